@@ -1,0 +1,5 @@
+package org.dphub.audit;
+
+public enum AuditAction {
+    CREATE, UPDATE, DELETE
+}

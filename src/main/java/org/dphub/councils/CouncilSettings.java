@@ -1,0 +1,51 @@
+package org.dphub.councils;
+
+import org.dphub.shared.Money;
+
+/**
+ * A council's own choices. Defaults come from shared/DOMAIN.md; the statutory maximums of
+ * regulation 7 (first review within 6 months, then at least every 12) can never be exceeded.
+ */
+public record CouncilSettings(
+        Money selfApprovalLimit,
+        Money receiptsThreshold,
+        ReturnPeriod returnPeriod,
+        int surplusWeeks,
+        PaymentFrequency paymentFrequency,
+        Money paHourlyRate,
+        Money agencyHourlyRate,
+        int firstReviewMonths,
+        int reviewIntervalMonths,
+        ContributionBasis contributionBasis,
+        int targetDaysToMoney,
+        boolean welshLanguage) {
+
+    /** regulation 7(2)(a): a first review within the first 6 months */
+    public static final int MAX_FIRST_REVIEW_MONTHS = 6;
+    /** regulation 7(2)(b): then at intervals of no more than 12 months */
+    public static final int MAX_REVIEW_INTERVAL_MONTHS = 12;
+
+    /** The values as people read them, for the audit trail: "£500.00", "QUARTERLY", 6. */
+    public java.util.Map<String, Object> auditValues() {
+        var values = new java.util.LinkedHashMap<String, Object>();
+        values.put("selfApprovalLimit", selfApprovalLimit.formatWithPence());
+        values.put("receiptsThreshold", receiptsThreshold.formatWithPence());
+        values.put("returnPeriod", returnPeriod.name());
+        values.put("surplusWeeks", surplusWeeks);
+        values.put("paymentFrequency", paymentFrequency.name());
+        values.put("paHourlyRate", paHourlyRate.formatWithPence());
+        values.put("agencyHourlyRate", agencyHourlyRate.formatWithPence());
+        values.put("firstReviewMonths", firstReviewMonths);
+        values.put("reviewIntervalMonths", reviewIntervalMonths);
+        values.put("contributionBasis", contributionBasis.name());
+        values.put("targetDaysToMoney", targetDaysToMoney);
+        values.put("welshLanguage", welshLanguage);
+        return values;
+    }
+
+    public static CouncilSettings defaults(boolean welshLanguage) {
+        return new CouncilSettings(Money.ofPence(50_000), Money.ofPence(1_000), ReturnPeriod.QUARTERLY, 8,
+                PaymentFrequency.FOUR_WEEKLY, Money.ofPence(1_328), Money.ofPence(1_867),
+                MAX_FIRST_REVIEW_MONTHS, MAX_REVIEW_INTERVAL_MONTHS, ContributionBasis.NET, 28, welshLanguage);
+    }
+}

@@ -1,0 +1,71 @@
+package org.dphub.councils;
+
+import java.util.List;
+import java.util.Optional;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditTrail;
+import org.dphub.councils.internal.CouncilRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The councils module's public face: councils and their settings. */
+@Service
+public class Councils {
+
+    static final String SETTINGS_ENTITY = "council_settings";
+
+    private final CouncilRepository repository;
+    private final AuditTrail audit;
+
+    Councils(CouncilRepository repository, AuditTrail audit) {
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Council create(String code, String name, String nameCy, Nation nation, CouncilSettings settings) {
+        Council council = repository.insert(code, name, nameCy, nation);
+        repository.insertSettings(council.id(), settings);
+        audit.record(council.id(), "council", council.id(), AuditAction.CREATE, null, council);
+        audit.record(council.id(), SETTINGS_ENTITY, council.id(), AuditAction.CREATE, null, settings.auditValues());
+        return council;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Council> findById(long id) {
+        return repository.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Council> findByCode(String code) {
+        return repository.findByCode(code);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Council> all() {
+        return repository.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public VersionedSettings settings(long councilId) {
+        return repository.findSettings(councilId)
+                .orElseThrow(() -> new IllegalStateException("Council " + councilId + " has no settings"));
+    }
+
+    /**
+     * Saves new settings if nobody changed them since {@code expectedVersion}, and records the
+     * before and after values in the audit trail.
+     */
+    @Transactional
+    public VersionedSettings updateSettings(long councilId, CouncilSettings newSettings, long expectedVersion) {
+        VersionedSettings current = settings(councilId);
+        if (current.version() != expectedVersion || !repository.updateSettings(councilId, newSettings, expectedVersion)) {
+            throw new SettingsChangedByAnotherUserException();
+        }
+        if (!current.settings().equals(newSettings)) {
+            audit.record(councilId, SETTINGS_ENTITY, councilId, AuditAction.UPDATE,
+                    current.settings().auditValues(), newSettings.auditValues());
+        }
+        return settings(councilId);
+    }
+}

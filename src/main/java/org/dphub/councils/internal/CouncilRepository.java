@@ -1,0 +1,119 @@
+package org.dphub.councils.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.dphub.councils.ContributionBasis;
+import org.dphub.councils.Council;
+import org.dphub.councils.CouncilSettings;
+import org.dphub.councils.Nation;
+import org.dphub.councils.PaymentFrequency;
+import org.dphub.councils.ReturnPeriod;
+import org.dphub.councils.VersionedSettings;
+import org.dphub.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CouncilRepository {
+
+    private final JdbcClient jdbc;
+
+    CouncilRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Council insert(String code, String name, String nameCy, Nation nation) {
+        long id = jdbc.sql("""
+                        INSERT INTO council (code, name, name_cy, nation) VALUES (:code, :name, :nameCy, :nation)
+                        RETURNING id""")
+                .param("code", code).param("name", name).param("nameCy", nameCy).param("nation", nation.name())
+                .query(Long.class).single();
+        return new Council(id, code, name, nameCy, nation);
+    }
+
+    public void insertSettings(long councilId, CouncilSettings s) {
+        jdbc.sql("""
+                        INSERT INTO council_settings (council_id, self_approval_limit_pence, receipts_threshold_pence,
+                            return_period, surplus_weeks, payment_frequency, pa_hourly_rate_pence, agency_hourly_rate_pence,
+                            first_review_months, review_interval_months, contribution_basis, target_days_to_money, welsh_language)
+                        VALUES (:council, :limit, :receipts, :returns, :surplus, :frequency, :pa, :agency,
+                            :firstReview, :interval, :basis, :target, :welsh)""")
+                .param("council", councilId)
+                .params(params(s))
+                .update();
+    }
+
+    public boolean updateSettings(long councilId, CouncilSettings s, long expectedVersion) {
+        return jdbc.sql("""
+                        UPDATE council_settings SET self_approval_limit_pence = :limit, receipts_threshold_pence = :receipts,
+                            return_period = :returns, surplus_weeks = :surplus, payment_frequency = :frequency,
+                            pa_hourly_rate_pence = :pa, agency_hourly_rate_pence = :agency,
+                            first_review_months = :firstReview, review_interval_months = :interval,
+                            contribution_basis = :basis, target_days_to_money = :target, welsh_language = :welsh,
+                            version = version + 1, updated_at = now()
+                        WHERE council_id = :council AND version = :version""")
+                .param("council", councilId).param("version", expectedVersion)
+                .params(params(s))
+                .update() == 1;
+    }
+
+    private static java.util.Map<String, Object> params(CouncilSettings s) {
+        var map = new java.util.HashMap<String, Object>();
+        map.put("limit", s.selfApprovalLimit().pence());
+        map.put("receipts", s.receiptsThreshold().pence());
+        map.put("returns", s.returnPeriod().name());
+        map.put("surplus", s.surplusWeeks());
+        map.put("frequency", s.paymentFrequency().name());
+        map.put("pa", s.paHourlyRate().pence());
+        map.put("agency", s.agencyHourlyRate().pence());
+        map.put("firstReview", s.firstReviewMonths());
+        map.put("interval", s.reviewIntervalMonths());
+        map.put("basis", s.contributionBasis().name());
+        map.put("target", s.targetDaysToMoney());
+        map.put("welsh", s.welshLanguage());
+        return map;
+    }
+
+    public Optional<Council> findById(long id) {
+        return jdbc.sql("SELECT * FROM council WHERE id = :id").param("id", id).query(CouncilRepository::council).optional();
+    }
+
+    public Optional<Council> findByCode(String code) {
+        return jdbc.sql("SELECT * FROM council WHERE code = :code").param("code", code).query(CouncilRepository::council).optional();
+    }
+
+    public List<Council> findAll() {
+        return jdbc.sql("SELECT * FROM council ORDER BY name").query(CouncilRepository::council).list();
+    }
+
+    public Optional<VersionedSettings> findSettings(long councilId) {
+        return jdbc.sql("SELECT * FROM council_settings WHERE council_id = :council")
+                .param("council", councilId)
+                .query((rs, row) -> new VersionedSettings(councilId, settings(rs), rs.getLong("version"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .optional();
+    }
+
+    private static Council council(ResultSet rs, int row) throws SQLException {
+        return new Council(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("name_cy"),
+                Nation.valueOf(rs.getString("nation")));
+    }
+
+    private static CouncilSettings settings(ResultSet rs) throws SQLException {
+        return new CouncilSettings(
+                Money.ofPence(rs.getLong("self_approval_limit_pence")),
+                Money.ofPence(rs.getLong("receipts_threshold_pence")),
+                ReturnPeriod.valueOf(rs.getString("return_period")),
+                rs.getInt("surplus_weeks"),
+                PaymentFrequency.valueOf(rs.getString("payment_frequency")),
+                Money.ofPence(rs.getLong("pa_hourly_rate_pence")),
+                Money.ofPence(rs.getLong("agency_hourly_rate_pence")),
+                rs.getInt("first_review_months"),
+                rs.getInt("review_interval_months"),
+                ContributionBasis.valueOf(rs.getString("contribution_basis")),
+                rs.getInt("target_days_to_money"),
+                rs.getBoolean("welsh_language"));
+    }
+}

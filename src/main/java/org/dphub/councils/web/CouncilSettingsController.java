@@ -1,0 +1,140 @@
+package org.dphub.councils.web;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.dphub.councils.ContributionBasis;
+import org.dphub.councils.Council;
+import org.dphub.councils.CouncilSettings;
+import org.dphub.councils.CouncilSettingsRules;
+import org.dphub.councils.Councils;
+import org.dphub.councils.PaymentFrequency;
+import org.dphub.councils.ReturnPeriod;
+import org.dphub.councils.SettingsChangedByAnotherUserException;
+import org.dphub.councils.VersionedSettings;
+import org.dphub.shared.InvalidMoneyException;
+import org.dphub.shared.Money;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.FormErrors;
+import org.dphub.web.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A council administrator reads and changes their own council's settings (and no other council's). */
+@Controller
+@RequestMapping("/council/settings")
+class CouncilSettingsController {
+
+    private final Councils councils;
+    private final MessageSource messages;
+
+    CouncilSettingsController(Councils councils, MessageSource messages) {
+        this.councils = councils;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String show(SignedInUser admin, Model model) {
+        model.addAttribute("council", council(admin));
+        model.addAttribute("current", councils.settings(admin.councilId()));
+        return "councils/settings";
+    }
+
+    @GetMapping("/edit")
+    String edit(SignedInUser admin, Model model) {
+        VersionedSettings current = councils.settings(admin.councilId());
+        return form(admin, model, EditCouncilSettingsForm.of(current), new FormErrors(messages, Locale.ENGLISH));
+    }
+
+    @PostMapping("/edit")
+    String save(SignedInUser admin, @ModelAttribute EditCouncilSettingsForm form, Model model, Locale locale,
+                RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors(messages, locale);
+        Optional<CouncilSettings> settings = read(form, errors);
+        if (settings.isPresent()) {
+            CouncilSettingsRules.check(settings.get(), errors);
+        }
+        if (form.version() == null) {
+            errors.reject("selfApprovalLimit", "settings.error.stale");
+        }
+        if (!errors.isEmpty()) {
+            return form(admin, model, form, errors);
+        }
+        try {
+            councils.updateSettings(admin.councilId(), settings.get(), form.version());
+        } catch (SettingsChangedByAnotherUserException e) {
+            errors.reject("selfApprovalLimit", "settings.error.stale");
+            return form(admin, model, EditCouncilSettingsForm.of(councils.settings(admin.councilId())), errors);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/council/settings";
+    }
+
+    private String form(SignedInUser admin, Model model, EditCouncilSettingsForm form, FormErrors errors) {
+        model.addAttribute("council", council(admin));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("returnPeriods", ReturnPeriod.values());
+        model.addAttribute("paymentFrequencies", PaymentFrequency.values());
+        model.addAttribute("contributionBases", ContributionBasis.values());
+        return "councils/edit-settings";
+    }
+
+    private Council council(SignedInUser admin) {
+        return councils.findById(admin.councilId()).orElseThrow(NotFound::new);
+    }
+
+    /** Reads every field, noting each one that cannot be read; empty if any could not. */
+    static Optional<CouncilSettings> read(EditCouncilSettingsForm f, FormErrors errors) {
+        Money limit = money(f.selfApprovalLimit(), "selfApprovalLimit", errors);
+        Money receipts = money(f.receiptsThreshold(), "receiptsThreshold", errors);
+        ReturnPeriod returnPeriod = choice(f.returnPeriod(), ReturnPeriod.class, "returnPeriod", errors);
+        Integer surplusWeeks = whole(f.surplusWeeks(), "surplusWeeks", errors);
+        PaymentFrequency frequency = choice(f.paymentFrequency(), PaymentFrequency.class, "paymentFrequency", errors);
+        Money paRate = money(f.paHourlyRate(), "paHourlyRate", errors);
+        Money agencyRate = money(f.agencyHourlyRate(), "agencyHourlyRate", errors);
+        Integer firstReview = whole(f.firstReviewMonths(), "firstReviewMonths", errors);
+        Integer interval = whole(f.reviewIntervalMonths(), "reviewIntervalMonths", errors);
+        ContributionBasis basis = choice(f.contributionBasis(), ContributionBasis.class, "contributionBasis", errors);
+        Integer targetDays = whole(f.targetDaysToMoney(), "targetDaysToMoney", errors);
+        if (!"true".equals(f.welshLanguage()) && !"false".equals(f.welshLanguage())) {
+            errors.reject("welshLanguage", "settings.error.welshLanguage.choose");
+        }
+        if (!errors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CouncilSettings(limit, receipts, returnPeriod, surplusWeeks, frequency, paRate,
+                agencyRate, firstReview, interval, basis, targetDays, Boolean.parseBoolean(f.welshLanguage())));
+    }
+
+    private static Money money(String text, String field, FormErrors errors) {
+        try {
+            return Money.parseNotNegative(text);
+        } catch (InvalidMoneyException e) {
+            errors.reject(field, e.messageKey());
+            return null;
+        }
+    }
+
+    private static Integer whole(String text, String field, FormErrors errors) {
+        if (text == null || !text.strip().matches("\\d{1,4}")) {
+            errors.reject(field, "settings.error.whole-number");
+            return null;
+        }
+        return Integer.valueOf(text.strip());
+    }
+
+    private static <E extends Enum<E>> E choice(String text, Class<E> type, String field, FormErrors errors) {
+        try {
+            return Enum.valueOf(type, text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            errors.reject(field, "settings.error." + field + ".choose");
+            return null;
+        }
+    }
+}

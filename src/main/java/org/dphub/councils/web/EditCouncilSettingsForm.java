@@ -1,0 +1,22 @@
+package org.dphub.councils.web;
+
+import org.dphub.councils.CouncilSettings;
+import org.dphub.councils.VersionedSettings;
+
+/** What the settings form sends: text as typed, read and checked by {@link CouncilSettingsController}. */
+public record EditCouncilSettingsForm(
+        String selfApprovalLimit, String receiptsThreshold, String returnPeriod, String surplusWeeks,
+        String paymentFrequency, String paHourlyRate, String agencyHourlyRate, String firstReviewMonths,
+        String reviewIntervalMonths, String contributionBasis, String targetDaysToMoney, String welshLanguage,
+        Long version) {
+
+    static EditCouncilSettingsForm of(VersionedSettings current) {
+        CouncilSettings s = current.settings();
+        return new EditCouncilSettingsForm(s.selfApprovalLimit().toPlainString(), s.receiptsThreshold().toPlainString(),
+                s.returnPeriod().name(), Integer.toString(s.surplusWeeks()), s.paymentFrequency().name(),
+                s.paHourlyRate().toPlainString(), s.agencyHourlyRate().toPlainString(),
+                Integer.toString(s.firstReviewMonths()), Integer.toString(s.reviewIntervalMonths()),
+                s.contributionBasis().name(), Integer.toString(s.targetDaysToMoney()),
+                Boolean.toString(s.welshLanguage()), current.version());
+    }
+}

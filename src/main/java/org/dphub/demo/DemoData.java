@@ -1,0 +1,222 @@
+package org.dphub.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.dphub.councils.Council;
+import org.dphub.councils.CouncilSettings;
+import org.dphub.councils.Councils;
+import org.dphub.councils.Nation;
+import org.dphub.identity.CitizenRelationship;
+import org.dphub.identity.NewUserAccount;
+import org.dphub.identity.UserAccounts;
+import org.dphub.marketplace.AvailabilitySlot;
+import org.dphub.marketplace.EmploymentBasis;
+import org.dphub.marketplace.Interest;
+import org.dphub.marketplace.Language;
+import org.dphub.marketplace.PaProfile;
+import org.dphub.marketplace.PaProfileStatus;
+import org.dphub.marketplace.PaProfiles;
+import org.dphub.marketplace.Skill;
+import org.dphub.people.Citizen;
+import org.dphub.people.Citizens;
+import org.dphub.people.ContactPreference;
+import org.dphub.people.NewCitizen;
+import org.dphub.shared.Money;
+import org.dphub.shared.Postcode;
+import org.dphub.shared.PostcodeDirectory;
+import org.dphub.shared.Role;
+import org.dphub.shared.database.EmbeddedDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo councils, people, PAs and accounts. The same every time (a fixed random seed),
+ * all in one transaction, and never twice.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "demo-password-2026";
+    static final String[] ACCOUNTS = {"citizen", "representative", "pa", "provider", "practitioner",
+            "budget-holder", "dp-team", "finance", "finance2", "admin"};
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Councils councils;
+    private final UserAccounts accounts;
+    private final Citizens citizens;
+    private final PaProfiles paProfiles;
+    private final PostcodeDirectory postcodes;
+    private final TransactionTemplate transaction;
+    private final DataSource dataSource;
+    private final String mode;
+
+    DemoData(Councils councils, UserAccounts accounts, Citizens citizens, PaProfiles paProfiles,
+             PostcodeDirectory postcodes, TransactionTemplate transaction, DataSource dataSource,
+             @Value("${dphub.demo-data:auto}") String mode) {
+        this.councils = councils;
+        this.accounts = accounts;
+        this.citizens = citizens;
+        this.paProfiles = paProfiles;
+        this.postcodes = postcodes;
+        this.transaction = transaction;
+        this.dataSource = dataSource;
+        this.mode = mode.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean wanted = switch (mode) {
+            case "true" -> councils.findByCode("demo-england").isEmpty();
+            case "auto" -> dataSource instanceof EmbeddedDataSource && councils.all().isEmpty();
+            default -> false;
+        };
+        if (wanted) {
+            transaction.executeWithoutResult(status -> load());
+        }
+    }
+
+    void load() {
+        long started = System.nanoTime();
+        Random random = new Random(20261123L);
+        loadCouncil(new CouncilPlan("demo-england", "Demo England County Council", "Cyngor Sir Demo Lloegr",
+                Nation.ENGLAND, List.of("SY1", "SY2", "SY3", "SY4", "SY5", "SY11", "SY12", "SY13", "TF9", "WV16"),
+                Names.ENGLISH_GIVEN, Names.ENGLISH_FAMILY, 0.0), random);
+        loadCouncil(new CouncilPlan("demo-wales", "Demo Wales County Council", "Cyngor Sir Demo Cymru",
+                Nation.WALES, List.of("CH4", "CH5", "CH6", "CH7", "CH8", "LL11", "LL12"),
+                Names.WELSH_GIVEN, Names.WELSH_FAMILY, 0.3), random);
+        log.info("Demo data loaded in {} ms: sign in as admin@demo-england with password {}",
+                (System.nanoTime() - started) / 1_000_000, PASSWORD);
+    }
+
+    record CouncilPlan(String code, String name, String nameCy, Nation nation, List<String> districts,
+                       List<String> givenNames, List<String> familyNames, double welshSpeakers) {
+    }
+
+    private void loadCouncil(CouncilPlan plan, Random random) {
+        boolean wales = plan.nation() == Nation.WALES;
+        Council council = councils.create(plan.code(), plan.name(), plan.nameCy(), plan.nation(),
+                CouncilSettings.defaults(wales));
+        List<PostcodeDirectory.Sector> sectors = plan.districts().stream()
+                .flatMap(d -> postcodes.sectorsInDistrict(d).stream())
+                .toList();
+
+        List<Citizen> people = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            String given = pick(plan.givenNames(), random);
+            String family = pick(plan.familyNames(), random);
+            boolean welsh = random.nextDouble() < plan.welshSpeakers() || (wales && i == 1);
+            people.add(citizens.create(new NewCitizen(council.id(), "%s-%05d".formatted(wales ? "DW" : "DE", i), given, family,
+                    LocalDate.of(1936 + random.nextInt(68), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                    postcodeIn(sectors, random), welsh ? "cy" : "en",
+                    ContactPreference.values()[random.nextInt(ContactPreference.values().length)],
+                    (given + "." + family).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z.]", "") + "@example.com",
+                    "07700 900%03d".formatted(random.nextInt(1000)),
+                    random.nextInt(4) == 0 ? pick(Names.COMMUNICATION_NEEDS, random) : null)));
+        }
+
+        String domain = plan.code();
+        long citizenUser = account("citizen", domain, people.get(0).fullName(), council, EnumSet.of(Role.CITIZEN),
+                wales ? "cy" : "en");
+        accounts.grantCitizenAccess(citizenUser, people.get(0).id(), council.id(), CitizenRelationship.SELF);
+        long representative = account("representative", domain, pick(plan.givenNames(), random) + " "
+                + people.get(1).familyName(), council, EnumSet.of(Role.REPRESENTATIVE), "en");
+        accounts.grantCitizenAccess(representative, people.get(1).id(), council.id(),
+                wales ? CitizenRelationship.SUITABLE_PERSON : CitizenRelationship.AUTHORISED_PERSON);
+        accounts.grantCitizenAccess(representative, people.get(2).id(), council.id(), CitizenRelationship.NOMINATED_PERSON);
+        long pa = account("pa", domain, pick(plan.givenNames(), random) + " " + pick(plan.familyNames(), random),
+                council, EnumSet.of(Role.PERSONAL_ASSISTANT), "en");
+        account("provider", domain, wales ? "Cwmni Cymorth Cymunedol" : "Riverside Community Support",
+                council, EnumSet.of(Role.PROVIDER), "en");
+        account("practitioner", domain, staffName(plan, random), council, EnumSet.of(Role.PRACTITIONER), "en");
+        account("budget-holder", domain, staffName(plan, random), council, EnumSet.of(Role.BUDGET_HOLDER), "en");
+        account("dp-team", domain, staffName(plan, random), council, EnumSet.of(Role.DP_TEAM), "en");
+        account("finance", domain, staffName(plan, random), council, EnumSet.of(Role.FINANCE), "en");
+        account("finance2", domain, staffName(plan, random), council, EnumSet.of(Role.FINANCE), "en");
+        account("admin", domain, staffName(plan, random), council, EnumSet.of(Role.COUNCIL_ADMIN), "en");
+
+        for (int i = 0; i < 200; i++) {
+            paProfiles.create(paProfile(i == 0 ? pa : null, council, plan, sectors, random, i));
+        }
+    }
+
+    private long account(String name, String domain, String displayName, Council council, Set<Role> roles, String language) {
+        return accounts.create(new NewUserAccount(name + "@" + domain, PASSWORD, displayName, council.id(), roles, language));
+    }
+
+    private static String staffName(CouncilPlan plan, Random random) {
+        return pick(plan.givenNames(), random) + " " + pick(plan.familyNames(), random);
+    }
+
+    private PaProfile paProfile(Long userId, Council council, CouncilPlan plan, List<PostcodeDirectory.Sector> sectors,
+                                Random random, int index) {
+        Set<Skill> skills = some(Skill.class, 2 + random.nextInt(5), random);
+        Set<Interest> interests = some(Interest.class, 1 + random.nextInt(4), random);
+        Set<Language> languages = EnumSet.of(Language.ENGLISH);
+        if (plan.nation() == Nation.WALES && random.nextDouble() < 0.35) {
+            languages.add(Language.WELSH);
+        }
+        if (random.nextInt(15) == 0) {
+            languages.add(Language.BRITISH_SIGN_LANGUAGE);
+        }
+        if (random.nextInt(8) == 0) {
+            languages.add(Language.values()[3 + random.nextInt(Language.values().length - 3)]);
+        }
+        List<AvailabilitySlot> availability = new ArrayList<>();
+        for (var day : java.time.DayOfWeek.values()) {
+            for (var part : AvailabilitySlot.PartOfDay.values()) {
+                double chance = part == AvailabilitySlot.PartOfDay.NIGHT ? 0.1 : 0.45;
+                if (random.nextDouble() < chance) {
+                    availability.add(new AvailabilitySlot(day, part));
+                }
+            }
+        }
+        if (availability.isEmpty()) {
+            availability.add(new AvailabilitySlot(java.time.DayOfWeek.MONDAY, AvailabilitySlot.PartOfDay.MORNING));
+        }
+        String given = pick(plan.givenNames(), random);
+        PaProfileStatus status = userId != null ? PaProfileStatus.LIVE
+                : index % 17 == 0 ? PaProfileStatus.PENDING_CHECKS
+                : index % 53 == 0 ? PaProfileStatus.SUSPENDED : PaProfileStatus.LIVE;
+        String interestWords = interests.stream().map(i -> i.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .sorted().reduce((a, b) -> a + ", " + b).orElse("meeting people");
+        return new PaProfile(0, userId, council.id(), given, pick(plan.familyNames(), random),
+                "I'm " + given + ". I enjoy " + interestWords + ", and I like helping people do the things that matter to them.",
+                (1 + random.nextInt(15)) + " years supporting people in their own homes and out and about.",
+                postcodeIn(sectors, random), 5 + random.nextInt(26),
+                // between the National Living Wage 2026 (£12.71) and £17.50
+                Money.ofPence(1271 + random.nextInt(480)),
+                EmploymentBasis.values()[random.nextInt(EmploymentBasis.values().length)],
+                skills, interests, languages, availability, random.nextInt(100) < 85 || userId != null, status);
+    }
+
+    private static Postcode postcodeIn(List<PostcodeDirectory.Sector> sectors, Random random) {
+        PostcodeDirectory.Sector sector = sectors.get(random.nextInt(sectors.size()));
+        String letters = "ABDEFGHJLNPQRSTUWXYZ";
+        return Postcode.parse(sector.sector() + letters.charAt(random.nextInt(letters.length()))
+                + letters.charAt(random.nextInt(letters.length())));
+    }
+
+    private static <E extends Enum<E>> Set<E> some(Class<E> type, int count, Random random) {
+        E[] values = type.getEnumConstants();
+        Set<E> set = EnumSet.noneOf(type);
+        while (set.size() < Math.min(count, values.length)) {
+            set.add(values[random.nextInt(values.length)]);
+        }
+        return set;
+    }
+
+    private static <T> T pick(List<T> values, Random random) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

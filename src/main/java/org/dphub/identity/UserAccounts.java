@@ -1,0 +1,77 @@
+package org.dphub.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditTrail;
+import org.dphub.councils.Council;
+import org.dphub.councils.Councils;
+import org.dphub.identity.internal.UserRepository;
+import org.dphub.shared.SignedInUser;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The identity module's public face: user accounts, roles, and who may act for which citizen. */
+@Service
+public class UserAccounts {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditTrail audit;
+    private final Councils councils;
+
+    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit, Councils councils) {
+        this.users = users;
+        this.councils = councils;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public long create(NewUserAccount account) {
+        long id = users.insert(account.username(), passwordEncoder.encode(account.rawPassword()),
+                account.displayName(), account.councilId(), account.roles(), account.preferredLanguage());
+        audit.record(account.councilId(), "user", id, AuditAction.CREATE, null, AuditTrail.values(
+                "username", account.username(), "displayName", account.displayName(),
+                "roles", account.roles().stream().map(Enum::name).sorted().toList(),
+                "preferredLanguage", account.preferredLanguage()));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SignedInUser> findByUsername(String username) {
+        return users.findByUsername(username).map(this::signedInUser);
+    }
+
+    SignedInUser signedInUser(UserRepository.StoredUser stored) {
+        String councilCode = stored.councilId() == null ? null
+                : councils.findById(stored.councilId()).map(Council::code).orElse(null);
+        return stored.signedInUser(councilCode);
+    }
+
+    /** Lets a user account see a citizen's records, as the citizen or as their representative. */
+    @Transactional
+    public void grantCitizenAccess(long userId, long citizenId, long councilId, CitizenRelationship relationship) {
+        users.grantCitizenAccess(userId, citizenId, councilId, relationship);
+        audit.record(councilId, "citizen_access", userId + ":" + citizenId, AuditAction.CREATE, null,
+                AuditTrail.values("userId", userId, "citizenId", citizenId, "relationship", relationship.name()));
+    }
+
+    /** The citizens this user may see as themself or as a representative, with the reason. */
+    @Transactional(readOnly = true)
+    public List<CitizenAccess> citizenAccessFor(long userId) {
+        return users.citizenAccessFor(userId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CitizenRelationship> relationshipTo(long userId, long citizenId) {
+        return users.citizenAccessFor(userId).stream()
+                .filter(a -> a.citizenId() == citizenId)
+                .map(CitizenAccess::relationship)
+                .findFirst();
+    }
+
+    public record CitizenAccess(long citizenId, long councilId, CitizenRelationship relationship) {
+    }
+}

@@ -1,0 +1,89 @@
+package org.dphub.identity.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.dphub.identity.CitizenRelationship;
+import org.dphub.identity.UserAccounts.CitizenAccess;
+import org.dphub.shared.Role;
+import org.dphub.shared.SignedInUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class UserRepository {
+
+    /** A user as stored; the council code is added by {@link org.dphub.identity.UserAccounts}. */
+    public record StoredUser(long id, String username, String displayName, Long councilId, Set<Role> roles,
+                             String preferredLanguage, String passwordHash, boolean enabled) {
+
+        public SignedInUser signedInUser(String councilCode) {
+            return new SignedInUser(id, username, displayName, councilId, councilCode, roles, preferredLanguage);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(String username, String passwordHash, String displayName, Long councilId, Set<Role> roles,
+                       String preferredLanguage) {
+        long id = jdbc.sql("""
+                        INSERT INTO app_user (username, password_hash, display_name, council_id, preferred_language)
+                        VALUES (:username, :hash, :name, :council, :language) RETURNING id""")
+                .param("username", username).param("hash", passwordHash).param("name", displayName)
+                .param("council", councilId).param("language", preferredLanguage)
+                .query(Long.class).single();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, :role)")
+                    .param("id", id).param("role", role.name()).update();
+        }
+        return id;
+    }
+
+    public Optional<StoredUser> findByUsername(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT u.id, u.username, u.display_name, u.council_id, u.preferred_language,
+                               u.password_hash, u.enabled,
+                               array(SELECT r.role FROM app_user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles
+                        FROM app_user u
+                        WHERE u.username = :username""")
+                .param("username", username.strip().toLowerCase(java.util.Locale.ROOT))
+                .query((rs, row) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    for (String role : (String[]) rs.getArray("roles").getArray()) {
+                        roles.add(Role.valueOf(role));
+                    }
+                    return new StoredUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                            rs.getObject("council_id", Long.class), roles, rs.getString("preferred_language"),
+                            rs.getString("password_hash"), rs.getBoolean("enabled"));
+                })
+                .optional();
+    }
+
+    public void grantCitizenAccess(long userId, long citizenId, long councilId, CitizenRelationship relationship) {
+        jdbc.sql("""
+                        INSERT INTO citizen_access (user_id, citizen_id, council_id, relationship)
+                        VALUES (:user, :citizen, :council, :relationship)
+                        ON CONFLICT (user_id, citizen_id) DO NOTHING""")
+                .param("user", userId).param("citizen", citizenId).param("council", councilId)
+                .param("relationship", relationship.name())
+                .update();
+    }
+
+    public List<CitizenAccess> citizenAccessFor(long userId) {
+        return jdbc.sql("""
+                        SELECT citizen_id, council_id, relationship FROM citizen_access
+                        WHERE user_id = :user ORDER BY relationship = 'SELF' DESC, citizen_id""")
+                .param("user", userId)
+                .query((rs, row) -> new CitizenAccess(rs.getLong("citizen_id"), rs.getLong("council_id"),
+                        CitizenRelationship.valueOf(rs.getString("relationship"))))
+                .list();
+    }
+}

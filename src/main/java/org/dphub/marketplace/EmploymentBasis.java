@@ -1,0 +1,5 @@
+package org.dphub.marketplace;
+
+public enum EmploymentBasis {
+    EMPLOYED, SELF_EMPLOYED, EITHER
+}

@@ -1,0 +1,85 @@
+package org.dphub.people.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.dphub.people.Citizen;
+import org.dphub.people.ContactPreference;
+import org.dphub.people.NewCitizen;
+import org.dphub.shared.Postcode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CitizenRepository {
+
+    private final JdbcClient jdbc;
+
+    CitizenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Citizen insert(NewCitizen c) {
+        long id = jdbc.sql("""
+                        INSERT INTO citizen (council_id, reference, given_name, family_name, date_of_birth, postcode,
+                            preferred_language, contact_preference, email, phone, communication_needs)
+                        VALUES (:council, :reference, :given, :family, :dob, :postcode, :language, :contact,
+                            :email, :phone, :needs)
+                        RETURNING id""")
+                .param("council", c.councilId()).param("reference", c.reference())
+                .param("given", c.givenName()).param("family", c.familyName())
+                .param("dob", c.dateOfBirth()).param("postcode", c.postcode().value())
+                .param("language", c.preferredLanguage()).param("contact", c.contactPreference().name())
+                .param("email", c.email()).param("phone", c.phone()).param("needs", c.communicationNeeds())
+                .query(Long.class).single();
+        return new Citizen(id, c.councilId(), c.reference(), c.givenName(), c.familyName(), c.dateOfBirth(),
+                c.postcode(), c.preferredLanguage(), c.contactPreference(), c.email(), c.phone(), c.communicationNeeds());
+    }
+
+    /** By id alone: callers must apply the access policy before showing it to anyone. */
+    public Optional<Citizen> findById(long id) {
+        return jdbc.sql("SELECT * FROM citizen WHERE id = :id").param("id", id)
+                .query(CitizenRepository::map).optional();
+    }
+
+    public Optional<Citizen> findByIdInCouncil(long id, long councilId) {
+        return jdbc.sql("SELECT * FROM citizen WHERE id = :id AND council_id = :council")
+                .param("id", id).param("council", councilId)
+                .query(CitizenRepository::map).optional();
+    }
+
+    public List<Citizen> search(long councilId, String query, int offset, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM citizen
+                        WHERE council_id = :council
+                          AND (:q = '' OR reference ILIKE :like OR (given_name || ' ' || family_name) ILIKE :like
+                               OR family_name ILIKE :like)
+                        ORDER BY family_name, given_name, id OFFSET :offset LIMIT :limit""")
+                .param("council", councilId).param("q", query).param("like", "%" + escapeLike(query) + "%")
+                .param("offset", offset).param("limit", limit)
+                .query(CitizenRepository::map).list();
+    }
+
+    public long count(long councilId, String query) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM citizen
+                        WHERE council_id = :council
+                          AND (:q = '' OR reference ILIKE :like OR (given_name || ' ' || family_name) ILIKE :like
+                               OR family_name ILIKE :like)""")
+                .param("council", councilId).param("q", query).param("like", "%" + escapeLike(query) + "%")
+                .query(Long.class).single();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Citizen map(ResultSet rs, int row) throws SQLException {
+        return new Citizen(rs.getLong("id"), rs.getLong("council_id"), rs.getString("reference"),
+                rs.getString("given_name"), rs.getString("family_name"), rs.getObject("date_of_birth", java.time.LocalDate.class),
+                Postcode.parse(rs.getString("postcode")), rs.getString("preferred_language"),
+                ContactPreference.valueOf(rs.getString("contact_preference")), rs.getString("email"),
+                rs.getString("phone"), rs.getString("communication_needs"));
+    }
+}

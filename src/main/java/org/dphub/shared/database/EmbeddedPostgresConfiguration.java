@@ -1,0 +1,67 @@
+package org.dphub.shared.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The application's one DataSource: the PostgreSQL at {@code DPHUB_DATABASE_URL}, or, when that
+ * is not set, an embedded PostgreSQL 17 whose files live in {@code ./data/pg} and survive restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseProperties properties) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("dphub");
+        dataSource.setMaximumPoolSize(10);
+        if (!properties.useEmbedded()) {
+            dataSource.setJdbcUrl(properties.url());
+            dataSource.setUsername(properties.username());
+            dataSource.setPassword(properties.password());
+            log.info("Using PostgreSQL at {}", properties.url());
+            return dataSource;
+        }
+        EmbeddedPostgres postgres = startEmbedded(properties.embedded());
+        return new EmbeddedDataSource(dataSource, postgres);
+    }
+
+    private static EmbeddedPostgres startEmbedded(DatabaseProperties.Embedded settings) {
+        try {
+            Path dataDir = settings.dataDir() == null || settings.dataDir().isBlank()
+                    ? Files.createTempDirectory("dphub-pg-")
+                    : Path.of(settings.dataDir()).toAbsolutePath().normalize();
+            Files.createDirectories(dataDir);
+            StalePostmaster.stopIfRunning(dataDir);
+            boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "100");
+            if (settings.port() > 0) {
+                builder.setPort(settings.port());
+            }
+            EmbeddedPostgres postgres = builder.start();
+            log.info("Embedded PostgreSQL {} on port {} with data in {}",
+                    fresh ? "created" : "started", postgres.getPort(), dataDir);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.dphub.web;
+
+import org.dphub.shared.SignedInUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The signed-in user of this request, or null. */
+final class CurrentUser {
+
+    private CurrentUser() {
+    }
+
+    static SignedInUser orNull() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInUser.Holder holder
+                ? holder.signedInUser() : null;
+    }
+}

@@ -1,0 +1,56 @@
+package org.dphub.web;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Pages anyone can read without signing in. */
+@Controller
+class PublicPages {
+
+    private final MessageSource messages;
+
+    PublicPages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String start() {
+        return "start";
+    }
+
+    /** The sign-in form. Spring Security handles the POST and sends people back here on failure. */
+    @GetMapping("/sign-in")
+    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
+                  Model model, Locale locale) {
+        if (CurrentUser.orNull() != null) {
+            return "redirect:/home";
+        }
+        FormErrors errors = new FormErrors(messages, locale);
+        if (locked != null) {
+            errors.reject("username", "sign-in.error.locked");
+        } else if (error != null) {
+            errors.reject("username", "sign-in.error.wrong");
+        }
+        model.addAttribute("errors", errors);
+        return "sign-in";
+    }
+
+    @GetMapping("/accessibility")
+    String accessibility() {
+        return "accessibility";
+    }
+
+    @GetMapping("/data-attribution")
+    String dataAttribution() {
+        return "data-attribution";
+    }
+
+    @GetMapping("/cookies")
+    String cookies() {
+        return "cookies";
+    }
+}

@@ -1,0 +1,131 @@
+package org.dphub.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.dphub.shared.SignedInUser;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two ways in. People use pages with form sign-in, a session kept in PostgreSQL and CSRF
+ * tokens on every form. API clients use HTTP Basic on /api/v1 with no session and no CSRF.
+ * Both use the same throttled username-and-password check from the identity module.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+    static final String[] PUBLIC_PAGES = {
+            "/", "/sign-in", "/accessibility", "/data-attribution", "/cookies", "/error",
+            "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationProvider(signIn)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
+                                ? "Too many failed attempts for this username. Wait 15 minutes and try again."
+                                : "Give a valid username and password with HTTP Basic authentication.")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"dphub\"");
+                            problem(response, json, HttpStatus.UNAUTHORIZED,
+                                    "Give a valid username and password with HTTP Basic authentication.");
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(response, json, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages) throws Exception {
+        http.authenticationProvider(signIn)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/council/**").hasRole("COUNCIL_ADMIN")
+                        .requestMatchers("/citizens").hasRole("STAFF")
+                        .requestMatchers("/pa/**").hasRole("PERSONAL_ASSISTANT")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/sign-in")
+                        .loginProcessingUrl("/sign-in")
+                        .usernameParameter("username")
+                        .passwordParameter("password")
+                        .successHandler(signedIn(languages))
+                        .failureHandler(signInFailed())
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/sign-out")
+                        .logoutSuccessUrl("/?signed-out")
+                        .deleteCookies("SESSION"))
+                .httpBasic(basic -> basic.disable())
+                .csrf(Customizer.withDefaults())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny())
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        return http.build();
+    }
+
+    /** After sign-in: the person's own language if they chose Welsh and have not switched on this device. */
+    private static AuthenticationSuccessHandler signedIn(LocaleResolver languages) {
+        return (request, response, authentication) -> {
+            if (authentication.getPrincipal() instanceof SignedInUser.Holder holder
+                    && "cy".equals(holder.signedInUser().preferredLanguage())
+                    && (request.getCookies() == null || List.of(request.getCookies()).stream()
+                    .noneMatch(c -> "dphub-language".equals(c.getName())))) {
+                languages.setLocale(request, response, LanguageResolver.WELSH);
+            }
+            response.sendRedirect(request.getContextPath() + "/home");
+        };
+    }
+
+    private static AuthenticationFailureHandler signInFailed() {
+        return (request, response, e) -> response.sendRedirect(request.getContextPath()
+                + (e instanceof LockedException ? "/sign-in?locked" : "/sign-in?error"));
+    }
+
+    static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,231 @@
+package org.dphub.councils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dphub.audit.AuditEvent;
+import org.dphub.audit.AuditTrail;
+import org.dphub.shared.Money;
+import org.dphub.support.As;
+import org.dphub.support.Http;
+import org.dphub.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A council administrator changes their council's settings; bad input changes nothing. */
+@IntegrationTest
+class CouncilSettingsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Councils councils;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    UserDetailsService users;
+
+    As as;
+    Http http;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void setUp() {
+        as = new As(users);
+        http = new Http(port);
+    }
+
+    long council(String code) {
+        return councils.findByCode(code).orElseThrow().id();
+    }
+
+    Map<String, String> validForm(VersionedSettings current) {
+        Map<String, String> form = new LinkedHashMap<>();
+        CouncilSettings s = current.settings();
+        form.put("selfApprovalLimit", s.selfApprovalLimit().toPlainString());
+        form.put("receiptsThreshold", s.receiptsThreshold().toPlainString());
+        form.put("returnPeriod", s.returnPeriod().name());
+        form.put("surplusWeeks", Integer.toString(s.surplusWeeks()));
+        form.put("paymentFrequency", s.paymentFrequency().name());
+        form.put("paHourlyRate", s.paHourlyRate().toPlainString());
+        form.put("agencyHourlyRate", s.agencyHourlyRate().toPlainString());
+        form.put("firstReviewMonths", Integer.toString(s.firstReviewMonths()));
+        form.put("reviewIntervalMonths", Integer.toString(s.reviewIntervalMonths()));
+        form.put("contributionBasis", s.contributionBasis().name());
+        form.put("targetDaysToMoney", Integer.toString(s.targetDaysToMoney()));
+        form.put("welshLanguage", Boolean.toString(s.welshLanguage()));
+        form.put("version", Long.toString(current.version()));
+        return form;
+    }
+
+    MockHttpServletRequestBuilder postForm(Map<String, String> form) {
+        MockHttpServletRequestBuilder request = post("/council/settings/edit");
+        form.forEach(request::param);
+        return request;
+    }
+
+    @Test
+    void defaultsComeFromTheDomain() {
+        CouncilSettings defaults = CouncilSettings.defaults(false);
+        assertThat(defaults.selfApprovalLimit()).isEqualTo(Money.parse("£500.00"));
+        assertThat(defaults.receiptsThreshold()).isEqualTo(Money.parse("£10.00"));
+        assertThat(defaults.returnPeriod()).isEqualTo(ReturnPeriod.QUARTERLY);
+        assertThat(defaults.surplusWeeks()).isEqualTo(8);
+        assertThat(defaults.paymentFrequency()).isEqualTo(PaymentFrequency.FOUR_WEEKLY);
+        assertThat(defaults.paHourlyRate()).isEqualTo(Money.parse("£13.28"));
+        assertThat(defaults.agencyHourlyRate()).isEqualTo(Money.parse("£18.67"));
+        assertThat(defaults.firstReviewMonths()).isEqualTo(6);
+        assertThat(defaults.reviewIntervalMonths()).isEqualTo(12);
+        assertThat(defaults.contributionBasis()).isEqualTo(ContributionBasis.NET);
+        assertThat(defaults.targetDaysToMoney()).isEqualTo(28);
+        assertThat(councils.settings(council("demo-wales")).settings().welshLanguage()).isTrue();
+        assertThat(councils.settings(council("demo-england")).settings().welshLanguage()).isFalse();
+    }
+
+    @Test
+    void adminChangesSettingsAndTheAuditTrailHasBeforeAndAfter() throws Exception {
+        long wales = council("demo-wales");
+        VersionedSettings before = councils.settings(wales);
+        Map<String, String> form = validForm(before);
+        form.put("selfApprovalLimit", "£750.00");
+        form.put("paHourlyRate", "14.10");
+
+        mvc.perform(postForm(form).with(as.user("admin@demo-wales")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/council/settings"));
+
+        VersionedSettings after = councils.settings(wales);
+        assertThat(after.settings().selfApprovalLimit()).isEqualTo(Money.ofPence(75_000));
+        assertThat(after.settings().paHourlyRate()).isEqualTo(Money.ofPence(1_410));
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+
+        List<AuditEvent> trail = audit.forEntity("council_settings", wales);
+        AuditEvent change = trail.get(trail.size() - 1);
+        assertThat(change.actor()).isEqualTo("admin@demo-wales");
+        assertThat(change.changedFields()).containsExactlyInAnyOrder("selfApprovalLimit", "paHourlyRate");
+        assertThat(change.before().get("selfApprovalLimit")).isEqualTo(before.settings().selfApprovalLimit().formatWithPence());
+        assertThat(change.after().get("selfApprovalLimit")).isEqualTo("£750.00");
+
+        mvc.perform(get("/council/audit-trail").with(as.user("admin@demo-wales")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("£750.00")));
+        mvc.perform(get("/council/audit-trail").with(as.user("admin@demo-england")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("admin@demo-wales"))));
+    }
+
+    @Test
+    void badInputShowsWhatToFixAndChangesNothing() throws Exception {
+        long england = council("demo-england");
+        VersionedSettings before = councils.settings(england);
+        int auditBefore = audit.forEntity("council_settings", england).size();
+        Map<String, String> form = validForm(before);
+        form.put("selfApprovalLimit", "-5");
+        form.put("receiptsThreshold", "1e9");
+        form.put("paHourlyRate", "13.285");
+        form.put("agencyHourlyRate", "<script>alert(1)</script>");
+        form.put("firstReviewMonths", "7");
+        form.put("reviewIntervalMonths", "13");
+        form.put("surplusWeeks", "");
+        form.put("returnPeriod", "FORTNIGHTLY");
+
+        String page = mvc.perform(postForm(form).with(as.user("admin@demo-england")).with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("There is a problem")
+                .contains("href=\"#selfApprovalLimit\"").contains("Enter an amount of £0 or more")
+                .contains("href=\"#receiptsThreshold\"").contains("Enter an amount in pounds and pence")
+                .contains("href=\"#paHourlyRate\"").contains("no more than 2 numbers after the decimal point")
+                .contains("href=\"#firstReviewMonths\"").contains("within 6 months")
+                .contains("href=\"#reviewIntervalMonths\"").contains("no more than 12 months apart")
+                .contains("href=\"#surplusWeeks\"").contains("href=\"#returnPeriod\"")
+                .doesNotContain("<script>alert(1)</script>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(page).contains("<title>Error:");
+        assertThat(councils.settings(england)).isEqualTo(before);
+        assertThat(audit.forEntity("council_settings", england)).hasSize(auditBefore);
+    }
+
+    @Test
+    void welshErrorMessagesForWelshReaders() throws Exception {
+        VersionedSettings before = councils.settings(council("demo-wales"));
+        Map<String, String> form = validForm(before);
+        form.put("firstReviewMonths", "9");
+        mvc.perform(postForm(form).param("lang", "cy").with(as.user("admin@demo-wales")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Mae problem wedi codi")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("o fewn 6 mis")));
+    }
+
+    @Test
+    void aStaleFormDoesNotOverwriteSomeoneElsesChange() throws Exception {
+        long england = council("demo-england");
+        VersionedSettings before = councils.settings(england);
+        Map<String, String> form = validForm(before);
+        form.put("version", Long.toString(before.version() - 1));
+        form.put("surplusWeeks", "10");
+        mvc.perform(postForm(form).with(as.user("admin@demo-england")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Someone else changed these settings")));
+        assertThat(councils.settings(england)).isEqualTo(before);
+    }
+
+    @Test
+    void onlyAnAdministratorMayChangeSettings() throws Exception {
+        VersionedSettings before = councils.settings(council("demo-england"));
+        for (String user : List.of("practitioner@demo-england", "finance@demo-england", "citizen@demo-england")) {
+            mvc.perform(postForm(validForm(before)).with(as.user(user)).with(csrf())).andExpect(status().isForbidden());
+            mvc.perform(get("/council/settings").with(as.user(user))).andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        VersionedSettings before = councils.settings(council("demo-england"));
+        mvc.perform(postForm(validForm(before)).with(as.user("admin@demo-england"))).andExpect(status().isForbidden());
+        assertThat(councils.settings(council("demo-england"))).isEqualTo(before);
+    }
+
+    @Test
+    void apiReadsOwnCouncilAndRefusesBadValuesWithFieldErrors() {
+        HttpResponse<String> read = http.getAs("finance@demo-england", Http.DEMO_PASSWORD, "/api/v1/council/settings");
+        assertThat(read.statusCode()).isEqualTo(200);
+        JsonNode settings = json.readTree(read.body());
+        assertThat(settings.get("welshLanguage").asBoolean()).isFalse();
+
+        String body = read.body().replaceFirst("\"firstReviewMonths\":\\d+", "\"firstReviewMonths\":7")
+                .replaceFirst("\"selfApprovalLimitPence\":\\d+", "\"selfApprovalLimitPence\":-5");
+        HttpResponse<String> bad = http.putJsonAs("admin@demo-england", Http.DEMO_PASSWORD, "/api/v1/council/settings", body);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(bad.body());
+        List<String> fields = new java.util.ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("selfApprovalLimit", "firstReviewMonths");
+
+        HttpResponse<String> notAdmin = http.putJsonAs("finance@demo-england", Http.DEMO_PASSWORD, "/api/v1/council/settings", read.body());
+        assertThat(notAdmin.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> malformed = http.putJsonAs("admin@demo-england", Http.DEMO_PASSWORD, "/api/v1/council/settings", "{\"surplusWeeks\": \"lots\"");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+    }
+}

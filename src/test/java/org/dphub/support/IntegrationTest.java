@@ -1,0 +1,24 @@
+package org.dphub.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The one set of test properties every *IT shares, so Spring caches a single context: the real
+ * application on a random port, on its own embedded PostgreSQL in a new temporary folder, with
+ * the demo data loaded.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dphub.database.embedded.data-dir=",
+        "dphub.demo-data=true",
+        "dphub.sign-in.max-failures=5",
+        "dphub.sign-in.lockout=15m"})
+@AutoConfigureMockMvc
+public @interface IntegrationTest {
+}

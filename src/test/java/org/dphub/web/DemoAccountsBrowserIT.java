@@ -1,0 +1,182 @@
+package org.dphub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dphub.support.Http;
+import org.dphub.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Signs in as every demo account in Chromium, visits every page its menu offers (in English and
+ * Welsh), and checks each page with axe-core for WCAG 2.2 A and AA: zero violations allowed.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoAccountsBrowserIT {
+
+    static final List<String> ROLES = List.of("citizen", "representative", "pa", "provider", "practitioner",
+            "budget-holder", "dp-team", "finance", "finance2", "admin");
+    static final List<String> WCAG_22_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+    Path profile;
+    final Set<String> checkedPages = new LinkedHashSet<>();
+
+    @BeforeAll
+    void startChromium() throws Exception {
+        profile = Files.createTempDirectory("dphub-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void open(String path) {
+        browser.get(url(path));
+    }
+
+    /** axe-core on the page now showing: WCAG 2.2 A and AA, nothing may fail. */
+    void assertAccessible(String what) {
+        Results results = new AxeBuilder().withTags(WCAG_22_A_AA).analyze(browser);
+        List<Rule> violations = results.getViolations();
+        String report = violations.stream()
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+        assertThat(violations).as(what + " " + browser.getCurrentUrl() + "\n" + report).isEmpty();
+        assertThat(results.getPasses()).as("axe ran its checks on " + what).isNotEmpty();
+        checkedPages.add(browser.getCurrentUrl().replace(url(""), ""));
+    }
+
+    void signIn(String username) {
+        browser.manage().deleteAllCookies();
+        open("/sign-in?lang=en");
+        assertAccessible("sign-in page");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    @Test
+    void everyDemoAccountSignsInAndEveryPageItCanReachIsAccessibleInEnglishAndWelsh() {
+        for (String council : List.of("demo-england", "demo-wales")) {
+            for (String role : ROLES) {
+                String username = role + "@" + council;
+                signIn(username);
+                assertThat(browser.getCurrentUrl()).as(username + " lands on home").endsWith("/home");
+                assertThat(browser.findElement(By.tagName("h1")).getText()).as(username).matches("(Hello|Helo), .+");
+                // Welsh readers who chose Welsh see it straight away; switch to English for the first pass
+                if ("cy".equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+                    assertThat(username).isEqualTo("citizen@demo-wales");
+                    browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+                }
+                assertAccessible(username + " home");
+
+                List<String> menu = browser.findElements(By.cssSelector("#navigation a")).stream()
+                        .map(a -> a.getAttribute("href")).toList();
+                assertThat(menu).as(username + " menu").isNotEmpty();
+                for (String page : menu) {
+                    browser.get(page);
+                    assertThat(browser.getTitle()).as(page).doesNotContain("Error").doesNotContain("not found");
+                    assertAccessible(username + " " + page);
+                    List<WebElement> people = browser.findElements(By.cssSelector("main a[href^='/citizens/']"));
+                    if (!people.isEmpty()) {
+                        people.get(0).click();
+                        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+                        assertAccessible(username + " person page");
+                        browser.navigate().back();
+                    }
+                    browser.findElement(By.cssSelector("a[hreflang=cy]")).click();
+                    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+                    assertAccessible(username + " " + page + " in Welsh");
+                    browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+                    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+                }
+
+                browser.findElement(By.cssSelector("form.dphub-sign-out button")).click();
+                assertThat(browser.getPageSource()).contains("You have signed out");
+                assertAccessible(username + " signed out");
+                open("/home");
+                assertThat(browser.getCurrentUrl()).as("signed out for real").contains("/sign-in");
+            }
+        }
+        assertThat(checkedPages).contains("/home", "/citizens", "/my-people", "/pa/profile", "/council/settings",
+                "/council/audit-trail");
+    }
+
+    @Test
+    void publicAndErrorPagesAreAccessibleInBothLanguages() {
+        browser.manage().deleteAllCookies();
+        for (String lang : List.of("en", "cy")) {
+            for (String page : List.of("/", "/sign-in", "/accessibility", "/cookies", "/data-attribution",
+                    "/sign-in?error", "/no-such-page")) {
+                open(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
+                assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+                assertAccessible(page + " in " + lang);
+            }
+        }
+    }
+
+    @Test
+    void aFormWithErrorsIsAccessibleAndTheSummaryLinksToTheFields() {
+        signIn("admin@demo-england");
+        open("/council/settings/edit?lang=en");
+        assertAccessible("settings form");
+        WebElement limit = browser.findElement(By.id("selfApprovalLimit"));
+        limit.clear();
+        limit.sendKeys("-5");
+        WebElement firstReview = browser.findElement(By.id("firstReviewMonths"));
+        firstReview.clear();
+        firstReview.sendKeys("7");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(browser.getTitle()).startsWith("Error:");
+        List<String> links = new ArrayList<>();
+        browser.findElements(By.cssSelector(".govuk-error-summary__list a")).forEach(a -> links.add(a.getAttribute("href")));
+        assertThat(links).anyMatch(l -> l.endsWith("#selfApprovalLimit")).anyMatch(l -> l.endsWith("#firstReviewMonths"));
+        assertAccessible("settings form with errors");
+        open("/council/settings/edit?lang=cy");
+        assertAccessible("settings form in Welsh");
+    }
+}
