@@ -137,13 +137,31 @@ class ContractIT {
     }
 
     @Test
-    void unknownPageIsAGovukStyled404WithoutAStackTrace() {
+    void signedOutVisitorsOfAnUnknownPageAreAskedToSignInFirst() {
+        // we never tell someone who is not signed in which addresses exist
         HttpResponse<String> page = http.get("/no-such-page", "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+    }
+
+    @Test
+    void unknownPageIsAGovukStyled404WithoutAStackTrace() {
+        String session = http.signIn("practitioner@demo-england", Http.DEMO_PASSWORD);
+        HttpResponse<String> page = http.get("/no-such-page", "Accept", "text/html", "Cookie", session);
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("govuk-template").contains("Page not found")
                 .doesNotContain("Exception").doesNotContain("at org.");
-        HttpResponse<String> welsh = http.get("/no-such-page?lang=cy", "Accept", "text/html");
-        assertThat(welsh.body()).contains("Heb ddod o hyd i'r dudalen");
+        HttpResponse<String> welsh = http.get("/no-such-page?lang=cy", "Accept", "text/html", "Cookie", session);
+        assertThat(welsh.statusCode()).isEqualTo(404);
+        assertThat(welsh.body()).contains("Heb ddod o hyd i&#39;r dudalen");
+    }
+
+    @Test
+    void anotherCouncilsRecordIsTheSame404PageAsAnAddressThatDoesNotExist() {
+        String session = http.signIn("practitioner@demo-wales", Http.DEMO_PASSWORD);
+        HttpResponse<String> page = http.get("/citizens/1", "Accept", "text/html", "Cookie", session);
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page not found");
     }
 
     @Test

@@ -137,9 +137,8 @@ class RestartIT {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             String url = external.getJdbcUrl("postgres", "postgres");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
-                    .properties("server.port=0", "dphub.database.url=" + url, "dphub.database.username=postgres",
-                            "dphub.database.password=", "dphub.demo-data=auto")
-                    .run()) {
+                    .run("--server.port=0", "--dphub.database.url=" + url, "--dphub.database.username=postgres",
+                            "--dphub.database.password=", "--dphub.demo-data=auto")) {
                 DataSource dataSource = app.getBean(DataSource.class);
                 assertThat(dataSource).isNotInstanceOf(EmbeddedDataSource.class);
                 JdbcClient jdbc = JdbcClient.create(external.getPostgresDatabase());
@@ -149,9 +148,8 @@ class RestartIT {
                         .as("demo data is only automatic on the embedded database").isZero();
             }
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
-                    .properties("server.port=0", "dphub.database.url=" + url, "dphub.database.username=postgres",
-                            "dphub.database.password=", "dphub.demo-data=true")
-                    .run()) {
+                    .run("--server.port=0", "--dphub.database.url=" + url, "--dphub.database.username=postgres",
+                            "--dphub.database.password=", "--dphub.demo-data=true")) {
                 JdbcClient jdbc = JdbcClient.create(external.getPostgresDatabase());
                 assertThat(jdbc.sql("SELECT code FROM council ORDER BY code").query(String.class).list())
                         .containsExactly("demo-england", "demo-wales");

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -47,7 +48,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json) throws Exception {
         http.securityMatcher("/api/**")
-                .authenticationProvider(signIn)
+                .authenticationManager(only(signIn))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
@@ -74,7 +75,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages) throws Exception {
-        http.authenticationProvider(signIn)
+        http.authenticationManager(only(signIn))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/council/**").hasRole("COUNCIL_ADMIN")
@@ -101,6 +102,16 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();
+    }
+
+    /**
+     * The throttled sign-in check and nothing else: no parent manager, so a failed attempt is
+     * counted once, not again by a global fallback.
+     */
+    private static ProviderManager only(AuthenticationProvider signIn) {
+        ProviderManager manager = new ProviderManager(signIn);
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
     }
 
     /** After sign-in: the person's own language if they chose Welsh and have not switched on this device. */

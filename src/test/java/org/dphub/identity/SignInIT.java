@@ -53,7 +53,7 @@ class SignInIT {
     void aWrongPasswordSendsThePersonBackWithAMessage() throws Exception {
         mvc.perform(formLogin("/sign-in").user("username", newUser()).password("password", "wrong"))
                 .andExpect(redirectedUrl("/sign-in?error"));
-        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/sign-in?error"))
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/sign-in").param("error", ""))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Enter a correct username and password").contains("href=\"#username\"");
     }

@@ -45,6 +45,36 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(form)), all);
     }
 
+    /**
+     * Signs in through the sign-in page as a browser would (session cookie, CSRF token, form
+     * post) and returns the Cookie header value for the signed-in session.
+     */
+    public String signIn(String username, String password) {
+        HttpResponse<String> form = get("/sign-in");
+        String session = cookie(form, "SESSION");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        if (!token.find()) {
+            throw new IllegalStateException("The sign-in page has no CSRF token");
+        }
+        HttpResponse<String> signedIn = postForm("/sign-in", "username=" + encode(username) + "&password=" + encode(password)
+                + "&_csrf=" + encode(token.group(1)), "Cookie", "SESSION=" + session);
+        if (!signedIn.headers().firstValue("Location").orElse("").endsWith("/home")) {
+            throw new IllegalStateException("Sign-in as " + username + " failed: " + signedIn.headers().map());
+        }
+        return "SESSION=" + cookie(signedIn, "SESSION");
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No " + name + " cookie in " + response.headers().map()));
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     public static String basic(String username, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

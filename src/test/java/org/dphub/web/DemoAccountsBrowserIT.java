@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -90,13 +93,22 @@ class DemoAccountsBrowserIT {
         checkedPages.add(browser.getCurrentUrl().replace(url(""), ""));
     }
 
+    /** Clicks something that loads a new page, and waits until the new page has replaced the old one. */
+    void clickAndWait(WebElement element) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     void signIn(String username) {
         browser.manage().deleteAllCookies();
         open("/sign-in?lang=en");
         assertAccessible("sign-in page");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
     }
 
     @Test
@@ -110,7 +122,7 @@ class DemoAccountsBrowserIT {
                 // Welsh readers who chose Welsh see it straight away; switch to English for the first pass
                 if ("cy".equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
                     assertThat(username).isEqualTo("citizen@demo-wales");
-                    browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+                    clickAndWait(browser.findElement(By.cssSelector("a[hreflang=en]")));
                 }
                 assertAccessible(username + " home");
 
@@ -123,19 +135,19 @@ class DemoAccountsBrowserIT {
                     assertAccessible(username + " " + page);
                     List<WebElement> people = browser.findElements(By.cssSelector("main a[href^='/citizens/']"));
                     if (!people.isEmpty()) {
-                        people.get(0).click();
+                        clickAndWait(people.get(0));
                         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
                         assertAccessible(username + " person page");
-                        browser.navigate().back();
+                        browser.get(page);
                     }
-                    browser.findElement(By.cssSelector("a[hreflang=cy]")).click();
+                    clickAndWait(browser.findElement(By.cssSelector("a[hreflang=cy]")));
                     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
                     assertAccessible(username + " " + page + " in Welsh");
-                    browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+                    clickAndWait(browser.findElement(By.cssSelector("a[hreflang=en]")));
                     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
                 }
 
-                browser.findElement(By.cssSelector("form.dphub-sign-out button")).click();
+                clickAndWait(browser.findElement(By.cssSelector("form.dphub-sign-out button")));
                 assertThat(browser.getPageSource()).contains("You have signed out");
                 assertAccessible(username + " signed out");
                 open("/home");
@@ -170,7 +182,7 @@ class DemoAccountsBrowserIT {
         WebElement firstReview = browser.findElement(By.id("firstReviewMonths"));
         firstReview.clear();
         firstReview.sendKeys("7");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(browser.getTitle()).startsWith("Error:");
         List<String> links = new ArrayList<>();
         browser.findElements(By.cssSelector(".govuk-error-summary__list a")).forEach(a -> links.add(a.getAttribute("href")));
@@ -178,5 +190,10 @@ class DemoAccountsBrowserIT {
         assertAccessible("settings form with errors");
         open("/council/settings/edit?lang=cy");
         assertAccessible("settings form in Welsh");
+        open("/no-such-page?lang=en");
+        assertThat(browser.getTitle()).startsWith("Page not found");
+        assertAccessible("the 404 page");
+        open("/no-such-page?lang=cy");
+        assertAccessible("the 404 page in Welsh");
     }
 }

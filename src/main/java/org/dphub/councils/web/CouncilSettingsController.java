@@ -56,9 +56,6 @@ class CouncilSettingsController {
                 RedirectAttributes redirect) {
         FormErrors errors = new FormErrors(messages, locale);
         Optional<CouncilSettings> settings = read(form, errors);
-        if (settings.isPresent()) {
-            CouncilSettingsRules.check(settings.get(), errors);
-        }
         if (form.version() == null) {
             errors.reject("selfApprovalLimit", "settings.error.stale");
         }
@@ -114,7 +111,9 @@ class CouncilSettingsController {
 
     private static Money money(String text, String field, FormErrors errors) {
         try {
-            return Money.parseNotNegative(text);
+            Money money = Money.parseNotNegative(text);
+            CouncilSettingsRules.check(field, money, errors);
+            return money;
         } catch (InvalidMoneyException e) {
             errors.reject(field, e.messageKey());
             return null;
@@ -126,7 +125,9 @@ class CouncilSettingsController {
             errors.reject(field, "settings.error.whole-number");
             return null;
         }
-        return Integer.valueOf(text.strip());
+        int value = Integer.parseInt(text.strip());
+        CouncilSettingsRules.check(field, value, errors);
+        return value;
     }
 
     private static <E extends Enum<E>> E choice(String text, Class<E> type, String field, FormErrors errors) {
