@@ -30,8 +30,33 @@ public class UserAccounts {
 
     @Transactional
     public long create(NewUserAccount account) {
+        return create(account, false);
+    }
+
+    /** An account whose password must be changed at the first sign-in. */
+    @Transactional
+    public long createWithTemporaryPassword(NewUserAccount account) {
+        return create(account, true);
+    }
+
+    public boolean usernameTaken(String username) {
+        return users.usernameTaken(username);
+    }
+
+    /** Sets a new password (checked by {@link PasswordRules}); the temporary-password flag is cleared. */
+    @Transactional
+    public void changePassword(long userId, String newPassword) {
+        users.changePassword(userId, passwordEncoder.encode(newPassword));
+        audit.record(null, "user", userId, AuditAction.UPDATE, AuditTrail.values("password", "(not shown)"),
+                AuditTrail.values("password", "(changed)"));
+    }
+
+    private long create(NewUserAccount account, boolean temporaryPassword) {
+        if (users.usernameTaken(account.username())) {
+            throw new UsernameTakenException(account.username());
+        }
         long id = users.insert(account.username(), passwordEncoder.encode(account.rawPassword()),
-                account.displayName(), account.councilId(), account.roles(), account.preferredLanguage());
+                account.displayName(), account.councilId(), account.roles(), account.preferredLanguage(), temporaryPassword);
         audit.record(account.councilId(), "user", id, AuditAction.CREATE, null, AuditTrail.values(
                 "username", account.username(), "displayName", account.displayName(),
                 "roles", account.roles().stream().map(Enum::name).sorted().toList(),

@@ -5,7 +5,13 @@ import java.util.Optional;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
 import org.dphub.identity.UserAccounts;
+import java.util.Set;
+import org.dphub.identity.CitizenRelationship;
+import org.dphub.identity.NewUserAccount;
 import org.dphub.people.internal.CitizenRepository;
+import org.dphub.people.internal.PeopleRepository;
+import org.dphub.shared.Role;
+import org.dphub.web.NotFound;
 import org.dphub.shared.SignedInUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,13 +21,110 @@ import org.springframework.transaction.annotation.Transactional;
 public class Citizens {
 
     private final CitizenRepository repository;
+    private final PeopleRepository people;
     private final UserAccounts accounts;
     private final AuditTrail audit;
 
-    Citizens(CitizenRepository repository, UserAccounts accounts, AuditTrail audit) {
+    Citizens(CitizenRepository repository, PeopleRepository people, UserAccounts accounts, AuditTrail audit) {
         this.repository = repository;
+        this.people = people;
         this.accounts = accounts;
         this.audit = audit;
+    }
+
+    /** A practitioner adds a person to their own council. */
+    @Transactional
+    public Citizen create(SignedInUser practitioner, NewCitizen citizen) {
+        requirePractitionerOf(practitioner, citizen.councilId());
+        return create(citizen);
+    }
+
+    /** The citizen as a practitioner of their council may change them; otherwise not found. */
+    @Transactional(readOnly = true)
+    public Optional<Citizen> findForPractitioner(SignedInUser practitioner, long citizenId) {
+        return repository.findById(citizenId)
+                .filter(c -> practitioner.isStaffOf(c.councilId()) && practitioner.has(Role.PRACTITIONER));
+    }
+
+    @Transactional
+    public HouseholdMember addHouseholdMember(SignedInUser practitioner, long citizenId, String name,
+                                              Relationship relationship, boolean livesInSameHousehold) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        HouseholdMember member = people.insertHouseholdMember(citizen.councilId(), citizenId, name, relationship, livesInSameHousehold);
+        audit.record(citizen.councilId(), "household_member", member.id(), AuditAction.CREATE, null, AuditTrail.values(
+                "citizenId", citizenId, "name", name, "relationship", relationship.name(),
+                "livesInSameHousehold", livesInSameHousehold));
+        return member;
+    }
+
+    @Transactional
+    public Representative addRepresentative(SignedInUser practitioner, long citizenId, String name,
+                                            RepresentativeKind kind, String email) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        Representative representative = people.insertRepresentative(citizen.councilId(), citizenId, name, kind, email);
+        audit.record(citizen.councilId(), "representative", representative.id(), AuditAction.CREATE, null, AuditTrail.values(
+                "citizenId", citizenId, "name", name, "kind", kind.name(), "email", email));
+        return representative;
+    }
+
+    /** Household members of a citizen this user may see. */
+    @Transactional(readOnly = true)
+    public List<HouseholdMember> household(SignedInUser user, long citizenId) {
+        Citizen citizen = find(user, citizenId).orElseThrow(NotFound::new);
+        return people.householdOf(citizen.councilId(), citizenId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Representative> representatives(SignedInUser user, long citizenId) {
+        Citizen citizen = find(user, citizenId).orElseThrow(NotFound::new);
+        return people.representativesOf(citizen.councilId(), citizenId);
+    }
+
+    /**
+     * Gives the citizen an online account with a temporary password, which they must change
+     * when they first sign in. The practitioner passes it on (by phone or in person).
+     */
+    @Transactional
+    public OnlineAccount giveOnlineAccount(SignedInUser practitioner, long citizenId, String username) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        if (people.citizenAccount(citizen.councilId(), citizenId).isPresent()) {
+            throw new org.dphub.web.Conflict("This person already has an online account");
+        }
+        String password = TemporaryPassword.make();
+        long userId = accounts.createWithTemporaryPassword(new NewUserAccount(username, password, citizen.fullName(),
+                citizen.councilId(), Set.of(Role.CITIZEN), citizen.preferredLanguage()));
+        accounts.grantCitizenAccess(userId, citizenId, citizen.councilId(), CitizenRelationship.SELF);
+        people.linkCitizenAccount(citizen.councilId(), citizenId, userId);
+        return new OnlineAccount(username.strip().toLowerCase(java.util.Locale.ROOT), password);
+    }
+
+    /** Gives a representative an online account that can see (only) the person they act for. */
+    @Transactional
+    public OnlineAccount giveRepresentativeAccount(SignedInUser practitioner, long citizenId, long representativeId,
+                                                   String username) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        Representative representative = people.representative(citizen.councilId(), representativeId)
+                .filter(r -> r.citizenId() == citizenId).orElseThrow(NotFound::new);
+        if (representative.userId() != null) {
+            throw new org.dphub.web.Conflict("This representative already has an online account");
+        }
+        String password = TemporaryPassword.make();
+        long userId = accounts.createWithTemporaryPassword(new NewUserAccount(username, password, representative.name(),
+                citizen.councilId(), Set.of(Role.REPRESENTATIVE), "en"));
+        accounts.grantCitizenAccess(userId, citizenId, citizen.councilId(), CitizenRelationship.valueOf(representative.kind().name()));
+        people.linkRepresentativeAccount(citizen.councilId(), representativeId, userId);
+        return new OnlineAccount(username.strip().toLowerCase(java.util.Locale.ROOT), password);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasOnlineAccount(Citizen citizen) {
+        return people.citizenAccount(citizen.councilId(), citizen.id()).isPresent();
+    }
+
+    private static void requirePractitionerOf(SignedInUser user, long councilId) {
+        if (!user.isStaffOf(councilId) || !user.has(Role.PRACTITIONER)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only a practitioner of this council may do this");
+        }
     }
 
     @Transactional

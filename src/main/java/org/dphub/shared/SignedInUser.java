@@ -7,7 +7,7 @@ import java.util.Set;
  * one they registered through and gives them no access to council records.
  */
 public record SignedInUser(long userId, String username, String displayName, Long councilId,
-                           String councilCode, Set<Role> roles, String preferredLanguage)
+                           String councilCode, Set<Role> roles, String preferredLanguage, boolean mustChangePassword)
         implements java.io.Serializable {
 
     public SignedInUser {

@@ -36,14 +36,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         List<FormError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> new FormError(e.getField(), e.getDefaultMessage()))
                 .toList();
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(validation(errors).getBody());
+        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(validation(errors).getBody());
     }
 
+    /** 422: the request was understood, but what it says cannot be accepted; nothing was saved. */
     static ResponseEntity<ProblemDetail> validation(List<FormError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has problems. Fix each one listed in errors and send it again.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "The request has problems. Fix each one listed in errors and send it again. Nothing was saved.");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A rule of the law or the council refused the request: 422 with the rule's name and why. */
+    @ExceptionHandler(RuleRefusal.class)
+    ResponseEntity<ProblemDetail> refused(RuleRefusal refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, refusal.getMessage());
+        problem.setTitle("Refused by a rule");
+        problem.setProperty("rule", refusal.rule());
+        if (refusal.whatWouldAllowIt() != null) {
+            problem.setProperty("whatWouldAllowIt", refusal.whatWouldAllowIt());
+        }
+        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The request is fine but the record is not in a state that allows it (for example already ended). */
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(Conflict conflict) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

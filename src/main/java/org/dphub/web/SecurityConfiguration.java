@@ -123,7 +123,9 @@ class SecurityConfiguration {
                     .noneMatch(c -> "dphub-language".equals(c.getName())))) {
                 languages.setLocale(request, response, LanguageResolver.WELSH);
             }
-            response.sendRedirect(request.getContextPath() + "/home");
+            boolean temporary = authentication.getPrincipal() instanceof SignedInUser.Holder holder
+                    && holder.signedInUser().mustChangePassword();
+            response.sendRedirect(request.getContextPath() + (temporary ? "/account/password" : "/home"));
         };
     }
 

@@ -44,6 +44,8 @@ class WebConfiguration implements WebMvcConfigurer {
         languageSwitch.setParamName("lang");
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch);
+        registry.addInterceptor(new TemporaryPasswordInterceptor())
+                .excludePathPatterns("/assets/**", "/govuk/**", "/static/**", "/sign-in", "/sign-out");
     }
 
     @Override

@@ -16,10 +16,11 @@ public class UserRepository {
 
     /** A user as stored; the council code is added by {@link org.dphub.identity.UserAccounts}. */
     public record StoredUser(long id, String username, String displayName, Long councilId, Set<Role> roles,
-                             String preferredLanguage, String passwordHash, boolean enabled) {
+                             String preferredLanguage, String passwordHash, boolean enabled, boolean mustChangePassword) {
 
         public SignedInUser signedInUser(String councilCode) {
-            return new SignedInUser(id, username, displayName, councilId, councilCode, roles, preferredLanguage);
+            return new SignedInUser(id, username, displayName, councilId, councilCode, roles, preferredLanguage,
+                    mustChangePassword);
         }
     }
 
@@ -30,12 +31,13 @@ public class UserRepository {
     }
 
     public long insert(String username, String passwordHash, String displayName, Long councilId, Set<Role> roles,
-                       String preferredLanguage) {
+                       String preferredLanguage, boolean mustChangePassword) {
         long id = jdbc.sql("""
-                        INSERT INTO app_user (username, password_hash, display_name, council_id, preferred_language)
-                        VALUES (:username, :hash, :name, :council, :language) RETURNING id""")
+                        INSERT INTO app_user (username, password_hash, display_name, council_id, preferred_language,
+                            must_change_password)
+                        VALUES (:username, :hash, :name, :council, :language, :mustChange) RETURNING id""")
                 .param("username", username).param("hash", passwordHash).param("name", displayName)
-                .param("council", councilId).param("language", preferredLanguage)
+                .param("council", councilId).param("language", preferredLanguage).param("mustChange", mustChangePassword)
                 .query(Long.class).single();
         for (Role role : roles) {
             jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, :role)")
@@ -50,7 +52,7 @@ public class UserRepository {
         }
         return jdbc.sql("""
                         SELECT u.id, u.username, u.display_name, u.council_id, u.preferred_language,
-                               u.password_hash, u.enabled,
+                               u.password_hash, u.enabled, u.must_change_password,
                                array(SELECT r.role FROM app_user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles
                         FROM app_user u
                         WHERE u.username = :username""")
@@ -62,9 +64,19 @@ public class UserRepository {
                     }
                     return new StoredUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                             rs.getObject("council_id", Long.class), roles, rs.getString("preferred_language"),
-                            rs.getString("password_hash"), rs.getBoolean("enabled"));
+                            rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"));
                 })
                 .optional();
+    }
+
+    public boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u")
+                .param("u", username.strip().toLowerCase(java.util.Locale.ROOT)).query(Long.class).single() > 0;
+    }
+
+    public void changePassword(long userId, String passwordHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE WHERE id = :id")
+                .param("hash", passwordHash).param("id", userId).update();
     }
 
     public void grantCitizenAccess(long userId, long citizenId, long councilId, CitizenRelationship relationship) {

@@ -21,20 +21,34 @@ public class CitizenRepository {
     }
 
     public Citizen insert(NewCitizen c) {
+        String reference = c.reference() != null ? c.reference() : nextReference(c.councilId());
         long id = jdbc.sql("""
                         INSERT INTO citizen (council_id, reference, given_name, family_name, date_of_birth, postcode,
                             preferred_language, contact_preference, email, phone, communication_needs)
                         VALUES (:council, :reference, :given, :family, :dob, :postcode, :language, :contact,
                             :email, :phone, :needs)
                         RETURNING id""")
-                .param("council", c.councilId()).param("reference", c.reference())
+                .param("council", c.councilId()).param("reference", reference)
                 .param("given", c.givenName()).param("family", c.familyName())
                 .param("dob", c.dateOfBirth()).param("postcode", c.postcode().value())
                 .param("language", c.preferredLanguage()).param("contact", c.contactPreference().name())
                 .param("email", c.email()).param("phone", c.phone()).param("needs", c.communicationNeeds())
                 .query(Long.class).single();
-        return new Citizen(id, c.councilId(), c.reference(), c.givenName(), c.familyName(), c.dateOfBirth(),
+        return new Citizen(id, c.councilId(), reference, c.givenName(), c.familyName(), c.dateOfBirth(),
                 c.postcode(), c.preferredLanguage(), c.contactPreference(), c.email(), c.phone(), c.communicationNeeds());
+    }
+
+    /**
+     * The council's next person reference, "DE-00051": the prefix and numbering its existing
+     * references use. A lock per council (released at commit) stops two people getting one number.
+     */
+    private String nextReference(long councilId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(4242, CAST(:council AS int))").param("council", councilId).query((rs, row) -> 1).list();
+        return jdbc.sql("""
+                        SELECT coalesce(max(substring(reference FROM '^[A-Z]+')), 'P') || '-' ||
+                               lpad(CAST(coalesce(max(CAST(substring(reference FROM '[0-9]+$') AS int)), 0) + 1 AS text), 5, '0')
+                        FROM citizen WHERE council_id = :council AND reference ~ '^[A-Z]+-[0-9]+$'""")
+                .param("council", councilId).query(String.class).single();
     }
 
     /** By id alone: callers must apply the access policy before showing it to anyone. */

@@ -1,0 +1,83 @@
+package org.dphub.people;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.dphub.shared.InvalidPostcodeException;
+import org.dphub.shared.Postcode;
+import org.dphub.shared.PostcodeDirectory;
+import org.dphub.web.FormErrors;
+
+/**
+ * Reads and checks a person's details as typed (page or API), the same way for both. Problems
+ * go into {@link FormErrors}; nothing is saved unless there are none.
+ */
+public final class CitizenInput {
+
+    public static final int MAX_NAME = 100;
+
+    private CitizenInput() {
+    }
+
+    public record Typed(String givenName, String familyName, LocalDate dateOfBirth, String postcode,
+                        String preferredLanguage, String contactPreference, String email, String phone,
+                        String communicationNeeds) {
+    }
+
+    public static NewCitizen read(long councilId, Typed typed, FormErrors errors, PostcodeDirectory postcodes, Clock clock) {
+        String given = errors.text("givenName", typed.givenName(), MAX_NAME, true, "people.label.givenName");
+        String family = errors.text("familyName", typed.familyName(), MAX_NAME, true, "people.label.familyName");
+        LocalDate born = typed.dateOfBirth();
+        if (born == null && !errors.has("dateOfBirth")) {
+            errors.reject("dateOfBirth", "date.error.required", errors.messages().getMessage("people.label.dateOfBirth", null, errors.locale()));
+        } else if (born != null && born.isAfter(LocalDate.now(clock))) {
+            errors.reject("dateOfBirth", "people.error.dateOfBirth.future");
+        } else if (born != null && born.isBefore(LocalDate.now(clock).minusYears(130))) {
+            errors.reject("dateOfBirth", "people.error.dateOfBirth.past");
+        }
+        Postcode postcode = null;
+        if (typed.postcode() == null || typed.postcode().isBlank()) {
+            errors.reject("postcode", "people.error.postcode.required");
+        } else {
+            try {
+                postcode = Postcode.parse(typed.postcode());
+                if (postcodes.findSector(postcode).isEmpty()) {
+                    errors.reject("postcode", "postcode.error.unknown-sector");
+                }
+            } catch (InvalidPostcodeException e) {
+                errors.reject("postcode", e.messageKey());
+            }
+        }
+        String language = typed.preferredLanguage() == null || typed.preferredLanguage().isBlank() ? "en"
+                : typed.preferredLanguage().strip().toLowerCase(Locale.ROOT);
+        if (!language.equals("en") && !language.equals("cy")) {
+            errors.reject("preferredLanguage", "people.error.preferredLanguage");
+        }
+        ContactPreference contact = ContactPreference.EMAIL;
+        if (typed.contactPreference() != null && !typed.contactPreference().isBlank()) {
+            try {
+                contact = ContactPreference.valueOf(typed.contactPreference().strip());
+            } catch (IllegalArgumentException e) {
+                errors.reject("contactPreference", "people.error.contactPreference");
+            }
+        }
+        String email = errors.text("email", typed.email(), 254, false, "people.label.email");
+        if (email != null && !email.isEmpty() && !email.matches("^[^@\\s]+@[^@\\s]+$")) {
+            errors.reject("email", "people.error.email");
+        }
+        String phone = errors.text("phone", typed.phone(), 30, false, "people.label.phone");
+        if (phone != null && !phone.isEmpty() && !phone.matches("^[+0-9 ()-]{6,30}$")) {
+            errors.reject("phone", "people.error.phone");
+        }
+        if (contact == ContactPreference.EMAIL && (email == null || email.isEmpty()) && !errors.has("email")) {
+            // a person who prefers email must give one; otherwise letters go by post
+            contact = ContactPreference.LETTER;
+        }
+        String needs = errors.text("communicationNeeds", typed.communicationNeeds(), 1000, false, "people.label.communicationNeeds");
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new NewCitizen(councilId, null, given, family, born, postcode, language, contact,
+                email.isEmpty() ? null : email, phone.isEmpty() ? null : phone, needs.isEmpty() ? null : needs);
+    }
+}

@@ -1,0 +1,15 @@
+package org.dphub.people;
+
+/**
+ * Someone who acts for a citizen. Care Act 2014 s32: an authorised person receives the payment
+ * for an adult who lacks capacity; s31: a nominated person is chosen by an adult with capacity.
+ * In Wales (SI 2015/1815 reg 7) a suitable person acts for someone who lacks capacity.
+ */
+public enum RepresentativeKind {
+    AUTHORISED_PERSON, NOMINATED_PERSON, SUITABLE_PERSON;
+
+    /** True for the kinds who may receive the payment for an adult who lacks capacity. */
+    public boolean actsForSomeoneWhoLacksCapacity() {
+        return this != NOMINATED_PERSON;
+    }
+}

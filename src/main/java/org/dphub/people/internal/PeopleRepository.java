@@ -1,0 +1,84 @@
+package org.dphub.people.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.dphub.people.HouseholdMember;
+import org.dphub.people.Relationship;
+import org.dphub.people.Representative;
+import org.dphub.people.RepresentativeKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Household members and representatives; every query names the council. */
+@Repository
+public class PeopleRepository {
+
+    private final JdbcClient jdbc;
+
+    PeopleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public HouseholdMember insertHouseholdMember(long councilId, long citizenId, String name, Relationship relationship,
+                                                 boolean sameHousehold) {
+        long id = jdbc.sql("""
+                        INSERT INTO household_member (council_id, citizen_id, name, relationship, lives_in_same_household)
+                        VALUES (:council, :citizen, :name, :relationship, :same) RETURNING id""")
+                .param("council", councilId).param("citizen", citizenId).param("name", name)
+                .param("relationship", relationship.name()).param("same", sameHousehold)
+                .query(Long.class).single();
+        return new HouseholdMember(id, citizenId, councilId, name, relationship, sameHousehold);
+    }
+
+    public List<HouseholdMember> householdOf(long councilId, long citizenId) {
+        return jdbc.sql("SELECT * FROM household_member WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
+                .param("council", councilId).param("citizen", citizenId)
+                .query((rs, row) -> new HouseholdMember(rs.getLong("id"), rs.getLong("citizen_id"), rs.getLong("council_id"),
+                        rs.getString("name"), Relationship.valueOf(rs.getString("relationship")),
+                        rs.getBoolean("lives_in_same_household")))
+                .list();
+    }
+
+    public Representative insertRepresentative(long councilId, long citizenId, String name, RepresentativeKind kind, String email) {
+        long id = jdbc.sql("""
+                        INSERT INTO representative (council_id, citizen_id, name, kind, email)
+                        VALUES (:council, :citizen, :name, :kind, :email) RETURNING id""")
+                .param("council", councilId).param("citizen", citizenId).param("name", name)
+                .param("kind", kind.name()).param("email", email)
+                .query(Long.class).single();
+        return new Representative(id, citizenId, councilId, name, kind, email, null);
+    }
+
+    public List<Representative> representativesOf(long councilId, long citizenId) {
+        return jdbc.sql("SELECT * FROM representative WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
+                .param("council", councilId).param("citizen", citizenId)
+                .query((rs, row) -> representative(rs)).list();
+    }
+
+    public Optional<Representative> representative(long councilId, long id) {
+        return jdbc.sql("SELECT * FROM representative WHERE council_id = :council AND id = :id")
+                .param("council", councilId).param("id", id)
+                .query((rs, row) -> representative(rs)).optional();
+    }
+
+    public void linkRepresentativeAccount(long councilId, long representativeId, long userId) {
+        jdbc.sql("UPDATE representative SET user_id = :user WHERE council_id = :council AND id = :id AND user_id IS NULL")
+                .param("user", userId).param("council", councilId).param("id", representativeId).update();
+    }
+
+    public void linkCitizenAccount(long councilId, long citizenId, long userId) {
+        jdbc.sql("UPDATE citizen SET user_id = :user WHERE council_id = :council AND id = :id AND user_id IS NULL")
+                .param("user", userId).param("council", councilId).param("id", citizenId).update();
+    }
+
+    public Optional<Long> citizenAccount(long councilId, long citizenId) {
+        return jdbc.sql("SELECT user_id FROM citizen WHERE council_id = :council AND id = :id AND user_id IS NOT NULL")
+                .param("council", councilId).param("id", citizenId).query(Long.class).optional();
+    }
+
+    private static Representative representative(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Representative(rs.getLong("id"), rs.getLong("citizen_id"), rs.getLong("council_id"),
+                rs.getString("name"), RepresentativeKind.valueOf(rs.getString("kind")), rs.getString("email"),
+                rs.getObject("user_id", Long.class));
+    }
+}

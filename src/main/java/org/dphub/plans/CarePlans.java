@@ -1,0 +1,123 @@
+package org.dphub.plans;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditTrail;
+import org.dphub.councils.CouncilSettings;
+import org.dphub.councils.Councils;
+import org.dphub.people.Citizen;
+import org.dphub.people.Citizens;
+import org.dphub.plans.internal.PlanRepository;
+import org.dphub.shared.Role;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The plans module's public face for care and support plans. */
+@Service
+public class CarePlans {
+
+    private final PlanRepository plans;
+    private final Citizens citizens;
+    private final Councils councils;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CarePlans(PlanRepository plans, Citizens citizens, Councils councils, AuditTrail audit, Clock clock) {
+        this.plans = plans;
+        this.citizens = citizens;
+        this.councils = councils;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A plan with all its versions, oldest first, and which one is in force today. */
+    public record Plan(long id, long citizenId, long councilId, List<PlanVersion> versions, PlanVersion inForce) {
+
+        public PlanVersion latest() {
+            return versions.get(versions.size() - 1);
+        }
+    }
+
+    /** A practitioner writes a new plan for a person in their council. */
+    @Transactional
+    public Plan create(SignedInUser practitioner, long citizenId, NewPlanVersion first) {
+        Citizen citizen = citizens.findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        long planId = plans.insertPlan(citizen.councilId(), citizenId);
+        addVersion(practitioner, planId, citizen.councilId(), first);
+        return find(practitioner, planId).orElseThrow();
+    }
+
+    /** A change makes a new version; with an end date it is temporary and falls back by itself. */
+    @Transactional
+    public Plan change(SignedInUser practitioner, long planId, NewPlanVersion change) {
+        Plan plan = find(practitioner, planId).orElseThrow(NotFound::new);
+        if (!practitioner.isStaffOf(plan.councilId()) || !practitioner.has(Role.PRACTITIONER)) {
+            throw new NotFound();
+        }
+        addVersion(practitioner, planId, plan.councilId(), change);
+        return find(practitioner, planId).orElseThrow();
+    }
+
+    private void addVersion(SignedInUser practitioner, long planId, long councilId, NewPlanVersion v) {
+        CouncilSettings settings = councils.settings(councilId).settings();
+        BudgetCalculation.Budget budget = BudgetCalculation.of(v.budgetLines(), v.paymentFrequency(),
+                v.weeklyContribution(), settings.contributionBasis());
+        long versionId = plans.insertVersion(planId, councilId, v, budget.weekly(), budget.annual(),
+                budget.regularPayment(), practitioner.username());
+        PlanVersion saved = plans.version(versionId).orElseThrow();
+        audit.record(councilId, "care_plan_version", versionId, AuditAction.CREATE, null, AuditTrail.values(
+                "planId", planId, "version", saved.version(), "startDate", String.valueOf(v.startDate()),
+                "endDate", String.valueOf(v.endDate()), "outcomes", v.outcomes(),
+                "weeklyBudget", budget.weekly().formatWithPence(), "annualBudget", budget.annual().formatWithPence(),
+                "regularPayment", budget.regularPayment().formatWithPence(),
+                "weeklyContribution", v.weeklyContribution().formatWithPence(), "paymentFrequency", v.paymentFrequency().name()));
+    }
+
+    /** The plan, if this user may see its citizen. */
+    @Transactional(readOnly = true)
+    public Optional<Plan> find(SignedInUser user, long planId) {
+        Optional<long[]> owner = plans.planOwner(planId);
+        if (owner.isEmpty() || citizens.find(user, owner.get()[0]).isEmpty()) {
+            return Optional.empty();
+        }
+        List<PlanVersion> versions = plans.versionsOf(planId);
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Plan(planId, owner.get()[0], owner.get()[1], versions, inForce(versions, LocalDate.now(clock))));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Plan> plansOf(SignedInUser user, long citizenId) {
+        Citizen citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
+        return plans.plansOf(citizen.councilId(), citizenId).stream()
+                .map(id -> find(user, id).orElseThrow())
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PlanVersion> version(SignedInUser user, long versionId) {
+        return plans.version(versionId).filter(v -> citizens.find(user, v.citizenId()).isPresent());
+    }
+
+    /**
+     * The version in force on a day: the newest version that covers it. A temporary version
+     * covers only its dates, so afterwards the newest permanent one applies again. Before the
+     * first start date, the first version (the plan as agreed) is shown.
+     */
+    public static PlanVersion inForce(List<PlanVersion> versions, LocalDate day) {
+        return versions.stream()
+                .filter(v -> v.coversDay(day))
+                .max(Comparator.comparingInt(PlanVersion::version))
+                .orElseGet(() -> versions.stream()
+                        .filter(v -> v.endDate() == null && !v.startDate().isAfter(day))
+                        .max(Comparator.comparingInt(PlanVersion::version))
+                        .orElse(versions.get(versions.size() - 1)));
+    }
+}

@@ -1,0 +1,254 @@
+package org.dphub.plans;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditTrail;
+import org.dphub.councils.Council;
+import org.dphub.councils.CouncilSettings;
+import org.dphub.councils.Councils;
+import org.dphub.identity.UserAccounts;
+import org.dphub.people.Citizen;
+import org.dphub.people.Citizens;
+import org.dphub.people.HouseholdMember;
+import org.dphub.people.Representative;
+import org.dphub.plans.internal.DirectPaymentRepository;
+import org.dphub.shared.Role;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.Conflict;
+import org.dphub.web.FormErrors;
+import org.dphub.web.NotFound;
+import org.dphub.web.RuleRefusal;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The plans module's public face for direct payments: request, rules, agreement, reviews. */
+@Service
+public class DirectPayments {
+
+    private final DirectPaymentRepository repository;
+    private final CarePlans plans;
+    private final Citizens citizens;
+    private final Councils councils;
+    private final UserAccounts accounts;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DirectPayments(DirectPaymentRepository repository, CarePlans plans, Citizens citizens, Councils councils,
+                   UserAccounts accounts, AuditTrail audit, ApplicationEventPublisher events, MessageSource messages,
+                   Clock clock) {
+        this.repository = repository;
+        this.plans = plans;
+        this.citizens = citizens;
+        this.councils = councils;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A direct payment with what people need to see about it. */
+    public record Details(DirectPayment directPayment, Citizen citizen, CarePlans.Plan plan, LocalDate nextReviewDue,
+                          boolean reviewOverdue, long daysSinceRequest, int targetDaysToMoney, List<Review> reviews,
+                          Optional<DirectPaymentRepository.NecessityDecision> necessityDecision,
+                          Optional<Representative> representative) {
+    }
+
+    /**
+     * Checks every rule, then records the request and its necessity decision, or refuses with the
+     * first rule broken (nothing saved). Field problems go into {@code errors} first.
+     */
+    @Transactional
+    public DirectPayment request(SignedInUser practitioner, long citizenId, DirectPaymentRequest request, FormErrors errors) {
+        Citizen citizen = citizens.findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        Council council = councils.findById(citizen.councilId()).orElseThrow();
+        Optional<CarePlans.Plan> plan = plans.find(practitioner, request.planId()).filter(p -> p.citizenId() == citizenId);
+        if (plan.isEmpty()) {
+            errors.reject("planId", "dp.error.plan");
+        }
+        List<Representative> representatives = citizens.representatives(practitioner, citizenId);
+        Representative representative = null;
+        if (request.representativeId() != null) {
+            representative = representatives.stream().filter(r -> r.id() == request.representativeId()).findFirst().orElse(null);
+            if (representative == null) {
+                errors.reject("representativeId", "dp.error.representative");
+            }
+        }
+        List<HouseholdMember> household = citizens.household(practitioner, citizenId);
+        List<HouseholdMember> payees = new ArrayList<>();
+        for (Long id : request.paysHouseholdMemberIds()) {
+            household.stream().filter(m -> m.id() == id).findFirst().ifPresentOrElse(payees::add,
+                    () -> errors.reject("paysHouseholdMemberIds", "dp.error.household"));
+        }
+        String reason = request.necessityReason() == null ? "" : request.necessityReason();
+        reason = errors.text("necessityReason", reason, 5000, false, "dp.label.necessityReason");
+        LocalDate today = LocalDate.now(clock);
+        if (request.requestedOn() != null && request.requestedOn().isAfter(today)) {
+            errors.reject("requestedOn", "dp.error.requestedOn.future");
+        }
+        if (request.requestedOn() != null && request.startDate() != null && request.startDate().isBefore(request.requestedOn())) {
+            errors.reject("startDate", "dp.error.startDate.before-request");
+        }
+        if (request.accountType() == null) {
+            errors.reject("accountType", "dp.error.accountType");
+        }
+        errors.throwIfAny();
+
+        for (RuleCheck check : List.of(
+                CapacityPolicy.check(request.hasCapacity(), representative),
+                ExcludedPersonPolicy.check(request.excludedPerson()),
+                FamilyMemberPaymentPolicy.check(council.nation(), payees, reason))) {
+            if (!check.allowed()) {
+                throw refusal(check.rule(), errors.locale());
+            }
+        }
+
+        long id = repository.insert(citizen.councilId(), citizenId, request, practitioner.username());
+        if (FamilyMemberPaymentPolicy.needsDecision(council.nation(), payees)) {
+            // regulation 3: the council's decision that it is necessary, who made it, why and when
+            repository.insertNecessityDecision(citizen.councilId(), id, practitioner.username(), reason, today);
+        }
+        DirectPayment created = repository.find(id).orElseThrow();
+        audit.record(citizen.councilId(), "direct_payment", id, AuditAction.CREATE, null, AuditTrail.values(
+                "citizenId", citizenId, "planId", request.planId(), "status", created.status().name(),
+                "hasCapacity", request.hasCapacity(), "representativeId", request.representativeId(),
+                "accountType", request.accountType().name(), "requestedOn", request.requestedOn().toString(),
+                "startDate", request.startDate().toString(), "paysHouseholdMemberIds", request.paysHouseholdMemberIds(),
+                "necessityDecision", reason.isEmpty() ? null : reason));
+        return created;
+    }
+
+    /** The refusal, in plain words: which rule, and what would allow it. */
+    public RuleRefusal refusal(DirectPaymentRule rule, Locale locale) {
+        return new RuleRefusal(rule.name(), messages.getMessage(rule.messageKey(), null, locale),
+                messages.getMessage(rule.allowKey(), null, locale));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Details> find(SignedInUser user, long id) {
+        return repository.find(id)
+                .flatMap(dp -> citizens.find(user, dp.citizenId()).map(c -> details(user, dp, c)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Details> forCitizen(SignedInUser user, long citizenId) {
+        Citizen citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
+        return repository.forCitizen(citizen.councilId(), citizenId).stream().map(dp -> details(user, dp, citizen)).toList();
+    }
+
+    /** The citizen or their representative agrees online; nothing is paid until then. Idempotent. */
+    @Transactional
+    public Details acceptOnline(SignedInUser user, long id) {
+        Details details = find(user, id).orElseThrow(NotFound::new);
+        DirectPayment dp = details.directPayment();
+        boolean actsFor = accounts.relationshipTo(user.userId(), dp.citizenId()).isPresent();
+        if (!actsFor) {
+            // staff can see it but cannot agree on the person's behalf online
+            throw new org.springframework.security.access.AccessDeniedException("Only the person or their representative can agree online");
+        }
+        return agree(user, details, "ONLINE", null);
+    }
+
+    /** A practitioner records a signed paper copy of the agreement. Idempotent. */
+    @Transactional
+    public Details recordPaperAgreement(SignedInUser practitioner, long id, LocalDate signedOn) {
+        Details details = find(practitioner, id).orElseThrow(NotFound::new);
+        if (!practitioner.isStaffOf(details.directPayment().councilId()) || !practitioner.has(Role.PRACTITIONER)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only a practitioner may record a paper agreement");
+        }
+        return agree(practitioner, details, "PAPER", signedOn);
+    }
+
+    private Details agree(SignedInUser user, Details details, String method, LocalDate paperSignedOn) {
+        DirectPayment dp = details.directPayment();
+        if (dp.status() != DirectPaymentStatus.AWAITING_AGREEMENT) {
+            if (dp.agreedAt() != null) {
+                return details; // already agreed: the same answer again
+            }
+            throw new Conflict("This direct payment is " + dp.status() + " and cannot be agreed");
+        }
+        DirectPaymentStatus next = DirectPaymentTransitions.next(dp.status(), DirectPaymentTransitions.Event.AGREEMENT_ACCEPTED)
+                .orElseThrow();
+        Instant now = Instant.now(clock);
+        if (!repository.agree(dp.id(), dp.status(), next, now, user.username(), method, paperSignedOn)) {
+            return find(user, dp.id()).orElseThrow(); // someone agreed a moment before
+        }
+        audit.record(dp.councilId(), "direct_payment", dp.id(), AuditAction.UPDATE,
+                AuditTrail.values("status", dp.status().name()),
+                AuditTrail.values("status", next.name(), "agreedBy", user.username(), "agreementMethod", method,
+                        "paperSignedOn", paperSignedOn == null ? null : paperSignedOn.toString()));
+        PlanVersion version = CarePlans.inForce(details.plan().versions(), dp.startDate());
+        events.publishEvent(new DirectPaymentActivated(dp.id(), dp.councilId(), dp.citizenId(), dp.planId(),
+                dp.accountType(), dp.startDate(), version.paymentFrequency(), version.regularPayment().pence(),
+                version.weeklyBudget().pence()));
+        return find(user, dp.id()).orElseThrow();
+    }
+
+    /** A practitioner records a review: what is working and not working; it sets the next due date. */
+    @Transactional
+    public Review recordReview(SignedInUser practitioner, long id, ReviewReason reason, LocalDate reviewedOn,
+                               String working, String notWorking, boolean planToChange) {
+        Details details = find(practitioner, id).orElseThrow(NotFound::new);
+        DirectPayment dp = details.directPayment();
+        if (!practitioner.isStaffOf(dp.councilId()) || !practitioner.has(Role.PRACTITIONER)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only a practitioner may record a review");
+        }
+        long reviewId = repository.insertReview(dp.councilId(), id, reason, reviewedOn, working, notWorking, planToChange,
+                practitioner.username());
+        audit.record(dp.councilId(), "review", reviewId, AuditAction.CREATE, null, AuditTrail.values(
+                "directPaymentId", id, "reason", reason.name(), "reviewedOn", reviewedOn.toString(),
+                "working", working, "notWorking", notWorking, "planToChange", planToChange));
+        return repository.reviews(id).stream().filter(r -> r.id() == reviewId).findFirst().orElseThrow();
+    }
+
+    /** Active direct payments of the practitioner's council by next review date: overdue first. */
+    @Transactional(readOnly = true)
+    public List<Details> reviewsDue(SignedInUser staff) {
+        if (!staff.isStaff()) {
+            return List.of();
+        }
+        return repository.activeInCouncil(staff.councilId()).stream()
+                .map(dp -> details(staff, dp, citizens.find(staff, dp.citizenId()).orElseThrow()))
+                .sorted(Comparator.comparing(Details::nextReviewDue))
+                .toList();
+    }
+
+    /** Requests whose money has not arrived, with days since the person asked. */
+    @Transactional(readOnly = true)
+    public List<Details> inProgress(SignedInUser staff) {
+        if (!staff.isStaff()) {
+            return List.of();
+        }
+        return repository.inProgress(staff.councilId()).stream()
+                .map(dp -> details(staff, dp, citizens.find(staff, dp.citizenId()).orElseThrow()))
+                .toList();
+    }
+
+    private Details details(SignedInUser user, DirectPayment dp, Citizen citizen) {
+        CouncilSettings settings = councils.settings(dp.councilId()).settings();
+        List<Review> reviews = repository.reviews(dp.id());
+        Optional<LocalDate> lastReview = reviews.stream().map(Review::reviewedOn).max(Comparator.naturalOrder());
+        LocalDate nextReview = ReviewSchedule.nextReviewDue(dp.startDate(), lastReview, settings);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate clockStops = dp.firstPaymentDate() != null ? dp.firstPaymentDate() : today;
+        CarePlans.Plan plan = plans.find(user, dp.planId()).orElseThrow();
+        Optional<Representative> representative = dp.representativeId() == null ? Optional.empty()
+                : citizens.representatives(user, dp.citizenId()).stream().filter(r -> r.id() == dp.representativeId()).findFirst();
+        boolean reviewable = dp.status() == DirectPaymentStatus.ACTIVE || dp.status() == DirectPaymentStatus.SUSPENDED;
+        return new Details(dp, citizen, plan, nextReview, reviewable && nextReview.isBefore(today),
+                ChronoUnit.DAYS.between(dp.requestedOn(), clockStops), settings.targetDaysToMoney(), reviews,
+                repository.necessityDecision(dp.id()), representative);
+    }
+}

@@ -1,0 +1,213 @@
+package org.dphub.plans;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dphub.councils.PaymentFrequency;
+import org.dphub.shared.InvalidMoneyException;
+import org.dphub.shared.Money;
+import org.dphub.web.FormErrors;
+
+/**
+ * Reads and checks a plan as typed on the page or sent to the API, the same way for both.
+ * Limits: at most 50 outcomes and 50 budget lines; money never negative and at most
+ * £1,000,000.00 a line; hours at most 168 a week, to 2 decimal places.
+ */
+public final class PlanInput {
+
+    public static final int MAX_OUTCOMES = 50;
+    public static final int MAX_LINES = 50;
+    public static final Money MAX_LINE_AMOUNT = Money.ofPounds(1_000_000);
+    public static final BigDecimal MAX_HOURS = BigDecimal.valueOf(168);
+
+    private PlanInput() {
+    }
+
+    /** A budget line as typed: amounts in pounds ("13.28") on pages, or pence from the API. */
+    public record TypedLine(String description, String kind, String hoursPerWeek, String hourlyRate,
+                            String weeklyAmount, String amount, String outcomes) {
+
+        boolean isBlank() {
+            return blank(description) && blank(hoursPerWeek) && blank(hourlyRate) && blank(weeklyAmount)
+                    && blank(amount) && blank(outcomes);
+        }
+    }
+
+    public record Typed(LocalDate startDate, LocalDate endDate, boolean temporary, String eligibleNeeds,
+                        String howNeedsMet, String paymentFrequency, String weeklyContribution, String contingencyPlan,
+                        String changeReason, List<String> outcomes, List<TypedLine> lines) {
+    }
+
+    public static NewPlanVersion read(Typed typed, Money defaultHourlyRate, FormErrors errors) {
+        if (typed.startDate() == null && !errors.has("startDate")) {
+            errors.reject("startDate", "date.error.required", label(errors, "plans.label.startDate"));
+        }
+        if (typed.temporary()) {
+            if (typed.endDate() == null && !errors.has("endDate")) {
+                errors.reject("endDate", "plans.error.endDate.required");
+            } else if (typed.endDate() != null && typed.startDate() != null && typed.endDate().isBefore(typed.startDate())) {
+                errors.reject("endDate", "plans.error.endDate.before-start");
+            }
+        }
+        String needs = errors.text("eligibleNeeds", typed.eligibleNeeds(), 5000, true, "plans.label.eligibleNeeds");
+        HowNeedsMet how = choice(typed.howNeedsMet(), HowNeedsMet.class, "howNeedsMet", errors);
+        PaymentFrequency frequency = choice(typed.paymentFrequency(), PaymentFrequency.class, "paymentFrequency", errors);
+        Money contribution = money(typed.weeklyContribution(), "weeklyContribution", errors, true);
+        String contingency = errors.text("contingencyPlan", typed.contingencyPlan(), 5000, false, "plans.label.contingencyPlan");
+        String reason = errors.text("changeReason", typed.changeReason(), 2000, false, "plans.label.changeReason");
+
+        List<String> outcomes = new ArrayList<>();
+        List<String> typedOutcomes = typed.outcomes() == null ? List.of() : typed.outcomes();
+        if (typedOutcomes.size() > MAX_OUTCOMES) {
+            errors.reject("outcomes", "plans.error.outcomes.too-many", MAX_OUTCOMES);
+        } else {
+            for (String outcome : typedOutcomes) {
+                if (outcome == null || outcome.isBlank()) {
+                    continue;
+                }
+                String text = errors.text("outcomes", outcome, 1000, true, "plans.label.outcome");
+                if (text != null) {
+                    outcomes.add(text);
+                }
+            }
+            if (outcomes.isEmpty() && !errors.has("outcomes")) {
+                errors.reject("outcomes", "plans.error.outcomes.required");
+            }
+        }
+
+        List<BudgetLine> lines = new ArrayList<>();
+        List<TypedLine> typedLines = typed.lines() == null ? List.of() : typed.lines();
+        if (typedLines.size() > MAX_LINES) {
+            errors.reject("budgetLines", "plans.error.lines.too-many", MAX_LINES);
+        } else {
+            for (int i = 0; i < typedLines.size(); i++) {
+                TypedLine line = typedLines.get(i);
+                if (line == null || line.isBlank()) {
+                    continue;
+                }
+                BudgetLine read = readLine(line, "budgetLines[" + i + "]", defaultHourlyRate, outcomes.size(), errors);
+                if (read != null) {
+                    lines.add(read);
+                }
+            }
+            if (lines.isEmpty() && !errors.has("budgetLines") && typedLines.stream().allMatch(l -> l == null || l.isBlank())) {
+                errors.reject("budgetLines", "plans.error.lines.required");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new NewPlanVersion(typed.startDate(), typed.temporary() ? typed.endDate() : null, needs, how, frequency,
+                contribution, contingency, reason, outcomes, lines);
+    }
+
+    private static BudgetLine readLine(TypedLine line, String field, Money defaultRate, int outcomeCount, FormErrors errors) {
+        int before = errors.list().size();
+        String description = errors.text(field + ".description", line.description(), 500, true, "plans.label.line.description");
+        BudgetLineKind kind = choice(line.kind(), BudgetLineKind.class, field + ".kind", errors);
+        BigDecimal hours = null;
+        Money rate = null;
+        Money weekly = null;
+        Money amount = null;
+        if (kind == BudgetLineKind.HOURLY) {
+            hours = hours(line.hoursPerWeek(), field + ".hoursPerWeek", errors);
+            rate = blank(line.hourlyRate()) ? defaultRate : money(line.hourlyRate(), field + ".hourlyRate", errors, false);
+        } else if (kind == BudgetLineKind.WEEKLY) {
+            weekly = money(line.weeklyAmount(), field + ".weeklyAmount", errors, false);
+        } else if (kind == BudgetLineKind.ONE_OFF) {
+            amount = money(line.amount(), field + ".amount", errors, false);
+        }
+        List<Integer> serves = new ArrayList<>();
+        if (!blank(line.outcomes())) {
+            for (String number : line.outcomes().split("[,\\s]+")) {
+                if (number.isBlank()) {
+                    continue;
+                }
+                try {
+                    int n = Integer.parseInt(number.strip());
+                    if (n < 1 || n > outcomeCount) {
+                        throw new NumberFormatException();
+                    }
+                    if (!serves.contains(n)) {
+                        serves.add(n);
+                    }
+                } catch (NumberFormatException e) {
+                    errors.reject(field + ".outcomes", "plans.error.line.outcomes", Math.max(outcomeCount, 1));
+                    break;
+                }
+            }
+        }
+        if (errors.list().size() > before) {
+            return null;
+        }
+        return new BudgetLine(description, kind, hours, rate, weekly, amount, serves);
+    }
+
+    private static BigDecimal hours(String text, String field, FormErrors errors) {
+        if (blank(text)) {
+            errors.reject(field, "plans.error.hours.required");
+            return null;
+        }
+        try {
+            BigDecimal hours = new BigDecimal(text.strip());
+            if (hours.signum() < 0 || hours.compareTo(MAX_HOURS) > 0) {
+                errors.reject(field, "plans.error.hours.range");
+                return null;
+            }
+            if (hours.stripTrailingZeros().scale() > 2) {
+                errors.reject(field, "plans.error.hours.decimals");
+                return null;
+            }
+            return hours.setScale(2);
+        } catch (NumberFormatException e) {
+            errors.reject(field, "plans.error.hours.number");
+            return null;
+        }
+    }
+
+    /** Pounds as typed ("£13.28"), or whole pence when the text starts with "pence:" (from the API). */
+    private static Money money(String text, String field, FormErrors errors, boolean zeroIfBlank) {
+        if (blank(text) && zeroIfBlank) {
+            return Money.ZERO;
+        }
+        try {
+            Money money = text != null && text.startsWith("pence:")
+                    ? Money.ofPence(Long.parseLong(text.substring(6)))
+                    : Money.parse(text);
+            if (money.isNegative()) {
+                errors.reject(field, "money.error.negative");
+                return null;
+            }
+            if (money.isGreaterThan(MAX_LINE_AMOUNT)) {
+                errors.reject(field, "plans.error.money.too-large");
+                return null;
+            }
+            return money;
+        } catch (InvalidMoneyException e) {
+            errors.reject(field, e.messageKey());
+            return null;
+        } catch (NumberFormatException e) {
+            errors.reject(field, "money.error.not-a-number");
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(String text, Class<E> type, String field, FormErrors errors) {
+        try {
+            return Enum.valueOf(type, text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.reject(field, "plans.error.choose." + type.getSimpleName());
+            return null;
+        }
+    }
+
+    private static String label(FormErrors errors, String key) {
+        return errors.messages().getMessage(key, null, key, errors.locale());
+    }
+
+    static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

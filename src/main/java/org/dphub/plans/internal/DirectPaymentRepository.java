@@ -1,0 +1,135 @@
+package org.dphub.plans.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.dphub.plans.AccountType;
+import org.dphub.plans.DirectPayment;
+import org.dphub.plans.DirectPaymentRequest;
+import org.dphub.plans.DirectPaymentStatus;
+import org.dphub.plans.Review;
+import org.dphub.plans.ReviewReason;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DirectPaymentRepository {
+
+    private final JdbcClient jdbc;
+
+    DirectPaymentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long councilId, long citizenId, DirectPaymentRequest r, String createdBy) {
+        long id = jdbc.sql("""
+                        INSERT INTO direct_payment (council_id, citizen_id, plan_id, status, has_capacity, representative_id,
+                            account_type, requested_on, start_date, created_by)
+                        VALUES (:council, :citizen, :plan, 'AWAITING_AGREEMENT', :capacity, :representative, :account,
+                            :requested, :start, :by)
+                        RETURNING id""")
+                .param("council", councilId).param("citizen", citizenId).param("plan", r.planId())
+                .param("capacity", r.hasCapacity()).param("representative", r.representativeId())
+                .param("account", r.accountType().name()).param("requested", r.requestedOn())
+                .param("start", r.startDate()).param("by", createdBy)
+                .query(Long.class).single();
+        for (Long member : r.paysHouseholdMemberIds()) {
+            jdbc.sql("INSERT INTO direct_payment_household_payee (direct_payment_id, household_member_id) VALUES (:dp, :member)")
+                    .param("dp", id).param("member", member).update();
+        }
+        return id;
+    }
+
+    public void insertNecessityDecision(long councilId, long directPaymentId, String decidedBy, String reason, LocalDate on) {
+        jdbc.sql("""
+                        INSERT INTO necessity_decision (council_id, direct_payment_id, decided_by, reason, decided_on)
+                        VALUES (:council, :dp, :by, :reason, :on)""")
+                .param("council", councilId).param("dp", directPaymentId).param("by", decidedBy)
+                .param("reason", reason).param("on", on).update();
+    }
+
+    public record NecessityDecision(String decidedBy, String reason, LocalDate decidedOn) {
+    }
+
+    public Optional<NecessityDecision> necessityDecision(long directPaymentId) {
+        return jdbc.sql("SELECT * FROM necessity_decision WHERE direct_payment_id = :dp ORDER BY id DESC LIMIT 1")
+                .param("dp", directPaymentId)
+                .query((rs, row) -> new NecessityDecision(rs.getString("decided_by"), rs.getString("reason"),
+                        rs.getObject("decided_on", LocalDate.class)))
+                .optional();
+    }
+
+    public Optional<DirectPayment> find(long id) {
+        return jdbc.sql("SELECT * FROM direct_payment WHERE id = :id").param("id", id).query(this::map).optional();
+    }
+
+    public List<DirectPayment> forCitizen(long councilId, long citizenId) {
+        return jdbc.sql("SELECT * FROM direct_payment WHERE council_id = :council AND citizen_id = :citizen ORDER BY id DESC")
+                .param("council", councilId).param("citizen", citizenId).query(this::map).list();
+    }
+
+    /** Requests whose money has not reached the person yet. */
+    public List<DirectPayment> inProgress(long councilId) {
+        return jdbc.sql("""
+                        SELECT * FROM direct_payment
+                        WHERE council_id = :council AND first_payment_date IS NULL AND status IN ('AWAITING_AGREEMENT', 'ACTIVE')
+                        ORDER BY requested_on, id""")
+                .param("council", councilId).query(this::map).list();
+    }
+
+    public List<DirectPayment> activeInCouncil(long councilId) {
+        return jdbc.sql("SELECT * FROM direct_payment WHERE council_id = :council AND status IN ('ACTIVE', 'SUSPENDED') ORDER BY id")
+                .param("council", councilId).query(this::map).list();
+    }
+
+    /** Moves the status on, if nobody else did first. */
+    public boolean agree(long id, DirectPaymentStatus from, DirectPaymentStatus to, Instant at, String by, String method,
+                         LocalDate paperSignedOn) {
+        return jdbc.sql("""
+                        UPDATE direct_payment SET status = :to, agreed_at = :at, agreed_by = :by, agreement_method = :method,
+                            paper_signed_on = :paper, version = version + 1
+                        WHERE id = :id AND status = :from""")
+                .param("to", to.name()).param("at", java.sql.Timestamp.from(at)).param("by", by).param("method", method)
+                .param("paper", paperSignedOn).param("id", id).param("from", from.name())
+                .update() == 1;
+    }
+
+    public long insertReview(long councilId, long directPaymentId, ReviewReason reason, LocalDate on, String working,
+                             String notWorking, boolean planToChange, String by) {
+        return jdbc.sql("""
+                        INSERT INTO review (council_id, direct_payment_id, reason, reviewed_on, working, not_working,
+                            plan_to_change, reviewed_by)
+                        VALUES (:council, :dp, :reason, :on, :working, :notWorking, :change, :by) RETURNING id""")
+                .param("council", councilId).param("dp", directPaymentId).param("reason", reason.name())
+                .param("on", on).param("working", working).param("notWorking", notWorking)
+                .param("change", planToChange).param("by", by)
+                .query(Long.class).single();
+    }
+
+    public List<Review> reviews(long directPaymentId) {
+        return jdbc.sql("SELECT * FROM review WHERE direct_payment_id = :dp ORDER BY reviewed_on DESC, id DESC")
+                .param("dp", directPaymentId)
+                .query((rs, row) -> new Review(rs.getLong("id"), rs.getLong("direct_payment_id"),
+                        ReviewReason.valueOf(rs.getString("reason")), rs.getObject("reviewed_on", LocalDate.class),
+                        rs.getString("working"), rs.getString("not_working"), rs.getBoolean("plan_to_change"),
+                        rs.getString("reviewed_by")))
+                .list();
+    }
+
+    private DirectPayment map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        List<Long> payees = jdbc.sql("SELECT household_member_id FROM direct_payment_household_payee WHERE direct_payment_id = :dp ORDER BY 1")
+                .param("dp", id).query(Long.class).list();
+        java.sql.Timestamp agreedAt = rs.getTimestamp("agreed_at");
+        return new DirectPayment(id, rs.getLong("council_id"), rs.getLong("citizen_id"), rs.getLong("plan_id"),
+                DirectPaymentStatus.valueOf(rs.getString("status")), rs.getBoolean("has_capacity"),
+                rs.getObject("representative_id", Long.class), AccountType.valueOf(rs.getString("account_type")),
+                rs.getObject("requested_on", LocalDate.class), rs.getObject("start_date", LocalDate.class),
+                agreedAt == null ? null : agreedAt.toInstant(), rs.getString("agreed_by"), rs.getString("agreement_method"),
+                rs.getObject("paper_signed_on", LocalDate.class), rs.getObject("first_payment_date", LocalDate.class),
+                payees, rs.getString("created_by"));
+    }
+}

@@ -1,0 +1,25 @@
+package org.dphub.web;
+
+/**
+ * A rule (of the law or the council) refuses what was asked. Carries the rule's name for API
+ * callers, and a plain-words message and what would allow it for people.
+ */
+public class RuleRefusal extends RuntimeException {
+
+    private final String rule;
+    private final String whatWouldAllowIt;
+
+    public RuleRefusal(String rule, String message, String whatWouldAllowIt) {
+        super(message);
+        this.rule = rule;
+        this.whatWouldAllowIt = whatWouldAllowIt;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public String whatWouldAllowIt() {
+        return whatWouldAllowIt;
+    }
+}
