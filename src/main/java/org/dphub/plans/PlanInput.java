@@ -51,8 +51,10 @@ public final class PlanInput {
                 errors.reject("endDate", "plans.error.endDate.before-start");
             }
         }
-        String needs = errors.text("eligibleNeeds", typed.eligibleNeeds(), 5000, true, "plans.label.eligibleNeeds");
-        HowNeedsMet how = choice(typed.howNeedsMet(), HowNeedsMet.class, "howNeedsMet", errors);
+        String needs = errors.text("eligibleNeeds", typed.eligibleNeeds(), 5000, false, "plans.label.eligibleNeeds");
+        // a plan written to set up a direct payment meets needs by one unless it says otherwise
+        HowNeedsMet how = blank(typed.howNeedsMet()) ? HowNeedsMet.DIRECT_PAYMENT_FULL
+                : choice(typed.howNeedsMet(), HowNeedsMet.class, "howNeedsMet", errors);
         PaymentFrequency frequency = choice(typed.paymentFrequency(), PaymentFrequency.class, "paymentFrequency", errors);
         Money contribution = money(typed.weeklyContribution(), "weeklyContribution", errors, true);
         String contingency = errors.text("contingencyPlan", typed.contingencyPlan(), 5000, false, "plans.label.contingencyPlan");

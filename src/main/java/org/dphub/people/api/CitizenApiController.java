@@ -2,15 +2,30 @@ package org.dphub.people.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.dphub.people.Citizen;
+import org.dphub.people.CitizenInput;
 import org.dphub.people.Citizens;
+import org.dphub.people.HouseholdMember;
+import org.dphub.people.NewCitizen;
+import org.dphub.people.Relationship;
+import org.dphub.people.Representative;
+import org.dphub.people.RepresentativeKind;
+import org.dphub.shared.PostcodeDirectory;
 import org.dphub.shared.SignedInUser;
+import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,20 +36,66 @@ import org.springframework.web.bind.annotation.RestController;
 class CitizenApiController {
 
     record CitizenJson(long id, String reference, String givenName, String familyName, LocalDate dateOfBirth,
-                       String postcode, String preferredLanguage, String contactPreference, String communicationNeeds) {
+                       String postcode, String preferredLanguage, String contactPreference, String email, String phone,
+                       String communicationNeeds) {
         static CitizenJson of(Citizen c) {
             return new CitizenJson(c.id(), c.reference(), c.givenName(), c.familyName(), c.dateOfBirth(),
-                    c.postcode().value(), c.preferredLanguage(), c.contactPreference().name(), c.communicationNeeds());
+                    c.postcode().value(), c.preferredLanguage(), c.contactPreference().name(), c.email(), c.phone(),
+                    c.communicationNeeds());
         }
     }
 
     record CitizenPage(List<CitizenJson> citizens, long total, int page, int pageSize) {
     }
 
-    private final Citizens citizens;
+    /** A new person. Dates as "1950-04-01"; preferredLanguage "en" or "cy". */
+    record NewCitizenJson(String givenName, String familyName, String dateOfBirth, String postcode,
+                          String preferredLanguage, String contactPreference, String email, String phone,
+                          String communicationNeeds) {
+    }
 
-    CitizenApiController(Citizens citizens) {
+    record NewHouseholdMemberJson(String name, String relationship, Boolean livesInSameHousehold) {
+    }
+
+    record HouseholdMemberJson(long id, String name, Relationship relationship, boolean livesInSameHousehold) {
+        static HouseholdMemberJson of(HouseholdMember m) {
+            return new HouseholdMemberJson(m.id(), m.name(), m.relationship(), m.livesInSameHousehold());
+        }
+    }
+
+    record NewRepresentativeJson(String name, String kind, String email) {
+    }
+
+    record RepresentativeJson(long id, String name, RepresentativeKind kind, String email, boolean hasOnlineAccount) {
+        static RepresentativeJson of(Representative r) {
+            return new RepresentativeJson(r.id(), r.name(), r.kind(), r.email(), r.userId() != null);
+        }
+    }
+
+    private final Citizens citizens;
+    private final PostcodeDirectory postcodes;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    CitizenApiController(Citizens citizens, PostcodeDirectory postcodes, MessageSource messages, Clock clock) {
         this.citizens = citizens;
+        this.postcodes = postcodes;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    @Operation(summary = "Add a person to your council")
+    ResponseEntity<CitizenJson> create(SignedInUser practitioner, @RequestBody NewCitizenJson body) {
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        LocalDate born = errors.isoDate("dateOfBirth", body.dateOfBirth(), true, "people.label.dateOfBirth");
+        NewCitizen citizen = CitizenInput.read(practitioner.councilId(), new CitizenInput.Typed(body.givenName(),
+                        body.familyName(), born, body.postcode(), body.preferredLanguage(), body.contactPreference(),
+                        body.email(), body.phone(), body.communicationNeeds()), errors, postcodes, clock);
+        errors.throwIfAny();
+        Citizen created = citizens.create(practitioner, citizen);
+        return ResponseEntity.created(URI.create("/api/v1/citizens/" + created.id())).body(CitizenJson.of(created));
     }
 
     @GetMapping("/{id}")
@@ -52,5 +113,64 @@ class CitizenApiController {
         Citizens.Page result = citizens.search(staff, q, Math.max(0, page), size);
         return new CitizenPage(result.citizens().stream().map(CitizenJson::of).toList(), result.total(),
                 result.page(), result.pageSize());
+    }
+
+    @PostMapping("/{id}/household-members")
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    @Operation(summary = "Record someone in the citizen's household (regulation 3 needs to know who lives with them)")
+    ResponseEntity<HouseholdMemberJson> addHouseholdMember(SignedInUser practitioner, @PathVariable long id,
+                                                           @RequestBody NewHouseholdMemberJson body) {
+        citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        String name = errors.text("name", body.name(), 200, true, "people.label.householdName");
+        Relationship relationship = null;
+        try {
+            relationship = Relationship.valueOf(body.relationship() == null ? "" : body.relationship().strip());
+        } catch (IllegalArgumentException e) {
+            errors.reject("relationship", "people.error.relationship");
+        }
+        if (body.livesInSameHousehold() == null) {
+            errors.reject("livesInSameHousehold", "people.error.livesInSameHousehold");
+        }
+        errors.throwIfAny();
+        HouseholdMember member = citizens.addHouseholdMember(practitioner, id, name, relationship, body.livesInSameHousehold());
+        return ResponseEntity.created(URI.create("/api/v1/citizens/" + id + "/household-members/" + member.id()))
+                .body(HouseholdMemberJson.of(member));
+    }
+
+    @GetMapping("/{id}/household-members")
+    @Operation(summary = "The citizen's household members")
+    List<HouseholdMemberJson> householdMembers(SignedInUser user, @PathVariable long id) {
+        return citizens.household(user, id).stream().map(HouseholdMemberJson::of).toList();
+    }
+
+    @PostMapping("/{id}/representatives")
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    @Operation(summary = "Record someone who acts for the citizen: an authorised, nominated or (Wales) suitable person")
+    ResponseEntity<RepresentativeJson> addRepresentative(SignedInUser practitioner, @PathVariable long id,
+                                                         @RequestBody NewRepresentativeJson body) {
+        citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        String name = errors.text("name", body.name(), 200, true, "people.label.representativeName");
+        RepresentativeKind kind = null;
+        try {
+            kind = RepresentativeKind.valueOf(body.kind() == null ? "" : body.kind().strip());
+        } catch (IllegalArgumentException e) {
+            errors.reject("kind", "people.error.kind");
+        }
+        String email = errors.text("email", body.email(), 254, false, "people.label.email");
+        if (email != null && !email.isEmpty() && !email.matches("^[^@\\s]+@[^@\\s]+$")) {
+            errors.reject("email", "people.error.email");
+        }
+        errors.throwIfAny();
+        Representative representative = citizens.addRepresentative(practitioner, id, name, kind, email.isEmpty() ? null : email);
+        return ResponseEntity.created(URI.create("/api/v1/citizens/" + id + "/representatives/" + representative.id()))
+                .body(RepresentativeJson.of(representative));
+    }
+
+    @GetMapping("/{id}/representatives")
+    @Operation(summary = "The people who act for the citizen")
+    List<RepresentativeJson> representatives(SignedInUser user, @PathVariable long id) {
+        return citizens.representatives(user, id).stream().map(RepresentativeJson::of).toList();
     }
 }
