@@ -37,6 +37,11 @@ public final class Http {
                 "Authorization", basic(username, password), "Content-Type", "application/json", "Accept", "application/json");
     }
 
+    public HttpResponse<String> postJsonAs(String username, String password, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json)),
+                "Authorization", basic(username, password), "Content-Type", "application/json", "Accept", "application/json");
+    }
+
     public HttpResponse<String> postForm(String path, String form, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";
