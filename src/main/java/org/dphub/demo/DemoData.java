@@ -11,7 +11,6 @@ import org.dphub.councils.Council;
 import org.dphub.councils.CouncilSettings;
 import org.dphub.councils.Councils;
 import org.dphub.councils.Nation;
-import org.dphub.identity.CitizenRelationship;
 import org.dphub.identity.NewUserAccount;
 import org.dphub.identity.UserAccounts;
 import org.dphub.marketplace.AvailabilitySlot;
@@ -26,6 +25,9 @@ import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.people.ContactPreference;
 import org.dphub.people.NewCitizen;
+import org.dphub.people.Representative;
+import org.dphub.people.RepresentativeKind;
+import org.dphub.shared.SignedInUser;
 import org.dphub.shared.Money;
 import org.dphub.shared.Postcode;
 import org.dphub.shared.PostcodeDirectory;
@@ -57,18 +59,20 @@ class DemoData implements ApplicationRunner {
     private final Citizens citizens;
     private final PaProfiles paProfiles;
     private final PostcodeDirectory postcodes;
+    private final DemoPlans demoPlans;
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
     private final String mode;
 
     DemoData(Councils councils, UserAccounts accounts, Citizens citizens, PaProfiles paProfiles,
-             PostcodeDirectory postcodes, TransactionTemplate transaction, DataSource dataSource,
+             PostcodeDirectory postcodes, DemoPlans demoPlans, TransactionTemplate transaction, DataSource dataSource,
              @Value("${dphub.demo-data:auto}") String mode) {
         this.councils = councils;
         this.accounts = accounts;
         this.citizens = citizens;
         this.paProfiles = paProfiles;
         this.postcodes = postcodes;
+        this.demoPlans = demoPlans;
         this.transaction = transaction;
         this.dataSource = dataSource;
         this.mode = mode.strip().toLowerCase(java.util.Locale.ROOT);
@@ -126,28 +130,37 @@ class DemoData implements ApplicationRunner {
         }
 
         String domain = plan.code();
-        long citizenUser = account("citizen", domain, people.get(0).fullName(), council, EnumSet.of(Role.CITIZEN),
-                wales ? "cy" : "en");
-        accounts.grantCitizenAccess(citizenUser, people.get(0).id(), council.id(), CitizenRelationship.SELF);
-        long representative = account("representative", domain, pick(plan.givenNames(), random) + " "
-                + people.get(1).familyName(), council, EnumSet.of(Role.REPRESENTATIVE), "en");
-        accounts.grantCitizenAccess(representative, people.get(1).id(), council.id(),
-                wales ? CitizenRelationship.SUITABLE_PERSON : CitizenRelationship.AUTHORISED_PERSON);
-        accounts.grantCitizenAccess(representative, people.get(2).id(), council.id(), CitizenRelationship.NOMINATED_PERSON);
-        long pa = account("pa", domain, pick(plan.givenNames(), random) + " " + pick(plan.familyNames(), random),
-                council, EnumSet.of(Role.PERSONAL_ASSISTANT), "en");
-        account("provider", domain, wales ? "Cwmni Cymorth Cymunedol" : "Riverside Community Support",
-                council, EnumSet.of(Role.PROVIDER), "en");
         account("practitioner", domain, staffName(plan, random), council, EnumSet.of(Role.PRACTITIONER), "en");
         account("budget-holder", domain, staffName(plan, random), council, EnumSet.of(Role.BUDGET_HOLDER), "en");
         account("dp-team", domain, staffName(plan, random), council, EnumSet.of(Role.DP_TEAM), "en");
         account("finance", domain, staffName(plan, random), council, EnumSet.of(Role.FINANCE), "en");
         account("finance2", domain, staffName(plan, random), council, EnumSet.of(Role.FINANCE), "en");
         account("admin", domain, staffName(plan, random), council, EnumSet.of(Role.COUNCIL_ADMIN), "en");
+        SignedInUser practitioner = accounts.findByUsername("practitioner@" + domain).orElseThrow();
+
+        long citizenUser = account("citizen", domain, people.get(0).fullName(), council, EnumSet.of(Role.CITIZEN),
+                wales ? "cy" : "en");
+        citizens.linkExistingAccount(practitioner, people.get(0).id(), citizenUser);
+        String representativeName = pick(plan.givenNames(), random) + " " + people.get(1).familyName();
+        long representativeUser = account("representative", domain, representativeName, council,
+                EnumSet.of(Role.REPRESENTATIVE), "en");
+        // person 1 lacks capacity: an authorised person (Wales: a suitable person) acts for them;
+        // person 2 has capacity and chose the same person as their nominated person
+        Representative forOne = citizens.addRepresentative(practitioner, people.get(1).id(), representativeName,
+                wales ? RepresentativeKind.SUITABLE_PERSON : RepresentativeKind.AUTHORISED_PERSON, "representative@" + domain);
+        citizens.linkRepresentativeAccount(practitioner, people.get(1).id(), forOne.id(), representativeUser);
+        Representative forTwo = citizens.addRepresentative(practitioner, people.get(2).id(), representativeName,
+                RepresentativeKind.NOMINATED_PERSON, "representative@" + domain);
+        citizens.linkRepresentativeAccount(practitioner, people.get(2).id(), forTwo.id(), representativeUser);
+        long pa = account("pa", domain, pick(plan.givenNames(), random) + " " + pick(plan.familyNames(), random),
+                council, EnumSet.of(Role.PERSONAL_ASSISTANT), "en");
+        account("provider", domain, wales ? "Cwmni Cymorth Cymunedol" : "Riverside Community Support",
+                council, EnumSet.of(Role.PROVIDER), "en");
 
         for (int i = 0; i < 200; i++) {
             paProfiles.create(paProfile(i == 0 ? pa : null, council, plan, sectors, random, i));
         }
+        demoPlans.load(practitioner, people, random);
     }
 
     private long account(String name, String domain, String displayName, Council council, Set<Role> roles, String language) {

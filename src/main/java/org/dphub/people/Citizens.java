@@ -116,6 +116,24 @@ public class Citizens {
         return new OnlineAccount(username.strip().toLowerCase(java.util.Locale.ROOT), password);
     }
 
+    /** Links an account that already exists to the citizen it belongs to (used when loading data). */
+    @Transactional
+    public void linkExistingAccount(SignedInUser practitioner, long citizenId, long userId) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        accounts.grantCitizenAccess(userId, citizenId, citizen.councilId(), CitizenRelationship.SELF);
+        people.linkCitizenAccount(citizen.councilId(), citizenId, userId);
+    }
+
+    /** Links an account that already exists to a recorded representative, so it sees that citizen. */
+    @Transactional
+    public void linkRepresentativeAccount(SignedInUser practitioner, long citizenId, long representativeId, long userId) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        Representative representative = people.representative(citizen.councilId(), representativeId)
+                .filter(r -> r.citizenId() == citizenId).orElseThrow(NotFound::new);
+        accounts.grantCitizenAccess(userId, citizenId, citizen.councilId(), CitizenRelationship.valueOf(representative.kind().name()));
+        people.linkRepresentativeAccount(citizen.councilId(), representativeId, userId);
+    }
+
     @Transactional(readOnly = true)
     public boolean hasOnlineAccount(Citizen citizen) {
         return people.citizenAccount(citizen.councilId(), citizen.id()).isPresent();

@@ -41,7 +41,7 @@ class AuditTrailIT {
 
     @Test
     void demoDataWasRecordedWithPersonalDataValues() {
-        var citizenEvents = jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_type = 'citizen' AND action = 'CREATE'")
+        var citizenEvents = jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_type = 'citizen' AND action = 'CREATE' AND actor = 'system'")
                 .query(Long.class).single();
         assertThat(citizenEvents).isEqualTo(100);
         String after = jdbc.sql("SELECT after_state::text FROM audit_event WHERE entity_type = 'citizen' ORDER BY id LIMIT 1")

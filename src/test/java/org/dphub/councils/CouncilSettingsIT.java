@@ -215,7 +215,7 @@ class CouncilSettingsIT {
         String body = read.body().replaceFirst("\"firstReviewMonths\":\\d+", "\"firstReviewMonths\":7")
                 .replaceFirst("\"selfApprovalLimitPence\":\\d+", "\"selfApprovalLimitPence\":-5");
         HttpResponse<String> bad = http.putJsonAs("admin@demo-england", Http.DEMO_PASSWORD, "/api/v1/council/settings", body);
-        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.statusCode()).as("understood but not acceptable").isEqualTo(422);
         assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         JsonNode problem = json.readTree(bad.body());
         List<String> fields = new java.util.ArrayList<>();
