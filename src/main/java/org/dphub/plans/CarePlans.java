@@ -118,6 +118,6 @@ public class CarePlans {
                 .orElseGet(() -> versions.stream()
                         .filter(v -> v.endDate() == null && !v.startDate().isAfter(day))
                         .max(Comparator.comparingInt(PlanVersion::version))
-                        .orElse(versions.get(versions.size() - 1)));
+                        .orElse(versions.get(0)));
     }
 }

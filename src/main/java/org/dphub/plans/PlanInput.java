@@ -152,6 +152,10 @@ public final class PlanInput {
             errors.reject(field, "plans.error.hours.required");
             return null;
         }
+        if (!text.strip().matches("^\\d+(\\.\\d+)?$") && !text.strip().matches("^-\\d+(\\.\\d+)?$")) {
+            errors.reject(field, "plans.error.hours.number");
+            return null;
+        }
         try {
             BigDecimal hours = new BigDecimal(text.strip());
             if (hours.signum() < 0 || hours.compareTo(MAX_HOURS) > 0) {
@@ -188,7 +192,8 @@ public final class PlanInput {
             }
             return money;
         } catch (InvalidMoneyException e) {
-            errors.reject(field, e.messageKey());
+            // the line limit, not Money's general one, is the limit that matters here
+            errors.reject(field, e.reason() == InvalidMoneyException.Reason.TOO_LARGE ? "plans.error.money.too-large" : e.messageKey());
             return null;
         } catch (NumberFormatException e) {
             errors.reject(field, "money.error.not-a-number");

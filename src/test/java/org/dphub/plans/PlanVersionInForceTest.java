@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.dphub.councils.PaymentFrequency;
 import org.dphub.shared.Money;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,11 +74,6 @@ class PlanVersionInForceTest {
         assertThat(inForce(List.of(V1), "2026-03-01")).isEqualTo(1);
     }
 
-    @Disabled("BUG: CarePlans.inForce falls back to versions.get(size - 1), the NEWEST version, when no version "
-            + "covers the day; its Javadoc (and issue 3) say the FIRST version is shown before the first start date. "
-            + "Input: versions [v1 permanent from 2026-04-01, v2 temporary 2026-06-01..2026-06-30, v3 permanent from "
-            + "2026-08-01], day 2026-03-01. Expected: version 1. Actual: version 3 (with [v1, v2] it even shows the "
-            + "temporary v2)")
     @Test
     void beforeAnyStartDate_theFirstVersionIsShown() {
         assertThat(inForce(PLAN, "2026-03-01")).isEqualTo(1);

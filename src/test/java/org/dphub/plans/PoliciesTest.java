@@ -25,7 +25,6 @@ import org.dphub.people.HouseholdMember;
 import org.dphub.people.Relationship;
 import org.dphub.people.Representative;
 import org.dphub.people.RepresentativeKind;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,25 +107,22 @@ class PoliciesTest {
     @Nested
     class FamilyMember_reg3_WalesReg6 {
 
-        /** England reg 3(3): spouse, civil partner, partner, parent, parent-in-law, child, child-in-law, stepchild, sibling, aunt/uncle, grandparent. */
+        /** England reg 3(3): spouse, civil partner, partner, parent, parent-in-law, child, child-in-law, stepchild, sibling, aunt/uncle, grandparent, and the spouse or partner of any of these. */
         static final Set<Relationship> ENGLAND = EnumSet.of(SPOUSE, CIVIL_PARTNER, PARTNER, PARENT, PARENT_IN_LAW, CHILD,
-                CHILD_IN_LAW, STEPCHILD, SIBLING, AUNT_UNCLE, GRANDPARENT);
+                CHILD_IN_LAW, STEPCHILD, SIBLING, AUNT_UNCLE, GRANDPARENT, Relationship.PARTNER_OF_RELATIVE);
         /** Wales reg 1(4) "relative", used by reg 6: the same list plus step-parent. */
         static final Set<Relationship> WALES = EnumSet.of(SPOUSE, CIVIL_PARTNER, PARTNER, PARENT, PARENT_IN_LAW, STEP_PARENT,
-                CHILD, CHILD_IN_LAW, STEPCHILD, SIBLING, AUNT_UNCLE, GRANDPARENT);
+                CHILD, CHILD_IN_LAW, STEPCHILD, SIBLING, AUNT_UNCLE, GRANDPARENT, Relationship.PARTNER_OF_RELATIVE);
 
         static Stream<Arguments> everyRelationshipEverywhere() {
             List<Arguments> cases = new ArrayList<>();
             for (Nation nation : Nation.values()) {
                 for (Relationship relationship : Relationship.values()) {
                     for (boolean atHome : new boolean[] {true, false}) {
-                        // England reg 3(3)(a) bars a spouse or civil partner wherever they live: that
-                        // case is pinned in spouseOrCivilPartnerLivingElsewhere_England (disabled, a bug)
-                        if (nation == Nation.ENGLAND && !atHome && (relationship == SPOUSE || relationship == CIVIL_PARTNER)) {
-                            continue;
-                        }
+                        // England reg 3(3)(a) bars a spouse or civil partner wherever they live
+                        boolean spouseAnywhere = nation == Nation.ENGLAND && (relationship == SPOUSE || relationship == CIVIL_PARTNER);
                         Set<Relationship> close = nation == Nation.WALES ? WALES : ENGLAND;
-                        cases.add(Arguments.of(nation, relationship, atHome, atHome && close.contains(relationship)));
+                        cases.add(Arguments.of(nation, relationship, atHome, spouseAnywhere || (atHome && close.contains(relationship))));
                     }
                 }
             }
@@ -152,9 +148,9 @@ class PoliciesTest {
 
         @Test
         void theMatrixCoversEveryRelationshipInBothNations() {
-            // 15 relationships × 2 households × 2 nations = 60, less the 2 England cells pinned by the disabled test
-            assertThat(Relationship.values()).hasSize(15);
-            assertThat(everyRelationshipEverywhere().count()).isEqualTo(58);
+            // 16 relationships × 2 households × 2 nations
+            assertThat(Relationship.values()).hasSize(16);
+            assertThat(everyRelationshipEverywhere().count()).isEqualTo(64);
         }
 
         @Test
@@ -177,11 +173,6 @@ class PoliciesTest {
             assertThat(FamilyMemberPaymentPolicy.check(Nation.WALES, List.of(member(CIVIL_PARTNER, false)), null).allowed()).isTrue();
         }
 
-        @Disabled("BUG: SI 2014/2871 reg 3(3)(a) names 'the spouse or civil partner of the adult' with no household "
-                + "condition (only the relatives in 3(3)(c) must live in the same household; CASCAIDr 2017: 'the rule "
-                + "applies regardless of where one's spouse or cohabitee lives'). Input: England, payee SPOUSE (or "
-                + "CIVIL_PARTNER) with livesInSameHousehold=false, no necessity reason. Expected: refused "
-                + "FAMILY_MEMBER_IN_HOUSEHOLD (and needsDecision true). Actual: allowed")
         @ParameterizedTest(name = "England: {0} living elsewhere still needs a necessity decision")
         @EnumSource(value = Relationship.class, names = {"SPOUSE", "CIVIL_PARTNER"})
         void spouseOrCivilPartnerLivingElsewhere_England(Relationship relationship) {
