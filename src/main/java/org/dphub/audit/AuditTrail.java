@@ -49,7 +49,8 @@ public class AuditTrail {
         return events.forEntity(entityType, String.valueOf(entityId));
     }
 
-    static String currentActor() {
+    /** The signed-in username, or "system" for start-up and scheduled work. */
+    public static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
                 || "anonymousUser".equals(authentication.getName())) {

@@ -61,8 +61,9 @@ class DirectPaymentApiController {
                              LocalDate requestedOn, LocalDate startDate, LocalDate firstPaymentDate, LocalDate nextReviewDue,
                              boolean reviewOverdue, long daysSinceRequest, int targetDaysToMoney, String agreedBy,
                              String agreementMethod, LocalDate paperSignedOn, String necessityDecidedBy,
-                             String necessityReason, LocalDate necessityDecidedOn, List<ReviewJson> reviews) {
-        static DirectPaymentJson of(DirectPayments.Details d) {
+                             String necessityReason, LocalDate necessityDecidedOn, List<ReviewJson> reviews,
+                             Long accountId) {
+        static DirectPaymentJson of(DirectPayments.Details d, Long accountId) {
             DirectPayment dp = d.directPayment();
             var decision = d.necessityDecision();
             return new DirectPaymentJson(dp.id(), dp.citizenId(), dp.planId(), dp.status(), dp.accountType(), dp.hasCapacity(),
@@ -70,18 +71,28 @@ class DirectPaymentApiController {
                     d.nextReviewDue(), d.reviewOverdue(), d.daysSinceRequest(), d.targetDaysToMoney(), dp.agreedBy(),
                     dp.agreementMethod(), dp.paperSignedOn(), decision.map(n -> n.decidedBy()).orElse(null),
                     decision.map(n -> n.reason()).orElse(null), decision.map(n -> n.decidedOn()).orElse(null),
-                    d.reviews().stream().map(ReviewJson::of).toList());
+                    d.reviews().stream().map(ReviewJson::of).toList(), accountId);
         }
     }
 
     private final DirectPayments directPayments;
+    private final java.util.Optional<org.dphub.shared.AccountDirectory> accountDirectory;
     private final MessageSource messages;
     private final Clock clock;
 
-    DirectPaymentApiController(DirectPayments directPayments, MessageSource messages, Clock clock) {
+    DirectPaymentApiController(DirectPayments directPayments,
+                               java.util.Optional<org.dphub.shared.AccountDirectory> accountDirectory,
+                               MessageSource messages, Clock clock) {
         this.directPayments = directPayments;
+        this.accountDirectory = accountDirectory;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    /** The JSON for a direct payment, with its account once it is active (from the payments module). */
+    private DirectPaymentJson json(DirectPayments.Details details) {
+        Long account = accountDirectory.flatMap(d -> d.accountFor(details.directPayment().id())).orElse(null);
+        return DirectPaymentJson.of(details, account);
     }
 
     @PostMapping("/api/v1/citizens/{citizenId}/direct-payments")
@@ -107,19 +118,19 @@ class DirectPaymentApiController {
                 body.necessityDecision() == null ? null : body.necessityDecision().reason(), accountType, requestedOn, startDate);
         DirectPayment created = directPayments.request(practitioner, citizenId, request, errors);
         return ResponseEntity.created(URI.create("/api/v1/direct-payments/" + created.id()))
-                .body(DirectPaymentJson.of(directPayments.find(practitioner, created.id()).orElseThrow()));
+                .body(json(directPayments.find(practitioner, created.id()).orElseThrow()));
     }
 
     @GetMapping("/api/v1/direct-payments/{id}")
     @Operation(summary = "A direct payment: status, dates, next review due")
     DirectPaymentJson get(SignedInUser user, @PathVariable long id) {
-        return directPayments.find(user, id).map(DirectPaymentJson::of).orElseThrow(NotFound::new);
+        return directPayments.find(user, id).map(this::json).orElseThrow(NotFound::new);
     }
 
     @GetMapping("/api/v1/citizens/{citizenId}/direct-payments")
     @Operation(summary = "A citizen's direct payments")
     List<DirectPaymentJson> ofCitizen(SignedInUser user, @PathVariable long citizenId) {
-        return directPayments.forCitizen(user, citizenId).stream().map(DirectPaymentJson::of).toList();
+        return directPayments.forCitizen(user, citizenId).stream().map(this::json).toList();
     }
 
     @PostMapping("/api/v1/direct-payments/{id}/agreement")
@@ -128,7 +139,7 @@ class DirectPaymentApiController {
     DirectPaymentJson agree(SignedInUser user, @PathVariable long id, @RequestBody(required = false) AgreementJson body) {
         directPayments.find(user, id).orElseThrow(NotFound::new);
         if (!user.isStaff()) {
-            return DirectPaymentJson.of(directPayments.acceptOnline(user, id));
+            return json(directPayments.acceptOnline(user, id));
         }
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
         if (body == null || body.signedOnPaper() == null || !body.signedOnPaper()) {
@@ -139,7 +150,7 @@ class DirectPaymentApiController {
             errors.reject("signedOn", "dp.error.signedOn.future");
         }
         errors.throwIfAny();
-        return DirectPaymentJson.of(directPayments.recordPaperAgreement(user, id, signedOn));
+        return json(directPayments.recordPaperAgreement(user, id, signedOn));
     }
 
     @PostMapping("/api/v1/direct-payments/{id}/reviews")
@@ -165,20 +176,20 @@ class DirectPaymentApiController {
         Review review = directPayments.recordReview(practitioner, id, reason, on, working, notWorking,
                 body.planToChange() != null && body.planToChange());
         return ResponseEntity.created(URI.create("/api/v1/direct-payments/" + id + "/reviews/" + review.id()))
-                .body(DirectPaymentJson.of(directPayments.find(practitioner, id).orElseThrow()));
+                .body(json(directPayments.find(practitioner, id).orElseThrow()));
     }
 
     @GetMapping("/api/v1/direct-payments/in-progress")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Requests whose money has not arrived yet, with days since the person asked")
     List<DirectPaymentJson> inProgress(SignedInUser staff) {
-        return directPayments.inProgress(staff).stream().map(DirectPaymentJson::of).toList();
+        return directPayments.inProgress(staff).stream().map(this::json).toList();
     }
 
     @GetMapping("/api/v1/direct-payments/reviews-due")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Active direct payments by next review due, overdue first")
     List<DirectPaymentJson> reviewsDue(SignedInUser staff) {
-        return directPayments.reviewsDue(staff).stream().map(DirectPaymentJson::of).toList();
+        return directPayments.reviewsDue(staff).stream().map(this::json).toList();
     }
 }

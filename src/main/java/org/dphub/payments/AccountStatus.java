@@ -1,0 +1,5 @@
+package org.dphub.payments;
+
+public enum AccountStatus {
+    OPEN, SUSPENDED, CLOSED
+}

@@ -1,0 +1,111 @@
+package org.dphub.payments;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditTrail;
+import org.dphub.councils.Councils;
+import org.dphub.people.Citizens;
+import org.dphub.payments.internal.AccountRepository;
+import org.dphub.payments.internal.LedgerRepository;
+import org.dphub.plans.DirectPaymentActivated;
+import org.dphub.shared.AccountDirectory;
+import org.dphub.shared.Money;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The payments module's public face for accounts: opened from an activated direct payment. */
+@Service
+public class Accounts implements AccountDirectory {
+
+    private final AccountRepository accounts;
+    private final LedgerRepository ledger;
+    private final Citizens citizens;
+    private final Councils councils;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Accounts(AccountRepository accounts, LedgerRepository ledger, Citizens citizens, Councils councils, AuditTrail audit,
+             Clock clock) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.citizens = citizens;
+        this.councils = councils;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** An account with what people need to know about its money. */
+    public record Summary(Account account, Money balance, Money committed, SurplusCalculation surplus,
+                          Optional<PaymentSchedule> schedule, LocalDate nextPaymentDate, Money nextPayment) {
+    }
+
+    /**
+     * Opens the account and its schedule for a direct payment that has just become active. Runs
+     * once per direct payment: a repeated event (after a crash, say) finds the account there.
+     */
+    @Transactional
+    public Account open(DirectPaymentActivated activated) {
+        Optional<Long> created = accounts.insertForDirectPayment(activated.councilId(), activated.citizenId(),
+                activated.directPaymentId(), activated.accountType(), LocalDate.now(clock));
+        if (created.isPresent()) {
+            accounts.insertSchedule(activated.councilId(), created.get(), activated.paymentFrequency(),
+                    Money.ofPence(activated.regularPaymentPence()), Money.ofPence(activated.weeklyBudgetPence()),
+                    activated.startDate());
+            audit.record(activated.councilId(), "dp_account", created.get(), AuditAction.CREATE, null, AuditTrail.values(
+                    "directPaymentId", activated.directPaymentId(), "type", activated.accountType().name(),
+                    "paymentFrequency", activated.paymentFrequency().name(),
+                    "regularPayment", Money.ofPence(activated.regularPaymentPence()).formatWithPence(),
+                    "firstPaymentDate", activated.startDate().toString()));
+        }
+        return accounts.forDirectPayment(activated.directPaymentId()).orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> accountFor(long directPaymentId) {
+        return accounts.forDirectPayment(directPaymentId).map(Account::id);
+    }
+
+    /** The account, if this user may see its citizen (staff of the council, the citizen, their representatives). */
+    @Transactional(readOnly = true)
+    public Optional<Summary> find(SignedInUser user, long accountId) {
+        return accounts.find(accountId)
+                .filter(a -> citizens.find(user, a.citizenId()).isPresent())
+                .map(this::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Summary> forCitizen(SignedInUser user, long citizenId) {
+        var citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
+        return accounts.forCitizen(citizen.councilId(), citizenId).stream().map(this::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> ledger(SignedInUser user, long accountId) {
+        Account account = find(user, accountId).orElseThrow(NotFound::new).account();
+        return ledger.entries(account.id());
+    }
+
+    private Summary summary(Account account) {
+        Money balance = ledger.balance(account.id());
+        Optional<PaymentSchedule> schedule = accounts.schedule(account.id());
+        Money weekly = schedule.map(PaymentSchedule::weeklyBudget).orElse(Money.ZERO);
+        int surplusWeeks = councils.settings(account.councilId()).settings().surplusWeeks();
+        // nothing is committed until spending and payroll are recorded against the account
+        Money committed = Money.ZERO;
+        SurplusCalculation surplus = SurplusCalculation.of(balance, committed, surplusWeeks, weekly);
+        LocalDate next = null;
+        Money nextPayment = null;
+        if (schedule.isPresent() && account.status() == AccountStatus.OPEN) {
+            int funded = ledger.fundedPeriods(schedule.get().id());
+            next = schedule.get().dueDate(funded);
+            nextPayment = schedule.get().regularPayment();
+        }
+        return new Summary(account, balance, committed, surplus, schedule, next, nextPayment);
+    }
+}

@@ -1,0 +1,76 @@
+package org.dphub.payments.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.dphub.councils.PaymentFrequency;
+import org.dphub.payments.Account;
+import org.dphub.payments.AccountStatus;
+import org.dphub.payments.PaymentSchedule;
+import org.dphub.plans.AccountType;
+import org.dphub.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AccountRepository {
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Opens the account for a direct payment once; a repeated event finds the one already there. */
+    public Optional<Long> insertForDirectPayment(long councilId, long citizenId, long directPaymentId, AccountType type,
+                                                 LocalDate openedOn) {
+        return jdbc.sql("""
+                        INSERT INTO dp_account (council_id, citizen_id, direct_payment_id, type, status, opened_on)
+                        VALUES (:council, :citizen, :dp, :type, 'OPEN', :opened)
+                        ON CONFLICT (direct_payment_id) DO NOTHING RETURNING id""")
+                .param("council", councilId).param("citizen", citizenId).param("dp", directPaymentId)
+                .param("type", type.name()).param("opened", openedOn)
+                .query(Long.class).optional();
+    }
+
+    public void insertSchedule(long councilId, long accountId, PaymentFrequency frequency, Money regular, Money weekly,
+                               LocalDate firstPaymentDate) {
+        jdbc.sql("""
+                        INSERT INTO payment_schedule (council_id, account_id, frequency, regular_payment_pence,
+                            weekly_budget_pence, first_payment_date)
+                        VALUES (:council, :account, :frequency, :regular, :weekly, :first)""")
+                .param("council", councilId).param("account", accountId).param("frequency", frequency.name())
+                .param("regular", regular.pence()).param("weekly", weekly.pence()).param("first", firstPaymentDate)
+                .update();
+    }
+
+    public Optional<Account> find(long id) {
+        return jdbc.sql("SELECT * FROM dp_account WHERE id = :id").param("id", id).query(AccountRepository::account).optional();
+    }
+
+    public Optional<Account> forDirectPayment(long directPaymentId) {
+        return jdbc.sql("SELECT * FROM dp_account WHERE direct_payment_id = :dp").param("dp", directPaymentId)
+                .query(AccountRepository::account).optional();
+    }
+
+    public List<Account> forCitizen(long councilId, long citizenId) {
+        return jdbc.sql("SELECT * FROM dp_account WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
+                .param("council", councilId).param("citizen", citizenId).query(AccountRepository::account).list();
+    }
+
+    public Optional<PaymentSchedule> schedule(long accountId) {
+        return jdbc.sql("SELECT * FROM payment_schedule WHERE account_id = :account").param("account", accountId)
+                .query((rs, row) -> new PaymentSchedule(rs.getLong("id"), rs.getLong("account_id"),
+                        PaymentFrequency.valueOf(rs.getString("frequency")), Money.ofPence(rs.getLong("regular_payment_pence")),
+                        Money.ofPence(rs.getLong("weekly_budget_pence")), rs.getObject("first_payment_date", LocalDate.class)))
+                .optional();
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getLong("council_id"), rs.getLong("citizen_id"),
+                rs.getObject("direct_payment_id", Long.class), AccountType.valueOf(rs.getString("type")),
+                AccountStatus.valueOf(rs.getString("status")), rs.getObject("opened_on", LocalDate.class));
+    }
+}

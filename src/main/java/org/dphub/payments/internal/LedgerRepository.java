@@ -1,0 +1,78 @@
+package org.dphub.payments.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.dphub.payments.LedgerEntry;
+import org.dphub.payments.LedgerKind;
+import org.dphub.payments.Posting;
+import org.dphub.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ledger tables: inserts only. */
+@Repository
+public class LedgerRepository {
+
+    private final JdbcClient jdbc;
+
+    LedgerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the transaction and its legs; false (and nothing written) if the key was used before. */
+    public boolean insert(Posting posting, String createdBy) {
+        Long id = jdbc.sql("""
+                        INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by)
+                        VALUES (:council, :key, :kind, :on, :description, :by)
+                        ON CONFLICT (idempotency_key) DO NOTHING
+                        RETURNING id""")
+                .param("council", posting.councilId()).param("key", posting.idempotencyKey())
+                .param("kind", posting.kind().name()).param("on", posting.postedOn())
+                .param("description", posting.description()).param("by", createdBy)
+                .query(Long.class).optional().orElse(null);
+        if (id == null) {
+            return false;
+        }
+        for (int i = 0; i < posting.legs().size(); i++) {
+            Posting.Leg leg = posting.legs().get(i);
+            jdbc.sql("""
+                            INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence)
+                            VALUES (:tx, :leg, :book, :account, :amount)""")
+                    .param("tx", id).param("leg", i + 1).param("book", leg.book().name())
+                    .param("account", leg.accountId()).param("amount", leg.amount().pence())
+                    .update();
+        }
+        return true;
+    }
+
+    public boolean exists(String idempotencyKey) {
+        return jdbc.sql("SELECT count(*) FROM ledger_transaction WHERE idempotency_key = :key")
+                .param("key", idempotencyKey).query(Long.class).single() > 0;
+    }
+
+    /** The account's balance: the sum of its ACCOUNT legs, always derived, never stored. */
+    public Money balance(long accountId) {
+        return Money.ofPence(jdbc.sql("""
+                        SELECT coalesce(sum(amount_pence), 0) FROM ledger_leg WHERE book = 'ACCOUNT' AND account_id = :account""")
+                .param("account", accountId).query(Long.class).single());
+    }
+
+    public List<LedgerEntry> entries(long accountId) {
+        return jdbc.sql("""
+                        SELECT t.id, t.posted_on, t.kind, t.description, l.amount_pence
+                        FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
+                        WHERE l.book = 'ACCOUNT' AND l.account_id = :account
+                        ORDER BY t.posted_on, t.id""")
+                .param("account", accountId)
+                .query((rs, row) -> new LedgerEntry(rs.getLong("id"), rs.getObject("posted_on", LocalDate.class),
+                        LedgerKind.valueOf(rs.getString("kind")), Money.ofPence(rs.getLong("amount_pence")),
+                        rs.getString("description")))
+                .list();
+    }
+
+    /** How many scheduled periods have been funded (their keys are "schedule:{id}:{period}"). */
+    public int fundedPeriods(long scheduleId) {
+        return jdbc.sql("SELECT count(*) FROM ledger_transaction WHERE idempotency_key LIKE :prefix")
+                .param("prefix", "schedule:" + scheduleId + ":%").query(Integer.class).single();
+    }
+}

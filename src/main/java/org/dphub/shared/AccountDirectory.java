@@ -1,0 +1,13 @@
+package org.dphub.shared;
+
+import java.util.Optional;
+
+/**
+ * Which money account belongs to a direct payment. Implemented by the payments module, used by
+ * the plans module's API, so plans need not depend on payments (payments already depends on plans
+ * for the {@code DirectPaymentActivated} event).
+ */
+public interface AccountDirectory {
+
+    Optional<Long> accountFor(long directPaymentId);
+}
