@@ -98,7 +98,7 @@ public class PlanRepository {
     private List<PlanVersion> versions(String where, Map<String, Object> params) {
         List<PlanVersion> versions = jdbc.sql("""
                         SELECT v.*, p.citizen_id FROM care_plan_version v JOIN care_plan p ON p.id = v.plan_id
-                        WHERE """ + where + " ORDER BY v.plan_id, v.version")
+                        WHERE\s""" + where + " ORDER BY v.plan_id, v.version")
                 .params(params)
                 .query((rs, row) -> version(rs, List.of(), List.of())).list();
         if (versions.isEmpty()) {
