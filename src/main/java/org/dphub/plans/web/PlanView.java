@@ -29,11 +29,11 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
     record Line(int number, String description, BudgetLineKind kind, String hours, Money rate, Money weeklyAmount,
                 Money amount, Money weeklyCost, String outcomes) {
 
-        boolean hourly() {
+        public boolean hourly() {
             return kind == BudgetLineKind.HOURLY;
         }
 
-        boolean weekly() {
+        public boolean weekly() {
             return kind == BudgetLineKind.WEEKLY;
         }
     }
@@ -46,7 +46,7 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
     record Budget(Money weekly, Money annual, PaymentFrequency frequency, Money periodBudget, Money contributionTaken,
                   Money regularPayment) {
 
-        boolean contributionTakenOff() {
+        public boolean contributionTakenOff() {
             return !contributionTaken.isZero();
         }
     }
