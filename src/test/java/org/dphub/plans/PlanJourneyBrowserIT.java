@@ -36,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The plan-to-money journey in Chromium, as people do it: a practitioner adds a person who prefers
@@ -45,8 +46,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * password, chooses their own, reads their plan and the agreement in Welsh and agrees; the
  * practitioner then sees the direct payment active. Every page visited is checked with axe-core
  * (WCAG 2.2 A and AA), in both languages where the page can be visited again.
+ *
+ * <p>The journey adds a person, and audit rows that can never be deleted, to demo-england; other
+ * tests count the demo data exactly, so the shared context (and its database) is closed afterwards.
  */
 @IntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanJourneyBrowserIT {
 
@@ -166,7 +171,7 @@ class PlanJourneyBrowserIT {
         }
         assertThat(errorMessage("eligibleNeeds")).contains("without the characters < and >");
         assertThat(errorMessage("outcomes")).contains("each outcome", "characters or fewer");
-        assertThat(errorMessage("budgetLines[0].hoursPerWeek")).contains("between 0 and 168");
+        assertThat(errorMessage("budgetLines[0].hoursPerWeek")).contains("Budget line 1:", "between 0 and 168");
         assertThat(errorMessage("budgetLines[0].hourlyRate")).contains("pounds and pence");
         assertThat(browser.findElement(By.id("budgetLines[0].hourlyRate")).getAttribute("value")).as("what was typed is kept").isEqualTo("£abc");
         assertAccessible("the plan form with errors");

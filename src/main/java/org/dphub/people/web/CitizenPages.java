@@ -49,6 +49,7 @@ class CitizenPages {
         Citizen citizen = citizens.find(user, id).orElseThrow(NotFound::new);
         model.addAttribute("citizen", citizen);
         model.addAttribute("mayChange", user.isStaffOf(citizen.councilId()) && user.has(Role.PRACTITIONER));
+        model.addAttribute("isStaff", user.isStaffOf(citizen.councilId()));
         model.addAttribute("representatives", citizens.representatives(user, id));
         model.addAttribute("household", citizens.household(user, id));
         model.addAttribute("hasOnlineAccount", citizens.hasOnlineAccount(citizen));

@@ -10,6 +10,7 @@ import org.dphub.plans.DirectPayment;
 import org.dphub.plans.DirectPayments;
 import org.dphub.plans.PlanVersion;
 import org.dphub.shared.SignedInUser;
+import org.dphub.web.Conflict;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
 import org.springframework.context.MessageSource;
@@ -55,7 +56,12 @@ class AgreementPages {
             errors.reject("agree", "agreement.error.confirm");
             return show(user, details, model, errors);
         }
-        directPayments.acceptOnline(user, id);
+        try {
+            directPayments.acceptOnline(user, id);
+        } catch (Conflict e) {
+            // it ended or was paused before they agreed: the agreement page shows where it is now
+            return "redirect:/direct-payments/" + id + "/agreement";
+        }
         return "redirect:/direct-payments/" + id + "/agreement/agreed";
     }
 

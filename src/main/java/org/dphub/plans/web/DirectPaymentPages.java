@@ -9,6 +9,7 @@ import org.dphub.plans.CarePlans;
 import org.dphub.plans.DirectPayments;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.web.Conflict;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
 import org.springframework.context.MessageSource;
@@ -59,7 +60,11 @@ class DirectPaymentPages {
         if (!errors.isEmpty()) {
             return show(practitioner, details, model, errors, day, month, year);
         }
-        directPayments.recordPaperAgreement(practitioner, id, signedOn);
+        try {
+            directPayments.recordPaperAgreement(practitioner, id, signedOn);
+        } catch (Conflict e) {
+            // no longer waiting for agreement (ended meanwhile): the page shows where it is now
+        }
         return "redirect:/direct-payments/" + id;
     }
 
