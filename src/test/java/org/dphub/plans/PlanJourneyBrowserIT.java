@@ -257,6 +257,12 @@ class PlanJourneyBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#dp-status-line .govuk-tag")).getText()).isEqualTo("Waiting for agreement");
         assertThat(text("time-to-money")).startsWith("3 days since they asked (target " + settings.targetDaysToMoney() + " days)");
         assertAccessibleInBothLanguages("the direct payment page");
+        // a signed paper copy cannot be dated tomorrow (and nothing is recorded)
+        date("signedOn", today.plusDays(1));
+        submit();
+        assertThat(errorSummaryTargets()).containsExactly("signedOn");
+        assertThat(errorMessage("signedOn")).contains("today or in the past");
+        assertAccessible("the paper agreement with an error");
 
         // --- an online account for the person; the temporary password is shown once
         open("/citizens/" + citizenId);
@@ -334,8 +340,62 @@ class PlanJourneyBrowserIT {
         assertThat(main()).contains("Eleri " + family);
         assertAccessibleInBothLanguages("requests in progress");
 
+        // --- a review finds the mornings rushed: the plan changes, then a temporary change on top
+        open("/direct-payments/" + directPaymentId);
+        clickAndWait(browser.findElement(By.linkText("Record a review")));
+        assertAccessibleInBothLanguages("record a review");
+        choose("reason", "SCHEDULED");
+        type("working", "Football every Saturday with my brother");
+        type("notWorking", "Mornings are rushed");
+        choose("planToChange", "true");
+        submit();
+        assertThat(path()).as(whatThePageSays()).isEqualTo("/plans/" + planId + "/change");
+        assertAccessibleInBothLanguages("change the plan");
+        assertThat(browser.findElement(By.id("budgetLines[0].hoursPerWeek")).getAttribute("value")).as("prefilled").isEqualTo("10");
+        type("budgetLines[0].hoursPerWeek", "12");
+        type("changeReason", "The review found the mornings rushed");
+        submit();
+        assertThat(path()).as(whatThePageSays()).isEqualTo("/plans/" + planId);
+        Money weeklyAfterChange = hoursAtCouncilRate(settings, "12").plus(Money.ofPence(2550));
+        assertThat(text("weekly-budget")).isEqualTo(weeklyAfterChange.formatWithPence());
+        assertThat(main()).contains("Version 2", "The review found the mornings rushed");
+
+        clickAndWait(browser.findElement(By.id("temporary-change")));
+        assertAccessibleInBothLanguages("make a temporary change");
+        type("budgetLines[0].hoursPerWeek", "20");
+        type("changeReason", "Extra help after a stay in hospital");
+        submit();
+        assertThat(errorSummaryTargets()).containsExactly("endDate");
+        assertAccessible("a temporary change with no end date");
+        date("endDate", today.plusDays(14));
+        submit();
+        assertThat(path()).as(whatThePageSays()).isEqualTo("/plans/" + planId);
+        assertThat(text("weekly-budget")).as("the temporary change is in force")
+                .isEqualTo(hoursAtCouncilRate(settings, "20").plus(Money.ofPence(2550)).formatWithPence());
+        assertThat(main()).contains("Version 3 (temporary)");
+        assertThat(browser.findElements(By.cssSelector("a[href*='/versions/']"))).hasSize(3);
+        assertAccessibleInBothLanguages("the plan with its history");
+        List<WebElement> newestFirst = browser.findElements(By.cssSelector("a[href*='/versions/']"));
+        clickAndWait(newestFirst.get(newestFirst.size() - 1));
+        assertThat(h1()).isEqualTo("Care and support plan: version 1");
+        assertThat(text("weekly-budget")).isEqualTo(weekly.formatWithPence());
+        assertThat(main()).contains("This is an earlier version of the plan. Version 3 is in force today.");
+        assertAccessibleInBothLanguages("an earlier version of the plan");
+        open("/direct-payments/" + directPaymentId);
+        assertThat(main()).contains("Football every Saturday with my brother", "Mornings are rushed");
+        // regulation 7: the next review is within the council's interval (at most 12 months) of this one
+        assertThat(text("next-review")).isEqualTo(today.plusMonths(Math.min(settings.reviewIntervalMonths(), 12))
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+        assertAccessible("the direct payment with its review");
+
         assertThat(checkedPages).contains("/citizens/new", "/citizens/" + citizenId, "/plans/" + planId,
                 "/direct-payments/" + directPaymentId, "/my-plan", "/account/password");
+    }
+
+    /** hours × the council's PA rate, rounded half-up to the penny. */
+    static Money hoursAtCouncilRate(CouncilSettings settings, String hours) {
+        return Money.ofPence(BigDecimal.valueOf(settings.paHourlyRate().pence()).multiply(new BigDecimal(hours))
+                .setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     // ---- the form steps used twice
