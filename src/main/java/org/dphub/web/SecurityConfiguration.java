@@ -80,6 +80,14 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/council/**").hasRole("COUNCIL_ADMIN")
                         .requestMatchers("/citizens").hasRole("STAFF")
+                        // work queues for council staff
+                        .requestMatchers("/reviews", "/direct-payments/in-progress").hasRole("STAFF")
+                        // pages that change a person's records: a practitioner (the services check the council too)
+                        .requestMatchers("/citizens/new", "/citizens/*/representatives/new", "/citizens/*/household-members/new",
+                                "/citizens/*/account/**", "/citizens/*/representatives/*/account/**", "/citizens/*/plans/new",
+                                "/citizens/*/direct-payments/new", "/plans/*/change", "/direct-payments/*/reviews/new",
+                                "/direct-payments/*/paper-agreement").hasRole("PRACTITIONER")
+                        .requestMatchers("/my-plan").hasAnyRole("CITIZEN", "REPRESENTATIVE")
                         .requestMatchers("/pa/**").hasRole("PERSONAL_ASSISTANT")
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -1,0 +1,129 @@
+package org.dphub.people.web;
+
+import java.util.Locale;
+import org.dphub.identity.UsernameTakenException;
+import org.dphub.people.Citizen;
+import org.dphub.people.Citizens;
+import org.dphub.people.OnlineAccount;
+import org.dphub.people.Representative;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.Conflict;
+import org.dphub.web.FormErrors;
+import org.dphub.web.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A practitioner gives a person (or their representative) an online account. The temporary
+ * password is shown once, in the answer to the form, and never stored anywhere in plain text: not
+ * in the session, not in a redirect. Sending the form again finds the account made and says so.
+ */
+@Controller
+class OnlineAccountController {
+
+    private final Citizens citizens;
+    private final MessageSource messages;
+
+    OnlineAccountController(Citizens citizens, MessageSource messages) {
+        this.citizens = citizens;
+        this.messages = messages;
+    }
+
+    @GetMapping("/citizens/{id}/account/new")
+    String citizenForm(SignedInUser practitioner, @PathVariable long id, Model model, Locale locale) {
+        Citizen citizen = citizen(practitioner, id);
+        if (citizens.hasOnlineAccount(citizen)) {
+            return "redirect:/citizens/" + id;
+        }
+        return form(model, citizen, null, citizen.email() == null ? "" : citizen.email(), new FormErrors(messages, locale));
+    }
+
+    @PostMapping("/citizens/{id}/account/new")
+    String giveCitizenAccount(SignedInUser practitioner, @PathVariable long id,
+                              @RequestParam(defaultValue = "") String username, Model model, Locale locale) {
+        Citizen citizen = citizen(practitioner, id);
+        FormErrors errors = new FormErrors(messages, locale);
+        String name = username(username, errors);
+        if (name != null) {
+            try {
+                return created(model, citizen, null, citizens.giveOnlineAccount(practitioner, id, name));
+            } catch (UsernameTakenException e) {
+                errors.reject("username", "people.error.username.taken");
+            } catch (Conflict e) {
+                errors.reject("username", "people.error.account.exists");
+            }
+        }
+        return form(model, citizen, null, username, errors);
+    }
+
+    @GetMapping("/citizens/{id}/representatives/{representativeId}/account/new")
+    String representativeForm(SignedInUser practitioner, @PathVariable long id, @PathVariable long representativeId,
+                              Model model, Locale locale) {
+        Citizen citizen = citizen(practitioner, id);
+        Representative representative = representative(practitioner, citizen, representativeId);
+        if (representative.userId() != null) {
+            return "redirect:/citizens/" + id;
+        }
+        return form(model, citizen, representative, representative.email() == null ? "" : representative.email(),
+                new FormErrors(messages, locale));
+    }
+
+    @PostMapping("/citizens/{id}/representatives/{representativeId}/account/new")
+    String giveRepresentativeAccount(SignedInUser practitioner, @PathVariable long id, @PathVariable long representativeId,
+                                     @RequestParam(defaultValue = "") String username, Model model, Locale locale) {
+        Citizen citizen = citizen(practitioner, id);
+        Representative representative = representative(practitioner, citizen, representativeId);
+        FormErrors errors = new FormErrors(messages, locale);
+        String name = username(username, errors);
+        if (name != null) {
+            try {
+                return created(model, citizen, representative,
+                        citizens.giveRepresentativeAccount(practitioner, id, representativeId, name));
+            } catch (UsernameTakenException e) {
+                errors.reject("username", "people.error.username.taken");
+            } catch (Conflict e) {
+                errors.reject("username", "people.error.account.exists");
+            }
+        }
+        return form(model, citizen, representative, username, errors);
+    }
+
+    /** A username people can type: 3 to 254 characters, no spaces (usually an email address). */
+    private static String username(String typed, FormErrors errors) {
+        String name = errors.text("username", typed, 254, true, "people.label.username");
+        if (name != null && (name.length() < 3 || !name.matches("^\\S+$"))) {
+            errors.reject("username", "people.error.username.format");
+            return null;
+        }
+        return name;
+    }
+
+    private Citizen citizen(SignedInUser practitioner, long id) {
+        return citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
+    }
+
+    private Representative representative(SignedInUser practitioner, Citizen citizen, long representativeId) {
+        return citizens.representatives(practitioner, citizen.id()).stream()
+                .filter(r -> r.id() == representativeId).findFirst().orElseThrow(NotFound::new);
+    }
+
+    private String form(Model model, Citizen citizen, Representative representative, String username, FormErrors errors) {
+        model.addAttribute("citizen", citizen);
+        model.addAttribute("representative", representative);
+        model.addAttribute("username", username);
+        model.addAttribute("errors", errors);
+        return "people/new-account";
+    }
+
+    private String created(Model model, Citizen citizen, Representative representative, OnlineAccount account) {
+        model.addAttribute("citizen", citizen);
+        model.addAttribute("representative", representative);
+        model.addAttribute("account", account);
+        return "people/account-created";
+    }
+}

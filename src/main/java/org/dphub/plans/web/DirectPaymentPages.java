@@ -1,0 +1,90 @@
+package org.dphub.plans.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import org.dphub.people.Citizens;
+import org.dphub.plans.CarePlans;
+import org.dphub.plans.DirectPayments;
+import org.dphub.shared.Role;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.Conflict;
+import org.dphub.web.FormErrors;
+import org.dphub.web.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * One direct payment: where it is, how long the person has waited, its agreement, reviews. A
+ * practitioner can record a signed paper agreement here.
+ */
+@Controller
+class DirectPaymentPages {
+
+    private final DirectPayments directPayments;
+    private final Citizens citizens;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DirectPaymentPages(DirectPayments directPayments, Citizens citizens, MessageSource messages, Clock clock) {
+        this.directPayments = directPayments;
+        this.citizens = citizens;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/direct-payments/{id}")
+    String show(SignedInUser user, @PathVariable long id, Model model, Locale locale) {
+        DirectPayments.Details details = directPayments.find(user, id).orElseThrow(NotFound::new);
+        return show(user, details, model, new FormErrors(messages, locale), "", "", "");
+    }
+
+    @PostMapping("/direct-payments/{id}/paper-agreement")
+    String recordPaperAgreement(SignedInUser practitioner, @PathVariable long id,
+                                @RequestParam(name = "signedOn-day", defaultValue = "") String day,
+                                @RequestParam(name = "signedOn-month", defaultValue = "") String month,
+                                @RequestParam(name = "signedOn-year", defaultValue = "") String year,
+                                Model model, Locale locale) {
+        DirectPayments.Details details = directPayments.find(practitioner, id).orElseThrow(NotFound::new);
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate signedOn = errors.date("signedOn", day, month, year, "dp.label.signedOn");
+        if (signedOn != null && signedOn.isAfter(LocalDate.now(clock))) {
+            errors.reject("signedOn", "dp.error.signedOn.future");
+        }
+        if (!errors.isEmpty()) {
+            return show(practitioner, details, model, errors, day, month, year);
+        }
+        try {
+            directPayments.recordPaperAgreement(practitioner, id, signedOn);
+        } catch (Conflict e) {
+            // no longer waiting for agreement (ended meanwhile): the page shows where it is now
+        }
+        return "redirect:/direct-payments/" + id;
+    }
+
+    private String show(SignedInUser user, DirectPayments.Details details, Model model, FormErrors errors,
+                        String day, String month, String year) {
+        long citizenId = details.directPayment().citizenId();
+        model.addAttribute("d", details);
+        model.addAttribute("dp", details.directPayment());
+        model.addAttribute("citizen", details.citizen());
+        model.addAttribute("mayAct", user.isStaffOf(details.directPayment().councilId()) && user.has(Role.PRACTITIONER));
+        model.addAttribute("actsFor", citizens.actingFor(user).stream().anyMatch(c -> c.citizen().id() == citizenId));
+        model.addAttribute("planInForce", CarePlans.inForce(details.plan().versions(), LocalDate.now(clock)));
+        model.addAttribute("agreedAt", details.directPayment().agreedAt() == null ? null
+                : LocalDateTime.ofInstant(details.directPayment().agreedAt(), PlanView.UK));
+        model.addAttribute("overTarget", details.directPayment().firstPaymentDate() == null
+                && details.daysSinceRequest() > details.targetDaysToMoney());
+        model.addAttribute("errors", errors);
+        model.addAttribute("signedOnDay", day);
+        model.addAttribute("signedOnMonth", month);
+        model.addAttribute("signedOnYear", year);
+        return "plans/direct-payment";
+    }
+}

@@ -1,0 +1,108 @@
+package org.dphub.plans.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.dphub.councils.CouncilSettings;
+import org.dphub.plans.BudgetLine;
+import org.dphub.plans.PlanInput;
+import org.dphub.plans.PlanVersion;
+import org.dphub.shared.Money;
+import org.dphub.web.FormErrors;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The care and support plan form as typed: one page, no JavaScript. Outcomes are one a line;
+ * budget lines are rows named {@code budgetLines[0].hoursPerWeek}, the same ids
+ * {@link PlanInput} gives its errors, so the error summary links land on the field.
+ */
+record PlanForm(String startDateDay, String startDateMonth, String startDateYear, String endDateDay, String endDateMonth,
+                String endDateYear, boolean temporary, String eligibleNeeds, String outcomes, String howNeedsMet,
+                String paymentFrequency, String weeklyContribution, String contingencyPlan, String changeReason,
+                List<LineForm> budgetLines) {
+
+    /** Rows shown at least: blank rows are ignored. */
+    static final int ROWS = 6;
+    /** More rows than a plan may have are never read, so a huge post cannot make a huge list. */
+    static final int MOST_ROWS_READ = PlanInput.MAX_LINES + 1;
+
+    record LineForm(String description, String kind, String hoursPerWeek, String hourlyRate, String weeklyAmount,
+                    String amount, String outcomes) {
+
+        static LineForm blank() {
+            return new LineForm("", "", "", "", "", "", "");
+        }
+
+        static LineForm of(BudgetLine line) {
+            return new LineForm(line.description(), line.kind().name(), PlanView.hours(line.hoursPerWeek()),
+                    plain(line.hourlyRate()), plain(line.weeklyAmount()), plain(line.amount()),
+                    String.join(", ", line.outcomes().stream().map(String::valueOf).toList()));
+        }
+
+        PlanInput.TypedLine typed() {
+            return new PlanInput.TypedLine(description, kind, hoursPerWeek, hourlyRate, weeklyAmount, amount, outcomes);
+        }
+    }
+
+    /** A new plan: the council's payment frequency, no contribution. */
+    static PlanForm blank(CouncilSettings settings) {
+        return new PlanForm("", "", "", "", "", "", false, "", "", "", settings.paymentFrequency().name(), "0", "", "",
+                List.of());
+    }
+
+    /** A change, prefilled from the latest version, starting on {@code startDate}. */
+    static PlanForm changing(PlanVersion latest, LocalDate startDate, boolean temporary) {
+        return new PlanForm(Integer.toString(startDate.getDayOfMonth()), Integer.toString(startDate.getMonthValue()),
+                Integer.toString(startDate.getYear()), "", "", "", temporary, latest.eligibleNeeds(),
+                String.join("\n", latest.outcomes()), latest.howNeedsMet().name(), latest.paymentFrequency().name(),
+                latest.weeklyContribution().toPlainString(), latest.contingencyPlan(), "",
+                latest.budgetLines().stream().map(LineForm::of).toList());
+    }
+
+    static PlanForm from(MultiValueMap<String, String> p, boolean temporary) {
+        List<LineForm> lines = new ArrayList<>();
+        for (int i = 0; i < MOST_ROWS_READ; i++) {
+            String row = "budgetLines[" + i + "].";
+            if (p.keySet().stream().noneMatch(k -> k.startsWith(row))) {
+                break;
+            }
+            lines.add(new LineForm(value(p, row + "description"), value(p, row + "kind"), value(p, row + "hoursPerWeek"),
+                    value(p, row + "hourlyRate"), value(p, row + "weeklyAmount"), value(p, row + "amount"),
+                    value(p, row + "outcomes")));
+        }
+        return new PlanForm(value(p, "startDate-day"), value(p, "startDate-month"), value(p, "startDate-year"),
+                value(p, "endDate-day"), value(p, "endDate-month"), value(p, "endDate-year"), temporary,
+                value(p, "eligibleNeeds"), value(p, "outcomes"), value(p, "howNeedsMet"), value(p, "paymentFrequency"),
+                value(p, "weeklyContribution"), value(p, "contingencyPlan"), value(p, "changeReason"), lines);
+    }
+
+    /** The rows to show: every row typed, and blank ones up to {@link #ROWS}. */
+    List<LineForm> rows() {
+        List<LineForm> rows = new ArrayList<>(budgetLines);
+        while (rows.size() < ROWS) {
+            rows.add(LineForm.blank());
+        }
+        return rows;
+    }
+
+    /** Reads the dates (noting problems) and splits the outcomes, one a line, blank lines left out. */
+    PlanInput.Typed typed(FormErrors errors) {
+        LocalDate start = errors.date("startDate", startDateDay, startDateMonth, startDateYear, "plans.label.startDate");
+        LocalDate end = temporary
+                ? errors.date("endDate", endDateDay, endDateMonth, endDateYear, "plans.label.endDate")
+                : null;
+        List<String> outcomeLines = outcomes == null ? List.of()
+                : outcomes.lines().filter(line -> !line.isBlank()).toList();
+        return new PlanInput.Typed(start, end, temporary, eligibleNeeds, howNeedsMet, paymentFrequency, weeklyContribution,
+                contingencyPlan, changeReason, outcomeLines, budgetLines.stream().map(LineForm::typed).toList());
+    }
+
+    private static String plain(Money money) {
+        return money == null ? "" : money.toPlainString();
+    }
+
+    private static String value(MultiValueMap<String, String> params, String name) {
+        String value = params.getFirst(name);
+        return value == null ? "" : value;
+    }
+}
