@@ -53,7 +53,7 @@ public final class CitizenInput {
         if (!language.equals("en") && !language.equals("cy")) {
             errors.reject("preferredLanguage", "people.error.preferredLanguage");
         }
-        ContactPreference contact = ContactPreference.EMAIL;
+        ContactPreference contact = null;
         if (typed.contactPreference() != null && !typed.contactPreference().isBlank()) {
             try {
                 contact = ContactPreference.valueOf(typed.contactPreference().strip());
@@ -69,9 +69,16 @@ public final class CitizenInput {
         if (phone != null && !phone.isEmpty() && !phone.matches("^[+0-9 ()-]{6,30}$")) {
             errors.reject("phone", "people.error.phone");
         }
-        if (contact == ContactPreference.EMAIL && (email == null || email.isEmpty()) && !errors.has("email")) {
-            // a person who prefers email must give one; otherwise letters go by post
-            contact = ContactPreference.LETTER;
+        boolean noEmail = email == null || email.isEmpty();
+        if (contact == null && !errors.has("contactPreference")) {
+            // not said: email if we have an address, otherwise letters by post
+            contact = noEmail ? ContactPreference.LETTER : ContactPreference.EMAIL;
+        } else if (contact == ContactPreference.EMAIL && noEmail && !errors.has("email")) {
+            errors.reject("email", "people.error.email.needed");
+        }
+        boolean noPhone = phone == null || phone.isEmpty();
+        if ((contact == ContactPreference.PHONE || contact == ContactPreference.TEXT) && noPhone && !errors.has("phone")) {
+            errors.reject("phone", "people.error.phone.needed");
         }
         String needs = errors.text("communicationNeeds", typed.communicationNeeds(), 1000, false, "people.label.communicationNeeds");
         if (!errors.isEmpty()) {

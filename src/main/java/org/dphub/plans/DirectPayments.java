@@ -62,7 +62,7 @@ public class DirectPayments {
     /** A direct payment with what people need to see about it. */
     public record Details(DirectPayment directPayment, Citizen citizen, CarePlans.Plan plan, LocalDate nextReviewDue,
                           boolean reviewOverdue, long daysSinceRequest, int targetDaysToMoney, List<Review> reviews,
-                          Optional<DirectPaymentRepository.NecessityDecision> necessityDecision,
+                          Optional<NecessityDecision> necessityDecision,
                           Optional<Representative> representative) {
     }
 
@@ -148,15 +148,31 @@ public class DirectPayments {
         return repository.forCitizen(citizen.councilId(), citizenId).stream().map(dp -> details(user, dp, citizen)).toList();
     }
 
+    /**
+     * Who may agree online: the person themself or someone recorded as acting for them — but when
+     * the person lacks capacity, only the authorised (Wales: suitable) person named on the direct
+     * payment, who receives it for them (Care Act 2014 s32). Staff record a signed paper copy instead.
+     */
+    public boolean mayAgreeOnline(SignedInUser user, Details details) {
+        DirectPayment dp = details.directPayment();
+        Optional<org.dphub.identity.CitizenRelationship> relationship = accounts.relationshipTo(user.userId(), dp.citizenId());
+        if (relationship.isEmpty()) {
+            return false;
+        }
+        if (dp.hasCapacity()) {
+            return true;
+        }
+        return details.representative().map(r -> r.userId() != null && r.userId() == user.userId()).orElse(false);
+    }
+
     /** The citizen or their representative agrees online; nothing is paid until then. Idempotent. */
     @Transactional
     public Details acceptOnline(SignedInUser user, long id) {
         Details details = find(user, id).orElseThrow(NotFound::new);
-        DirectPayment dp = details.directPayment();
-        boolean actsFor = accounts.relationshipTo(user.userId(), dp.citizenId()).isPresent();
-        if (!actsFor) {
-            // staff can see it but cannot agree on the person's behalf online
-            throw new org.springframework.security.access.AccessDeniedException("Only the person or their representative can agree online");
+        if (!mayAgreeOnline(user, details)) {
+            throw new org.springframework.security.access.AccessDeniedException(details.directPayment().hasCapacity()
+                    ? "Only the person or their representative can agree online"
+                    : "The person lacks capacity: their authorised person agrees for them");
         }
         return agree(user, details, "ONLINE", null);
     }

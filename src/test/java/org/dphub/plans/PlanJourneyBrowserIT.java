@@ -247,10 +247,11 @@ class PlanJourneyBrowserIT {
         assertAccessible("the direct payment form refused by a rule");
         assertThat(count("SELECT count(*) FROM direct_payment WHERE citizen_id = " + citizenId)).as("nothing saved").isZero();
 
-        // fixed: their authorised person is the representative
+        // fixed: the practitioner had recorded capacity wrongly; the person can ask for and manage it
+        // (someone who lacks capacity would have their authorised person agree for them instead)
         fillDirectPaymentRequest(planId, today);
-        choose("hasCapacity", "false");
-        chooseByLabel("representativeId", representativeName);
+        choose("hasCapacity", "true");
+        choose("representativeId", "none");
         submit();
         assertThat(path()).as(whatThePageSays()).matches("/direct-payments/\\d+");
         long directPaymentId = Long.parseLong(path().substring("/direct-payments/".length()));
@@ -312,7 +313,7 @@ class PlanJourneyBrowserIT {
         assertThat(language()).isEqualTo("cy");
         assertThat(h1()).isEqualTo("Cytundeb taliad uniongyrchol");
         assertThat(text("agreement-regular-payment")).contains(regular.formatWithPence(), "Byddwn yn talu");
-        assertThat(main()).contains("Keep going to football with my brother", representativeName, "person awdurdodedig");
+        assertThat(main()).contains("Keep going to football with my brother");
         assertAccessibleInBothLanguages("the agreement");
 
         // agreeing without ticking the box is caught, then they agree

@@ -313,6 +313,31 @@ class PlansApiIT {
     }
 
     @Test
+    void whenThePersonLacksCapacityTheirAuthorisedPersonAgreesNotThem() {
+        long citizenId = newCitizen(PRACTITIONER);
+        long planId = newPlan(citizenId, "FOUR_WEEKLY").get("id").asLong();
+        long authorised = created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/representatives",
+                "{\"name\": \"Rhian Pritchard\", \"kind\": \"AUTHORISED_PERSON\"}")).get("id").asLong();
+        long id = created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/direct-payments",
+                dpRequest(planId).put("hasCapacity", false).put("representativeId", authorised).toString())).get("id").asLong();
+        SignedInUser practitioner = accounts.findByUsername(PRACTITIONER).orElseThrow();
+        OnlineAccount citizen = citizens.giveOnlineAccount(practitioner, citizenId, "lacks" + id + "@example.com");
+        OnlineAccount representative = citizens.giveRepresentativeAccount(practitioner, citizenId, authorised, "rhian" + id + "@example.com");
+
+        HttpResponse<String> byCitizen = http.postJsonAs(citizen.username(), citizen.temporaryPassword(),
+                "/api/v1/direct-payments/" + id + "/agreement", "{}");
+        assertThat(byCitizen.statusCode()).as("Care Act s32: the authorised person receives and agrees").isEqualTo(403);
+        assertThat(body(http.getAs(citizen.username(), citizen.temporaryPassword(), "/api/v1/direct-payments/" + id))
+                .get("status").asString()).isEqualTo("AWAITING_AGREEMENT");
+
+        HttpResponse<String> byRepresentative = http.postJsonAs(representative.username(), representative.temporaryPassword(),
+                "/api/v1/direct-payments/" + id + "/agreement", "{}");
+        assertThat(byRepresentative.statusCode()).as(byRepresentative.body()).isEqualTo(200);
+        assertThat(body(byRepresentative).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(body(byRepresentative).get("agreedBy").asString()).isEqualTo(representative.username());
+    }
+
+    @Test
     void aPractitionerRecordsASignedPaperAgreement() {
         long citizenId = newCitizen(PRACTITIONER);
         long planId = newPlan(citizenId, "WEEKLY").get("id").asLong();

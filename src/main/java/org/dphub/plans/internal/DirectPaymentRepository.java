@@ -10,6 +10,7 @@ import org.dphub.plans.AccountType;
 import org.dphub.plans.DirectPayment;
 import org.dphub.plans.DirectPaymentRequest;
 import org.dphub.plans.DirectPaymentStatus;
+import org.dphub.plans.NecessityDecision;
 import org.dphub.plans.Review;
 import org.dphub.plans.ReviewReason;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,9 +50,6 @@ public class DirectPaymentRepository {
                         VALUES (:council, :dp, :by, :reason, :on)""")
                 .param("council", councilId).param("dp", directPaymentId).param("by", decidedBy)
                 .param("reason", reason).param("on", on).update();
-    }
-
-    public record NecessityDecision(String decidedBy, String reason, LocalDate decidedOn) {
     }
 
     public Optional<NecessityDecision> necessityDecision(long directPaymentId) {

@@ -79,7 +79,9 @@ class AgreementPages {
         DirectPayment dp = details.directPayment();
         boolean actsFor = citizens.actingFor(user).stream().anyMatch(c -> c.citizen().id() == dp.citizenId());
         addTerms(details, model);
-        model.addAttribute("mayAgree", actsFor && dp.awaitingAgreement());
+        model.addAttribute("mayAgree", dp.awaitingAgreement() && directPayments.mayAgreeOnline(user, details));
+        model.addAttribute("agreesForThem", actsFor && dp.awaitingAgreement() && !directPayments.mayAgreeOnline(user, details)
+                ? details.representative().map(r -> r.name()).orElse(null) : null);
         model.addAttribute("actsFor", actsFor);
         model.addAttribute("errors", errors);
         return "plans/agreement";
