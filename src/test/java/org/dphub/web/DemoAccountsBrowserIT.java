@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -95,11 +94,12 @@ class DemoAccountsBrowserIT {
 
     /** Clicks something that loads a new page, and waits until the new page has replaced the old one. */
     void clickAndWait(WebElement element) {
-        WebElement oldPage = browser.findElement(By.tagName("html"));
+        // mark the old page; the new page has no mark (a stale-element check can race in Chromium)
+        ((JavascriptExecutor) browser).executeScript("window.dphubOldPage = true");
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldPage));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
-                d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.dphubOldPage === undefined && document.readyState === 'complete'")));
     }
 
     void signIn(String username) {
