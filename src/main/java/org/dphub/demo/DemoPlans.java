@@ -56,10 +56,12 @@ class DemoPlans {
     private final Citizens citizens;
     private final Councils councils;
     private final MessageSource messages;
+    private final DemoPaymentHistory history;
     private final Clock clock;
 
     DemoPlans(CarePlans plans, DirectPayments directPayments, Citizens citizens, Councils councils,
-              MessageSource messages, Clock clock) {
+              MessageSource messages, DemoPaymentHistory history, Clock clock) {
+        this.history = history;
         this.plans = plans;
         this.directPayments = directPayments;
         this.citizens = citizens;
@@ -135,6 +137,7 @@ class DemoPlans {
             boolean agreed = i != 1 && (i == 0 || i == 2 || requested.isBefore(today.minusDays(35)) || random.nextBoolean());
             if (agreed) {
                 directPayments.recordPaperAgreement(practitioner, dp.id(), requested.plusDays(5));
+                history.paymentsSoFar(dp.id(), today, random);
                 if (!start.isAfter(today.minusMonths(5)) && random.nextInt(3) > 0) {
                     LocalDate reviewed = start.plusMonths(5);
                     directPayments.recordReview(practitioner, dp.id(), ReviewReason.SCHEDULED, reviewed,

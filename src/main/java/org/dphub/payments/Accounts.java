@@ -65,6 +65,17 @@ public class Accounts implements AccountDirectory {
         return accounts.forDirectPayment(activated.directPaymentId()).orElseThrow();
     }
 
+    /** The account's schedule, for work that runs without a signed-in person (payment runs, data loading). */
+    @Transactional(readOnly = true)
+    public Optional<PaymentSchedule> scheduleOf(long accountId) {
+        return accounts.schedule(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> account(long accountId) {
+        return accounts.find(accountId);
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Optional<Long> accountFor(long directPaymentId) {

@@ -212,6 +212,21 @@ public class DirectPayments {
         return find(user, dp.id()).orElseThrow();
     }
 
+    /**
+     * The first payment reached the person: the time-to-money clock stops. Recorded once; later
+     * calls change nothing. Called by the payments module when a run first pays the account.
+     */
+    @Transactional
+    public boolean recordFirstPayment(long directPaymentId, LocalDate paidOn) {
+        DirectPayment dp = repository.find(directPaymentId).orElseThrow(NotFound::new);
+        if (!repository.recordFirstPayment(directPaymentId, paidOn)) {
+            return false;
+        }
+        audit.record(dp.councilId(), "direct_payment", directPaymentId, AuditAction.UPDATE,
+                AuditTrail.values("firstPaymentDate", null), AuditTrail.values("firstPaymentDate", paidOn.toString()));
+        return true;
+    }
+
     /** A practitioner records a review: what is working and not working; it sets the next due date. */
     @Transactional
     public Review recordReview(SignedInUser practitioner, long id, ReviewReason reason, LocalDate reviewedOn,

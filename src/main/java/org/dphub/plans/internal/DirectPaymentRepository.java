@@ -95,6 +95,11 @@ public class DirectPaymentRepository {
                 .update() == 1;
     }
 
+    public boolean recordFirstPayment(long id, LocalDate paidOn) {
+        return jdbc.sql("UPDATE direct_payment SET first_payment_date = :paid, version = version + 1 WHERE id = :id AND first_payment_date IS NULL")
+                .param("paid", paidOn).param("id", id).update() == 1;
+    }
+
     public long insertReview(long councilId, long directPaymentId, ReviewReason reason, LocalDate on, String working,
                              String notWorking, boolean planToChange, String by) {
         return jdbc.sql("""

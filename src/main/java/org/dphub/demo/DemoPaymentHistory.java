@@ -1,0 +1,56 @@
+package org.dphub.demo;
+
+import java.time.LocalDate;
+import java.util.Random;
+import org.dphub.payments.Account;
+import org.dphub.payments.Accounts;
+import org.dphub.payments.Ledger;
+import org.dphub.payments.PaymentSchedule;
+import org.dphub.payments.Posting;
+import org.dphub.plans.DirectPayments;
+import org.dphub.shared.Money;
+import org.springframework.stereotype.Component;
+
+/**
+ * Past months for the demo: each period already due is funded with the idempotency key a payment
+ * run uses ("schedule:{id}:{period}"), so a real run later pays only what is still due; most of
+ * each payment is spent on the PA's wages; the first payment stops the time-to-money clock.
+ */
+@Component
+class DemoPaymentHistory {
+
+    private final Accounts accounts;
+    private final Ledger ledger;
+    private final DirectPayments directPayments;
+
+    DemoPaymentHistory(Accounts accounts, Ledger ledger, DirectPayments directPayments) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.directPayments = directPayments;
+    }
+
+    void paymentsSoFar(long directPaymentId, LocalDate today, Random random) {
+        long accountId = accounts.accountFor(directPaymentId).orElseThrow();
+        Account account = accounts.account(accountId).orElseThrow();
+        PaymentSchedule schedule = accounts.scheduleOf(accountId).orElseThrow();
+        // the most recent period is left for the next payment run to pay
+        int periods = Math.max(0, schedule.periodsDueBy(today) - 1);
+        for (int period = 0; period < periods; period++) {
+            LocalDate paidOn = schedule.dueDate(period);
+            ledger.post(Posting.funding(account.councilId(), "schedule:" + schedule.id() + ":" + period, accountId,
+                    schedule.regularPayment(), paidOn, "Direct payment for the period from " + paidOn));
+            if (schedule.regularPayment().isZero()) {
+                continue;
+            }
+            // wages and activities: between 75% and 100% of what came in
+            Money spent = Money.ofPence(Math.multiplyExact(schedule.regularPayment().pence(), 75L + random.nextInt(26)) / 100);
+            if (!spent.isZero()) {
+                ledger.post(Posting.spending(account.councilId(), "demo-spending:" + accountId + ":" + period, accountId,
+                        spent, paidOn.plusDays(7), "Personal assistant wages"));
+            }
+            if (period == 0) {
+                directPayments.recordFirstPayment(directPaymentId, paidOn);
+            }
+        }
+    }
+}
