@@ -126,6 +126,7 @@ public class PaymentRuns {
                 });
             }
             transaction.executeWithoutResult(status -> {
+                runs.selectOneOffs(runId, run.councilId(), run.paymentDate());
                 runs.recordExceptions(runId, run.councilId(), run.paymentDate());
                 runs.ready(runId);
             });

@@ -149,7 +149,12 @@ class PaymentRunsIT {
         assertThat(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
                 "{\"paymentDate\": \"" + LocalDate.now() + "\"}").statusCode()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT count(*) FROM payment_run").query(Long.class).single()).isEqualTo(before);
-        assertThat(http.getAs("finance@demo-england", Http.DEMO_PASSWORD, "/api/v1/payment-runs/1").statusCode())
-                .as("another council's run").isIn(404);
+
+        long walesRun = ok(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
+                "{\"paymentDate\": \"" + LocalDate.now().minusDays(100) + "\"}"), 202).get("id").asLong();
+        assertThat(http.getAs("finance@demo-england", Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + walesRun).statusCode())
+                .as("another council's run").isEqualTo(404);
+        assertThat(http.postJsonAs("finance2@demo-england", Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + walesRun + "/approval", "{}")
+                .statusCode()).isEqualTo(404);
     }
 }

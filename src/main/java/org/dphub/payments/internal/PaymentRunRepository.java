@@ -88,6 +88,18 @@ public class PaymentRunRepository {
                 .update();
     }
 
+    /** Approved one-off payments not yet paid (key "one-off:{id}"), into open accounts. */
+    public int selectOneOffs(long runId, long councilId, LocalDate paymentDate) {
+        return jdbc.sql("""
+                        INSERT INTO payment (council_id, run_id, account_id, idempotency_key, due_date, amount_pence)
+                        SELECT o.council_id, :run, o.account_id, 'one-off:' || o.one_off_id, o.approved_on, o.amount_pence
+                        FROM one_off_due o JOIN dp_account a ON a.id = o.account_id AND a.status = 'OPEN'
+                        WHERE o.council_id = :council AND o.approved_on <= :date
+                          AND NOT EXISTS (SELECT 1 FROM ledger_transaction t WHERE t.idempotency_key = 'one-off:' || o.one_off_id)
+                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                .param("run", runId).param("council", councilId).param("date", paymentDate).update();
+    }
+
     /** Suspended or closed accounts that had money due: reported, not paid. */
     public void recordExceptions(long runId, long councilId, LocalDate paymentDate) {
         jdbc.sql("""
@@ -134,7 +146,9 @@ public class PaymentRunRepository {
                         WITH tx AS (
                             INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by)
                             SELECT p.council_id, p.idempotency_key, 'FUNDING', r.payment_date,
-                                   'Direct payment for the period from ' || to_char(p.due_date, 'FMDD FMMonth YYYY'), :by
+                                   CASE WHEN p.idempotency_key LIKE 'one-off:%'
+                                        THEN (SELECT o.description FROM one_off_due o WHERE 'one-off:' || o.one_off_id = p.idempotency_key)
+                                        ELSE 'Direct payment for the period from ' || to_char(p.due_date, 'FMDD FMMonth YYYY') END, :by
                             FROM payment p JOIN payment_run r ON r.id = p.run_id
                             WHERE p.run_id = :run
                             ON CONFLICT (idempotency_key) DO NOTHING
