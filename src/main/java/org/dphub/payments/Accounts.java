@@ -10,6 +10,7 @@ import org.dphub.councils.Councils;
 import org.dphub.people.Citizens;
 import org.dphub.payments.internal.AccountRepository;
 import org.dphub.payments.internal.LedgerRepository;
+import org.dphub.approvals.OneOffPaymentApproved;
 import org.dphub.plans.DirectPaymentActivated;
 import org.dphub.shared.AccountDirectory;
 import org.dphub.shared.Money;
@@ -74,6 +75,38 @@ public class Accounts implements AccountDirectory {
     @Transactional(readOnly = true)
     public Optional<Account> account(long accountId) {
         return accounts.find(accountId);
+    }
+
+    /**
+     * An approved one-off payment goes into the person's open account, or a new one opened for it
+     * (no direct payment is needed); the next payment run pays it. Idempotent by the one-off's id.
+     */
+    @Transactional
+    public long acceptOneOff(OneOffPaymentApproved approved) {
+        Optional<Long> recorded = accounts.accountForOneOff(approved.oneOffId());
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        long accountId = accounts.forCitizen(approved.councilId(), approved.citizenId()).stream()
+                .filter(a -> a.status() == AccountStatus.OPEN)
+                .map(Account::id)
+                .findFirst()
+                .orElseGet(() -> {
+                    long id = accounts.insertWithoutDirectPayment(approved.councilId(), approved.citizenId(),
+                            approved.accountType(), LocalDate.now(clock));
+                    audit.record(approved.councilId(), "dp_account", id, AuditAction.CREATE, null, AuditTrail.values(
+                            "oneOffPaymentId", approved.oneOffId(), "type", approved.accountType().name()));
+                    return id;
+                });
+        accounts.insertOneOffDue(approved.oneOffId(), approved.councilId(), accountId, approved.amountPence(),
+                approved.approvedOn(), "One-off payment: " + approved.purpose());
+        return accountId;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> accountForOneOff(long oneOffId) {
+        return accounts.accountForOneOff(oneOffId);
     }
 
     @Override

@@ -22,4 +22,10 @@ class DirectPaymentAccountsListener {
     void on(DirectPaymentActivated activated) {
         accounts.open(activated);
     }
+
+    /** Same reasoning: an approved one-off has its account (and is due) in the approval's transaction. */
+    @EventListener
+    void on(org.dphub.approvals.OneOffPaymentApproved approved) {
+        accounts.acceptOneOff(approved);
+    }
 }

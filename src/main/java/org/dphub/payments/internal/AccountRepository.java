@@ -35,6 +35,31 @@ public class AccountRepository {
                 .query(Long.class).optional();
     }
 
+    /** An account opened for a one-off payment when the person has no open account yet. */
+    public long insertWithoutDirectPayment(long councilId, long citizenId, AccountType type, LocalDate openedOn) {
+        return jdbc.sql("""
+                        INSERT INTO dp_account (council_id, citizen_id, type, status, opened_on)
+                        VALUES (:council, :citizen, :type, 'OPEN', :opened) RETURNING id""")
+                .param("council", councilId).param("citizen", citizenId).param("type", type.name())
+                .param("opened", openedOn).query(Long.class).single();
+    }
+
+    /** Records an approved one-off for the next run; false if it was recorded before. */
+    public boolean insertOneOffDue(long oneOffId, long councilId, long accountId, long amountPence, LocalDate approvedOn,
+                                   String description) {
+        return jdbc.sql("""
+                        INSERT INTO one_off_due (one_off_id, council_id, account_id, amount_pence, approved_on, description)
+                        VALUES (:id, :council, :account, :amount, :approved, :description)
+                        ON CONFLICT (one_off_id) DO NOTHING""")
+                .param("id", oneOffId).param("council", councilId).param("account", accountId).param("amount", amountPence)
+                .param("approved", approvedOn).param("description", description).update() == 1;
+    }
+
+    public Optional<Long> accountForOneOff(long oneOffId) {
+        return jdbc.sql("SELECT account_id FROM one_off_due WHERE one_off_id = :id").param("id", oneOffId)
+                .query(Long.class).optional();
+    }
+
     public void insertSchedule(long councilId, long accountId, PaymentFrequency frequency, Money regular, Money weekly,
                                LocalDate firstPaymentDate) {
         jdbc.sql("""

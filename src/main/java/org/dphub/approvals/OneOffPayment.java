@@ -1,0 +1,11 @@
+package org.dphub.approvals;
+
+import java.time.Instant;
+import org.dphub.plans.AccountType;
+import org.dphub.shared.Money;
+
+public record OneOffPayment(long id, long councilId, long citizenId, Money amount, String purpose, String outcome,
+                            OneOffReason reason, AccountType accountType, OneOffStatus status, Money limit,
+                            String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
+                            String decisionReason) {
+}

@@ -1,0 +1,183 @@
+package org.dphub.payments;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditTrail;
+import org.dphub.payments.internal.PaymentRunRepository;
+import org.dphub.plans.DirectPayments;
+import org.dphub.shared.Role;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.Conflict;
+import org.dphub.web.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payment runs: a finance officer starts one for a date; the work runs in the background (a
+ * db-scheduler job, so it survives a crash and runs on one instance); a second finance officer
+ * approves it, which posts every payment to the ledger exactly once.
+ */
+@Service
+public class PaymentRuns {
+
+    static final String TASK = "payment-runs";
+    static final int BATCHES = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentRuns.class);
+
+    private final PaymentRunRepository runs;
+    private final DirectPayments directPayments;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final Clock clock;
+
+    PaymentRuns(PaymentRunRepository runs, DirectPayments directPayments, AuditTrail audit, TransactionTemplate transaction,
+                ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+        this.runs = runs;
+        this.directPayments = directPayments;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    public record Started(PaymentRun run, boolean created) {
+    }
+
+    /**
+     * Starts the run for a date (at most a year ahead), or returns the one already there — the
+     * same date never makes a second run. A failed run is started again.
+     */
+    public Started start(SignedInUser finance, LocalDate paymentDate) {
+        requireFinance(finance);
+        LocalDate today = LocalDate.now(clock);
+        if (paymentDate.isAfter(today.plusYears(1)) || paymentDate.isBefore(today.minusYears(1))) {
+            throw new org.dphub.web.ValidationProblem(List.of(new org.dphub.web.FormError("paymentDate",
+                    "Choose a payment date within a year of today")));
+        }
+        boolean[] created = {false};
+        long id = transaction.execute(status -> {
+            Optional<PaymentRun> before = runs.forCouncil(finance.councilId()).stream()
+                    .filter(r -> r.paymentDate().equals(paymentDate)).findFirst();
+            long runId = runs.startOrFind(finance.councilId(), paymentDate, finance.username());
+            created[0] = before.isEmpty();
+            if (created[0]) {
+                audit.record(finance.councilId(), "payment_run", runId, AuditAction.CREATE, null,
+                        AuditTrail.values("paymentDate", paymentDate.toString(), "startedBy", finance.username()));
+            } else if (runs.restart(runId)) {
+                audit.record(finance.councilId(), "payment_run", runId, AuditAction.UPDATE,
+                        AuditTrail.values("status", "FAILED"), AuditTrail.values("status", "RUNNING"));
+                created[0] = true;
+            }
+            return runId;
+        });
+        if (created[0]) {
+            wakeUp();
+        }
+        return new Started(runs.find(id).orElseThrow(), created[0]);
+    }
+
+    /** Asks the scheduler to look for running runs now rather than at its next turn. */
+    private void wakeUp() {
+        SchedulerClient client = scheduler.getIfAvailable();
+        if (client != null) {
+            try {
+                client.reschedule(TaskInstanceId.of(TASK, "recurring"), Instant.now(clock));
+            } catch (RuntimeException notScheduledYet) {
+                log.debug("Payment run job not scheduled yet; it will pick the run up at start", notScheduledYet);
+            }
+        }
+    }
+
+    /** Does the selection for every run still RUNNING (new, or interrupted by a crash). */
+    void processRunning() {
+        for (long id : runs.running()) {
+            process(id);
+        }
+    }
+
+    /** Selects the run's payments in batches (progress after each), then makes it ready for approval. */
+    void process(long runId) {
+        PaymentRun run = runs.find(runId).orElseThrow();
+        try {
+            long[] range = runs.accountIdRange(run.councilId());
+            long span = Math.max(1, range[1] - range[0] + 1);
+            long step = Math.max(1, (span + BATCHES - 1) / BATCHES);
+            int batch = 0;
+            for (long from = range[0]; from <= range[1]; from += step) {
+                long to = Math.min(range[1], from + step - 1);
+                long batchFrom = from;
+                int percent = (int) Math.min(99, ++batch * 100L / BATCHES);
+                transaction.executeWithoutResult(status -> {
+                    runs.selectDuePayments(runId, run.councilId(), run.paymentDate(), batchFrom, to);
+                    runs.progress(runId, percent);
+                });
+            }
+            transaction.executeWithoutResult(status -> {
+                runs.selectOneOffs(runId, run.councilId(), run.paymentDate());
+                runs.recordExceptions(runId, run.councilId(), run.paymentDate());
+                runs.ready(runId);
+            });
+        } catch (RuntimeException e) {
+            log.error("Payment run {} failed", runId, e);
+            transaction.executeWithoutResult(status -> runs.fail(runId, "The run stopped: " + e.getClass().getSimpleName()
+                    + ". Start it again for the same date; nothing will be paid twice."));
+        }
+    }
+
+    /**
+     * Four eyes: a different finance officer approves; the payments are posted to the ledger
+     * (each once, by its key) and the first payments stop the time-to-money clock.
+     */
+    @Transactional
+    public PaymentRun approve(SignedInUser finance, long runId) {
+        requireFinance(finance);
+        PaymentRun run = find(finance, runId).orElseThrow(NotFound::new);
+        if (run.startedBy().equals(finance.username())) {
+            throw new AccessDeniedException("A different finance officer must approve the run (four eyes)");
+        }
+        if (run.status() == PaymentRunStatus.APPROVED) {
+            throw new Conflict("This run was approved by " + run.approvedBy() + " already");
+        }
+        if (run.status() != PaymentRunStatus.READY_FOR_APPROVAL || !runs.approve(runId, finance.username())) {
+            throw new Conflict("This run is " + run.status() + " and cannot be approved");
+        }
+        int posted = runs.postToLedger(runId, finance.username());
+        for (long[] first : runs.firstPayments(runId)) {
+            directPayments.recordFirstPayment(first[0], run.paymentDate());
+        }
+        audit.record(run.councilId(), "payment_run", runId, AuditAction.UPDATE,
+                AuditTrail.values("status", run.status().name()),
+                AuditTrail.values("status", PaymentRunStatus.APPROVED.name(), "approvedBy", finance.username(),
+                        "paymentsPosted", posted, "total", run.total().formatWithPence()));
+        return runs.find(runId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PaymentRun> find(SignedInUser staff, long runId) {
+        return runs.find(runId).filter(r -> staff.isStaffOf(r.councilId()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PaymentRun> recent(SignedInUser staff) {
+        return staff.isStaff() ? runs.forCouncil(staff.councilId()) : List.of();
+    }
+
+    private static void requireFinance(SignedInUser user) {
+        if (!user.has(Role.FINANCE) || user.councilId() == null) {
+            throw new AccessDeniedException("Only finance officers run payments");
+        }
+    }
+}

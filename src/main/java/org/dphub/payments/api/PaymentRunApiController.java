@@ -1,0 +1,83 @@
+package org.dphub.payments.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.dphub.payments.PaymentRun;
+import org.dphub.payments.PaymentRunStatus;
+import org.dphub.payments.PaymentRuns;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.FormErrors;
+import org.dphub.web.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/payment-runs")
+@Tag(name = "Money")
+class PaymentRunApiController {
+
+    record StartRunJson(String paymentDate) {
+    }
+
+    record PaymentRunJson(long id, LocalDate paymentDate, PaymentRunStatus status, String startedBy, String approvedBy,
+                          int paymentsCount, long totalPence, int exceptionsCount, int progressPercent, String failure) {
+        static PaymentRunJson of(PaymentRun r) {
+            return new PaymentRunJson(r.id(), r.paymentDate(), r.status(), r.startedBy(), r.approvedBy(), r.paymentsCount(),
+                    r.total().pence(), r.exceptionsCount(), r.progressPercent(), r.failure());
+        }
+    }
+
+    private final PaymentRuns runs;
+    private final MessageSource messages;
+
+    PaymentRunApiController(PaymentRuns runs, MessageSource messages) {
+        this.runs = runs;
+        this.messages = messages;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('FINANCE')")
+    @Operation(summary = "Start the payment run for a date: 202 when started, 200 with the same run if it already exists")
+    ResponseEntity<PaymentRunJson> start(SignedInUser finance, @RequestBody StartRunJson body) {
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        LocalDate date = errors.isoDate("paymentDate", body.paymentDate(), true, "payments.label.paymentDate");
+        errors.throwIfAny();
+        PaymentRuns.Started started = runs.start(finance, date);
+        return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .location(URI.create("/api/v1/payment-runs/" + started.run().id()))
+                .body(PaymentRunJson.of(started.run()));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "A payment run: status, payments, total and progress")
+    PaymentRunJson get(SignedInUser staff, @PathVariable long id) {
+        return runs.find(staff, id).map(PaymentRunJson::of).orElseThrow(NotFound::new);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Your council's recent payment runs")
+    List<PaymentRunJson> recent(SignedInUser staff) {
+        return runs.recent(staff).stream().map(PaymentRunJson::of).toList();
+    }
+
+    @PostMapping("/{id}/approval")
+    @PreAuthorize("hasRole('FINANCE')")
+    @Operation(summary = "Approve a run ready for approval: a different finance officer from the one who started it")
+    PaymentRunJson approve(SignedInUser finance, @PathVariable long id) {
+        return PaymentRunJson.of(runs.approve(finance, id));
+    }
+}

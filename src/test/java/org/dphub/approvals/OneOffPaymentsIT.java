@@ -1,0 +1,136 @@
+package org.dphub.approvals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.dphub.support.Http;
+import org.dphub.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Connect and Enable: a practitioner approves up to the limit on the spot, a budget holder above it. */
+@IntegrationTest
+class OneOffPaymentsIT {
+
+    static final String PRACTITIONER = "practitioner@demo-england";
+    static final String BUDGET_HOLDER = "budget-holder@demo-england";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    JsonNode ok(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json.readTree(response.body());
+    }
+
+    long newCitizen() {
+        return ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens", """
+                {"givenName": "Joan", "familyName": "Hughes", "dateOfBirth": "1941-02-11", "postcode": "SY3 8AA"}"""), 201)
+                .get("id").asLong();
+    }
+
+    HttpResponse<String> request(long citizen, Object amountPence) {
+        return http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/one-off-payments", """
+                {"citizenId": %d, "amountPence": %s, "purpose": "A week of extra PA hours at home",
+                 "outcome": "Get home from hospital safely", "reason": "HOSPITAL_DISCHARGE"}""".formatted(citizen, amountPence));
+    }
+
+    @Test
+    void exactlyTheLimitIsApprovedOnTheSpotIntoANewAccount() {
+        long citizen = newCitizen();
+        JsonNode payment = ok(request(citizen, 50_000), 201);
+        assertThat(payment.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(payment.get("approvedBy").asString()).isEqualTo(PRACTITIONER);
+        assertThat(payment.get("accountId").isNull()).as("an account is opened without a direct payment").isFalse();
+        JsonNode accounts = ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/accounts?citizenId=" + citizen), 200);
+        assertThat(accounts.size()).isEqualTo(1);
+        assertThat(accounts.get(0).get("id").asLong()).isEqualTo(payment.get("accountId").asLong());
+    }
+
+    @Test
+    void onePennyAboveWaitsForABudgetHolderWhoDecidesOnce() {
+        long citizen = newCitizen();
+        JsonNode payment = ok(request(citizen, 50_001), 201);
+        long id = payment.get("id").asLong();
+        assertThat(payment.get("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(payment.get("accountId").isNull()).isTrue();
+
+        assertThat(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/one-off-payments/" + id + "/decision",
+                "{\"decision\": \"APPROVE\"}").statusCode()).as("not a practitioner's decision").isEqualTo(403);
+        assertThat(http.postJsonAs("budget-holder@demo-wales", Http.DEMO_PASSWORD, "/api/v1/one-off-payments/" + id + "/decision",
+                "{\"decision\": \"APPROVE\"}").statusCode()).as("another council").isEqualTo(404);
+        assertThat(http.postJsonAs(BUDGET_HOLDER, Http.DEMO_PASSWORD, "/api/v1/one-off-payments/" + id + "/decision",
+                "{\"decision\": \"DECLINE\"}").statusCode()).as("declining needs a reason").isEqualTo(422);
+
+        JsonNode approved = ok(http.postJsonAs(BUDGET_HOLDER, Http.DEMO_PASSWORD, "/api/v1/one-off-payments/" + id + "/decision",
+                "{\"decision\": \"APPROVE\", \"reason\": \"Avoids a care home admission\"}"), 200);
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("approvedBy").asString()).isEqualTo(BUDGET_HOLDER);
+        assertThat(approved.get("accountId").isNull()).isFalse();
+        assertThat(http.postJsonAs(BUDGET_HOLDER, Http.DEMO_PASSWORD, "/api/v1/one-off-payments/" + id + "/decision",
+                "{\"decision\": \"APPROVE\"}").statusCode()).as("approving twice").isEqualTo(409);
+        assertThat(http.postJsonAs(BUDGET_HOLDER, Http.DEMO_PASSWORD, "/api/v1/one-off-payments/" + id + "/decision",
+                "{\"decision\": \"DECLINE\", \"reason\": \"changed my mind\"}").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aDeclinedPaymentCannotBeApprovedAfterwards() {
+        long id = ok(request(newCitizen(), 90_000), 201).get("id").asLong();
+        ok(http.postJsonAs(BUDGET_HOLDER, Http.DEMO_PASSWORD, "/api/v1/one-off-payments/" + id + "/decision",
+                "{\"decision\": \"DECLINE\", \"reason\": \"A council-arranged service meets this need\"}"), 200);
+        assertThat(http.postJsonAs(BUDGET_HOLDER, Http.DEMO_PASSWORD, "/api/v1/one-off-payments/" + id + "/decision",
+                "{\"decision\": \"APPROVE\"}").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void badAmountsAndOtherCouncilsChangeNothing() {
+        long citizen = newCitizen();
+        long before = jdbc.sql("SELECT count(*) FROM one_off_payment").query(Long.class).single();
+        for (String amount : new String[] {"0", "-5", "1.5", "100000001", "\"£abc\""}) {
+            assertThat(request(citizen, amount).statusCode()).as(amount).isEqualTo(422);
+        }
+        assertThat(request(999_999_999L, 100).statusCode()).as("unknown citizen").isEqualTo(404);
+        long walesCitizen = jdbc.sql("SELECT c.id FROM citizen c JOIN council k ON k.id = c.council_id WHERE k.code = 'demo-wales' LIMIT 1")
+                .query(Long.class).single();
+        assertThat(request(walesCitizen, 100).statusCode()).as("another council's citizen").isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM one_off_payment").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theNextPaymentRunPaysAnApprovedOneOff() throws Exception {
+        long citizen = newCitizen();
+        JsonNode payment = ok(request(citizen, 45_000), 201);
+        long account = payment.get("accountId").asLong();
+        LocalDate date = LocalDate.now().plusDays(2);
+        long run = ok(http.postJsonAs("finance@demo-england", Http.DEMO_PASSWORD, "/api/v1/payment-runs",
+                "{\"paymentDate\": \"" + date + "\"}"), 202).get("id").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!"READY_FOR_APPROVAL".equals(ok(http.getAs("finance@demo-england", Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + run), 200)
+                .get("status").asString())) {
+            assertThat(System.nanoTime()).as("run finished in time").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        ok(http.postJsonAs("finance2@demo-england", Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + run + "/approval", "{}"), 200);
+        JsonNode balance = ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/accounts/" + account), 200);
+        assertThat(balance.get("balancePence").asLong()).isEqualTo(45_000);
+        JsonNode ledger = ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/accounts/" + account + "/ledger"), 200);
+        assertThat(ledger.get(0).get("description").asString()).contains("One-off payment");
+    }
+}

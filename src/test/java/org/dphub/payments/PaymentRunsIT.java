@@ -1,0 +1,160 @@
+package org.dphub.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.dphub.support.Http;
+import org.dphub.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Payment runs: every due period paid exactly once, four eyes, and a rerun that adds nothing. */
+@IntegrationTest
+class PaymentRunsIT {
+
+    static final String PRACTITIONER = "practitioner@demo-wales";
+    static final String FINANCE = "finance@demo-wales";
+    static final String FINANCE2 = "finance2@demo-wales";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    JsonNode ok(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json.readTree(response.body());
+    }
+
+    /** A weekly direct payment of £50.00 a week that started {@code weeksAgo} weeks before {@code day}. */
+    long[] weeklyDirectPayment(LocalDate start) {
+        long citizen = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens", """
+                {"givenName": "Nia", "familyName": "Roberts", "dateOfBirth": "1990-05-05", "postcode": "CH7 1XY", "preferredLanguage": "cy"}"""),
+                201).get("id").asLong();
+        long plan = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/plans", """
+                {"startDate": "%s", "outcomes": [{"text": "Mynd i nofio"}], "paymentFrequency": "WEEKLY",
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000}]}""".formatted(start)), 201)
+                .get("id").asLong();
+        long dp = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments", """
+                {"planId": %d, "accountType": "PREPAID_CARD", "requestedOn": "%s", "startDate": "%s"}"""
+                .formatted(plan, start.minusDays(10), start)), 201).get("id").asLong();
+        long account = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/agreement",
+                "{\"signedOnPaper\": true, \"signedOn\": \"" + start.minusDays(5) + "\"}"), 200).get("accountId").asLong();
+        return new long[] {dp, account};
+    }
+
+    JsonNode awaitReady(long runId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode run = ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId), 200);
+            assertThat(run.get("progressPercent").asInt()).isBetween(0, 100);
+            if (!"RUNNING".equals(run.get("status").asString())) {
+                return run;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the run did not finish in 90 s");
+    }
+
+    long payments(long accountId) {
+        return jdbc.sql("SELECT count(*) FROM payment WHERE account_id = :a").param("a", accountId).query(Long.class).single();
+    }
+
+    @Test
+    void aRunPaysEveryDuePeriodOnceNeedsASecondOfficerAndARerunAddsNothing() throws Exception {
+        LocalDate today = LocalDate.now();
+        LocalDate start = today.minusWeeks(4); // periods due on start + 0..4 weeks: 5 payments of £50
+        long[] ids = weeklyDirectPayment(start);
+
+        HttpResponse<String> started = http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
+                "{\"paymentDate\": \"" + today + "\"}");
+        JsonNode run = ok(started, 202);
+        long runId = run.get("id").asLong();
+        JsonNode ready = awaitReady(runId);
+        assertThat(ready.get("status").asString()).isEqualTo("READY_FOR_APPROVAL");
+        assertThat(ready.get("progressPercent").asInt()).isEqualTo(100);
+        assertThat(payments(ids[1])).isEqualTo(5);
+        long total = jdbc.sql("SELECT sum(amount_pence) FROM payment WHERE run_id = :r").param("r", runId).query(Long.class).single();
+        assertThat(ready.get("totalPence").asLong()).isEqualTo(total);
+        assertThat(ready.get("paymentsCount").asInt()).isEqualTo(
+                jdbc.sql("SELECT count(*) FROM payment WHERE run_id = :r").param("r", runId).query(Integer.class).single());
+
+        JsonNode again = ok(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs", "{\"paymentDate\": \"" + today + "\"}"), 200);
+        assertThat(again.get("id").asLong()).as("the same date is the same run").isEqualTo(runId);
+        assertThat(payments(ids[1])).isEqualTo(5);
+
+        assertThat(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId + "/approval", "{}").statusCode())
+                .as("four eyes: not the officer who started it").isEqualTo(403);
+        assertThat(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId + "/approval", "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[1]), 200).get("balancePence").asLong())
+                .as("nothing reaches the account before approval").isZero();
+
+        JsonNode approved = ok(http.postJsonAs(FINANCE2, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId + "/approval", "{}"), 200);
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(http.postJsonAs(FINANCE2, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId + "/approval", "{}").statusCode())
+                .as("approving twice").isEqualTo(409);
+
+        JsonNode account = ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[1]), 200);
+        assertThat(account.get("balancePence").asLong()).isEqualTo(5 * 5_000);
+        assertThat(account.get("nextPaymentDate").asString()).isEqualTo(start.plusWeeks(5).toString());
+        assertThat(ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[1] + "/ledger"), 200).size()).isEqualTo(5);
+        assertThat(ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + ids[0]), 200)
+                .get("firstPaymentDate").asString()).as("the time-to-money clock stops").isEqualTo(today.toString());
+
+        // a week later: only the one new period
+        JsonNode next = ok(http.postJsonAs(FINANCE2, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
+                "{\"paymentDate\": \"" + today.plusWeeks(1) + "\"}"), 202);
+        awaitReady(next.get("id").asLong());
+        assertThat(payments(ids[1])).isEqualTo(6);
+        ok(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + next.get("id").asLong() + "/approval", "{}"), 200);
+        assertThat(ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[1]), 200).get("balancePence").asLong())
+                .isEqualTo(6 * 5_000);
+    }
+
+    @Test
+    void aRunLeftRunningByACrashIsFinishedByTheBackgroundJob() throws Exception {
+        long council = jdbc.sql("SELECT id FROM council WHERE code = 'demo-wales'").query(Long.class).single();
+        LocalDate date = LocalDate.now().minusDays(200);
+        long runId = jdbc.sql("""
+                        INSERT INTO payment_run (council_id, payment_date, status, started_by, progress_percent)
+                        VALUES (:c, :d, 'RUNNING', 'finance@demo-wales', 35) RETURNING id""")
+                .param("c", council).param("d", date).query(Long.class).single();
+        JsonNode finished = awaitReady(runId);
+        assertThat(finished.get("status").asString()).isEqualTo("READY_FOR_APPROVAL");
+    }
+
+    @Test
+    void badRunRequestsChangeNothing() {
+        long before = jdbc.sql("SELECT count(*) FROM payment_run").query(Long.class).single();
+        assertThat(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
+                "{\"paymentDate\": \"" + LocalDate.now().plusYears(5) + "\"}").statusCode()).isEqualTo(422);
+        assertThat(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs", "{\"paymentDate\": \"soon\"}").statusCode())
+                .isEqualTo(422);
+        assertThat(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
+                "{\"paymentDate\": \"" + LocalDate.now() + "\"}").statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_run").query(Long.class).single()).isEqualTo(before);
+
+        long walesRun = ok(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
+                "{\"paymentDate\": \"" + LocalDate.now().minusDays(100) + "\"}"), 202).get("id").asLong();
+        assertThat(http.getAs("finance@demo-england", Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + walesRun).statusCode())
+                .as("another council's run").isEqualTo(404);
+        assertThat(http.postJsonAs("finance2@demo-england", Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + walesRun + "/approval", "{}")
+                .statusCode()).isEqualTo(404);
+    }
+}
