@@ -69,10 +69,9 @@ public class PaymentRuns {
         }
         boolean[] created = {false};
         long id = transaction.execute(status -> {
-            Optional<PaymentRun> before = runs.forCouncil(finance.councilId()).stream()
-                    .filter(r -> r.paymentDate().equals(paymentDate)).findFirst();
-            long runId = runs.startOrFind(finance.councilId(), paymentDate, finance.username());
-            created[0] = before.isEmpty();
+            Optional<Long> started = runs.start(finance.councilId(), paymentDate, finance.username());
+            long runId = started.orElseGet(() -> runs.existing(finance.councilId(), paymentDate));
+            created[0] = started.isPresent();
             if (created[0]) {
                 audit.record(finance.councilId(), "payment_run", runId, AuditAction.CREATE, null,
                         AuditTrail.values("paymentDate", paymentDate.toString(), "startedBy", finance.username()));

@@ -22,16 +22,19 @@ public class PaymentRunRepository {
         this.jdbc = jdbc;
     }
 
-    /** Starts the run for a date, or returns the one already there (never two for one date). */
-    public long startOrFind(long councilId, LocalDate paymentDate, String startedBy) {
-        Optional<Long> created = jdbc.sql("""
+    /** Starts the run for a date; empty if the council already has one for that date (never two). */
+    public Optional<Long> start(long councilId, LocalDate paymentDate, String startedBy) {
+        return jdbc.sql("""
                         INSERT INTO payment_run (council_id, payment_date, status, started_by)
                         VALUES (:council, :date, 'RUNNING', :by)
                         ON CONFLICT (council_id, payment_date) DO NOTHING RETURNING id""")
                 .param("council", councilId).param("date", paymentDate).param("by", startedBy)
                 .query(Long.class).optional();
-        return created.orElseGet(() -> jdbc.sql("SELECT id FROM payment_run WHERE council_id = :council AND payment_date = :date")
-                .param("council", councilId).param("date", paymentDate).query(Long.class).single());
+    }
+
+    public long existing(long councilId, LocalDate paymentDate) {
+        return jdbc.sql("SELECT id FROM payment_run WHERE council_id = :council AND payment_date = :date")
+                .param("council", councilId).param("date", paymentDate).query(Long.class).single();
     }
 
     public Optional<PaymentRun> find(long id) {
