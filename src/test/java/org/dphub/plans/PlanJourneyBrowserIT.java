@@ -2,22 +2,16 @@ package org.dphub.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.dphub.councils.CouncilSettings;
 import org.dphub.councils.Councils;
 import org.dphub.shared.Money;
+import org.dphub.support.Chromium;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -27,12 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +44,6 @@ import org.springframework.test.annotation.DirtiesContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanJourneyBrowserIT {
 
-    static final List<String> WCAG_22_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
 
     @LocalServerPort
     int port;
@@ -67,23 +55,11 @@ class PlanJourneyBrowserIT {
     Councils councils;
 
     WebDriver browser;
-    Path profile;
     final Set<String> checkedPages = new LinkedHashSet<>();
 
     @BeforeAll
-    void startChromium() throws Exception {
-        profile = Files.createTempDirectory("dphub-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    void startChromium() {
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -452,14 +428,7 @@ class PlanJourneyBrowserIT {
 
     /** axe-core on the page now showing: WCAG 2.2 A and AA, nothing may fail. */
     void assertAccessible(String what) {
-        Results results = new AxeBuilder().withTags(WCAG_22_A_AA).analyze(browser);
-        List<Rule> violations = results.getViolations();
-        String report = violations.stream()
-                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
-        assertThat(violations).as(what + " " + browser.getCurrentUrl() + "\n" + report).isEmpty();
-        assertThat(results.getPasses()).as("axe ran its checks on " + what).isNotEmpty();
+        Chromium.assertAccessible(browser, what);
         checkedPages.add(path());
     }
 
@@ -487,10 +456,7 @@ class PlanJourneyBrowserIT {
      * old element for staleness trips over an inspector error in recent Chromium).
      */
     void clickAndWait(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("window.dphubOldPage = true");
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
-                ((JavascriptExecutor) d).executeScript("return window.dphubOldPage === undefined && document.readyState === 'complete'")));
+        Chromium.clickAndWait(browser, element);
     }
 
     void signIn(String username) {

@@ -2,17 +2,11 @@ package org.dphub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.dphub.support.Chromium;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -20,13 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -39,29 +28,16 @@ class DemoAccountsBrowserIT {
 
     static final List<String> ROLES = List.of("citizen", "representative", "pa", "provider", "practitioner",
             "budget-holder", "dp-team", "finance", "finance2", "admin");
-    static final List<String> WCAG_22_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
 
     @LocalServerPort
     int port;
 
     WebDriver browser;
-    Path profile;
     final Set<String> checkedPages = new LinkedHashSet<>();
 
     @BeforeAll
-    void startChromium() throws Exception {
-        profile = Files.createTempDirectory("dphub-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    void startChromium() {
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -81,25 +57,12 @@ class DemoAccountsBrowserIT {
 
     /** axe-core on the page now showing: WCAG 2.2 A and AA, nothing may fail. */
     void assertAccessible(String what) {
-        Results results = new AxeBuilder().withTags(WCAG_22_A_AA).analyze(browser);
-        List<Rule> violations = results.getViolations();
-        String report = violations.stream()
-                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
-        assertThat(violations).as(what + " " + browser.getCurrentUrl() + "\n" + report).isEmpty();
-        assertThat(results.getPasses()).as("axe ran its checks on " + what).isNotEmpty();
+        Chromium.assertAccessible(browser, what);
         checkedPages.add(browser.getCurrentUrl().replace(url(""), ""));
     }
 
-    /** Clicks something that loads a new page, and waits until the new page has replaced the old one. */
     void clickAndWait(WebElement element) {
-        // mark the old page; the new page has no mark (a stale-element check can race in Chromium)
-        ((JavascriptExecutor) browser).executeScript("window.dphubOldPage = true");
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                        "return window.dphubOldPage === undefined && document.readyState === 'complete'")));
+        Chromium.clickAndWait(browser, element);
     }
 
     void signIn(String username) {
