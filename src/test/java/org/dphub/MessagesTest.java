@@ -47,7 +47,7 @@ class MessagesTest {
             for (String key : properties.stringPropertyNames()) {
                 String value = properties.getProperty(key);
                 assertThat(value).as(bundle + " " + key).isNotBlank();
-                String formatted = new MessageFormat(value).format(new Object[] {1, 2});
+                String formatted = new MessageFormat(value).format(new Object[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
                 assertThat(formatted).as(bundle + " " + key + " leaves a placeholder unfilled").doesNotContain("{");
                 // every message goes through MessageFormat, where a single apostrophe swallows text
                 assertThat(value).as(bundle + " " + key + " has an apostrophe that is not doubled")

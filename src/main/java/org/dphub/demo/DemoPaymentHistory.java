@@ -33,8 +33,8 @@ class DemoPaymentHistory {
         long accountId = accounts.accountFor(directPaymentId).orElseThrow();
         Account account = accounts.account(accountId).orElseThrow();
         PaymentSchedule schedule = accounts.scheduleOf(accountId).orElseThrow();
-        // the most recent period is left for the next payment run to pay
-        int periods = Math.max(0, schedule.periodsDueBy(today) - 1);
+        // every period due by today has been paid (as the nightly runs would have done)
+        int periods = schedule.periodsDueBy(today);
         for (int period = 0; period < periods; period++) {
             LocalDate paidOn = schedule.dueDate(period);
             ledger.post(Posting.funding(account.councilId(), "schedule:" + schedule.id() + ":" + period, accountId,

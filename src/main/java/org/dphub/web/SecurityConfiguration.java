@@ -87,7 +87,7 @@ class SecurityConfiguration {
                                 "/citizens/*/account/**", "/citizens/*/representatives/*/account/**", "/citizens/*/plans/new",
                                 "/citizens/*/direct-payments/new", "/plans/*/change", "/direct-payments/*/reviews/new",
                                 "/direct-payments/*/paper-agreement").hasRole("PRACTITIONER")
-                        .requestMatchers("/my-plan").hasAnyRole("CITIZEN", "REPRESENTATIVE")
+                        .requestMatchers("/my-plan", "/my-money").hasAnyRole("CITIZEN", "REPRESENTATIVE")
                         .requestMatchers("/pa/**").hasRole("PERSONAL_ASSISTANT")
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -1,0 +1,52 @@
+package org.dphub.payments.web;
+
+import java.util.List;
+import org.dphub.payments.Accounts;
+import org.dphub.payments.LedgerEntry;
+import org.dphub.people.Citizen;
+import org.dphub.people.Citizens;
+import org.dphub.shared.SignedInUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * "Your money" for a citizen, or for each person a representative acts for: the balance, what
+ * came in and went out, the next payment, and any money left over explained in plain words
+ * before anything is asked back.
+ */
+@Controller
+class MyMoneyPage {
+
+    static final int RECENT = 12;
+
+    /** One account as its holder sees it, with the most recent movements first. */
+    record AccountView(Accounts.Summary summary, List<LedgerEntry> recent, int moreEntries) {
+    }
+
+    record Person(Citizen citizen, boolean self, List<AccountView> accounts) {
+    }
+
+    private final Citizens citizens;
+    private final Accounts accounts;
+
+    MyMoneyPage(Citizens citizens, Accounts accounts) {
+        this.citizens = citizens;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/my-money")
+    String myMoney(SignedInUser user, Model model) {
+        List<Person> people = citizens.actingFor(user).stream().map(c -> new Person(c.citizen(),
+                c.relationship() == org.dphub.identity.CitizenRelationship.SELF,
+                accounts.forCitizen(user, c.citizen().id()).stream().map(summary -> {
+                    List<LedgerEntry> all = accounts.ledger(user, summary.account().id());
+                    List<LedgerEntry> newestFirst = new java.util.ArrayList<>(all);
+                    java.util.Collections.reverse(newestFirst);
+                    List<LedgerEntry> recent = newestFirst.stream().limit(RECENT).toList();
+                    return new AccountView(summary, recent, Math.max(0, all.size() - RECENT));
+                }).toList())).toList();
+        model.addAttribute("people", people);
+        return "payments/my-money";
+    }
+}
