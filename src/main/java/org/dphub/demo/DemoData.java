@@ -27,6 +27,8 @@ import org.dphub.people.ContactPreference;
 import org.dphub.people.NewCitizen;
 import org.dphub.people.Representative;
 import org.dphub.people.RepresentativeKind;
+import org.dphub.payments.BankAccounts;
+import org.dphub.payments.BankDetails;
 import org.dphub.shared.SignedInUser;
 import org.dphub.shared.Money;
 import org.dphub.shared.Postcode;
@@ -60,19 +62,21 @@ class DemoData implements ApplicationRunner {
     private final PaProfiles paProfiles;
     private final PostcodeDirectory postcodes;
     private final DemoPlans demoPlans;
+    private final BankAccounts bankAccounts;
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
     private final String mode;
 
     DemoData(Councils councils, UserAccounts accounts, Citizens citizens, PaProfiles paProfiles,
-             PostcodeDirectory postcodes, DemoPlans demoPlans, TransactionTemplate transaction, DataSource dataSource,
-             @Value("${dphub.demo-data:auto}") String mode) {
+             PostcodeDirectory postcodes, DemoPlans demoPlans, BankAccounts bankAccounts, TransactionTemplate transaction,
+             DataSource dataSource, @Value("${dphub.demo-data:auto}") String mode) {
         this.councils = councils;
         this.accounts = accounts;
         this.citizens = citizens;
         this.paProfiles = paProfiles;
         this.postcodes = postcodes;
         this.demoPlans = demoPlans;
+        this.bankAccounts = bankAccounts;
         this.transaction = transaction;
         this.dataSource = dataSource;
         this.mode = mode.strip().toLowerCase(java.util.Locale.ROOT);
@@ -111,6 +115,12 @@ class DemoData implements ApplicationRunner {
         boolean wales = plan.nation() == Nation.WALES;
         Council council = councils.create(plan.code(), plan.name(), plan.nameCy(), plan.nation(),
                 CouncilSettings.defaults(wales));
+        // the council's own account the payments come from, and its prepaid card provider
+        bankAccounts.recordAtSetUp(council.id(), "COUNCIL_ACCOUNT", null,
+                new BankDetails(plan.name().length() > 70 ? plan.name().substring(0, 70) : plan.name(), wales ? "309012" : "601613",
+                        wales ? "10492817" : "38291046", null));
+        bankAccounts.recordAtSetUp(council.id(), "CARD_PROVIDER", null,
+                new BankDetails("Prepaid Card Services Ltd", "401276", "71839204", null));
         List<PostcodeDirectory.Sector> sectors = plan.districts().stream()
                 .flatMap(d -> postcodes.sectorsInDistrict(d).stream())
                 .toList();

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.Random;
 import org.dphub.payments.Account;
 import org.dphub.payments.Accounts;
+import org.dphub.payments.BankAccounts;
+import org.dphub.payments.BankDetails;
+import org.dphub.plans.AccountType;
 import org.dphub.payments.Ledger;
 import org.dphub.payments.PaymentSchedule;
 import org.dphub.payments.Posting;
@@ -22,11 +25,34 @@ class DemoPaymentHistory {
     private final Accounts accounts;
     private final Ledger ledger;
     private final DirectPayments directPayments;
+    private final BankAccounts bankAccounts;
 
-    DemoPaymentHistory(Accounts accounts, Ledger ledger, DirectPayments directPayments) {
+    DemoPaymentHistory(Accounts accounts, Ledger ledger, DirectPayments directPayments, BankAccounts bankAccounts) {
+        this.bankAccounts = bankAccounts;
         this.accounts = accounts;
         this.ledger = ledger;
         this.directPayments = directPayments;
+    }
+
+    /**
+     * Where the account is paid: the person's bank account, or a managed account provider with
+     * their reference; prepaid cards are loaded at the council's card provider. A few bank
+     * accounts have no details yet, so a payment run shows them as exceptions.
+     */
+    void bankDetails(long directPaymentId, String holderName, boolean missing, Random random) {
+        long accountId = accounts.accountFor(directPaymentId).orElseThrow();
+        Account account = accounts.account(accountId).orElseThrow();
+        if (missing && account.type() == AccountType.BANK_ACCOUNT) {
+            return;
+        }
+        switch (account.type()) {
+            case BANK_ACCOUNT -> bankAccounts.recordAtSetUp(account.councilId(), "PAYEE", accountId, new BankDetails(
+                    holderName.length() > 70 ? holderName.substring(0, 70) : holderName,
+                    "%06d".formatted(200_000 + random.nextInt(700_000)), "%08d".formatted(random.nextInt(100_000_000)), null));
+            case MANAGED_ACCOUNT -> bankAccounts.recordAtSetUp(account.councilId(), "PAYEE", accountId, new BankDetails(
+                    "Community Accounts CIC", "309950", "00733445", "MA" + accountId));
+            case PREPAID_CARD -> { } // the council's card provider
+        }
     }
 
     void paymentsSoFar(long directPaymentId, LocalDate today, Random random) {

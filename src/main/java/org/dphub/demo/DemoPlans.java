@@ -137,6 +137,7 @@ class DemoPlans {
             boolean agreed = i != 1 && (i == 0 || i == 2 || requested.isBefore(today.minusDays(35)) || random.nextBoolean());
             if (agreed) {
                 directPayments.recordPaperAgreement(practitioner, dp.id(), requested.plusDays(5));
+                history.bankDetails(dp.id(), person.fullName(), i > 2 && i % 16 == 7, random);
                 history.paymentsSoFar(dp.id(), today, random);
                 if (!start.isAfter(today.minusMonths(5)) && random.nextInt(3) > 0) {
                     LocalDate reviewed = start.plusMonths(5);

@@ -174,6 +174,22 @@ public class PaymentRuns {
         return staff.isStaff() ? runs.forCouncil(staff.councilId()) : List.of();
     }
 
+    /** An account the run could not pay, and why (ACCOUNT_SUSPENDED, MISSING_BANK_DETAILS). */
+    public record RunException(long accountId, String reason) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<RunException> exceptions(SignedInUser staff, long runId) {
+        find(staff, runId).orElseThrow(NotFound::new);
+        return runs.exceptions(runId).stream().map(e -> new RunException(Long.parseLong(e[0]), e[1])).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<TypeTotal> totalsByType(SignedInUser staff, long runId) {
+        find(staff, runId).orElseThrow(NotFound::new);
+        return runs.totalsByType(runId);
+    }
+
     private static void requireFinance(SignedInUser user) {
         if (!user.has(Role.FINANCE) || user.councilId() == null) {
             throw new AccessDeniedException("Only finance officers run payments");

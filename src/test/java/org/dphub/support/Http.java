@@ -42,6 +42,15 @@ public final class Http {
                 "Authorization", basic(username, password), "Content-Type", "application/json", "Accept", "application/json");
     }
 
+    /** A JSON post with more headers (name, value, ...), like an Idempotency-Key. */
+    public HttpResponse<String> postJsonAs(String username, String password, String path, String json, String... headers) {
+        String[] all = new String[headers.length + 6];
+        System.arraycopy(new String[] {"Authorization", basic(username, password), "Content-Type", "application/json",
+                "Accept", "application/json"}, 0, all, 0, 6);
+        System.arraycopy(headers, 0, all, 6, headers.length);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json)), all);
+    }
+
     public HttpResponse<String> postForm(String path, String form, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";

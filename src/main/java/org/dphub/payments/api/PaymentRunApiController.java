@@ -6,7 +6,12 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.dphub.payments.BankFiles;
 import org.dphub.payments.PaymentRun;
+import org.dphub.plans.AccountType;
+import org.springframework.http.HttpHeaders;
 import org.dphub.payments.PaymentRunStatus;
 import org.dphub.payments.PaymentRuns;
 import org.dphub.shared.SignedInUser;
@@ -39,11 +44,16 @@ class PaymentRunApiController {
         }
     }
 
+    record TypeTotalJson(AccountType accountType, int paymentsCount, long totalPence) {
+    }
+
     private final PaymentRuns runs;
+    private final BankFiles bankFiles;
     private final MessageSource messages;
 
-    PaymentRunApiController(PaymentRuns runs, MessageSource messages) {
+    PaymentRunApiController(PaymentRuns runs, BankFiles bankFiles, MessageSource messages) {
         this.runs = runs;
+        this.bankFiles = bankFiles;
         this.messages = messages;
     }
 
@@ -79,5 +89,40 @@ class PaymentRunApiController {
     @Operation(summary = "Approve a run ready for approval: a different finance officer from the one who started it")
     PaymentRunJson approve(SignedInUser finance, @PathVariable long id) {
         return PaymentRunJson.of(runs.approve(finance, id));
+    }
+
+    @GetMapping("/{id}/totals")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Count and total of the run's payments by account type")
+    List<TypeTotalJson> totals(SignedInUser staff, @PathVariable long id) {
+        return runs.totalsByType(staff, id).stream()
+                .map(t -> new TypeTotalJson(t.type(), t.count(), t.total().pence())).toList();
+    }
+
+    @GetMapping("/{id}/exceptions")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Accounts the run could not pay, and why: ACCOUNT_SUSPENDED or MISSING_BANK_DETAILS")
+    List<PaymentRuns.RunException> exceptions(SignedInUser staff, @PathVariable long id) {
+        return runs.exceptions(staff, id);
+    }
+
+    @GetMapping("/{id}/bank-file")
+    @PreAuthorize("hasRole('FINANCE')")
+    @Operation(summary = "The approved run's ISO 20022 pain.001.001.03 credit transfer file (409 before approval)")
+    void bankFile(SignedInUser finance, @PathVariable long id, HttpServletResponse response) throws IOException {
+        BankFiles.Ready ready = bankFiles.ready(finance, id);
+        response.setContentType("application/xml");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ready.baseName() + ".xml\"");
+        bankFiles.writePain001(ready, response.getOutputStream());
+    }
+
+    @GetMapping("/{id}/summary.csv")
+    @PreAuthorize("hasRole('FINANCE')")
+    @Operation(summary = "The approved run's payments as CSV, one line each, with a total line")
+    void summary(SignedInUser finance, @PathVariable long id, HttpServletResponse response) throws IOException {
+        BankFiles.Ready ready = bankFiles.ready(finance, id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ready.baseName() + ".csv\"");
+        bankFiles.writeCsv(ready, response.getWriter());
     }
 }

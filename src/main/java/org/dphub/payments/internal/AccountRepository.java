@@ -23,6 +23,11 @@ public class AccountRepository {
         this.jdbc = jdbc;
     }
 
+    /** Locks the account's row until the transaction ends: one writer of its money at a time. */
+    public void lock(long accountId) {
+        jdbc.sql("SELECT id FROM dp_account WHERE id = :id FOR UPDATE").param("id", accountId).query(Long.class).optional();
+    }
+
     /** Opens the account for a direct payment once; a repeated event finds the one already there. */
     public Optional<Long> insertForDirectPayment(long councilId, long citizenId, long directPaymentId, AccountType type,
                                                  LocalDate openedOn) {

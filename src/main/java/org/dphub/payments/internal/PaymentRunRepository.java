@@ -6,7 +6,11 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.dphub.payments.BankDetails;
+import org.dphub.payments.BankPayment;
 import org.dphub.payments.PaymentRun;
+import org.dphub.payments.TypeTotal;
+import org.dphub.plans.AccountType;
 import org.dphub.payments.PaymentRunStatus;
 import org.dphub.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class PaymentRunRepository {
 
     private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
 
-    PaymentRunRepository(JdbcClient jdbc) {
+    PaymentRunRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** Starts the run for a date; empty if the council already has one for that date (never two). */
@@ -62,16 +68,24 @@ public class PaymentRunRepository {
     }
 
     /**
-     * Writes a payment for every period of every open account in the range that is due on or
-     * before the run date and not yet paid: its key "schedule:{id}:{period}" is neither in a
-     * payment (of this or an earlier run) nor in the ledger. Returns the rows written.
+     * Writes a payment for every period of every account in the range that is due on or before
+     * the run date and not yet paid: its key "schedule:{id}:{period}" is neither in a payment (of
+     * this or an earlier run) nor in the ledger. The amount is the one in force on the due date (a
+     * plan change or a suspension adds a schedule change); a closed account is paid only for periods
+     * due before it closed; an account with no bank details is left for an exception. Returns the
+     * rows written.
      */
     public int selectDuePayments(long runId, long councilId, LocalDate paymentDate, long fromAccount, long toAccount) {
         return jdbc.sql("""
-                        INSERT INTO payment (council_id, run_id, account_id, idempotency_key, due_date, amount_pence)
-                        SELECT s.council_id, :run, s.account_id, k.key, d.due, s.regular_payment_pence
+                        INSERT INTO payment (council_id, run_id, account_id, idempotency_key, due_date, amount_pence, bank_details_id)
+                        SELECT s.council_id, :run, s.account_id, k.key, d.due, amount.pence, b.id
                         FROM payment_schedule s
-                        JOIN dp_account a ON a.id = s.account_id AND a.status = 'OPEN'
+                        JOIN dp_account a ON a.id = s.account_id AND a.status IN ('OPEN', 'CLOSED')
+                        CROSS JOIN LATERAL (SELECT coalesce(
+                                (SELECT bd.id FROM bank_details bd WHERE bd.account_id = a.id ORDER BY bd.id DESC LIMIT 1),
+                                CASE WHEN a.type = 'PREPAID_CARD' THEN
+                                    (SELECT bd.id FROM bank_details bd WHERE bd.council_id = a.council_id AND bd.account_id IS NULL
+                                       AND bd.purpose = 'CARD_PROVIDER' ORDER BY bd.id DESC LIMIT 1) END) AS id) b
                         CROSS JOIN LATERAL generate_series(0, CASE s.frequency
                                 WHEN 'WEEKLY' THEN (:date - s.first_payment_date) / 7
                                 WHEN 'FOUR_WEEKLY' THEN (:date - s.first_payment_date) / 28
@@ -82,8 +96,13 @@ public class PaymentRunRepository {
                                 WHEN 'FOUR_WEEKLY' THEN s.first_payment_date + 28 * n.period
                                 ELSE CAST(s.first_payment_date + make_interval(months => n.period) AS date) END AS due) d
                         CROSS JOIN LATERAL (SELECT 'schedule:' || s.id || ':' || n.period AS key) k
-                        WHERE s.council_id = :council AND s.account_id BETWEEN :from AND :to
-                          AND s.first_payment_date <= :date AND d.due <= :date AND s.regular_payment_pence > 0
+                        CROSS JOIN LATERAL (SELECT coalesce((SELECT c.regular_payment_pence FROM payment_schedule_change c
+                                                             WHERE c.schedule_id = s.id AND c.effective_from <= d.due
+                                                             ORDER BY c.effective_from DESC, c.id DESC LIMIT 1),
+                                                            s.regular_payment_pence) AS pence) amount
+                        WHERE s.council_id = :council AND s.account_id BETWEEN :from AND :to AND b.id IS NOT NULL
+                          AND s.first_payment_date <= :date AND d.due <= :date AND amount.pence > 0
+                          AND (a.status = 'OPEN' OR d.due < a.closed_on)
                           AND NOT EXISTS (SELECT 1 FROM ledger_transaction t WHERE t.idempotency_key = k.key)
                         ON CONFLICT (idempotency_key) DO NOTHING""")
                 .param("run", runId).param("council", councilId).param("date", paymentDate)
@@ -91,26 +110,43 @@ public class PaymentRunRepository {
                 .update();
     }
 
-    /** Approved one-off payments not yet paid (key "one-off:{id}"), into open accounts. */
+    /** Approved one-off payments not yet paid (key "one-off:{id}"), into open accounts with bank details. */
     public int selectOneOffs(long runId, long councilId, LocalDate paymentDate) {
         return jdbc.sql("""
-                        INSERT INTO payment (council_id, run_id, account_id, idempotency_key, due_date, amount_pence)
-                        SELECT o.council_id, :run, o.account_id, 'one-off:' || o.one_off_id, o.approved_on, o.amount_pence
+                        INSERT INTO payment (council_id, run_id, account_id, idempotency_key, due_date, amount_pence, bank_details_id)
+                        SELECT o.council_id, :run, o.account_id, 'one-off:' || o.one_off_id, o.approved_on, o.amount_pence, b.id
                         FROM one_off_due o JOIN dp_account a ON a.id = o.account_id AND a.status = 'OPEN'
-                        WHERE o.council_id = :council AND o.approved_on <= :date
+                        CROSS JOIN LATERAL (SELECT coalesce(
+                                (SELECT bd.id FROM bank_details bd WHERE bd.account_id = a.id ORDER BY bd.id DESC LIMIT 1),
+                                CASE WHEN a.type = 'PREPAID_CARD' THEN
+                                    (SELECT bd.id FROM bank_details bd WHERE bd.council_id = a.council_id AND bd.account_id IS NULL
+                                       AND bd.purpose = 'CARD_PROVIDER' ORDER BY bd.id DESC LIMIT 1) END) AS id) b
+                        WHERE o.council_id = :council AND o.approved_on <= :date AND b.id IS NOT NULL
                           AND NOT EXISTS (SELECT 1 FROM ledger_transaction t WHERE t.idempotency_key = 'one-off:' || o.one_off_id)
                         ON CONFLICT (idempotency_key) DO NOTHING""")
                 .param("run", runId).param("council", councilId).param("date", paymentDate).update();
     }
 
-    /** Suspended or closed accounts that had money due: reported, not paid. */
+    /**
+     * Accounts with money due that the run could not pay: suspended ones, and open ones with no
+     * bank details. Reported to finance, not paid, and not marked as paid, so a later run pays
+     * them once put right.
+     */
     public void recordExceptions(long runId, long councilId, LocalDate paymentDate) {
         jdbc.sql("""
                         INSERT INTO payment_run_exception (run_id, account_id, reason)
-                        SELECT :run, a.id, 'ACCOUNT_' || a.status
-                        FROM payment_schedule s JOIN dp_account a ON a.id = s.account_id
-                        WHERE s.council_id = :council AND a.status <> 'OPEN' AND s.first_payment_date <= :date
-                          AND s.regular_payment_pence > 0
+                        SELECT :run, a.id, CASE WHEN a.status = 'SUSPENDED' THEN 'ACCOUNT_SUSPENDED' ELSE 'MISSING_BANK_DETAILS' END
+                        FROM dp_account a
+                        WHERE a.council_id = :council
+                          AND (a.status = 'SUSPENDED'
+                               OR (a.status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM bank_details b WHERE b.account_id = a.id)
+                                   AND NOT (a.type = 'PREPAID_CARD' AND EXISTS (SELECT 1 FROM bank_details b
+                                        WHERE b.council_id = a.council_id AND b.purpose = 'CARD_PROVIDER'))))
+                          AND (EXISTS (SELECT 1 FROM payment_schedule s WHERE s.account_id = a.id
+                                         AND s.first_payment_date <= :date AND s.regular_payment_pence > 0)
+                               OR EXISTS (SELECT 1 FROM one_off_due o WHERE o.account_id = a.id AND o.approved_on <= :date
+                                            AND NOT EXISTS (SELECT 1 FROM ledger_transaction t
+                                                            WHERE t.idempotency_key = 'one-off:' || o.one_off_id)))
                         ON CONFLICT DO NOTHING""")
                 .param("run", runId).param("council", councilId).param("date", paymentDate).update();
     }
@@ -169,6 +205,36 @@ public class PaymentRunRepository {
                         SELECT DISTINCT a.direct_payment_id FROM payment p JOIN dp_account a ON a.id = p.account_id
                         WHERE p.run_id = :run AND a.direct_payment_id IS NOT NULL AND p.idempotency_key LIKE 'schedule:%:0'""")
                 .param("run", runId).query((rs, row) -> new long[] {rs.getLong(1)}).list();
+    }
+
+    /**
+     * Streams the run's payments in order with the bank details each was selected with; the rows
+     * come from a cursor in batches, never all at once. Needs a transaction (for the cursor).
+     */
+    public void forEachPayment(long runId, java.util.function.Consumer<BankPayment> each) {
+        org.springframework.jdbc.core.JdbcTemplate streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        streaming.setFetchSize(5_000);
+        streaming.query("""
+                        SELECT p.id, p.account_id, a.type, p.idempotency_key, p.due_date, p.amount_pence,
+                               b.account_name, b.sort_code, b.account_number,
+                               CASE WHEN b.purpose = 'CARD_PROVIDER' THEN 'DPHUB ' || p.account_id ELSE b.reference END
+                        FROM payment p JOIN dp_account a ON a.id = p.account_id JOIN bank_details b ON b.id = p.bank_details_id
+                        WHERE p.run_id = ? ORDER BY p.id""",
+                rs -> {
+                    each.accept(new BankPayment(rs.getLong(1), rs.getLong(2), AccountType.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getObject(5, LocalDate.class), rs.getLong(6),
+                            new BankDetails(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10))));
+                }, runId);
+    }
+
+    /** Count and total of the run's payments by account type. */
+    public List<TypeTotal> totalsByType(long runId) {
+        return jdbc.sql("""
+                        SELECT a.type, count(*), sum(p.amount_pence) FROM payment p JOIN dp_account a ON a.id = p.account_id
+                        WHERE p.run_id = :run GROUP BY a.type ORDER BY a.type""")
+                .param("run", runId)
+                .query((rs, row) -> new TypeTotal(AccountType.valueOf(rs.getString(1)), rs.getInt(2), Money.ofPence(rs.getLong(3))))
+                .list();
     }
 
     public List<String[]> exceptions(long runId) {
