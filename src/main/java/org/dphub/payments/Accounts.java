@@ -66,6 +66,62 @@ public class Accounts implements AccountDirectory {
         return accounts.forDirectPayment(activated.directPaymentId()).orElseThrow();
     }
 
+    /** A plan change: payments due from the date are the new amount. */
+    @Transactional
+    public void changeAmount(org.dphub.plans.DirectPaymentAmountChanged changed) {
+        Account account = accounts.forDirectPayment(changed.directPaymentId()).orElse(null);
+        if (account == null) {
+            return; // not active yet: the account opens with the plan in force then
+        }
+        PaymentSchedule schedule = accounts.schedule(account.id()).orElseThrow();
+        accounts.insertScheduleChange(schedule.id(), changed.effectiveFrom(), Money.ofPence(changed.regularPaymentPence()),
+                Money.ofPence(changed.weeklyBudgetPence()), changed.reason(), AuditTrail.currentActor());
+        audit.record(account.councilId(), "payment_schedule", schedule.id(), AuditAction.UPDATE,
+                AuditTrail.values("regularPayment", schedule.regularPaymentOn(changed.effectiveFrom()).formatWithPence()),
+                AuditTrail.values("regularPayment", Money.ofPence(changed.regularPaymentPence()).formatWithPence(),
+                        "from", changed.effectiveFrom().toString(), "reason", changed.reason()));
+    }
+
+    /**
+     * A suspension pays nothing for periods due from its date (and the account shows as suspended
+     * to finance); a resumption pays the amount in force again from its date; an end closes the
+     * account: periods due before the end are still paid, none after, and the ledger stays as its
+     * final statement.
+     */
+    @Transactional
+    public void changeStatus(org.dphub.plans.DirectPaymentStatusChanged changed) {
+        Account account = accounts.forDirectPayment(changed.directPaymentId()).orElse(null);
+        if (account == null) {
+            return;
+        }
+        PaymentSchedule schedule = accounts.schedule(account.id()).orElseThrow();
+        AccountStatus status;
+        LocalDate closedOn = null;
+        switch (changed.event()) {
+            case SUSPENDED -> {
+                status = AccountStatus.SUSPENDED;
+                accounts.insertScheduleChange(schedule.id(), changed.effectiveOn(), Money.ZERO,
+                        schedule.weeklyBudgetOn(changed.effectiveOn()), "Suspended: " + changed.reason(), AuditTrail.currentActor());
+            }
+            case RESUMED -> {
+                status = AccountStatus.OPEN;
+                accounts.insertScheduleChange(schedule.id(), changed.effectiveOn(), Money.ofPence(changed.regularPaymentPence()),
+                        Money.ofPence(changed.weeklyBudgetPence()), "Resumed: " + changed.reason(), AuditTrail.currentActor());
+            }
+            case ENDED -> {
+                status = AccountStatus.CLOSED;
+                closedOn = changed.effectiveOn();
+            }
+            default -> {
+                return;
+            }
+        }
+        accounts.setStatus(account.id(), status, closedOn);
+        audit.record(account.councilId(), "dp_account", account.id(), AuditAction.UPDATE,
+                AuditTrail.values("status", account.status().name()),
+                AuditTrail.values("status", status.name(), "from", changed.effectiveOn().toString(), "reason", changed.reason()));
+    }
+
     /** The account's schedule, for work that runs without a signed-in person (payment runs, data loading). */
     @Transactional(readOnly = true)
     public Optional<PaymentSchedule> scheduleOf(long accountId) {
@@ -138,17 +194,29 @@ public class Accounts implements AccountDirectory {
     private Summary summary(Account account) {
         Money balance = ledger.balance(account.id());
         Optional<PaymentSchedule> schedule = accounts.schedule(account.id());
-        Money weekly = schedule.map(PaymentSchedule::weeklyBudget).orElse(Money.ZERO);
+        LocalDate today = LocalDate.now(clock);
+        Money weekly = schedule.map(s -> s.weeklyBudgetOn(today)).orElse(Money.ZERO);
         int surplusWeeks = councils.settings(account.councilId()).settings().surplusWeeks();
         // nothing is committed until spending and payroll are recorded against the account
         Money committed = Money.ZERO;
         SurplusCalculation surplus = SurplusCalculation.of(balance, committed, surplusWeeks, weekly);
         LocalDate next = null;
         Money nextPayment = null;
-        if (schedule.isPresent() && account.status() == AccountStatus.OPEN) {
-            int funded = ledger.fundedPeriods(schedule.get().id());
-            next = schedule.get().dueDate(funded);
-            nextPayment = schedule.get().regularPayment();
+        if (schedule.isPresent() && account.status() != AccountStatus.SUSPENDED) {
+            PaymentSchedule s = schedule.get();
+            java.util.Set<Integer> funded = ledger.fundedPeriodNumbers(s.id());
+            int horizon = s.periodsDueBy(today) + 60;
+            for (int period = 0; period <= horizon; period++) {
+                LocalDate due = s.dueDate(period);
+                if (account.closedOn() != null && !due.isBefore(account.closedOn())) {
+                    break;
+                }
+                if (!funded.contains(period) && !s.regularPaymentOn(due).isZero()) {
+                    next = due;
+                    nextPayment = s.regularPaymentOn(due);
+                    break;
+                }
+            }
         }
         return new Summary(account, balance, committed, surplus, schedule, next, nextPayment);
     }

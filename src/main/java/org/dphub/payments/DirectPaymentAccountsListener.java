@@ -23,6 +23,18 @@ class DirectPaymentAccountsListener {
         accounts.open(activated);
     }
 
+    /** A plan change moves the payments due from its date, in the change's transaction. */
+    @EventListener
+    void on(org.dphub.plans.DirectPaymentAmountChanged changed) {
+        accounts.changeAmount(changed);
+    }
+
+    /** A suspension, resumption or end stops, restarts or closes the payments, in the change's transaction. */
+    @EventListener
+    void on(org.dphub.plans.DirectPaymentStatusChanged changed) {
+        accounts.changeStatus(changed);
+    }
+
     /** Same reasoning: an approved one-off has its account (and is due) in the approval's transaction. */
     @EventListener
     void on(org.dphub.approvals.OneOffPaymentApproved approved) {

@@ -1,5 +1,7 @@
 package org.dphub.payments;
 
+import java.util.List;
+
 import java.time.LocalDate;
 import org.dphub.councils.PaymentFrequency;
 import org.dphub.shared.Money;
@@ -9,7 +11,40 @@ import org.dphub.shared.Money;
  * Period n (from 0) is due on {@link #dueDate(int)}.
  */
 public record PaymentSchedule(long id, long accountId, PaymentFrequency frequency, Money regularPayment,
-                              Money weeklyBudget, LocalDate firstPaymentDate) {
+                              Money weeklyBudget, LocalDate firstPaymentDate, List<Change> changes) {
+
+    /** From a date, a different regular payment: a plan change, a suspension (zero) or a resumption. */
+    public record Change(LocalDate effectiveFrom, Money regularPayment, Money weeklyBudget, String reason) {
+    }
+
+    public PaymentSchedule {
+        changes = changes.stream().sorted(java.util.Comparator.comparing(Change::effectiveFrom)).toList();
+    }
+
+    public PaymentSchedule(long id, long accountId, PaymentFrequency frequency, Money regularPayment, Money weeklyBudget,
+                           LocalDate firstPaymentDate) {
+        this(id, accountId, frequency, regularPayment, weeklyBudget, firstPaymentDate, List.of());
+    }
+
+    /** The regular payment for a period due on this day: the latest change in force, or the first amount. */
+    public Money regularPaymentOn(LocalDate due) {
+        return changeOn(due).map(Change::regularPayment).orElse(regularPayment);
+    }
+
+    /** The weekly budget in force on a day (for the surplus: weeks to keep × this). */
+    public Money weeklyBudgetOn(LocalDate day) {
+        return changeOn(day).map(Change::weeklyBudget).orElse(weeklyBudget);
+    }
+
+    private java.util.Optional<Change> changeOn(LocalDate day) {
+        Change inForce = null;
+        for (Change change : changes) { // sorted by date; of two on the same day the later one counts
+            if (!change.effectiveFrom().isAfter(day)) {
+                inForce = change;
+            }
+        }
+        return java.util.Optional.ofNullable(inForce);
+    }
 
     public LocalDate dueDate(int period) {
         return switch (frequency) {

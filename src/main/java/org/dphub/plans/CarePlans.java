@@ -23,13 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class CarePlans {
 
     private final PlanRepository plans;
+    private final org.dphub.plans.internal.DirectPaymentRepository directPayments;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Citizens citizens;
     private final Councils councils;
     private final AuditTrail audit;
     private final Clock clock;
 
-    CarePlans(PlanRepository plans, Citizens citizens, Councils councils, AuditTrail audit, Clock clock) {
+    CarePlans(PlanRepository plans, org.dphub.plans.internal.DirectPaymentRepository directPayments,
+              org.springframework.context.ApplicationEventPublisher events, Citizens citizens, Councils councils,
+              AuditTrail audit, Clock clock) {
         this.plans = plans;
+        this.directPayments = directPayments;
+        this.events = events;
         this.citizens = citizens;
         this.councils = councils;
         this.audit = audit;
@@ -61,7 +67,42 @@ public class CarePlans {
             throw new NotFound();
         }
         addVersion(practitioner, planId, plan.councilId(), change);
-        return find(practitioner, planId).orElseThrow();
+        Plan changed = find(practitioner, planId).orElseThrow();
+        movePayments(changed, changed.latest());
+        return changed;
+    }
+
+    /**
+     * The direct payments of a changed plan are paid the new amount from the change's start date
+     * (and, for a temporary change, the amount it falls back to from the day after it ends), in
+     * each direct payment's own payment frequency.
+     */
+    private void movePayments(Plan plan, PlanVersion added) {
+        var basis = councils.settings(plan.councilId()).settings().contributionBasis();
+        for (DirectPayment dp : directPayments.liveForPlan(plan.id())) {
+            List<LocalDate> from = new java.util.ArrayList<>(List.of(added.startDate().isBefore(dp.startDate())
+                    ? dp.startDate() : added.startDate()));
+            if (added.endDate() != null) {
+                from.add(added.endDate().plusDays(1));
+            }
+            for (LocalDate day : from) {
+                PlanVersion inForce = inForce(plan.versions(), day);
+                BudgetCalculation.Budget budget = budgetFor(plan.versions(), day, dp.startDate(), basis);
+                events.publishEvent(new DirectPaymentAmountChanged(dp.id(), dp.councilId(), day, budget.regularPayment().pence(),
+                        inForce.weeklyBudget().pence(), "Plan version " + inForce.version()));
+            }
+        }
+    }
+
+    /**
+     * The budget in force on a day, worked out for the payment frequency the direct payment
+     * started with (its schedule keeps that frequency whatever later versions choose).
+     */
+    static BudgetCalculation.Budget budgetFor(List<PlanVersion> versions, LocalDate day, LocalDate directPaymentStart,
+                                             org.dphub.councils.ContributionBasis basis) {
+        PlanVersion inForce = inForce(versions, day);
+        PlanVersion atStart = inForce(versions, directPaymentStart);
+        return BudgetCalculation.of(inForce.budgetLines(), atStart.paymentFrequency(), inForce.weeklyContribution(), basis);
     }
 
     private void addVersion(SignedInUser practitioner, long planId, long councilId, NewPlanVersion v) {

@@ -213,6 +213,45 @@ public class DirectPayments {
     }
 
     /**
+     * A practitioner suspends, resumes or ends a direct payment from a date, with a reason (an end
+     * may be a death). Only the moves in {@link DirectPaymentTransitions} are allowed; the payments
+     * module stops, restarts or closes the account's payments in the same transaction.
+     */
+    @Transactional
+    public Details changeStatus(SignedInUser practitioner, long id, DirectPaymentTransitions.Event event, LocalDate effectiveOn,
+                                String reason) {
+        Details details = find(practitioner, id).orElseThrow(NotFound::new);
+        DirectPayment dp = details.directPayment();
+        if (!practitioner.isStaffOf(dp.councilId()) || !practitioner.has(Role.PRACTITIONER)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only a practitioner may change a direct payment");
+        }
+        if (event != DirectPaymentTransitions.Event.SUSPENDED && event != DirectPaymentTransitions.Event.RESUMED
+                && event != DirectPaymentTransitions.Event.ENDED) {
+            throw new IllegalArgumentException("Not a change a practitioner makes: " + event);
+        }
+        DirectPaymentStatus next = DirectPaymentTransitions.next(dp.status(), event).orElseThrow(() -> new Conflict(
+                "This direct payment is " + dp.status() + ", so it cannot be " + event.name().toLowerCase(Locale.ROOT)));
+        LocalDate today = LocalDate.now(clock);
+        if (effectiveOn.isAfter(today.plusYears(1)) || effectiveOn.isBefore(today.minusYears(1))) {
+            throw new org.dphub.web.ValidationProblem(List.of(new org.dphub.web.FormError("effectiveOn",
+                    "Enter a date within a year of today")));
+        }
+        if (!repository.transition(id, dp.status(), next)) {
+            throw new Conflict("Someone changed this direct payment a moment ago. Look at it again.");
+        }
+        repository.insertStatusChange(dp.councilId(), id, event.name(), dp.status(), next, effectiveOn, reason,
+                practitioner.username());
+        audit.record(dp.councilId(), "direct_payment", id, AuditAction.UPDATE, AuditTrail.values("status", dp.status().name()),
+                AuditTrail.values("status", next.name(), "event", event.name(), "effectiveOn", effectiveOn.toString(),
+                        "reason", reason));
+        BudgetCalculation.Budget budget = CarePlans.budgetFor(details.plan().versions(), effectiveOn, dp.startDate(),
+                councils.settings(dp.councilId()).settings().contributionBasis());
+        events.publishEvent(new DirectPaymentStatusChanged(id, dp.councilId(), event, effectiveOn, reason,
+                budget.regularPayment().pence(), CarePlans.inForce(details.plan().versions(), effectiveOn).weeklyBudget().pence()));
+        return find(practitioner, id).orElseThrow();
+    }
+
+    /**
      * The first payment reached the person: the time-to-money clock stops. Recorded once; later
      * calls change nothing. Called by the payments module when a run first pays the account.
      */

@@ -95,12 +95,42 @@ public class AccountRepository {
                 .query((rs, row) -> new PaymentSchedule(rs.getLong("id"), rs.getLong("account_id"),
                         PaymentFrequency.valueOf(rs.getString("frequency")), Money.ofPence(rs.getLong("regular_payment_pence")),
                         Money.ofPence(rs.getLong("weekly_budget_pence")), rs.getObject("first_payment_date", LocalDate.class)))
-                .optional();
+                .optional()
+                .map(s -> new PaymentSchedule(s.id(), s.accountId(), s.frequency(), s.regularPayment(), s.weeklyBudget(),
+                        s.firstPaymentDate(), changes(s.id())));
+    }
+
+    private List<PaymentSchedule.Change> changes(long scheduleId) {
+        return jdbc.sql("""
+                        SELECT effective_from, regular_payment_pence, weekly_budget_pence, reason FROM payment_schedule_change
+                        WHERE schedule_id = :s ORDER BY effective_from, id""")
+                .param("s", scheduleId)
+                .query((rs, row) -> new PaymentSchedule.Change(rs.getObject(1, LocalDate.class), Money.ofPence(rs.getLong(2)),
+                        Money.ofPence(rs.getLong(3)), rs.getString(4)))
+                .list();
+    }
+
+    public void insertScheduleChange(long scheduleId, LocalDate effectiveFrom, Money regular, Money weekly, String reason,
+                                     String by) {
+        jdbc.sql("""
+                        INSERT INTO payment_schedule_change (schedule_id, effective_from, regular_payment_pence,
+                            weekly_budget_pence, reason, created_by)
+                        VALUES (:s, :from, :regular, :weekly, :reason, :by)""")
+                .param("s", scheduleId).param("from", effectiveFrom).param("regular", regular.pence())
+                .param("weekly", weekly.pence()).param("reason", reason.length() > 500 ? reason.substring(0, 500) : reason)
+                .param("by", by).update();
+    }
+
+    /** The account's status (its history is in the audit trail); an end also sets the day it closed. */
+    public void setStatus(long accountId, AccountStatus status, LocalDate closedOn) {
+        jdbc.sql("UPDATE dp_account SET status = :status, closed_on = :closed WHERE id = :id")
+                .param("status", status.name()).param("closed", closedOn).param("id", accountId).update();
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getLong("id"), rs.getLong("council_id"), rs.getLong("citizen_id"),
                 rs.getObject("direct_payment_id", Long.class), AccountType.valueOf(rs.getString("type")),
-                AccountStatus.valueOf(rs.getString("status")), rs.getObject("opened_on", LocalDate.class));
+                AccountStatus.valueOf(rs.getString("status")), rs.getObject("opened_on", LocalDate.class),
+                rs.getObject("closed_on", LocalDate.class));
     }
 }

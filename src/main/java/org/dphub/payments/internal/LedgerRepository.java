@@ -70,6 +70,15 @@ public class LedgerRepository {
                 .list();
     }
 
+    /** The scheduled periods funded so far (keys "schedule:{id}:{period}"). */
+    public java.util.Set<Integer> fundedPeriodNumbers(long scheduleId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT CAST(substring(idempotency_key FROM length(:prefix) + 1) AS int) FROM ledger_transaction
+                        WHERE idempotency_key LIKE :pattern""")
+                .param("prefix", "schedule:" + scheduleId + ":").param("pattern", "schedule:" + scheduleId + ":%")
+                .query(Integer.class).list());
+    }
+
     /** How many scheduled periods have been funded (their keys are "schedule:{id}:{period}"). */
     public int fundedPeriods(long scheduleId) {
         return jdbc.sql("SELECT count(*) FROM ledger_transaction WHERE idempotency_key LIKE :prefix")

@@ -11,6 +11,7 @@ import org.dphub.plans.AccountType;
 import org.dphub.plans.DirectPayment;
 import org.dphub.plans.DirectPaymentRequest;
 import org.dphub.plans.DirectPaymentStatus;
+import org.dphub.plans.DirectPaymentTransitions;
 import org.dphub.plans.DirectPayments;
 import org.dphub.plans.Review;
 import org.dphub.plans.ReviewReason;
@@ -151,6 +152,33 @@ class DirectPaymentApiController {
         }
         errors.throwIfAny();
         return json(directPayments.recordPaperAgreement(user, id, signedOn));
+    }
+
+    record StatusChangeJson(String event, String effectiveOn, String reason) {
+    }
+
+    @PostMapping("/api/v1/direct-payments/{id}/status-changes")
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    @Operation(summary = "Suspend, resume or end a direct payment from a date, with a reason: "
+            + "{event: SUSPENDED|RESUMED|ENDED, effectiveOn, reason}. Its payments stop, restart or end from that date.")
+    DirectPaymentJson changeStatus(SignedInUser practitioner, @PathVariable long id, @RequestBody StatusChangeJson body) {
+        directPayments.find(practitioner, id).orElseThrow(NotFound::new);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        String name = body.event() == null ? "" : body.event().strip();
+        DirectPaymentTransitions.Event event = switch (name) {
+            case "SUSPENDED" -> DirectPaymentTransitions.Event.SUSPENDED;
+            case "RESUMED" -> DirectPaymentTransitions.Event.RESUMED;
+            case "ENDED" -> DirectPaymentTransitions.Event.ENDED;
+            default -> {
+                errors.reject("event", "dp.error.status-event");
+                yield null;
+            }
+        };
+        LocalDate on = body.effectiveOn() == null ? LocalDate.now(clock)
+                : errors.isoDate("effectiveOn", body.effectiveOn(), true, "dp.label.effectiveOn");
+        String reason = errors.text("reason", body.reason(), 1000, true, "dp.label.status-reason");
+        errors.throwIfAny();
+        return json(directPayments.changeStatus(practitioner, id, event, on, reason));
     }
 
     @PostMapping("/api/v1/direct-payments/{id}/reviews")

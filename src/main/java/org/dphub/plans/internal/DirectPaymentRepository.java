@@ -95,6 +95,28 @@ public class DirectPaymentRepository {
                 .update() == 1;
     }
 
+    /** Moves the status on (suspend, resume, end), if nobody else changed it first. */
+    public boolean transition(long id, DirectPaymentStatus from, DirectPaymentStatus to) {
+        return jdbc.sql("UPDATE direct_payment SET status = :to, version = version + 1 WHERE id = :id AND status = :from")
+                .param("to", to.name()).param("id", id).param("from", from.name()).update() == 1;
+    }
+
+    public void insertStatusChange(long councilId, long id, String event, DirectPaymentStatus from, DirectPaymentStatus to,
+                                   LocalDate effectiveOn, String reason, String by) {
+        jdbc.sql("""
+                        INSERT INTO direct_payment_status_change (council_id, direct_payment_id, event, from_status, to_status,
+                            effective_on, reason, changed_by)
+                        VALUES (:council, :dp, :event, :from, :to, :on, :reason, :by)""")
+                .param("council", councilId).param("dp", id).param("event", event).param("from", from.name())
+                .param("to", to.name()).param("on", effectiveOn).param("reason", reason).param("by", by).update();
+    }
+
+    /** Direct payments of a plan that are paying or paused (a plan change moves their payments). */
+    public List<DirectPayment> liveForPlan(long planId) {
+        return jdbc.sql("SELECT * FROM direct_payment WHERE plan_id = :plan AND status IN ('ACTIVE', 'SUSPENDED') ORDER BY id")
+                .param("plan", planId).query(this::map).list();
+    }
+
     public boolean recordFirstPayment(long id, LocalDate paidOn) {
         return jdbc.sql("UPDATE direct_payment SET first_payment_date = :paid, version = version + 1 WHERE id = :id AND first_payment_date IS NULL")
                 .param("paid", paidOn).param("id", id).update() == 1;

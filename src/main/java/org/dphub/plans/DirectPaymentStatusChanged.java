@@ -1,0 +1,12 @@
+package org.dphub.plans;
+
+import java.time.LocalDate;
+
+/**
+ * A direct payment was suspended, resumed or ended from a date. The payments module stops or
+ * restarts its payments (with the regular payment in force on that date) or closes its account.
+ */
+public record DirectPaymentStatusChanged(long directPaymentId, long councilId, DirectPaymentTransitions.Event event,
+                                         LocalDate effectiveOn, String reason, long regularPaymentPence,
+                                         long weeklyBudgetPence) {
+}

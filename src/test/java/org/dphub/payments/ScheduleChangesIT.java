@@ -1,0 +1,132 @@
+package org.dphub.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.dphub.support.Http;
+import org.dphub.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plan change pays the new amount from its date; a suspension stops payments (finance sees
+ * the account as an exception); a resumption restarts them; an end pays nothing after it.
+ */
+@IntegrationTest
+class ScheduleChangesIT {
+
+    static final String PRACTITIONER = "practitioner@demo-england";
+    static final String FINANCE = "finance@demo-england";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    JsonNode ok(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json.readTree(response.body());
+    }
+
+    long run(LocalDate date) throws InterruptedException {
+        HttpResponse<String> started = http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs", "{\"paymentDate\": \"" + date + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isIn(200, 202);
+        long id = json.readTree(started.body()).get("id").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!"READY_FOR_APPROVAL".equals(ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + id), 200)
+                .get("status").asString())) {
+            assertThat(System.nanoTime()).as("the run finished in time").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        return id;
+    }
+
+    List<Long> paid(long account) {
+        return jdbc.sql("SELECT amount_pence FROM payment WHERE account_id = :a ORDER BY due_date").param("a", account)
+                .query(Long.class).list();
+    }
+
+    @Test
+    void planChangesSuspensionsResumptionsAndEndsMoveThePayments() throws Exception {
+        LocalDate today = LocalDate.now();
+        LocalDate start = today.minusWeeks(2);
+        long citizen = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens", """
+                {"givenName": "Ffion", "familyName": "Evans", "dateOfBirth": "1968-04-04", "postcode": "SY1 1AA"}"""), 201)
+                .get("id").asLong();
+        long plan = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/plans", """
+                {"startDate": "%s", "outcomes": [{"text": "Swim every week"}], "paymentFrequency": "WEEKLY",
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000}]}""".formatted(start)), 201)
+                .get("id").asLong();
+        long dp = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments", """
+                {"planId": %d, "accountType": "PREPAID_CARD", "requestedOn": "%s", "startDate": "%s"}"""
+                .formatted(plan, start.minusDays(7), start)), 201).get("id").asLong();
+        long account = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/agreement",
+                "{\"signedOnPaper\": true, \"signedOn\": \"" + start.minusDays(3) + "\"}"), 200).get("accountId").asLong();
+
+        // from next week the plan pays £80.00 a week
+        ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/plans/" + plan + "/versions", """
+                {"startDate": "%s", "outcomes": [{"text": "Swim every week"}, {"text": "Go to the coast"}], "paymentFrequency": "WEEKLY",
+                 "changeReason": "More hours after the review",
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 8000}]}""".formatted(today.plusWeeks(1))), 201);
+        JsonNode summary = ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/accounts/" + account), 200);
+        assertThat(summary.get("nextPaymentDate").asString()).isEqualTo(start.toString());
+        run(today.plusWeeks(2).plusDays(1));
+        assertThat(paid(account)).as("three weeks at £50, then two at £80").containsExactly(5000L, 5000L, 5000L, 8000L, 8000L);
+
+        // suspended from three weeks ahead: nothing paid for those weeks, and finance sees why
+        ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes", """
+                {"event": "SUSPENDED", "effectiveOn": "%s", "reason": "In hospital for a few weeks"}""".formatted(today.plusWeeks(3))), 200);
+        assertThat(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes", """
+                {"event": "SUSPENDED", "effectiveOn": "%s", "reason": "Again"}""".formatted(today)).statusCode())
+                .as("suspending twice").isEqualTo(409);
+        long suspendedRun = run(today.plusWeeks(4).plusDays(1));
+        assertThat(paid(account)).hasSize(5);
+        assertThat(ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + suspendedRun + "/exceptions"), 200)
+                .valueStream().filter(e -> e.get("accountId").asLong() == account).map(e -> e.get("reason").asString()).toList())
+                .containsExactly("ACCOUNT_SUSPENDED");
+
+        // resumed from five weeks ahead: the weeks while suspended stay unpaid
+        ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes", """
+                {"event": "RESUMED", "effectiveOn": "%s", "reason": "Home again"}""".formatted(today.plusWeeks(5))), 200);
+        run(today.plusWeeks(5).plusDays(1));
+        assertThat(paid(account)).as("weeks 3 and 4 were suspended").containsExactly(5000L, 5000L, 5000L, 8000L, 8000L, 8000L);
+
+        // ended the day after the week-6 payment: that one is paid, nothing after
+        ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes", """
+                {"event": "ENDED", "effectiveOn": "%s", "reason": "Moved to another area"}""".formatted(today.plusWeeks(6).plusDays(1))), 200);
+        run(today.plusWeeks(8).plusDays(1));
+        assertThat(paid(account)).hasSize(7);
+        assertThat(ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp), 200).get("status").asString())
+                .isEqualTo("ENDED");
+        JsonNode closed = ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/accounts/" + account), 200);
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+
+        // bad changes change nothing
+        assertThat(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes",
+                "{\"event\": \"RESUMED\", \"reason\": \"x\"}").statusCode()).as("an ended one stays ended").isEqualTo(409);
+        assertThat(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes",
+                "{\"event\": \"PAUSED\", \"reason\": \"x\"}").statusCode()).isEqualTo(422);
+        assertThat(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes",
+                "{\"event\": \"SUSPENDED\"}").statusCode()).as("a reason is needed").isEqualTo(422);
+        assertThat(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes",
+                "{\"event\": \"SUSPENDED\", \"reason\": \"x\"}").statusCode()).isEqualTo(403);
+        assertThat(http.postJsonAs("practitioner@demo-wales", Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes",
+                "{\"event\": \"SUSPENDED\", \"reason\": \"x\"}").statusCode()).isEqualTo(404);
+    }
+}
