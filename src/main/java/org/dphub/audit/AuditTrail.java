@@ -34,6 +34,14 @@ public class AuditTrail {
         events.insert(councilId, currentActor(), action, entityType, String.valueOf(entityId), before, after);
     }
 
+    /** Records the same change to many entities at once: {@code councilIds[i]} owns {@code entityIds[i]}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordSame(long[] councilIds, String entityType, long[] entityIds, AuditAction action, Object before, Object after) {
+        if (entityIds.length > 0) {
+            events.insertSame(councilIds, entityIds, currentActor(), action, entityType, before, after);
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEvent> forCouncil(long councilId, int page, int pageSize) {
         return events.forCouncil(councilId, page * pageSize, pageSize);

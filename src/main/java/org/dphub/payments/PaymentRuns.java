@@ -42,9 +42,12 @@ public class PaymentRuns {
     private final TransactionTemplate transaction;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final Clock clock;
+    private final int parallelism;
 
     PaymentRuns(PaymentRunRepository runs, DirectPayments directPayments, AuditTrail audit, TransactionTemplate transaction,
-                ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+                ObjectProvider<SchedulerClient> scheduler, Clock clock,
+                @org.springframework.beans.factory.annotation.Value("${dphub.payment-runs.parallelism:2}") int parallelism) {
+        this.parallelism = Math.max(1, parallelism);
         this.runs = runs;
         this.directPayments = directPayments;
         this.audit = audit;
@@ -110,25 +113,44 @@ public class PaymentRuns {
     /** Selects the run's payments in batches (progress after each), then makes it ready for approval. */
     void process(long runId) {
         PaymentRun run = runs.find(runId).orElseThrow();
+        long started = System.nanoTime();
         try {
             long[] range = runs.accountIdRange(run.councilId());
             long span = Math.max(1, range[1] - range[0] + 1);
             long step = Math.max(1, (span + BATCHES - 1) / BATCHES);
-            int batch = 0;
+            List<long[]> batches = new java.util.ArrayList<>();
             for (long from = range[0]; from <= range[1]; from += step) {
-                long to = Math.min(range[1], from + step - 1);
-                long batchFrom = from;
-                int percent = (int) Math.min(99, ++batch * 100L / BATCHES);
-                transaction.executeWithoutResult(status -> {
-                    runs.selectDuePayments(runId, run.councilId(), run.paymentDate(), batchFrom, to);
-                    runs.progress(runId, percent);
-                });
+                batches.add(new long[] {from, Math.min(range[1], from + step - 1)});
+            }
+            // batches are independent (their own accounts, their own transaction, idempotent keys),
+            // so they run side by side on as many connections as the machine has cores for
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(parallelism);
+            try {
+                List<java.util.concurrent.Future<?>> pending = new java.util.ArrayList<>();
+                for (long[] batch : batches) {
+                    pending.add(workers.submit(() -> transaction.executeWithoutResult(status -> {
+                        runs.selectDuePayments(runId, run.councilId(), run.paymentDate(), batch[0], batch[1]);
+                        runs.progress(runId, (int) Math.min(99, done.incrementAndGet() * 100L / batches.size()));
+                    })));
+                }
+                for (java.util.concurrent.Future<?> batch : pending) {
+                    batch.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                workers.shutdownNow();
             }
             transaction.executeWithoutResult(status -> {
                 runs.selectOneOffs(runId, run.councilId(), run.paymentDate());
                 runs.recordExceptions(runId, run.councilId(), run.paymentDate());
                 runs.ready(runId);
             });
+            log.info("Payment run {} selected in {} ms", runId, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("Payment run {} failed", runId, e);
             transaction.executeWithoutResult(status -> runs.fail(runId, "The run stopped: " + e.getClass().getSimpleName()
@@ -153,10 +175,13 @@ public class PaymentRuns {
         if (run.status() != PaymentRunStatus.READY_FOR_APPROVAL || !runs.approve(runId, finance.username())) {
             throw new Conflict("This run is " + run.status() + " and cannot be approved");
         }
+        long started = System.nanoTime();
         int posted = runs.postToLedger(runId, finance.username());
-        for (long[] first : runs.firstPayments(runId)) {
-            directPayments.recordFirstPayment(first[0], run.paymentDate());
-        }
+        long postedAt = System.nanoTime();
+        int firsts = directPayments.recordFirstPayments(runs.firstPayments(runId).stream().mapToLong(f -> f[0]).toArray(),
+                run.paymentDate());
+        log.info("Payment run {} approved: {} ledger transactions in {} ms, {} first payments in {} ms", runId, posted,
+                (postedAt - started) / 1_000_000, firsts, (System.nanoTime() - postedAt) / 1_000_000);
         audit.record(run.councilId(), "payment_run", runId, AuditAction.UPDATE,
                 AuditTrail.values("status", run.status().name()),
                 AuditTrail.values("status", PaymentRunStatus.APPROVED.name(), "approvedBy", finance.username(),

@@ -266,6 +266,19 @@ public class DirectPayments {
         return true;
     }
 
+    /**
+     * The same for every direct payment a payment run paid for the first time, in two statements
+     * however many there are. Returns how many clocks stopped.
+     */
+    @Transactional
+    public int recordFirstPayments(long[] directPaymentIds, LocalDate paidOn) {
+        List<long[]> changed = repository.recordFirstPayments(directPaymentIds, paidOn);
+        audit.recordSame(changed.stream().mapToLong(c -> c[1]).toArray(), "direct_payment",
+                changed.stream().mapToLong(c -> c[0]).toArray(), AuditAction.UPDATE,
+                AuditTrail.values("firstPaymentDate", null), AuditTrail.values("firstPaymentDate", paidOn.toString()));
+        return changed.size();
+    }
+
     /** A practitioner records a review: what is working and not working; it sets the next due date. */
     @Transactional
     public Review recordReview(SignedInUser practitioner, long id, ReviewReason reason, LocalDate reviewedOn,

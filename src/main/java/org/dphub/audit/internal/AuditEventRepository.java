@@ -26,6 +26,23 @@ public class AuditEventRepository {
         this.json = json;
     }
 
+    /** The same change to many entities in one statement (a payment run's first payments, say). */
+    public int insertSame(long[] councilIds, long[] entityIds, String actor, AuditAction action, String entityType,
+                          Object before, Object after) {
+        Long[] councils = java.util.Arrays.stream(councilIds).boxed().toArray(Long[]::new);
+        String[] ids = java.util.Arrays.stream(entityIds).mapToObj(String::valueOf).toArray(String[]::new);
+        return jdbc.sql("""
+                        INSERT INTO audit_event (council_id, actor, action, entity_type, entity_id, before_state, after_state)
+                        SELECT u.council, :actor, :action, :type, u.id, CAST(:before AS jsonb), CAST(:after AS jsonb)
+                        FROM unnest(:councils, :ids) AS u(council, id)""")
+                .param("councils", new org.springframework.jdbc.support.SqlArrayValue("bigint", (Object[]) councils))
+                .param("ids", new org.springframework.jdbc.support.SqlArrayValue("text", (Object[]) ids))
+                .param("actor", actor).param("action", action.name()).param("type", entityType)
+                .param("before", before == null ? null : json.writeValueAsString(before))
+                .param("after", after == null ? null : json.writeValueAsString(after))
+                .update();
+    }
+
     public void insert(Long councilId, String actor, AuditAction action, String entityType, String entityId,
                        Object before, Object after) {
         jdbc.sql("""

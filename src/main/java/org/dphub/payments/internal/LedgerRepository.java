@@ -33,15 +33,20 @@ public class LedgerRepository {
         if (id == null) {
             return false;
         }
+        // all legs in one statement: the database checks each statement leaves the transaction balanced
+        StringBuilder values = new StringBuilder();
+        var statement = new java.util.LinkedHashMap<String, Object>();
+        statement.put("tx", id);
         for (int i = 0; i < posting.legs().size(); i++) {
             Posting.Leg leg = posting.legs().get(i);
-            jdbc.sql("""
-                            INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence)
-                            VALUES (:tx, :leg, :book, :account, :amount)""")
-                    .param("tx", id).param("leg", i + 1).param("book", leg.book().name())
-                    .param("account", leg.accountId()).param("amount", leg.amount().pence())
-                    .update();
+            values.append(i == 0 ? "" : ", ").append("(:tx, ").append(i + 1).append(", :book").append(i)
+                    .append(", CAST(:account").append(i).append(" AS bigint), :amount").append(i).append(")");
+            statement.put("book" + i, leg.book().name());
+            statement.put("account" + i, leg.accountId());
+            statement.put("amount" + i, leg.amount().pence());
         }
+        jdbc.sql("INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence) VALUES " + values)
+                .params(statement).update();
         return true;
     }
 

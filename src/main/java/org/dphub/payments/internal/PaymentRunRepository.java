@@ -152,7 +152,7 @@ public class PaymentRunRepository {
     }
 
     public void progress(long runId, int percent) {
-        jdbc.sql("UPDATE payment_run SET progress_percent = :p WHERE id = :id AND status = 'RUNNING'")
+        jdbc.sql("UPDATE payment_run SET progress_percent = greatest(progress_percent, :p) WHERE id = :id AND status = 'RUNNING'")
                 .param("p", percent).param("id", runId).update();
     }
 

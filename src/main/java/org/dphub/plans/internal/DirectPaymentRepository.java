@@ -117,6 +117,16 @@ public class DirectPaymentRepository {
                 .param("plan", planId).query(this::map).list();
     }
 
+    /** Sets the first payment date on those without one; returns {id, council id} of each changed. */
+    public List<long[]> recordFirstPayments(long[] ids, LocalDate paidOn) {
+        Long[] boxed = java.util.Arrays.stream(ids).boxed().toArray(Long[]::new);
+        return jdbc.sql("""
+                        UPDATE direct_payment SET first_payment_date = :paid, version = version + 1
+                        WHERE id = ANY(:ids) AND first_payment_date IS NULL RETURNING id, council_id""")
+                .param("paid", paidOn).param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", (Object[]) boxed))
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
     public boolean recordFirstPayment(long id, LocalDate paidOn) {
         return jdbc.sql("UPDATE direct_payment SET first_payment_date = :paid, version = version + 1 WHERE id = :id AND first_payment_date IS NULL")
                 .param("paid", paidOn).param("id", id).update() == 1;
