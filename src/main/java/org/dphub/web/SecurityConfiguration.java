@@ -88,6 +88,12 @@ class SecurityConfiguration {
                                 "/citizens/*/direct-payments/new", "/plans/*/change", "/direct-payments/*/reviews/new",
                                 "/direct-payments/*/paper-agreement").hasRole("PRACTITIONER")
                         .requestMatchers("/my-plan", "/my-money").hasAnyRole("CITIZEN", "REPRESENTATIVE")
+                        // money: staff see accounts; finance and the DP team change where they are paid; finance recovers
+                        .requestMatchers("/accounts/*/bank-details").hasAnyRole("FINANCE", "DP_TEAM")
+                        .requestMatchers("/accounts/*/surplus-recoveries/**", "/council-bank-accounts/**",
+                                "/council-bank-accounts").hasRole("FINANCE")
+                        .requestMatchers("/accounts/**").hasRole("STAFF")
+                        .requestMatchers("/direct-payments/*/status-changes/**").hasRole("PRACTITIONER")
                         .requestMatchers("/pa/**").hasRole("PERSONAL_ASSISTANT")
                         .anyRequest().authenticated())
                 .formLogin(form -> form

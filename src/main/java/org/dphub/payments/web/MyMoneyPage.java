@@ -21,7 +21,8 @@ class MyMoneyPage {
     static final int RECENT = 12;
 
     /** One account as its holder sees it, with the most recent movements first. */
-    record AccountView(Accounts.Summary summary, List<LedgerEntry> recent, int moreEntries) {
+    record AccountView(Accounts.Summary summary, List<LedgerEntry> recent, int moreEntries,
+                       List<org.dphub.payments.SurplusRecovery> letters) {
     }
 
     record Person(Citizen citizen, boolean self, List<AccountView> accounts) {
@@ -29,10 +30,12 @@ class MyMoneyPage {
 
     private final Citizens citizens;
     private final Accounts accounts;
+    private final org.dphub.payments.SurplusRecoveries recoveries;
 
-    MyMoneyPage(Citizens citizens, Accounts accounts) {
+    MyMoneyPage(Citizens citizens, Accounts accounts, org.dphub.payments.SurplusRecoveries recoveries) {
         this.citizens = citizens;
         this.accounts = accounts;
+        this.recoveries = recoveries;
     }
 
     @GetMapping("/my-money")
@@ -44,7 +47,8 @@ class MyMoneyPage {
                     List<LedgerEntry> newestFirst = new java.util.ArrayList<>(all);
                     java.util.Collections.reverse(newestFirst);
                     List<LedgerEntry> recent = newestFirst.stream().limit(RECENT).toList();
-                    return new AccountView(summary, recent, Math.max(0, all.size() - RECENT));
+                    return new AccountView(summary, recent, Math.max(0, all.size() - RECENT),
+                            recoveries.forAccount(user, summary.account().id()));
                 }).toList())).toList();
         model.addAttribute("people", people);
         return "payments/my-money";

@@ -31,8 +31,11 @@ class DirectPaymentPages {
     private final Citizens citizens;
     private final MessageSource messages;
     private final Clock clock;
+    private final java.util.Optional<org.dphub.shared.AccountDirectory> accounts;
 
-    DirectPaymentPages(DirectPayments directPayments, Citizens citizens, MessageSource messages, Clock clock) {
+    DirectPaymentPages(DirectPayments directPayments, Citizens citizens, MessageSource messages, Clock clock,
+                       java.util.Optional<org.dphub.shared.AccountDirectory> accounts) {
+        this.accounts = accounts;
         this.directPayments = directPayments;
         this.citizens = citizens;
         this.messages = messages;
@@ -68,6 +71,15 @@ class DirectPaymentPages {
         return "redirect:/direct-payments/" + id;
     }
 
+    /** What a practitioner can do next from here: suspend an active one, resume a suspended one, end either. */
+    static java.util.List<String> statusEvents(org.dphub.plans.DirectPaymentStatus status) {
+        return switch (status) {
+            case ACTIVE -> java.util.List.of("SUSPENDED", "ENDED");
+            case SUSPENDED -> java.util.List.of("RESUMED", "ENDED");
+            default -> java.util.List.of();
+        };
+    }
+
     private String show(SignedInUser user, DirectPayments.Details details, Model model, FormErrors errors,
                         String day, String month, String year) {
         long citizenId = details.directPayment().citizenId();
@@ -81,6 +93,9 @@ class DirectPaymentPages {
                 : LocalDateTime.ofInstant(details.directPayment().agreedAt(), PlanView.UK));
         model.addAttribute("overTarget", details.directPayment().firstPaymentDate() == null
                 && details.daysSinceRequest() > details.targetDaysToMoney());
+        model.addAttribute("accountId", user.isStaff()
+                ? accounts.flatMap(a -> a.accountFor(details.directPayment().id())).orElse(null) : null);
+        model.addAttribute("statusEvents", statusEvents(details.directPayment().status()));
         model.addAttribute("errors", errors);
         model.addAttribute("signedOnDay", day);
         model.addAttribute("signedOnMonth", month);
