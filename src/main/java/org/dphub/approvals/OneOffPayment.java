@@ -8,4 +8,13 @@ public record OneOffPayment(long id, long councilId, long citizenId, Money amoun
                             OneOffReason reason, AccountType accountType, OneOffStatus status, Money limit,
                             String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
                             String decisionReason) {
+
+    /** When it was asked for, on UK clocks (for pages). */
+    public java.time.LocalDateTime requestedAtInUk() {
+        return java.time.LocalDateTime.ofInstant(requestedAt, java.time.ZoneId.of("Europe/London"));
+    }
+
+    public java.time.LocalDateTime decidedAtInUk() {
+        return decidedAt == null ? null : java.time.LocalDateTime.ofInstant(decidedAt, java.time.ZoneId.of("Europe/London"));
+    }
 }

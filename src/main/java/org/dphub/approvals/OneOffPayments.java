@@ -106,6 +106,18 @@ public class OneOffPayments {
         return repository.find(id).filter(p -> citizens.find(user, p.citizenId()).isPresent());
     }
 
+    /** A person's one-off payments, newest first, for those who may see the person. */
+    @Transactional(readOnly = true)
+    public List<OneOffPayment> forCitizen(SignedInUser user, long citizenId) {
+        return citizens.find(user, citizenId).map(c -> repository.forCitizen(c.councilId(), c.id())).orElse(List.of());
+    }
+
+    /** The council's self-approval limit, for the practitioner's form. */
+    @Transactional(readOnly = true)
+    public Money selfApprovalLimit(long councilId) {
+        return councils.settings(councilId).settings().selfApprovalLimit();
+    }
+
     @Transactional(readOnly = true)
     public List<OneOffPayment> awaitingDecision(SignedInUser staff) {
         return staff.isStaff() ? repository.awaiting(staff.councilId()) : List.of();

@@ -93,6 +93,10 @@ class SecurityConfiguration {
                         .requestMatchers("/accounts/*/surplus-recoveries/**", "/council-bank-accounts/**",
                                 "/council-bank-accounts").hasRole("FINANCE")
                         .requestMatchers("/accounts/**").hasRole("STAFF")
+                        .requestMatchers("/payment-runs", "/payment-runs/**").hasRole("FINANCE")
+                        .requestMatchers("/citizens/*/one-off-payments/**").hasRole("PRACTITIONER")
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/one-off-payments/*").hasRole("STAFF")
+                        .requestMatchers("/one-off-payments", "/one-off-payments/**").hasRole("BUDGET_HOLDER")
                         .requestMatchers("/direct-payments/*/status-changes/**").hasRole("PRACTITIONER")
                         .requestMatchers("/pa/**").hasRole("PERSONAL_ASSISTANT")
                         .anyRequest().authenticated())

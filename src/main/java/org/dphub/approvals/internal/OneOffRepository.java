@@ -49,6 +49,11 @@ public class OneOffRepository {
         return jdbc.sql("SELECT * FROM one_off_payment WHERE id = :id").param("id", id).query(OneOffRepository::map).optional();
     }
 
+    public List<OneOffPayment> forCitizen(long councilId, long citizenId) {
+        return jdbc.sql("SELECT * FROM one_off_payment WHERE council_id = :c AND citizen_id = :p ORDER BY requested_at DESC, id DESC")
+                .param("c", councilId).param("p", citizenId).query(OneOffRepository::map).list();
+    }
+
     public List<OneOffPayment> awaiting(long councilId) {
         return jdbc.sql("SELECT * FROM one_off_payment WHERE council_id = :c AND status = 'AWAITING_APPROVAL' ORDER BY requested_at")
                 .param("c", councilId).query(OneOffRepository::map).list();
