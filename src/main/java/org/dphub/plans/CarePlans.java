@@ -77,7 +77,7 @@ public class CarePlans {
      * (and, for a temporary change, the amount it falls back to from the day after it ends), in
      * each direct payment's own payment frequency.
      */
-    private void movePayments(Plan plan, PlanVersion added) {
+    void movePayments(Plan plan, PlanVersion added) {
         var basis = councils.settings(plan.councilId()).settings().contributionBasis();
         for (DirectPayment dp : directPayments.liveForPlan(plan.id())) {
             List<LocalDate> from = new java.util.ArrayList<>(List.of(added.startDate().isBefore(dp.startDate())

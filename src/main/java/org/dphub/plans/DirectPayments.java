@@ -209,6 +209,13 @@ public class DirectPayments {
         events.publishEvent(new DirectPaymentActivated(dp.id(), dp.councilId(), dp.citizenId(), dp.planId(),
                 dp.accountType(), dp.startDate(), version.paymentFrequency(), version.regularPayment().pence(),
                 version.weeklyBudget().pence()));
+        // plan changes made while waiting for agreement that start later (or end later) move the payments too
+        for (PlanVersion later : details.plan().versions()) {
+            if (later.startDate().isAfter(dp.startDate())
+                    || (later.endDate() != null && !later.endDate().isBefore(dp.startDate()))) {
+                plans.movePayments(details.plan(), later);
+            }
+        }
         return find(user, dp.id()).orElseThrow();
     }
 

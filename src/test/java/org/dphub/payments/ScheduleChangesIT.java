@@ -129,4 +129,28 @@ class ScheduleChangesIT {
         assertThat(http.postJsonAs("practitioner@demo-wales", Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes",
                 "{\"event\": \"SUSPENDED\", \"reason\": \"x\"}").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aPlanChangeMadeBeforeTheAgreementCountsOnceItIsActive() throws Exception {
+        LocalDate today = LocalDate.now();
+        LocalDate start = today.minusWeeks(1);
+        long citizen = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens", """
+                {"givenName": "Idris", "familyName": "Morgan", "dateOfBirth": "1971-05-05", "postcode": "SY1 1AA"}"""), 201)
+                .get("id").asLong();
+        long plan = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/plans", """
+                {"startDate": "%s", "outcomes": [{"text": "Walk the dog"}], "paymentFrequency": "WEEKLY",
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000}]}""".formatted(start)), 201)
+                .get("id").asLong();
+        long dp = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments", """
+                {"planId": %d, "accountType": "PREPAID_CARD", "requestedOn": "%s", "startDate": "%s"}"""
+                .formatted(plan, start.minusDays(7), start)), 201).get("id").asLong();
+        ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/plans/" + plan + "/versions", """
+                {"startDate": "%s", "outcomes": [{"text": "Walk the dog"}], "paymentFrequency": "WEEKLY",
+                 "changeReason": "More hours",
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 8000}]}""".formatted(today.plusWeeks(1))), 201);
+        long account = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/agreement",
+                "{\"signedOnPaper\": true, \"signedOn\": \"" + start.minusDays(3) + "\"}"), 200).get("accountId").asLong();
+        run(today.plusDays(8));
+        assertThat(paid(account)).containsExactly(5000L, 5000L, 8000L);
+    }
 }
