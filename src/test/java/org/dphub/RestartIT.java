@@ -51,7 +51,8 @@ class RestartIT {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                     "org.dphub.Application", "--server.port=" + port,
-                    "--dphub.database.embedded.data-dir=" + dataDir, "--dphub.demo-data=auto")
+                    "--dphub.database.embedded.data-dir=" + dataDir, "--dphub.demo-data=auto",
+                    "--dphub.payment-runs.nightly=-")
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().remove("DPHUB_DATABASE_URL");

@@ -70,24 +70,51 @@ public class PaymentRuns {
             throw new org.dphub.web.ValidationProblem(List.of(new org.dphub.web.FormError("paymentDate",
                     "Choose a payment date within a year of today")));
         }
+        Started started = startFor(finance.councilId(), paymentDate, finance.username());
+        if (started.created()) {
+            wakeUp();
+        }
+        return started;
+    }
+
+    /** Who starts the nightly runs (any finance officer may approve them). */
+    public static final String NIGHTLY = "nightly";
+
+    /**
+     * The nightly run: for every council, the run for the date (created once, whatever the number
+     * of app instances — db-scheduler runs the job on one, and the database allows one run per
+     * council and date). Returns the runs it started.
+     */
+    public List<PaymentRun> startNightly(List<Long> councilIds, LocalDate paymentDate) {
+        List<PaymentRun> started = new java.util.ArrayList<>();
+        for (long councilId : councilIds) {
+            Started run = startFor(councilId, paymentDate, NIGHTLY);
+            if (run.created()) {
+                started.add(run.run());
+            }
+        }
+        if (!started.isEmpty()) {
+            wakeUp();
+        }
+        return started;
+    }
+
+    private Started startFor(long councilId, LocalDate paymentDate, String by) {
         boolean[] created = {false};
         long id = transaction.execute(status -> {
-            Optional<Long> started = runs.start(finance.councilId(), paymentDate, finance.username());
-            long runId = started.orElseGet(() -> runs.existing(finance.councilId(), paymentDate));
-            created[0] = started.isPresent();
+            Optional<Long> inserted = runs.start(councilId, paymentDate, by);
+            long runId = inserted.orElseGet(() -> runs.existing(councilId, paymentDate));
+            created[0] = inserted.isPresent();
             if (created[0]) {
-                audit.record(finance.councilId(), "payment_run", runId, AuditAction.CREATE, null,
-                        AuditTrail.values("paymentDate", paymentDate.toString(), "startedBy", finance.username()));
+                audit.record(councilId, "payment_run", runId, AuditAction.CREATE, null,
+                        AuditTrail.values("paymentDate", paymentDate.toString(), "startedBy", by));
             } else if (runs.restart(runId)) {
-                audit.record(finance.councilId(), "payment_run", runId, AuditAction.UPDATE,
+                audit.record(councilId, "payment_run", runId, AuditAction.UPDATE,
                         AuditTrail.values("status", "FAILED"), AuditTrail.values("status", "RUNNING"));
                 created[0] = true;
             }
             return runId;
         });
-        if (created[0]) {
-            wakeUp();
-        }
         return new Started(runs.find(id).orElseThrow(), created[0]);
     }
 

@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dphub.database.embedded.data-dir=",
-        "dphub.demo-data=false"})
+        "dphub.demo-data=false",
+        "dphub.payment-runs.nightly=-"})
 class PaymentRunBenchmark {
 
     @Autowired

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +138,24 @@ class PaymentRunsIT {
                 .param("c", council).param("d", date).query(Long.class).single();
         JsonNode finished = awaitReady(runId);
         assertThat(finished.get("status").asString()).isEqualTo("READY_FOR_APPROVAL");
+    }
+
+    @Autowired
+    PaymentRuns runs;
+
+    @Test
+    void theNightlyRunStartsOneRunPerCouncilOnceAndAnyFinanceOfficerApprovesIt() throws Exception {
+        List<Long> councils = jdbc.sql("SELECT id FROM council WHERE code IN ('demo-wales', 'demo-england') ORDER BY id")
+                .query(Long.class).list();
+        LocalDate date = LocalDate.now().minusDays(300);
+        List<PaymentRun> started = runs.startNightly(councils, date);
+        assertThat(started).hasSize(2).allMatch(r -> r.startedBy().equals(PaymentRuns.NIGHTLY));
+        assertThat(runs.startNightly(councils, date)).as("a second instance, or a second night, starts nothing").isEmpty();
+        long wales = started.stream().filter(r -> jdbc.sql("SELECT code FROM council WHERE id = :c").param("c", r.councilId()).query(String.class).single()
+                        .equals("demo-wales")).findFirst().orElseThrow().id();
+        assertThat(awaitReady(wales).get("status").asString()).isEqualTo("READY_FOR_APPROVAL");
+        JsonNode approved = ok(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + wales + "/approval", "{}"), 200);
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
     }
 
     @Test

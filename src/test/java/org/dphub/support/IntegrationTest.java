@@ -18,7 +18,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "dphub.database.embedded.data-dir=",
         "dphub.demo-data=true",
         "dphub.sign-in.max-failures=5",
-        "dphub.sign-in.lockout=15m"})
+        "dphub.sign-in.lockout=15m",
+        "dphub.payment-runs.nightly=-"})
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 }
