@@ -17,4 +17,9 @@ public record OneOffPayment(long id, long councilId, long citizenId, Money amoun
     public java.time.LocalDateTime decidedAtInUk() {
         return decidedAt == null ? null : java.time.LocalDateTime.ofInstant(decidedAt, java.time.ZoneId.of("Europe/London"));
     }
+
+    /** Minutes from asking to the decision (0 when the practitioner approved it on the spot). */
+    public Long minutesToApproval() {
+        return decidedAt == null ? null : java.time.Duration.between(requestedAt, decidedAt).toMinutes();
+    }
 }

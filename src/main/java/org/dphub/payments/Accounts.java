@@ -167,6 +167,12 @@ public class Accounts implements AccountDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<LocalDate> oneOffPaidOn(long oneOffId) {
+        return ledger.paidOn("one-off:" + oneOffId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Long> accountFor(long directPaymentId) {
         return accounts.forDirectPayment(directPaymentId).map(Account::id);
     }

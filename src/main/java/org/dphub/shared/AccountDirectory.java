@@ -13,4 +13,7 @@ public interface AccountDirectory {
 
     /** The account an approved one-off payment is paid into. */
     Optional<Long> accountForOneOff(long oneOffId);
+
+    /** When an approved one-off payment was paid: the day its payment run was approved and posted. */
+    Optional<java.time.LocalDate> oneOffPaidOn(long oneOffId);
 }

@@ -132,5 +132,10 @@ class OneOffPaymentsIT {
         assertThat(balance.get("balancePence").asLong()).isEqualTo(45_000);
         JsonNode ledger = ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/accounts/" + account + "/ledger"), 200);
         assertThat(ledger.get(0).get("description").asString()).contains("One-off payment");
+        JsonNode paid = ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/one-off-payments/" + payment.get("id").asLong()), 200);
+        assertThat(paid.get("minutesToApproval").asLong()).as("approved on the spot").isZero();
+        assertThat(paid.get("paidOn").asString()).as("the time to payment is recorded").isEqualTo(LocalDate.now().toString());
+        assertThat(paid.get("daysToPayment").asLong()).isZero();
+        assertThat(payment.get("paidOn").isNull()).as("not paid before the run").isTrue();
     }
 }

@@ -41,12 +41,15 @@ class OneOffPaymentApiController {
 
     record OneOffJson(long id, long citizenId, long amountPence, String purpose, String outcome, OneOffReason reason,
                       OneOffStatus status, long selfApprovalLimitPence, String requestedBy, Instant requestedAt,
-                      String approvedBy, String declinedBy, Instant decidedAt, String decisionReason, Long accountId) {
-        static OneOffJson of(OneOffPayment p, Long accountId) {
+                      String approvedBy, String declinedBy, Instant decidedAt, String decisionReason, Long accountId,
+                      java.time.LocalDate paidOn, Long minutesToApproval, Long daysToPayment) {
+        static OneOffJson of(OneOffPayment p, Long accountId, java.time.LocalDate paidOn) {
             return new OneOffJson(p.id(), p.citizenId(), p.amount().pence(), p.purpose(), p.outcome(), p.reason(), p.status(),
                     p.limit().pence(), p.requestedBy(), p.requestedAt(),
                     p.status() == OneOffStatus.APPROVED ? p.decidedBy() : null,
-                    p.status() == OneOffStatus.DECLINED ? p.decidedBy() : null, p.decidedAt(), p.decisionReason(), accountId);
+                    p.status() == OneOffStatus.DECLINED ? p.decidedBy() : null, p.decidedAt(), p.decisionReason(), accountId,
+                    paidOn, p.status() == OneOffStatus.APPROVED ? p.minutesToApproval() : null,
+                    paidOn == null ? null : java.time.temporal.ChronoUnit.DAYS.between(p.requestedAtInUk().toLocalDate(), paidOn));
         }
     }
 
@@ -61,7 +64,8 @@ class OneOffPaymentApiController {
     }
 
     private OneOffJson json(OneOffPayment payment) {
-        return OneOffJson.of(payment, accounts.flatMap(a -> a.accountForOneOff(payment.id())).orElse(null));
+        return OneOffJson.of(payment, accounts.flatMap(a -> a.accountForOneOff(payment.id())).orElse(null),
+                accounts.flatMap(a -> a.oneOffPaidOn(payment.id())).orElse(null));
     }
 
     @PostMapping

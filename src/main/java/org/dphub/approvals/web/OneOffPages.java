@@ -41,8 +41,11 @@ class OneOffPages {
     private final Citizens citizens;
     private final CarePlans plans;
     private final MessageSource messages;
+    private final java.util.Optional<org.dphub.shared.AccountDirectory> accounts;
 
-    OneOffPages(OneOffPayments payments, Citizens citizens, CarePlans plans, MessageSource messages) {
+    OneOffPages(OneOffPayments payments, Citizens citizens, CarePlans plans, MessageSource messages,
+                java.util.Optional<org.dphub.shared.AccountDirectory> accounts) {
+        this.accounts = accounts;
         this.payments = payments;
         this.citizens = citizens;
         this.plans = plans;
@@ -152,6 +155,7 @@ class OneOffPages {
         model.addAttribute("decision", decision);
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);
+        model.addAttribute("paidOn", accounts.flatMap(a -> a.oneOffPaidOn(payment.id())).orElse(null));
         model.addAttribute("mayDecide", staff.has(Role.BUDGET_HOLDER) && payment.status() == OneOffStatus.AWAITING_APPROVAL);
         return "approvals/one-off";
     }

@@ -50,6 +50,12 @@ public class LedgerRepository {
         return true;
     }
 
+    /** The day a transaction was posted (its created time, in UK time), if it was. */
+    public java.util.Optional<LocalDate> paidOn(String idempotencyKey) {
+        return jdbc.sql("SELECT CAST(created_at AT TIME ZONE 'Europe/London' AS date) FROM ledger_transaction WHERE idempotency_key = :k")
+                .param("k", idempotencyKey).query(LocalDate.class).optional();
+    }
+
     public boolean exists(String idempotencyKey) {
         return jdbc.sql("SELECT count(*) FROM ledger_transaction WHERE idempotency_key = :key")
                 .param("key", idempotencyKey).query(Long.class).single() > 0;
