@@ -159,6 +159,35 @@ class PaymentRunsIT {
     }
 
     @Test
+    void twoApprovalsAtOnceApproveOnceAndPostOnce() throws Exception {
+        long[] ids = weeklyDirectPayment(LocalDate.now().minusWeeks(1));
+        long runId = ok(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
+                "{\"paymentDate\": \"" + LocalDate.now().plusDays(5) + "\"}"), 202).get("id").asLong();
+        awaitReady(runId);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return http.postJsonAs(FINANCE2, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId + "/approval", "{}").statusCode();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> result : results) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnlyOnce(200).filteredOn(s -> s != 200).allMatch(s -> s == 409);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM ledger_transaction t JOIN payment p ON p.idempotency_key = t.idempotency_key
+                        WHERE p.account_id = :a""").param("a", ids[1]).query(Long.class).single()).isEqualTo(payments(ids[1]));
+        assertThat(ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[1]), 200).get("balancePence").asLong())
+                .isEqualTo(payments(ids[1]) * 5_000);
+    }
+
+    @Test
     void badRunRequestsChangeNothing() {
         long before = jdbc.sql("SELECT count(*) FROM payment_run").query(Long.class).single();
         assertThat(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
