@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -14,6 +13,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.dphub.support.Http;
+import org.dphub.support.MoneyApi;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bank details and the bank file: accounts with nowhere to pay are exceptions, not payments; the
@@ -45,7 +44,6 @@ class BankFilesIT {
     JdbcClient jdbc;
 
     Http http;
-    final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void client() {
@@ -53,39 +51,15 @@ class BankFilesIT {
     }
 
     JsonNode ok(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body());
+        return MoneyApi.ok(response, status);
     }
 
-    /** A weekly direct payment of £50.00 a week from {@code start}; returns its account id. */
     long weeklyAccount(LocalDate start, String accountType) {
-        long citizen = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens", """
-                {"givenName": "Gwen", "familyName": "Hughes", "dateOfBirth": "1980-02-02", "postcode": "CH7 1XY", "preferredLanguage": "en"}"""),
-                201).get("id").asLong();
-        long plan = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/plans", """
-                {"startDate": "%s", "outcomes": [{"text": "Get to the allotment"}], "paymentFrequency": "WEEKLY",
-                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000}]}""".formatted(start)), 201)
-                .get("id").asLong();
-        long dp = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments", """
-                {"planId": %d, "accountType": "%s", "requestedOn": "%s", "startDate": "%s"}"""
-                .formatted(plan, accountType, start.minusDays(10), start)), 201).get("id").asLong();
-        return ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/agreement",
-                "{\"signedOnPaper\": true, \"signedOn\": \"" + start.minusDays(5) + "\"}"), 200).get("accountId").asLong();
+        return new MoneyApi(http).activeWeekly(PRACTITIONER, "Gwen", start, accountType, 5000, "en").accountId();
     }
 
     JsonNode runFor(String finance, LocalDate date) throws InterruptedException {
-        HttpResponse<String> started = http.postJsonAs(finance, Http.DEMO_PASSWORD, "/api/v1/payment-runs", "{\"paymentDate\": \"" + date + "\"}");
-        assertThat(started.statusCode()).as(started.body()).isIn(200, 202);
-        long id = json.readTree(started.body()).get("id").asLong();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode run = ok(http.getAs(finance, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + id), 200);
-            if (!"RUNNING".equals(run.get("status").asString())) {
-                return run;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the run did not finish in 90 s");
+        return new MoneyApi(http).runFor(finance, date);
     }
 
     long payments(long accountId) {

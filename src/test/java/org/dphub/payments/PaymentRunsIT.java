@@ -3,10 +3,10 @@ package org.dphub.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.dphub.support.Http;
+import org.dphub.support.MoneyApi;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Payment runs: every due period paid exactly once, four eyes, and a rerun that adds nothing. */
 @IntegrationTest
@@ -30,7 +29,6 @@ class PaymentRunsIT {
     JdbcClient jdbc;
 
     Http http;
-    final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void client() {
@@ -38,38 +36,17 @@ class PaymentRunsIT {
     }
 
     JsonNode ok(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body());
+        return MoneyApi.ok(response, status);
     }
 
-    /** A weekly direct payment of £50.00 a week that started {@code weeksAgo} weeks before {@code day}. */
+    /** A weekly direct payment of £50.00 a week from {@code start}: {direct payment, account}. */
     long[] weeklyDirectPayment(LocalDate start) {
-        long citizen = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens", """
-                {"givenName": "Nia", "familyName": "Roberts", "dateOfBirth": "1990-05-05", "postcode": "CH7 1XY", "preferredLanguage": "cy"}"""),
-                201).get("id").asLong();
-        long plan = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/plans", """
-                {"startDate": "%s", "outcomes": [{"text": "Mynd i nofio"}], "paymentFrequency": "WEEKLY",
-                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000}]}""".formatted(start)), 201)
-                .get("id").asLong();
-        long dp = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments", """
-                {"planId": %d, "accountType": "PREPAID_CARD", "requestedOn": "%s", "startDate": "%s"}"""
-                .formatted(plan, start.minusDays(10), start)), 201).get("id").asLong();
-        long account = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/agreement",
-                "{\"signedOnPaper\": true, \"signedOn\": \"" + start.minusDays(5) + "\"}"), 200).get("accountId").asLong();
-        return new long[] {dp, account};
+        MoneyApi.Active active = new MoneyApi(http).activeWeekly(PRACTITIONER, "Nia", start, "PREPAID_CARD", 5000, "cy");
+        return new long[] {active.directPaymentId(), active.accountId()};
     }
 
     JsonNode awaitReady(long runId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode run = ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId), 200);
-            assertThat(run.get("progressPercent").asInt()).isBetween(0, 100);
-            if (!"RUNNING".equals(run.get("status").asString())) {
-                return run;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the run did not finish in 90 s");
+        return new MoneyApi(http).awaitRun(FINANCE, runId);
     }
 
     long payments(long accountId) {

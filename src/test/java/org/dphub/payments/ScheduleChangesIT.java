@@ -3,10 +3,10 @@ package org.dphub.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.dphub.support.Http;
+import org.dphub.support.MoneyApi;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A plan change pays the new amount from its date; a suspension stops payments (finance sees
@@ -32,7 +31,6 @@ class ScheduleChangesIT {
     JdbcClient jdbc;
 
     Http http;
-    final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void client() {
@@ -40,21 +38,13 @@ class ScheduleChangesIT {
     }
 
     JsonNode ok(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body());
+        return MoneyApi.ok(response, status);
     }
 
     long run(LocalDate date) throws InterruptedException {
-        HttpResponse<String> started = http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs", "{\"paymentDate\": \"" + date + "\"}");
-        assertThat(started.statusCode()).as(started.body()).isIn(200, 202);
-        long id = json.readTree(started.body()).get("id").asLong();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!"READY_FOR_APPROVAL".equals(ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + id), 200)
-                .get("status").asString())) {
-            assertThat(System.nanoTime()).as("the run finished in time").isLessThan(deadline);
-            Thread.sleep(200);
-        }
-        return id;
+        JsonNode run = new MoneyApi(http).runFor(FINANCE, date);
+        assertThat(run.get("status").asString()).isEqualTo("READY_FOR_APPROVAL");
+        return run.get("id").asLong();
     }
 
     List<Long> paid(long account) {
@@ -66,18 +56,10 @@ class ScheduleChangesIT {
     void planChangesSuspensionsResumptionsAndEndsMoveThePayments() throws Exception {
         LocalDate today = LocalDate.now();
         LocalDate start = today.minusWeeks(2);
-        long citizen = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens", """
-                {"givenName": "Ffion", "familyName": "Evans", "dateOfBirth": "1968-04-04", "postcode": "SY1 1AA"}"""), 201)
-                .get("id").asLong();
-        long plan = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/plans", """
-                {"startDate": "%s", "outcomes": [{"text": "Swim every week"}], "paymentFrequency": "WEEKLY",
-                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000}]}""".formatted(start)), 201)
-                .get("id").asLong();
-        long dp = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments", """
-                {"planId": %d, "accountType": "PREPAID_CARD", "requestedOn": "%s", "startDate": "%s"}"""
-                .formatted(plan, start.minusDays(7), start)), 201).get("id").asLong();
-        long account = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/agreement",
-                "{\"signedOnPaper\": true, \"signedOn\": \"" + start.minusDays(3) + "\"}"), 200).get("accountId").asLong();
+        MoneyApi.Active active = new MoneyApi(http).activeWeekly(PRACTITIONER, "Ffion", start, "PREPAID_CARD", 5000, "en");
+        long plan = active.planId();
+        long dp = active.directPaymentId();
+        long account = active.accountId();
 
         // from next week the plan pays £80.00 a week
         ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/plans/" + plan + "/versions", """
@@ -134,22 +116,14 @@ class ScheduleChangesIT {
     void aPlanChangeMadeBeforeTheAgreementCountsOnceItIsActive() throws Exception {
         LocalDate today = LocalDate.now();
         LocalDate start = today.minusWeeks(1);
-        long citizen = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens", """
-                {"givenName": "Idris", "familyName": "Morgan", "dateOfBirth": "1971-05-05", "postcode": "SY1 1AA"}"""), 201)
-                .get("id").asLong();
-        long plan = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/plans", """
-                {"startDate": "%s", "outcomes": [{"text": "Walk the dog"}], "paymentFrequency": "WEEKLY",
-                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000}]}""".formatted(start)), 201)
-                .get("id").asLong();
-        long dp = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments", """
-                {"planId": %d, "accountType": "PREPAID_CARD", "requestedOn": "%s", "startDate": "%s"}"""
-                .formatted(plan, start.minusDays(7), start)), 201).get("id").asLong();
+        MoneyApi money = new MoneyApi(http);
+        MoneyApi.Active requested = money.requestWeekly(PRACTITIONER, "Idris", start, "PREPAID_CARD", 5000, "en");
+        long plan = requested.planId();
         ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/plans/" + plan + "/versions", """
                 {"startDate": "%s", "outcomes": [{"text": "Walk the dog"}], "paymentFrequency": "WEEKLY",
                  "changeReason": "More hours",
                  "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 8000}]}""".formatted(today.plusWeeks(1))), 201);
-        long account = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/agreement",
-                "{\"signedOnPaper\": true, \"signedOn\": \"" + start.minusDays(3) + "\"}"), 200).get("accountId").asLong();
+        long account = money.agreeOnPaper(PRACTITIONER, requested.directPaymentId(), start.minusDays(3));
         run(today.plusDays(8));
         assertThat(paid(account)).containsExactly(5000L, 5000L, 8000L);
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dphub.shared.Money;
 import org.dphub.support.Http;
+import org.dphub.support.MoneyApi;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Money left over: never more than the surplus, never twice, and the person gets a friendly letter. */
 @IntegrationTest
@@ -36,7 +36,6 @@ class SurplusRecoveriesIT {
     JdbcClient jdbc;
 
     Http http;
-    final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void client() {
@@ -44,32 +43,21 @@ class SurplusRecoveriesIT {
     }
 
     JsonNode ok(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body());
+        return MoneyApi.ok(response, status);
     }
 
     /**
-     * An account with a weekly budget of £50.00 (8 weeks to keep: £400.00) funded with
-     * {@code fundedPence}; returns {citizen, account}.
+     * An account with a weekly budget of £50.00 (8 weeks to keep: £400.00), starting in two months,
+     * funded with {@code fundedPence} now; returns {citizen, account}.
      */
     long[] fundedAccount(String language, long fundedPence) {
-        long citizen = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens", """
-                {"givenName": "Sam", "familyName": "Okafor", "dateOfBirth": "1975-03-03", "postcode": "SY1 1AA", "preferredLanguage": "%s"}"""
-                .formatted(language)), 201).get("id").asLong();
-        LocalDate start = LocalDate.now().plusMonths(2);
-        long plan = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/plans", """
-                {"startDate": "%s", "outcomes": [{"text": "See friends"}], "paymentFrequency": "WEEKLY",
-                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000}]}""".formatted(start)), 201)
-                .get("id").asLong();
-        long dp = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments", """
-                {"planId": %d, "accountType": "BANK_ACCOUNT", "requestedOn": "%s", "startDate": "%s"}"""
-                .formatted(plan, LocalDate.now(), start)), 201).get("id").asLong();
-        long account = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/agreement",
-                "{\"signedOnPaper\": true, \"signedOn\": \"" + LocalDate.now() + "\"}"), 200).get("accountId").asLong();
-        long council = jdbc.sql("SELECT council_id FROM dp_account WHERE id = :a").param("a", account).query(Long.class).single();
-        ledger.post(Posting.funding(council, "test-funding:" + account, account, Money.ofPence(fundedPence), LocalDate.now(),
-                "Direct payment"));
-        return new long[] {citizen, account};
+        MoneyApi.Active active = new MoneyApi(http).activeWeekly(PRACTITIONER, "Sam", LocalDate.now().plusMonths(2), "BANK_ACCOUNT",
+                5000, language);
+        long council = jdbc.sql("SELECT council_id FROM dp_account WHERE id = :a").param("a", active.accountId())
+                .query(Long.class).single();
+        ledger.post(Posting.funding(council, "test-funding:" + active.accountId(), active.accountId(), Money.ofPence(fundedPence),
+                LocalDate.now(), "Direct payment"));
+        return new long[] {active.citizenId(), active.accountId()};
     }
 
     HttpResponse<String> recover(String user, long account, String amount, String... headers) {
