@@ -48,6 +48,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** 422 for a file: every problem with its line number; nothing was imported. */
+    @ExceptionHandler(FileProblem.class)
+    ResponseEntity<ProblemDetail> file(FileProblem file) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "The file has problems. Fix each line listed in errors and send the whole file again. Nothing was imported.");
+        problem.setTitle("Invalid file");
+        problem.setProperty("errors", file.errors().stream().map(e -> Map.of("line", e.line(), "message", e.message())).toList());
+        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     /** A rule of the law or the council refused the request: 422 with the rule's name and why. */
     @ExceptionHandler(RuleRefusal.class)
     ResponseEntity<ProblemDetail> refused(RuleRefusal refusal) {

@@ -51,6 +51,26 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json)), all);
     }
 
+    /** A multipart/form-data post: text fields, and a file (skipped when {@code fileName} is null). */
+    public HttpResponse<String> postMultipartAs(String username, String password, String path, java.util.Map<String, String> fields,
+                                                String fileName, byte[] file) {
+        String boundary = "----dphub" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        if (fileName != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(utf8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                "Authorization", basic(username, password), "Content-Type", "multipart/form-data; boundary=" + boundary,
+                "Accept", "application/json");
+    }
+
     public HttpResponse<String> postForm(String path, String form, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";
