@@ -9,7 +9,6 @@ import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
 import org.dphub.monitoring.internal.TransactionRepository;
 import org.dphub.payments.Accounts;
-import org.dphub.plans.BudgetLine;
 import org.dphub.plans.CarePlans;
 import org.dphub.plans.PlanVersion;
 import org.dphub.shared.Money;
@@ -115,8 +114,22 @@ public class Transactions {
                 .filter(v -> !v.startDate().isAfter(day)).findFirst();
     }
 
-    /** The budget lines a transaction can be linked to. */
-    public static List<BudgetLine> lines(PlanVersion version) {
-        return version.budgetLines();
+    /** One transaction, with the plan in force on its date (its budget lines and outcomes to choose from). */
+    public record ForTagging(AccountTransaction transaction, long citizenId, Optional<PlanVersion> plan) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ForTagging> forTagging(SignedInUser user, long transactionId) {
+        Optional<Long> accountId = repository.accountOf(transactionId);
+        if (accountId.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Accounts.Summary> summary = accounts.find(user, accountId.get());
+        if (summary.isEmpty()) {
+            return Optional.empty();
+        }
+        long citizenId = summary.get().account().citizenId();
+        return forAccount(user, accountId.get()).stream().filter(t -> t.id() == transactionId).findFirst()
+                .map(t -> new ForTagging(t, citizenId, planInForce(user, citizenId, t.date())));
     }
 }

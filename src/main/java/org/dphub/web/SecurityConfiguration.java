@@ -90,6 +90,8 @@ class SecurityConfiguration {
                         .requestMatchers("/my-plan", "/my-money").hasAnyRole("CITIZEN", "REPRESENTATIVE")
                         // money: staff see accounts; finance and the DP team change where they are paid; finance recovers
                         .requestMatchers("/accounts/*/bank-details").hasAnyRole("FINANCE", "DP_TEAM")
+                        .requestMatchers("/accounts/*/statements/**").hasRole("FINANCE")
+                        .requestMatchers("/my-spending", "/my-spending/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
                         .requestMatchers("/accounts/*/surplus-recoveries/**", "/council-bank-accounts/**",
                                 "/council-bank-accounts").hasRole("FINANCE")
                         .requestMatchers("/accounts/**").hasRole("STAFF")

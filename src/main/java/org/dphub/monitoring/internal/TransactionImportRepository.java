@@ -149,7 +149,7 @@ public class TransactionImportRepository {
                                                          transaction_id)
                         SELECT :c, coalesce(CAST(:account AS bigint), s.account_id), :import, s.booked_on, s.description,
                                s.amount_pence, s.transaction_id
-                        FROM import_staging s ORDER BY s.line
+                        FROM import_staging s
                         ON CONFLICT DO NOTHING""")
                 .param("c", councilId).param("account", accountId).param("import", importId).update();
     }

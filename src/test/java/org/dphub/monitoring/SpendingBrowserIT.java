@@ -1,0 +1,107 @@
+package org.dphub.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.dphub.support.BrowserPages;
+import org.dphub.support.Chromium;
+import org.dphub.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Statements to spending in Chromium: finance imports a statement for the Welsh demo citizen
+ * (a bad file first: every line named, nothing imported); the citizen, in Welsh, says what a
+ * payment was for, and the next similar one is suggested. axe-core on every page, both languages.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SpendingBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    BrowserPages pages;
+
+    @BeforeAll
+    void start() {
+        pages = new BrowserPages(Chromium.start(), port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (pages != null) {
+            pages.browser.quit();
+        }
+    }
+
+    @Test
+    void financeImportsAStatementAndThePersonSaysWhatSpendingWasFor() throws Exception {
+        long citizen = jdbc.sql("""
+                        SELECT ca.citizen_id FROM citizen_access ca JOIN app_user u ON u.id = ca.user_id
+                        WHERE u.username = 'citizen@demo-wales'""").query(Long.class).single();
+        long account = jdbc.sql("SELECT id FROM dp_account WHERE citizen_id = :c ORDER BY id LIMIT 1")
+                .param("c", citizen).query(Long.class).single();
+        LocalDate day = LocalDate.now().minusDays(3);
+        Path bad = Files.createTempFile("statement-bad", ".csv");
+        Files.writeString(bad, "date,description,amount\n" + day + ",Cafe,-3.20\n31/02/2026,Nope,-1.00\n" + day + ",Too precise,1.005\n");
+        Path good = Files.createTempFile("statement", ".csv");
+        Files.writeString(good, "date,description,amount,transaction_id\n"
+                + day + ",SWIM CENTRE 01,-4.80,SPEND-B1\n" + day.plusDays(1) + ",SWIM CENTRE 02,-4.80,SPEND-B2\n");
+        long before = jdbc.sql("SELECT count(*) FROM account_transaction WHERE account_id = :a").param("a", account).query(Long.class).single();
+
+        pages.signIn("finance@demo-wales");
+        pages.open("/accounts/" + account + "?lang=en");
+        pages.click(pages.browser.findElement(By.id("transactions-link")));
+        pages.assertAccessibleInBothLanguages("transactions for finance");
+        pages.click(pages.browser.findElement(By.id("import-statement")));
+        pages.assertAccessibleInBothLanguages("import a statement");
+        pages.browser.findElement(By.id("file")).sendKeys(bad.toString());
+        pages.submit();
+        assertThat(pages.browser.findElement(By.id("file-problems")).getText())
+                .contains("Line 3: The date 31/02/2026 is not a real date", "Line 4:");
+        pages.assertAccessible("import refused");
+        assertThat(jdbc.sql("SELECT count(*) FROM account_transaction WHERE account_id = :a").param("a", account).query(Long.class).single())
+                .isEqualTo(before);
+        pages.browser.findElement(By.id("file")).sendKeys(good.toString());
+        pages.submit();
+        assertThat(pages.path()).isEqualTo("/accounts/" + account + "/transactions");
+        assertThat(pages.main()).contains("2 transactions imported", "SWIM CENTRE 02");
+
+        // --- the person, in Welsh, says what the first swim was for
+        pages.signIn("citizen@demo-wales");
+        pages.open("/my-spending?lang=cy");
+        assertThat(pages.h1()).isEqualTo("Eich gwariant");
+        pages.assertAccessibleInBothLanguages("your spending");
+        long first = jdbc.sql("SELECT id FROM account_transaction WHERE account_id = :a AND transaction_id = 'SPEND-B1'")
+                .param("a", account).query(Long.class).single();
+        pages.open("/my-spending/" + first + "?lang=cy");
+        assertThat(pages.h1()).isEqualTo("Beth oedd hwn ar ei gyfer?");
+        pages.assertAccessibleInBothLanguages("what was this for");
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Dewiswch beth oedd e ar ei gyfer");
+        pages.assertAccessible("what was this for, with an error");
+        pages.browser.findElements(By.cssSelector("input[name='outcome']")).get(0).findElement(By.xpath("following-sibling::label")).click();
+        pages.type("note", "Nofio gyda ffrindiau");
+        pages.submit();
+        assertThat(pages.path()).isEqualTo("/my-spending");
+        assertThat(pages.main()).contains("Diolch", "Nofio gyda ffrindiau", "Awgrym");
+        pages.assertAccessible("your spending after saying what it was for");
+
+        // --- someone else's transaction is not theirs to see
+        long other = jdbc.sql("SELECT min(t.id) FROM account_transaction t WHERE t.account_id <> :a").param("a", account)
+                .query(Long.class).single();
+        pages.open("/my-spending/" + other);
+        assertThat(pages.h1()).isIn("Page not found", "Heb ddod o hyd i''r dudalen", "Heb ddod o hyd i'r dudalen");
+    }
+}
