@@ -91,6 +91,7 @@ class SecurityConfiguration {
                         // money: staff see accounts; finance and the DP team change where they are paid; finance recovers
                         .requestMatchers("/accounts/*/bank-details").hasAnyRole("FINANCE", "DP_TEAM")
                         .requestMatchers("/accounts/*/statements/**").hasRole("FINANCE")
+                        .requestMatchers("/checks", "/checks/**").hasAnyRole("FINANCE", "DP_TEAM")
                         .requestMatchers("/my-spending", "/my-spending/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
                         .requestMatchers("/accounts/*/surplus-recoveries/**", "/council-bank-accounts/**",
                                 "/council-bank-accounts").hasRole("FINANCE")
