@@ -92,6 +92,7 @@ class SecurityConfiguration {
                         .requestMatchers("/accounts/*/bank-details").hasAnyRole("FINANCE", "DP_TEAM")
                         .requestMatchers("/accounts/*/statements/**").hasRole("FINANCE")
                         .requestMatchers("/checks", "/checks/**").hasAnyRole("FINANCE", "DP_TEAM")
+                        .requestMatchers("/outbox", "/outbox/**").hasRole("STAFF")
                         .requestMatchers("/my-spending", "/my-spending/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
                         .requestMatchers("/accounts/*/surplus-recoveries/**", "/council-bank-accounts/**",
                                 "/council-bank-accounts").hasRole("FINANCE")

@@ -1,0 +1,159 @@
+package org.dphub.monitoring.letters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditTrail;
+import org.dphub.councils.Council;
+import org.dphub.councils.Councils;
+import org.dphub.people.Citizen;
+import org.dphub.people.Citizens;
+import org.dphub.people.ContactPreference;
+import org.dphub.shared.Role;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.FormError;
+import org.dphub.web.NotFound;
+import org.dphub.web.ValidationProblem;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Letters to people: written from the council's own template (if it saved one) or the shipped one,
+ * in the person's language, sent the way they prefer (email, text or post) through GOV.UK
+ * Notify when it is set up — otherwise they wait in the outbox, which shows exactly what would
+ * have gone.
+ */
+@Service
+public class Letters {
+
+    private final LetterRepository repository;
+    private final Citizens citizens;
+    private final Councils councils;
+    private final NotifyGateway notify;
+    private final LetterPdf pdf;
+    private final AuditTrail audit;
+
+    Letters(LetterRepository repository, Citizens citizens, Councils councils, NotifyGateway notify, LetterPdf pdf, AuditTrail audit) {
+        this.repository = repository;
+        this.citizens = citizens;
+        this.councils = councils;
+        this.notify = notify;
+        this.pdf = pdf;
+        this.audit = audit;
+    }
+
+    /** Writes and sends a letter to a person this staff member may see. {@code values} fill the template's {placeholders}. */
+    @Transactional
+    public Letter send(SignedInUser staff, long citizenId, LetterKind kind, Map<String, String> values) {
+        Citizen citizen = citizens.find(staff, citizenId).filter(c -> staff.isStaffOf(c.councilId())).orElseThrow(NotFound::new);
+        Council council = councils.findById(citizen.councilId()).orElseThrow();
+        String language = "cy".equals(citizen.preferredLanguage()) ? "cy" : "en";
+        LetterRepository.Template template = template(council.id(), kind, language);
+        Map<String, String> all = new HashMap<>();
+        all.put("name", citizen.givenName());
+        all.put("council", language.equals("cy") ? council.nameCy() : council.name());
+        all.put("phone", language.equals("cy") ? "rhif arferol y cyngor" : "the council's usual number");
+        all.putAll(values);
+        String subject = fill(template.subject(), all);
+        String body = fill(template.body(), all);
+        String channel = channel(citizen);
+        String recipient = switch (channel) {
+            case "EMAIL" -> citizen.email();
+            case "TEXT" -> citizen.phone();
+            default -> citizen.fullName() + ", " + citizen.postcode();
+        };
+        long id = repository.insert(council.id(), citizen.id(), kind, language, channel, recipient, subject, body, staff.username());
+        audit.record(council.id(), "letter", id, AuditAction.CREATE, null, AuditTrail.values("citizenId", citizen.id(),
+                "kind", kind.name(), "language", language, "channel", channel));
+        Letter letter = repository.find(id).orElseThrow();
+        if (notify.configured()) {
+            try {
+                repository.sent(id, notify.send(letter, channel.equals("LETTER") ? pdf.render(letter) : null));
+            } catch (RuntimeException e) {
+                repository.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            letter = repository.find(id).orElseThrow();
+        }
+        return letter;
+    }
+
+    private static String channel(Citizen citizen) {
+        if (citizen.contactPreference() == ContactPreference.EMAIL && citizen.email() != null && !citizen.email().isBlank()) {
+            return "EMAIL";
+        }
+        if (citizen.contactPreference() == ContactPreference.TEXT && citizen.phone() != null && !citizen.phone().isBlank()) {
+            return "TEXT";
+        }
+        return "LETTER";
+    }
+
+    static String fill(String text, Map<String, String> values) {
+        String out = text;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            out = out.replace("{" + value.getKey() + "}", value.getValue() == null ? "" : value.getValue());
+        }
+        return out;
+    }
+
+    /** The council's template if it saved one, else the shipped one (first line the subject). */
+    LetterRepository.Template template(long councilId, LetterKind kind, String language) {
+        return repository.councilTemplate(councilId, kind, language).orElseGet(() -> shipped(kind, language));
+    }
+
+    public static LetterRepository.Template shipped(LetterKind kind, String language) {
+        try (InputStream in = Letters.class.getResourceAsStream("/" + kind.fileName(language))) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int newline = text.indexOf('\n');
+            return new LetterRepository.Template(text.substring(0, newline).strip(), text.substring(newline + 1).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A council saves its own wording: refused, with what to change, if it reads as a threat or
+     * (in English) has a reading ease under 60.
+     */
+    @Transactional
+    public void saveTemplate(SignedInUser staff, LetterKind kind, String language, String subject, String body) {
+        if (!(staff.has(Role.COUNCIL_ADMIN) || staff.has(Role.DP_TEAM)) || staff.councilId() == null) {
+            throw new AccessDeniedException("Only council administrators and the direct payments team change letters");
+        }
+        List<String> problems = LetterWording.problems(subject + "\n\n" + body, Locale.forLanguageTag(language));
+        if (!problems.isEmpty()) {
+            throw new ValidationProblem(problems.stream().map(p -> new FormError("body", p)).toList());
+        }
+        repository.saveTemplate(staff.councilId(), kind, language, subject, body, staff.username());
+        audit.record(staff.councilId(), "letter_template", kind.name() + "/" + language, AuditAction.CREATE, null,
+                AuditTrail.values("subject", subject, "body", body));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Letter> outbox(SignedInUser staff) {
+        return staff.isStaff() ? repository.forCouncil(staff.councilId(), 200) : List.of();
+    }
+
+    /** A letter, for staff of its council or the person it was written to (and those acting for them). */
+    @Transactional(readOnly = true)
+    public Optional<Letter> find(SignedInUser user, long id) {
+        return repository.find(id).filter(l -> citizens.find(user, l.citizenId()).isPresent());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Letter> forCitizen(SignedInUser user, long citizenId) {
+        return citizens.find(user, citizenId).map(c -> repository.forCitizen(c.id())).orElse(List.of());
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] pdf(SignedInUser user, long id) {
+        return pdf.render(find(user, id).orElseThrow(NotFound::new));
+    }
+}
