@@ -78,7 +78,7 @@ class SpendingBrowserIT {
         assertThat(pages.path()).isEqualTo("/accounts/" + account + "/transactions");
         assertThat(pages.main()).contains("2 transactions imported", "SWIM CENTRE 02");
 
-        // --- the person, in Welsh, says what the first swim was for
+        // --- the person, in Welsh, says what the first swim was for (after finance has gone)
         pages.signIn("citizen@demo-wales");
         pages.open("/my-spending?lang=cy");
         assertThat(pages.h1()).isEqualTo("Eich gwariant");
@@ -98,9 +98,38 @@ class SpendingBrowserIT {
         assertThat(pages.main()).contains("Diolch", "Nofio gyda ffrindiau", "Awgrym");
         pages.assertAccessible("your spending after saying what it was for");
 
+        // --- finance asks a question; the person answers it online, in Welsh
+        pages.signIn("finance@demo-wales");
+        pages.open("/accounts/" + account + "?lang=en");
+        pages.click(pages.browser.findElement(By.id("questions-link")));
+        pages.assertAccessibleInBothLanguages("questions for staff");
+        pages.submit();
+        assertThat(pages.errors()).hasSize(1);
+        pages.type("question", "What was the swim centre payment for?");
+        pages.submit();
+        assertThat(pages.main()).contains("The question is sent", "No answer yet");
+        pages.signIn("citizen@demo-wales");
+        pages.open("/my-spending?lang=cy");
+        assertThat(pages.main()).contains("Cwestiynau gan y cyngor", "Yn aros am eich ateb");
+        pages.clickLink("What was the swim centre payment for?");
+        pages.assertAccessibleInBothLanguages("answer a question");
+        pages.type("answer", "Gwersi nofio gyda fy ffrind");
+        pages.submit();
+        assertThat(pages.main()).contains("Diolch. Mae eich ateb wedi", "Wedi");
+        pages.signIn("finance@demo-wales");
+        pages.open("/accounts/" + account + "/questions?lang=en");
+        assertThat(pages.main()).contains("Gwersi nofio gyda fy ffrind");
+
         // --- someone else's transaction is not theirs to see
-        long other = jdbc.sql("SELECT min(t.id) FROM account_transaction t WHERE t.account_id <> :a").param("a", account)
+        org.dphub.support.Http http = new org.dphub.support.Http(port);
+        long otherAccount = new org.dphub.support.MoneyApi(http).activeWeekly("practitioner@demo-england", "Other", day,
+                "BANK_ACCOUNT", 5_000, "en").accountId();
+        org.dphub.support.MoneyApi.ok(http.postMultipartAs("finance@demo-england", org.dphub.support.Http.DEMO_PASSWORD,
+                "/api/v1/accounts/" + otherAccount + "/transaction-imports", java.util.Map.of("format", "CSV"), "o.csv",
+                ("date,description,amount\n" + day + ",Someone else's shop,-1.00\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 201);
+        long other = jdbc.sql("SELECT min(t.id) FROM account_transaction t WHERE t.account_id = :a").param("a", otherAccount)
                 .query(Long.class).single();
+        pages.signIn("citizen@demo-wales");
         pages.open("/my-spending/" + other);
         assertThat(pages.h1()).isIn("Page not found", "Heb ddod o hyd i''r dudalen", "Heb ddod o hyd i'r dudalen");
     }

@@ -33,15 +33,18 @@ class MySpendingPages {
     record AccountSpending(Accounts.Summary summary, List<AccountTransaction> transactions) {
     }
 
-    record Person(Citizen citizen, boolean self, List<AccountSpending> accounts) {
+    record Person(Citizen citizen, boolean self, List<AccountSpending> accounts, List<org.dphub.monitoring.Questions.Question> questions) {
     }
 
     private final Citizens citizens;
     private final Accounts accounts;
     private final Transactions transactions;
     private final MessageSource messages;
+    private final org.dphub.monitoring.Questions questions;
 
-    MySpendingPages(Citizens citizens, Accounts accounts, Transactions transactions, MessageSource messages) {
+    MySpendingPages(Citizens citizens, Accounts accounts, Transactions transactions, MessageSource messages,
+                    org.dphub.monitoring.Questions questions) {
+        this.questions = questions;
         this.citizens = citizens;
         this.accounts = accounts;
         this.transactions = transactions;
@@ -49,12 +52,15 @@ class MySpendingPages {
     }
 
     @GetMapping("/my-spending")
-    String list(SignedInUser user, @RequestParam(defaultValue = "false") boolean saved, Model model) {
+    String list(SignedInUser user, @RequestParam(defaultValue = "false") boolean saved,
+                @RequestParam(defaultValue = "false") boolean answered, Model model) {
         model.addAttribute("people", citizens.actingFor(user).stream().map(c -> new Person(c.citizen(),
                 c.relationship() == CitizenRelationship.SELF,
                 accounts.forCitizen(user, c.citizen().id()).stream()
-                        .map(s -> new AccountSpending(s, transactions.forAccount(user, s.account().id()))).toList())).toList());
+                        .map(s -> new AccountSpending(s, transactions.forAccount(user, s.account().id()))).toList(),
+                questions.forCitizen(user, c.citizen().id()))).toList());
         model.addAttribute("saved", saved);
+        model.addAttribute("answered", answered);
         return "monitoring/my-spending";
     }
 
