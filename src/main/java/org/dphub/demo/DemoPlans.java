@@ -130,7 +130,8 @@ class DemoPlans {
                 payees = List.of(partner.id());
                 necessity = "Their partner is the only person they will accept personal care from; two agencies could not staff the calls.";
             }
-            AccountType account = AccountType.values()[random.nextInt(AccountType.values().length)];
+            // the demo citizen (person 0) has a bank account, so their statements and returns can be shown
+            AccountType account = i == 0 ? AccountType.BANK_ACCOUNT : AccountType.values()[random.nextInt(AccountType.values().length)];
             DirectPayment dp = directPayments.request(practitioner, person.id(), new DirectPaymentRequest(plan.id(), hasCapacity,
                     representativeId, false, payees, necessity, account, requested, start),
                     new FormErrors(messages, Locale.ENGLISH));

@@ -98,6 +98,22 @@ class SpendingBrowserIT {
         assertThat(pages.main()).contains("Diolch", "Nofio gyda ffrindiau", "Awgrym");
         pages.assertAccessible("your spending after saying what it was for");
 
+        // --- the person confirms their return, in Welsh (finance asked for returns)
+        org.dphub.support.MoneyApi.ok(new org.dphub.support.Http(port).postJsonAs("finance@demo-wales",
+                org.dphub.support.Http.DEMO_PASSWORD, "/api/v1/monitoring/returns", "{}"), 201);
+        pages.signIn("citizen@demo-wales");
+        pages.open("/my-spending?lang=cy");
+        assertThat(pages.main()).contains("Eich ffurflenni");
+        pages.click(pages.browser.findElement(By.cssSelector("a[href^='/my-spending/returns/']")));
+        assertThat(pages.h1()).isEqualTo("Eich ffurflen");
+        pages.assertAccessibleInBothLanguages("your return");
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Ticiwch y blwch");
+        pages.assertAccessible("your return with an error");
+        pages.browser.findElement(By.cssSelector("input[name='looked'] + label")).click();
+        pages.submit();
+        assertThat(pages.main()).contains("Diolch. Mae eich ffurflen wedi", "Wedi");
+
         // --- finance asks a question; the person answers it online, in Welsh
         pages.signIn("finance@demo-wales");
         pages.open("/accounts/" + account + "?lang=en");

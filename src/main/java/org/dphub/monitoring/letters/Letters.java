@@ -40,8 +40,11 @@ public class Letters {
     private final NotifyGateway notify;
     private final LetterPdf pdf;
     private final AuditTrail audit;
+    private final org.springframework.context.MessageSource messages;
 
-    Letters(LetterRepository repository, Citizens citizens, Councils councils, NotifyGateway notify, LetterPdf pdf, AuditTrail audit) {
+    Letters(LetterRepository repository, Citizens citizens, Councils councils, NotifyGateway notify, LetterPdf pdf, AuditTrail audit,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.repository = repository;
         this.citizens = citizens;
         this.councils = councils;
@@ -61,7 +64,8 @@ public class Letters {
         all.put("name", citizen.givenName());
         all.put("council", language.equals("cy") ? council.nameCy() : council.name());
         all.put("phone", language.equals("cy") ? "rhif arferol y cyngor" : "the council's usual number");
-        all.putAll(values);
+        Locale locale = Locale.forLanguageTag(language);
+        values.forEach((key, value) -> all.put(key, localised(value, locale)));
         String subject = fill(template.subject(), all);
         String body = fill(template.body(), all);
         String channel = channel(citizen);
@@ -83,6 +87,23 @@ public class Letters {
             letter = repository.find(id).orElseThrow();
         }
         return letter;
+    }
+
+    /**
+     * Values are written for the reader: an ISO date becomes "1 July 2026" (or "1 Gorffennaf 2026"),
+     * and a return period's name ("QUARTERLY") the word for it ("quarter", "chwarter").
+     */
+    private String localised(String value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(java.time.LocalDate.parse(value));
+        }
+        if (value.matches("MONTHLY|QUARTERLY|HALF_YEARLY|YEARLY")) {
+            return messages.getMessage("letters.period." + value, null, value, locale);
+        }
+        return value;
     }
 
     private static String channel(Citizen citizen) {

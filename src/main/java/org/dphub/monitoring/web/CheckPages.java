@@ -38,7 +38,10 @@ class CheckPages {
     }
 
     @GetMapping("/checks")
-    String due(SignedInUser staff, @RequestParam(defaultValue = "false") boolean done, Model model) {
+    String due(SignedInUser staff, @RequestParam(defaultValue = "false") boolean done,
+               @RequestParam(defaultValue = "-1") int returns, Model model) {
+        model.addAttribute("returnsRequested", returns);
+        model.addAttribute("mayRequestReturns", staff.has(org.dphub.shared.Role.FINANCE));
         List<CheckRepository.Due> due = checks.due(staff);
         Map<Long, String> names = due.stream().map(CheckRepository.Due::citizenId).distinct()
                 .collect(Collectors.toMap(c -> c, c -> citizens.find(staff, c).map(Citizen::fullName).orElse("")));

@@ -33,7 +33,8 @@ class MySpendingPages {
     record AccountSpending(Accounts.Summary summary, List<AccountTransaction> transactions) {
     }
 
-    record Person(Citizen citizen, boolean self, List<AccountSpending> accounts, List<org.dphub.monitoring.Questions.Question> questions) {
+    record Person(Citizen citizen, boolean self, List<AccountSpending> accounts, List<org.dphub.monitoring.Questions.Question> questions,
+                  List<org.dphub.monitoring.Returns.FinancialReturn> returns) {
     }
 
     private final Citizens citizens;
@@ -41,9 +42,11 @@ class MySpendingPages {
     private final Transactions transactions;
     private final MessageSource messages;
     private final org.dphub.monitoring.Questions questions;
+    private final org.dphub.monitoring.Returns returns;
 
     MySpendingPages(Citizens citizens, Accounts accounts, Transactions transactions, MessageSource messages,
-                    org.dphub.monitoring.Questions questions) {
+                    org.dphub.monitoring.Questions questions, org.dphub.monitoring.Returns returns) {
+        this.returns = returns;
         this.questions = questions;
         this.citizens = citizens;
         this.accounts = accounts;
@@ -53,12 +56,15 @@ class MySpendingPages {
 
     @GetMapping("/my-spending")
     String list(SignedInUser user, @RequestParam(defaultValue = "false") boolean saved,
-                @RequestParam(defaultValue = "false") boolean answered, Model model) {
+                @RequestParam(defaultValue = "false") boolean answered, @RequestParam(defaultValue = "false") boolean confirmed,
+                @RequestParam(defaultValue = "false") boolean moreTime, Model model) {
         model.addAttribute("people", citizens.actingFor(user).stream().map(c -> new Person(c.citizen(),
                 c.relationship() == CitizenRelationship.SELF,
                 accounts.forCitizen(user, c.citizen().id()).stream()
                         .map(s -> new AccountSpending(s, transactions.forAccount(user, s.account().id()))).toList(),
-                questions.forCitizen(user, c.citizen().id()))).toList());
+                questions.forCitizen(user, c.citizen().id()), returns.forCitizen(user, c.citizen().id()))).toList());
+        model.addAttribute("confirmed", confirmed);
+        model.addAttribute("moreTime", moreTime);
         model.addAttribute("saved", saved);
         model.addAttribute("answered", answered);
         return "monitoring/my-spending";
