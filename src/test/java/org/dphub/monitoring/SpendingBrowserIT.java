@@ -114,6 +114,37 @@ class SpendingBrowserIT {
         pages.submit();
         assertThat(pages.main()).contains("Diolch. Mae eich ffurflen wedi", "Wedi");
 
+        // --- finance asks for receipts (only a payment over £10 needs one); the person uploads a photo, in Welsh
+        java.util.Map<String, Object> ret = jdbc.sql("SELECT id, period_start FROM financial_return WHERE account_id = :a ORDER BY id DESC LIMIT 1")
+                .param("a", account).query().singleRow();
+        long returnId = ((Number) ret.get("id")).longValue();
+        LocalDate inPeriod = ((java.sql.Date) ret.get("period_start")).toLocalDate().plusDays(3);
+        org.dphub.support.Http api = new org.dphub.support.Http(port);
+        org.dphub.support.MoneyApi.ok(api.postMultipartAs("finance@demo-wales", org.dphub.support.Http.DEMO_PASSWORD,
+                "/api/v1/accounts/" + account + "/transaction-imports", java.util.Map.of("format", "CSV"), "r.csv",
+                ("date,description,amount,transaction_id\n" + inPeriod + ",GARDEN CENTRE,-45.00,SPEND-R1\n" + inPeriod
+                        + ",PAPUR NEWYDD,-2.00,SPEND-R2\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)), 201);
+        assertThat(api.postJsonAs("finance@demo-wales", org.dphub.support.Http.DEMO_PASSWORD,
+                "/api/v1/returns/" + returnId + "/receipt-request", "{}").statusCode()).isEqualTo(204);
+        pages.open("/my-spending/returns/" + returnId + "?lang=cy");
+        assertThat(pages.main()).contains("Derbynebau rydym wedi gofyn amdanynt", "GARDEN CENTRE");
+        assertThat(pages.browser.findElements(By.cssSelector("input[type='file']"))).as("only the £45 payment needs a receipt").hasSize(1);
+        pages.assertAccessibleInBothLanguages("your return, receipts asked for");
+        Path notAPhoto = Files.createTempFile("receipt", ".pdf");
+        Files.write(notAPhoto, new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0});
+        pages.open("/my-spending/returns/" + returnId + "?lang=cy");
+        pages.browser.findElement(By.cssSelector("input[type='file']")).sendKeys(notAPhoto.toString());
+        pages.click(pages.browser.findElement(By.cssSelector("input[type='file']")).findElement(By.xpath("ancestor::form//button")));
+        assertThat(pages.errors()).singleElement().asString().contains("Rhaid i'r ffeil fod yn PDF");
+        pages.assertAccessible("receipt refused");
+        Path photo = Files.createTempFile("garden-centre", ".pdf");
+        Files.writeString(photo, "%PDF-1.4\n%%EOF\n");
+        pages.browser.findElement(By.cssSelector("input[type='file']")).sendKeys(photo.toString());
+        pages.click(pages.browser.findElement(By.cssSelector("input[type='file']")).findElement(By.xpath("ancestor::form//button")));
+        assertThat(pages.main()).contains("Wedi'i llwytho: " + photo.getFileName());
+        assertThat(jdbc.sql("SELECT count(*) FROM return_receipt WHERE return_id = :r").param("r", returnId).query(Long.class).single())
+                .isEqualTo(1);
+
         // --- finance asks a question; the person answers it online, in Welsh
         pages.signIn("finance@demo-wales");
         pages.open("/accounts/" + account + "?lang=en");

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReturnPages {
 
     private final Returns returns;
+    private final org.dphub.monitoring.Receipts receipts;
     private final MessageSource messages;
 
-    ReturnPages(Returns returns, MessageSource messages) {
+    ReturnPages(Returns returns, org.dphub.monitoring.Receipts receipts, MessageSource messages) {
+        this.receipts = receipts;
         this.returns = returns;
         this.messages = messages;
     }
@@ -40,6 +42,10 @@ class ReturnPages {
         Returns.FinancialReturn r = returns.find(user, id).orElseThrow(NotFound::new);
         model.addAttribute("r", r);
         model.addAttribute("transactions", returns.transactions(user, r));
+        model.addAttribute("needReceipts", receipts.itemsNeedingReceipts(user, r));
+        model.addAttribute("receiptNames", receipts.forReturn(user, id).stream().collect(java.util.stream.Collectors.groupingBy(
+                org.dphub.monitoring.Receipts.Receipt::transactionId,
+                java.util.stream.Collectors.mapping(org.dphub.monitoring.Receipts.Receipt::filename, java.util.stream.Collectors.toList()))));
         model.addAttribute("errors", errors);
         return "monitoring/return";
     }
@@ -57,6 +63,26 @@ class ReturnPages {
             // confirmed a moment ago: the list says so
         }
         return "redirect:/my-spending?confirmed=true";
+    }
+
+    @PostMapping("/my-spending/returns/{id}/receipts")
+    String upload(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "0") long transactionId,
+                  @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, Model model, Locale locale)
+            throws java.io.IOException {
+        FormErrors errors = new FormErrors(messages, locale);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw org.dphub.web.FileProblem.of(0, "Choose a file");
+            }
+            receipts.upload(user, id, transactionId, file.getOriginalFilename(), file.getBytes());
+        } catch (org.dphub.monitoring.Receipts.Refused refused) {
+            errors.reject("receipt-" + transactionId, refused.key());
+            return show(user, id, model, false, errors);
+        } catch (org.dphub.web.FileProblem refused) {
+            errors.reject("receipt-" + transactionId, "receipts.error.choose");
+            return show(user, id, model, false, errors);
+        }
+        return "redirect:/my-spending/returns/" + id;
     }
 
     @PostMapping("/my-spending/returns/{id}/more-time")
