@@ -66,6 +66,10 @@ class LettersIT {
                 {"subject": "Documentation", "body": "Notwithstanding the aforementioned considerations, supplementary documentation necessitates comprehensive verification."}""");
         assertThat(hard.statusCode()).isEqualTo(422);
         assertThat(hard.body()).contains("reading ease");
+        HttpResponse<String> unknown = http.putJsonAs("admin@demo-england", Http.DEMO_PASSWORD, "/api/v1/letter-templates/QUESTION/en", """
+                {"subject": "A question", "body": "Hello {name}. We have a question: {question}. Call {officer}."}""");
+        assertThat(unknown.statusCode()).as("a placeholder we cannot fill would reach the person as written").isEqualTo(422);
+        assertThat(unknown.body()).contains("{officer} is not something we can fill in");
         assertThat(http.putJsonAs("practitioner@demo-england", Http.DEMO_PASSWORD, "/api/v1/letter-templates/QUESTION/en",
                 "{\"subject\": \"Hi\", \"body\": \"Hello {name}.\"}").statusCode()).isEqualTo(403);
 

@@ -139,18 +139,68 @@ public class Letters {
         }
     }
 
-    /**
-     * A council saves its own wording: refused, with what to change, if it reads as a threat or
-     * (in English) has a reading ease under 60.
-     */
-    @Transactional
-    public void saveTemplate(SignedInUser staff, LetterKind kind, String language, String subject, String body) {
+    /** A letter's wording for a council: its own if it saved one, else the shipped one. */
+    public record Wording(LetterKind kind, String language, String subject, String body, boolean councilsOwn,
+                          java.util.Set<String> placeholders) {
+    }
+
+    /** Every letter's wording in both languages, for the council's administrators and DP team. */
+    @Transactional(readOnly = true)
+    public List<Wording> wordings(SignedInUser staff) {
+        mayChangeWording(staff);
+        List<Wording> all = new java.util.ArrayList<>();
+        for (LetterKind kind : LetterKind.values()) {
+            for (String language : List.of("en", "cy")) {
+                all.add(wording(staff, kind, language));
+            }
+        }
+        return all;
+    }
+
+    @Transactional(readOnly = true)
+    public Wording wording(SignedInUser staff, LetterKind kind, String language) {
+        mayChangeWording(staff);
+        Optional<LetterRepository.Template> own = repository.councilTemplate(staff.councilId(), kind, language);
+        LetterRepository.Template template = own.orElseGet(() -> shipped(kind, language));
+        return new Wording(kind, language, template.subject(), template.body(), own.isPresent(), placeholders(kind));
+    }
+
+    /** The wording the service ships with, to start again from. */
+    public static Wording shippedWording(LetterKind kind, String language) {
+        LetterRepository.Template template = shipped(kind, language);
+        return new Wording(kind, language, template.subject(), template.body(), false, placeholders(kind));
+    }
+
+    /** The {placeholders} a letter of this kind can use: the shipped ones, in either language, and the ones always filled in. */
+    public static java.util.Set<String> placeholders(LetterKind kind) {
+        java.util.Set<String> names = new java.util.TreeSet<>(List.of("name", "council", "phone"));
+        for (String language : List.of("en", "cy")) {
+            LetterRepository.Template shipped = shipped(kind, language);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^{}\\s]{1,40})}").matcher(shipped.subject() + "\n" + shipped.body());
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    private static void mayChangeWording(SignedInUser staff) {
         if (!(staff.has(Role.COUNCIL_ADMIN) || staff.has(Role.DP_TEAM)) || staff.councilId() == null) {
             throw new AccessDeniedException("Only council administrators and the direct payments team change letters");
         }
-        List<String> problems = LetterWording.problems(subject + "\n\n" + body, Locale.forLanguageTag(language));
+    }
+
+    /**
+     * A council saves its own wording: refused, with what to change, if it reads as a threat,
+     * (in English) has a reading ease under 60, or has a {placeholder} we cannot fill.
+     */
+    @Transactional
+    public void saveTemplate(SignedInUser staff, LetterKind kind, String language, String subject, String body) {
+        mayChangeWording(staff);
+        List<LetterWording.Problem> problems = LetterWording.check(subject + "\n\n" + body, Locale.forLanguageTag(language),
+                placeholders(kind));
         if (!problems.isEmpty()) {
-            throw new ValidationProblem(problems.stream().map(p -> new FormError("body", p)).toList());
+            throw new ValidationProblem(problems.stream().map(p -> new FormError("body", p.english())).toList());
         }
         repository.saveTemplate(staff.councilId(), kind, language, subject, body, staff.username());
         audit.record(staff.councilId(), "letter_template", kind.name() + "/" + language, AuditAction.CREATE, null,
