@@ -1,0 +1,292 @@
+package org.dphub.employment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditTrail;
+import org.dphub.identity.UserAccounts;
+import org.dphub.people.Citizen;
+import org.dphub.people.Citizens;
+import org.dphub.shared.Money;
+import org.dphub.shared.Role;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.FormErrors;
+import org.dphub.web.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * PA employments: the employer (the person with the direct payment, someone acting for them, or
+ * the council's direct payments team on their behalf) records each PA they employ and the terms.
+ * The PA sees their own employments (linked by their sign-in email). Terms change by new versions.
+ */
+@Service
+public class Employments {
+
+    private final JdbcClient jdbc;
+    private final Citizens citizens;
+    private final UserAccounts users;
+    private final AuditTrail audit;
+    private final MinimumWagePolicy minimumWage;
+    private final Clock clock;
+
+    Employments(JdbcClient jdbc, Citizens citizens, UserAccounts users, AuditTrail audit, PayrollCalculator calculator, Clock clock) {
+        this.jdbc = jdbc;
+        this.citizens = citizens;
+        this.users = users;
+        this.audit = audit;
+        this.minimumWage = new MinimumWagePolicy(calculator.taxYears());
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
+    }
+
+    /**
+     * Checks an employment's details, adding what to fix to {@code errors} (English for the API,
+     * the page's language on pages). New terms for an existing employment skip the PA's details.
+     */
+    public void check(EmploymentInput in, FormErrors errors, boolean newEmployment, LocalDate paDateOfBirth) {
+        LocalDate today = today();
+        LocalDate dob = paDateOfBirth;
+        if (newEmployment) {
+            errors.text("paGivenName", in.paGivenName(), 100, true, "employment.label.given-name");
+            errors.text("paFamilyName", in.paFamilyName(), 100, true, "employment.label.family-name");
+            String email = errors.text("paEmail", in.paEmail(), 254, false, "employment.label.email");
+            if (email != null && !email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+")) {
+                errors.reject("paEmail", "employment.error.email");
+            }
+            dob = in.paDateOfBirth();
+            if (dob == null) {
+                errors.reject("paDateOfBirth", "date.error.required", errors.messages().getMessage("employment.label.dob", null, errors.locale()));
+            }
+        }
+        LocalDate start = in.startedOn();
+        if (start == null) {
+            errors.reject("startedOn", "date.error.required", errors.messages().getMessage("employment.label.start", null, errors.locale()));
+        } else if (start.isAfter(today.plusYears(1))) {
+            errors.reject("startedOn", "employment.error.start-far");
+        }
+        if (dob != null && start != null) {
+            int age = java.time.Period.between(dob, start).getYears();
+            if (age < 16 || age > 100) {
+                errors.reject("paDateOfBirth", "employment.error.age");
+            }
+        }
+        Money rate = in.hourlyRate();
+        if (rate == null) {
+            errors.reject("hourlyRate", "employment.error.rate");
+        } else if (!rate.isGreaterThan(Money.ZERO) || rate.isGreaterThan(Money.ofPounds(1000))) {
+            errors.reject("hourlyRate", "employment.error.rate");
+        } else if (dob != null && start != null) {
+            LocalDate payDay = start.isAfter(today) ? start : today;
+            MinimumWagePolicy.Result result = minimumWage.check(rate, java.time.Period.between(dob, payDay).getYears(), payDay);
+            if (!result.allowed()) {
+                errors.reject("hourlyRate", "employment.error.minimum-wage", result.minimum().formatWithPence());
+            }
+        }
+        EmploymentTerms.HoursKind kind = parse(EmploymentTerms.HoursKind.class, in.hoursKind());
+        if (kind == null) {
+            errors.reject("hoursKind", "employment.error.hours-kind");
+        } else if (kind == EmploymentTerms.HoursKind.CONTRACTED
+                && (in.contractedMinutesPerWeek() == null || in.contractedMinutesPerWeek() < 1 || in.contractedMinutesPerWeek() > 100 * 60)) {
+            errors.reject("contractedHours", "employment.error.contracted-hours");
+        }
+        if (parse(PayFrequency.class, in.payFrequency()) == null) {
+            errors.reject("payFrequency", "employment.error.frequency");
+        }
+        try {
+            TaxCode.parse(in.taxCode());
+        } catch (InvalidTaxCodeException e) {
+            errors.reject("taxCode", "employment.error.tax-code", in.taxCode() == null ? "" : in.taxCode().strip());
+        }
+        if (in.starterDeclaration() != null && !in.starterDeclaration().isBlank() && !in.starterDeclaration().matches("[ABC]")) {
+            errors.reject("starterDeclaration", "employment.error.starter");
+        }
+        if (parse(EmploymentTerms.PensionChoice.class, in.pension()) == null) {
+            errors.reject("pension", "employment.error.pension");
+        }
+        errors.text("elInsurer", in.elInsurer(), 200, true, "employment.label.insurer");
+        errors.text("elPolicyNumber", in.elPolicyNumber(), 100, true, "employment.label.policy");
+        if (in.elExpiresOn() == null) {
+            errors.reject("elExpiresOn", "date.error.required", errors.messages().getMessage("employment.label.policy-ends", null, errors.locale()));
+        } else if (in.elExpiresOn().isBefore(today)) {
+            errors.reject("elExpiresOn", "employment.error.insurance-expired");
+        }
+    }
+
+    /** Records a PA's employment for a person (the employer). {@code errors} may hold what the caller found already; throws every problem at once. */
+    @Transactional
+    public Employment create(SignedInUser user, long citizenId, EmploymentInput in, FormErrors errors) {
+        Citizen employer = employerSide(user, citizenId);
+        check(in, errors, true, null);
+        errors.throwIfAny();
+        String email = in.paEmail() == null || in.paEmail().isBlank() ? null : in.paEmail().strip().toLowerCase(Locale.ROOT);
+        Long paUser = email == null ? null : users.findByUsername(email).filter(u -> u.has(Role.PERSONAL_ASSISTANT))
+                .map(SignedInUser::userId).orElse(null);
+        long id = jdbc.sql("""
+                        INSERT INTO pa_employment (council_id, citizen_id, pa_user_id, pa_given_name, pa_family_name, pa_date_of_birth,
+                                                   pa_email, started_on, created_by)
+                        VALUES (:c, :p, :u, :g, :f, :dob, :e, :s, :by) RETURNING id""")
+                .param("c", employer.councilId()).param("p", citizenId).param("u", paUser).param("g", in.paGivenName().strip())
+                .param("f", in.paFamilyName().strip()).param("dob", in.paDateOfBirth()).param("e", email).param("s", in.startedOn())
+                .param("by", user.username()).query(Long.class).single();
+        insertTerms(user, id, in.startedOn(), in);
+        audit.record(employer.councilId(), "pa_employment", id, AuditAction.CREATE, null, AuditTrail.values("citizenId", citizenId,
+                "paName", in.paGivenName().strip() + " " + in.paFamilyName().strip(), "startedOn", in.startedOn(),
+                "hourlyRate", in.hourlyRate().formatWithPence(), "taxCode", in.taxCode().strip().toUpperCase(Locale.ROOT)));
+        return find(id).orElseThrow();
+    }
+
+    /** New terms from a day on (a pay rise, a new tax code, renewed insurance): a new version; the old ones stay. */
+    @Transactional
+    public Employment changeTerms(SignedInUser user, long employmentId, LocalDate from, EmploymentInput in, FormErrors errors) {
+        Employment employment = find(user, employmentId).orElseThrow(NotFound::new);
+        employerSide(user, employment.citizenId());
+        EmploymentInput withStart = new EmploymentInput(null, null, null, null, from == null ? null : from, in.hourlyRate(), in.hoursKind(),
+                in.contractedMinutesPerWeek(), in.payFrequency(), in.taxCode(), in.week1Month1(), in.starterDeclaration(), in.pension(),
+                in.elInsurer(), in.elPolicyNumber(), in.elExpiresOn());
+        check(withStart, errors, false, employment.paDateOfBirth());
+        if (from != null && from.isBefore(employment.startedOn())) {
+            errors.reject("startedOn", "employment.error.terms-before-start");
+        }
+        errors.throwIfAny();
+        EmploymentTerms before = employment.terms();
+        insertTerms(user, employmentId, from, withStart);
+        Employment after = find(employmentId).orElseThrow();
+        audit.record(employment.councilId(), "pa_employment_terms", employmentId, AuditAction.UPDATE, before, after.terms());
+        return after;
+    }
+
+    private void insertTerms(SignedInUser user, long employmentId, LocalDate from, EmploymentInput in) {
+        EmploymentTerms.HoursKind kind = parse(EmploymentTerms.HoursKind.class, in.hoursKind());
+        jdbc.sql("""
+                        INSERT INTO pa_employment_terms (employment_id, effective_from, hourly_rate_pence, hours_kind, contracted_minutes_per_week,
+                            pay_frequency, tax_code, week1_month1, starter_declaration, pension, el_insurer, el_policy_number, el_expires_on,
+                            created_by)
+                        VALUES (:e, :from, :rate, :kind, :mins, :freq, :code, :w1, :starter, :pension, :insurer, :policy, :expires, :by)""")
+                .param("e", employmentId).param("from", from).param("rate", in.hourlyRate().pence()).param("kind", kind.name())
+                .param("mins", kind == EmploymentTerms.HoursKind.CONTRACTED ? in.contractedMinutesPerWeek() : null)
+                .param("freq", parse(PayFrequency.class, in.payFrequency()).name())
+                .param("code", TaxCode.parse(in.taxCode()).text()).param("w1", in.week1Month1())
+                .param("starter", in.starterDeclaration() == null || in.starterDeclaration().isBlank() ? null : in.starterDeclaration())
+                .param("pension", parse(EmploymentTerms.PensionChoice.class, in.pension()).name())
+                .param("insurer", in.elInsurer().strip()).param("policy", in.elPolicyNumber().strip()).param("expires", in.elExpiresOn())
+                .param("by", user.username()).update();
+    }
+
+    /** The person the employment is for, if this user may act as their employer: themself, someone acting for them, or DP team/practitioner of the council. */
+    Citizen employerSide(SignedInUser user, long citizenId) {
+        Citizen citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
+        if (user.isStaff() && !(user.has(Role.DP_TEAM) || user.has(Role.PRACTITIONER))) {
+            throw new AccessDeniedException("Only the employer, someone acting for them, or the direct payments team records employments");
+        }
+        if (!user.isStaff() && user.has(Role.PERSONAL_ASSISTANT) && !(user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE))) {
+            throw new AccessDeniedException("A PA cannot act as the employer");
+        }
+        return citizen;
+    }
+
+    /** Whether this user is on the employer's side of this employment (not the PA). */
+    public boolean isEmployerSide(SignedInUser user, Employment employment) {
+        try {
+            employerSide(user, employment.citizenId());
+            return true;
+        } catch (NotFound | AccessDeniedException e) {
+            return false;
+        }
+    }
+
+    /** An employment this user may see: the employer's side, staff of the council, or the PA themself. */
+    @Transactional(readOnly = true)
+    public Optional<Employment> find(SignedInUser user, long id) {
+        return find(id).filter(e -> (e.paUserId() != null && e.paUserId() == user.userId())
+                || citizens.find(user, e.citizenId()).isPresent());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Employment> forCitizen(SignedInUser user, long citizenId) {
+        citizens.find(user, citizenId).orElseThrow(NotFound::new);
+        return jdbc.sql(SELECT + " WHERE e.citizen_id = :p ORDER BY e.started_on, e.id").param("p", citizenId).param("today", today())
+                .query(Employments::row).list();
+    }
+
+    /** The employments of everyone this person is or acts for. */
+    @Transactional(readOnly = true)
+    public List<Employment> asEmployer(SignedInUser user) {
+        return citizens.actingFor(user).stream().flatMap(c -> forCitizen(user, c.citizen().id()).stream()).toList();
+    }
+
+    /** A PA's own employments. */
+    @Transactional(readOnly = true)
+    public List<Employment> asPa(SignedInUser pa) {
+        return jdbc.sql(SELECT + " WHERE e.pa_user_id = :u ORDER BY e.started_on, e.id").param("u", pa.userId()).param("today", today())
+                .query(Employments::row).list();
+    }
+
+    /** The terms in force on a day (the newest version that had started by then; the first one before that). */
+    @Transactional(readOnly = true)
+    public EmploymentTerms termsOn(long employmentId, LocalDate day) {
+        return jdbc.sql(TERMS + " WHERE t.employment_id = :e ORDER BY (t.effective_from <= :d) DESC, "
+                        + "CASE WHEN t.effective_from <= :d THEN t.effective_from END DESC, t.effective_from, t.id DESC LIMIT 1")
+                .param("e", employmentId).param("d", day).query((rs, n) -> terms(rs)).single();
+    }
+
+    Optional<Employment> find(long id) {
+        return jdbc.sql(SELECT + " WHERE e.id = :id").param("id", id).param("today", today()).query(Employments::row).optional();
+    }
+
+    private static final String TERMS = """
+            SELECT t.id, t.effective_from, t.hourly_rate_pence, t.hours_kind, t.contracted_minutes_per_week, t.pay_frequency, t.tax_code,
+                   t.week1_month1, t.starter_declaration, t.pension, t.el_insurer, t.el_policy_number, t.el_expires_on
+            FROM pa_employment_terms t""";
+
+    private static final String SELECT = """
+            SELECT e.id, e.council_id, e.citizen_id, c.given_name || ' ' || c.family_name AS employer_name, e.pa_user_id, e.pa_given_name,
+                   e.pa_family_name, e.pa_date_of_birth, e.pa_email, e.started_on, t.*
+            FROM pa_employment e
+            JOIN citizen c ON c.id = e.citizen_id
+            JOIN LATERAL (SELECT t.id, t.effective_from, t.hourly_rate_pence, t.hours_kind, t.contracted_minutes_per_week, t.pay_frequency,
+                                 t.tax_code, t.week1_month1, t.starter_declaration, t.pension, t.el_insurer, t.el_policy_number, t.el_expires_on
+                          FROM pa_employment_terms t WHERE t.employment_id = e.id
+                          ORDER BY (t.effective_from <= CAST(:today AS date)) DESC,
+                                   CASE WHEN t.effective_from <= CAST(:today AS date) THEN t.effective_from END DESC, t.effective_from, t.id DESC
+                          LIMIT 1) t ON true""";
+
+    private static Employment row(ResultSet rs, int n) throws SQLException {
+        long paUser = rs.getLong("pa_user_id");
+        Long paUserId = rs.wasNull() ? null : paUser;
+        return new Employment(rs.getLong(1), rs.getLong("council_id"), rs.getLong("citizen_id"), rs.getString("employer_name"), paUserId,
+                rs.getString("pa_given_name"), rs.getString("pa_family_name"), rs.getObject("pa_date_of_birth", LocalDate.class),
+                rs.getString("pa_email"), rs.getObject("started_on", LocalDate.class), terms(rs));
+    }
+
+    private static EmploymentTerms terms(ResultSet rs) throws SQLException {
+        int minutes = rs.getInt("contracted_minutes_per_week");
+        Integer contracted = rs.wasNull() ? null : minutes;
+        return new EmploymentTerms(rs.getLong("id"), rs.getObject("effective_from", LocalDate.class), Money.ofPence(rs.getLong("hourly_rate_pence")),
+                EmploymentTerms.HoursKind.valueOf(rs.getString("hours_kind")), contracted, PayFrequency.valueOf(rs.getString("pay_frequency")),
+                rs.getString("tax_code"), rs.getBoolean("week1_month1"), rs.getString("starter_declaration"),
+                EmploymentTerms.PensionChoice.valueOf(rs.getString("pension")), rs.getString("el_insurer"), rs.getString("el_policy_number"),
+                rs.getObject("el_expires_on", LocalDate.class));
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
