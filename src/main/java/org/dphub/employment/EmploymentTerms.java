@@ -27,6 +27,11 @@ public record EmploymentTerms(long id, LocalDate effectiveFrom, Money hourlyRate
         return (int) Math.min(minutes, 28L * 8 * 60);
     }
 
+    public String holidayHoursText() {
+        Integer minutes = holidayMinutesPerYear();
+        return minutes == null ? "" : Hours.format(minutes);
+    }
+
     public String contractedHoursText() {
         return contractedMinutesPerWeek == null ? "" : Hours.format(contractedMinutesPerWeek);
     }

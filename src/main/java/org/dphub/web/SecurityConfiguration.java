@@ -94,6 +94,7 @@ class SecurityConfiguration {
                         .requestMatchers("/checks", "/checks/**").hasAnyRole("FINANCE", "DP_TEAM")
                         .requestMatchers("/outbox", "/outbox/**").hasRole("STAFF")
                         .requestMatchers("/my-spending", "/my-spending/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
+                        .requestMatchers("/my-employees", "/my-employees/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
                         .requestMatchers("/accounts/*/surplus-recoveries/**", "/council-bank-accounts/**",
                                 "/council-bank-accounts").hasRole("FINANCE")
                         .requestMatchers("/accounts/**").hasRole("STAFF")

@@ -1,0 +1,217 @@
+package org.dphub.employment.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dphub.employment.Employment;
+import org.dphub.employment.EmploymentInput;
+import org.dphub.employment.Employments;
+import org.dphub.employment.Hours;
+import org.dphub.employment.Timesheets;
+import org.dphub.people.Citizens;
+import org.dphub.shared.InvalidMoneyException;
+import org.dphub.shared.Money;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.Conflict;
+import org.dphub.web.FormErrors;
+import org.dphub.web.NotFound;
+import org.dphub.web.ValidationProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Being an employer: "Your PAs" lists the PAs a person (or someone acting for them) employs,
+ * records a new one, and approves or queries timesheets. A PA sends timesheets from "Your work",
+ * a day per row, made for a phone.
+ */
+@Controller
+class EmploymentPages {
+
+    static final int TIMESHEET_DAYS = 14;
+
+    private final Employments employments;
+    private final Timesheets timesheets;
+    private final Citizens citizens;
+    private final MessageSource messages;
+
+    EmploymentPages(Employments employments, Timesheets timesheets, Citizens citizens, MessageSource messages) {
+        this.employments = employments;
+        this.timesheets = timesheets;
+        this.citizens = citizens;
+        this.messages = messages;
+    }
+
+    record Row(Employment employment, long waiting) {
+    }
+
+    @GetMapping("/my-employees")
+    String list(SignedInUser user, @RequestParam(required = false) String done, Model model) {
+        List<Row> rows = employments.asEmployer(user).stream()
+                .map(e -> new Row(e, timesheets.forEmployment(user, e.id()).stream()
+                        .filter(t -> t.status() == Timesheets.Status.SUBMITTED).count())).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("people", citizens.actingFor(user));
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("done", done);
+        return "employment/employees";
+    }
+
+    @GetMapping("/my-employees/new")
+    String newForm(SignedInUser user, @RequestParam long citizen, Model model, Locale locale) {
+        citizens.find(user, citizen).orElseThrow(NotFound::new);
+        Map<String, String> form = new HashMap<>();
+        form.put("payFrequency", "MONTHLY");
+        form.put("pension", "ASSESS");
+        form.put("taxCode", "1257L");
+        return showForm(user, citizen, form, model, new FormErrors(messages, locale));
+    }
+
+    @PostMapping("/my-employees/new")
+    String create(SignedInUser user, @RequestParam long citizen, @RequestParam Map<String, String> form, Model model, Locale locale) {
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate dob = date(errors, form, "paDateOfBirth", "employment.label.dob");
+        LocalDate start = date(errors, form, "startedOn", "employment.label.start");
+        LocalDate expires = date(errors, form, "elExpiresOn", "employment.label.policy-ends");
+        Money rate = null;
+        try {
+            rate = Money.parsePositive(form.getOrDefault("hourlyRate", ""));
+        } catch (InvalidMoneyException e) {
+            errors.reject("hourlyRate", "employment.error.rate");
+        }
+        String contractedText = form.getOrDefault("contractedHours", "");
+        Integer contracted = contractedText.isBlank() ? null : Hours.parseMinutes(contractedText);
+        EmploymentInput input = new EmploymentInput(form.get("paGivenName"), form.get("paFamilyName"), dob, form.get("paEmail"), start,
+                rate, form.get("hoursKind"), contracted, form.get("payFrequency"), form.get("taxCode"),
+                "true".equals(form.get("week1Month1")), form.getOrDefault("starterDeclaration", ""), form.get("pension"),
+                form.get("elInsurer"), form.get("elPolicyNumber"), expires);
+        Employment made;
+        try {
+            made = employments.create(user, citizen, input, errors);
+        } catch (ValidationProblem problem) {
+            return showForm(user, citizen, form, model, errors);
+        }
+        return "redirect:/my-employees/" + made.id() + "?added=true";
+    }
+
+    private String showForm(SignedInUser user, long citizen, Map<String, String> form, Model model, FormErrors errors) {
+        model.addAttribute("person", citizens.find(user, citizen).orElseThrow(NotFound::new));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "employment/new-employee";
+    }
+
+    @GetMapping("/my-employees/{id}")
+    String employee(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "false") boolean added, Model model,
+                    Locale locale) {
+        return showEmployee(user, id, added, model, new FormErrors(messages, locale), null);
+    }
+
+    private String showEmployee(SignedInUser user, long id, boolean added, Model model, FormErrors errors, Long queried) {
+        Employment employment = employments.find(user, id).filter(e -> employments.isEmployerSide(user, e)).orElseThrow(NotFound::new);
+        model.addAttribute("e", employment);
+        model.addAttribute("sheets", timesheets.forEmployment(user, id));
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("added", added);
+        model.addAttribute("errors", errors);
+        model.addAttribute("queried", queried);
+        return "employment/employee";
+    }
+
+    @PostMapping("/my-employees/timesheets/{id}/approve")
+    String approve(SignedInUser user, @PathVariable long id, Locale locale) {
+        Timesheets.Timesheet sheet = timesheets.find(user, id).orElseThrow(NotFound::new);
+        try {
+            timesheets.decide(user, id, Timesheets.Status.APPROVED, null, locale);
+        } catch (Conflict alreadyDecided) {
+            // decided a moment ago (another tab): the page shows how
+        }
+        return "redirect:/my-employees/" + sheet.employmentId() + "#timesheet-" + id;
+    }
+
+    @PostMapping("/my-employees/timesheets/{id}/query")
+    String query(SignedInUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale) {
+        Timesheets.Timesheet sheet = timesheets.find(user, id).orElseThrow(NotFound::new);
+        String note = form.getOrDefault("note-" + id, "");
+        try {
+            timesheets.decide(user, id, Timesheets.Status.QUERIED, note, locale);
+        } catch (ValidationProblem problem) {
+            FormErrors errors = new FormErrors(messages, locale);
+            errors.reject("note-" + id, "timesheet.error.query-note");
+            return showEmployee(user, sheet.employmentId(), false, model, errors, id);
+        } catch (Conflict alreadyDecided) {
+            // decided a moment ago
+        }
+        return "redirect:/my-employees/" + sheet.employmentId() + "#timesheet-" + id;
+    }
+
+    // --- the PA
+
+    @GetMapping("/pa/work")
+    String work(SignedInUser pa, @RequestParam(defaultValue = "false") boolean sent, Model model) {
+        List<Employment> jobs = employments.asPa(pa);
+        Map<Long, List<Timesheets.Timesheet>> sheets = new HashMap<>();
+        for (Employment job : jobs) {
+            sheets.put(job.id(), timesheets.forEmployment(pa, job.id()));
+        }
+        model.addAttribute("jobs", jobs);
+        model.addAttribute("sheets", sheets);
+        model.addAttribute("sent", sent);
+        return "employment/work";
+    }
+
+    record DayRow(int number, LocalDate date, String hours, String note) {
+    }
+
+    @GetMapping("/pa/work/{id}/timesheet")
+    String timesheetForm(SignedInUser pa, @PathVariable long id, Model model, Locale locale) {
+        return showTimesheet(pa, id, Map.of(), model, new FormErrors(messages, locale));
+    }
+
+    @PostMapping("/pa/work/{id}/timesheet")
+    String sendTimesheet(SignedInUser pa, @PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale) {
+        List<Timesheets.DayInput> days = new ArrayList<>();
+        for (DayRow row : rows(Map.of())) {
+            days.add(new Timesheets.DayInput(row.date(), form.getOrDefault("day-" + row.number(), ""),
+                    form.getOrDefault("day-" + row.number() + "-note", "")));
+        }
+        try {
+            timesheets.submit(pa, id, days, locale);
+        } catch (ValidationProblem problem) {
+            FormErrors errors = new FormErrors(messages, locale);
+            problem.errors().forEach(e -> errors.reject(e.field(), "timesheet.error.as-is", e.message()));
+            return showTimesheet(pa, id, form, model, errors);
+        }
+        return "redirect:/pa/work?sent=true";
+    }
+
+    private String showTimesheet(SignedInUser pa, long id, Map<String, String> form, Model model, FormErrors errors) {
+        Employment job = employments.asPa(pa).stream().filter(e -> e.id() == id).findFirst().orElseThrow(NotFound::new);
+        model.addAttribute("job", job);
+        model.addAttribute("rows", rows(form));
+        model.addAttribute("errors", errors);
+        return "employment/timesheet";
+    }
+
+    /** Today and the 13 days before it, newest first: the PA fills in the days they worked. */
+    private static List<DayRow> rows(Map<String, String> form) {
+        List<DayRow> rows = new ArrayList<>();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        for (int i = 0; i < TIMESHEET_DAYS; i++) {
+            int n = i + 1;
+            rows.add(new DayRow(n, today.minusDays(i), form.getOrDefault("day-" + n, ""), form.getOrDefault("day-" + n + "-note", "")));
+        }
+        return rows;
+    }
+
+    private static LocalDate date(FormErrors errors, Map<String, String> form, String field, String labelKey) {
+        return errors.date(field, form.get(field + "-day"), form.get(field + "-month"), form.get(field + "-year"), labelKey);
+    }
+}

@@ -1,0 +1,130 @@
+package org.dphub.employment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.dphub.support.BrowserPages;
+import org.dphub.support.Chromium;
+import org.dphub.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Being an employer, in Chromium and in Welsh: the person adds their PA (a rate under the minimum
+ * wage is refused first); the PA, from their phone, sends a timesheet (25 hours in a day refused
+ * first); the employer approves it. axe-core on every page, both languages.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmploymentBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    BrowserPages pages;
+
+    @BeforeAll
+    void start() {
+        pages = new BrowserPages(Chromium.start(), port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (pages != null) {
+            pages.browser.quit();
+        }
+    }
+
+    void date(String id, LocalDate date) {
+        pages.type(id + "-day", Integer.toString(date.getDayOfMonth()));
+        pages.type(id + "-month", Integer.toString(date.getMonthValue()));
+        pages.type(id + "-year", Integer.toString(date.getYear()));
+    }
+
+    void choose(String id) {
+        pages.browser.findElement(By.cssSelector("label[for='" + id + "']")).click();
+    }
+
+    @Test
+    void anEmployerAddsTheirPaWhoSendsATimesheetThatTheEmployerApproves() {
+        LocalDate start = LocalDate.now().minusDays(10);
+        pages.signIn("citizen@demo-wales");
+        pages.open("/home?lang=cy");
+        pages.clickLink("Eich PAs");
+        assertThat(pages.h1()).isEqualTo("Eich PAs");
+        pages.assertAccessibleInBothLanguages("your PAs");
+        pages.open("/my-employees?lang=cy");
+        pages.click(pages.browser.findElements(By.cssSelector("a[id^='add-for-']")).get(0));
+        assertThat(pages.h1()).isEqualTo("Ychwanegu PA rydych yn ei gyflogi");
+        pages.assertAccessibleInBothLanguages("add a PA");
+        java.net.URI here = java.net.URI.create(pages.browser.getCurrentUrl());
+        pages.open(here.getPath() + "?" + here.getQuery().replace("lang=en", "lang=cy"));
+
+        pages.type("paGivenName", "Siân");
+        pages.type("paFamilyName", "Morgan");
+        date("paDateOfBirth", LocalDate.of(1992, 6, 14));
+        pages.type("paEmail", "pa@demo-wales");
+        date("startedOn", start);
+        pages.type("hourlyRate", "11.50");
+        choose("hoursKind");
+        pages.type("contractedHours", "16");
+        pages.type("elInsurer", "Yswiriant Gofal Cymru");
+        pages.type("elPolicyNumber", "EL-778");
+        date("elExpiresOn", LocalDate.now().plusMonths(8));
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Rhaid i''r gyfradd yr awr fod yn £12.71 o leiaf".replace("''", "'"));
+        pages.assertAccessible("add a PA, refused");
+        assertThat(jdbc.sql("SELECT count(*) FROM pa_employment WHERE pa_given_name = 'Siân'").query(Long.class).single()).isZero();
+        pages.type("hourlyRate", "13.20");
+        pages.submit();
+        assertThat(pages.main()).contains("Mae Siân Morgan wedi'i ychwanegu", "1257L", "16 awr yr wythnos");
+        pages.assertAccessibleInBothLanguages("a PA's page");
+
+        // --- the PA sends a timesheet from their phone
+        pages.signIn("pa@demo-wales");
+        pages.open("/home?lang=cy");
+        pages.clickLink("Eich gwaith");
+        assertThat(pages.main()).contains("Yn gweithio i");
+        pages.assertAccessibleInBothLanguages("your work");
+        pages.open("/pa/work?lang=cy");
+        pages.browser.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+        pages.click(pages.browser.findElements(By.cssSelector("a[id^='send-']")).get(0));
+        assertThat(pages.h1()).isEqualTo("Anfon taflen amser");
+        pages.assertAccessibleInBothLanguages("send a timesheet");
+        pages.open(pages.path() + "?lang=cy");
+        pages.type("day-2", "25");
+        pages.type("day-3", "6.5");
+        pages.type("day-3-note", "Mynd i''r farchnad".replace("''", "'"));
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Dim ond 24 awr sydd mewn diwrnod");
+        pages.assertAccessible("timesheet refused");
+        pages.type("day-2", "7:30");
+        pages.submit();
+        assertThat(pages.path()).isEqualTo("/pa/work");
+        assertThat(pages.main()).contains("Mae eich taflen amser wedi'i hanfon", "14 awr", "I'w gwirio");
+        pages.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+
+        // --- the employer approves it
+        pages.signIn("citizen@demo-wales");
+        pages.open("/my-employees?lang=cy");
+        pages.clickLink("Siân Morgan");
+        assertThat(pages.main()).contains("Mynd i'r farchnad", "7.5", "6.5");
+        pages.assertAccessibleInBothLanguages("a PA's page with a timesheet");
+        pages.open(pages.path() + "?lang=cy");
+        pages.submit();
+        assertThat(pages.main()).contains("Wedi'i chymeradwyo");
+        pages.assertAccessible("timesheet approved");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM timesheet_decision x JOIN timesheet t ON t.id = x.timesheet_id
+                        JOIN pa_employment e ON e.id = t.employment_id WHERE e.pa_given_name = 'Siân' AND x.decision = 'APPROVED'""")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+}
