@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the same top 20). Freshness: a profile made visible, timed until it shows in matches. Writes
  * target/bench/matching.json. Not a test: bin/bench runs it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dphub.database.embedded.data-dir=",
         "dphub.demo-data=false",
         "dphub.payment-runs.nightly=-"})
@@ -96,7 +96,8 @@ class MatchingBenchmark {
                 String[] cells = line.split(",");
                 String area = cells[0].replaceAll("[0-9].*$", "");
                 int count = cells.length > 3 ? Integer.parseInt(cells[3].strip()) : 0;
-                if (count > 0 && !Set.of("BT", "GY", "JE", "IM", "ZE").contains(area)) {
+                // old non-standard sectors such as "NPT 1" cannot be a postcode today
+                if (count > 0 && !Set.of("BT", "GY", "JE", "IM").contains(area) && Postcode.isValid(cells[0] + "AA")) {
                     sectors.add(new Sector(cells[0], Double.parseDouble(cells[1]), Double.parseDouble(cells[2]), count));
                 }
             }
@@ -161,15 +162,14 @@ class MatchingBenchmark {
                     .append(random.nextInt(10) == 0 ? "f" : "t").append('\t')
                     .append(s.latitude()).append('\t').append(s.longitude()).append('\t')
                     .append(Skill.maskOf(skills)).append('\t').append(Language.maskOf(languages)).append('\t')
-                    .append(AvailabilitySlot.maskOf(slots)).append('\n');
+                    .append(AvailabilitySlot.maskOf(slots)).append('\t')
+                    .append("EITHER\tLIVE\tpa").append(i).append("@bench.example\t07700 900000\t2026-01-01 00:00:00+00\tt\tt\t2026-01-01\tbench\n");
         }
         copy("""
                 COPY pa_profile (display_name, home_postcode, travel_km, hourly_rate_pence, skills, interests, languages,
-                    availability, visible, latitude, longitude, skills_mask, languages_mask, availability_mask) FROM STDIN""", rows);
-        jdbc.sql("""
-                        UPDATE pa_profile SET status = 'LIVE', employment_basis = 'EITHER', email = 'pa' || id || '@bench.example',
-                            phone = '07700 900000', code_of_conduct_accepted_at = now(), identity_checked = true,
-                            references_checked = true, dbs_checked_on = DATE '2026-01-01', checked_by = 'bench'""").update();
+                    availability, visible, latitude, longitude, skills_mask, languages_mask, availability_mask, employment_basis,
+                    status, email, phone, code_of_conduct_accepted_at, identity_checked, references_checked, dbs_checked_on,
+                    checked_by) FROM STDIN""", rows);
 
         jdbc.sql("""
                         INSERT INTO citizen (council_id, reference, given_name, family_name, date_of_birth, postcode)
@@ -217,7 +217,9 @@ class MatchingBenchmark {
                 COPY vacancy (council_id, citizen_id, title, outcomes, interests, skills_wanted, must_haves, availability, postcode,
                     latitude, longitude, max_distance_km, hours_per_week, hourly_rate_pence, start_date, skills_wanted_mask,
                     must_skills_mask, must_languages_mask, availability_mask, contact_name, created_by) FROM STDIN""", rows);
-        jdbc.sql("ANALYZE").update();
+        // the steady state: autovacuum has been by (visibility map set, statistics known)
+        jdbc.sql("VACUUM ANALYZE pa_profile").update();
+        jdbc.sql("VACUUM ANALYZE vacancy").update();
         result.put("buildSeconds", Math.round((System.nanoTime() - built) / 1e7) / 100.0);
 
         List<Long> vacancyIds = jdbc.sql("SELECT id FROM vacancy ORDER BY id").query(Long.class).list();

@@ -38,6 +38,31 @@ public class MatchingRepository {
                                  BigDecimal hoursPerWeek, long hourlyRatePence, LocalDate startDate) {
     }
 
+    /**
+     * A flat-earth distance (kilometres per degree × degrees), a little generous (1% and 0.5 km), so
+     * it never drops a row {@link MatchFilter} would keep; it spares sending rows beyond the nearer
+     * of the two limits. {@code MatchFilter} measures exactly and decides.
+     */
+    private static final String NEAR_ENOUGH = "(({t}.latitude - CAST(:lat AS float8)) * 111.2) ^ 2"
+            + " + (({t}.longitude - CAST(:lon AS float8)) * 111.2 * CAST(:cos AS float8)) ^ 2"
+            + " <= (CAST({travel} AS float8) * 1.01 + 0.5) ^ 2";
+
+    /**
+     * How many of the given interests the row has, as one plain expression (a sub-select per row
+     * costs several times more over thousands of candidates). Interests are at most 30.
+     */
+    private static String sharedInterests(String table, int count) {
+        if (count == 0) {
+            return "0";
+        }
+        StringBuilder sum = new StringBuilder("(");
+        for (int i = 0; i < count; i++) {
+            sum.append(i == 0 ? "" : " + ").append("(CASE WHEN CAST(:interest").append(i).append(" AS text) = ANY(").append(table)
+                    .append(".interests) THEN 1 ELSE 0 END)");
+        }
+        return sum.append(')').toString();
+    }
+
     private final JdbcClient jdbc;
 
     MatchingRepository(JdbcClient jdbc) {
@@ -48,10 +73,10 @@ public class MatchingRepository {
         MatchFilter.Box box = MatchFilter.boxAround(wants.latitude(), wants.longitude(), wants.maxDistanceKm());
         StringBuilder sql = new StringBuilder("SELECT p.id, p.travel_km, p.hourly_rate_pence, p.skills_mask, p.languages_mask, "
                 + "p.availability_mask, p.latitude, p.longitude, ");
-        sql.append(interests.isEmpty() ? "0"
-                : "(SELECT count(*) FROM unnest(p.interests) i WHERE i = ANY(CAST(:interests AS text[])))::int");
+        sql.append(sharedInterests("p", interests.size()));
         sql.append(" AS shared FROM pa_profile p WHERE p.status = 'LIVE' AND p.visible AND p.latitude IS NOT NULL"
-                + " AND point(p.longitude, p.latitude) <@ box(point(:west, :south), point(:east, :north))");
+                + " AND point(p.longitude, p.latitude) <@ box(point(:west, :south), point(:east, :north))"
+                + " AND " + NEAR_ENOUGH.replace("{travel}", "least(p.travel_km, :limit)").replace("{t}", "p"));
         if (!mustHaves.isEmpty()) {
             sql.append(" AND p.capabilities @> CAST(:must AS text[])");
         }
@@ -59,9 +84,11 @@ public class MatchingRepository {
             sql.append(" AND NOT EXISTS (SELECT 1 FROM marketplace_block b WHERE b.citizen_id = :citizen AND b.profile_id = p.id)");
         }
         var statement = jdbc.sql(sql.toString())
-                .param("west", box.west()).param("south", box.south()).param("east", box.east()).param("north", box.north());
-        if (!interests.isEmpty()) {
-            statement = statement.param("interests", SqlArrays.text(interests));
+                .param("west", box.west()).param("south", box.south()).param("east", box.east()).param("north", box.north())
+                .param("lat", wants.latitude()).param("lon", wants.longitude())
+                .param("cos", Math.cos(Math.toRadians(wants.latitude()))).param("limit", wants.maxDistanceKm());
+        for (int i = 0; i < interests.size(); i++) {
+            statement = statement.param("interest" + i, interests.get(i));
         }
         if (!mustHaves.isEmpty()) {
             statement = statement.param("must", SqlArrays.text(mustHaves));
@@ -94,17 +121,19 @@ public class MatchingRepository {
         StringBuilder sql = new StringBuilder("SELECT v.id, v.council_id, v.latitude, v.longitude, v.max_distance_km, "
                 + "v.hourly_rate_pence, v.skills_wanted_mask, v.must_skills_mask, v.must_languages_mask, v.availability_mask, "
                 + "cardinality(v.interests), ");
-        sql.append(interests.isEmpty() ? "0"
-                : "(SELECT count(*) FROM unnest(v.interests) i WHERE i = ANY(CAST(:interests AS text[])))::int");
+        sql.append(sharedInterests("v", interests.size()));
         sql.append(" AS shared FROM vacancy v WHERE v.status = 'OPEN'"
                 + " AND point(v.longitude, v.latitude) <@ box(point(:west, :south), point(:east, :north))"
+                + " AND " + NEAR_ENOUGH.replace("{travel}", "least(v.max_distance_km, :limit)").replace("{t}", "v")
                 + " AND (v.must_skills_mask & ~CAST(:skills AS int)) = 0 AND (v.must_languages_mask & ~CAST(:languages AS int)) = 0"
                 + " AND NOT EXISTS (SELECT 1 FROM marketplace_block b WHERE b.citizen_id = v.citizen_id AND b.profile_id = :profile)");
         var statement = jdbc.sql(sql.toString())
                 .param("west", box.west()).param("south", box.south()).param("east", box.east()).param("north", box.north())
-                .param("skills", offer.skillsMask()).param("languages", offer.languagesMask()).param("profile", offer.profileId());
-        if (!interests.isEmpty()) {
-            statement = statement.param("interests", SqlArrays.text(interests));
+                .param("skills", offer.skillsMask()).param("languages", offer.languagesMask()).param("profile", offer.profileId())
+                .param("lat", offer.latitude()).param("lon", offer.longitude())
+                .param("cos", Math.cos(Math.toRadians(offer.latitude()))).param("limit", offer.travelKm());
+        for (int i = 0; i < interests.size(); i++) {
+            statement = statement.param("interest" + i, interests.get(i));
         }
         List<VacancyCandidate> candidates = new ArrayList<>();
         statement.query(rs -> {
