@@ -166,6 +166,8 @@ public class Introductions {
         Side side = sideOf(user, introduction, vacancies.findById(introduction.vacancyId()).orElseThrow());
         requireConnected(introduction);
         long messageId = repository.addMessage(id, side, user.username(), body);
+        audit.record(introduction.councilId(), "introduction_message", messageId, AuditAction.CREATE, null,
+                AuditTrail.values("introductionId", id, "from", side.name(), "length", body.length()));
         return repository.messages(id).stream().filter(m -> m.id() == messageId).findFirst().orElseThrow();
     }
 

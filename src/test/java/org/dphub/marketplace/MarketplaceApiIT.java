@@ -315,6 +315,19 @@ class MarketplaceApiIT {
     }
 
     @Test
+    void theOpenApiDocumentHasTheMarketplace() {
+        JsonNode paths = body(http.get("/v3/api-docs")).get("paths");
+        for (String path : List.of("/api/v1/pa-registrations", "/api/v1/pa-profiles", "/api/v1/pa-profiles/{id}/checks",
+                "/api/v1/vacancies", "/api/v1/vacancies/{id}/matches", "/api/v1/vacancies/{id}/invitations",
+                "/api/v1/pa-profiles/{id}/matches", "/api/v1/pa-profiles/{id}/interests", "/api/v1/introductions/{id}",
+                "/api/v1/introductions/{id}/acceptance", "/api/v1/introductions/{id}/hire", "/api/v1/marketplace/pay-rates")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.get("/api/v1/vacancies/{id}/matches").get("get").get("parameters").toString())
+                .contains("limit").contains("offset").doesNotContain("SignedInUser");
+    }
+
+    @Test
     void signUpRefusals() {
         String email = register();
         assertThat(anonymousPost("/api/v1/pa-registrations", """
