@@ -209,18 +209,24 @@ class DemoData implements ApplicationRunner {
         }
         String given = pick(plan.givenNames(), random);
         PaProfileStatus status = userId != null ? PaProfileStatus.LIVE
-                : index % 17 == 0 ? PaProfileStatus.PENDING_CHECKS
+                : index % 17 == 0 ? PaProfileStatus.AWAITING_CHECKS
                 : index % 53 == 0 ? PaProfileStatus.SUSPENDED : PaProfileStatus.LIVE;
         String interestWords = interests.stream().map(i -> i.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                 .sorted().reduce((a, b) -> a + ", " + b).orElse("meeting people");
-        return new PaProfile(0, userId, council.id(), given, pick(plan.familyNames(), random),
+        String family = pick(plan.familyNames(), random);
+        boolean checked = status != PaProfileStatus.AWAITING_CHECKS;
+        return new PaProfile(0, userId, council.id(), given + " " + family.charAt(0) + ".",
                 "I'm " + given + ". I enjoy " + interestWords + ", and I like helping people do the things that matter to them.",
                 (1 + random.nextInt(15)) + " years supporting people in their own homes and out and about.",
                 postcodeIn(sectors, random), 5 + random.nextInt(26),
                 // between the National Living Wage 2026 (£12.71) and £17.50
                 Money.ofPence(1271 + random.nextInt(480)),
                 EmploymentBasis.values()[random.nextInt(EmploymentBasis.values().length)],
-                skills, interests, languages, availability, random.nextInt(100) < 85 || userId != null, status);
+                skills, interests.stream().map(Interest::tag).collect(java.util.stream.Collectors.toSet()), languages,
+                availability, random.nextInt(100) < 85 || userId != null, status,
+                "07700 9%05d".formatted(index), "pa" + index + "@" + plan.code() + ".example", true,
+                checked ? new PaProfile.Checks(true, true, LocalDate.of(2026, 1, 5), "dp-team@" + plan.code(), null)
+                        : PaProfile.Checks.NONE);
     }
 
     private static Postcode postcodeIn(List<PostcodeDirectory.Sector> sectors, Random random) {

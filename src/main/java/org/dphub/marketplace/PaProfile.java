@@ -5,32 +5,45 @@ import java.util.Set;
 import org.dphub.shared.Money;
 import org.dphub.shared.Postcode;
 
-/** A personal assistant's profile on the national register. */
-public record PaProfile(long id, Long userId, Long registeredCouncilId, String givenName, String familyName,
+/**
+ * A personal assistant's profile on the national register. Phone and email are shown to someone
+ * else only once an introduction is CONNECTED; the home postcode never (matching uses its sector).
+ */
+public record PaProfile(long id, Long userId, Long registeredCouncilId, String displayName,
                         String about, String experience, Postcode homePostcode, int travelKm, Money hourlyRate,
-                        EmploymentBasis employmentBasis, Set<Skill> skills, Set<Interest> interests,
+                        EmploymentBasis employmentBasis, Set<Skill> skills, Set<String> interests,
                         Set<Language> languages, List<AvailabilitySlot> availability, boolean visible,
-                        PaProfileStatus status) {
+                        PaProfileStatus status, String phone, String email, boolean codeOfConductAccepted,
+                        Checks checks) {
 
-    /** What others see before an introduction: first name and initial, never the full name. */
+    /** The DP team's checks: identity, references, the date of the DBS check, who recorded them. */
+    public record Checks(boolean identityChecked, boolean referencesChecked, java.time.LocalDate dbsCheckedOn,
+                         String checkedBy, java.time.Instant checkedAt) {
+        public static final Checks NONE = new Checks(false, false, null, null, null);
+    }
+
+    /** What others see before an introduction: the name the PA chose, never contact details. */
     public String publicName() {
-        return givenName + " " + familyName.charAt(0) + ".";
+        return displayName;
     }
 
     public java.util.Map<String, Object> auditValues() {
         var values = new java.util.LinkedHashMap<String, Object>();
-        values.put("givenName", givenName);
-        values.put("familyName", familyName);
+        values.put("displayName", displayName);
+        values.put("about", about);
         values.put("homePostcode", homePostcode.value());
         values.put("travelKm", travelKm);
         values.put("hourlyRate", hourlyRate.formatWithPence());
         values.put("employmentBasis", employmentBasis.name());
-        values.put("skills", skills.stream().map(Enum::name).sorted().toList());
-        values.put("interests", interests.stream().map(Enum::name).sorted().toList());
-        values.put("languages", languages.stream().map(Enum::name).sorted().toList());
+        values.put("skills", skills.stream().map(Skill::code).sorted().toList());
+        values.put("interests", interests.stream().sorted().toList());
+        values.put("languages", languages.stream().map(Language::code).sorted().toList());
         values.put("availability", availability.stream().map(AvailabilitySlot::code).toList());
         values.put("visible", visible);
         values.put("status", status.name());
+        values.put("phone", phone);
+        values.put("email", email);
+        values.put("codeOfConductAccepted", codeOfConductAccepted);
         return values;
     }
 }

@@ -1,6 +1,6 @@
 package org.dphub.marketplace;
 
-/** A profile is checked by the direct payments team before it goes live. */
+/** A profile is checked by the direct payments team before it goes live ({@link PaProfileTransitions}). */
 public enum PaProfileStatus {
-    PENDING_CHECKS, LIVE, SUSPENDED
+    AWAITING_CHECKS, LIVE, SUSPENDED
 }

@@ -49,7 +49,10 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(only(signIn))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // signing up as a PA needs no account (its body size and rate are limited in marketplace.api)
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/pa-registrations").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
                                 ? "Too many failed attempts for this username. Wait 15 minutes and try again."

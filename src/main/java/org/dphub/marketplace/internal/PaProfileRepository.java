@@ -1,16 +1,15 @@
 package org.dphub.marketplace.internal;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.dphub.marketplace.AvailabilitySlot;
 import org.dphub.marketplace.EmploymentBasis;
-import org.dphub.marketplace.Interest;
 import org.dphub.marketplace.Language;
 import org.dphub.marketplace.PaProfile;
 import org.dphub.marketplace.PaProfileStatus;
@@ -23,35 +22,100 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PaProfileRepository {
 
+    /** Where a profile is for matching: its sector centre. */
+    public record Place(double latitude, double longitude) {
+    }
+
     private final JdbcClient jdbc;
 
     PaProfileRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public PaProfile insert(PaProfile p) {
-        long id = jdbc.sql("""
-                        INSERT INTO pa_profile (user_id, registered_council_id, given_name, family_name, about, experience,
+    public long insert(PaProfile p, Place place) {
+        return jdbc.sql("""
+                        INSERT INTO pa_profile (user_id, registered_council_id, display_name, about, experience,
                             home_postcode, travel_km, hourly_rate_pence, employment_basis, skills, interests, languages,
-                            availability, visible, status)
-                        VALUES (:user, :council, :given, :family, :about, :experience, :postcode, :travel, :rate, :basis,
-                            coalesce(string_to_array(:skills, ','), '{}'), coalesce(string_to_array(:interests, ','), '{}'), coalesce(string_to_array(:languages, ','), '{}'),
-                            coalesce(string_to_array(:availability, ','), '{}'), :visible, :status)
+                            availability, visible, status, phone, email, code_of_conduct_accepted_at,
+                            latitude, longitude, skills_mask, languages_mask, availability_mask,
+                            identity_checked, references_checked, dbs_checked_on, checked_by, checked_at)
+                        VALUES (:user, :council, :name, :about, :experience, :postcode, :travel, :rate, :basis,
+                            CAST(:skills AS text[]), CAST(:interests AS text[]), CAST(:languages AS text[]),
+                            CAST(:availability AS text[]), :visible, :status, :phone, :email,
+                            CASE WHEN :conduct THEN now() END, :lat, :lon, :skillsMask, :languagesMask, :availabilityMask,
+                            :identity, :references, :dbs, :checkedBy, CASE WHEN CAST(:checkedBy AS text) IS NOT NULL THEN now() END)
                         RETURNING id""")
-                .param("user", p.userId()).param("council", p.registeredCouncilId())
-                .param("given", p.givenName()).param("family", p.familyName())
-                .param("about", p.about()).param("experience", p.experience())
-                .param("postcode", p.homePostcode().value()).param("travel", p.travelKm())
-                .param("rate", p.hourlyRate().pence()).param("basis", p.employmentBasis().name())
-                .param("skills", joined(p.skills().stream().map(Enum::name).sorted().toList()))
-                .param("interests", joined(p.interests().stream().map(Enum::name).sorted().toList()))
-                .param("languages", joined(p.languages().stream().map(Enum::name).sorted().toList()))
-                .param("availability", joined(p.availability().stream().map(AvailabilitySlot::code).toList()))
-                .param("visible", p.visible()).param("status", p.status().name())
+                .params(params(p, place))
+                .param("identity", p.checks().identityChecked()).param("references", p.checks().referencesChecked())
+                .param("dbs", p.checks().dbsCheckedOn()).param("checkedBy", p.checks().checkedBy())
+                .param("user", p.userId()).param("council", p.registeredCouncilId()).param("status", p.status().name())
                 .query(Long.class).single();
-        return new PaProfile(id, p.userId(), p.registeredCouncilId(), p.givenName(), p.familyName(), p.about(),
-                p.experience(), p.homePostcode(), p.travelKm(), p.hourlyRate(), p.employmentBasis(), p.skills(),
-                p.interests(), p.languages(), p.availability(), p.visible(), p.status());
+    }
+
+    /** Changes what the PA says about themself; status and checks are not theirs to change. */
+    public void update(long id, PaProfile p, Place place) {
+        jdbc.sql("""
+                        UPDATE pa_profile SET display_name = :name, about = :about, experience = :experience,
+                            home_postcode = :postcode, travel_km = :travel, hourly_rate_pence = :rate, employment_basis = :basis,
+                            skills = CAST(:skills AS text[]), interests = CAST(:interests AS text[]),
+                            languages = CAST(:languages AS text[]), availability = CAST(:availability AS text[]),
+                            visible = :visible, phone = :phone, email = :email,
+                            code_of_conduct_accepted_at = CASE WHEN :conduct THEN coalesce(code_of_conduct_accepted_at, now()) END,
+                            latitude = :lat, longitude = :lon, skills_mask = :skillsMask, languages_mask = :languagesMask,
+                            availability_mask = :availabilityMask, updated_at = now()
+                        WHERE id = :id""")
+                .params(params(p, place)).param("id", id).update();
+    }
+
+    private static java.util.Map<String, Object> params(PaProfile p, Place place) {
+        var values = new java.util.HashMap<String, Object>();
+        values.put("name", p.displayName());
+        values.put("about", p.about());
+        values.put("experience", p.experience());
+        values.put("postcode", p.homePostcode().value());
+        values.put("travel", p.travelKm());
+        values.put("rate", p.hourlyRate().pence());
+        values.put("basis", p.employmentBasis().name());
+        values.put("skills", SqlArrays.text(p.skills().stream().map(Skill::code).sorted().toList()));
+        values.put("interests", SqlArrays.text(p.interests().stream().sorted().toList()));
+        values.put("languages", SqlArrays.text(p.languages().stream().map(Language::code).sorted().toList()));
+        values.put("availability", SqlArrays.text(p.availability().stream().map(AvailabilitySlot::code).toList()));
+        values.put("visible", p.visible());
+        values.put("phone", p.phone());
+        values.put("email", p.email());
+        values.put("conduct", p.codeOfConductAccepted());
+        values.put("lat", place.latitude());
+        values.put("lon", place.longitude());
+        values.put("skillsMask", Skill.maskOf(p.skills()));
+        values.put("languagesMask", Language.maskOf(p.languages()));
+        values.put("availabilityMask", AvailabilitySlot.maskOf(p.availability()));
+        return values;
+    }
+
+    public void recordChecks(long id, boolean identity, boolean references, LocalDate dbsCheckedOn, String checkedBy,
+                             PaProfileStatus status) {
+        jdbc.sql("""
+                        UPDATE pa_profile SET identity_checked = :identity, references_checked = :references,
+                            dbs_checked_on = :dbs, checked_by = :by, checked_at = now(), status = :status, updated_at = now()
+                        WHERE id = :id""")
+                .param("identity", identity).param("references", references).param("dbs", dbsCheckedOn)
+                .param("by", checkedBy).param("status", status.name()).param("id", id).update();
+    }
+
+    public void changeStatus(long id, PaProfileStatus status, String suspendedReason) {
+        jdbc.sql("UPDATE pa_profile SET status = :status, suspended_reason = :reason, updated_at = now() WHERE id = :id")
+                .param("status", status.name()).param("reason", suspendedReason).param("id", id).update();
+    }
+
+    public Optional<PaProfile> findById(long id) {
+        return jdbc.sql("SELECT * FROM pa_profile WHERE id = :id").param("id", id)
+                .query(PaProfileRepository::map).optional();
+    }
+
+    /** The row locked for a change of status, so two DP team members cannot both act on it. */
+    public Optional<PaProfile> findForUpdate(long id) {
+        return jdbc.sql("SELECT * FROM pa_profile WHERE id = :id FOR UPDATE").param("id", id)
+                .query(PaProfileRepository::map).optional();
     }
 
     public Optional<PaProfile> findByUserId(long userId) {
@@ -63,29 +127,74 @@ public class PaProfileRepository {
         return jdbc.sql("SELECT count(*) FROM pa_profile WHERE status = 'LIVE'").query(Long.class).single();
     }
 
-    private static String joined(List<String> values) {
-        return values.isEmpty() ? null : String.join(",", values);
+    /** Profiles written before matching existed (no sector centre yet): id and home postcode. */
+    public List<Long> withoutPlace() {
+        return jdbc.sql("SELECT id FROM pa_profile WHERE latitude IS NULL ORDER BY id").query(Long.class).list();
     }
 
-    private static PaProfile map(ResultSet rs, int row) throws SQLException {
+    public void place(long id, Place place, int skillsMask, int languagesMask, int availabilityMask) {
+        jdbc.sql("""
+                        UPDATE pa_profile SET latitude = :lat, longitude = :lon, skills_mask = :s, languages_mask = :l,
+                            availability_mask = :a WHERE id = :id""")
+                .param("lat", place.latitude()).param("lon", place.longitude()).param("s", skillsMask)
+                .param("l", languagesMask).param("a", availabilityMask).param("id", id).update();
+    }
+
+    public void recordRegistrationAttempt(String clientAddress) {
+        jdbc.sql("INSERT INTO pa_registration_attempt (client_address) VALUES (:a)").param("a", clientAddress).update();
+    }
+
+    public int registrationAttemptsInLastHour(String clientAddress) {
+        jdbc.sql("DELETE FROM pa_registration_attempt WHERE attempted_at < now() - interval '1 hour'").update();
+        return jdbc.sql("SELECT count(*) FROM pa_registration_attempt WHERE client_address = :a AND attempted_at >= now() - interval '1 hour'")
+                .param("a", clientAddress).query(Integer.class).single();
+    }
+
+    public long report(Long profileId, Long vacancyId, Long councilId, String reason, String reportedBy) {
+        return jdbc.sql("""
+                        INSERT INTO marketplace_report (profile_id, vacancy_id, council_id, reason, reported_by)
+                        VALUES (:p, :v, :c, :reason, :by) RETURNING id""")
+                .param("p", profileId).param("v", vacancyId).param("c", councilId).param("reason", reason)
+                .param("by", reportedBy).query(Long.class).single();
+    }
+
+    public record Report(long id, Long profileId, Long vacancyId, String reason, String reportedBy, java.time.Instant reportedAt) {
+    }
+
+    /** Reports of any profile (a national register), and of the council's own vacancies. */
+    public List<Report> reportsFor(long councilId) {
+        return jdbc.sql("""
+                        SELECT id, profile_id, vacancy_id, reason, reported_by, reported_at FROM marketplace_report
+                        WHERE profile_id IS NOT NULL OR council_id = :c ORDER BY id DESC LIMIT 200""")
+                .param("c", councilId)
+                .query((rs, n) -> new Report(rs.getLong("id"), rs.getObject("profile_id", Long.class),
+                        rs.getObject("vacancy_id", Long.class), rs.getString("reason"), rs.getString("reported_by"),
+                        rs.getTimestamp("reported_at").toInstant()))
+                .list();
+    }
+
+    static PaProfile map(ResultSet rs, int row) throws SQLException {
+        Set<Skill> skills = EnumSet.noneOf(Skill.class);
+        for (String code : SqlArrays.strings(rs.getArray("skills"))) {
+            Skill.fromCode(code).ifPresent(skills::add);
+        }
+        Set<Language> languages = EnumSet.noneOf(Language.class);
+        for (String code : SqlArrays.strings(rs.getArray("languages"))) {
+            Language.fromCode(code).ifPresent(languages::add);
+        }
+        java.sql.Date dbs = rs.getDate("dbs_checked_on");
+        java.sql.Timestamp checkedAt = rs.getTimestamp("checked_at");
         return new PaProfile(rs.getLong("id"), rs.getObject("user_id", Long.class),
-                rs.getObject("registered_council_id", Long.class), rs.getString("given_name"),
-                rs.getString("family_name"), rs.getString("about"), rs.getString("experience"),
+                rs.getObject("registered_council_id", Long.class), rs.getString("display_name"),
+                rs.getString("about"), rs.getString("experience"),
                 Postcode.parse(rs.getString("home_postcode")), rs.getInt("travel_km"),
                 Money.ofPence(rs.getLong("hourly_rate_pence")), EmploymentBasis.valueOf(rs.getString("employment_basis")),
-                enums(rs.getArray("skills"), Skill.class), enums(rs.getArray("interests"), Interest.class),
-                enums(rs.getArray("languages"), Language.class),
-                strings(rs.getArray("availability")).stream().map(AvailabilitySlot::parse).toList(),
-                rs.getBoolean("visible"), PaProfileStatus.valueOf(rs.getString("status")));
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type) throws SQLException {
-        Set<E> set = EnumSet.noneOf(type);
-        strings(array).forEach(name -> set.add(Enum.valueOf(type, name)));
-        return set;
+                skills, new LinkedHashSet<>(SqlArrays.strings(rs.getArray("interests"))), languages,
+                SqlArrays.strings(rs.getArray("availability")).stream().map(AvailabilitySlot::parse).toList(),
+                rs.getBoolean("visible"), PaProfileStatus.valueOf(rs.getString("status")),
+                rs.getString("phone"), rs.getString("email"), rs.getTimestamp("code_of_conduct_accepted_at") != null,
+                new PaProfile.Checks(rs.getBoolean("identity_checked"), rs.getBoolean("references_checked"),
+                        dbs == null ? null : dbs.toLocalDate(), rs.getString("checked_by"),
+                        checkedAt == null ? null : checkedAt.toInstant()));
     }
 }

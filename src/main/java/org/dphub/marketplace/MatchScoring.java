@@ -1,0 +1,52 @@
+package org.dphub.marketplace;
+
+/**
+ * The score of a match that passed {@link MatchFilter}: deterministic and explainable. Each part
+ * is a fraction from 0 to 1, weighed by the council's {@link MatchWeights}:
+ * <ul>
+ *   <li>availability: the share of the vacancy's times the PA can work;</li>
+ *   <li>interests: the share of the vacancy's interests the PA shares;</li>
+ *   <li>skills: the share of wanted skills the PA has;</li>
+ *   <li>rate: 1 when the PA asks no more than the rate offered, falling to 0 at 20% more;</li>
+ *   <li>distance: 1 at the same sector centre, falling to 0 at the nearer of the two limits.</li>
+ * </ul>
+ * Nothing asked for (no interests, no wanted skills) counts as fully met. The score is the
+ * weighted share rounded half up to a whole number.
+ */
+public final class MatchScoring {
+
+    /** A PA asking this much more than the rate offered (as a share of it) scores 0 for rate. */
+    static final double RATE_TOLERANCE = 0.2;
+
+    private final MatchWeights weights;
+
+    public MatchScoring(MatchWeights weights) {
+        this.weights = weights;
+    }
+
+    public MatchScore score(MatchWants wants, MatchOffer offer, int sharedInterests, double distanceKm) {
+        int overlapMask = wants.availabilityMask() & offer.availabilityMask();
+        int overlap = Integer.bitCount(overlapMask);
+        int slotsWanted = Integer.bitCount(wants.availabilityMask());
+        double availability = slotsWanted == 0 ? 1 : (double) overlap / slotsWanted;
+
+        double interests = wants.interestCount() == 0 ? 1 : Math.min(1, (double) sharedInterests / wants.interestCount());
+
+        int skillsMet = wants.skillsWantedMask() & offer.skillsMask();
+        int skillsWanted = Integer.bitCount(wants.skillsWantedMask());
+        double skills = skillsWanted == 0 ? 1 : (double) Integer.bitCount(skillsMet) / skillsWanted;
+
+        boolean rateFits = offer.hourlyRatePence() <= wants.hourlyRatePence();
+        double rate = rateFits ? 1
+                : Math.max(0, 1 - (double) (offer.hourlyRatePence() - wants.hourlyRatePence())
+                        / (wants.hourlyRatePence() * RATE_TOLERANCE));
+
+        double limit = Math.min(offer.travelKm(), wants.maxDistanceKm());
+        double distance = limit <= 0 ? 1 : Math.max(0, Math.min(1, 1 - distanceKm / limit));
+
+        double weighted = (weights.availability() * availability + weights.interests() * interests
+                + weights.skills() * skills + weights.rate() * rate + weights.distance() * distance) / weights.total();
+        int score = (int) Math.round(weighted * 100);
+        return new MatchScore(Math.max(0, Math.min(100, score)), distanceKm, overlap, overlapMask, sharedInterests, skillsMet, rateFits);
+    }
+}

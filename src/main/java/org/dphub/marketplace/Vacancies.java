@@ -1,0 +1,266 @@
+package org.dphub.marketplace;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditTrail;
+import org.dphub.councils.Councils;
+import org.dphub.marketplace.internal.MatchingRepository;
+import org.dphub.marketplace.internal.PaProfileRepository;
+import org.dphub.marketplace.internal.VacancyRepository;
+import org.dphub.people.Citizen;
+import org.dphub.shared.GeoPoint;
+import org.dphub.shared.Money;
+import org.dphub.shared.PostcodeDirectory;
+import org.dphub.shared.Role;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.Conflict;
+import org.dphub.web.NotFound;
+import org.dphub.web.RuleRefusal;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The marketplace's public face for vacancies and matching, both ways. */
+@Service
+public class Vacancies {
+
+    /** A vacancy as posted, with warnings that did not stop it (a rate below the council's PA rate). */
+    public record Posted(Vacancy vacancy, List<Warning> warnings) {
+    }
+
+    public record Warning(String code, String message) {
+    }
+
+    private final VacancyRepository repository;
+    private final PaProfileRepository profiles;
+    private final MatchingRepository matching;
+    private final MarketplaceSettings settings;
+    private final EmployerSide employerSide;
+    private final Councils councils;
+    private final PostcodeDirectory postcodes;
+    private final AuditTrail audit;
+
+    Vacancies(VacancyRepository repository, PaProfileRepository profiles, MatchingRepository matching,
+              MarketplaceSettings settings, EmployerSide employerSide, Councils councils, PostcodeDirectory postcodes,
+              AuditTrail audit) {
+        this.repository = repository;
+        this.profiles = profiles;
+        this.matching = matching;
+        this.settings = settings;
+        this.employerSide = employerSide;
+        this.councils = councils;
+        this.postcodes = postcodes;
+        this.audit = audit;
+    }
+
+    /** The citizen, when this user may post vacancies and hire for them. */
+    @Transactional(readOnly = true)
+    public Optional<Citizen> citizenFor(SignedInUser user, long citizenId) {
+        return employerSide.citizenFor(user, citizenId);
+    }
+
+    /**
+     * Posts a vacancy for a citizen. The rate must be at least the National Living Wage when the
+     * work starts ({@link NationalLivingWagePolicy}: 422 otherwise); below the council's PA rate
+     * it is allowed, with a warning (the council's rate is a guide, not a floor).
+     */
+    @Transactional
+    public Posted post(SignedInUser user, Vacancy input) {
+        Citizen citizen = employerSide.citizenFor(user, input.citizenId()).orElseThrow(NotFound::new);
+        NationalLivingWagePolicy wage = settings.nationalLivingWage();
+        wage.check(input.hourlyRate(), input.startDate(), settings.today()).ifPresent(refusal -> {
+            throw belowNationalLivingWage(input.hourlyRate(), refusal);
+        });
+        List<Warning> warnings = new ArrayList<>();
+        Money councilRate = councils.settings(citizen.councilId()).settings().paHourlyRate();
+        if (input.hourlyRate().isLessThan(councilRate)) {
+            warnings.add(new Warning("BELOW_COUNCIL_PA_RATE", "The rate offered, " + input.hourlyRate().formatWithPence()
+                    + " an hour, is below the council's PA rate of " + councilRate.formatWithPence()
+                    + ". PAs may not apply; you can offer up to the council's rate from your direct payment."));
+        }
+        String contactName = input.contactName() != null ? input.contactName() : citizen.givenName() + " " + citizen.familyName();
+        Vacancy toAdd = new Vacancy(0, citizen.councilId(), citizen.id(), input.title(), input.outcomes(), input.interests(),
+                input.skillsWanted(), input.mustHaves(), input.availability(), input.postcode(), input.maxDistanceKm(),
+                input.hoursPerWeek(), input.hourlyRate(), input.startDate(), VacancyStatus.OPEN, contactName,
+                input.contactEmail() != null ? input.contactEmail() : citizen.email(),
+                input.contactPhone() != null ? input.contactPhone() : citizen.phone(), user.username());
+        int mustSkills = 0;
+        int mustLanguages = 0;
+        for (String code : input.mustHaves()) {
+            mustSkills |= Skill.fromCode(code).map(Skill::mask).orElse(0);
+            mustLanguages |= Language.fromCode(code).map(Language::mask).orElse(0);
+        }
+        long id = repository.insert(toAdd, placeOf(toAdd), mustSkills, mustLanguages);
+        Vacancy created = repository.findById(id).orElseThrow();
+        audit.record(created.councilId(), "vacancy", id, AuditAction.CREATE, null, created.auditValues());
+        return new Posted(created, warnings);
+    }
+
+    static RuleRefusal belowNationalLivingWage(Money rate, NationalLivingWagePolicy.Refusal refusal) {
+        return new RuleRefusal(NationalLivingWagePolicy.RULE, "The hourly rate " + rate.formatWithPence()
+                + " is below the National Living Wage of " + refusal.nationalLivingWage().formatWithPence()
+                + " an hour, in force from " + refusal.inForceFrom() + ".",
+                "Offer at least " + refusal.nationalLivingWage().formatWithPence() + " an hour.");
+    }
+
+    /** A vacancy for the people on its owner's side (the person, their representative, a practitioner of their council). */
+    @Transactional(readOnly = true)
+    public Optional<Vacancy> find(SignedInUser user, long id) {
+        return repository.findById(id).filter(v -> employerSide.mayActFor(user, v.citizenId()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Vacancy> forCitizen(SignedInUser user, long citizenId) {
+        Citizen citizen = employerSide.citizenFor(user, citizenId).orElseThrow(NotFound::new);
+        return repository.forCitizen(citizen.councilId(), citizen.id());
+    }
+
+    /** The owner's side closes an open vacancy: it leaves every PA's matches. */
+    @Transactional
+    public Vacancy close(SignedInUser user, long id) {
+        Vacancy vacancy = repository.findForUpdate(id).filter(v -> employerSide.mayActFor(user, v.citizenId()))
+                .orElseThrow(NotFound::new);
+        return changeStatus(vacancy, VacancyStatus.CLOSED);
+    }
+
+    /** The DP team of the vacancy's council suspends it (after a report, say). */
+    @Transactional
+    public Vacancy suspend(SignedInUser dpTeam, long id) {
+        if (!dpTeam.has(Role.DP_TEAM)) {
+            throw new AccessDeniedException("Only the direct payments team suspends a vacancy");
+        }
+        Vacancy vacancy = repository.findForUpdate(id).filter(v -> dpTeam.isStaffOf(v.councilId())).orElseThrow(NotFound::new);
+        return changeStatus(vacancy, VacancyStatus.SUSPENDED);
+    }
+
+    private Vacancy changeStatus(Vacancy vacancy, VacancyStatus to) {
+        if (vacancy.status() != VacancyStatus.OPEN) {
+            throw new Conflict("The vacancy is " + vacancy.status() + "; only an open vacancy can be " + to.name().toLowerCase() + ".");
+        }
+        repository.changeStatus(vacancy.id(), to);
+        audit.record(vacancy.councilId(), "vacancy", vacancy.id(), AuditAction.UPDATE,
+                AuditTrail.values("status", vacancy.status().name()), AuditTrail.values("status", to.name()));
+        return repository.findById(vacancy.id()).orElseThrow();
+    }
+
+    /** Anyone signed in who can see the vacancy (its owner's side, or a PA it matches) may report it. */
+    @Transactional
+    public long report(SignedInUser user, long id, String reason) {
+        Vacancy vacancy = repository.findById(id).orElseThrow(NotFound::new);
+        boolean mayReport = employerSide.mayActFor(user, vacancy.citizenId())
+                || (user.has(Role.PERSONAL_ASSISTANT) && vacancy.status() == VacancyStatus.OPEN);
+        if (!mayReport) {
+            throw new NotFound();
+        }
+        long reportId = profiles.report(null, id, vacancy.councilId(), reason, user.username());
+        audit.record(vacancy.councilId(), "marketplace_report", reportId, AuditAction.CREATE, null,
+                AuditTrail.values("vacancyId", id, "reason", reason));
+        return reportId;
+    }
+
+    /** Ranked PAs for a vacancy, for its owner's side only; otherwise not found. */
+    @Transactional(readOnly = true)
+    public List<ProfileMatch> matches(SignedInUser user, long vacancyId, int limit, int offset) {
+        Vacancy vacancy = find(user, vacancyId).orElseThrow(NotFound::new);
+        return rankProfiles(vacancy, limit, offset);
+    }
+
+    /** The matching itself, with no access check: callers have checked. */
+    List<ProfileMatch> rankProfiles(Vacancy vacancy, int limit, int offset) {
+        MatchWants wants = wantsOf(vacancy);
+        MatchScoring scoring = new MatchScoring(settings.weights(vacancy.councilId()));
+        List<Scored> scored = new ArrayList<>();
+        for (MatchingRepository.ProfileCandidate candidate
+                : matching.profilesNear(wants, vacancy.mustHaves(), vacancy.interests(), vacancy.citizenId())) {
+            MatchOffer offer = candidate.offer();
+            double distance = MatchFilter.distanceKm(wants.latitude(), wants.longitude(), offer.latitude(), offer.longitude());
+            if (MatchFilter.exclusion(wants, offer, distance).isEmpty()) {
+                scored.add(new Scored(offer.profileId(), scoring.score(wants, offer, candidate.sharedInterests(), distance)));
+            }
+        }
+        List<Scored> page = page(scored, limit, offset);
+        Map<Long, MatchingRepository.ProfileDetails> details = matching.profileDetails(page.stream().map(Scored::id).toList());
+        return page.stream().map(s -> {
+            MatchingRepository.ProfileDetails d = details.get(s.id());
+            List<String> shared = vacancy.interests().stream().filter(d.interests()::contains).toList();
+            return new ProfileMatch(s.id(), d.displayName(), s.score().score(), roundKm(s.score().distanceKm()),
+                    reasons(s.score(), shared));
+        }).toList();
+    }
+
+    /** Open vacancies a PA matches, best first, for that PA only. A profile must be live to see them. */
+    @Transactional(readOnly = true)
+    public List<VacancyMatch> matchesForProfile(SignedInUser pa, long profileId, int limit, int offset) {
+        PaProfile profile = profiles.findById(profileId).filter(p -> PaProfiles.isOwner(pa, p)).orElseThrow(NotFound::new);
+        if (profile.status() != PaProfileStatus.LIVE) {
+            throw new Conflict("Your profile is " + profile.status() + ". You can see vacancies once the direct payments "
+                    + "team has checked it and it is live.");
+        }
+        GeoPoint centre = postcodes.centreOf(profile.homePostcode());
+        MatchOffer offer = new MatchOffer(profile.id(), profile.status(), profile.visible(), centre.latitude().doubleValue(),
+                centre.longitude().doubleValue(), profile.travelKm(), profile.hourlyRate().pence(), Skill.maskOf(profile.skills()),
+                Language.maskOf(profile.languages()), AvailabilitySlot.maskOf(profile.availability()));
+        // a hidden PA still finds work: being hidden keeps them out of searches, not out of jobs
+        MatchOffer asSeen = new MatchOffer(offer.profileId(), offer.status(), true, offer.latitude(), offer.longitude(),
+                offer.travelKm(), offer.hourlyRatePence(), offer.skillsMask(), offer.languagesMask(), offer.availabilityMask());
+        Map<Long, MatchWeights> weights = settings.allWeights();
+        List<Scored> scored = new ArrayList<>();
+        List<MatchingRepository.VacancyCandidate> candidates = matching.vacanciesNear(offer, List.copyOf(profile.interests()));
+        for (MatchingRepository.VacancyCandidate candidate : candidates) {
+            MatchWants wants = candidate.wants();
+            double distance = MatchFilter.distanceKm(wants.latitude(), wants.longitude(), offer.latitude(), offer.longitude());
+            if (MatchFilter.exclusion(wants, asSeen, distance).isEmpty()) {
+                MatchScoring scoring = new MatchScoring(weights.getOrDefault(candidate.councilId(), MatchWeights.DEFAULTS));
+                scored.add(new Scored(wants.vacancyId(), scoring.score(wants, asSeen, candidate.sharedInterests(), distance)));
+            }
+        }
+        List<Scored> page = page(scored, limit, offset);
+        Map<Long, MatchingRepository.VacancyDetails> details = matching.vacancyDetails(page.stream().map(Scored::id).toList());
+        return page.stream().map(s -> {
+            MatchingRepository.VacancyDetails d = details.get(s.id());
+            List<String> shared = d.interests().stream().filter(profile.interests()::contains).toList();
+            return new VacancyMatch(s.id(), d.title(), d.outcomes(), org.dphub.shared.Postcode.parse(d.postcode()).outward(),
+                    s.score().score(), roundKm(s.score().distanceKm()), d.hoursPerWeek(), d.hourlyRatePence(), d.startDate(),
+                    reasons(s.score(), shared));
+        }).toList();
+    }
+
+    record Scored(long id, MatchScore score) {
+    }
+
+    private static List<Scored> page(List<Scored> scored, int limit, int offset) {
+        Comparator<Scored> order = (a, b) -> MatchScore.compare(a.score(), a.id(), b.score(), b.id());
+        return scored.stream().sorted(order).skip(offset).limit(limit).toList();
+    }
+
+    private static ProfileMatch.Reasons reasons(MatchScore score, List<String> sharedInterests) {
+        return new ProfileMatch.Reasons(score.availabilityOverlap(), AvailabilitySlot.slotsOf(score.timesInCommonMask()),
+                sharedInterests, Skill.codesOf(score.skillsMetMask()), score.rateFits());
+    }
+
+    static double roundKm(double km) {
+        return Math.round(km * 10) / 10.0;
+    }
+
+    MatchWants wantsOf(Vacancy vacancy) {
+        PaProfileRepository.Place place = placeOf(vacancy);
+        int mustSkills = 0;
+        int mustLanguages = 0;
+        for (String code : vacancy.mustHaves()) {
+            mustSkills |= Skill.fromCode(code).map(Skill::mask).orElse(0);
+            mustLanguages |= Language.fromCode(code).map(Language::mask).orElse(0);
+        }
+        return new MatchWants(vacancy.id(), place.latitude(), place.longitude(), vacancy.maxDistanceKm(), vacancy.hourlyRate().pence(),
+                Skill.maskOf(vacancy.skillsWanted()), mustSkills, mustLanguages, AvailabilitySlot.maskOf(vacancy.availability()),
+                vacancy.interests().size());
+    }
+
+    private PaProfileRepository.Place placeOf(Vacancy vacancy) {
+        GeoPoint centre = postcodes.centreOf(vacancy.postcode());
+        return new PaProfileRepository.Place(centre.latitude().doubleValue(), centre.longitude().doubleValue());
+    }
+}

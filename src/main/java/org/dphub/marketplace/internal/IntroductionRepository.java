@@ -1,0 +1,116 @@
+package org.dphub.marketplace.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.dphub.marketplace.Introduction;
+import org.dphub.marketplace.IntroductionStatus;
+import org.dphub.marketplace.Side;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class IntroductionRepository {
+
+    public record Message(long id, Side from, String author, String body, Instant sentAt) {
+    }
+
+    public record PayRate(String area, String district, int hires, long lowestPence, long medianPence, long highestPence) {
+    }
+
+    private final JdbcClient jdbc;
+
+    IntroductionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new introduction, or empty when the two already have one for this vacancy. */
+    public Optional<Long> insert(long councilId, long vacancyId, long profileId, Side startedBy, IntroductionStatus status,
+                                 String createdBy) {
+        return jdbc.sql("""
+                        INSERT INTO introduction (council_id, vacancy_id, profile_id, started_by, status, created_by)
+                        VALUES (:c, :v, :p, :side, :status, :by)
+                        ON CONFLICT (vacancy_id, profile_id) DO NOTHING RETURNING id""")
+                .param("c", councilId).param("v", vacancyId).param("p", profileId).param("side", startedBy.name())
+                .param("status", status.name()).param("by", createdBy).query(Long.class).optional();
+    }
+
+    public Optional<Introduction> findById(long id) {
+        return jdbc.sql("SELECT * FROM introduction WHERE id = :id").param("id", id).query(IntroductionRepository::map).optional();
+    }
+
+    public Optional<Introduction> findForUpdate(long id) {
+        return jdbc.sql("SELECT * FROM introduction WHERE id = :id FOR UPDATE").param("id", id)
+                .query(IntroductionRepository::map).optional();
+    }
+
+    public void changeStatus(long id, IntroductionStatus status) {
+        jdbc.sql("UPDATE introduction SET status = :s, updated_at = now() WHERE id = :id").param("s", status.name())
+                .param("id", id).update();
+    }
+
+    public boolean blocked(long citizenId, long profileId) {
+        return jdbc.sql("SELECT count(*) FROM marketplace_block WHERE citizen_id = :c AND profile_id = :p")
+                .param("c", citizenId).param("p", profileId).query(Integer.class).single() > 0;
+    }
+
+    public void block(long citizenId, long profileId, Side by) {
+        jdbc.sql("""
+                        INSERT INTO marketplace_block (citizen_id, profile_id, blocked_by) VALUES (:c, :p, :by)
+                        ON CONFLICT DO NOTHING""")
+                .param("c", citizenId).param("p", profileId).param("by", by.name()).update();
+    }
+
+    public long addMessage(long introductionId, Side from, String author, String body) {
+        return jdbc.sql("""
+                        INSERT INTO introduction_message (introduction_id, from_side, author, body)
+                        VALUES (:i, :side, :author, :body) RETURNING id""")
+                .param("i", introductionId).param("side", from.name()).param("author", author).param("body", body)
+                .query(Long.class).single();
+    }
+
+    public List<Message> messages(long introductionId) {
+        return jdbc.sql("SELECT * FROM introduction_message WHERE introduction_id = :i ORDER BY id")
+                .param("i", introductionId)
+                .query((rs, n) -> new Message(rs.getLong("id"), Side.valueOf(rs.getString("from_side")), rs.getString("author"),
+                        rs.getString("body"), rs.getTimestamp("sent_at").toInstant()))
+                .list();
+    }
+
+    public long insertHire(long councilId, Introduction introduction, long citizenId, long ratePence, BigDecimal hoursPerWeek,
+                           LocalDate startDate, String district, String area, String hiredBy) {
+        return jdbc.sql("""
+                        INSERT INTO pa_hire (council_id, introduction_id, vacancy_id, profile_id, citizen_id,
+                            agreed_hourly_rate_pence, hours_per_week, start_date, postcode_district, postcode_area, hired_by)
+                        VALUES (:c, :i, :v, :p, :z, :rate, :hours, :start, :district, :area, :by) RETURNING id""")
+                .param("c", councilId).param("i", introduction.id()).param("v", introduction.vacancyId())
+                .param("p", introduction.profileId()).param("z", citizenId).param("rate", ratePence).param("hours", hoursPerWeek)
+                .param("start", startDate).param("district", district).param("area", area).param("by", hiredBy)
+                .query(Long.class).single();
+    }
+
+    /** PA rates of pay agreed in the council, by postcode district (within area): lowest, median, highest. */
+    public List<PayRate> payRates(long councilId) {
+        return jdbc.sql("""
+                        SELECT postcode_area, postcode_district, count(*) AS hires,
+                               min(agreed_hourly_rate_pence) AS lowest,
+                               percentile_disc(0.5) WITHIN GROUP (ORDER BY agreed_hourly_rate_pence) AS median,
+                               max(agreed_hourly_rate_pence) AS highest
+                        FROM pa_hire WHERE council_id = :c
+                        GROUP BY postcode_area, postcode_district ORDER BY postcode_area, postcode_district""")
+                .param("c", councilId)
+                .query((rs, n) -> new PayRate(rs.getString("postcode_area"), rs.getString("postcode_district"), rs.getInt("hires"),
+                        rs.getLong("lowest"), rs.getLong("median"), rs.getLong("highest")))
+                .list();
+    }
+
+    static Introduction map(ResultSet rs, int row) throws SQLException {
+        return new Introduction(rs.getLong("id"), rs.getLong("council_id"), rs.getLong("vacancy_id"), rs.getLong("profile_id"),
+                Side.valueOf(rs.getString("started_by")), IntroductionStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,56 @@
+package org.dphub.marketplace.internal;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.dphub.marketplace.MatchWeights;
+import org.dphub.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The council's match weights and the National Living Wage rates. */
+@Repository
+public class MarketplaceSettingsRepository {
+
+    private final JdbcClient jdbc;
+
+    MarketplaceSettingsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<MatchWeights> weights(long councilId) {
+        return jdbc.sql("SELECT availability, interests, skills, rate, distance FROM marketplace_match_weights WHERE council_id = :c")
+                .param("c", councilId)
+                .query((rs, n) -> new MatchWeights(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .optional();
+    }
+
+    public Map<Long, MatchWeights> allWeights() {
+        Map<Long, MatchWeights> all = new java.util.HashMap<>();
+        jdbc.sql("SELECT council_id, availability, interests, skills, rate, distance FROM marketplace_match_weights")
+                .query(rs -> {
+                    all.put(rs.getLong(1), new MatchWeights(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)));
+                });
+        return all;
+    }
+
+    public void saveWeights(long councilId, MatchWeights w, String by) {
+        jdbc.sql("""
+                        INSERT INTO marketplace_match_weights (council_id, availability, interests, skills, rate, distance, updated_by)
+                        VALUES (:c, :a, :i, :s, :r, :d, :by)
+                        ON CONFLICT (council_id) DO UPDATE SET availability = :a, interests = :i, skills = :s, rate = :r,
+                            distance = :d, updated_by = :by, updated_at = now()""")
+                .param("c", councilId).param("a", w.availability()).param("i", w.interests()).param("s", w.skills())
+                .param("r", w.rate()).param("d", w.distance()).param("by", by).update();
+    }
+
+    public Map<LocalDate, Money> nationalLivingWage() {
+        Map<LocalDate, Money> rates = new LinkedHashMap<>();
+        jdbc.sql("SELECT effective_from, hourly_pence FROM marketplace_national_living_wage ORDER BY effective_from")
+                .query(rs -> {
+                    rates.put(rs.getDate(1).toLocalDate(), Money.ofPence(rs.getLong(2)));
+                });
+        return rates;
+    }
+}

@@ -1,0 +1,176 @@
+package org.dphub.marketplace.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dphub.marketplace.MatchFilter;
+import org.dphub.marketplace.MatchOffer;
+import org.dphub.marketplace.MatchWants;
+import org.dphub.marketplace.PaProfileStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The hard filters pushed into SQL (live, visible, inside a box around the place, must-haves,
+ * not blocked), on live data: a change to a profile shows in the next match. Rows are small
+ * (numbers and bit masks; shared interests counted in the database) so that thousands of
+ * candidates can be scored in Java; names and tags are read only for the page asked for.
+ */
+@Repository
+public class MatchingRepository {
+
+    /** A PA who may match, with the count of the vacancy's interests they share. */
+    public record ProfileCandidate(MatchOffer offer, int sharedInterests) {
+    }
+
+    /** An open vacancy that may match a PA, with its council (for its weights) and shared interests. */
+    public record VacancyCandidate(MatchWants wants, long councilId, int sharedInterests) {
+    }
+
+    public record ProfileDetails(long id, String displayName, List<String> interests) {
+    }
+
+    public record VacancyDetails(long id, String title, List<String> outcomes, List<String> interests, String postcode,
+                                 BigDecimal hoursPerWeek, long hourlyRatePence, LocalDate startDate) {
+    }
+
+    /**
+     * A flat-earth distance (kilometres per degree × degrees), a little generous (1% and 0.5 km), so
+     * it never drops a row {@link MatchFilter} would keep; it spares sending rows beyond the nearer
+     * of the two limits. {@code MatchFilter} measures exactly and decides.
+     */
+    private static final String NEAR_ENOUGH = "(({t}.latitude - CAST(:lat AS float8)) * 111.2) ^ 2"
+            + " + (({t}.longitude - CAST(:lon AS float8)) * 111.2 * CAST(:cos AS float8)) ^ 2"
+            + " <= (CAST({travel} AS float8) * 1.01 + 0.5) ^ 2";
+
+    /**
+     * How many of the given interests the row has, as one plain expression (a sub-select per row
+     * costs several times more over thousands of candidates). Interests are at most 30.
+     */
+    private static String sharedInterests(String table, int count) {
+        if (count == 0) {
+            return "0";
+        }
+        StringBuilder sum = new StringBuilder("(");
+        for (int i = 0; i < count; i++) {
+            sum.append(i == 0 ? "" : " + ").append("(CASE WHEN CAST(:interest").append(i).append(" AS text) = ANY(").append(table)
+                    .append(".interests) THEN 1 ELSE 0 END)");
+        }
+        return sum.append(')').toString();
+    }
+
+    private final JdbcClient jdbc;
+
+    MatchingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ProfileCandidate> profilesNear(MatchWants wants, List<String> mustHaves, List<String> interests, Long citizenId) {
+        MatchFilter.Box box = MatchFilter.boxAround(wants.latitude(), wants.longitude(), wants.maxDistanceKm());
+        StringBuilder sql = new StringBuilder("SELECT p.id, p.travel_km, p.hourly_rate_pence, p.skills_mask, p.languages_mask, "
+                + "p.availability_mask, p.latitude, p.longitude, ");
+        sql.append(sharedInterests("p", interests.size()));
+        sql.append(" AS shared FROM pa_profile p WHERE p.status = 'LIVE' AND p.visible AND p.latitude IS NOT NULL"
+                + " AND point(p.longitude, p.latitude) <@ box(point(:west, :south), point(:east, :north))"
+                + " AND " + NEAR_ENOUGH.replace("{travel}", "least(p.travel_km, :limit)").replace("{t}", "p"));
+        if (!mustHaves.isEmpty()) {
+            sql.append(" AND p.capabilities @> CAST(:must AS text[])");
+        }
+        if (citizenId != null) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM marketplace_block b WHERE b.citizen_id = :citizen AND b.profile_id = p.id)");
+        }
+        var statement = jdbc.sql(sql.toString())
+                .param("west", box.west()).param("south", box.south()).param("east", box.east()).param("north", box.north())
+                .param("lat", wants.latitude()).param("lon", wants.longitude())
+                .param("cos", Math.cos(Math.toRadians(wants.latitude()))).param("limit", wants.maxDistanceKm());
+        for (int i = 0; i < interests.size(); i++) {
+            statement = statement.param("interest" + i, interests.get(i));
+        }
+        if (!mustHaves.isEmpty()) {
+            statement = statement.param("must", SqlArrays.text(mustHaves));
+        }
+        if (citizenId != null) {
+            statement = statement.param("citizen", citizenId);
+        }
+        List<ProfileCandidate> candidates = new ArrayList<>();
+        statement.query(rs -> {
+            candidates.add(new ProfileCandidate(new MatchOffer(rs.getLong(1), PaProfileStatus.LIVE, true, rs.getDouble(7),
+                    rs.getDouble(8), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)), rs.getInt(9)));
+        });
+        return candidates;
+    }
+
+    /** Every profile, whatever its status, with its interests: the full scan the benchmark compares with. */
+    public void everyProfile(java.util.function.BiConsumer<MatchOffer, List<String>> each) {
+        jdbc.sql("""
+                        SELECT id, status, visible, latitude, longitude, travel_km, hourly_rate_pence, skills_mask, languages_mask,
+                               availability_mask, interests FROM pa_profile WHERE latitude IS NOT NULL""")
+                .query(rs -> {
+                    each.accept(new MatchOffer(rs.getLong(1), PaProfileStatus.valueOf(rs.getString(2)), rs.getBoolean(3),
+                            rs.getDouble(4), rs.getDouble(5), rs.getInt(6), rs.getLong(7), rs.getInt(8), rs.getInt(9),
+                            rs.getInt(10)), SqlArrays.strings(rs.getArray(11)));
+                });
+    }
+
+    public List<VacancyCandidate> vacanciesNear(MatchOffer offer, List<String> interests) {
+        MatchFilter.Box box = MatchFilter.boxAround(offer.latitude(), offer.longitude(), offer.travelKm());
+        StringBuilder sql = new StringBuilder("SELECT v.id, v.council_id, v.latitude, v.longitude, v.max_distance_km, "
+                + "v.hourly_rate_pence, v.skills_wanted_mask, v.must_skills_mask, v.must_languages_mask, v.availability_mask, "
+                + "cardinality(v.interests), ");
+        sql.append(sharedInterests("v", interests.size()));
+        sql.append(" AS shared FROM vacancy v WHERE v.status = 'OPEN'"
+                + " AND point(v.longitude, v.latitude) <@ box(point(:west, :south), point(:east, :north))"
+                + " AND " + NEAR_ENOUGH.replace("{travel}", "least(v.max_distance_km, :limit)").replace("{t}", "v")
+                + " AND (v.must_skills_mask & ~CAST(:skills AS int)) = 0 AND (v.must_languages_mask & ~CAST(:languages AS int)) = 0"
+                + " AND NOT EXISTS (SELECT 1 FROM marketplace_block b WHERE b.citizen_id = v.citizen_id AND b.profile_id = :profile)");
+        var statement = jdbc.sql(sql.toString())
+                .param("west", box.west()).param("south", box.south()).param("east", box.east()).param("north", box.north())
+                .param("skills", offer.skillsMask()).param("languages", offer.languagesMask()).param("profile", offer.profileId())
+                .param("lat", offer.latitude()).param("lon", offer.longitude())
+                .param("cos", Math.cos(Math.toRadians(offer.latitude()))).param("limit", offer.travelKm());
+        for (int i = 0; i < interests.size(); i++) {
+            statement = statement.param("interest" + i, interests.get(i));
+        }
+        List<VacancyCandidate> candidates = new ArrayList<>();
+        statement.query(rs -> {
+            candidates.add(new VacancyCandidate(new MatchWants(rs.getLong(1), rs.getDouble(3), rs.getDouble(4), rs.getInt(5),
+                    rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11)),
+                    rs.getLong(2), rs.getInt(12)));
+        });
+        return candidates;
+    }
+
+    public Map<Long, ProfileDetails> profileDetails(Collection<Long> ids) {
+        Map<Long, ProfileDetails> details = new HashMap<>();
+        if (ids.isEmpty()) {
+            return details;
+        }
+        jdbc.sql("SELECT id, display_name, interests FROM pa_profile WHERE id = ANY(CAST(:ids AS bigint[]))")
+                .param("ids", SqlArrays.longs(ids))
+                .query(rs -> {
+                    details.put(rs.getLong(1), new ProfileDetails(rs.getLong(1), rs.getString(2), SqlArrays.strings(rs.getArray(3))));
+                });
+        return details;
+    }
+
+    public Map<Long, VacancyDetails> vacancyDetails(Collection<Long> ids) {
+        Map<Long, VacancyDetails> details = new HashMap<>();
+        if (ids.isEmpty()) {
+            return details;
+        }
+        jdbc.sql("""
+                        SELECT id, title, outcomes, interests, postcode, hours_per_week, hourly_rate_pence, start_date
+                        FROM vacancy WHERE id = ANY(CAST(:ids AS bigint[]))""")
+                .param("ids", SqlArrays.longs(ids))
+                .query(rs -> {
+                    details.put(rs.getLong(1), new VacancyDetails(rs.getLong(1), rs.getString(2), SqlArrays.strings(rs.getArray(3)),
+                            SqlArrays.strings(rs.getArray(4)), rs.getString(5), rs.getBigDecimal(6), rs.getLong(7),
+                            rs.getDate(8).toLocalDate()));
+                });
+        return details;
+    }
+}
