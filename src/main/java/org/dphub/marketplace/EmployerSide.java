@@ -26,6 +26,11 @@ class EmployerSide {
                 .filter(c -> !user.isStaff() || (user.has(Role.PRACTITIONER) && user.isStaffOf(c.councilId())));
     }
 
+    /** The people this person is or acts for (none for staff: they see introductions through a person's page). */
+    java.util.List<Long> citizensActedFor(SignedInUser user) {
+        return user.isStaff() ? java.util.List.of() : citizens.actingFor(user).stream().map(c -> c.citizen().id()).toList();
+    }
+
     boolean mayActFor(SignedInUser user, long citizenId) {
         return citizenFor(user, citizenId).isPresent();
     }

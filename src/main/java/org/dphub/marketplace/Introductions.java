@@ -159,6 +159,12 @@ public class Introductions {
                 connected ? new Contact(profile.displayName(), profile.email(), profile.phone()) : null);
     }
 
+    /** Every introduction this person is part of, as they see it, newest first. */
+    @Transactional(readOnly = true)
+    public List<IntroductionView> forUser(SignedInUser user) {
+        return repository.idsFor(user.userId(), employerSide.citizensActedFor(user)).stream().map(id -> view(user, id)).toList();
+    }
+
     /** Messages stay in the app, and exist only between connected sides. */
     @Transactional
     public IntroductionRepository.Message send(SignedInUser user, long id, String body) {

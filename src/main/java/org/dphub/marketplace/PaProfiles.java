@@ -196,6 +196,13 @@ public class PaProfiles {
         return repository.reportsFor(dpTeam.councilId());
     }
 
+    /** Profiles waiting for checks (the register is national: any council's DP team may check them). */
+    @Transactional(readOnly = true)
+    public List<PaProfile> awaitingChecks(SignedInUser dpTeam) {
+        requireDpTeam(dpTeam);
+        return repository.awaitingChecks(200);
+    }
+
     @Transactional(readOnly = true)
     public long countLive() {
         return repository.countLive();

@@ -39,7 +39,7 @@ class SecurityConfiguration {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {
-            "/", "/sign-in", "/accessibility", "/data-attribution", "/cookies", "/error",
+            "/", "/sign-in", "/join-as-a-pa", "/accessibility", "/data-attribution", "/cookies", "/error",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**"};
@@ -107,6 +107,9 @@ class SecurityConfiguration {
                         .requestMatchers("/one-off-payments", "/one-off-payments/**").hasRole("BUDGET_HOLDER")
                         .requestMatchers("/direct-payments/*/status-changes/**").hasRole("PRACTITIONER")
                         .requestMatchers("/pa/**").hasRole("PERSONAL_ASSISTANT")
+                        .requestMatchers("/my-vacancies", "/my-vacancies/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
+                        .requestMatchers("/pa-checks", "/pa-checks/**").hasRole("DP_TEAM")
+                        .requestMatchers("/pa-pay-rates").hasRole("STAFF")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/sign-in")

@@ -39,6 +39,17 @@ public class IntroductionRepository {
                 .param("status", status.name()).param("by", createdBy).query(Long.class).optional();
     }
 
+    /** Introductions a person is part of: as the PA (by their sign-in) or for the people they act for, newest first. */
+    public java.util.List<Long> idsFor(long userId, java.util.List<Long> citizenIds) {
+        return jdbc.sql("""
+                        SELECT i.id FROM introduction i
+                        JOIN vacancy v ON v.id = i.vacancy_id
+                        JOIN pa_profile p ON p.id = i.profile_id
+                        WHERE p.user_id = :u OR v.citizen_id = ANY(:c)
+                        ORDER BY i.updated_at DESC, i.id DESC LIMIT 200""")
+                .param("u", userId).param("c", citizenIds.toArray(new Long[0])).query(Long.class).list();
+    }
+
     public Optional<Introduction> findById(long id) {
         return jdbc.sql("SELECT * FROM introduction WHERE id = :id").param("id", id).query(IntroductionRepository::map).optional();
     }

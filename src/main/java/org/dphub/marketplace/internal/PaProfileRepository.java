@@ -123,6 +123,12 @@ public class PaProfileRepository {
                 .query(PaProfileRepository::map).optional();
     }
 
+    /** Profiles waiting for the DP team's checks, oldest first. */
+    public List<PaProfile> awaitingChecks(int limit) {
+        return jdbc.sql("SELECT * FROM pa_profile WHERE status = 'AWAITING_CHECKS' ORDER BY created_at, id LIMIT :n").param("n", limit)
+                .query(PaProfileRepository::map).list();
+    }
+
     public long countLive() {
         return jdbc.sql("SELECT count(*) FROM pa_profile WHERE status = 'LIVE'").query(Long.class).single();
     }

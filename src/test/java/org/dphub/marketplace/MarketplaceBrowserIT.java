@@ -1,0 +1,198 @@
+package org.dphub.marketplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.dphub.support.BrowserPages;
+import org.dphub.support.Chromium;
+import org.dphub.support.Http;
+import org.dphub.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Finding a PA in Chromium, in Welsh: a new PA signs up and makes a profile; the DP team checks it
+ * and it goes live; a person posts a vacancy around what matters to them (a rate under the
+ * National Living Wage refused first), sees ranked PAs with why, and invites one; the PA accepts;
+ * only then do both see each other's contact details. axe-core on every page, both languages.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MarketplaceBrowserIT {
+
+    static final String EMAIL = "sian.prawf@example.com";
+    static final String PASSWORD = "canu yn y cor bob nos Iau";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    BrowserPages pages;
+
+    @BeforeAll
+    void start() {
+        pages = new BrowserPages(Chromium.start(), port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (pages != null) {
+            pages.browser.quit();
+        }
+    }
+
+    void tick(String id) {
+        pages.browser.findElement(By.cssSelector("label[for='" + id + "']")).click();
+    }
+
+    void openInWelsh() {
+        java.net.URI here = java.net.URI.create(pages.browser.getCurrentUrl());
+        String query = here.getQuery() == null ? "" : here.getQuery().replaceAll("&?lang=[a-z]+", "");
+        pages.open(here.getPath() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=cy");
+    }
+
+    void signInAs(String username, String password) {
+        pages.browser.manage().deleteAllCookies();
+        pages.open("/sign-in?lang=en");
+        pages.browser.findElement(By.id("username")).sendKeys(username);
+        pages.browser.findElement(By.id("password")).sendKeys(password);
+        pages.submit();
+        assertThat(pages.path()).as(pages.whatThePageSays()).isEqualTo("/home");
+    }
+
+    @Test
+    void aPersonFindsAPaWhoSharesWhatMattersAndTheyAgreeToTalk() {
+        String postcode = jdbc.sql("""
+                        SELECT c.postcode FROM citizen c JOIN citizen_access ca ON ca.citizen_id = c.id JOIN app_user u ON u.id = ca.user_id
+                        WHERE u.username = 'citizen@demo-wales' AND ca.relationship = 'SELF'""").query(String.class).single();
+
+        // --- a PA signs up
+        pages.browser.manage().deleteAllCookies();
+        pages.open("/?lang=cy");
+        pages.click(pages.browser.findElement(By.id("join-as-a-pa")));
+        assertThat(pages.h1()).isEqualTo("Ymuno fel cynorthwyydd personol");
+        pages.assertAccessibleInBothLanguages("join as a PA");
+        openInWelsh();
+        pages.type("displayName", "Siân P.");
+        pages.type("email", EMAIL);
+        pages.type("password", "short");
+        pages.submit();
+        assertThat(pages.errors()).isNotEmpty();
+        pages.assertAccessible("join as a PA, refused");
+        pages.type("password", PASSWORD);
+        pages.submit();
+        assertThat(pages.path()).isEqualTo("/sign-in");
+
+        // --- and makes a profile (an unknown postcode first)
+        signInAs(EMAIL, PASSWORD);
+        pages.open("/pa/profile?lang=cy");
+        pages.click(pages.browser.findElement(By.id("edit-profile")));
+        openInWelsh();
+        assertThat(pages.h1()).isEqualTo("Creu eich proffil");
+        pages.assertAccessibleInBothLanguages("make a profile");
+        openInWelsh();
+        pages.type("about", "Rwy'n caru canu a phêl-droed <script>alert(1)</script>");
+        tick("skills");
+        pages.type("otherInterests", "canu corawl");
+        for (String slot : new String[] {"availability", "availability-SAT_AFTERNOON", "availability-SAT_EVENING"}) {
+            tick(slot);
+        }
+        pages.type("postcode", "ZZ9 9ZZ");
+        pages.type("travelKm", "25");
+        pages.type("hourlyRate", "13.00");
+        pages.type("phone", "01234 567890");
+        tick("codeOfConduct");
+        pages.submit();
+        assertThat(pages.errors()).hasSize(2).anySatisfy(e -> assertThat(e).contains("cod post"));
+        pages.assertAccessible("profile refused");
+        pages.type("about", "Rwy'n caru canu a phêl-droed");
+        pages.type("postcode", postcode);
+        pages.submit();
+        assertThat(pages.path()).as(pages.whatThePageSays()).isEqualTo("/pa/profile");
+        assertThat(pages.main()).contains("Mae eich proffil wedi'i gadw");
+        pages.assertAccessibleInBothLanguages("own profile, waiting for checks");
+        long profile = jdbc.sql("SELECT p.id FROM pa_profile p JOIN app_user u ON u.id = p.user_id WHERE u.username = :e")
+                .param("e", EMAIL).query(Long.class).single();
+
+        // --- the DP team checks it; it goes live
+        pages.signIn("dp-team@demo-wales");
+        pages.open("/pa-checks?lang=cy");
+        pages.assertAccessibleInBothLanguages("new PAs to check");
+        pages.open("/pa-checks?lang=cy");
+        WebElement form = pages.browser.findElement(By.cssSelector("form[action='/pa-checks/" + profile + "']"));
+        form.findElement(By.cssSelector("label[for='identity-" + profile + "']")).click();
+        pages.click(form.findElement(By.cssSelector("button")));
+        assertThat(pages.errors()).isNotEmpty();
+        form = pages.browser.findElement(By.cssSelector("form[action='/pa-checks/" + profile + "']"));
+        form.findElement(By.cssSelector("label[for='identity-" + profile + "']")).click();
+        form.findElement(By.cssSelector("label[for='references-" + profile + "']")).click();
+        LocalDate dbs = LocalDate.now().minusMonths(2);
+        pages.type("dbs-" + profile + "-day", Integer.toString(dbs.getDayOfMonth()));
+        pages.type("dbs-" + profile + "-month", Integer.toString(dbs.getMonthValue()));
+        pages.type("dbs-" + profile + "-year", Integer.toString(dbs.getYear()));
+        pages.click(form.findElement(By.cssSelector("button")));
+        assertThat(pages.main()).contains("Mae'r proffil yn fyw");
+        assertThat(jdbc.sql("SELECT status FROM pa_profile WHERE id = :p").param("p", profile).query(String.class).single()).isEqualTo("LIVE");
+
+        // --- a person posts a vacancy around what matters to them
+        pages.signIn("citizen@demo-wales");
+        pages.open("/my-vacancies?lang=cy");
+        assertThat(pages.h1()).isEqualTo("Dod o hyd i PA");
+        pages.assertAccessibleInBothLanguages("find a PA");
+        pages.open("/my-vacancies?lang=cy");
+        pages.click(pages.browser.findElements(By.cssSelector("a[id^='new-vacancy-']")).get(0));
+        openInWelsh();
+        pages.assertAccessibleInBothLanguages("post a vacancy");
+        openInWelsh();
+        pages.type("title", "Cyfaill canu ar ddydd Sadwrn");
+        pages.type("outcomes", "Mynd i ymarfer côr bob dydd Sadwrn\nCwrdd â ffrindiau newydd");
+        pages.type("otherInterests", "canu corawl");
+        tick("availability-SAT_AFTERNOON");
+        pages.type("maxDistanceKm", "20");
+        pages.type("hoursPerWeek", "4");
+        pages.type("hourlyRate", "11.00");
+        LocalDate start = LocalDate.now().plusWeeks(2);
+        pages.type("startDate-day", Integer.toString(start.getDayOfMonth()));
+        pages.type("startDate-month", Integer.toString(start.getMonthValue()));
+        pages.type("startDate-year", Integer.toString(start.getYear()));
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Cyflog Byw Cenedlaethol");
+        pages.assertAccessible("vacancy refused");
+        pages.type("hourlyRate", "13.50");
+        pages.submit();
+        assertThat(pages.main()).contains("Mae eich swydd wedi'i hysbysebu", "Siân P.", "canu-corawl");
+        pages.assertAccessibleInBothLanguages("matches with reasons");
+        long vacancy = Long.parseLong(pages.path().replaceAll("\\D", ""));
+        pages.open("/my-vacancies/" + vacancy + "?lang=cy&sharedInterest=true");
+        assertThat(pages.main()).contains("Siân P.").doesNotContain("01234 567890", EMAIL);
+        pages.click(pages.browser.findElement(By.id("invite-" + profile)));
+        assertThat(pages.main()).contains("Gwahoddwyd").doesNotContain("01234 567890", EMAIL);
+        pages.assertAccessibleInBothLanguages("introduction, waiting");
+
+        // --- the PA accepts; then both see each other's contact details
+        signInAs(EMAIL, PASSWORD);
+        pages.open("/introductions?lang=cy");
+        pages.assertAccessibleInBothLanguages("introductions for the PA");
+        pages.open("/introductions?lang=cy");
+        pages.clickLink("Cyfaill canu ar ddydd Sadwrn");
+        openInWelsh();
+        assertThat(pages.main()).contains("Rydych wedi cael gwahoddiad");
+        pages.submit();
+        assertThat(pages.main()).contains("Yn siarad", "Manylion cyswllt");
+        pages.assertAccessibleInBothLanguages("introduction, talking, as the PA");
+
+        pages.signIn("citizen@demo-wales");
+        pages.open("/introductions?lang=cy");
+        pages.clickLink("Cyfaill canu ar ddydd Sadwrn");
+        assertThat(pages.main()).contains("01234 567890", EMAIL);
+        pages.assertAccessibleInBothLanguages("introduction, talking, as the employer");
+    }
+}
