@@ -18,7 +18,8 @@ import org.dphub.employment.TaxYear;
  * <li>entitled worker: 16 to 74 earning no more than the lower limit — may ask to join.</li>
  * </ul>
  * Thresholds are pro-rated to the pay period and rounded to whole pounds, as The Pensions
- * Regulator publishes them (monthly: £833, £520, £4,189; weekly £192, £120, £967). Contributions
+ * Regulator publishes them (monthly: £833, £520, £4,189; weekly £192, £120, £967; fortnightly
+ * £384, £240, £1,934). Contributions
  * are on earnings between the lower and upper limits. Schemes use relief at source (as NEST
  * does): the PA's 5% is taken from pay as 4% and the scheme claims the other 1% from HMRC.
  */
@@ -38,7 +39,7 @@ public final class AutoEnrolmentPolicy {
         TaxYear.AutoEnrolment ae = year.autoEnrolment();
         long trigger = perPeriod(ae.earningsTriggerPounds(), frequency);
         long lower = perPeriod(ae.qualifyingEarningsLowerPounds(), frequency);
-        long upper = perPeriod(ae.qualifyingEarningsUpperPounds(), frequency);
+        long upper = upperLimit(year, frequency);
         int age = Period.between(dateOfBirth, payDate).getYears();
         boolean beforePensionAge = payDate.isBefore(statePensionDate(dateOfBirth));
         long qualifying = Math.max(0, Math.min(earningsPence, upper) - lower);
@@ -67,10 +68,23 @@ public final class AutoEnrolmentPolicy {
         return new Result(Status.ELIGIBLE, qualifying, employeeDeduction, employer, trigger, lower, upper);
     }
 
-    /** An annual threshold for one pay period, to the nearest pound. */
+    /**
+     * An annual threshold for one pay period as The Pensions Regulator publishes it: the weekly
+     * figure to the nearest pound, times 2 or 4 for fortnightly and four-weekly pay; the monthly
+     * figure a twelfth, to the nearest pound.
+     */
     public static long perPeriod(long annualPounds, PayFrequency frequency) {
-        return BigDecimal.valueOf(annualPounds).multiply(BigDecimal.valueOf(frequency.tableUnitsPerPeriod()))
-                .divide(BigDecimal.valueOf(frequency.tableUnitsPerYear()), 0, RoundingMode.HALF_UP).longValueExact() * 100;
+        if (frequency == PayFrequency.MONTHLY) {
+            return BigDecimal.valueOf(annualPounds).divide(BigDecimal.valueOf(12), 0, RoundingMode.HALF_UP).longValueExact() * 100;
+        }
+        long weekly = BigDecimal.valueOf(annualPounds).divide(BigDecimal.valueOf(52), 0, RoundingMode.HALF_UP).longValueExact();
+        return weekly * frequency.tableUnitsPerPeriod() * 100;
+    }
+
+    /** The upper limit of qualifying earnings is the National Insurance upper earnings limit for the period, as HMRC publishes it. */
+    static long upperLimit(TaxYear year, PayFrequency frequency) {
+        Long uel = year.nationalInsurance().thresholdsPounds().get(frequency).get("UEL");
+        return uel == null ? perPeriod(year.autoEnrolment().qualifyingEarningsUpperPounds(), frequency) : uel * 100;
     }
 
     private static long percent(BigDecimal pence, BigDecimal percent) {
