@@ -195,6 +195,16 @@ public class Employments {
         return citizen;
     }
 
+    /** Whether this user is on the employer's side of this person (not a PA, not staff other than the DP team and practitioners). */
+    public boolean isEmployerSideOf(SignedInUser user, long citizenId) {
+        try {
+            employerSide(user, citizenId);
+            return true;
+        } catch (NotFound | AccessDeniedException e) {
+            return false;
+        }
+    }
+
     /** Whether this user is on the employer's side of this employment (not the PA). */
     public boolean isEmployerSide(SignedInUser user, Employment employment) {
         try {

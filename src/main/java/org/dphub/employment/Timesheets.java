@@ -34,7 +34,14 @@ public class Timesheets {
 
     public enum Status { SUBMITTED, APPROVED, QUERIED }
 
-    public record Day(LocalDate workedOn, int minutes, String note) {
+    /** Work (the default), holiday taken (paid at the rate), or a day off sick (Statutory Sick Pay). */
+    public enum DayKind { WORK, HOLIDAY, SICK }
+
+    public record Day(LocalDate workedOn, int minutes, String note, DayKind kind) {
+        public Day(LocalDate workedOn, int minutes, String note) {
+            this(workedOn, minutes, note, DayKind.WORK);
+        }
+
         public String hours() {
             return Hours.format(minutes);
         }
@@ -60,7 +67,14 @@ public class Timesheets {
     }
 
     /** A day as typed: the date, the hours ("7.5", "7:30"), a note. */
-    public record DayInput(LocalDate workedOn, String hours, String note) {
+    public record DayInput(LocalDate workedOn, String hours, String note, DayKind kind) {
+        public DayInput(LocalDate workedOn, String hours, String note) {
+            this(workedOn, hours, note, DayKind.WORK);
+        }
+
+        public DayInput {
+            kind = kind == null ? DayKind.WORK : kind;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -118,7 +132,7 @@ public class Timesheets {
             } else if (already.contains(day.workedOn())) {
                 errors.reject(field, "timesheet.error.already", day(day.workedOn(), locale));
             } else if (note != null) {
-                days.add(new Day(day.workedOn(), minutes, note));
+                days.add(new Day(day.workedOn(), minutes, note, day.kind()));
             }
         }
         if (row > MOST_DAYS) {
@@ -132,8 +146,9 @@ public class Timesheets {
         long id = jdbc.sql("INSERT INTO timesheet (employment_id, submitted_by) VALUES (:e, :by) RETURNING id")
                 .param("e", employmentId).param("by", user.username()).query(Long.class).single();
         for (Day day : days) {
-            jdbc.sql("INSERT INTO timesheet_day (timesheet_id, worked_on, minutes, note) VALUES (:t, :d, :m, :n)")
-                    .param("t", id).param("d", day.workedOn()).param("m", day.minutes()).param("n", day.note()).update();
+            jdbc.sql("INSERT INTO timesheet_day (timesheet_id, worked_on, minutes, note, kind) VALUES (:t, :d, :m, :n, :k)")
+                    .param("t", id).param("d", day.workedOn()).param("m", day.minutes()).param("n", day.note())
+                    .param("k", day.kind().name()).update();
         }
         audit.record(employment.councilId(), "timesheet", id, AuditAction.CREATE, null, AuditTrail.values("employmentId", employmentId,
                 "days", days.size(), "minutes", days.stream().mapToInt(Day::minutes).sum()));
@@ -192,8 +207,9 @@ public class Timesheets {
     }
 
     private List<Day> days(long timesheetId) {
-        return jdbc.sql("SELECT worked_on, minutes, note FROM timesheet_day WHERE timesheet_id = :t ORDER BY worked_on")
-                .param("t", timesheetId).query((rs, n) -> new Day(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getString(3))).list();
+        return jdbc.sql("SELECT worked_on, minutes, note, kind FROM timesheet_day WHERE timesheet_id = :t ORDER BY worked_on")
+                .param("t", timesheetId).query((rs, n) -> new Day(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getString(3),
+                        DayKind.valueOf(rs.getString(4)))).list();
     }
 
     private static Timesheet row(ResultSet rs) throws SQLException {

@@ -34,7 +34,8 @@ class EmploymentApiController {
                           String elExpiresOn) {
     }
 
-    record DayJson(String date, String hours, String note) {
+    /** kind: WORK (the default), HOLIDAY or SICK. */
+    record DayJson(String date, String hours, String note, String kind) {
     }
 
     record TimesheetJson(List<DayJson> days) {
@@ -98,7 +99,15 @@ class EmploymentApiController {
         for (int i = 0; i < given.size(); i++) {
             DayJson day = given.get(i);
             LocalDate date = day == null ? null : errors.isoDate("day-" + (i + 1), day.date(), true, "timesheet.label.date");
-            days.add(new Timesheets.DayInput(date, day == null ? null : day.hours(), day == null ? null : day.note()));
+            Timesheets.DayKind kind = Timesheets.DayKind.WORK;
+            if (day != null && day.kind() != null && !day.kind().isBlank()) {
+                try {
+                    kind = Timesheets.DayKind.valueOf(day.kind().strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.reject("day-" + (i + 1) + "-kind", "timesheet.error.kind");
+                }
+            }
+            days.add(new Timesheets.DayInput(date, day == null ? null : day.hours(), day == null ? null : day.note(), kind));
         }
         errors.throwIfAny();
         return ResponseEntity.status(201).body(timesheets.submit(user, id, days, Locale.ENGLISH));

@@ -1,0 +1,16 @@
+package org.dphub.employment;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Dates as people read them: "5 December 2026", "5 Rhagfyr 2026". */
+final class Dates {
+
+    private Dates() {
+    }
+
+    static String day(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(date);
+    }
+}
