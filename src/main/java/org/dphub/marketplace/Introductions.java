@@ -224,6 +224,20 @@ public class Introductions {
         return new Hire(hireId, id, agreedHourlyRate.pence(), startDate);
     }
 
+    /** A PA hired through an introduction: what the employment module needs to start their pay. */
+    public record HiredPa(long hireId, long citizenId, String paName, String paEmail, Money agreedHourlyRate, LocalDate startDate) {
+    }
+
+    /** The PAs hired for a person, for the person's side. */
+    @Transactional(readOnly = true)
+    public List<HiredPa> hiresFor(SignedInUser user, long citizenId) {
+        if (!employerSide.mayActFor(user, citizenId)) {
+            return List.of();
+        }
+        return repository.hiresFor(citizenId).stream().map(h -> new HiredPa(h.id(), h.citizenId(), h.paName(), h.paEmail(),
+                Money.ofPence(h.ratePence()), h.startDate())).toList();
+    }
+
     /** PA rates of pay agreed through introductions, by postcode district, for a member of staff's council. */
     @Transactional(readOnly = true)
     public List<IntroductionRepository.PayRate> payRates(SignedInUser staff) {

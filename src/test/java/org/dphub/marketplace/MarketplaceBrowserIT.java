@@ -194,5 +194,21 @@ class MarketplaceBrowserIT {
         pages.clickLink("Cyfaill canu ar ddydd Sadwrn");
         assertThat(pages.main()).contains("01234 567890", EMAIL);
         pages.assertAccessibleInBothLanguages("introduction, talking, as the employer");
+
+        // --- the person hires the PA at the rate they agreed; their pay is one step away
+        openInWelsh();
+        pages.type("rate", "13.75");
+        pages.type("start-day", Integer.toString(start.getDayOfMonth()));
+        pages.type("start-month", Integer.toString(start.getMonthValue()));
+        pages.type("start-year", Integer.toString(start.getYear()));
+        pages.click(pages.browser.findElement(By.cssSelector("form[action$='/hire'] button")));
+        assertThat(pages.main()).contains("Wedi cyflogi");
+        pages.assertAccessible("hired");
+        assertThat(jdbc.sql("SELECT agreed_hourly_rate_pence FROM pa_hire WHERE profile_id = :p").param("p", profile)
+                .query(Long.class).single()).as("the rate of pay is recorded").isEqualTo(1375);
+        pages.open("/my-employees?lang=cy");
+        pages.clickLink("Trefnu cyflog ar gyfer Siân P. (£13.75 yr awr)");
+        assertThat(pages.browser.findElement(By.id("hourlyRate")).getAttribute("value")).isEqualTo("13.75");
+        assertThat(pages.browser.findElement(By.id("paEmail")).getAttribute("value")).isEqualTo(EMAIL);
     }
 }

@@ -40,9 +40,12 @@ class EmploymentPages {
     private final Employments employments;
     private final Timesheets timesheets;
     private final Citizens citizens;
+    private final org.dphub.marketplace.Introductions introductions;
     private final MessageSource messages;
 
-    EmploymentPages(Employments employments, Timesheets timesheets, Citizens citizens, MessageSource messages) {
+    EmploymentPages(Employments employments, Timesheets timesheets, Citizens citizens,
+                    org.dphub.marketplace.Introductions introductions, MessageSource messages) {
+        this.introductions = introductions;
         this.employments = employments;
         this.timesheets = timesheets;
         this.citizens = citizens;
@@ -59,18 +62,39 @@ class EmploymentPages {
                         .filter(t -> t.status() == Timesheets.Status.SUBMITTED).count())).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("people", citizens.actingFor(user));
+        // PAs hired through "Find a PA" whose pay is not set up yet (no employment with their email)
+        List<org.dphub.marketplace.Introductions.HiredPa> hired = new ArrayList<>();
+        for (var person : citizens.actingFor(user)) {
+            java.util.Set<String> recorded = new java.util.HashSet<>();
+            rows.stream().filter(r -> r.employment().citizenId() == person.citizen().id() && r.employment().paEmail() != null)
+                    .forEach(r -> recorded.add(r.employment().paEmail().toLowerCase(Locale.ROOT)));
+            introductions.hiresFor(user, person.citizen().id()).stream()
+                    .filter(h -> h.paEmail() == null || !recorded.contains(h.paEmail().toLowerCase(Locale.ROOT))).forEach(hired::add);
+        }
+        model.addAttribute("hired", hired);
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("done", done);
         return "employment/employees";
     }
 
     @GetMapping("/my-employees/new")
-    String newForm(SignedInUser user, @RequestParam long citizen, Model model, Locale locale) {
+    String newForm(SignedInUser user, @RequestParam long citizen, @RequestParam(required = false) Long hire, Model model, Locale locale) {
         citizens.find(user, citizen).orElseThrow(NotFound::new);
         Map<String, String> form = new HashMap<>();
         form.put("payFrequency", "MONTHLY");
         form.put("pension", "ASSESS");
         form.put("taxCode", "1257L");
+        if (hire != null) {
+            // hired through "Find a PA": what was agreed is filled in
+            introductions.hiresFor(user, citizen).stream().filter(h -> h.hireId() == hire).findFirst().ifPresent(h -> {
+                form.put("paGivenName", h.paName());
+                form.put("paEmail", h.paEmail() == null ? "" : h.paEmail());
+                form.put("hourlyRate", h.agreedHourlyRate().toPlainString());
+                form.put("startedOn-day", Integer.toString(h.startDate().getDayOfMonth()));
+                form.put("startedOn-month", Integer.toString(h.startDate().getMonthValue()));
+                form.put("startedOn-year", Integer.toString(h.startDate().getYear()));
+            });
+        }
         return showForm(user, citizen, form, model, new FormErrors(messages, locale));
     }
 

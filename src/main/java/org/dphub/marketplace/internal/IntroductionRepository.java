@@ -104,6 +104,22 @@ public class IntroductionRepository {
                 .query(Long.class).single();
     }
 
+    /** A hire through an introduction, with the PA's chosen name and contact email, for the employer to set up pay. */
+    public record HireRow(long id, long citizenId, String paName, String paEmail, long ratePence, LocalDate startDate, Long paUserId) {
+    }
+
+    public List<HireRow> hiresFor(long citizenId) {
+        return jdbc.sql("""
+                        SELECT h.id, h.citizen_id, p.display_name, coalesce(p.email, u.username) AS email, h.agreed_hourly_rate_pence,
+                               h.start_date, p.user_id
+                        FROM pa_hire h JOIN pa_profile p ON p.id = h.profile_id LEFT JOIN app_user u ON u.id = p.user_id
+                        WHERE h.citizen_id = :c ORDER BY h.hired_at DESC""")
+                .param("c", citizenId)
+                .query((rs, n) -> new HireRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getObject(6, LocalDate.class), (Long) rs.getObject(7)))
+                .list();
+    }
+
     /** PA rates of pay agreed in the council, by postcode district (within area): lowest, median, highest. */
     public List<PayRate> payRates(long councilId) {
         return jdbc.sql("""
