@@ -71,17 +71,18 @@ public class MatchingRepository {
 
     public List<ProfileCandidate> profilesNear(MatchWants wants, List<String> mustHaves, List<String> interests, Long citizenId) {
         MatchFilter.Box box = MatchFilter.boxAround(wants.latitude(), wants.longitude(), wants.maxDistanceKm());
-        StringBuilder sql = new StringBuilder("SELECT p.id, p.travel_km, p.hourly_rate_pence, p.skills_mask, p.languages_mask, "
+        StringBuilder sql = new StringBuilder("SELECT p.profile_id, p.travel_km, p.hourly_rate_pence, p.skills_mask, p.languages_mask, "
                 + "p.availability_mask, p.latitude, p.longitude, ");
         sql.append(sharedInterests("p", interests.size()));
-        sql.append(" AS shared FROM pa_profile p WHERE p.status = 'LIVE' AND p.visible AND p.latitude IS NOT NULL"
-                + " AND point(p.longitude, p.latitude) <@ box(point(:west, :south), point(:east, :north))"
+        // pa_match_candidate holds exactly the live, visible, placed profiles (kept by a trigger)
+        sql.append(" AS shared FROM pa_match_candidate p WHERE"
+                + " point(p.longitude, p.latitude) <@ box(point(:west, :south), point(:east, :north))"
                 + " AND " + NEAR_ENOUGH.replace("{travel}", "least(p.travel_km, :limit)").replace("{t}", "p"));
         if (!mustHaves.isEmpty()) {
             sql.append(" AND p.capabilities @> CAST(:must AS text[])");
         }
         if (citizenId != null) {
-            sql.append(" AND NOT EXISTS (SELECT 1 FROM marketplace_block b WHERE b.citizen_id = :citizen AND b.profile_id = p.id)");
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM marketplace_block b WHERE b.citizen_id = :citizen AND b.profile_id = p.profile_id)");
         }
         var statement = jdbc.sql(sql.toString())
                 .param("west", box.west()).param("south", box.south()).param("east", box.east()).param("north", box.north())
