@@ -112,8 +112,6 @@ public class PayrollRuns {
         }
         Map<Long, Long> runs = write(batch, payPeriod, user.username());
         long runId = runs.get(citizenId);
-        audit.record(employer.councilId(), "payroll_run", runId, AuditAction.CREATE, null, AuditTrail.values("citizenId", citizenId,
-                "taxYear", taxYear, "frequency", frequency.name(), "period", period, "payslips", batch.payslips.size()));
         return new Started(find(runId).orElseThrow(), true);
     }
 
@@ -260,7 +258,7 @@ public class PayrollRuns {
 
     private void lock(List<Long> citizenIds) {
         // one payroll at a time for an employer, so two runs at once cannot both pay a day
-        jdbc.sql("SELECT count(pg_advisory_xact_lock(8317, CAST(id AS int))) FROM unnest(CAST(:ids AS bigint[])) AS u(id)")
+        jdbc.sql("SELECT count(pg_advisory_xact_lock(hashtextextended('payroll:' || id, 0))) FROM unnest(CAST(:ids AS bigint[])) AS u(id)")
                 .param("ids", array(citizenIds)).query(Long.class).single();
     }
 
@@ -437,6 +435,12 @@ public class PayrollRuns {
                 .query((ResultSet rs) -> {
                     runs.put(rs.getLong(2), rs.getLong(1));
                 });
+        if (!runs.isEmpty()) {
+            List<Long> made = new ArrayList<>(runs.keySet());
+            audit.recordSame(made.stream().mapToLong(councilOf::get).toArray(), "payroll_run", made.stream().mapToLong(runs::get).toArray(),
+                    AuditAction.CREATE, null, AuditTrail.values("taxYear", period.taxYear(), "frequency", period.frequency().name(),
+                            "period", period.period(), "createdBy", by));
+        }
         List<PayslipRow> toWrite = batch.payslips.stream().filter(p -> runs.containsKey(p.citizenId())).toList();
         if (toWrite.isEmpty()) {
             return runs;
