@@ -108,9 +108,13 @@ public class PayrollRuns {
         }
         if (batch.payslips.isEmpty()) {
             throw new RuleRefusal("payroll-nothing-to-pay", messages.getMessage("payroll.refused.nothing",
-                    new Object[] {payPeriod.end().toString()}, locale), null);
+                    new Object[] {Dates.day(payPeriod.end(), locale)}, locale), null);
         }
         Map<Long, Long> runs = write(batch, payPeriod, user.username());
+        if (!runs.containsKey(citizenId)) {
+            // made meanwhile by a run for many employers: that one stands
+            return new Started(find(runId(citizenId, payPeriod).orElseThrow()).orElseThrow(), false);
+        }
         long runId = runs.get(citizenId);
         return new Started(find(runId).orElseThrow(), true);
     }
@@ -257,8 +261,11 @@ public class PayrollRuns {
     }
 
     private void lock(List<Long> citizenIds) {
-        // one payroll at a time for an employer, so two runs at once cannot both pay a day
-        jdbc.sql("SELECT count(pg_advisory_xact_lock(hashtextextended('payroll:' || id, 0))) FROM unnest(CAST(:ids AS bigint[])) AS u(id)")
+        // one payroll at a time for an employer, so two runs at once cannot both pay a day. Row
+        // locks on the employers (kept in the rows, not in the lock table, so a batch of thousands
+        // cannot run out of shared memory as advisory locks did); NO KEY UPDATE leaves foreign-key
+        // checks on the person free.
+        jdbc.sql("SELECT count(*) FROM (SELECT id FROM citizen WHERE id = ANY(CAST(:ids AS bigint[])) ORDER BY id FOR NO KEY UPDATE) locked")
                 .param("ids", array(citizenIds)).query(Long.class).single();
     }
 

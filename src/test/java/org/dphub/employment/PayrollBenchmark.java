@@ -50,7 +50,7 @@ class PayrollBenchmark {
     void payroll() throws Exception {
         int scale = Integer.parseInt(System.getenv().getOrDefault("DPHUB_BENCH_SCALE", "130000"));
         int employers = (int) Math.round(scale * 70_000.0 / 130_000);
-        int batch = Integer.parseInt(System.getenv().getOrDefault("DPHUB_BENCH_BATCH", "5000"));
+        int batch = Integer.parseInt(System.getenv().getOrDefault("DPHUB_BENCH_BATCH", "10000"));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("benchmark", "payroll");
         result.put("scale", scale);
