@@ -38,12 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one pay period: approved timesheet days not yet paid (up to the period's end, so a late
  * timesheet rolls into the next run) at the rate in force on each day, holiday and sick pay, tax
  * and National Insurance with this employment's year to date, the Employment Allowance across the
- * employer's PAs, and the workplace pension. Each timesheet day is paid once ({@code payslip_day}).
+ * employer's PAs, and the workplace pension. Each timesheet day is paid once ({@code payslip_timesheet}: the days of a
+ * timesheet paid by a payslip, a run at a time in date order).
  * Everything is written append-only. The employer approves the run, and {@link PayrollApproved}
  * sends the money to the ledger.
  *
  * <p>One code path for one employer and for many at once ({@link #runAll}): each batch collects
- * its days into a temporary table, works out the payslips in plain Java and writes them with COPY.
+ * its days by timesheet, kind and rate into a temporary table, works out the payslips in plain Java and writes them with COPY.
  */
 @Service
 public class PayrollRuns {
@@ -57,9 +58,15 @@ public class PayrollRuns {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final int parallelism;
+    private final org.dphub.plans.CarePlans carePlans;
 
     PayrollRuns(JdbcClient jdbc, DataSource dataSource, Employments employments, PayrollCalculator calculator, MessageSource messages,
-                ApplicationEventPublisher events, AuditTrail audit, PlatformTransactionManager transactions) {
+                ApplicationEventPublisher events, AuditTrail audit, PlatformTransactionManager transactions,
+                org.dphub.plans.CarePlans carePlans,
+                @org.springframework.beans.factory.annotation.Value("${dphub.payroll.parallelism:2}") int parallelism) {
+        this.carePlans = carePlans;
+        this.parallelism = parallelism;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.employments = employments;
@@ -101,12 +108,14 @@ public class PayrollRuns {
         }
         if (batch.payslips.isEmpty()) {
             throw new RuleRefusal("payroll-nothing-to-pay", messages.getMessage("payroll.refused.nothing",
-                    new Object[] {payPeriod.end().toString()}, locale), null);
+                    new Object[] {Dates.day(payPeriod.end(), locale)}, locale), null);
         }
         Map<Long, Long> runs = write(batch, payPeriod, user.username());
+        if (!runs.containsKey(citizenId)) {
+            // made meanwhile by a run for many employers: that one stands
+            return new Started(find(runId(citizenId, payPeriod).orElseThrow()).orElseThrow(), false);
+        }
         long runId = runs.get(citizenId);
-        audit.record(employer.councilId(), "payroll_run", runId, AuditAction.CREATE, null, AuditTrail.values("citizenId", citizenId,
-                "taxYear", taxYear, "frequency", frequency.name(), "period", period, "payslips", batch.payslips.size()));
         return new Started(find(runId).orElseThrow(), true);
     }
 
@@ -126,12 +135,11 @@ public class PayrollRuns {
                         ORDER BY e.citizen_id""")
                 .param("c", councilId).param("end", payPeriod.end()).param("ty", taxYear).param("f", frequency.name())
                 .param("p", period).query(Long.class).list();
-        int runs = 0;
-        int payslips = 0;
-        Map<Long, String> refused = new LinkedHashMap<>();
+        Map<Long, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
+        List<java.util.concurrent.Callable<int[]>> batches = new ArrayList<>();
         for (int from = 0; from < citizens.size(); from += batchSize) {
             List<Long> chunk = citizens.subList(from, Math.min(citizens.size(), from + batchSize));
-            int[] done = transaction.execute(status -> {
+            batches.add(() -> transaction.execute(status -> {
                 lock(chunk);
                 Map<Long, Long> employers = new LinkedHashMap<>();
                 chunk.forEach(c -> employers.put(c, councilId));
@@ -139,9 +147,25 @@ public class PayrollRuns {
                 refused.putAll(batch.refused);
                 Map<Long, Long> made = write(batch, payPeriod, by);
                 return new int[] {made.size(), (int) batch.payslips.stream().filter(p -> made.containsKey(p.citizenId)).count()};
-            });
-            runs += done[0];
-            payslips += done[1];
+            }));
+        }
+        // batches are independent (different employers), so they run side by side on a few connections
+        int runs = 0;
+        int payslips = 0;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, parallelism));
+        try {
+            for (java.util.concurrent.Future<int[]> done : pool.invokeAll(batches)) {
+                int[] counts = done.get();
+                runs += counts[0];
+                payslips += counts[1];
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Payroll interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("A payroll batch failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdown();
         }
         return new BatchResult(citizens.size(), runs, payslips, refused);
     }
@@ -204,6 +228,27 @@ public class PayrollRuns {
         return Math.max(0, calculator.taxYears().year(taxYear).employmentAllowancePence() - used);
     }
 
+    /**
+     * The full cost of a PA against the person's plan in force today: its hourly budget lines (or
+     * its whole weekly budget when it has none), with what is left of this tax year's Employment Allowance.
+     */
+    @Transactional(readOnly = true)
+    public BudgetCheck.Result budgetCheck(SignedInUser user, long citizenId, java.math.BigDecimal hoursPerWeek, long hourlyRatePence,
+                                          Integer age) {
+        employerOnly(user, citizenId);
+        LocalDate today = employments.today();
+        org.dphub.plans.PlanVersion plan = carePlans.plansOf(user, citizenId).stream().map(org.dphub.plans.CarePlans.Plan::inForce)
+                .filter(java.util.Objects::nonNull).filter(v -> v.coversDay(today))
+                .max(java.util.Comparator.comparing(org.dphub.plans.PlanVersion::startDate)).orElseThrow(() -> new RuleRefusal("plan-in-force",
+                        messages.getMessage("payroll.budget.no-plan", null, Locale.ENGLISH), null));
+        long hourly = plan.budgetLines().stream().filter(l -> l.kind() == org.dphub.plans.BudgetLineKind.HOURLY)
+                .mapToLong(l -> l.weeklyCost().pence()).sum();
+        long weeklyBudget = hourly > 0 ? hourly : plan.weeklyBudget().pence();
+        String taxYear = MinimumWagePolicy.taxYearOf(today);
+        long left = calculator.taxYears().has(taxYear) ? employmentAllowanceLeft(citizenId, taxYear) : 0;
+        return BudgetCheck.check(calculator, today, hoursPerWeek, hourlyRatePence, age, left, weeklyBudget);
+    }
+
     private boolean isPa(SignedInUser user, long employmentId) {
         return jdbc.sql("SELECT count(*) FROM pa_employment WHERE id = :e AND pa_user_id = :u").param("e", employmentId)
                 .param("u", user.userId()).query(Long.class).single() > 0;
@@ -216,8 +261,11 @@ public class PayrollRuns {
     }
 
     private void lock(List<Long> citizenIds) {
-        // one payroll at a time for an employer, so two runs at once cannot both pay a day
-        jdbc.sql("SELECT count(pg_advisory_xact_lock(8317, CAST(id AS int))) FROM unnest(CAST(:ids AS bigint[])) AS u(id)")
+        // one payroll at a time for an employer, so two runs at once cannot both pay a day. Row
+        // locks on the employers (kept in the rows, not in the lock table, so a batch of thousands
+        // cannot run out of shared memory as advisory locks did); NO KEY UPDATE leaves foreign-key
+        // checks on the person free.
+        jdbc.sql("SELECT count(*) FROM (SELECT id FROM citizen WHERE id = ANY(CAST(:ids AS bigint[])) ORDER BY id FOR NO KEY UPDATE) locked")
                 .param("ids", array(citizenIds)).query(Long.class).single();
     }
 
@@ -266,30 +314,37 @@ public class PayrollRuns {
         }
         String employmentIds = array(rows.stream().map(EmploymentRow::id).toList());
         jdbc.sql("""
-                CREATE TEMP TABLE payroll_day (day_id bigint PRIMARY KEY, employment_id bigint NOT NULL, kind text NOT NULL,
-                                               worked_on date NOT NULL, minutes int NOT NULL, rate_pence bigint NOT NULL) ON COMMIT DROP""")
+                CREATE TEMP TABLE payroll_sheet (timesheet_id bigint NOT NULL, employment_id bigint NOT NULL, kind text NOT NULL,
+                                                 rate_pence bigint NOT NULL, minutes int NOT NULL, days int NOT NULL, first_day date NOT NULL,
+                                                 last_day date NOT NULL, sick_days date[]) ON COMMIT DROP""")
                 .update();
-        // the days to pay: approved, not paid yet, worked by the period's end, at the rate in force that day
+        // the days to pay, by timesheet, kind and rate: approved, after what was paid of the
+        // timesheet before, worked by the period's end, at the rate in force that day
         jdbc.sql("""
-                        INSERT INTO payroll_day
+                        INSERT INTO payroll_sheet
                         WITH r AS (
                             SELECT employment_id, hourly_rate_pence,
                                    CASE WHEN row_number() OVER w = 1 THEN DATE '0001-01-01' ELSE effective_from END AS from_day,
                                    lead(effective_from) OVER w AS until
                             FROM pa_employment_terms WHERE employment_id = ANY(CAST(:emps AS bigint[]))
-                            WINDOW w AS (PARTITION BY employment_id ORDER BY effective_from, id))
-                        SELECT d.id, t.employment_id, d.kind, d.worked_on, d.minutes, r.hourly_rate_pence
-                        FROM timesheet t
-                        JOIN timesheet_decision x ON x.timesheet_id = t.id AND x.decision = 'APPROVED'
-                        JOIN timesheet_day d ON d.timesheet_id = t.id
-                        JOIN r ON r.employment_id = t.employment_id AND d.worked_on >= r.from_day AND (r.until IS NULL OR d.worked_on < r.until)
-                        WHERE t.employment_id = ANY(CAST(:emps AS bigint[])) AND d.worked_on <= :end
-                          AND NOT EXISTS (SELECT 1 FROM payslip_day p WHERE p.timesheet_day_id = d.id)""")
+                            WINDOW w AS (PARTITION BY employment_id ORDER BY effective_from, id)),
+                        s AS (
+                            SELECT t.id, t.employment_id,
+                                   (SELECT max(p.paid_through) FROM payslip_timesheet p WHERE p.timesheet_id = t.id) AS paid_through
+                            FROM timesheet t JOIN timesheet_decision x ON x.timesheet_id = t.id AND x.decision = 'APPROVED'
+                            WHERE t.employment_id = ANY(CAST(:emps AS bigint[])))
+                        SELECT s.id, s.employment_id, d.kind, r.hourly_rate_pence, sum(d.minutes), count(*), min(d.worked_on), max(d.worked_on),
+                               array_agg(d.worked_on ORDER BY d.worked_on) FILTER (WHERE d.kind = 'SICK')
+                        FROM s
+                        JOIN timesheet_day d ON d.timesheet_id = s.id
+                        JOIN r ON r.employment_id = s.employment_id AND d.worked_on >= r.from_day AND (r.until IS NULL OR d.worked_on < r.until)
+                        WHERE d.worked_on <= :end AND (s.paid_through IS NULL OR d.worked_on > s.paid_through)
+                        GROUP BY s.id, s.employment_id, d.kind, r.hourly_rate_pence""")
                 .param("emps", employmentIds).param("end", period.end()).update();
         Map<Long, List<PayslipCalculation.Line>> hours = new HashMap<>();
         Map<Long, Integer> dayCounts = new HashMap<>();
         jdbc.sql("""
-                        SELECT employment_id, kind, rate_pence, sum(minutes), count(*) FROM payroll_day
+                        SELECT employment_id, kind, rate_pence, sum(minutes), sum(days) FROM payroll_sheet
                         GROUP BY employment_id, kind, rate_pence ORDER BY employment_id, kind DESC, rate_pence""")
                 .query((ResultSet rs) -> {
                     long e = rs.getLong(1);
@@ -298,7 +353,7 @@ public class PayrollRuns {
                     dayCounts.merge(e, rs.getInt(5), Integer::sum);
                 });
         Map<Long, List<LocalDate>> sick = new HashMap<>();
-        jdbc.sql("SELECT employment_id, worked_on FROM payroll_day WHERE kind = 'SICK' ORDER BY employment_id, worked_on")
+        jdbc.sql("SELECT employment_id, unnest(sick_days) FROM payroll_sheet WHERE sick_days IS NOT NULL")
                 .query((ResultSet rs) -> {
                     sick.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getObject(2, LocalDate.class));
                 });
@@ -387,6 +442,12 @@ public class PayrollRuns {
                 .query((ResultSet rs) -> {
                     runs.put(rs.getLong(2), rs.getLong(1));
                 });
+        if (!runs.isEmpty()) {
+            List<Long> made = new ArrayList<>(runs.keySet());
+            audit.recordSame(made.stream().mapToLong(councilOf::get).toArray(), "payroll_run", made.stream().mapToLong(runs::get).toArray(),
+                    AuditAction.CREATE, null, AuditTrail.values("taxYear", period.taxYear(), "frequency", period.frequency().name(),
+                            "period", period.period(), "createdBy", by));
+        }
         List<PayslipRow> toWrite = batch.payslips.stream().filter(p -> runs.containsKey(p.citizenId())).toList();
         if (toWrite.isEmpty()) {
             return runs;
@@ -437,11 +498,15 @@ public class PayrollRuns {
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("Could not write the payslips", e);
         }
+        List<Long> slipEmployments = toWrite.stream().map(PayslipRow::employmentId).toList();
         jdbc.sql("""
-                        INSERT INTO payslip_day (timesheet_day_id, payslip_id)
-                        SELECT d.day_id, p.id FROM payroll_day d JOIN payslip p ON p.employment_id = d.employment_id
-                        WHERE p.run_id = ANY(CAST(:runs AS bigint[]))""")
-                .param("runs", array(new ArrayList<>(runs.values()))).update();
+                        INSERT INTO payslip_timesheet (timesheet_id, paid_through, paid_from, payslip_id, days, minutes)
+                        SELECT s.timesheet_id, max(s.last_day), min(s.first_day), m.payslip_id, sum(s.days), sum(s.minutes)
+                        FROM payroll_sheet s
+                        JOIN unnest(CAST(:emps AS bigint[]), CAST(:slips AS bigint[])) AS m(employment_id, payslip_id)
+                          ON m.employment_id = s.employment_id
+                        GROUP BY s.timesheet_id, m.payslip_id""")
+                .param("emps", array(slipEmployments)).param("slips", array(ids)).update();
         return runs;
     }
 

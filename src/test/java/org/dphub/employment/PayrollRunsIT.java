@@ -118,12 +118,12 @@ class PayrollRunsIT {
         }
         assertThat(summary).as("a payslip for the new PA").isNotNull();
         long payslipId = summary.get("id").asLong();
-        long rows = jdbc.sql("SELECT (SELECT count(*) FROM payslip) + (SELECT count(*) FROM payslip_day) + (SELECT count(*) FROM payroll_run)")
+        long rows = jdbc.sql("SELECT (SELECT count(*) FROM payslip) + (SELECT count(*) FROM payslip_timesheet) + (SELECT count(*) FROM payroll_run)")
                 .query(Long.class).single();
 
         HttpResponse<String> again = http.postJsonAs(CITIZEN, PW, runs, run(period));
         assertThat(MoneyApi.ok(again, 200).get("id").asLong()).as("the same run").isEqualTo(runId);
-        assertThat(jdbc.sql("SELECT (SELECT count(*) FROM payslip) + (SELECT count(*) FROM payslip_day) + (SELECT count(*) FROM payroll_run)")
+        assertThat(jdbc.sql("SELECT (SELECT count(*) FROM payslip) + (SELECT count(*) FROM payslip_timesheet) + (SELECT count(*) FROM payroll_run)")
                 .query(Long.class).single()).as("nothing new").isEqualTo(rows);
 
         // --- the payslip: the PA and the employer's side see it, nobody else
@@ -179,6 +179,40 @@ class PayrollRunsIT {
                 .isEqualTo(net);
         assertThat(MoneyApi.ok(http.postJsonAs(CITIZEN, PW, runs, run(period)), 200).get("status").asString())
                 .as("running the period again still does nothing").isEqualTo("APPROVED");
+
+        // --- a late timesheet for a day in the period already paid rolls into the next run, and is paid once
+        LocalDate late = start.plusDays(3);
+        if (!late.isAfter(today)) {
+            long sheet = MoneyApi.ok(http.postJsonAs(PA, PW, "/api/v1/employments/" + employment + "/timesheets",
+                    "{\"days\": [{\"date\": \"" + late + "\", \"hours\": \"2\"}]}"), 201).get("id").asLong();
+            MoneyApi.ok(http.postJsonAs(CITIZEN, PW, "/api/v1/timesheets/" + sheet + "/approval", "{}"), 200);
+            PayPeriod next = PayPeriod.of(period.taxYear(), PayFrequency.MONTHLY, period.period() + 1);
+            JsonNode nextRun = MoneyApi.ok(http.postJsonAs(CITIZEN, PW, runs, run(next)), 201);
+            long nextSlip = 0;
+            for (JsonNode s : nextRun.get("payslips")) {
+                if (s.get("employmentId").asLong() == employment) {
+                    nextSlip = s.get("id").asLong();
+                }
+            }
+            JsonNode rolled = MoneyApi.ok(http.getAs(PA, PW, "/api/v1/payslips/" + nextSlip), 200);
+            assertThat(rolled.get("workPayPence").asLong()).as("only the late 2 hours at £13.50").isEqualTo(2700);
+            assertThat(rolled.get("yearToDate").get("grossPence").asLong())
+                    .isEqualTo(payslip.get("yearToDate").get("grossPence").asLong() + rolled.get("grossPence").asLong());
+        }
+
+        // --- the budget check against the plan
+        JsonNode check = MoneyApi.ok(http.postJsonAs(CITIZEN, PW, "/api/v1/citizens/" + citizen + "/budget-check",
+                "{\"hoursPerWeek\": \"20\", \"hourlyRatePence\": 1350}"), 200);
+        assertThat(check.get("weeklyWagesPence").asLong()).isEqualTo(27000);
+        assertThat(check.get("weeklyHolidayPence").asLong()).as("12.07%").isEqualTo(3259);
+        assertThat(check.get("differencePence").asLong()).isEqualTo(check.get("annualBudgetPence").asLong() - check.get("annualCostPence").asLong());
+        assertThat(check.get("fits").asBoolean()).isEqualTo(check.get("differencePence").asLong() >= 0);
+        HttpResponse<String> badCheck = http.postJsonAs(CITIZEN, PW, "/api/v1/citizens/" + citizen + "/budget-check",
+                "{\"hoursPerWeek\": \"lots\", \"hourlyRatePence\": 1350, \"age\": 12}");
+        assertThat(badCheck.statusCode()).isEqualTo(422);
+        assertThat(badCheck.body()).contains("hoursPerWeek", "age");
+        assertThat(http.postJsonAs("dp-team@demo-wales", PW, "/api/v1/citizens/" + citizen + "/budget-check",
+                "{\"hoursPerWeek\": \"20\", \"hourlyRatePence\": 1350}").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -119,6 +119,42 @@ class PayrollApiController {
         return runs.mine(user);
     }
 
+    /** {hoursPerWeek: "20", hourlyRatePence: 1350, age: 30 (optional)} */
+    record BudgetCheckJson(Object hoursPerWeek, Object hourlyRatePence, Object age) {
+    }
+
+    @PostMapping("/api/v1/citizens/{id}/budget-check")
+    @Operation(summary = "Can the budget afford a PA? The full weekly and annual cost to the employer (wages, holiday, employer's "
+            + "National Insurance after the Employment Allowance, pension) against the plan's hourly budget lines: whether it fits "
+            + "and by how much (differencePence: negative when short). Saves nothing.")
+    org.dphub.employment.BudgetCheck.Result budgetCheck(SignedInUser user, @PathVariable long id,
+                                                         @RequestBody(required = false) BudgetCheckJson body) {
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        BudgetCheckJson b = body == null ? new BudgetCheckJson(null, null, null) : body;
+        BigDecimal hours = null;
+        try {
+            hours = b.hoursPerWeek() == null || b.hoursPerWeek() instanceof Boolean ? null : new BigDecimal(b.hoursPerWeek().toString().strip());
+        } catch (NumberFormatException e) {
+            hours = null;
+        }
+        if (hours == null || hours.compareTo(new BigDecimal("0.5")) < 0 || hours.compareTo(BigDecimal.valueOf(100)) > 0 || hours.scale() > 2) {
+            errors.reject("hoursPerWeek", "payroll.error.hours");
+        }
+        Integer rate = wholeNumber(b.hourlyRatePence());
+        if (rate == null || rate < 1 || rate > 100_000) {
+            errors.reject("hourlyRatePence", "payroll.error.rate");
+        }
+        Integer age = null;
+        if (b.age() != null) {
+            age = wholeNumber(b.age());
+            if (age == null || age < 16 || age > 100) {
+                errors.reject("age", "payroll.error.age");
+            }
+        }
+        errors.throwIfAny();
+        return runs.budgetCheck(user, id, hours, rate, age);
+    }
+
     static Integer wholeNumber(Object value) {
         if (value == null || value instanceof Boolean) {
             return null;
