@@ -126,5 +126,37 @@ class EmploymentBrowserIT {
                         SELECT count(*) FROM timesheet_decision x JOIN timesheet t ON t.id = x.timesheet_id
                         JOIN pa_employment e ON e.id = t.employment_id WHERE e.pa_given_name = 'Siân' AND x.decision = 'APPROVED'""")
                 .query(Long.class).single()).isEqualTo(1);
+
+        // --- the employer works out the pay, checks it and approves it; both read the payslip in Welsh
+        pages.open("/my-employees?lang=cy");
+        pages.click(pages.browser.findElements(By.cssSelector("a[id^='pay-for-']")).get(0));
+        assertThat(pages.h1()).isEqualTo("Talu eich PAs");
+        pages.assertAccessibleInBothLanguages("pay your PAs");
+        openInWelsh();
+        pages.submit();
+        assertThat(pages.h1()).as(pages.whatThePageSays()).isEqualTo("Cyflogres");
+        assertThat(pages.main()).contains("Slip cyflog i Siân Morgan", "I CThEF", "£184.80");
+        pages.assertAccessibleInBothLanguages("a payroll to approve");
+        openInWelsh();
+        pages.submit();
+        assertThat(pages.main()).contains("Wedi'i chymeradwyo");
+        pages.clickLink("Slip cyflog i Siân Morgan");
+        assertThat(pages.main()).contains("Cyflog clir", "Oriau a weithiwyd: 14.00 awr ar £13.20 yr awr", "1257L");
+        pages.assertAccessibleInBothLanguages("a payslip, for the employer");
+
+        pages.signIn("pa@demo-wales");
+        pages.open("/pa/work?lang=cy");
+        assertThat(pages.main()).contains("Eich slipiau cyflog");
+        pages.click(pages.browser.findElement(By.cssSelector("a[href^='/payslips/']")));
+        openInWelsh();
+        assertThat(pages.main()).contains("Slip cyflog i Siân Morgan", "Cyflog clir");
+        pages.assertAccessibleInBothLanguages("a payslip, for the PA");
+        assertThat(pages.browser.findElement(By.id("payslip-pdf")).getAttribute("href")).endsWith(".pdf");
+    }
+
+    void openInWelsh() {
+        java.net.URI here = java.net.URI.create(pages.browser.getCurrentUrl());
+        String query = here.getQuery() == null ? "" : here.getQuery().replaceAll("&?lang=[a-z]+", "");
+        pages.open(here.getPath() + "?" + (query.isEmpty() ? "" : query + "&") + "lang=cy");
     }
 }

@@ -41,10 +41,13 @@ class EmploymentPages {
     private final Timesheets timesheets;
     private final Citizens citizens;
     private final org.dphub.marketplace.Introductions introductions;
+    private final org.dphub.employment.PayrollRuns payrollRuns;
     private final MessageSource messages;
 
     EmploymentPages(Employments employments, Timesheets timesheets, Citizens citizens,
-                    org.dphub.marketplace.Introductions introductions, MessageSource messages) {
+                    org.dphub.marketplace.Introductions introductions, org.dphub.employment.PayrollRuns payrollRuns,
+                    MessageSource messages) {
+        this.payrollRuns = payrollRuns;
         this.introductions = introductions;
         this.employments = employments;
         this.timesheets = timesheets;
@@ -186,6 +189,7 @@ class EmploymentPages {
             sheets.put(job.id(), timesheets.forEmployment(pa, job.id()));
         }
         model.addAttribute("jobs", jobs);
+        model.addAttribute("payslips", payrollRuns.mine(pa).stream().filter(org.dphub.employment.Payslip::approved).toList());
         model.addAttribute("sheets", sheets);
         model.addAttribute("sent", sent);
         return "employment/work";
