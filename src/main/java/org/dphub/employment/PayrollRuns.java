@@ -188,7 +188,8 @@ public class PayrollRuns {
                 .map(p -> new PayrollApproved.NetPay(p.id(), p.employmentId(), p.paName(), p.netPence())).toList();
         PayrollRun.Totals t = approved.totals();
         events.publishEvent(new PayrollApproved(runId, run.councilId(), run.citizenId(), run.taxYear(), run.frequency(), run.period(),
-                run.payDate(), t.hmrcDueBy(), t.pensionDueBy(), net, t.hmrcPence(), t.pensionPence()));
+                run.payDate(), t.hmrcDueBy(), t.pensionDueBy(), net, t.hmrcPence(), t.pensionPence(),
+                payingLine(user, run.citizenId(), run.payDate()).orElse(null)));
         audit.record(run.councilId(), "payroll_run", runId, AuditAction.UPDATE, null, AuditTrail.values("approvedBy", user.username(),
                 "netPence", t.netPence(), "hmrcPence", t.hmrcPence(), "pensionPence", t.pensionPence()));
         return approved;
@@ -237,16 +238,43 @@ public class PayrollRuns {
                                           Integer age) {
         employerOnly(user, citizenId);
         LocalDate today = employments.today();
-        org.dphub.plans.PlanVersion plan = carePlans.plansOf(user, citizenId).stream().map(org.dphub.plans.CarePlans.Plan::inForce)
-                .filter(java.util.Objects::nonNull).filter(v -> v.coversDay(today))
-                .max(java.util.Comparator.comparing(org.dphub.plans.PlanVersion::startDate)).orElseThrow(() -> new RuleRefusal("plan-in-force",
-                        messages.getMessage("payroll.budget.no-plan", null, Locale.ENGLISH), null));
+        org.dphub.plans.PlanVersion plan = planOn(user, citizenId, today).orElseThrow(() -> new RuleRefusal("plan-in-force",
+                messages.getMessage("payroll.budget.no-plan", null, Locale.ENGLISH), null));
         long hourly = plan.budgetLines().stream().filter(l -> l.kind() == org.dphub.plans.BudgetLineKind.HOURLY)
                 .mapToLong(l -> l.weeklyCost().pence()).sum();
         long weeklyBudget = hourly > 0 ? hourly : plan.weeklyBudget().pence();
         String taxYear = MinimumWagePolicy.taxYearOf(today);
         long left = calculator.taxYears().has(taxYear) ? employmentAllowanceLeft(citizenId, taxYear) : 0;
         return BudgetCheck.check(calculator, today, hoursPerWeek, hourlyRatePence, age, left, weeklyBudget);
+    }
+
+    /** The version of the person's plan that covers the day (the latest to start, if two do). */
+    private Optional<org.dphub.plans.PlanVersion> planOn(SignedInUser user, long citizenId, LocalDate day) {
+        return carePlans.plansOf(user, citizenId).stream()
+                .map(p -> org.dphub.plans.CarePlans.inForce(p.versions(), day)).filter(java.util.Objects::nonNull)
+                .filter(v -> v.coversDay(day))
+                .max(java.util.Comparator.comparing(org.dphub.plans.PlanVersion::startDate));
+    }
+
+    /**
+     * The plan line that pays for PAs on the pay day: the plan's line for support by the hour (the
+     * largest, if there are several; the first of equals). None when the plan has no hourly line.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PayrollApproved.PlanBudgetLine> payingLine(SignedInUser user, long citizenId, LocalDate payDay) {
+        return planOn(user, citizenId, payDay).flatMap(plan -> {
+            var lines = plan.budgetLines();
+            PayrollApproved.PlanBudgetLine best = null;
+            long bestWeekly = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                var line = lines.get(i);
+                if (line.kind() == org.dphub.plans.BudgetLineKind.HOURLY && line.weeklyCost().pence() > bestWeekly) {
+                    best = new PayrollApproved.PlanBudgetLine(plan.id(), i + 1, line.description());
+                    bestWeekly = line.weeklyCost().pence();
+                }
+            }
+            return Optional.ofNullable(best);
+        });
     }
 
     private boolean isPa(SignedInUser user, long employmentId) {

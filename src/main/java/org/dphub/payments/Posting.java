@@ -9,7 +9,25 @@ import org.dphub.shared.Money;
  * makes posting it a second time do nothing.
  */
 public record Posting(long councilId, String idempotencyKey, LedgerKind kind, LocalDate postedOn, String description,
-                      List<Leg> legs) {
+                      List<Leg> legs, BudgetLineRef budgetLine) {
+
+    /** The plan's budget line that paid for spending: a plan version and the line's position in it (from 1). */
+    public record BudgetLineRef(long planVersionId, int position) {
+        public BudgetLineRef {
+            if (position < 1) {
+                throw new IllegalArgumentException("Budget line positions start at 1");
+            }
+        }
+    }
+
+    public Posting(long councilId, String idempotencyKey, LedgerKind kind, LocalDate postedOn, String description, List<Leg> legs) {
+        this(councilId, idempotencyKey, kind, postedOn, description, legs, null);
+    }
+
+    /** The same posting, paid for from this budget line of the plan (null: not linked to one). */
+    public Posting from(BudgetLineRef line) {
+        return new Posting(councilId, idempotencyKey, kind, postedOn, description, legs, line);
+    }
 
     public record Leg(Book book, Long accountId, Money amount) {
         public Leg {
@@ -30,6 +48,9 @@ public record Posting(long councilId, String idempotencyKey, LedgerKind kind, Lo
         Money total = legs.stream().map(Leg::amount).reduce(Money.ZERO, Money::plus);
         if (!total.isZero()) {
             throw new IllegalArgumentException("The legs add up to " + total + ", not zero");
+        }
+        if (budgetLine != null && kind != LedgerKind.SPENDING) {
+            throw new IllegalArgumentException("Only spending is paid from a budget line");
         }
     }
 

@@ -177,6 +177,22 @@ class PayrollRunsIT {
                         SELECT l.amount_pence FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
                         WHERE t.idempotency_key = :k AND l.book = 'SPENDING'""").param("k", key).query(Long.class).single())
                 .isEqualTo(net);
+        // spending linked to the plan: the hourly line of the plan in force on the pay day, on every posting of the run
+        assertThat(jdbc.sql("""
+                        SELECT b.kind || ':' || b.description FROM ledger_transaction t
+                        JOIN plan_budget_line b ON b.plan_version_id = t.plan_version_id AND b.position = t.budget_line_position
+                        WHERE t.idempotency_key LIKE 'payslip:%' AND t.idempotency_key = :net""").param("net", key)
+                .query(String.class).list()).as("net pay from the plan's PA hours")
+                .containsExactly("HOURLY:Personal assistant support");
+        long account = jdbc.sql("SELECT l.account_id FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id "
+                + "WHERE t.idempotency_key = :k AND l.book = 'ACCOUNT'").param("k", key).query(Long.class).single();
+        JsonNode ledger = MoneyApi.ok(http.getAs(CITIZEN, PW, "/api/v1/accounts/" + account + "/ledger"), 200);
+        boolean shown = false;
+        for (JsonNode e : ledger) {
+            shown |= e.get("description").asString().startsWith("Net pay to Rhian Evans")
+                    && "Personal assistant support".equals(e.get("budgetLine").asString());
+        }
+        assertThat(shown).as("the account's ledger says which part of the plan paid").isTrue();
         assertThat(MoneyApi.ok(http.postJsonAs(CITIZEN, PW, runs, run(period)), 200).get("status").asString())
                 .as("running the period again still does nothing").isEqualTo("APPROVED");
 

@@ -135,7 +135,9 @@ class PayrollPages {
 
     @GetMapping("/my-employees/payroll/{id}")
     String one(SignedInUser user, @PathVariable long id, Model model) {
-        model.addAttribute("run", runs.find(user, id).orElseThrow(NotFound::new));
+        PayrollRun run = runs.find(user, id).orElseThrow(NotFound::new);
+        model.addAttribute("run", run);
+        model.addAttribute("payingLine", runs.payingLine(user, run.citizenId(), run.payDate()).orElse(null));
         return "employment/payroll-run";
     }
 

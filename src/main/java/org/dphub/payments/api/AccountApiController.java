@@ -52,9 +52,9 @@ class AccountApiController {
         }
     }
 
-    record LedgerEntryJson(long id, LocalDate postedOn, LedgerKind kind, long amountPence, String description) {
+    record LedgerEntryJson(long id, LocalDate postedOn, LedgerKind kind, long amountPence, String description, String budgetLine) {
         static LedgerEntryJson of(LedgerEntry e) {
-            return new LedgerEntryJson(e.transactionId(), e.postedOn(), e.kind(), e.amount().pence(), e.description());
+            return new LedgerEntryJson(e.transactionId(), e.postedOn(), e.kind(), e.amount().pence(), e.description(), e.budgetLine());
         }
     }
 

@@ -22,13 +22,16 @@ public class LedgerRepository {
     /** Inserts the transaction and its legs; false (and nothing written) if the key was used before. */
     public boolean insert(Posting posting, String createdBy) {
         Long id = jdbc.sql("""
-                        INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by)
-                        VALUES (:council, :key, :kind, :on, :description, :by)
+                        INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by,
+                                                        plan_version_id, budget_line_position)
+                        VALUES (:council, :key, :kind, :on, :description, :by, CAST(:plan AS bigint), CAST(:line AS int))
                         ON CONFLICT (idempotency_key) DO NOTHING
                         RETURNING id""")
                 .param("council", posting.councilId()).param("key", posting.idempotencyKey())
                 .param("kind", posting.kind().name()).param("on", posting.postedOn())
                 .param("description", posting.description()).param("by", createdBy)
+                .param("plan", posting.budgetLine() == null ? null : posting.budgetLine().planVersionId())
+                .param("line", posting.budgetLine() == null ? null : posting.budgetLine().position())
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
             return false;
@@ -70,14 +73,15 @@ public class LedgerRepository {
 
     public List<LedgerEntry> entries(long accountId) {
         return jdbc.sql("""
-                        SELECT t.id, t.posted_on, t.kind, t.description, l.amount_pence
+                        SELECT t.id, t.posted_on, t.kind, t.description, l.amount_pence, b.description AS budget_line
                         FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
+                        LEFT JOIN plan_budget_line b ON b.plan_version_id = t.plan_version_id AND b.position = t.budget_line_position
                         WHERE l.book = 'ACCOUNT' AND l.account_id = :account
                         ORDER BY t.posted_on, t.id""")
                 .param("account", accountId)
                 .query((rs, row) -> new LedgerEntry(rs.getLong("id"), rs.getObject("posted_on", LocalDate.class),
                         LedgerKind.valueOf(rs.getString("kind")), Money.ofPence(rs.getLong("amount_pence")),
-                        rs.getString("description")))
+                        rs.getString("description"), rs.getString("budget_line")))
                 .list();
     }
 
