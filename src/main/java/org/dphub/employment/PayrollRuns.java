@@ -248,6 +248,12 @@ public class PayrollRuns {
         return BudgetCheck.check(calculator, today, hoursPerWeek, hourlyRatePence, age, left, weeklyBudget);
     }
 
+    /** The employer's name, as payslips and the employer's summary show it (the employer's side only). */
+    @Transactional(readOnly = true)
+    public String employerName(SignedInUser user, long citizenId) {
+        return employerOnly(user, citizenId).fullName();
+    }
+
     /** The version of the person's plan that covers the day (the latest to start, if two do). */
     private Optional<org.dphub.plans.PlanVersion> planOn(SignedInUser user, long citizenId, LocalDate day) {
         return carePlans.plansOf(user, citizenId).stream()

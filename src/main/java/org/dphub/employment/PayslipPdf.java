@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A payslip as an accessible PDF (tagged PDF/UA with its language and title, the font embedded),
+ * A payslip, or the employer's summary of a payroll run, as an accessible PDF (tagged PDF/UA with its language and title, the font embedded),
  * in English or Welsh: every line, the deductions, what the employer pays on top, and the tax
  * year to date. Made the way letters are (openhtmltopdf, the bundled Liberation Sans fonts).
  */
@@ -29,15 +29,7 @@ public class PayslipPdf {
         String lang = "cy".equals(locale.getLanguage()) ? "cy" : "en";
         Locale l = Locale.forLanguageTag(lang);
         String title = text(l, "payslip.title", p.paName(), Dates.day(p.payDate(), l));
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html><html lang=\"").append(lang).append("\"><head><meta charset=\"utf-8\"/>")
-                .append("<title>").append(esc(title)).append("</title>")
-                .append("<meta name=\"subject\" content=\"").append(esc(title)).append("\"/>")
-                .append("<style>@page { size: A4; margin: 20mm 18mm; } body { font-family: 'Liberation Sans'; font-size: 11pt; "
-                        + "line-height: 1.4; } h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 14pt; } "
-                        + "table { width: 100%; border-collapse: collapse; } th, td { text-align: left; padding: 3pt 4pt; "
-                        + "border-bottom: 0.5pt solid #b1b4b6; } td.n, th.n { text-align: right; }</style></head><body>")
-                .append("<h1>").append(esc(title)).append("</h1>");
+        StringBuilder html = start(lang, title);
         html.append("<table>");
         row(html, text(l, "payslip.employer"), p.employerName());
         row(html, text(l, "payslip.employee"), p.paName());
@@ -95,13 +87,81 @@ public class PayslipPdf {
         money(html, text(l, "payslip.ytd.employer-pension"), y.employerPensionPence());
         money(html, text(l, "payslip.ytd.net"), y.netPence());
         html.append("</tbody></table></body></html>");
+        return pdf(html.toString());
+    }
+
+    /**
+     * The employer's summary of a payroll run as an accessible PDF: what each PA gets, and what to
+     * pay HMRC and the pension scheme and by when, with the Employment Allowance used and left.
+     */
+    public byte[] renderSummary(PayrollRun run, String employerName, Locale locale) {
+        String lang = "cy".equals(locale.getLanguage()) ? "cy" : "en";
+        Locale l = Locale.forLanguageTag(lang);
+        String title = text(l, "payroll.summary.title", Dates.day(run.periodStart(), l), Dates.day(run.periodEnd(), l));
+        StringBuilder html = start(lang, title);
+        html.append("<table>");
+        row(html, text(l, "payslip.employer"), employerName);
+        row(html, text(l, "payroll.summary.pay-day"), Dates.day(run.payDate(), l));
+        row(html, text(l, "payroll.summary.status"), text(l, "payroll.page.status." + run.status().name()));
+        html.append("</table>");
+
+        html.append("<h2>").append(esc(text(l, "payroll.page.pas"))).append("</h2>");
+        html.append("<table><thead><tr><th scope=\"col\">").append(esc(text(l, "employees.pa"))).append("</th><th scope=\"col\" class=\"n\">")
+                .append(esc(text(l, "payroll.page.gross"))).append("</th><th scope=\"col\" class=\"n\">")
+                .append(esc(text(l, "payroll.page.net"))).append("</th></tr></thead><tbody>");
+        for (PayrollRun.PayslipSummary p : run.payslips()) {
+            html.append("<tr><td>").append(esc(p.paName())).append("</td><td class=\"n\">").append(esc(money(p.grossPence())))
+                    .append("</td><td class=\"n\">").append(esc(money(p.netPence()))).append("</td></tr>");
+        }
+        html.append("</tbody></table>");
+
+        PayrollRun.Totals t = run.totals();
+        html.append("<h2>").append(esc(text(l, "payroll.summary.to-pas"))).append("</h2>");
+        table(html, l);
+        money(html, text(l, "payroll.page.to-pas"), t.netPence());
+        html.append("</tbody></table>");
+
+        html.append("<h2>").append(esc(text(l, "payroll.page.to-hmrc", Dates.day(t.hmrcDueBy(), l)))).append("</h2>");
+        table(html, l);
+        money(html, text(l, "payslip.tax"), t.taxPence());
+        money(html, text(l, "payslip.employee-ni"), t.employeeNiPence());
+        money(html, text(l, "payslip.employer-ni"), t.employerNiPence());
+        money(html, text(l, "payroll.summary.less-allowance"), -t.employmentAllowancePence());
+        money(html, text(l, "payroll.summary.total"), t.hmrcPence());
+        html.append("</tbody></table>");
+        html.append("<p>").append(esc(text(l, "payroll.summary.allowance-left", money(t.employmentAllowanceLeftPence())))).append("</p>");
+        html.append("<p>").append(esc(text(l, "payroll.summary.hmrc-how"))).append("</p>");
+
+        html.append("<h2>").append(esc(text(l, "payroll.page.to-pension", Dates.day(t.pensionDueBy(), l)))).append("</h2>");
+        table(html, l);
+        money(html, text(l, "payroll.summary.employee-pension"), t.employeePensionPence());
+        money(html, text(l, "payslip.employer-pension"), t.employerPensionPence());
+        money(html, text(l, "payroll.summary.total"), t.pensionPence());
+        html.append("</tbody></table></body></html>");
+        return pdf(html.toString());
+    }
+
+    private StringBuilder start(String lang, String title) {
+        return new StringBuilder().append("<!DOCTYPE html><html lang=\"").append(lang).append("\"><head><meta charset=\"utf-8\"/>")
+                .append("<title>").append(esc(title)).append("</title>")
+                .append("<meta name=\"subject\" content=\"").append(esc(title)).append("\"/>")
+                .append(STYLE).append("</head><body>")
+                .append("<h1>").append(esc(title)).append("</h1>");
+    }
+
+    private static final String STYLE = "<style>@page { size: A4; margin: 20mm 18mm; } body { font-family: 'Liberation Sans'; font-size: 11pt; "
+            + "line-height: 1.4; } h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 14pt; } "
+            + "table { width: 100%; border-collapse: collapse; } th, td { text-align: left; padding: 3pt 4pt; "
+            + "border-bottom: 0.5pt solid #b1b4b6; } td.n, th.n { text-align: right; }</style>";
+
+    private static byte[] pdf(String html) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePdfUaAccessbility(true);
             builder.useFont(() -> font("Regular"), "Liberation Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(() -> font("Bold"), "Liberation Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html.toString(), null);
+            builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();

@@ -140,6 +140,7 @@ class EmploymentBrowserIT {
         openInWelsh();
         pages.submit();
         assertThat(pages.main()).contains("Wedi'i chymeradwyo", "o'r rhan hon o'ch cynllun: Personal assistant support");
+        assertThat(pages.browser.findElement(By.id("summary-pdf")).getAttribute("href")).endsWith(".pdf");
         pages.clickLink("Slip cyflog i Siân Morgan");
         assertThat(pages.main()).contains("Cyflog clir", "Oriau a weithiwyd: 14.00 awr ar £13.20 yr awr", "1257L");
         pages.assertAccessibleInBothLanguages("a payslip, for the employer");

@@ -68,9 +68,12 @@ class PayrollRunsIT {
     }
 
     HttpResponse<byte[]> pdf(String user, long payslip, String lang) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/payslips/"
-                        + payslip + "/pdf?lang=" + lang)).header("Authorization", Http.basic(user, PW)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return get(user, "/api/v1/payslips/" + payslip + "/pdf?lang=" + lang);
+    }
+
+    HttpResponse<byte[]> get(String user, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", Http.basic(user, PW)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
@@ -158,6 +161,23 @@ class PayrollRunsIT {
             assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("cy");
         }
         assertThat(pdf("pa@demo-wales", payslipId, "en").statusCode()).isEqualTo(404);
+
+        // --- the employer's summary as a PDF: what each PA gets, HMRC and the pension scheme, by when; the employer's side only
+        JsonNode totals = made.get("totals");
+        try (PDDocument document = Loader.loadPDF(get(CITIZEN, "/api/v1/payroll-runs/" + runId + "/pdf?lang=cy").body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Crynodeb y gyflogres", "Rhian Evans", "Llai'r Lwfans Cyflogaeth", "Cyfanswm i'w dalu",
+                    Money.ofPence(totals.get("netPence").asLong()).formatWithPence(),
+                    Money.ofPence(totals.get("hmrcPence").asLong()).formatWithPence());
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("cy");
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("tagged for screen readers").isNotNull();
+        }
+        try (PDDocument document = Loader.loadPDF(get(CITIZEN, "/api/v1/payroll-runs/" + runId + "/pdf").body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Payroll summary", "To HMRC (tax and National Insurance) by",
+                    "Employment Allowance left this tax year");
+        }
+        assertThat(get(PA, "/api/v1/payroll-runs/" + runId + "/pdf").statusCode()).as("the PA").isIn(403, 404);
+        assertThat(get("dp-team@demo-wales", "/api/v1/payroll-runs/" + runId + "/pdf").statusCode()).as("another council").isEqualTo(404);
 
         // --- approval: the employer's side, once; the ledger gets the spending once
         assertThat(http.postJsonAs(PA, PW, "/api/v1/payroll-runs/" + runId + "/approval", "{}").statusCode()).isIn(403, 404);

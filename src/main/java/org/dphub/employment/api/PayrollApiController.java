@@ -113,6 +113,18 @@ class PayrollApiController {
                 .body(pdf.render(payslip, locale));
     }
 
+    @GetMapping(value = "/api/v1/payroll-runs/{id}/pdf", produces = "application/pdf")
+    @Operation(summary = "The employer's summary of a run as an accessible PDF (what each PA gets; what to pay HMRC and the "
+            + "pension scheme, and by when), in English (lang=en) or Welsh (lang=cy)")
+    ResponseEntity<byte[]> summaryPdf(SignedInUser user, @PathVariable long id,
+                                      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "en") String lang) {
+        PayrollRun run = runs.find(user, id).orElseThrow(NotFound::new);
+        Locale locale = "cy".equalsIgnoreCase(lang) ? Locale.forLanguageTag("cy") : Locale.ENGLISH;
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"payroll-" + id + "-" + locale.getLanguage() + ".pdf\"")
+                .body(pdf.renderSummary(run, runs.employerName(user, run.citizenId()), locale));
+    }
+
     @GetMapping("/api/v1/my-payslips")
     @Operation(summary = "A PA's own payslips, newest first")
     List<Payslip> mine(SignedInUser user) {

@@ -159,6 +159,16 @@ class PayrollPages {
         return "employment/payslip";
     }
 
+    /** The employer's summary of a run as a PDF: to keep, or to hand to whoever pays HMRC and the pension scheme. */
+    @GetMapping("/my-employees/payroll/{id}.pdf")
+    ResponseEntity<byte[]> summaryPdf(SignedInUser user, @PathVariable long id, Locale locale) {
+        PayrollRun run = runs.find(user, id).orElseThrow(NotFound::new);
+        String employer = runs.employerName(user, run.citizenId());
+        Locale language = "cy".equals(locale.getLanguage()) ? Locale.forLanguageTag("cy") : Locale.ENGLISH;
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"payroll-" + id + ".pdf\"").body(pdf.renderSummary(run, employer, language));
+    }
+
     @GetMapping("/payslips/{id}.pdf")
     ResponseEntity<byte[]> payslipPdf(SignedInUser user, @PathVariable long id, Locale locale) {
         Payslip payslip = runs.payslip(user, id).orElseThrow(NotFound::new);
