@@ -35,6 +35,7 @@ public class Employments {
     private final UserAccounts users;
     private final AuditTrail audit;
     private final MinimumWagePolicy minimumWage;
+    private final TaxYears taxYears;
     private final Clock clock;
 
     Employments(JdbcClient jdbc, Citizens citizens, UserAccounts users, AuditTrail audit, PayrollCalculator calculator, Clock clock) {
@@ -43,6 +44,7 @@ public class Employments {
         this.users = users;
         this.audit = audit;
         this.minimumWage = new MinimumWagePolicy(calculator.taxYears());
+        this.taxYears = calculator.taxYears();
         this.clock = clock;
     }
 
@@ -125,8 +127,9 @@ public class Employments {
 
     /** Records a PA's employment for a person (the employer). {@code errors} may hold what the caller found already; throws every problem at once. */
     @Transactional
-    public Employment create(SignedInUser user, long citizenId, EmploymentInput in, FormErrors errors) {
+    public Employment create(SignedInUser user, long citizenId, EmploymentInput typed, FormErrors errors) {
         Citizen employer = employerSide(user, citizenId);
+        EmploymentInput in = withStarterTaxCode(typed);
         check(in, errors, true, null);
         errors.throwIfAny();
         String email = in.paEmail() == null || in.paEmail().isBlank() ? null : in.paEmail().strip().toLowerCase(Locale.ROOT);
@@ -144,6 +147,33 @@ public class Employments {
                 "paName", in.paGivenName().strip() + " " + in.paFamilyName().strip(), "startedOn", in.startedOn(),
                 "hourlyRate", in.hourlyRate().formatWithPence(), "taxCode", in.taxCode().strip().toUpperCase(Locale.ROOT)));
         return find(id).orElseThrow();
+    }
+
+    /**
+     * No tax code typed, but a starter checklist statement: the code HMRC's checklist says to use
+     * until HMRC sends one. A: the emergency code (the tax year's personal allowance, e.g. 1257L),
+     * cumulative; B: the emergency code on a week 1/month 1 basis; C: 0T on a week 1/month 1 basis.
+     */
+    EmploymentInput withStarterTaxCode(EmploymentInput in) {
+        if ((in.taxCode() != null && !in.taxCode().isBlank()) || in.starterDeclaration() == null) {
+            return in;
+        }
+        String year = MinimumWagePolicy.taxYearOf(in.startedOn() == null ? today() : in.startedOn());
+        if (!taxYears.has(year)) {
+            return in;
+        }
+        String emergency = (taxYears.year(year).personalAllowancePounds() / 10) + "L";
+        String code;
+        boolean week1Month1;
+        switch (in.starterDeclaration().strip()) {
+            case "A" -> { code = emergency; week1Month1 = false; }
+            case "B" -> { code = emergency; week1Month1 = true; }
+            case "C" -> { code = "0T"; week1Month1 = true; }
+            default -> { return in; }
+        }
+        return new EmploymentInput(in.paGivenName(), in.paFamilyName(), in.paDateOfBirth(), in.paEmail(), in.startedOn(), in.hourlyRate(),
+                in.hoursKind(), in.contractedMinutesPerWeek(), in.payFrequency(), code, week1Month1, in.starterDeclaration(), in.pension(),
+                in.elInsurer(), in.elPolicyNumber(), in.elExpiresOn());
     }
 
     /** New terms from a day on (a pay rise, a new tax code, renewed insurance): a new version; the old ones stay. */

@@ -77,6 +77,17 @@ class EmploymentsIT {
                 employment("1990-05-01", 1350, "1257l", insured, start)), 201);
         long id = made.get("id").asLong();
         assertThat(made.get("terms").get("taxCode").asString()).isEqualTo("1257L");
+        // no P45: a blank tax code and a starter checklist statement give HMRC's code for it; blank and no statement is refused
+        assertThat(http.postJsonAs("citizen@demo-england", Http.DEMO_PASSWORD, path, employment("1990-05-01", 1350, "", insured, start))
+                .body()).contains("taxCode", "starter checklist");
+        JsonNode starterC = MoneyApi.ok(http.postJsonAs("citizen@demo-england", Http.DEMO_PASSWORD, path,
+                employment("1990-05-01", 1350, "", insured, start).replace("\"taxCode\": \"\"", "\"taxCode\": \"\", \"starterDeclaration\": \"C\"")), 201);
+        assertThat(starterC.get("terms").get("taxCode").asString()).as("another job: 0T").isEqualTo("0T");
+        assertThat(starterC.get("terms").get("week1Month1").asBoolean()).as("on a week 1/month 1 basis").isTrue();
+        JsonNode starterA = MoneyApi.ok(http.postJsonAs("citizen@demo-england", Http.DEMO_PASSWORD, path,
+                employment("1990-05-01", 1350, "", insured, start).replace("\"taxCode\": \"\"", "\"taxCode\": \"\", \"starterDeclaration\": \"A\"")), 201);
+        assertThat(starterA.get("terms").get("taxCode").asString()).as("first job this tax year: the emergency code").isEqualTo("1257L");
+        assertThat(starterA.get("terms").get("week1Month1").asBoolean()).as("cumulative").isFalse();
         assertThat(made.get("paUserId").isNull()).as("linked to the PA's sign-in by email").isFalse();
         assertThat(MoneyApi.ok(http.getAs("pa@demo-england", Http.DEMO_PASSWORD, "/api/v1/my-employments"), 200).toString())
                 .contains("\"id\":" + id);
