@@ -105,10 +105,14 @@ public class Employments {
         if (parse(PayFrequency.class, in.payFrequency()) == null) {
             errors.reject("payFrequency", "employment.error.frequency");
         }
-        try {
-            TaxCode.parse(in.taxCode());
-        } catch (InvalidTaxCodeException e) {
-            errors.reject("taxCode", "employment.error.tax-code", in.taxCode() == null ? "" : in.taxCode().strip());
+        if (in.taxCode() == null || in.taxCode().isBlank()) {
+            errors.reject("taxCode", "employment.error.tax-code-missing");
+        } else {
+            try {
+                TaxCode.parse(in.taxCode());
+            } catch (InvalidTaxCodeException e) {
+                errors.reject("taxCode", "employment.error.tax-code", in.taxCode().strip());
+            }
         }
         if (in.starterDeclaration() != null && !in.starterDeclaration().isBlank() && !in.starterDeclaration().matches("[ABC]")) {
             errors.reject("starterDeclaration", "employment.error.starter");

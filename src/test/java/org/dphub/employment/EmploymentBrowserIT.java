@@ -80,10 +80,13 @@ class EmploymentBrowserIT {
         pages.type("elPolicyNumber", "EL-778");
         date("elExpiresOn", LocalDate.now().plusMonths(8));
         pages.submit();
-        assertThat(pages.errors()).singleElement().asString().contains("Rhaid i''r gyfradd yr awr fod yn £12.71 o leiaf".replace("''", "'"));
+        assertThat(pages.errors()).as("the rate, and no tax code nor starter checklist statement").hasSize(2);
+        assertThat(pages.errors().get(0)).contains("Rhaid i''r gyfradd yr awr fod yn £12.71 o leiaf".replace("''", "'"));
+        assertThat(pages.errors().get(1)).contains("rhestr wirio dechreuwr");
         pages.assertAccessible("add a PA, refused");
         assertThat(jdbc.sql("SELECT count(*) FROM pa_employment WHERE pa_given_name = 'Siân'").query(Long.class).single()).isZero();
         pages.type("hourlyRate", "13.20");
+        choose("starterDeclaration"); // A: her first job since 6 April, no P45: the emergency code
         pages.submit();
         assertThat(pages.main()).contains("Mae Siân Morgan wedi'i ychwanegu", "1257L", "16 awr yr wythnos");
         pages.assertAccessibleInBothLanguages("a PA's page");

@@ -86,7 +86,6 @@ class EmploymentPages {
         Map<String, String> form = new HashMap<>();
         form.put("payFrequency", "MONTHLY");
         form.put("pension", "ASSESS");
-        form.put("taxCode", "1257L");
         if (hire != null) {
             // hired through "Find a PA": what was agreed is filled in
             introductions.hiresFor(user, citizen).stream().filter(h -> h.hireId() == hire).findFirst().ifPresent(h -> {
