@@ -218,7 +218,7 @@ public class Employments {
     }
 
     /** The person the employment is for, if this user may act as their employer: themself, someone acting for them, or DP team/practitioner of the council. */
-    Citizen employerSide(SignedInUser user, long citizenId) {
+    public Citizen employerSide(SignedInUser user, long citizenId) {
         Citizen citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
         if (user.isStaff() && !(user.has(Role.DP_TEAM) || user.has(Role.PRACTITIONER))) {
             throw new AccessDeniedException("Only the employer, someone acting for them, or the direct payments team records employments");

@@ -97,7 +97,8 @@ class SecurityConfiguration {
                         .requestMatchers("/checks", "/checks/**").hasAnyRole("FINANCE", "DP_TEAM")
                         .requestMatchers("/outbox", "/outbox/**").hasRole("STAFF")
                         .requestMatchers("/my-spending", "/my-spending/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
-                        .requestMatchers("/my-employees", "/my-employees/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
+                        // employers, and the DP team or a practitioner on their behalf (the services check who may act for whom)
+                        .requestMatchers("/my-employees", "/my-employees/**").hasAnyRole("CITIZEN", "REPRESENTATIVE", "DP_TEAM", "PRACTITIONER")
                         .requestMatchers("/accounts/*/surplus-recoveries/**", "/council-bank-accounts/**",
                                 "/council-bank-accounts").hasRole("FINANCE")
                         .requestMatchers("/accounts/**").hasRole("STAFF")

@@ -156,6 +156,26 @@ class EmploymentBrowserIT {
         assertThat(pages.main()).contains("Slip cyflog i Siân Morgan", "Cyflog clir");
         pages.assertAccessibleInBothLanguages("a payslip, for the PA");
         assertThat(pages.browser.findElement(By.id("payslip-pdf")).getAttribute("href")).endsWith(".pdf");
+
+        // --- the DP team, from the person's page, sees the PAs and the payroll on the employer's behalf
+        long employer = jdbc.sql("SELECT citizen_id FROM pa_employment WHERE pa_given_name = 'Siân'").query(Long.class).single();
+        pages.signIn("dp-team@demo-wales");
+        pages.open("/citizens/" + employer + "?lang=cy");
+        assertThat(pages.main()).contains("PAs y maent yn eu cyflogi", "Siân Morgan");
+        pages.click(pages.browser.findElement(By.id("employment-on-behalf")));
+        assertThat(pages.h1()).startsWith("PAs a gyflogir gan");
+        assertThat(pages.main()).contains("Siân Morgan");
+        pages.assertAccessibleInBothLanguages("PAs, for the DP team");
+        pages.open("/my-employees?citizen=" + employer + "&lang=cy");
+        pages.click(pages.browser.findElement(By.id("pay-for-" + employer)));
+        assertThat(pages.main()).contains("Wedi'i chymeradwyo");
+        // another council's DP team, and staff who do not act for employers, see nothing of it
+        pages.signIn("dp-team@demo-england");
+        pages.open("/my-employees?citizen=" + employer);
+        assertThat(pages.main()).doesNotContain("Siân Morgan");
+        pages.signIn("finance@demo-wales");
+        pages.open("/my-employees?citizen=" + employer);
+        assertThat(pages.main()).doesNotContain("Siân Morgan");
     }
 
     void openInWelsh() {

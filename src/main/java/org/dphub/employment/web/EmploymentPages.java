@@ -11,6 +11,7 @@ import org.dphub.employment.EmploymentInput;
 import org.dphub.employment.Employments;
 import org.dphub.employment.Hours;
 import org.dphub.employment.Timesheets;
+import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.shared.InvalidMoneyException;
 import org.dphub.shared.Money;
@@ -58,20 +59,32 @@ class EmploymentPages {
     record Row(Employment employment, long waiting) {
     }
 
+    /**
+     * "Your PAs": everyone the signed-in person employs PAs for (themself, people they act for);
+     * {@code ?citizen=} one of them. The DP team and practitioners come here from a person's page
+     * ({@code ?citizen=} is then required) to do the same on the person's behalf.
+     */
     @GetMapping("/my-employees")
-    String list(SignedInUser user, @RequestParam(required = false) String done, Model model) {
-        List<Row> rows = employments.asEmployer(user).stream()
+    String list(SignedInUser user, @RequestParam(required = false) Long citizen, @RequestParam(required = false) String done,
+                Model model) {
+        if (citizen == null && user.isStaff()) {
+            return "redirect:/citizens";
+        }
+        List<Citizen> people = citizen == null ? citizens.actingFor(user).stream().map(c -> c.citizen()).toList()
+                : List.of(employments.employerSide(user, citizen));
+        List<Row> rows = people.stream().flatMap(p -> employments.forCitizen(user, p.id()).stream())
                 .map(e -> new Row(e, timesheets.forEmployment(user, e.id()).stream()
                         .filter(t -> t.status() == Timesheets.Status.SUBMITTED).count())).toList();
         model.addAttribute("rows", rows);
-        model.addAttribute("people", citizens.actingFor(user));
+        model.addAttribute("people", people);
+        model.addAttribute("onBehalfOf", user.isStaff() ? people.get(0) : null);
         // PAs hired through "Find a PA" whose pay is not set up yet (no employment with their email)
         List<org.dphub.marketplace.Introductions.HiredPa> hired = new ArrayList<>();
-        for (var person : citizens.actingFor(user)) {
+        for (Citizen person : people) {
             java.util.Set<String> recorded = new java.util.HashSet<>();
-            rows.stream().filter(r -> r.employment().citizenId() == person.citizen().id() && r.employment().paEmail() != null)
+            rows.stream().filter(r -> r.employment().citizenId() == person.id() && r.employment().paEmail() != null)
                     .forEach(r -> recorded.add(r.employment().paEmail().toLowerCase(Locale.ROOT)));
-            introductions.hiresFor(user, person.citizen().id()).stream()
+            introductions.hiresFor(user, person.id()).stream()
                     .filter(h -> h.paEmail() == null || !recorded.contains(h.paEmail().toLowerCase(Locale.ROOT))).forEach(hired::add);
         }
         model.addAttribute("hired", hired);
