@@ -246,7 +246,7 @@ public class PayrollRuns {
         long weeklyBudget = hourly > 0 ? hourly : plan.weeklyBudget().pence();
         String taxYear = MinimumWagePolicy.taxYearOf(today);
         long left = calculator.taxYears().has(taxYear) ? employmentAllowanceLeft(citizenId, taxYear) : 0;
-        return BudgetCheck.check(calculator, today, hoursPerWeek, hourlyRatePence, age, left, weeklyBudget);
+        return BudgetCheck.check(calculator, today, hoursPerWeek, hourlyRatePence, age, left, weeklyBudget, hourly > 0);
     }
 
     private boolean isPa(SignedInUser user, long employmentId) {

@@ -97,6 +97,9 @@ class SecurityConfiguration {
                         .requestMatchers("/checks", "/checks/**").hasAnyRole("FINANCE", "DP_TEAM")
                         .requestMatchers("/outbox", "/outbox/**").hasRole("STAFF")
                         .requestMatchers("/my-spending", "/my-spending/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
+                        // the budget check is also for the council's DP team and practitioners (as its API is)
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/my-employees/budget-check")
+                        .hasAnyRole("CITIZEN", "REPRESENTATIVE", "DP_TEAM", "PRACTITIONER")
                         .requestMatchers("/my-employees", "/my-employees/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
                         .requestMatchers("/accounts/*/surplus-recoveries/**", "/council-bank-accounts/**",
                                 "/council-bank-accounts").hasRole("FINANCE")
