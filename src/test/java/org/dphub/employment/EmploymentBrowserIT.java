@@ -182,6 +182,25 @@ class EmploymentBrowserIT {
         assertThat(pages.main()).contains("Slip cyflog i Siân Morgan", "Cyflog clir");
         pages.assertAccessibleInBothLanguages("a payslip, for the PA");
         assertThat(pages.browser.findElement(By.id("payslip-pdf")).getAttribute("href")).endsWith(".pdf");
+
+        // --- the employer records renewed insurance (an end date in the past is refused first)
+        pages.signIn("citizen@demo-wales");
+        pages.open("/my-employees?lang=cy");
+        pages.clickLink("Siân Morgan");
+        pages.click(pages.browser.findElement(By.cssSelector("a[href$='/insurance']")));
+        assertThat(pages.h1()).isEqualTo("Cofnodi eich yswiriant wedi'i adnewyddu");
+        pages.assertAccessibleInBothLanguages("record renewed insurance");
+        openInWelsh();
+        pages.type("elPolicyNumber", "EL-779");
+        date("elExpiresOn", LocalDate.now().minusDays(1));
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Mae yswiriant atebolrwydd y cyflogwr wedi dod i ben");
+        pages.assertAccessible("record renewed insurance, refused");
+        LocalDate renewedTo = LocalDate.now().plusMonths(20);
+        date("elExpiresOn", renewedTo);
+        pages.submit();
+        assertThat(pages.main()).contains("Yswiriant wedi'i gadw", "EL-779");
+        pages.assertAccessible("a PA's page, insurance renewed");
     }
 
     void openInWelsh() {

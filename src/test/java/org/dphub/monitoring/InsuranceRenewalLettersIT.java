@@ -100,6 +100,8 @@ class InsuranceRenewalLettersIT {
                  "pension": "ASSESS", "elInsurer": "Mutual Care Cover", "elPolicyNumber": "EL-NEW", "elExpiresOn": "%s"}"""
                 .formatted(ends.plusDays(1), ends.plusYears(1))), 200);
 
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'employer-insurance-reminders'").query(Long.class)
+                .single()).as("the daily job is scheduled").isEqualTo(1);
         assertThat(reminders.remindEndingSoon()).isGreaterThanOrEqualTo(2);
         awaitLetters(english, welsh);
 
