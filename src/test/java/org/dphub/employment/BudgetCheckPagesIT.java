@@ -71,6 +71,13 @@ class BudgetCheckPagesIT {
                 .as("the council's DP team").isEqualTo(200);
         assertThat(page("practitioner@demo-england", "citizen=" + citizen + "&hours=20&rate=13.50").getResponse().getStatus())
                 .as("a practitioner of the council").isEqualTo(200);
+        // staff find it on the person's page; the person, on "Your PAs"
+        String personPage = body(mvc.perform(get("/citizens/" + citizen).with(as.user("dp-team@demo-england"))).andReturn());
+        assertThat(personPage).contains("/my-employees/budget-check?citizen=" + citizen);
+        assertThat(body(mvc.perform(get("/citizens/" + citizen).with(as.user("finance@demo-england"))).andReturn()))
+                .doesNotContain("/my-employees/budget-check");
+        assertThat(body(mvc.perform(get("/my-employees").with(as.user("citizen@demo-england"))).andReturn()))
+                .contains("/my-employees/budget-check?citizen=" + citizen);
     }
 
     @Test
