@@ -22,6 +22,10 @@ import org.dphub.shared.Money;
  * </ul>
  * Set against the plan's budget for paid support by the hour (its hourly budget lines), over 52
  * weeks. With no age given, the PA is taken as 21 or over and under state pension age.
+ *
+ * <p>{@code employmentAllowanceLeftPence} is what was left of this tax year's allowance before
+ * this PA; {@code budgetFromHourlyLines} is false when the plan has no hourly lines and the whole
+ * weekly budget was used instead.
  */
 public final class BudgetCheck {
 
@@ -30,7 +34,14 @@ public final class BudgetCheck {
                          long annualEmployerNiPence, long employmentAllowancePence, long annualEmployerNiAfterAllowancePence,
                          String pensionStatus, long weeklyEmployerPensionPence, long weeklyCostPence, long annualCostPence,
                          long weeklyBudgetPence, long annualBudgetPence, boolean fits, long differencePence,
-                         boolean belowMinimumWage, long minimumWagePence) {
+                         boolean belowMinimumWage, long minimumWagePence, long employmentAllowanceLeftPence,
+                         boolean budgetFromHourlyLines) {
+
+        /** Employer's National Insurance a week after the allowance: the year's, shared over 52 weeks. */
+        public long weeklyEmployerNiAfterAllowancePence() {
+            return BigDecimal.valueOf(annualEmployerNiAfterAllowancePence).divide(BigDecimal.valueOf(52), 0, RoundingMode.HALF_UP)
+                    .longValueExact();
+        }
     }
 
     static final int DEFAULT_AGE = 30;
@@ -40,6 +51,11 @@ public final class BudgetCheck {
 
     public static Result check(PayrollCalculator calculator, LocalDate today, BigDecimal hoursPerWeek, long hourlyRatePence, Integer age,
                                long allowanceLeftPence, long weeklyBudgetPence) {
+        return check(calculator, today, hoursPerWeek, hourlyRatePence, age, allowanceLeftPence, weeklyBudgetPence, true);
+    }
+
+    public static Result check(PayrollCalculator calculator, LocalDate today, BigDecimal hoursPerWeek, long hourlyRatePence, Integer age,
+                               long allowanceLeftPence, long weeklyBudgetPence, boolean budgetFromHourlyLines) {
         String taxYear = MinimumWagePolicy.taxYearOf(today);
         if (!calculator.taxYears().has(taxYear)) {
             taxYear = calculator.taxYears().known().get(calculator.taxYears().known().size() - 1);
@@ -61,6 +77,7 @@ public final class BudgetCheck {
         MinimumWagePolicy.Result minimum = new MinimumWagePolicy(calculator.taxYears()).check(Money.ofPence(hourlyRatePence), years, today);
         return new Result(taxYear, hoursPerWeek, hourlyRatePence, years, category, wages, holiday, earnings, weeklyNi, annualNi, allowance,
                 annualNi - allowance, pension.status().name(), pension.employerPence(), weeklyCost, annualCost, weeklyBudgetPence,
-                annualBudget, annualCost <= annualBudget, annualBudget - annualCost, !minimum.allowed(), minimum.minimum().pence());
+                annualBudget, annualCost <= annualBudget, annualBudget - annualCost, !minimum.allowed(), minimum.minimum().pence(),
+                allowanceLeftPence, budgetFromHourlyLines);
     }
 }

@@ -200,6 +200,44 @@ public class Employments {
         return after;
     }
 
+    /**
+     * Renewed (or corrected) employer's liability insurance, from today (or the start, if later):
+     * the terms in force then, and every version that starts later (a pay rise already agreed),
+     * again with the new policy, so the renewal holds on every day from now. Pay, hours and tax are
+     * copied as they are. Throws every problem at once.
+     */
+    @Transactional
+    public Employment renewInsurance(SignedInUser user, long employmentId, String insurer, String policyNumber, LocalDate expiresOn,
+                                     FormErrors errors) {
+        Employment employment = find(user, employmentId).orElseThrow(NotFound::new);
+        employerSide(user, employment.citizenId());
+        String newInsurer = errors.text("elInsurer", insurer, 200, true, "employment.label.insurer");
+        String newPolicy = errors.text("elPolicyNumber", policyNumber, 100, true, "employment.label.policy");
+        LocalDate today = today();
+        if (expiresOn == null) {
+            if (!errors.has("elExpiresOn")) {
+                errors.reject("elExpiresOn", "date.error.required", errors.messages().getMessage("employment.label.policy-ends", null,
+                        errors.locale()));
+            }
+        } else if (expiresOn.isBefore(today)) {
+            errors.reject("elExpiresOn", "employment.error.insurance-expired");
+        }
+        errors.throwIfAny();
+        LocalDate from = employment.startedOn().isAfter(today) ? employment.startedOn() : today;
+        List<LocalDate> days = new java.util.ArrayList<>(List.of(from));
+        days.addAll(jdbc.sql("SELECT DISTINCT effective_from FROM pa_employment_terms WHERE employment_id = :e AND effective_from > :from "
+                + "ORDER BY effective_from").param("e", employmentId).param("from", from).query(LocalDate.class).list());
+        for (LocalDate day : days) {
+            EmploymentTerms t = termsOn(employmentId, day);
+            insertTerms(user, employmentId, day, new EmploymentInput(null, null, null, null, day, t.hourlyRate(), t.hoursKind().name(),
+                    t.contractedMinutesPerWeek(), t.payFrequency().name(), t.taxCode(), t.week1Month1(), t.starterDeclaration(),
+                    t.pension().name(), newInsurer, newPolicy, expiresOn));
+        }
+        Employment after = find(employmentId).orElseThrow();
+        audit.record(employment.councilId(), "pa_employment_terms", employmentId, AuditAction.UPDATE, employment.terms(), after.terms());
+        return after;
+    }
+
     private void insertTerms(SignedInUser user, long employmentId, LocalDate from, EmploymentInput in) {
         EmploymentTerms.HoursKind kind = parse(EmploymentTerms.HoursKind.class, in.hoursKind());
         jdbc.sql("""

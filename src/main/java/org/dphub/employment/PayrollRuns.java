@@ -245,7 +245,7 @@ public class PayrollRuns {
         long weeklyBudget = hourly > 0 ? hourly : plan.weeklyBudget().pence();
         String taxYear = MinimumWagePolicy.taxYearOf(today);
         long left = calculator.taxYears().has(taxYear) ? employmentAllowanceLeft(citizenId, taxYear) : 0;
-        return BudgetCheck.check(calculator, today, hoursPerWeek, hourlyRatePence, age, left, weeklyBudget);
+        return BudgetCheck.check(calculator, today, hoursPerWeek, hourlyRatePence, age, left, weeklyBudget, hourly > 0);
     }
 
     /** The employer's name, as payslips and the employer's summary show it (the employer's side only). */

@@ -61,9 +61,39 @@ class EmploymentBrowserIT {
         pages.clickLink("Eich PAs");
         assertThat(pages.h1()).isEqualTo("Eich PAs");
         pages.assertAccessibleInBothLanguages("your PAs");
+
+        // --- can the budget pay for a PA? A rate under the minimum wage is refused first
+        pages.open("/my-employees?lang=cy");
+        pages.click(pages.browser.findElements(By.cssSelector("a[id^='budget-for-']")).get(0));
+        assertThat(pages.h1()).isEqualTo("Gwirio faint fyddai PA yn ei gostio");
+        pages.assertAccessibleInBothLanguages("check what a PA would cost");
+        openInWelsh();
+        pages.type("hours", "0");
+        pages.type("rate", "10.00");
+        pages.submit();
+        assertThat(pages.errors()).containsExactly("Rhowch yr oriau yr wythnos fel rhif o 0.5 i 100, fel 20 neu 7.5");
+        assertThat(pages.browser.findElements(By.id("budget-answer"))).isEmpty();
+        pages.assertAccessible("budget check, refused");
+        pages.type("hours", "20");
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Rhaid i''r gyfradd yr awr fod yn £12.71 o leiaf".replace("''", "'"));
+        assertThat(pages.browser.findElements(By.id("budget-answer"))).as("nothing but the error").isEmpty();
+        pages.assertAccessible("budget check, under the minimum wage");
+        pages.type("rate", "13.50");
+        pages.submit();
+        assertThat(pages.browser.findElement(By.id("budget-answer")).getText())
+                .matches("Ydy, mae hyn o fewn eich cyllideb, gyda £[\\d,]+\\.\\d\\d y flwyddyn dros ben"
+                        + "|Mae hyn yn costio £[\\d,]+\\.\\d\\d y flwyddyn yn fwy na'ch cyllideb ar gyfer cymorth â thâl");
+        assertThat(pages.main()).contains("Cyflog: 20 awr ar £13.50 yr awr", "£270.00", "£14,040.00", "Lwfans Cyflogaeth", "Cyfanswm y gost");
+        assertThat(pages.browser.findElements(By.cssSelector("#budget-chart meter"))).hasSize(2);
+        assertThat(java.net.URI.create(pages.browser.getCurrentUrl()).getQuery()).as("the answer can be bookmarked")
+                .contains("hours=20", "rate=13.50");
+        pages.assertAccessibleInBothLanguages("budget check, the answer");
+
         pages.open("/my-employees?lang=cy");
         pages.click(pages.browser.findElements(By.cssSelector("a[id^='add-for-']")).get(0));
         assertThat(pages.h1()).isEqualTo("Ychwanegu PA rydych yn ei gyflogi");
+        assertThat(pages.browser.findElement(By.id("budget-first")).getText()).isEqualTo("Gwiriwch eich cyllideb yn gyntaf");
         pages.assertAccessibleInBothLanguages("add a PA");
         java.net.URI here = java.net.URI.create(pages.browser.getCurrentUrl());
         pages.open(here.getPath() + "?" + here.getQuery().replace("lang=en", "lang=cy"));
@@ -156,6 +186,25 @@ class EmploymentBrowserIT {
         assertThat(pages.main()).contains("Slip cyflog i Siân Morgan", "Cyflog clir");
         pages.assertAccessibleInBothLanguages("a payslip, for the PA");
         assertThat(pages.browser.findElement(By.id("payslip-pdf")).getAttribute("href")).endsWith(".pdf");
+
+        // --- the employer records renewed insurance (an end date in the past is refused first)
+        pages.signIn("citizen@demo-wales");
+        pages.open("/my-employees?lang=cy");
+        pages.clickLink("Siân Morgan");
+        pages.click(pages.browser.findElement(By.cssSelector("a[href$='/insurance']")));
+        assertThat(pages.h1()).isEqualTo("Cofnodi eich yswiriant wedi'i adnewyddu");
+        pages.assertAccessibleInBothLanguages("record renewed insurance");
+        openInWelsh();
+        pages.type("elPolicyNumber", "EL-779");
+        date("elExpiresOn", LocalDate.now().minusDays(1));
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Mae yswiriant atebolrwydd y cyflogwr wedi dod i ben");
+        pages.assertAccessible("record renewed insurance, refused");
+        LocalDate renewedTo = LocalDate.now().plusMonths(20);
+        date("elExpiresOn", renewedTo);
+        pages.submit();
+        assertThat(pages.main()).contains("Yswiriant wedi'i gadw", "EL-779");
+        pages.assertAccessible("a PA's page, insurance renewed");
 
         // --- the DP team, from the person's page, sees the PAs and the payroll on the employer's behalf
         long employer = jdbc.sql("SELECT citizen_id FROM pa_employment WHERE pa_given_name = 'Siân'").query(Long.class).single();

@@ -148,9 +148,45 @@ class EmploymentPages {
     }
 
     @GetMapping("/my-employees/{id}")
-    String employee(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "false") boolean added, Model model,
-                    Locale locale) {
+    String employee(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "false") boolean added,
+                    @RequestParam(defaultValue = "false") boolean renewed, Model model, Locale locale) {
+        model.addAttribute("renewed", renewed);
         return showEmployee(user, id, added, model, new FormErrors(messages, locale), null);
+    }
+
+    // --- renewed employer's liability insurance (the reminder letter asks for the new end date)
+
+    @GetMapping("/my-employees/{id}/insurance")
+    String insuranceForm(SignedInUser user, @PathVariable long id, Model model, Locale locale) {
+        Employment employment = employerSideOf(user, id);
+        Map<String, String> form = new HashMap<>();
+        form.put("elInsurer", employment.terms().elInsurer());
+        form.put("elPolicyNumber", employment.terms().elPolicyNumber());
+        return showInsurance(employment, form, model, new FormErrors(messages, locale));
+    }
+
+    @PostMapping("/my-employees/{id}/insurance")
+    String renewInsurance(SignedInUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale) {
+        Employment employment = employerSideOf(user, id);
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate expires = date(errors, form, "elExpiresOn", "employment.label.policy-ends");
+        try {
+            employments.renewInsurance(user, id, form.get("elInsurer"), form.get("elPolicyNumber"), expires, errors);
+        } catch (ValidationProblem problem) {
+            return showInsurance(employment, form, model, errors);
+        }
+        return "redirect:/my-employees/" + id + "?renewed=true";
+    }
+
+    private Employment employerSideOf(SignedInUser user, long id) {
+        return employments.find(user, id).filter(e -> employments.isEmployerSide(user, e)).orElseThrow(NotFound::new);
+    }
+
+    private String showInsurance(Employment employment, Map<String, String> form, Model model, FormErrors errors) {
+        model.addAttribute("e", employment);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "employment/insurance";
     }
 
     private String showEmployee(SignedInUser user, long id, boolean added, Model model, FormErrors errors, Long queried) {
@@ -161,6 +197,9 @@ class EmploymentPages {
         model.addAttribute("added", added);
         model.addAttribute("errors", errors);
         model.addAttribute("queried", queried);
+        if (!model.containsAttribute("renewed")) {
+            model.addAttribute("renewed", false);
+        }
         return "employment/employee";
     }
 

@@ -52,7 +52,7 @@ class LetterApiController {
 
     @PostMapping("/api/v1/citizens/{id}/letters")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Write to a person from a template (RETURN_DUE, QUESTION, SURPLUS_FOUND, REVIEW_DUE) in their language; "
+    @Operation(summary = "Write to a person from a template (RETURN_DUE, QUESTION, SURPLUS_FOUND, REVIEW_DUE, INSURANCE_RENEWAL) in their language; "
             + "sent by GOV.UK Notify when configured, otherwise kept in the outbox")
     ResponseEntity<LetterJson> send(SignedInUser staff, @PathVariable long id, @RequestBody SendJson body) {
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);

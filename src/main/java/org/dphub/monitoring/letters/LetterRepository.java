@@ -35,13 +35,17 @@ class LetterRepository {
                 .param("by", by).update();
     }
 
-    long insert(long councilId, long citizenId, LetterKind kind, String language, String channel, String recipient, String subject,
-                String body, String by) {
+    /** The new letter's id; empty when a letter with this idempotency key (when there is one) was written before. */
+    Optional<Long> insert(long councilId, long citizenId, LetterKind kind, String language, String channel, String recipient, String subject,
+                          String body, String by, String idempotencyKey) {
         return jdbc.sql("""
-                        INSERT INTO letter (council_id, citizen_id, kind, language, channel, recipient, subject, body, status, created_by)
-                        VALUES (:c, :p, :k, :l, :ch, :r, :s, :b, 'OUTBOX', :by) RETURNING id""")
+                        INSERT INTO letter (council_id, citizen_id, kind, language, channel, recipient, subject, body, status, created_by,
+                                            idempotency_key)
+                        VALUES (:c, :p, :k, :l, :ch, :r, :s, :b, 'OUTBOX', :by, :key)
+                        ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id""")
                 .param("c", councilId).param("p", citizenId).param("k", kind.name()).param("l", language).param("ch", channel)
-                .param("r", recipient).param("s", subject).param("b", body).param("by", by).query(Long.class).single();
+                .param("r", recipient).param("s", subject).param("b", body).param("by", by).param("key", idempotencyKey)
+                .query(Long.class).optional();
     }
 
     void sent(long id, String notifyId) {

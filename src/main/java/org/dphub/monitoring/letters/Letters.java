@@ -57,6 +57,24 @@ public class Letters {
     @Transactional
     public Letter send(SignedInUser staff, long citizenId, LetterKind kind, Map<String, String> values) {
         Citizen citizen = citizens.find(staff, citizenId).filter(c -> staff.isStaffOf(c.councilId())).orElseThrow(NotFound::new);
+        return write(staff, citizen, kind, values, null).orElseThrow();
+    }
+
+    /**
+     * A letter the service writes by itself, with no one signed in (a reminder job's event), as the
+     * council's direct payments team would: at most once for {@code key}, so an event delivered
+     * again (after a crash, or on restart) writes nothing the second time. Empty when it was written before.
+     */
+    @Transactional
+    public Optional<Letter> sendOnce(long councilId, long citizenId, LetterKind kind, Map<String, String> values, String key) {
+        Council council = councils.findById(councilId).orElseThrow(NotFound::new);
+        SignedInUser service = new SignedInUser(0, "dphub (" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")",
+                "dphub", council.id(), council.code(), java.util.EnumSet.of(Role.DP_TEAM), "en", false);
+        Citizen citizen = citizens.find(service, citizenId).orElseThrow(NotFound::new);
+        return write(service, citizen, kind, values, key);
+    }
+
+    private Optional<Letter> write(SignedInUser staff, Citizen citizen, LetterKind kind, Map<String, String> values, String idempotencyKey) {
         Council council = councils.findById(citizen.councilId()).orElseThrow();
         String language = "cy".equals(citizen.preferredLanguage()) ? "cy" : "en";
         LetterRepository.Template template = template(council.id(), kind, language);
@@ -74,7 +92,12 @@ public class Letters {
             case "TEXT" -> citizen.phone();
             default -> citizen.fullName() + ", " + citizen.postcode();
         };
-        long id = repository.insert(council.id(), citizen.id(), kind, language, channel, recipient, subject, body, staff.username());
+        Optional<Long> written = repository.insert(council.id(), citizen.id(), kind, language, channel, recipient, subject, body,
+                staff.username(), idempotencyKey);
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = written.get();
         audit.record(council.id(), "letter", id, AuditAction.CREATE, null, AuditTrail.values("citizenId", citizen.id(),
                 "kind", kind.name(), "language", language, "channel", channel));
         Letter letter = repository.find(id).orElseThrow();
@@ -86,7 +109,7 @@ public class Letters {
             }
             letter = repository.find(id).orElseThrow();
         }
-        return letter;
+        return Optional.of(letter);
     }
 
     /**
