@@ -1,6 +1,10 @@
 package org.dphub.marketplace;
 
-/** What a PA offers, in the form matching needs (see {@link MatchWants}). */
+/**
+ * What a PA offers, in the form matching needs (see {@link MatchWants}). {@code gender} is null
+ * when the PA did not say; {@code employmentBasis} is how they want to work.
+ */
 public record MatchOffer(long profileId, PaProfileStatus status, boolean visible, double latitude, double longitude,
-                         int travelKm, long hourlyRatePence, int skillsMask, int languagesMask, int availabilityMask) {
+                         int travelKm, long hourlyRatePence, int skillsMask, int languagesMask, int availabilityMask,
+                         Gender gender, EmploymentBasis employmentBasis) {
 }
