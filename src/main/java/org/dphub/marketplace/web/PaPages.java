@@ -162,9 +162,16 @@ class PaPages {
         model.addAttribute("days", java.time.DayOfWeek.values());
         model.addAttribute("parts", AvailabilitySlot.PartOfDay.values());
         model.addAttribute("genders", List.of("FEMALE", "MALE", "NON_BINARY", "NONE"));
-        // the rows filled in, and three blank ones to add more (no JavaScript needed), up to the limit
-        List<TrainingRow> rows = new java.util.ArrayList<>(form.training().stream().filter(r -> !r.isBlank()).toList());
-        while (rows.size() < Math.min(TrainingRecord.MAX_RECORDS, form.training().stream().filter(r -> !r.isBlank()).count() + 3)) {
+        // the rows up to the last filled in, keeping their numbers (errors name them), and three blank
+        // ones to add more (no JavaScript needed), up to the limit
+        int filled = 0;
+        for (int i = 0; i < form.training().size(); i++) {
+            if (!form.training().get(i).isBlank()) {
+                filled = i + 1;
+            }
+        }
+        List<TrainingRow> rows = new java.util.ArrayList<>(form.training().subList(0, filled));
+        while (rows.size() < Math.min(TrainingRecord.MAX_RECORDS, filled + 3)) {
             rows.add(TrainingRow.BLANK);
         }
         model.addAttribute("trainingRows", rows);

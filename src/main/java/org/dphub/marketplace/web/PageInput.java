@@ -116,13 +116,12 @@ final class PageInput {
      */
     List<TrainingRecord> training(List<PaPages.TrainingRow> rows, java.time.LocalDate today) {
         List<TrainingRecord> read = new ArrayList<>();
-        int filled = 0;
-        for (int i = 0; i < rows.size(); i++) {
+        // the form has at most TrainingRecord.MAX_RECORDS rows, so there cannot be too many
+        for (int i = 0; i < Math.min(rows.size(), TrainingRecord.MAX_RECORDS); i++) {
             PaPages.TrainingRow row = rows.get(i);
             if (row.isBlank()) {
                 continue;
             }
-            filled++;
             String base = "training-" + i + "-";
             String title = text(base + "title", row.title(), TrainingRecord.MAX_TITLE, true, "mp.label.training-title");
             java.time.LocalDate on = errors.date(base + "date", row.day(), row.month(), row.year(), "mp.label.training-date");
@@ -153,9 +152,6 @@ final class PageInput {
             if (title != null && on != null) {
                 read.add(new TrainingRecord(title, on, modules));
             }
-        }
-        if (filled > TrainingRecord.MAX_RECORDS) {
-            errors.reject("training-0-title", "mp.error.training.too-many", TrainingRecord.MAX_RECORDS);
         }
         return read;
     }
