@@ -199,7 +199,9 @@ public class Vacancies {
                 : matching.profilesNear(wants, vacancy.mustHaves(), vacancy.interests(), vacancy.citizenId(), basis)) {
             MatchOffer offer = candidate.offer();
             double distance = MatchFilter.distanceKm(wants.latitude(), wants.longitude(), offer.latitude(), offer.longitude());
-            if (MatchFilter.exclusion(wants, offer, distance).isEmpty() && offer.employmentBasis().suits(basis)) {
+            // how they want to work is read (and checked) only when the person's side chose one
+            boolean basisFits = basis == null || basis == EmploymentBasis.EITHER || offer.employmentBasis().suits(basis);
+            if (MatchFilter.exclusion(wants, offer, distance).isEmpty() && basisFits) {
                 scored.add(new Scored(offer.profileId(), scoring.score(wants, offer, candidate.sharedInterests(), distance)));
             }
         }

@@ -84,7 +84,11 @@ public class MatchingRepository {
                                                EmploymentBasis basis) {
         MatchFilter.Box box = MatchFilter.boxAround(wants.latitude(), wants.longitude(), wants.maxDistanceKm());
         StringBuilder sql = new StringBuilder("SELECT p.profile_id, p.travel_km, p.hourly_rate_pence, p.skills_mask, p.languages_mask, "
-                + "p.availability_mask, p.latitude, p.longitude, p.gender, p.employment_basis, ");
+                + "p.availability_mask, p.latitude, p.longitude, ");
+        // gender and how they want to work are read only when asked for: rows stay small for the rest
+        boolean readGender = wants.mustGender() != null;
+        boolean readBasis = basis != null && basis != EmploymentBasis.EITHER;
+        sql.append(readGender ? "p.gender, " : "NULL, ").append(readBasis ? "p.employment_basis, " : "NULL, ");
         sql.append(sharedInterests("p", interests.size()));
         // pa_match_candidate holds exactly the live, visible, placed profiles (kept by a trigger)
         sql.append(" AS shared FROM pa_match_candidate p WHERE"
@@ -96,7 +100,7 @@ public class MatchingRepository {
         if (citizenId != null) {
             sql.append(" AND NOT EXISTS (SELECT 1 FROM marketplace_block b WHERE b.citizen_id = :citizen AND b.profile_id = p.profile_id)");
         }
-        if (basis != null && basis != EmploymentBasis.EITHER) {
+        if (readBasis) {
             sql.append(" AND p.employment_basis IN (CAST(:basis AS text), 'EITHER')");
         }
         var statement = jdbc.sql(sql.toString())
@@ -112,14 +116,15 @@ public class MatchingRepository {
         if (citizenId != null) {
             statement = statement.param("citizen", citizenId);
         }
-        if (basis != null && basis != EmploymentBasis.EITHER) {
+        if (readBasis) {
             statement = statement.param("basis", basis.name());
         }
         List<ProfileCandidate> candidates = new ArrayList<>();
         statement.query(rs -> {
             candidates.add(new ProfileCandidate(new MatchOffer(rs.getLong(1), PaProfileStatus.LIVE, true, rs.getDouble(7),
                     rs.getDouble(8), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                    Gender.parse(rs.getString(9)).orElse(null), EmploymentBasis.valueOf(rs.getString(10))), rs.getInt(11)));
+                    readGender ? Gender.parse(rs.getString(9)).orElse(null) : null,
+                    readBasis ? EmploymentBasis.valueOf(rs.getString(10)) : null), rs.getInt(11)));
         });
         return candidates;
     }
