@@ -15,12 +15,14 @@ import org.dphub.identity.NewUserAccount;
 import org.dphub.identity.UserAccounts;
 import org.dphub.marketplace.AvailabilitySlot;
 import org.dphub.marketplace.EmploymentBasis;
+import org.dphub.marketplace.Gender;
 import org.dphub.marketplace.Interest;
 import org.dphub.marketplace.Language;
 import org.dphub.marketplace.PaProfile;
 import org.dphub.marketplace.PaProfileStatus;
 import org.dphub.marketplace.PaProfiles;
 import org.dphub.marketplace.Skill;
+import org.dphub.marketplace.TrainingRecord;
 import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.people.ContactPreference;
@@ -226,7 +228,11 @@ class DemoData implements ApplicationRunner {
                 availability, random.nextInt(100) < 85 || userId != null, status,
                 "07700 9%05d".formatted(index), "pa" + index + "@" + plan.code() + ".example", true,
                 checked ? new PaProfile.Checks(true, true, LocalDate.of(2026, 1, 5), "dp-team@" + plan.code(), null)
-                        : PaProfile.Checks.NONE);
+                        : PaProfile.Checks.NONE,
+                // from the index, not the random numbers, so the rest of the demo data stays as it was
+                index % 7 == 0 ? null : index % 2 == 0 ? Gender.FEMALE : Gender.MALE,
+                index % 3 == 0 ? List.of(new TrainingRecord("Care Certificate", LocalDate.of(2024, 1 + index % 12, 1 + index % 28),
+                        List.of("Understand your role", "Duty of care", "Privacy and dignity", "Safeguarding adults"))) : List.of());
     }
 
     private static Postcode postcodeIn(List<PostcodeDirectory.Sector> sectors, Random random) {

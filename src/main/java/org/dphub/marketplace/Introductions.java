@@ -29,9 +29,9 @@ public class Introductions {
     public record Contact(String name, String email, String phone) {
     }
 
-    /** An introduction as one side sees it. */
+    /** An introduction as one side sees it; the PA's training is not a contact detail, so it is there from the start. */
     public record IntroductionView(Introduction introduction, Side yourSide, String vacancyTitle, String paDisplayName,
-                                   Contact employerContact, Contact paContact) {
+                                   Contact employerContact, Contact paContact, List<TrainingRecord> paTraining) {
     }
 
     public record Hire(long id, long introductionId, long agreedHourlyRatePence, LocalDate startDate) {
@@ -156,7 +156,7 @@ public class Introductions {
         boolean connected = IntroductionTransitions.connected(introduction.status());
         return new IntroductionView(introduction, side, vacancy.title(), profile.displayName(),
                 connected ? new Contact(vacancy.contactName(), vacancy.contactEmail(), vacancy.contactPhone()) : null,
-                connected ? new Contact(profile.displayName(), profile.email(), profile.phone()) : null);
+                connected ? new Contact(profile.displayName(), profile.email(), profile.phone()) : null, profile.training());
     }
 
     /** Every introduction this person is part of, as they see it, newest first. */

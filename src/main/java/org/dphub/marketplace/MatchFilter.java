@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * The hard filters of matching: a PA who fails one is never shown, whatever the score. Live
  * (checked and not suspended), visible (a PA who is happily employed can hide), every must-have
- * (a skill or a language), and within both the PA's travel radius and the vacancy's distance,
+ * (a skill, a language, or for intimate care a woman or a man: a PA who did not give their gender
+ * never matches such a vacancy), and within both the PA's travel radius and the vacancy's distance,
  * measured between postcode sector centres — never a home address. A distance exactly at a
  * limit is within it.
  *
@@ -30,6 +31,9 @@ public final class MatchFilter {
             return Optional.of(Exclusion.HIDDEN);
         }
         if ((wants.mustSkillsMask() & ~offer.skillsMask()) != 0 || (wants.mustLanguagesMask() & ~offer.languagesMask()) != 0) {
+            return Optional.of(Exclusion.MISSING_MUST_HAVE);
+        }
+        if (wants.mustGender() != null && wants.mustGender() != offer.gender()) {
             return Optional.of(Exclusion.MISSING_MUST_HAVE);
         }
         if (distanceKm > offer.travelKm()) {

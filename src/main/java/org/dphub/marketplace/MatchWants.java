@@ -3,9 +3,10 @@ package org.dphub.marketplace;
 /**
  * What a vacancy asks for, in the form matching needs: the sector centre of its postcode, the
  * distance the person will accept, the rate offered, and masks of skills ({@link Skill#mask()}),
- * languages and times ({@link AvailabilitySlot#mask()}).
+ * languages and times ({@link AvailabilitySlot#mask()}), and the gender a PA must be for intimate
+ * care (null: any).
  */
 public record MatchWants(long vacancyId, double latitude, double longitude, int maxDistanceKm, long hourlyRatePence,
                          int skillsWantedMask, int mustSkillsMask, int mustLanguagesMask, int availabilityMask,
-                         int interestCount) {
+                         int interestCount, Gender mustGender) {
 }

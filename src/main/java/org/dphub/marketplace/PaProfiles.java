@@ -91,7 +91,7 @@ public class PaProfiles {
                 profile.experience(), profile.homePostcode(), profile.travelKm(), profile.hourlyRate(), profile.employmentBasis(),
                 profile.skills(), profile.interests(), profile.languages(), profile.availability(), profile.visible(),
                 PaProfileStatus.AWAITING_CHECKS, profile.phone(), profile.email(), profile.codeOfConductAccepted(),
-                PaProfile.Checks.NONE);
+                PaProfile.Checks.NONE, profile.gender(), profile.training());
         try {
             return create(toAdd);
         } catch (DuplicateKeyException e) {
@@ -201,6 +201,11 @@ public class PaProfiles {
     public List<PaProfile> awaitingChecks(SignedInUser dpTeam) {
         requireDpTeam(dpTeam);
         return repository.awaitingChecks(200);
+    }
+
+    /** Today, as the marketplace reckons it: no training is completed after it. */
+    public LocalDate today() {
+        return settings.today();
     }
 
     @Transactional(readOnly = true)

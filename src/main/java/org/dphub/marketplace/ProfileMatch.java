@@ -2,8 +2,12 @@ package org.dphub.marketplace;
 
 import java.util.List;
 
-/** A PA matching a vacancy, and why. Never contact details: an introduction comes first. */
-public record ProfileMatch(long profileId, String displayName, int score, double distanceKm, Reasons reasons) {
+/**
+ * A PA matching a vacancy, and why, how they want to work and the training they have done. Never
+ * contact details (an introduction comes first), never the PA's gender (a gender must-have implies it).
+ */
+public record ProfileMatch(long profileId, String displayName, int score, double distanceKm, Reasons reasons,
+                           EmploymentBasis employmentBasis, List<TrainingRecord> training) {
 
     public record Reasons(int availabilityOverlap, List<AvailabilitySlot> timesInCommon, List<String> sharedInterests,
                           List<String> skillsMet, boolean rateFits) {

@@ -72,6 +72,9 @@ public class Vacancies {
     public Posted post(SignedInUser user, Vacancy input) {
         Citizen citizen = employerSide.citizenFor(user, input.citizenId()).orElseThrow(NotFound::new);
         NationalLivingWagePolicy wage = settings.nationalLivingWage();
+        IntimateCarePolicy.check(input.skillsWanted(), input.mustHaves()).ifPresent(refusal -> {
+            throw genderNotForThisCare(refusal);
+        });
         wage.check(input.hourlyRate(), input.startDate(), settings.today()).ifPresent(refusal -> {
             throw belowNationalLivingWage(input.hourlyRate(), refusal);
         });
@@ -94,7 +97,7 @@ public class Vacancies {
             mustSkills |= Skill.fromCode(code).map(Skill::mask).orElse(0);
             mustLanguages |= Language.fromCode(code).map(Language::mask).orElse(0);
         }
-        long id = repository.insert(toAdd, placeOf(toAdd), mustSkills, mustLanguages);
+        long id = repository.insert(toAdd, placeOf(toAdd), mustSkills, mustLanguages, Gender.mustHaveOf(input.mustHaves()));
         Vacancy created = repository.findById(id).orElseThrow();
         audit.record(created.councilId(), "vacancy", id, AuditAction.CREATE, null, created.auditValues());
         return new Posted(created, warnings);
@@ -105,6 +108,17 @@ public class Vacancies {
                 + " is below the National Living Wage of " + refusal.nationalLivingWage().formatWithPence()
                 + " an hour, in force from " + refusal.inForceFrom() + ".",
                 "Offer at least " + refusal.nationalLivingWage().formatWithPence() + " an hour.");
+    }
+
+    static RuleRefusal genderNotForThisCare(IntimateCarePolicy.Refusal refusal) {
+        return switch (refusal) {
+            case NOT_INTIMATE_CARE -> new RuleRefusal(IntimateCarePolicy.RULE,
+                    "A vacancy can ask for a woman or a man only when the work includes intimate personal care.",
+                    "Add personal-care to skillsWanted or mustHaves, or remove the gender must-have.");
+            case MORE_THAN_ONE_GENDER -> new RuleRefusal(IntimateCarePolicy.RULE,
+                    "A vacancy can ask for one gender at most: gender:female or gender:male.",
+                    "Keep one gender must-have, or none.");
+        };
     }
 
     /** A vacancy for the people on its owner's side (the person, their representative, a practitioner of their council). */
@@ -162,23 +176,32 @@ public class Vacancies {
         return reportId;
     }
 
-    /** Ranked PAs for a vacancy, for its owner's side only; otherwise not found. */
+    /**
+     * Ranked PAs for a vacancy, for its owner's side only; otherwise not found. With a
+     * {@code basis}, only PAs who would work that way (one happy with either suits both).
+     */
     @Transactional(readOnly = true)
-    public List<ProfileMatch> matches(SignedInUser user, long vacancyId, int limit, int offset) {
+    public List<ProfileMatch> matches(SignedInUser user, long vacancyId, int limit, int offset, EmploymentBasis basis) {
         Vacancy vacancy = find(user, vacancyId).orElseThrow(NotFound::new);
-        return rankProfiles(vacancy, limit, offset);
+        return rankProfiles(vacancy, limit, offset, basis);
+    }
+
+    List<ProfileMatch> rankProfiles(Vacancy vacancy, int limit, int offset) {
+        return rankProfiles(vacancy, limit, offset, null);
     }
 
     /** The matching itself, with no access check: callers have checked. */
-    List<ProfileMatch> rankProfiles(Vacancy vacancy, int limit, int offset) {
+    List<ProfileMatch> rankProfiles(Vacancy vacancy, int limit, int offset, EmploymentBasis basis) {
         MatchWants wants = wantsOf(vacancy);
         MatchScoring scoring = new MatchScoring(settings.weights(vacancy.councilId()));
         List<Scored> scored = new ArrayList<>();
         for (MatchingRepository.ProfileCandidate candidate
-                : matching.profilesNear(wants, vacancy.mustHaves(), vacancy.interests(), vacancy.citizenId())) {
+                : matching.profilesNear(wants, vacancy.mustHaves(), vacancy.interests(), vacancy.citizenId(), basis)) {
             MatchOffer offer = candidate.offer();
             double distance = MatchFilter.distanceKm(wants.latitude(), wants.longitude(), offer.latitude(), offer.longitude());
-            if (MatchFilter.exclusion(wants, offer, distance).isEmpty()) {
+            // how they want to work is read (and checked) only when the person's side chose one
+            boolean basisFits = basis == null || basis == EmploymentBasis.EITHER || offer.employmentBasis().suits(basis);
+            if (MatchFilter.exclusion(wants, offer, distance).isEmpty() && basisFits) {
                 scored.add(new Scored(offer.profileId(), scoring.score(wants, offer, candidate.sharedInterests(), distance)));
             }
         }
@@ -188,7 +211,7 @@ public class Vacancies {
             MatchingRepository.ProfileDetails d = details.get(s.id());
             List<String> shared = vacancy.interests().stream().filter(d.interests()::contains).toList();
             return new ProfileMatch(s.id(), d.displayName(), s.score().score(), roundKm(s.score().distanceKm()),
-                    reasons(s.score(), shared));
+                    reasons(s.score(), shared), d.employmentBasis(), d.training());
         }).toList();
     }
 
@@ -203,10 +226,12 @@ public class Vacancies {
         GeoPoint centre = postcodes.centreOf(profile.homePostcode());
         MatchOffer offer = new MatchOffer(profile.id(), profile.status(), profile.visible(), centre.latitude().doubleValue(),
                 centre.longitude().doubleValue(), profile.travelKm(), profile.hourlyRate().pence(), Skill.maskOf(profile.skills()),
-                Language.maskOf(profile.languages()), AvailabilitySlot.maskOf(profile.availability()));
+                Language.maskOf(profile.languages()), AvailabilitySlot.maskOf(profile.availability()), profile.gender(),
+                profile.employmentBasis());
         // a hidden PA still finds work: being hidden keeps them out of searches, not out of jobs
         MatchOffer asSeen = new MatchOffer(offer.profileId(), offer.status(), true, offer.latitude(), offer.longitude(),
-                offer.travelKm(), offer.hourlyRatePence(), offer.skillsMask(), offer.languagesMask(), offer.availabilityMask());
+                offer.travelKm(), offer.hourlyRatePence(), offer.skillsMask(), offer.languagesMask(), offer.availabilityMask(),
+                offer.gender(), offer.employmentBasis());
         Map<Long, MatchWeights> weights = settings.allWeights();
         List<Scored> scored = new ArrayList<>();
         List<MatchingRepository.VacancyCandidate> candidates = matching.vacanciesNear(offer, List.copyOf(profile.interests()));
@@ -256,7 +281,7 @@ public class Vacancies {
         }
         return new MatchWants(vacancy.id(), place.latitude(), place.longitude(), vacancy.maxDistanceKm(), vacancy.hourlyRate().pence(),
                 Skill.maskOf(vacancy.skillsWanted()), mustSkills, mustLanguages, AvailabilitySlot.maskOf(vacancy.availability()),
-                vacancy.interests().size());
+                vacancy.interests().size(), Gender.mustHaveOf(vacancy.mustHaves()));
     }
 
     private PaProfileRepository.Place placeOf(Vacancy vacancy) {

@@ -9,7 +9,8 @@ import org.dphub.shared.Postcode;
 
 /**
  * A vacancy written around a person's outcomes. {@code mustHaves} are skill or language codes a
- * PA must have; {@code skillsWanted} only add to the score. The contact details are the person's
+ * PA must have, and for intimate personal care at most one of {@code gender:female} or
+ * {@code gender:male} ({@link IntimateCarePolicy}); {@code skillsWanted} only add to the score. The contact details are the person's
  * own, shown to a PA only once an introduction is CONNECTED.
  */
 public record Vacancy(long id, long councilId, long citizenId, String title, List<String> outcomes, List<String> interests,

@@ -122,6 +122,31 @@ class MarketplaceApiIT {
         return new Pa(username, created.get("id").asLong(), phone, email);
     }
 
+    Pa paWithProfile(boolean visible, String extra) {
+        String username = register();
+        int n = PAS.get();
+        String phone = "07700 9%05d".formatted(50_000 + n);
+        String email = "contact-" + n + "-" + System.nanoTime() + "@pa.example.org";
+        JsonNode created = status(http.postJsonAs(username, PA_PASSWORD, "/api/v1/pa-profiles",
+                profileJson(phone, email, visible, extra)), 201);
+        return new Pa(username, created.get("id").asLong(), phone, email);
+    }
+
+    Pa livePa(String extra) {
+        Pa pa = paWithProfile(true, extra);
+        assertThat(status(http.postJsonAs(DP_TEAM, PASSWORD, "/api/v1/pa-profiles/" + pa.profileId() + "/checks", """
+                {"identityChecked": true, "referencesChecked": true, "dbsCheckedOn": "2026-10-01"}"""), 200)
+                .get("status").asString()).isEqualTo("LIVE");
+        return pa;
+    }
+
+    List<Long> vacancyIdsFor(Pa pa) {
+        List<Long> ids = new ArrayList<>();
+        status(http.getAs(pa.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + pa.profileId() + "/matches?limit=100"), 200)
+                .forEach(m -> ids.add(m.get("vacancyId").asLong()));
+        return ids;
+    }
+
     Pa livePa(boolean visible) {
         Pa pa = paWithProfile(visible);
         assertThat(status(http.postJsonAs(DP_TEAM, PASSWORD, "/api/v1/pa-profiles/" + pa.profileId() + "/checks", """
@@ -492,5 +517,181 @@ class MarketplaceApiIT {
         assertThat(status(http.postJsonAs(CITIZEN, PASSWORD, "/api/v1/pa-profiles/" + blocked.profileId() + "/reports",
                 "{\"reason\": \"Did not turn up\"}"), 201).get("id").asLong()).isPositive();
         assertThat(status(http.getAs(DP_TEAM, PASSWORD, "/api/v1/marketplace/reports"), 200).toString()).contains("Did not turn up");
+    }
+
+    @Test
+    void aWomanOrAManOnlyForIntimateCare_andAPaOfAnotherOrNoGenderNeverMatchesEitherWay() {
+        long citizenId = citizenOf(CITIZEN);
+        long before = jdbc.sql("SELECT count(*) FROM vacancy").query(Long.class).single();
+        String base = vacancyJson(citizenId, 1400, "");
+        JsonNode refused = status(http.postJsonAs(CITIZEN, PASSWORD, "/api/v1/vacancies",
+                base.replace("\"mustHaves\": [\"driving\"]", "\"mustHaves\": [\"driving\", \"gender:female\"]")), 422);
+        assertThat(refused.get("rule").asString()).isEqualTo("GENDER_ONLY_FOR_INTIMATE_CARE");
+        assertThat(refused.get("detail").asString()).contains("intimate personal care");
+        assertThat(status(http.postJsonAs(CITIZEN, PASSWORD, "/api/v1/vacancies",
+                base.replace("\"mustHaves\": [\"driving\"]", "\"mustHaves\": [\"personal-care\", \"gender:female\", \"gender:male\"]")),
+                422).get("rule").asString()).as("one gender at most").isEqualTo("GENDER_ONLY_FOR_INTIMATE_CARE");
+        assertThat(errorFields(http.postJsonAs(CITIZEN, PASSWORD, "/api/v1/vacancies",
+                base.replace("\"mustHaves\": [\"driving\"]", "\"mustHaves\": [\"personal-care\", \"gender:non-binary\"]"))))
+                .containsExactly("mustHaves");
+        assertThat(jdbc.sql("SELECT count(*) FROM vacancy").query(Long.class).single()).isEqualTo(before);
+
+        // personal care is a must-have here; "skillsWanted": ["personal-care"] would do as well
+        JsonNode posted = status(http.postJsonAs(CITIZEN, PASSWORD, "/api/v1/vacancies",
+                base.replace("\"mustHaves\": [\"driving\"]", "\"mustHaves\": [\"personal-care\", \"GENDER:FEMALE\"]")), 201);
+        long vacancyId = posted.get("id").asLong();
+        assertThat(status(http.getAs(CITIZEN, PASSWORD, "/api/v1/vacancies/" + vacancyId), 200).get("mustHaves").toString())
+                .isEqualTo("[\"personal-care\",\"gender:female\"]");
+        assertThat(status(http.postJsonAs(CITIZEN, PASSWORD, "/api/v1/vacancies", base.replace("\"skillsWanted\": [\"driving\", \"cooking\"]",
+                "\"skillsWanted\": [\"personal-care\"]").replace("\"mustHaves\": [\"driving\"]", "\"mustHaves\": [\"gender:male\"]")), 201)
+                .get("id").asLong()).as("personal care wanted, not a must-have").isPositive();
+
+        Pa woman = livePa(", \"gender\": \"FEMALE\"");
+        Pa man = livePa(", \"gender\": \"male\"");
+        Pa notSaid = livePa("");
+        Pa nonBinary = livePa(", \"gender\": \"NON_BINARY\"");
+        HttpResponse<String> matches = http.getAs(CITIZEN, PASSWORD, "/api/v1/vacancies/" + vacancyId + "/matches?limit=100");
+        assertThat(matchIds(CITIZEN, vacancyId)).contains(woman.profileId())
+                .doesNotContain(man.profileId(), notSaid.profileId(), nonBinary.profileId());
+        assertThat(matches.body()).as("the gender is implied by the filter, never shown").doesNotContain("FEMALE", "\"gender\"");
+        assertNoContact(matches, woman);
+        assertThat(vacancyIdsFor(woman)).contains(vacancyId);
+        assertThat(vacancyIdsFor(man)).doesNotContain(vacancyId);
+        assertThat(vacancyIdsFor(notSaid)).doesNotContain(vacancyId);
+        assertThat(vacancyIdsFor(nonBinary)).doesNotContain(vacancyId);
+
+        // the PA sees their own gender; others never
+        assertThat(status(http.getAs(woman.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + woman.profileId()), 200)
+                .get("gender").asString()).isEqualTo("FEMALE");
+        assertThat(status(http.getAs(notSaid.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + notSaid.profileId()), 200)
+                .get("gender").isNull()).isTrue();
+        HttpResponse<String> seenByOthers = http.getAs(CITIZEN, PASSWORD, "/api/v1/pa-profiles/" + woman.profileId());
+        assertThat(status(seenByOthers, 200).has("gender")).isFalse();
+        assertThat(seenByOthers.body()).doesNotContain("FEMALE");
+
+        // a change of gender is seen by the next match (the trigger-kept candidates), both ways; and audited
+        assertThat(http.putJsonAs(man.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + man.profileId(),
+                profileJson(man.phone(), man.email(), true, ", \"gender\": \"FEMALE\"")).statusCode()).isEqualTo(200);
+        assertThat(matchIds(CITIZEN, vacancyId)).contains(man.profileId());
+        assertThat(vacancyIdsFor(man)).contains(vacancyId);
+        assertThat(http.putJsonAs(man.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + man.profileId(),
+                profileJson(man.phone(), man.email(), true, "")).statusCode()).isEqualTo(200);
+        assertThat(matchIds(CITIZEN, vacancyId)).doesNotContain(man.profileId());
+        assertThat(vacancyIdsFor(man)).doesNotContain(vacancyId);
+        assertThat(jdbc.sql("""
+                        SELECT before_state ->> 'gender' FROM audit_event WHERE entity_type = 'pa_profile' AND entity_id = :id
+                        AND action = 'UPDATE' ORDER BY id DESC LIMIT 1""").param("id", Long.toString(man.profileId()))
+                .query(String.class).single()).isEqualTo("FEMALE");
+
+        String username = register();
+        long profiles = jdbc.sql("SELECT count(*) FROM pa_profile").query(Long.class).single();
+        assertThat(errorFields(http.postJsonAs(username, PA_PASSWORD, "/api/v1/pa-profiles",
+                profileJson("07700 900003", "g@example.org", true, ", \"gender\": \"robot\"")))).containsExactly("gender");
+        assertThat(jdbc.sql("SELECT count(*) FROM pa_profile").query(Long.class).single()).isEqualTo(profiles);
+    }
+
+    static final String CARE_CERTIFICATE = """
+            , "training": [{"title": "Care Certificate", "completedOn": "2025-03-12",
+                            "modules": ["Duty of care", "Privacy & dignity"]}]""";
+
+    @Test
+    void trainingIsSavedReplacedAndShownBeforeConnecting_badTrainingChangesNothing() {
+        Pa pa = livePa(CARE_CERTIFICATE);
+        JsonNode own = status(http.getAs(pa.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + pa.profileId()), 200);
+        assertThat(own.get("training").toString()).isEqualTo(
+                "[{\"title\":\"Care Certificate\",\"completedOn\":\"2025-03-12\",\"modules\":[\"Duty of care\",\"Privacy & dignity\"]}]");
+
+        // replaced as a whole
+        JsonNode updated = status(http.putJsonAs(pa.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + pa.profileId(),
+                profileJson(pa.phone(), pa.email(), true, """
+                        , "training": [{"title": "Moving and handling", "completedOn": "2026-06-01"},
+                                       {"title": "Care Certificate", "completedOn": "2025-03-12", "modules": ["Duty of care"]}]""")),
+                200);
+        assertThat(updated.get("training")).hasSize(2);
+        assertThat(updated.get("training").get(0).get("title").asString()).isEqualTo("Moving and handling");
+        assertThat(updated.get("training").get(0).get("modules")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM pa_training WHERE profile_id = :p").param("p", pa.profileId())
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("""
+                        SELECT after_state -> 'training' ->> 0 FROM audit_event WHERE entity_type = 'pa_profile' AND entity_id = :id
+                        AND action = 'UPDATE' ORDER BY id DESC LIMIT 1""").param("id", Long.toString(pa.profileId()))
+                .query(String.class).single()).contains("Moving and handling");
+
+        // each refusal names its field, and nothing changes
+        String good = profileJson(pa.phone(), pa.email(), true, "");
+        String training = "[{\"title\": \"Care Certificate\", \"completedOn\": \"2025-03-12\", \"modules\": [\"Duty of care\"]}]";
+        java.util.function.Function<String, List<String>> refused = t -> errorFields(http.putJsonAs(pa.username(), PA_PASSWORD,
+                "/api/v1/pa-profiles/" + pa.profileId(), good.replace("\"codeOfConductAccepted\": true",
+                        "\"codeOfConductAccepted\": true, \"training\": " + t)));
+        String tomorrow = java.time.LocalDate.now().plusDays(2).toString();
+        assertThat(refused.apply(training.replace("2025-03-12", tomorrow))).containsExactly("training[0].completedOn");
+        assertThat(refused.apply(training.replace("2025-03-12", "1949-12-31"))).containsExactly("training[0].completedOn");
+        assertThat(refused.apply(training.replace("2025-03-12", "2025-02-31"))).containsExactly("training[0].completedOn");
+        assertThat(refused.apply(training.replace("\"completedOn\": \"2025-03-12\", ", ""))).containsExactly("training[0].completedOn");
+        assertThat(refused.apply(training.replace("Care Certificate", ""))).containsExactly("training[0].title");
+        assertThat(refused.apply(training.replace("Care Certificate", "C".repeat(121)))).containsExactly("training[0].title");
+        assertThat(refused.apply(training.replace("Care Certificate", "<b>Care</b>"))).containsExactly("training[0].title");
+        assertThat(refused.apply(training.replace("Duty of care", "D".repeat(81)))).containsExactly("training[0].modules[0]");
+        StringBuilder modules = new StringBuilder();
+        for (int i = 0; i < 31; i++) {
+            modules.append(i == 0 ? "" : ", ").append("\"Module ").append(i).append('"');
+        }
+        assertThat(refused.apply(training.replace("\"Duty of care\"", modules))).containsExactly("training[0].modules");
+        StringBuilder records = new StringBuilder("[");
+        for (int i = 0; i < 21; i++) {
+            records.append(i == 0 ? "" : ", ").append("{\"title\": \"Course ").append(i).append("\", \"completedOn\": \"2024-01-01\"}");
+        }
+        assertThat(refused.apply(records.append(']').toString())).containsExactly("training");
+        assertThat(jdbc.sql("SELECT title FROM pa_training WHERE profile_id = :p ORDER BY position").param("p", pa.profileId())
+                .query(String.class).list()).containsExactly("Moving and handling", "Care Certificate");
+
+        // the person's side sees the training with a match and an introduction, still without contact details
+        long citizenId = citizenOf(CITIZEN);
+        long vacancyId = vacancy(CITIZEN, citizenId);
+        HttpResponse<String> matches = http.getAs(CITIZEN, PASSWORD, "/api/v1/vacancies/" + vacancyId + "/matches?limit=100");
+        JsonNode match = matchFor(CITIZEN, vacancyId, pa.profileId());
+        assertThat(match).isNotNull();
+        assertThat(match.get("training").get(1).get("modules").toString()).isEqualTo("[\"Duty of care\"]");
+        assertNoContact(matches, pa);
+        long introductionId = status(http.postJsonAs(CITIZEN, PASSWORD, "/api/v1/vacancies/" + vacancyId + "/invitations",
+                "{\"profileId\": " + pa.profileId() + "}"), 201).get("id").asLong();
+        HttpResponse<String> invited = http.getAs(CITIZEN, PASSWORD, "/api/v1/introductions/" + introductionId);
+        assertThat(status(invited, 200).get("paTraining").get(0).get("title").asString()).isEqualTo("Moving and handling");
+        assertThat(invited.body()).doesNotContain(pa.phone()).doesNotContain(pa.email());
+    }
+
+    @Test
+    void matchesFilteredByEmployedOrSelfEmployed_aPaHappyWithEitherIsInBoth() {
+        long citizenId = citizenOf(CITIZEN);
+        long vacancyId = vacancy(CITIZEN, citizenId);
+        Pa employed = livePa(", \"employmentBasis\": \"EMPLOYED\"");
+        Pa selfEmployed = livePa(", \"employmentBasis\": \"SELF_EMPLOYED\"");
+        Pa either = livePa(", \"employmentBasis\": \"EITHER\"");
+        java.util.function.Function<String, List<Long>> ids = query -> {
+            HttpResponse<String> response = http.getAs(CITIZEN, PASSWORD, "/api/v1/vacancies/" + vacancyId + "/matches?limit=100" + query);
+            assertNoContact(response, employed);
+            List<Long> found = new ArrayList<>();
+            status(response, 200).forEach(m -> found.add(m.get("profileId").asLong()));
+            return found;
+        };
+        assertThat(ids.apply("")).contains(employed.profileId(), selfEmployed.profileId(), either.profileId());
+        assertThat(ids.apply("&basis=EMPLOYED")).contains(employed.profileId(), either.profileId())
+                .doesNotContain(selfEmployed.profileId());
+        assertThat(ids.apply("&basis=SELF_EMPLOYED")).contains(selfEmployed.profileId(), either.profileId())
+                .doesNotContain(employed.profileId());
+        JsonNode match = matchFor(CITIZEN, vacancyId, selfEmployed.profileId());
+        assertThat(match.get("employmentBasis").asString()).isEqualTo("SELF_EMPLOYED");
+        for (JsonNode m : status(http.getAs(CITIZEN, PASSWORD, "/api/v1/vacancies/" + vacancyId + "/matches?limit=100&basis=EMPLOYED"),
+                200)) {
+            assertThat(m.get("employmentBasis").asString()).isIn("EMPLOYED", "EITHER");
+        }
+        HttpResponse<String> unknown = http.getAs(CITIZEN, PASSWORD, "/api/v1/vacancies/" + vacancyId + "/matches?basis=freelance");
+        assertThat(errorFields(unknown)).containsExactly("basis");
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(body(unknown).get("errors").get(0).get("message").asString()).contains("EMPLOYED", "SELF_EMPLOYED");
+        assertThat(http.getAs(PRACTITIONER, PASSWORD, "/api/v1/vacancies/" + vacancyId + "/matches?basis=EMPLOYED").statusCode())
+                .as("a practitioner of the person's council").isEqualTo(200);
+        assertThat(http.getAs(WALES_PRACTITIONER, PASSWORD, "/api/v1/vacancies/" + vacancyId + "/matches?basis=EMPLOYED").statusCode())
+                .as("another council").isEqualTo(404);
     }
 }

@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Finding a PA in Chromium, in Welsh: a new PA signs up and makes a profile; the DP team checks it
- * and it goes live; a person posts a vacancy around what matters to them (a rate under the
- * National Living Wage refused first), sees ranked PAs with why, and invites one; the PA accepts;
+ * and it goes live; a person posts a vacancy around what matters to them (a woman for intimate care
+ * without personal care asked for, and a rate under the National Living Wage, refused first), sees
+ * ranked PAs with why and their training, and invites one; the PA accepts;
  * only then do both see each other's contact details. axe-core on every page, both languages.
  */
 @IntegrationTest
@@ -109,15 +110,27 @@ class MarketplaceBrowserIT {
         pages.type("travelKm", "25");
         pages.type("hourlyRate", "13.00");
         pages.type("phone", "01234 567890");
+        tick("gender");
+        // one training record, first with a date in the future
+        LocalDate nextYear = LocalDate.now().plusYears(1);
+        pages.type("training-0-title", "Tystysgrif Gofal");
+        pages.type("training-0-date-day", "12");
+        pages.type("training-0-date-month", "3");
+        pages.type("training-0-date-year", Integer.toString(nextYear.getYear()));
+        pages.type("training-0-modules", "Deall eich rôl\nDyletswydd gofal");
         tick("codeOfConduct");
         pages.submit();
-        assertThat(pages.errors()).hasSize(2).anySatisfy(e -> assertThat(e).contains("cod post"));
+        assertThat(pages.errors()).hasSize(3).anySatisfy(e -> assertThat(e).contains("cod post"))
+                .anySatisfy(e -> assertThat(e).contains("heddiw neu yn y gorffennol"));
         pages.assertAccessible("profile refused");
+        assertThat(jdbc.sql("SELECT count(*) FROM pa_training t JOIN pa_profile p ON p.id = t.profile_id JOIN app_user u ON u.id = p.user_id "
+                + "WHERE u.username = :e").param("e", EMAIL).query(Long.class).single()).as("nothing saved").isZero();
         pages.type("about", "Rwy'n caru canu a phêl-droed");
         pages.type("postcode", postcode);
+        pages.type("training-0-date-year", "2025");
         pages.submit();
         assertThat(pages.path()).as(pages.whatThePageSays()).isEqualTo("/pa/profile");
-        assertThat(pages.main()).contains("Mae eich proffil wedi'i gadw");
+        assertThat(pages.main()).contains("Mae eich proffil wedi'i gadw", "Menyw", "Tystysgrif Gofal", "Dyletswydd gofal");
         pages.assertAccessibleInBothLanguages("own profile, waiting for checks");
         long profile = jdbc.sql("SELECT p.id FROM pa_profile p JOIN app_user u ON u.id = p.user_id WHERE u.username = :e")
                 .param("e", EMAIL).query(Long.class).single();
@@ -127,6 +140,7 @@ class MarketplaceBrowserIT {
         pages.open("/pa-checks?lang=cy");
         pages.assertAccessibleInBothLanguages("new PAs to check");
         pages.open("/pa-checks?lang=cy");
+        assertThat(pages.main()).contains("Tystysgrif Gofal");
         WebElement form = pages.browser.findElement(By.cssSelector("form[action='/pa-checks/" + profile + "']"));
         form.findElement(By.cssSelector("label[for='identity-" + profile + "']")).click();
         pages.click(form.findElement(By.cssSelector("button")));
@@ -163,6 +177,12 @@ class MarketplaceBrowserIT {
         pages.type("startDate-day", Integer.toString(start.getDayOfMonth()));
         pages.type("startDate-month", Integer.toString(start.getMonthValue()));
         pages.type("startDate-year", Integer.toString(start.getYear()));
+        // a woman for intimate care, but personal care not asked for yet
+        tick("mustGender");
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("gofal personol");
+        pages.assertAccessible("vacancy refused: a gender without personal care");
+        tick("skills");
         pages.submit();
         assertThat(pages.errors()).singleElement().asString().contains("Cyflog Byw Cenedlaethol");
         pages.assertAccessible("vacancy refused");
@@ -172,9 +192,13 @@ class MarketplaceBrowserIT {
         pages.assertAccessibleInBothLanguages("matches with reasons");
         long vacancy = Long.parseLong(pages.path().replaceAll("\\D", ""));
         pages.open("/my-vacancies/" + vacancy + "?lang=cy&sharedInterest=true");
-        assertThat(pages.main()).contains("Siân P.").doesNotContain("01234 567890", EMAIL);
+        assertThat(pages.main()).contains("Siân P.", "Tystysgrif Gofal", "Deall eich rôl",
+                "Hapus i fod yn gyflogedig neu'n hunangyflogedig").doesNotContain("01234 567890", EMAIL, "Menyw");
+        pages.open("/my-vacancies/" + vacancy + "?lang=cy&basis=SELF_EMPLOYED");
+        assertThat(pages.main()).as("happy either way: in both").contains("Siân P.");
+        pages.assertAccessible("matches, self-employed only");
         pages.click(pages.browser.findElement(By.id("invite-" + profile)));
-        assertThat(pages.main()).contains("Gwahoddwyd").doesNotContain("01234 567890", EMAIL);
+        assertThat(pages.main()).contains("Gwahoddwyd", "Tystysgrif Gofal", "Dyletswydd gofal").doesNotContain("01234 567890", EMAIL);
         pages.assertAccessibleInBothLanguages("introduction, waiting");
 
         // --- the PA accepts; then both see each other's contact details

@@ -163,13 +163,15 @@ class MatchingBenchmark {
                     .append(s.latitude()).append('\t').append(s.longitude()).append('\t')
                     .append(Skill.maskOf(skills)).append('\t').append(Language.maskOf(languages)).append('\t')
                     .append(AvailabilitySlot.maskOf(slots)).append('\t')
-                    .append("EITHER\tLIVE\tpa").append(i).append("@bench.example\t07700 900000\t2026-01-01 00:00:00+00\tt\tt\t2026-01-01\tbench\n");
+                    .append(EmploymentBasis.values()[i % 3]).append("\tLIVE\tpa").append(i).append("@bench.example\t07700 900000\t2026-01-01 00:00:00+00\tt\tt\t2026-01-01\tbench\t")
+                    // a fifth did not give their gender (from the index, so the random data stays as it was)
+                    .append(i % 5 == 0 ? "\\N" : i % 2 == 0 ? "FEMALE" : "MALE").append('\n');
         }
         copy("""
                 COPY pa_profile (display_name, home_postcode, travel_km, hourly_rate_pence, skills, interests, languages,
                     availability, visible, latitude, longitude, skills_mask, languages_mask, availability_mask, employment_basis,
                     status, email, phone, code_of_conduct_accepted_at, identity_checked, references_checked, dbs_checked_on,
-                    checked_by) FROM STDIN""", rows);
+                    checked_by, gender) FROM STDIN""", rows);
 
         jdbc.sql("""
                         INSERT INTO citizen (council_id, reference, given_name, family_name, date_of_birth, postcode)
@@ -191,6 +193,12 @@ class MatchingBenchmark {
                 must.add(skill.code());
                 mustSkillsMask |= skill.mask();
             }
+            // intimate care from a woman or a man: a third of the vacancies that must have personal care
+            Gender mustGender = must.contains(Skill.PERSONAL_CARE.code()) && i % 3 == 0
+                    ? (i % 2 == 0 ? Gender.FEMALE : Gender.MALE) : null;
+            if (mustGender != null) {
+                must.add(mustGender.mustHave());
+            }
             if (kind == 9) {
                 must.add(Language.WELSH.code());
                 mustLanguagesMask |= Language.WELSH.mask();
@@ -211,12 +219,12 @@ class MatchingBenchmark {
                     .append(1271 + random.nextInt(430)).append('\t').append("2027-01-04").append('\t')
                     .append(Skill.maskOf(wanted)).append('\t').append(mustSkillsMask).append('\t').append(mustLanguagesMask)
                     .append('\t').append(AvailabilitySlot.maskOf(slots)).append('\t').append("Person ").append(i).append('\t')
-                    .append("bench").append('\n');
+                    .append("bench").append('\t').append(mustGender == null ? "\\N" : mustGender.name()).append('\n');
         }
         copy("""
                 COPY vacancy (council_id, citizen_id, title, outcomes, interests, skills_wanted, must_haves, availability, postcode,
                     latitude, longitude, max_distance_km, hours_per_week, hourly_rate_pence, start_date, skills_wanted_mask,
-                    must_skills_mask, must_languages_mask, availability_mask, contact_name, created_by) FROM STDIN""", rows);
+                    must_skills_mask, must_languages_mask, availability_mask, contact_name, created_by, must_gender) FROM STDIN""", rows);
         // the steady state: autovacuum has been by (visibility map set, statistics known)
         jdbc.sql("VACUUM ANALYZE pa_profile").update();
         jdbc.sql("VACUUM ANALYZE vacancy").update();
@@ -319,7 +327,8 @@ class MatchingBenchmark {
         PaProfile hidden = new PaProfile(0, pa.userId(), null, "Fresh P.", "", "", vacancy.postcode(), 40, Money.ofPence(1271),
                 EmploymentBasis.EITHER, skills, new HashSet<>(vacancy.interests()), languages,
                 AvailabilitySlot.slotsOf(0x0FFFFFFF), false, PaProfileStatus.LIVE, null, null, true,
-                new PaProfile.Checks(true, true, java.time.LocalDate.of(2026, 1, 1), "bench", null));
+                new PaProfile.Checks(true, true, java.time.LocalDate.of(2026, 1, 1), "bench", null),
+                Gender.mustHaveOf(vacancy.mustHaves()), List.of());
         long id = profiles.create(hidden).id();
         long worst = 0;
         for (int round = 0; round < 5; round++) {
@@ -339,7 +348,8 @@ class MatchingBenchmark {
     static PaProfile withVisible(PaProfile p, boolean visible) {
         return new PaProfile(p.id(), p.userId(), p.registeredCouncilId(), p.displayName(), p.about(), p.experience(),
                 p.homePostcode(), p.travelKm(), p.hourlyRate(), p.employmentBasis(), p.skills(), p.interests(), p.languages(),
-                p.availability(), visible, p.status(), p.phone(), p.email(), p.codeOfConductAccepted(), p.checks());
+                p.availability(), visible, p.status(), p.phone(), p.email(), p.codeOfConductAccepted(), p.checks(), p.gender(),
+                p.training());
     }
 
     void copy(String sql, CharSequence rows) throws Exception {

@@ -24,19 +24,19 @@ class MatchingPolicyTest {
     /** A vacancy near Shrewsbury, 20 km, £14.00, wanting driving and personal care, two interests, Saturday times. */
     static MatchWants wants() {
         return new MatchWants(1, 52.7, -2.75, 20, 1400, Skill.DRIVING.mask() | Skill.PERSONAL_CARE.mask(), 0, 0,
-                SAT_MORNING | SAT_AFTERNOON | MON_EVENING | MON_NIGHT, 2);
+                SAT_MORNING | SAT_AFTERNOON | MON_EVENING | MON_NIGHT, 2, null);
     }
 
     /** A live, visible PA with everything the vacancy wants, travelling 20 km at £14.00. */
     static MatchOffer offer(long id) {
         return new MatchOffer(id, PaProfileStatus.LIVE, true, 52.7, -2.75, 20, 1400,
                 Skill.DRIVING.mask() | Skill.PERSONAL_CARE.mask(), Language.ENGLISH.mask(),
-                SAT_MORNING | SAT_AFTERNOON | MON_EVENING | MON_NIGHT);
+                SAT_MORNING | SAT_AFTERNOON | MON_EVENING | MON_NIGHT, null, EmploymentBasis.EITHER);
     }
 
     static MatchOffer with(MatchOffer o, int travelKm, long rate, int skills, int languages, int availability) {
         return new MatchOffer(o.profileId(), o.status(), o.visible(), o.latitude(), o.longitude(), travelKm, rate, skills, languages,
-                availability);
+                availability, o.gender(), o.employmentBasis());
     }
 
     final MatchScoring scoring = new MatchScoring(MatchWeights.DEFAULTS);
@@ -53,13 +53,13 @@ class MatchingPolicyTest {
         void unchecked_suspended_and_hidden_profiles_never_match() {
             MatchOffer o = offer(1);
             assertThat(MatchFilter.exclusion(wants(), new MatchOffer(1, PaProfileStatus.AWAITING_CHECKS, true, o.latitude(),
-                    o.longitude(), 20, 1400, o.skillsMask(), o.languagesMask(), o.availabilityMask()), 1))
+                    o.longitude(), 20, 1400, o.skillsMask(), o.languagesMask(), o.availabilityMask(), null, EmploymentBasis.EITHER), 1))
                     .contains(MatchFilter.Exclusion.NOT_LIVE);
             assertThat(MatchFilter.exclusion(wants(), new MatchOffer(1, PaProfileStatus.SUSPENDED, true, o.latitude(),
-                    o.longitude(), 20, 1400, o.skillsMask(), o.languagesMask(), o.availabilityMask()), 1))
+                    o.longitude(), 20, 1400, o.skillsMask(), o.languagesMask(), o.availabilityMask(), null, EmploymentBasis.EITHER), 1))
                     .contains(MatchFilter.Exclusion.NOT_LIVE);
             assertThat(MatchFilter.exclusion(wants(), new MatchOffer(1, PaProfileStatus.LIVE, false, o.latitude(),
-                    o.longitude(), 20, 1400, o.skillsMask(), o.languagesMask(), o.availabilityMask()), 1))
+                    o.longitude(), 20, 1400, o.skillsMask(), o.languagesMask(), o.availabilityMask(), null, EmploymentBasis.EITHER), 1))
                     .contains(MatchFilter.Exclusion.HIDDEN);
         }
 
@@ -67,7 +67,7 @@ class MatchingPolicyTest {
         void everyMustHaveSkillAndLanguageIsNeeded() {
             MatchWants w = wants();
             MatchWants needsDriverWhoSpeaksWelsh = new MatchWants(1, w.latitude(), w.longitude(), 20, 1400, 0,
-                    Skill.DRIVING.mask(), Language.WELSH.mask(), w.availabilityMask(), 0);
+                    Skill.DRIVING.mask(), Language.WELSH.mask(), w.availabilityMask(), 0, null);
             assertThat(MatchFilter.exclusion(needsDriverWhoSpeaksWelsh, offer(1), 1)).contains(MatchFilter.Exclusion.MISSING_MUST_HAVE);
             MatchOffer welshDriver = with(offer(1), 20, 1400, Skill.DRIVING.mask(), Language.WELSH.mask() | Language.ENGLISH.mask(),
                     w.availabilityMask());
@@ -76,6 +76,75 @@ class MatchingPolicyTest {
                     w.availabilityMask());
             assertThat(MatchFilter.exclusion(needsDriverWhoSpeaksWelsh, welshSpeakerWhoDoesNotDrive, 1))
                     .contains(MatchFilter.Exclusion.MISSING_MUST_HAVE);
+        }
+
+        static MatchWants needsAWoman() {
+            MatchWants w = wants();
+            return new MatchWants(1, w.latitude(), w.longitude(), 20, 1400, w.skillsWantedMask(), Skill.PERSONAL_CARE.mask(), 0,
+                    w.availabilityMask(), 2, Gender.FEMALE);
+        }
+
+        static MatchOffer withGender(MatchOffer o, Gender gender) {
+            return new MatchOffer(o.profileId(), o.status(), o.visible(), o.latitude(), o.longitude(), o.travelKm(),
+                    o.hourlyRatePence(), o.skillsMask(), o.languagesMask(), o.availabilityMask(), gender, o.employmentBasis());
+        }
+
+        @Test
+        void aGenderMustHaveForIntimateCare_onlyThatGenderMatches() {
+            assertThat(MatchFilter.exclusion(needsAWoman(), withGender(offer(1), Gender.FEMALE), 1)).isEmpty();
+            assertThat(MatchFilter.exclusion(needsAWoman(), withGender(offer(1), Gender.MALE), 1))
+                    .contains(MatchFilter.Exclusion.MISSING_MUST_HAVE);
+            assertThat(MatchFilter.exclusion(needsAWoman(), withGender(offer(1), Gender.NON_BINARY), 1))
+                    .contains(MatchFilter.Exclusion.MISSING_MUST_HAVE);
+        }
+
+        @Test
+        void aPaWhoDidNotGiveTheirGenderNeverMatchesAGenderMustHave_butMatchesEverythingElse() {
+            assertThat(MatchFilter.exclusion(needsAWoman(), withGender(offer(1), null), 1))
+                    .contains(MatchFilter.Exclusion.MISSING_MUST_HAVE);
+            assertThat(MatchFilter.exclusion(wants(), withGender(offer(1), null), 1)).isEmpty();
+            assertThat(MatchFilter.exclusion(wants(), withGender(offer(1), Gender.MALE), 1)).as("no gender asked for").isEmpty();
+        }
+
+        @Test
+        void theGenderMustHaveIsReadFromTheVacancysMustHaves() {
+            assertThat(Gender.mustHaveOf(List.of("personal-care", "gender:female"))).isEqualTo(Gender.FEMALE);
+            assertThat(Gender.mustHaveOf(List.of("GENDER:MALE"))).isEqualTo(Gender.MALE);
+            assertThat(Gender.mustHaveOf(List.of("personal-care", "cy"))).isNull();
+            assertThat(Gender.fromMustHave("gender:non-binary")).as("only a woman or a man may be asked for").isEmpty();
+        }
+
+        @Test
+        void aGenderMayBeAskedForOnlyWithPersonalCare_andOnlyOne() {
+            assertThat(IntimateCarePolicy.check(Set.of(Skill.DRIVING), List.of("gender:female")))
+                    .contains(IntimateCarePolicy.Refusal.NOT_INTIMATE_CARE);
+            assertThat(IntimateCarePolicy.check(Set.of(Skill.PERSONAL_CARE), List.of("gender:female"))).isEmpty();
+            assertThat(IntimateCarePolicy.check(Set.of(), List.of("personal-care", "gender:male"))).isEmpty();
+            assertThat(IntimateCarePolicy.check(Set.of(Skill.PERSONAL_CARE), List.of("gender:female", "gender:male")))
+                    .contains(IntimateCarePolicy.Refusal.MORE_THAN_ONE_GENDER);
+            assertThat(IntimateCarePolicy.check(Set.of(Skill.DRIVING), List.of("driving"))).as("no gender, no rule").isEmpty();
+        }
+
+        @Test
+        void employedOrSelfEmployed_aPaHappyWithEitherSuitsBoth() {
+            assertThat(EmploymentBasis.EMPLOYED.suits(EmploymentBasis.EMPLOYED)).isTrue();
+            assertThat(EmploymentBasis.EMPLOYED.suits(EmploymentBasis.SELF_EMPLOYED)).isFalse();
+            assertThat(EmploymentBasis.SELF_EMPLOYED.suits(EmploymentBasis.EMPLOYED)).isFalse();
+            assertThat(EmploymentBasis.SELF_EMPLOYED.suits(EmploymentBasis.SELF_EMPLOYED)).isTrue();
+            assertThat(EmploymentBasis.EITHER.suits(EmploymentBasis.EMPLOYED)).isTrue();
+            assertThat(EmploymentBasis.EITHER.suits(EmploymentBasis.SELF_EMPLOYED)).isTrue();
+            assertThat(EmploymentBasis.SELF_EMPLOYED.suits(null)).as("no filter").isTrue();
+            assertThat(EmploymentBasis.parse("self-employed")).contains(EmploymentBasis.SELF_EMPLOYED);
+            assertThat(EmploymentBasis.parse("freelance")).isEmpty();
+        }
+
+        @Test
+        void trainingIsCompletedOnADayNotInTheFutureAndNotBefore1950() {
+            LocalDate today = LocalDate.of(2026, 11, 30);
+            assertThat(TrainingRecord.dateProblem(today, today)).isNull();
+            assertThat(TrainingRecord.dateProblem(today.plusDays(1), today)).isEqualTo(TrainingRecord.DateProblem.FUTURE);
+            assertThat(TrainingRecord.dateProblem(LocalDate.of(1950, 1, 1), today)).isNull();
+            assertThat(TrainingRecord.dateProblem(LocalDate.of(1949, 12, 31), today)).isEqualTo(TrainingRecord.DateProblem.TOO_EARLY);
         }
 
         @Test
@@ -175,7 +244,8 @@ class MatchingPolicyTest {
         @Test
         void nothingAskedForCountsAsMet() {
             MatchWants w = wants();
-            MatchWants noInterestsNoSkills = new MatchWants(1, w.latitude(), w.longitude(), 20, 1400, 0, 0, 0, w.availabilityMask(), 0);
+            MatchWants noInterestsNoSkills = new MatchWants(1, w.latitude(), w.longitude(), 20, 1400, 0, 0, 0, w.availabilityMask(), 0,
+                    null);
             assertThat(scoring.score(noInterestsNoSkills, with(offer(1), 20, 1400, 0, 1, offer(1).availabilityMask()), 0, 0).score())
                     .isEqualTo(100);
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dphub.marketplace.Introduction;
 import org.dphub.marketplace.Introductions;
+import org.dphub.marketplace.TrainingRecord;
 import org.dphub.shared.PostcodeDirectory;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.FormErrors;
@@ -31,7 +32,7 @@ class IntroductionApiController {
 
     record IntroductionJson(long id, String status, String startedBy, String yourSide, long vacancyId, String vacancyTitle,
                             long profileId, String paDisplayName, Introductions.Contact employer, Introductions.Contact pa,
-                            Instant createdAt, Instant updatedAt) {
+                            List<TrainingRecord> paTraining, Instant createdAt, Instant updatedAt) {
     }
 
     record MessageInputJson(String body) {
@@ -63,7 +64,7 @@ class IntroductionApiController {
         Introduction i = view.introduction();
         return new IntroductionJson(i.id(), i.status().name(), i.startedBy().name(), view.yourSide().name(), i.vacancyId(),
                 view.vacancyTitle(), i.profileId(), view.paDisplayName(), view.employerContact(), view.paContact(),
-                i.createdAt(), i.updatedAt());
+                view.paTraining(), i.createdAt(), i.updatedAt());
     }
 
     @PostMapping("/{id}/acceptance")

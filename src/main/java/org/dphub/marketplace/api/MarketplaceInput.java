@@ -2,6 +2,7 @@ package org.dphub.marketplace.api;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -10,9 +11,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.dphub.marketplace.AvailabilitySlot;
+import org.dphub.marketplace.Gender;
 import org.dphub.marketplace.Interest;
 import org.dphub.marketplace.Language;
 import org.dphub.marketplace.Skill;
+import org.dphub.marketplace.TrainingRecord;
 import org.dphub.shared.Money;
 import org.dphub.shared.Postcode;
 import org.dphub.shared.PostcodeDirectory;
@@ -100,21 +103,75 @@ final class MarketplaceInput {
         return languages;
     }
 
-    /** Skill or language codes, in the codes' own spelling. */
+    /** Skill, language or gender codes ("gender:female", "gender:male"), in the codes' own spelling. */
     List<String> mustHaves(String field, List<String> codes) {
         Set<String> read = new LinkedHashSet<>();
         for (String code : limited(field, codes, MAX_MUST_HAVES)) {
             var skill = Skill.fromCode(code);
             var language = Language.fromCode(code);
+            var gender = Gender.fromMustHave(code);
             if (skill.isPresent()) {
                 read.add(skill.get().code());
             } else if (language.isPresent()) {
                 read.add(language.get().code());
+            } else if (gender.isPresent()) {
+                read.add(gender.get().mustHave());
             } else {
                 errors.reject(field, "marketplace.error.must-have");
             }
         }
         return List.copyOf(read);
+    }
+
+    /** FEMALE, MALE or NON_BINARY; absent or null is "not given" (prefer not to say). */
+    Gender gender(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return Gender.parse(text).orElseGet(() -> {
+            errors.reject(field, "marketplace.error.gender");
+            return null;
+        });
+    }
+
+    record TrainingJson(String title, String completedOn, List<String> modules) {
+    }
+
+    /** Up to 20 records; each a title, a completion date (not in the future, not before 1950) and up to 30 modules. */
+    List<TrainingRecord> training(String field, List<TrainingJson> records, LocalDate today) {
+        List<TrainingJson> list = records == null ? List.of() : records;
+        if (list.size() > TrainingRecord.MAX_RECORDS) {
+            errors.reject(field, "marketplace.error.list.too-many", TrainingRecord.MAX_RECORDS);
+            return List.of();
+        }
+        List<TrainingRecord> read = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = field + "[" + i + "]";
+            TrainingJson record = list.get(i);
+            if (record == null) {
+                errors.reject(at + ".title", "text.error.required",
+                        errors.messages().getMessage("marketplace.label.trainingTitle", null, errors.locale()));
+                continue;
+            }
+            String title = text(at + ".title", record.title(), TrainingRecord.MAX_TITLE, true, "marketplace.label.trainingTitle", false);
+            LocalDate on = errors.isoDate(at + ".completedOn", record.completedOn(), true, "marketplace.label.completedOn");
+            if (on != null) {
+                TrainingRecord.DateProblem problem = TrainingRecord.dateProblem(on, today);
+                if (problem == TrainingRecord.DateProblem.FUTURE) {
+                    errors.reject(at + ".completedOn", "marketplace.error.training.future");
+                    on = null;
+                } else if (problem == TrainingRecord.DateProblem.TOO_EARLY) {
+                    errors.reject(at + ".completedOn", "marketplace.error.training.too-early");
+                    on = null;
+                }
+            }
+            List<String> modules = texts(at + ".modules", record.modules(), TrainingRecord.MAX_MODULES, TrainingRecord.MAX_MODULE,
+                    false, "marketplace.label.module");
+            if (title != null && on != null && errors.isEmpty()) {
+                read.add(new TrainingRecord(title, on, modules));
+            }
+        }
+        return read;
     }
 
     /** Lower-case tags; "Football" is read as "football". */

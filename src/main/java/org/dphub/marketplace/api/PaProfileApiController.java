@@ -40,7 +40,8 @@ class PaProfileApiController {
     record ProfileInputJson(String displayName, String about, String experience, List<String> skills, List<String> interests,
                             List<String> languages, List<MarketplaceInput.SlotJson> availability, String postcode,
                             Object travelRadiusKm, Object hourlyRatePence, Boolean visible, String phone, String email,
-                            String employmentBasis, Boolean codeOfConductAccepted) {
+                            String employmentBasis, Boolean codeOfConductAccepted, String gender,
+                            List<MarketplaceInput.TrainingJson> training) {
     }
 
     record StatusJson(long id, String status) {
@@ -72,7 +73,9 @@ class PaProfileApiController {
 
     @PostMapping
     @PreAuthorize("hasRole('PERSONAL_ASSISTANT')")
-    @Operation(summary = "A PA makes their profile (one each; a second is 409). It waits for the DP team's checks")
+    @Operation(summary = "A PA makes their profile (one each; a second is 409). It waits for the DP team's checks. "
+            + "gender (FEMALE, MALE, NON_BINARY; absent: not given) is seen only by the PA and the DP team; "
+            + "training: up to 20 {title, completedOn, modules}")
     ResponseEntity<StatusJson> create(SignedInUser pa, @RequestBody ProfileInputJson body) {
         PaProfile created = profiles.create(pa, read(body));
         return ResponseEntity.created(URI.create("/api/v1/pa-profiles/" + created.id()))
@@ -81,7 +84,8 @@ class PaProfileApiController {
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('PERSONAL_ASSISTANT')")
-    @Operation(summary = "A PA changes their own profile; matches show the change at once")
+    @Operation(summary = "A PA changes their own profile; matches show the change at once. The training given replaces "
+            + "the training saved")
     ProfileJson.Full update(SignedInUser pa, @PathVariable long id, @RequestBody ProfileInputJson body) {
         return ProfileJson.full(profiles.update(pa, id, read(body)));
     }
@@ -184,10 +188,12 @@ class PaProfileApiController {
                 input.errors().reject("employmentBasis", "marketplace.error.basis");
             }
         }
+        var gender = input.gender("gender", body.gender());
+        var training = input.training("training", body.training(), profiles.today());
         input.errors().throwIfAny();
         return new PaProfile(0, null, null, name, about, experience, postcode, travel, rate, basis, skills,
                 new HashSet<>(interests), languages, availability, body.visible() == null || body.visible(),
                 PaProfileStatus.AWAITING_CHECKS, phone, email, Boolean.TRUE.equals(body.codeOfConductAccepted()),
-                PaProfile.Checks.NONE);
+                PaProfile.Checks.NONE, gender, training);
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.dphub.marketplace.EmploymentBasis;
 import org.dphub.marketplace.Introduction;
 import org.dphub.marketplace.Introductions;
 import org.dphub.marketplace.ProfileMatch;
@@ -75,6 +76,8 @@ class VacancyApiController {
     @PostMapping
     @PreAuthorize("hasAnyRole('CITIZEN', 'REPRESENTATIVE', 'PRACTITIONER')")
     @Operation(summary = "Post a vacancy for a person: by them, their representative or a practitioner of their council. "
+            + "mustHaves: skill codes (driving), language codes (cy), and for intimate personal care gender:female or "
+            + "gender:male (one; only with personal-care wanted or a must-have, else 422 GENDER_ONLY_FOR_INTIMATE_CARE). "
             + "A rate below the National Living Wage: 422 BELOW_NATIONAL_LIVING_WAGE; below the council's PA rate: a warning")
     ResponseEntity<PostedJson> post(SignedInUser user, @RequestBody VacancyInputJson body) {
         MarketplaceInput input = new MarketplaceInput(new FormErrors(messages, Locale.ENGLISH), postcodes);
@@ -117,12 +120,20 @@ class VacancyApiController {
     }
 
     @GetMapping("/{id}/matches")
-    @Operation(summary = "Ranked PAs for the vacancy, best first, with why; never contact details. "
-            + "Hidden, unchecked and suspended profiles never appear")
+    @Operation(summary = "Ranked PAs for the vacancy, best first, with why, how they want to work and their training; never "
+            + "contact details, never a gender. Hidden, unchecked and suspended profiles never appear. basis=EMPLOYED or "
+            + "SELF_EMPLOYED: only PAs who would work that way (a PA happy with either suits both)")
     List<ProfileMatch> matches(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "20") int limit,
-                               @RequestParam(defaultValue = "0") int offset) {
+                               @RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) String basis) {
         Paging.check(limit, offset, messages);
-        return vacancies.matches(user, id, limit, offset);
+        EmploymentBasis wanted = null;
+        if (basis != null && !basis.isBlank()) {
+            wanted = EmploymentBasis.parse(basis).orElse(null);
+            if (wanted == null) {
+                new FormErrors(messages, Locale.ENGLISH).reject("basis", "marketplace.error.basis-filter").throwIfAny();
+            }
+        }
+        return vacancies.matches(user, id, limit, offset, wanted);
     }
 
     @PostMapping("/{id}/invitations")

@@ -7,10 +7,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dphub.marketplace.EmploymentBasis;
+import org.dphub.marketplace.Gender;
 import org.dphub.marketplace.MatchFilter;
 import org.dphub.marketplace.MatchOffer;
 import org.dphub.marketplace.MatchWants;
 import org.dphub.marketplace.PaProfileStatus;
+import org.dphub.marketplace.TrainingRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +34,9 @@ public class MatchingRepository {
     public record VacancyCandidate(MatchWants wants, long councilId, int sharedInterests) {
     }
 
-    public record ProfileDetails(long id, String displayName, List<String> interests) {
+    /** What the person's side reads of a PA who matches: never contact details, never the gender. */
+    public record ProfileDetails(long id, String displayName, List<String> interests, EmploymentBasis employmentBasis,
+                                 List<TrainingRecord> training) {
     }
 
     public record VacancyDetails(long id, String title, List<String> outcomes, List<String> interests, String postcode,
@@ -64,15 +69,26 @@ public class MatchingRepository {
     }
 
     private final JdbcClient jdbc;
+    private final PaProfileRepository profiles;
 
-    MatchingRepository(JdbcClient jdbc) {
+    MatchingRepository(JdbcClient jdbc, PaProfileRepository profiles) {
         this.jdbc = jdbc;
+        this.profiles = profiles;
     }
 
-    public List<ProfileCandidate> profilesNear(MatchWants wants, List<String> mustHaves, List<String> interests, Long citizenId) {
+    /**
+     * PAs near a vacancy holding every must-have (gender codes included: a profile's capabilities
+     * hold "gender:female"), optionally only those who would work as {@code basis} (EITHER suits both).
+     */
+    public List<ProfileCandidate> profilesNear(MatchWants wants, List<String> mustHaves, List<String> interests, Long citizenId,
+                                               EmploymentBasis basis) {
         MatchFilter.Box box = MatchFilter.boxAround(wants.latitude(), wants.longitude(), wants.maxDistanceKm());
         StringBuilder sql = new StringBuilder("SELECT p.profile_id, p.travel_km, p.hourly_rate_pence, p.skills_mask, p.languages_mask, "
                 + "p.availability_mask, p.latitude, p.longitude, ");
+        // gender and how they want to work are read only when asked for: rows stay small for the rest
+        boolean readGender = wants.mustGender() != null;
+        boolean readBasis = basis != null && basis != EmploymentBasis.EITHER;
+        sql.append(readGender ? "p.gender, " : "NULL, ").append(readBasis ? "p.employment_basis, " : "NULL, ");
         sql.append(sharedInterests("p", interests.size()));
         // pa_match_candidate holds exactly the live, visible, placed profiles (kept by a trigger)
         sql.append(" AS shared FROM pa_match_candidate p WHERE"
@@ -83,6 +99,9 @@ public class MatchingRepository {
         }
         if (citizenId != null) {
             sql.append(" AND NOT EXISTS (SELECT 1 FROM marketplace_block b WHERE b.citizen_id = :citizen AND b.profile_id = p.profile_id)");
+        }
+        if (readBasis) {
+            sql.append(" AND p.employment_basis IN (CAST(:basis AS text), 'EITHER')");
         }
         var statement = jdbc.sql(sql.toString())
                 .param("west", box.west()).param("south", box.south()).param("east", box.east()).param("north", box.north())
@@ -97,10 +116,15 @@ public class MatchingRepository {
         if (citizenId != null) {
             statement = statement.param("citizen", citizenId);
         }
+        if (readBasis) {
+            statement = statement.param("basis", basis.name());
+        }
         List<ProfileCandidate> candidates = new ArrayList<>();
         statement.query(rs -> {
             candidates.add(new ProfileCandidate(new MatchOffer(rs.getLong(1), PaProfileStatus.LIVE, true, rs.getDouble(7),
-                    rs.getDouble(8), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)), rs.getInt(9)));
+                    rs.getDouble(8), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                    readGender ? Gender.parse(rs.getString(9)).orElse(null) : null,
+                    readBasis ? EmploymentBasis.valueOf(rs.getString(10)) : null), rs.getInt(11)));
         });
         return candidates;
     }
@@ -109,11 +133,12 @@ public class MatchingRepository {
     public void everyProfile(java.util.function.BiConsumer<MatchOffer, List<String>> each) {
         jdbc.sql("""
                         SELECT id, status, visible, latitude, longitude, travel_km, hourly_rate_pence, skills_mask, languages_mask,
-                               availability_mask, interests FROM pa_profile WHERE latitude IS NOT NULL""")
+                               availability_mask, interests, gender, employment_basis FROM pa_profile WHERE latitude IS NOT NULL""")
                 .query(rs -> {
                     each.accept(new MatchOffer(rs.getLong(1), PaProfileStatus.valueOf(rs.getString(2)), rs.getBoolean(3),
                             rs.getDouble(4), rs.getDouble(5), rs.getInt(6), rs.getLong(7), rs.getInt(8), rs.getInt(9),
-                            rs.getInt(10)), SqlArrays.strings(rs.getArray(11)));
+                            rs.getInt(10), Gender.parse(rs.getString(12)).orElse(null), EmploymentBasis.valueOf(rs.getString(13))),
+                            SqlArrays.strings(rs.getArray(11)));
                 });
     }
 
@@ -121,16 +146,18 @@ public class MatchingRepository {
         MatchFilter.Box box = MatchFilter.boxAround(offer.latitude(), offer.longitude(), offer.travelKm());
         StringBuilder sql = new StringBuilder("SELECT v.id, v.council_id, v.latitude, v.longitude, v.max_distance_km, "
                 + "v.hourly_rate_pence, v.skills_wanted_mask, v.must_skills_mask, v.must_languages_mask, v.availability_mask, "
-                + "cardinality(v.interests), ");
+                + "cardinality(v.interests), v.must_gender, ");
         sql.append(sharedInterests("v", interests.size()));
         sql.append(" AS shared FROM vacancy v WHERE v.status = 'OPEN'"
                 + " AND point(v.longitude, v.latitude) <@ box(point(:west, :south), point(:east, :north))"
                 + " AND " + NEAR_ENOUGH.replace("{travel}", "least(v.max_distance_km, :limit)").replace("{t}", "v")
                 + " AND (v.must_skills_mask & ~CAST(:skills AS int)) = 0 AND (v.must_languages_mask & ~CAST(:languages AS int)) = 0"
+                + " AND (v.must_gender IS NULL OR v.must_gender = CAST(:gender AS text))"
                 + " AND NOT EXISTS (SELECT 1 FROM marketplace_block b WHERE b.citizen_id = v.citizen_id AND b.profile_id = :profile)");
         var statement = jdbc.sql(sql.toString())
                 .param("west", box.west()).param("south", box.south()).param("east", box.east()).param("north", box.north())
                 .param("skills", offer.skillsMask()).param("languages", offer.languagesMask()).param("profile", offer.profileId())
+                .param("gender", offer.gender() == null ? null : offer.gender().name())
                 .param("lat", offer.latitude()).param("lon", offer.longitude())
                 .param("cos", Math.cos(Math.toRadians(offer.latitude()))).param("limit", offer.travelKm());
         for (int i = 0; i < interests.size(); i++) {
@@ -139,8 +166,8 @@ public class MatchingRepository {
         List<VacancyCandidate> candidates = new ArrayList<>();
         statement.query(rs -> {
             candidates.add(new VacancyCandidate(new MatchWants(rs.getLong(1), rs.getDouble(3), rs.getDouble(4), rs.getInt(5),
-                    rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11)),
-                    rs.getLong(2), rs.getInt(12)));
+                    rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                    Gender.parse(rs.getString(12)).orElse(null)), rs.getLong(2), rs.getInt(13)));
         });
         return candidates;
     }
@@ -150,10 +177,12 @@ public class MatchingRepository {
         if (ids.isEmpty()) {
             return details;
         }
-        jdbc.sql("SELECT id, display_name, interests FROM pa_profile WHERE id = ANY(CAST(:ids AS bigint[]))")
+        Map<Long, List<TrainingRecord>> training = profiles.training(ids);
+        jdbc.sql("SELECT id, display_name, interests, employment_basis FROM pa_profile WHERE id = ANY(CAST(:ids AS bigint[]))")
                 .param("ids", SqlArrays.longs(ids))
                 .query(rs -> {
-                    details.put(rs.getLong(1), new ProfileDetails(rs.getLong(1), rs.getString(2), SqlArrays.strings(rs.getArray(3))));
+                    details.put(rs.getLong(1), new ProfileDetails(rs.getLong(1), rs.getString(2), SqlArrays.strings(rs.getArray(3)),
+                            EmploymentBasis.valueOf(rs.getString(4)), training.getOrDefault(rs.getLong(1), List.of())));
                 });
         return details;
     }

@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.dphub.marketplace.AvailabilitySlot;
 import org.dphub.marketplace.EmploymentBasis;
+import org.dphub.marketplace.Gender;
 import org.dphub.marketplace.Language;
 import org.dphub.marketplace.PaProfile;
 import org.dphub.marketplace.PaProfileStatus;
 import org.dphub.marketplace.Skill;
+import org.dphub.marketplace.TrainingRecord;
 import org.dphub.shared.Money;
 import org.dphub.shared.Postcode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,23 +35,26 @@ public class PaProfileRepository {
     }
 
     public long insert(PaProfile p, Place place) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         INSERT INTO pa_profile (user_id, registered_council_id, display_name, about, experience,
                             home_postcode, travel_km, hourly_rate_pence, employment_basis, skills, interests, languages,
                             availability, visible, status, phone, email, code_of_conduct_accepted_at,
                             latitude, longitude, skills_mask, languages_mask, availability_mask,
-                            identity_checked, references_checked, dbs_checked_on, checked_by, checked_at)
+                            identity_checked, references_checked, dbs_checked_on, checked_by, checked_at, gender)
                         VALUES (:user, :council, :name, :about, :experience, :postcode, :travel, :rate, :basis,
                             CAST(:skills AS text[]), CAST(:interests AS text[]), CAST(:languages AS text[]),
                             CAST(:availability AS text[]), :visible, :status, :phone, :email,
                             CASE WHEN :conduct THEN now() END, :lat, :lon, :skillsMask, :languagesMask, :availabilityMask,
-                            :identity, :references, :dbs, :checkedBy, CASE WHEN CAST(:checkedBy AS text) IS NOT NULL THEN now() END)
+                            :identity, :references, :dbs, :checkedBy, CASE WHEN CAST(:checkedBy AS text) IS NOT NULL THEN now() END,
+                            :gender)
                         RETURNING id""")
                 .params(params(p, place))
                 .param("identity", p.checks().identityChecked()).param("references", p.checks().referencesChecked())
                 .param("dbs", p.checks().dbsCheckedOn()).param("checkedBy", p.checks().checkedBy())
                 .param("user", p.userId()).param("council", p.registeredCouncilId()).param("status", p.status().name())
                 .query(Long.class).single();
+        insertTraining(id, p.training());
+        return id;
     }
 
     /** Changes what the PA says about themself; status and checks are not theirs to change. */
@@ -62,9 +67,48 @@ public class PaProfileRepository {
                             visible = :visible, phone = :phone, email = :email,
                             code_of_conduct_accepted_at = CASE WHEN :conduct THEN coalesce(code_of_conduct_accepted_at, now()) END,
                             latitude = :lat, longitude = :lon, skills_mask = :skillsMask, languages_mask = :languagesMask,
-                            availability_mask = :availabilityMask, updated_at = now()
+                            availability_mask = :availabilityMask, gender = :gender, updated_at = now()
                         WHERE id = :id""")
                 .params(params(p, place)).param("id", id).update();
+        replaceTraining(id, p.training());
+    }
+
+    /** The training records as a whole: those no longer given are gone. */
+    private void replaceTraining(long id, List<TrainingRecord> training) {
+        jdbc.sql("DELETE FROM pa_training WHERE profile_id = :id").param("id", id).update();
+        insertTraining(id, training);
+    }
+
+    private void insertTraining(long id, List<TrainingRecord> training) {
+        for (int i = 0; i < training.size(); i++) {
+            TrainingRecord t = training.get(i);
+            jdbc.sql("""
+                            INSERT INTO pa_training (profile_id, position, title, completed_on, modules)
+                            VALUES (:id, :position, :title, :on, CAST(:modules AS text[]))""")
+                    .param("id", id).param("position", i).param("title", t.title()).param("on", t.completedOn())
+                    .param("modules", SqlArrays.text(t.modules())).update();
+        }
+    }
+
+    /** Training records of these profiles, each in the PA's order. */
+    public java.util.Map<Long, List<TrainingRecord>> training(java.util.Collection<Long> profileIds) {
+        java.util.Map<Long, List<TrainingRecord>> byProfile = new java.util.HashMap<>();
+        if (profileIds.isEmpty()) {
+            return byProfile;
+        }
+        jdbc.sql("""
+                        SELECT profile_id, title, completed_on, modules FROM pa_training
+                        WHERE profile_id = ANY(CAST(:ids AS bigint[])) ORDER BY profile_id, position""")
+                .param("ids", SqlArrays.longs(profileIds))
+                .query(rs -> {
+                    byProfile.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new TrainingRecord(
+                            rs.getString(2), rs.getDate(3).toLocalDate(), SqlArrays.strings(rs.getArray(4))));
+                });
+        return byProfile;
+    }
+
+    private Optional<PaProfile> withTraining(Optional<PaProfile> profile) {
+        return profile.map(p -> p.withTraining(training(List.of(p.id())).getOrDefault(p.id(), List.of())));
     }
 
     private static java.util.Map<String, Object> params(PaProfile p, Place place) {
@@ -89,6 +133,7 @@ public class PaProfileRepository {
         values.put("skillsMask", Skill.maskOf(p.skills()));
         values.put("languagesMask", Language.maskOf(p.languages()));
         values.put("availabilityMask", AvailabilitySlot.maskOf(p.availability()));
+        values.put("gender", p.gender() == null ? null : p.gender().name());
         return values;
     }
 
@@ -108,25 +153,27 @@ public class PaProfileRepository {
     }
 
     public Optional<PaProfile> findById(long id) {
-        return jdbc.sql("SELECT * FROM pa_profile WHERE id = :id").param("id", id)
-                .query(PaProfileRepository::map).optional();
+        return withTraining(jdbc.sql("SELECT * FROM pa_profile WHERE id = :id").param("id", id)
+                .query(PaProfileRepository::map).optional());
     }
 
     /** The row locked for a change of status, so two DP team members cannot both act on it. */
     public Optional<PaProfile> findForUpdate(long id) {
-        return jdbc.sql("SELECT * FROM pa_profile WHERE id = :id FOR UPDATE").param("id", id)
-                .query(PaProfileRepository::map).optional();
+        return withTraining(jdbc.sql("SELECT * FROM pa_profile WHERE id = :id FOR UPDATE").param("id", id)
+                .query(PaProfileRepository::map).optional());
     }
 
     public Optional<PaProfile> findByUserId(long userId) {
-        return jdbc.sql("SELECT * FROM pa_profile WHERE user_id = :user").param("user", userId)
-                .query(PaProfileRepository::map).optional();
+        return withTraining(jdbc.sql("SELECT * FROM pa_profile WHERE user_id = :user").param("user", userId)
+                .query(PaProfileRepository::map).optional());
     }
 
     /** Profiles waiting for the DP team's checks, oldest first. */
     public List<PaProfile> awaitingChecks(int limit) {
-        return jdbc.sql("SELECT * FROM pa_profile WHERE status = 'AWAITING_CHECKS' ORDER BY created_at, id LIMIT :n").param("n", limit)
-                .query(PaProfileRepository::map).list();
+        List<PaProfile> waiting = jdbc.sql("SELECT * FROM pa_profile WHERE status = 'AWAITING_CHECKS' ORDER BY created_at, id LIMIT :n")
+                .param("n", limit).query(PaProfileRepository::map).list();
+        var training = training(waiting.stream().map(PaProfile::id).toList());
+        return waiting.stream().map(p -> p.withTraining(training.getOrDefault(p.id(), List.of()))).toList();
     }
 
     public long countLive() {
@@ -201,6 +248,7 @@ public class PaProfileRepository {
                 rs.getString("phone"), rs.getString("email"), rs.getTimestamp("code_of_conduct_accepted_at") != null,
                 new PaProfile.Checks(rs.getBoolean("identity_checked"), rs.getBoolean("references_checked"),
                         dbs == null ? null : dbs.toLocalDate(), rs.getString("checked_by"),
-                        checkedAt == null ? null : checkedAt.toInstant()));
+                        checkedAt == null ? null : checkedAt.toInstant()),
+                Gender.parse(rs.getString("gender")).orElse(null), List.of());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.dphub.marketplace.AvailabilitySlot;
+import org.dphub.marketplace.Gender;
 import org.dphub.marketplace.Skill;
 import org.dphub.marketplace.Vacancy;
 import org.dphub.marketplace.VacancyStatus;
@@ -24,16 +25,16 @@ public class VacancyRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(Vacancy v, PaProfileRepository.Place place, int mustSkillsMask, int mustLanguagesMask) {
+    public long insert(Vacancy v, PaProfileRepository.Place place, int mustSkillsMask, int mustLanguagesMask, Gender mustGender) {
         return jdbc.sql("""
                         INSERT INTO vacancy (council_id, citizen_id, title, outcomes, interests, skills_wanted, must_haves,
                             availability, postcode, latitude, longitude, max_distance_km, hours_per_week, hourly_rate_pence,
                             start_date, skills_wanted_mask, must_skills_mask, must_languages_mask, availability_mask,
-                            contact_name, contact_email, contact_phone, status, created_by)
+                            contact_name, contact_email, contact_phone, status, created_by, must_gender)
                         VALUES (:council, :citizen, :title, CAST(:outcomes AS text[]), CAST(:interests AS text[]),
                             CAST(:skills AS text[]), CAST(:must AS text[]), CAST(:availability AS text[]), :postcode, :lat, :lon,
                             :distance, :hours, :rate, :start, :skillsMask, :mustSkills, :mustLanguages, :availabilityMask,
-                            :contactName, :contactEmail, :contactPhone, :status, :by)
+                            :contactName, :contactEmail, :contactPhone, :status, :by, :mustGender)
                         RETURNING id""")
                 .param("council", v.councilId()).param("citizen", v.citizenId()).param("title", v.title())
                 .param("outcomes", SqlArrays.text(v.outcomes())).param("interests", SqlArrays.text(v.interests()))
@@ -47,6 +48,7 @@ public class VacancyRepository {
                 .param("availabilityMask", AvailabilitySlot.maskOf(v.availability()))
                 .param("contactName", v.contactName()).param("contactEmail", v.contactEmail())
                 .param("contactPhone", v.contactPhone()).param("status", v.status().name()).param("by", v.createdBy())
+                .param("mustGender", mustGender == null ? null : mustGender.name())
                 .query(Long.class).single();
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.dphub.identity.PasswordRules;
 import org.dphub.marketplace.AvailabilitySlot;
 import org.dphub.marketplace.EmploymentBasis;
+import org.dphub.marketplace.Gender;
 import org.dphub.marketplace.Interest;
 import org.dphub.marketplace.Introductions;
 import org.dphub.marketplace.Language;
@@ -15,6 +16,7 @@ import org.dphub.marketplace.PaProfile;
 import org.dphub.marketplace.PaProfileStatus;
 import org.dphub.marketplace.PaProfiles;
 import org.dphub.marketplace.Skill;
+import org.dphub.marketplace.TrainingRecord;
 import org.dphub.marketplace.Vacancies;
 import org.dphub.shared.Money;
 import org.dphub.shared.Postcode;
@@ -117,6 +119,14 @@ class PaPages {
         } catch (RuntimeException e) {
             errors.reject("basis", "mp.error.basis");
         }
+        Gender gender = null;
+        if (form.gender() != null && !form.gender().isBlank() && !"NONE".equals(form.gender())) {
+            gender = Gender.parse(form.gender()).orElse(null);
+            if (gender == null) {
+                errors.reject("gender", "mp.error.choose-from-list");
+            }
+        }
+        List<TrainingRecord> training = input.training(form.training(), profiles.today());
         String phone = input.phone("phone", form.phone());
         String email = input.email("contactEmail", form.contactEmail(), true);
         if (!form.codeOfConduct()) {
@@ -128,7 +138,7 @@ class PaPages {
         PaProfile profile = new PaProfile(own == null ? 0 : own.id(), pa.userId(), own == null ? pa.councilId() : own.registeredCouncilId(),
                 name, about, own == null ? "" : own.experience(), postcode, km, rate, basis, skills, new java.util.LinkedHashSet<>(interests),
                 languages, slots, form.visible(), own == null ? PaProfileStatus.AWAITING_CHECKS : own.status(), phone, email, true,
-                own == null ? PaProfile.Checks.NONE : own.checks());
+                own == null ? PaProfile.Checks.NONE : own.checks(), gender, training);
         if (own == null) {
             profiles.create(pa, profile);
         } else {
@@ -151,18 +161,48 @@ class PaPages {
                 java.util.Arrays.stream(Language.values()).map(l -> messages.getMessage("language." + l.name(), null, locale))).toList());
         model.addAttribute("days", java.time.DayOfWeek.values());
         model.addAttribute("parts", AvailabilitySlot.PartOfDay.values());
+        model.addAttribute("genders", List.of("FEMALE", "MALE", "NON_BINARY", "NONE"));
+        // the rows up to the last filled in, keeping their numbers (errors name them), and three blank
+        // ones to add more (no JavaScript needed), up to the limit
+        int filled = 0;
+        for (int i = 0; i < form.training().size(); i++) {
+            if (!form.training().get(i).isBlank()) {
+                filled = i + 1;
+            }
+        }
+        List<TrainingRow> rows = new java.util.ArrayList<>(form.training().subList(0, filled));
+        while (rows.size() < Math.min(TrainingRecord.MAX_RECORDS, filled + 3)) {
+            rows.add(TrainingRow.BLANK);
+        }
+        model.addAttribute("trainingRows", rows);
         model.addAttribute("errors", errors);
         return "marketplace/edit-profile";
     }
 
-    /** The profile form as typed: lists are the ticked boxes' values. */
+    /** A training record as typed: the title, the date as a GOV.UK date input, and modules one on each line. */
+    record TrainingRow(String title, String day, String month, String year, String modules) {
+
+        static final TrainingRow BLANK = new TrainingRow("", "", "", "", "");
+
+        static TrainingRow of(TrainingRecord t) {
+            return new TrainingRow(t.title(), Integer.toString(t.completedOn().getDayOfMonth()),
+                    Integer.toString(t.completedOn().getMonthValue()), Integer.toString(t.completedOn().getYear()),
+                    String.join("\n", t.modules()));
+        }
+
+        boolean isBlank() {
+            return java.util.stream.Stream.of(title, day, month, year, modules).allMatch(v -> v == null || v.isBlank());
+        }
+    }
+
+    /** The profile form as typed: lists are the ticked boxes' values; training rows are numbered from 0. */
     record Form(String displayName, String about, List<String> skills, List<String> interests, String otherInterests,
                 List<String> languages, List<String> availability, String postcode, String travelKm, String hourlyRate, String basis,
-                boolean visible, String phone, String contactEmail, boolean codeOfConduct) {
+                boolean visible, String phone, String contactEmail, boolean codeOfConduct, String gender, List<TrainingRow> training) {
 
         static Form empty(SignedInUser pa) {
             return new Form(pa.displayName(), "", List.of(), List.of(), "", List.of("ENGLISH"), List.of(), "", "10", "", "EITHER",
-                    true, "", pa.username(), false);
+                    true, "", pa.username(), false, "", List.of());
         }
 
         static Form of(PaProfile p) {
@@ -172,14 +212,27 @@ class PaPages {
                     String.join(", ", p.interests().stream().filter(t -> !known.contains(t)).sorted().toList()),
                     p.languages().stream().map(Enum::name).toList(), p.availability().stream().map(AvailabilitySlot::code).toList(),
                     p.homePostcode().value(), Integer.toString(p.travelKm()), p.hourlyRate().toPlainString(), p.employmentBasis().name(),
-                    p.visible(), p.phone() == null ? "" : p.phone(), p.email() == null ? "" : p.email(), p.codeOfConductAccepted());
+                    p.visible(), p.phone() == null ? "" : p.phone(), p.email() == null ? "" : p.email(), p.codeOfConductAccepted(),
+                    p.gender() == null ? "NONE" : p.gender().name(), p.training().stream().map(TrainingRow::of).toList());
         }
 
         static Form from(MultiValueMap<String, String> p) {
             return new Form(p.getFirst("displayName"), p.getFirst("about"), list(p, "skills"), list(p, "interests"),
                     p.getFirst("otherInterests"), list(p, "languages"), list(p, "availability"), p.getFirst("postcode"),
                     p.getFirst("travelKm"), p.getFirst("hourlyRate"), p.getFirst("basis"), "true".equals(p.getFirst("visible")),
-                    p.getFirst("phone"), p.getFirst("contactEmail"), "true".equals(p.getFirst("codeOfConduct")));
+                    p.getFirst("phone"), p.getFirst("contactEmail"), "true".equals(p.getFirst("codeOfConduct")), p.getFirst("gender"),
+                    trainingRows(p));
+        }
+
+        /** Rows training-0-… to training-19-…: the form never has more. */
+        private static List<TrainingRow> trainingRows(MultiValueMap<String, String> p) {
+            List<TrainingRow> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < TrainingRecord.MAX_RECORDS; i++) {
+                String base = "training-" + i + "-";
+                rows.add(new TrainingRow(p.getFirst(base + "title"), p.getFirst(base + "date-day"), p.getFirst(base + "date-month"),
+                        p.getFirst(base + "date-year"), p.getFirst(base + "modules")));
+            }
+            return rows;
         }
 
         private static List<String> list(MultiValueMap<String, String> p, String name) {

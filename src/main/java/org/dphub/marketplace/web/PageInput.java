@@ -12,6 +12,7 @@ import org.dphub.marketplace.AvailabilitySlot;
 import org.dphub.marketplace.Interest;
 import org.dphub.marketplace.Language;
 import org.dphub.marketplace.Skill;
+import org.dphub.marketplace.TrainingRecord;
 import org.dphub.shared.InvalidMoneyException;
 import org.dphub.shared.Money;
 import org.dphub.shared.Postcode;
@@ -107,6 +108,52 @@ final class PageInput {
             errors.reject("availability", "mp.error.availability");
         }
         return slots.stream().sorted(java.util.Comparator.comparingInt(AvailabilitySlot::mask)).toList();
+    }
+
+    /**
+     * Training rows as typed; blank rows are left out, and the rows are renumbered so the error of
+     * each row is on its own fields ({@code training-0-title}, {@code training-0-date}, {@code training-0-modules}).
+     */
+    List<TrainingRecord> training(List<PaPages.TrainingRow> rows, java.time.LocalDate today) {
+        List<TrainingRecord> read = new ArrayList<>();
+        // the form has at most TrainingRecord.MAX_RECORDS rows, so there cannot be too many
+        for (int i = 0; i < Math.min(rows.size(), TrainingRecord.MAX_RECORDS); i++) {
+            PaPages.TrainingRow row = rows.get(i);
+            if (row.isBlank()) {
+                continue;
+            }
+            String base = "training-" + i + "-";
+            String title = text(base + "title", row.title(), TrainingRecord.MAX_TITLE, true, "mp.label.training-title");
+            java.time.LocalDate on = errors.date(base + "date", row.day(), row.month(), row.year(), "mp.label.training-date");
+            if (on != null) {
+                TrainingRecord.DateProblem problem = TrainingRecord.dateProblem(on, today);
+                if (problem == TrainingRecord.DateProblem.FUTURE) {
+                    errors.reject(base + "date", "mp.error.training.future");
+                    on = null;
+                } else if (problem == TrainingRecord.DateProblem.TOO_EARLY) {
+                    errors.reject(base + "date", "mp.error.training.too-early");
+                    on = null;
+                }
+            }
+            List<String> modules = new ArrayList<>();
+            for (String line : (row.modules() == null ? "" : row.modules()).split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String module = text(base + "modules", line, TrainingRecord.MAX_MODULE, false, "mp.label.training-module");
+                if (module == null) {
+                    break;
+                }
+                modules.add(module);
+            }
+            if (modules.size() > TrainingRecord.MAX_MODULES) {
+                errors.reject(base + "modules", "mp.error.training.too-many-modules", TrainingRecord.MAX_MODULES);
+            }
+            if (title != null && on != null) {
+                read.add(new TrainingRecord(title, on, modules));
+            }
+        }
+        return read;
     }
 
     Postcode postcode(String field, String text) {

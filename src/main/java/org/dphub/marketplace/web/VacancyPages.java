@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.dphub.marketplace.AvailabilitySlot;
+import org.dphub.marketplace.EmploymentBasis;
+import org.dphub.marketplace.Gender;
 import org.dphub.marketplace.Interest;
+import org.dphub.marketplace.IntimateCarePolicy;
 import org.dphub.marketplace.Introductions;
 import org.dphub.marketplace.Language;
 import org.dphub.marketplace.ProfileMatch;
@@ -78,7 +81,7 @@ class VacancyPages {
     String newForm(SignedInUser user, @RequestParam long citizen, Model model, Locale locale) {
         Citizen person = vacancies.citizenFor(user, citizen).orElseThrow(NotFound::new);
         Form form = new Form("", "", List.of(), "", List.of(), List.of(), List.of(), person.postcode().value(), "10", "", "",
-                "", "", "", "");
+                "", "", "", "ANY");
         return show(person, form, model, new FormErrors(messages, locale));
     }
 
@@ -114,6 +117,18 @@ class VacancyPages {
                 }
             }
         }
+        Gender mustGender = null;
+        if (form.mustGender() != null && !form.mustGender().isBlank() && !"ANY".equals(form.mustGender())) {
+            mustGender = Gender.parse(form.mustGender()).filter(g -> g != Gender.NON_BINARY).orElse(null);
+            if (mustGender == null) {
+                errors.reject("mustGender", "mp.error.choose-from-list");
+            } else {
+                mustHaves.add(mustGender.mustHave());
+                if (IntimateCarePolicy.check(skills, mustHaves).isPresent()) {
+                    errors.reject("mustGender", "mp.error.gender-only-for-intimate-care");
+                }
+            }
+        }
         List<AvailabilitySlot> slots = input.slots(form.availability(), true);
         Postcode postcode = input.postcode("postcode", form.postcode());
         Integer km = input.km("maxDistanceKm", form.maxDistanceKm());
@@ -127,8 +142,12 @@ class VacancyPages {
         try {
             posted = vacancies.post(user, new Vacancy(0, 0, citizen, title, outcomes, interests, skills, mustHaves, slots, postcode, km,
                     hours, rate, start, VacancyStatus.OPEN, null, null, null, user.username()));
-        } catch (RuleRefusal belowWage) {
-            errors.reject("hourlyRate", "mp.error.national-living-wage", belowWage.whatWouldAllowIt().replaceAll("[^0-9.£]", ""));
+        } catch (RuleRefusal refused) {
+            if (IntimateCarePolicy.RULE.equals(refused.rule())) {
+                errors.reject("mustGender", "mp.error.gender-only-for-intimate-care");
+            } else {
+                errors.reject("hourlyRate", "mp.error.national-living-wage", refused.whatWouldAllowIt().replaceAll("[^0-9.£]", ""));
+            }
             return show(person, form, model, errors);
         }
         String warned = posted.warnings().isEmpty() ? "" : "&below-council-rate";
@@ -149,18 +168,19 @@ class VacancyPages {
                 java.util.Arrays.stream(Language.values()).map(l -> messages.getMessage("language." + l.name(), null, locale))).toList());
         model.addAttribute("days", java.time.DayOfWeek.values());
         model.addAttribute("parts", AvailabilitySlot.PartOfDay.values());
+        model.addAttribute("mustGenders", List.of("FEMALE", "MALE", "ANY"));
         model.addAttribute("errors", errors);
         return "marketplace/new-vacancy";
     }
 
     record Form(String title, String outcomes, List<String> interests, String otherInterests, List<String> skills,
                 List<String> mustHaves, List<String> availability, String postcode, String maxDistanceKm, String hoursPerWeek,
-                String hourlyRate, String startDay, String startMonth, String startYear, String unused) {
+                String hourlyRate, String startDay, String startMonth, String startYear, String mustGender) {
         static Form from(MultiValueMap<String, String> p) {
             return new Form(p.getFirst("title"), p.getFirst("outcomes"), list(p, "interests"), p.getFirst("otherInterests"),
                     list(p, "skills"), list(p, "mustHaves"), list(p, "availability"), p.getFirst("postcode"), p.getFirst("maxDistanceKm"),
                     p.getFirst("hoursPerWeek"), p.getFirst("hourlyRate"), p.getFirst("startDate-day"), p.getFirst("startDate-month"),
-                    p.getFirst("startDate-year"), "");
+                    p.getFirst("startDate-year"), p.getFirst("mustGender"));
         }
 
         private static List<String> list(MultiValueMap<String, String> p, String name) {
@@ -170,15 +190,19 @@ class VacancyPages {
     }
 
     /**
-     * The PAs who match, best first, with why. Filters narrow the best 100 (a skill they must have,
-     * how close, only those who share an interest); pages of 10.
+     * The PAs who match, best first, with why. Employed or self-employed chooses among all who match;
+     * the other filters narrow the best 100 (a skill they must have, how close, only those who share
+     * an interest); pages of 10.
      */
     @GetMapping("/my-vacancies/{id}")
     String matches(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "1") int page,
                    @RequestParam(defaultValue = "") String skill, @RequestParam(defaultValue = "") String within,
-                   @RequestParam(defaultValue = "false") boolean sharedInterest, Model model) {
+                   @RequestParam(defaultValue = "false") boolean sharedInterest, @RequestParam(defaultValue = "") String basis,
+                   Model model) {
         Vacancy vacancy = vacancies.find(user, id).orElseThrow(NotFound::new);
-        List<ProfileMatch> all = vacancy.status() == VacancyStatus.OPEN ? vacancies.matches(user, id, 100, 0) : List.of();
+        EmploymentBasis wantedBasis = EmploymentBasis.parse(basis).filter(b -> b != EmploymentBasis.EITHER).orElse(null);
+        basis = wantedBasis == null ? "" : wantedBasis.name();
+        List<ProfileMatch> all = vacancy.status() == VacancyStatus.OPEN ? vacancies.matches(user, id, 100, 0, wantedBasis) : List.of();
         String skillCode = "";
         try {
             skillCode = skill.isBlank() ? "" : Skill.valueOf(skill).code();
@@ -210,7 +234,9 @@ class VacancyPages {
         List<String> skillFilter = new ArrayList<>(List.of(""));
         java.util.Arrays.stream(Skill.values()).map(Enum::name).forEach(skillFilter::add);
         model.addAttribute("skillFilter", skillFilter);
-        model.addAttribute("query", "&skill=" + skill + "&within=" + within + "&sharedInterest=" + sharedInterest);
+        model.addAttribute("basis", basis);
+        model.addAttribute("basisFilter", List.of("", "EMPLOYED", "SELF_EMPLOYED"));
+        model.addAttribute("query", "&skill=" + skill + "&within=" + within + "&sharedInterest=" + sharedInterest + "&basis=" + basis);
         return "marketplace/vacancy";
     }
 
