@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * only then do both see each other's contact details, and the person hires. Then, on a second
  * vacancy, the PA (shown as checked by the council) reports the vacancy, the person reports the PA,
  * and the DP team suspends the PA from its reports page (the PA leaves the matches) and lifts it
- * again. axe-core on every page, both languages.
+ * again; a council administrator's match weights page refuses a bad weight. axe-core on every page,
+ * both languages.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -317,5 +318,21 @@ class MarketplaceBrowserIT {
         pages.assertAccessible("suspension lifted");
         assertThat(jdbc.sql("SELECT status FROM pa_profile WHERE id = :p").param("p", profile).query(String.class).single())
                 .as("checked again before it is live").isEqualTo("AWAITING_CHECKS");
+
+        // --- a council administrator's match weights: a bad one refused, nothing saved
+        pages.signIn("admin@demo-wales");
+        pages.open("/council/settings?lang=cy");
+        pages.click(pages.browser.findElement(By.id("match-weights")));
+        assertThat(pages.h1()).isEqualTo("Sut mae PAs a swyddi yn cael eu cyfateb");
+        pages.assertAccessibleInBothLanguages("match weights");
+        openInWelsh();
+        String weightsBefore = jdbc.sql("SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM marketplace_match_weights")
+                .query(String.class).single();
+        pages.type("distance", "150");
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Pellter: rhowch rif cyfan o 0 i 100");
+        pages.assertAccessible("match weights refused");
+        assertThat(jdbc.sql("SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM marketplace_match_weights")
+                .query(String.class).single()).as("nothing saved").isEqualTo(weightsBefore);
     }
 }

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The report pages and the DP team's reports page refuse what they should: only what the user can
  * see may be reported (a made-up or unchecked profile, a closed vacancy: not found), a reason is
  * needed and has no markup, the reports page is the DP team's alone, and another council's DP team
- * cannot suspend a council's vacancy.
+ * cannot suspend a council's vacancy. The match weights page keeps the API's rule.
  */
 @IntegrationTest
 class MarketplaceReportPagesIT {
@@ -43,6 +43,8 @@ class MarketplaceReportPagesIT {
     UserDetailsService users;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    MarketplaceSettings settings;
     @LocalServerPort
     int port;
 
@@ -182,5 +184,47 @@ class MarketplaceReportPagesIT {
         assertThat(body(again)).as("already suspended").contains("govuk-error-summary", "cannot be suspended now");
         assertThat(postAs("dp-team@demo-england", "/pa-checks/reports/987654321/suspension", "reason", "x")
                 .getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aCouncilAdministratorSetsTheMatchWeights_badInputChangesNothing() throws Exception {
+        String admin = "admin@demo-wales";
+        long council = jdbc.sql("SELECT council_id FROM app_user WHERE username = :u").param("u", admin).query(Long.class).single();
+        MatchWeights was = settings.weights(council);
+        String form = body(page(admin, "/council/match-weights"));
+        assertThat(form).as("the current values filled in").contains("value=\"" + was.availability() + "\"",
+                "value=\"" + was.distance() + "\"");
+        assertThat(form).contains("Times that fit", "Shared interests", "Skills", "Rate of pay", "Distance",
+                "How close the PA lives to where the work is", "name=\"availability\"");
+        assertThat(body(page(admin, "/council/settings"))).contains("/council/match-weights");
+        assertThat(page("dp-team@demo-wales", "/council/match-weights").getResponse().getStatus()).isEqualTo(403);
+        assertThat(postAs("dp-team@demo-wales", "/council/match-weights", "availability", "50", "interests", "10", "skills", "10",
+                "rate", "10", "distance", "20").getResponse().getStatus()).isEqualTo(403);
+        String before = weightsRow();
+
+        MvcResult bad = postAs(admin, "/council/match-weights", "availability", "101", "interests", "x", "skills", "10",
+                "rate", "", "distance", "-1");
+        assertThat(body(bad)).contains("govuk-error-summary", "href=\"#availability\"", "href=\"#interests\"", "href=\"#rate\"",
+                "href=\"#distance\"", "Times that fit: enter a whole number from 0 to 100", "value=\"101\"")
+                .doesNotContain("href=\"#skills\"");
+        MvcResult zero = postAs(admin, "/council/match-weights", "lang", "cy", "availability", "0", "interests", "0", "skills", "0",
+                "rate", "0", "distance", "0");
+        assertThat(body(zero)).contains("Rhaid i o leiaf un pwysiad fod yn fwy na 0");
+        assertThat(weightsRow()).as("nothing changed").isEqualTo(before);
+
+        MvcResult saved = postAs(admin, "/council/match-weights", "availability", "40", "interests", "25", "skills", "15",
+                "rate", "10", "distance", "10");
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/council/match-weights?saved=true");
+        assertThat(body(page(admin, "/council/match-weights?saved=true"))).contains("The weights are saved", "value=\"40\"", "value=\"25\"");
+        assertThat(settings.weights(council)).isEqualTo(new MatchWeights(40, 25, 15, 10, 10));
+        // back as they were, so other tests' scores are as they expect
+        postAs(admin, "/council/match-weights", "availability", "" + was.availability(), "interests", "" + was.interests(),
+                "skills", "" + was.skills(), "rate", "" + was.rate(), "distance", "" + was.distance());
+        assertThat(settings.weights(council)).isEqualTo(was);
+    }
+
+    String weightsRow() {
+        return jdbc.sql("SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM marketplace_match_weights")
+                .query(String.class).single();
     }
 }
