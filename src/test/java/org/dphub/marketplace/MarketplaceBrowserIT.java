@@ -205,7 +205,8 @@ class MarketplaceBrowserIT {
         assertThat(pages.main()).as("happy either way: in both").contains("Siân P.");
         pages.assertAccessible("matches, self-employed only");
         pages.click(pages.browser.findElement(By.id("invite-" + profile)));
-        assertThat(pages.main()).contains("Gwahoddwyd", "Tystysgrif Gofal", "Dyletswydd gofal").doesNotContain("01234 567890", EMAIL);
+        assertThat(pages.main()).contains("Gwahoddwyd", "Tystysgrif Gofal", "Dyletswydd gofal", "Wedi'i wirio gan y cyngor",
+                "Rhoi gwybod am y proffil hwn").doesNotContain("01234 567890", EMAIL);
         pages.assertAccessibleInBothLanguages("introduction, waiting");
 
         // --- the PA accepts; then both see each other's contact details
@@ -215,7 +216,8 @@ class MarketplaceBrowserIT {
         pages.open("/introductions?lang=cy");
         pages.clickLink("Cyfaill canu ar ddydd Sadwrn");
         openInWelsh();
-        assertThat(pages.main()).contains("Rydych wedi cael gwahoddiad");
+        assertThat(pages.main()).contains("Rydych wedi cael gwahoddiad", "Rhoi gwybod am y swydd hon")
+                .doesNotContain("Rhoi gwybod am y proffil hwn");
         pages.submit();
         assertThat(pages.main()).contains("Yn siarad", "Manylion cyswllt");
         pages.assertAccessibleInBothLanguages("introduction, talking, as the PA");
