@@ -31,7 +31,8 @@ public class Introductions {
 
     /** An introduction as one side sees it; the PA's training is not a contact detail, so it is there from the start. */
     public record IntroductionView(Introduction introduction, Side yourSide, String vacancyTitle, String paDisplayName,
-                                   Contact employerContact, Contact paContact, List<TrainingRecord> paTraining) {
+                                   Contact employerContact, Contact paContact, List<TrainingRecord> paTraining,
+                                   long paProfileId, LocalDate paDbsCheckedOn, boolean paLive) {
     }
 
     public record Hire(long id, long introductionId, long agreedHourlyRatePence, LocalDate startDate) {
@@ -156,7 +157,8 @@ public class Introductions {
         boolean connected = IntroductionTransitions.connected(introduction.status());
         return new IntroductionView(introduction, side, vacancy.title(), profile.displayName(),
                 connected ? new Contact(vacancy.contactName(), vacancy.contactEmail(), vacancy.contactPhone()) : null,
-                connected ? new Contact(profile.displayName(), profile.email(), profile.phone()) : null, profile.training());
+                connected ? new Contact(profile.displayName(), profile.email(), profile.phone()) : null, profile.training(),
+                profile.id(), profile.checks().dbsCheckedOn(), profile.status() == PaProfileStatus.LIVE);
     }
 
     /** Every introduction this person is part of, as they see it, newest first. */

@@ -144,36 +144,53 @@ public class Vacancies {
     /** The DP team of the vacancy's council suspends it (after a report, say). */
     @Transactional
     public Vacancy suspend(SignedInUser dpTeam, long id) {
+        return suspend(dpTeam, id, null);
+    }
+
+    /** As {@link #suspend(SignedInUser, long)}, with the DP team's reason kept in the audit trail. */
+    @Transactional
+    public Vacancy suspend(SignedInUser dpTeam, long id, String reason) {
         if (!dpTeam.has(Role.DP_TEAM)) {
             throw new AccessDeniedException("Only the direct payments team suspends a vacancy");
         }
         Vacancy vacancy = repository.findForUpdate(id).filter(v -> dpTeam.isStaffOf(v.councilId())).orElseThrow(NotFound::new);
-        return changeStatus(vacancy, VacancyStatus.SUSPENDED);
+        return changeStatus(vacancy, VacancyStatus.SUSPENDED, reason);
     }
 
     private Vacancy changeStatus(Vacancy vacancy, VacancyStatus to) {
+        return changeStatus(vacancy, to, null);
+    }
+
+    private Vacancy changeStatus(Vacancy vacancy, VacancyStatus to, String reason) {
         if (vacancy.status() != VacancyStatus.OPEN) {
             throw new Conflict("The vacancy is " + vacancy.status() + "; only an open vacancy can be " + to.name().toLowerCase() + ".");
         }
         repository.changeStatus(vacancy.id(), to);
         audit.record(vacancy.councilId(), "vacancy", vacancy.id(), AuditAction.UPDATE,
-                AuditTrail.values("status", vacancy.status().name()), AuditTrail.values("status", to.name()));
+                AuditTrail.values("status", vacancy.status().name()),
+                reason == null ? AuditTrail.values("status", to.name()) : AuditTrail.values("status", to.name(), "reason", reason));
         return repository.findById(vacancy.id()).orElseThrow();
     }
 
     /** Anyone signed in who can see the vacancy (its owner's side, or a PA it matches) may report it. */
     @Transactional
     public long report(SignedInUser user, long id, String reason) {
-        Vacancy vacancy = repository.findById(id).orElseThrow(NotFound::new);
-        boolean mayReport = employerSide.mayActFor(user, vacancy.citizenId())
-                || (user.has(Role.PERSONAL_ASSISTANT) && vacancy.status() == VacancyStatus.OPEN);
-        if (!mayReport) {
-            throw new NotFound();
-        }
+        Vacancy vacancy = repository.findById(id).filter(v -> mayReport(user, v)).orElseThrow(NotFound::new);
         long reportId = profiles.report(null, id, vacancy.councilId(), reason, user.username());
         audit.record(vacancy.councilId(), "marketplace_report", reportId, AuditAction.CREATE, null,
                 AuditTrail.values("vacancyId", id, "reason", reason));
         return reportId;
+    }
+
+    /** The title of a vacancy this user may report (see {@link #report}); empty when they cannot see it. */
+    @Transactional(readOnly = true)
+    public Optional<String> reportableTitle(SignedInUser user, long id) {
+        return repository.findById(id).filter(v -> mayReport(user, v)).map(Vacancy::title);
+    }
+
+    private boolean mayReport(SignedInUser user, Vacancy vacancy) {
+        return employerSide.mayActFor(user, vacancy.citizenId())
+                || (user.has(Role.PERSONAL_ASSISTANT) && vacancy.status() == VacancyStatus.OPEN);
     }
 
     /**
@@ -211,7 +228,7 @@ public class Vacancies {
             MatchingRepository.ProfileDetails d = details.get(s.id());
             List<String> shared = vacancy.interests().stream().filter(d.interests()::contains).toList();
             return new ProfileMatch(s.id(), d.displayName(), s.score().score(), roundKm(s.score().distanceKm()),
-                    reasons(s.score(), shared), d.employmentBasis(), d.training());
+                    reasons(s.score(), shared), d.employmentBasis(), d.training(), d.dbsCheckedOn());
         }).toList();
     }
 

@@ -22,7 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and it goes live; a person posts a vacancy around what matters to them (a woman for intimate care
  * without personal care asked for, and a rate under the National Living Wage, refused first), sees
  * ranked PAs with why and their training, and invites one; the PA accepts;
- * only then do both see each other's contact details. axe-core on every page, both languages.
+ * only then do both see each other's contact details, and the person hires. Then, on a second
+ * vacancy, the PA (shown as checked by the council) reports the vacancy, the person reports the PA,
+ * and the DP team suspends the PA from its reports page (the PA leaves the matches) and lifts it
+ * again; a council administrator's match weights page refuses a bad weight. axe-core on every page,
+ * both languages.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -192,13 +196,17 @@ class MarketplaceBrowserIT {
         pages.assertAccessibleInBothLanguages("matches with reasons");
         long vacancy = Long.parseLong(pages.path().replaceAll("\\D", ""));
         pages.open("/my-vacancies/" + vacancy + "?lang=cy&sharedInterest=true");
+        String welshDbs = dbs.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("cy")));
+        assertThat(pages.main()).as("the council's checks, as a badge").contains("Wedi'i wirio gan y cyngor",
+                "Hunaniaeth a geirdaon wedi'u gwirio; gwiriad DBS " + welshDbs);
         assertThat(pages.main()).contains("Siân P.", "Tystysgrif Gofal", "Deall eich rôl",
                 "Hapus i fod yn gyflogedig neu'n hunangyflogedig").doesNotContain("01234 567890", EMAIL, "Menyw");
         pages.open("/my-vacancies/" + vacancy + "?lang=cy&basis=SELF_EMPLOYED");
         assertThat(pages.main()).as("happy either way: in both").contains("Siân P.");
         pages.assertAccessible("matches, self-employed only");
         pages.click(pages.browser.findElement(By.id("invite-" + profile)));
-        assertThat(pages.main()).contains("Gwahoddwyd", "Tystysgrif Gofal", "Dyletswydd gofal").doesNotContain("01234 567890", EMAIL);
+        assertThat(pages.main()).contains("Gwahoddwyd", "Tystysgrif Gofal", "Dyletswydd gofal", "Wedi'i wirio gan y cyngor",
+                "Rhoi gwybod am y proffil hwn").doesNotContain("01234 567890", EMAIL);
         pages.assertAccessibleInBothLanguages("introduction, waiting");
 
         // --- the PA accepts; then both see each other's contact details
@@ -208,7 +216,8 @@ class MarketplaceBrowserIT {
         pages.open("/introductions?lang=cy");
         pages.clickLink("Cyfaill canu ar ddydd Sadwrn");
         openInWelsh();
-        assertThat(pages.main()).contains("Rydych wedi cael gwahoddiad");
+        assertThat(pages.main()).contains("Rydych wedi cael gwahoddiad", "Rhoi gwybod am y swydd hon")
+                .doesNotContain("Rhoi gwybod am y proffil hwn");
         pages.submit();
         assertThat(pages.main()).contains("Yn siarad", "Manylion cyswllt");
         pages.assertAccessibleInBothLanguages("introduction, talking, as the PA");
@@ -234,5 +243,98 @@ class MarketplaceBrowserIT {
         pages.clickLink("Trefnu cyflog ar gyfer Siân P. (£13.75 yr awr)");
         assertThat(pages.browser.findElement(By.id("hourlyRate")).getAttribute("value")).isEqualTo("13.75");
         assertThat(pages.browser.findElement(By.id("paEmail")).getAttribute("value")).isEqualTo(EMAIL);
+
+        // --- a second vacancy; the PA reports it, the person reports the PA, the DP team suspends the PA then lifts it
+        pages.open("/my-vacancies?lang=cy");
+        pages.click(pages.browser.findElements(By.cssSelector("a[id^='new-vacancy-']")).get(0));
+        openInWelsh();
+        pages.type("title", "Cwmni i fynd i gyngherddau");
+        pages.type("outcomes", "Mynd i gyngherddau yn y dref");
+        pages.type("otherInterests", "canu corawl");
+        tick("availability-SAT_AFTERNOON");
+        pages.type("maxDistanceKm", "20");
+        pages.type("hoursPerWeek", "3");
+        pages.type("hourlyRate", "13.50");
+        pages.date("startDate", start);
+        pages.submit();
+        assertThat(pages.main()).as(pages.whatThePageSays()).contains("Siân P.", "Wedi'i wirio gan y cyngor");
+        long second = Long.parseLong(pages.path().replaceAll("\\D", ""));
+
+        signInAs(EMAIL, PASSWORD);
+        pages.open("/pa/vacancies?lang=cy");
+        pages.click(pages.browser.findElement(By.id("report-" + second)));
+        assertThat(pages.h1()).isEqualTo("Rhoi gwybod am y swydd hon");
+        pages.assertAccessibleInBothLanguages("report a vacancy");
+        openInWelsh();
+        pages.type("reason", "Mae'n gofyn am dâl mewn arian parod");
+        pages.submit();
+        assertThat(pages.main()).contains("Diolch. Bydd y tîm taliadau uniongyrchol yn edrych ar hyn.");
+        pages.assertAccessible("vacancy reported");
+
+        pages.signIn("citizen@demo-wales");
+        pages.open("/my-vacancies/" + second + "?lang=cy");
+        pages.click(pages.browser.findElement(By.id("report-" + profile)));
+        assertThat(pages.h1()).isEqualTo("Rhoi gwybod am y proffil hwn");
+        assertThat(pages.main()).contains("Siân P.").doesNotContain("01234 567890");
+        pages.assertAccessibleInBothLanguages("report a profile");
+        openInWelsh();
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Rhowch beth sydd o'i le");
+        pages.assertAccessible("report refused");
+        pages.type("reason", "Ni ddaeth i'r cyfarfod <b>dwywaith</b>");
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("heb y nodau < a >");
+        pages.type("reason", "Ni ddaeth i'r cyfarfod dwywaith & ni atebodd");
+        pages.submit();
+        assertThat(pages.main()).contains("Diolch. Bydd y tîm taliadau uniongyrchol yn edrych ar hyn.");
+        pages.assertAccessibleInBothLanguages("profile reported");
+        long report = jdbc.sql("SELECT id FROM marketplace_report WHERE profile_id = :p").param("p", profile).query(Long.class).single();
+
+        pages.signIn("dp-team@demo-wales");
+        pages.open("/pa-checks?lang=cy");
+        pages.click(pages.browser.findElement(By.id("pa-reports")));
+        assertThat(pages.main()).contains("Adroddiadau am PAs a swyddi", "Siân P.", "Ni ddaeth i'r cyfarfod dwywaith & ni atebodd",
+                "Cwmni i fynd i gyngherddau", "Mae'n gofyn am dâl mewn arian parod", EMAIL, "citizen@demo-wales");
+        pages.assertAccessibleInBothLanguages("reports");
+        openInWelsh();
+        pages.click(pages.browser.findElement(By.id("suspend-" + report)));
+        assertThat(pages.errors()).singleElement().asString().contains("Rhowch pam rydych chi'n ei atal");
+        pages.assertAccessible("suspension refused");
+        assertThat(jdbc.sql("SELECT status FROM pa_profile WHERE id = :p").param("p", profile).query(String.class).single())
+                .as("nothing changed").isEqualTo("LIVE");
+        pages.type("reason-" + report, "Wedi methu dau gyfarfod heb ddweud");
+        pages.click(pages.browser.findElement(By.id("suspend-" + report)));
+        assertThat(pages.main()).contains("Mae'r proffil wedi'i atal");
+        pages.assertAccessible("profile suspended");
+        assertThat(jdbc.sql("SELECT status FROM pa_profile WHERE id = :p").param("p", profile).query(String.class).single())
+                .isEqualTo("SUSPENDED");
+
+        pages.signIn("citizen@demo-wales");
+        pages.open("/my-vacancies/" + second + "?lang=cy");
+        assertThat(pages.main()).as("a suspended PA leaves every match").doesNotContain("Siân P.");
+
+        pages.signIn("dp-team@demo-wales");
+        pages.open("/pa-checks/reports?lang=cy");
+        pages.click(pages.browser.findElement(By.id("lift-" + report)));
+        assertThat(pages.main()).contains("Mae'r ataliad wedi'i godi");
+        pages.assertAccessible("suspension lifted");
+        assertThat(jdbc.sql("SELECT status FROM pa_profile WHERE id = :p").param("p", profile).query(String.class).single())
+                .as("checked again before it is live").isEqualTo("AWAITING_CHECKS");
+
+        // --- a council administrator's match weights: a bad one refused, nothing saved
+        pages.signIn("admin@demo-wales");
+        pages.open("/council/settings?lang=cy");
+        pages.click(pages.browser.findElement(By.id("match-weights")));
+        assertThat(pages.h1()).isEqualTo("Sut mae PAs a swyddi yn cael eu cyfateb");
+        pages.assertAccessibleInBothLanguages("match weights");
+        openInWelsh();
+        String weightsBefore = jdbc.sql("SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM marketplace_match_weights")
+                .query(String.class).single();
+        pages.type("distance", "150");
+        pages.submit();
+        assertThat(pages.errors()).singleElement().asString().contains("Pellter: rhowch rif cyfan o 0 i 100");
+        pages.assertAccessible("match weights refused");
+        assertThat(jdbc.sql("SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM marketplace_match_weights")
+                .query(String.class).single()).as("nothing saved").isEqualTo(weightsBefore);
     }
 }

@@ -36,7 +36,7 @@ public class MatchingRepository {
 
     /** What the person's side reads of a PA who matches: never contact details, never the gender. */
     public record ProfileDetails(long id, String displayName, List<String> interests, EmploymentBasis employmentBasis,
-                                 List<TrainingRecord> training) {
+                                 List<TrainingRecord> training, LocalDate dbsCheckedOn) {
     }
 
     public record VacancyDetails(long id, String title, List<String> outcomes, List<String> interests, String postcode,
@@ -178,11 +178,14 @@ public class MatchingRepository {
             return details;
         }
         Map<Long, List<TrainingRecord>> training = profiles.training(ids);
-        jdbc.sql("SELECT id, display_name, interests, employment_basis FROM pa_profile WHERE id = ANY(CAST(:ids AS bigint[]))")
+        jdbc.sql("""
+                        SELECT id, display_name, interests, employment_basis, dbs_checked_on FROM pa_profile
+                        WHERE id = ANY(CAST(:ids AS bigint[]))""")
                 .param("ids", SqlArrays.longs(ids))
                 .query(rs -> {
                     details.put(rs.getLong(1), new ProfileDetails(rs.getLong(1), rs.getString(2), SqlArrays.strings(rs.getArray(3)),
-                            EmploymentBasis.valueOf(rs.getString(4)), training.getOrDefault(rs.getLong(1), List.of())));
+                            EmploymentBasis.valueOf(rs.getString(4)), training.getOrDefault(rs.getLong(1), List.of()),
+                            rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()));
                 });
         return details;
     }

@@ -211,18 +211,24 @@ public class PaProfileRepository {
                 .param("by", reportedBy).query(Long.class).single();
     }
 
-    public record Report(long id, Long profileId, Long vacancyId, String reason, String reportedBy, java.time.Instant reportedAt) {
+    /** A report, with what was reported as the DP team knows it: the profile's public name or the vacancy's title, and its status. */
+    public record Report(long id, Long profileId, Long vacancyId, String reason, String reportedBy, java.time.Instant reportedAt,
+                         String subject, String subjectStatus) {
     }
 
     /** Reports of any profile (a national register), and of the council's own vacancies. */
     public List<Report> reportsFor(long councilId) {
         return jdbc.sql("""
-                        SELECT id, profile_id, vacancy_id, reason, reported_by, reported_at FROM marketplace_report
-                        WHERE profile_id IS NOT NULL OR council_id = :c ORDER BY id DESC LIMIT 200""")
+                        SELECT r.id, r.profile_id, r.vacancy_id, r.reason, r.reported_by, r.reported_at,
+                               coalesce(p.display_name, v.title) AS subject, coalesce(p.status, v.status) AS subject_status
+                        FROM marketplace_report r
+                        LEFT JOIN pa_profile p ON p.id = r.profile_id
+                        LEFT JOIN vacancy v ON v.id = r.vacancy_id
+                        WHERE r.profile_id IS NOT NULL OR r.council_id = :c ORDER BY r.id DESC LIMIT 200""")
                 .param("c", councilId)
                 .query((rs, n) -> new Report(rs.getLong("id"), rs.getObject("profile_id", Long.class),
                         rs.getObject("vacancy_id", Long.class), rs.getString("reason"), rs.getString("reported_by"),
-                        rs.getTimestamp("reported_at").toInstant()))
+                        rs.getTimestamp("reported_at").toInstant(), rs.getString("subject"), rs.getString("subject_status")))
                 .list();
     }
 

@@ -34,12 +34,15 @@ class IntroductionPages {
 
     private final Introductions introductions;
     private final PaProfiles profiles;
+    private final org.dphub.marketplace.Vacancies vacancies;
     private final PostcodeDirectory postcodes;
     private final MessageSource messages;
 
-    IntroductionPages(Introductions introductions, PaProfiles profiles, PostcodeDirectory postcodes, MessageSource messages) {
+    IntroductionPages(Introductions introductions, PaProfiles profiles, org.dphub.marketplace.Vacancies vacancies,
+                      PostcodeDirectory postcodes, MessageSource messages) {
         this.introductions = introductions;
         this.profiles = profiles;
+        this.vacancies = vacancies;
         this.postcodes = postcodes;
         this.messages = messages;
     }
@@ -65,6 +68,10 @@ class IntroductionPages {
         model.addAttribute("waiting", view.introduction().status() == IntroductionStatus.INVITED
                 || view.introduction().status() == IntroductionStatus.INTERESTED);
         model.addAttribute("employer", view.yourSide() == Side.EMPLOYER);
+        // a report link only for what this side may report (the services decide; a hidden or suspended PA, a closed vacancy: none)
+        model.addAttribute("reportProfile", view.yourSide() == Side.EMPLOYER && profiles.view(user, view.paProfileId()).isPresent());
+        model.addAttribute("reportVacancy", view.yourSide() == Side.PA
+                && vacancies.reportableTitle(user, view.introduction().vacancyId()).isPresent());
         model.addAttribute("messages", view.introduction().status() == IntroductionStatus.CONNECTED
                 || view.introduction().status() == IntroductionStatus.HIRED ? introductions.messages(user, id) : java.util.List.of());
         model.addAttribute("message", message);
