@@ -88,6 +88,13 @@ class EmploymentsIT {
                 employment("1990-05-01", 1350, "", insured, start).replace("\"taxCode\": \"\"", "\"taxCode\": \"\", \"starterDeclaration\": \"A\"")), 201);
         assertThat(starterA.get("terms").get("taxCode").asString()).as("first job this tax year: the emergency code").isEqualTo("1257L");
         assertThat(starterA.get("terms").get("week1Month1").asBoolean()).as("cumulative").isFalse();
+        JsonNode starterB = MoneyApi.ok(http.postJsonAs("citizen@demo-england", Http.DEMO_PASSWORD, path,
+                employment("1990-05-01", 1350, "", insured, start).replace("\"taxCode\": \"\"", "\"taxCode\": \"\", \"starterDeclaration\": \"B\"")), 201);
+        assertThat(starterB.get("terms").get("taxCode").asString()).as("now their only job: the emergency code").isEqualTo("1257L");
+        assertThat(starterB.get("terms").get("week1Month1").asBoolean()).as("on a week 1/month 1 basis").isTrue();
+        JsonNode withP45 = MoneyApi.ok(http.postJsonAs("citizen@demo-england", Http.DEMO_PASSWORD, path,
+                employment("1990-05-01", 1350, "K100", insured, start).replace("\"taxCode\": \"K100\"", "\"taxCode\": \"K100\", \"starterDeclaration\": \"C\"")), 201);
+        assertThat(withP45.get("terms").get("taxCode").asString()).as("a code typed from a P45 wins over the checklist").isEqualTo("K100");
         assertThat(made.get("paUserId").isNull()).as("linked to the PA's sign-in by email").isFalse();
         assertThat(MoneyApi.ok(http.getAs("pa@demo-england", Http.DEMO_PASSWORD, "/api/v1/my-employments"), 200).toString())
                 .contains("\"id\":" + id);
