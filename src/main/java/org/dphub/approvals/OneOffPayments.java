@@ -53,7 +53,17 @@ public class OneOffPayments {
     @Transactional
     public OneOffPayment request(SignedInUser practitioner, NewOneOff request) {
         Citizen citizen = citizens.findForPractitioner(practitioner, request.citizenId()).orElseThrow(NotFound::new);
-        Money limit = councils.settings(citizen.councilId()).settings().selfApprovalLimit();
+        var settings = councils.settings(citizen.councilId()).settings();
+        // the pages and the API say this in the reader's language first; this keeps any other caller honest
+        if (!request.amount().isGreaterThan(Money.ZERO)) {
+            throw new org.dphub.web.ValidationProblem(List.of(new org.dphub.web.FormError("amountPence",
+                    "Enter an amount more than £0")));
+        }
+        if (request.amount().isGreaterThan(settings.oneOffMaximum())) {
+            throw new org.dphub.web.ValidationProblem(List.of(new org.dphub.web.FormError("amountPence",
+                    "Enter an amount of " + settings.oneOffMaximum().formatWithPence() + " or less")));
+        }
+        Money limit = settings.selfApprovalLimit();
         SelfApprovalLimitPolicy.Outcome outcome = SelfApprovalLimitPolicy.decide(request.amount(), limit);
         boolean approved = outcome == SelfApprovalLimitPolicy.Outcome.APPROVED_BY_PRACTITIONER;
         long id = repository.insert(citizen.councilId(), citizen.id(), request.amount(), request.purpose(), request.outcome(),
@@ -116,6 +126,12 @@ public class OneOffPayments {
     @Transactional(readOnly = true)
     public Money selfApprovalLimit(long councilId) {
         return councils.settings(councilId).settings().selfApprovalLimit();
+    }
+
+    /** The most anyone may ask for in one one-off payment (a council setting, £10,000.00 by default). */
+    @Transactional(readOnly = true)
+    public Money oneOffMaximum(long councilId) {
+        return councils.settings(councilId).settings().oneOffMaximum();
     }
 
     @Transactional(readOnly = true)

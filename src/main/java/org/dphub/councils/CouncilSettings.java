@@ -18,7 +18,33 @@ public record CouncilSettings(
         int reviewIntervalMonths,
         ContributionBasis contributionBasis,
         int targetDaysToMoney,
-        boolean welshLanguage) {
+        boolean welshLanguage,
+        Money oneOffMaximum,
+        CouncilContact contact) {
+
+    public CouncilSettings {
+        contact = contact == null ? CouncilContact.NONE : contact;
+    }
+
+    /** The settings before issue 14 added the one-off maximum and the contact details: their defaults. */
+    public CouncilSettings(Money selfApprovalLimit, Money receiptsThreshold, ReturnPeriod returnPeriod, int surplusWeeks,
+                           PaymentFrequency paymentFrequency, Money paHourlyRate, Money agencyHourlyRate,
+                           int firstReviewMonths, int reviewIntervalMonths, ContributionBasis contributionBasis,
+                           int targetDaysToMoney, boolean welshLanguage) {
+        this(selfApprovalLimit, receiptsThreshold, returnPeriod, surplusWeeks, paymentFrequency, paHourlyRate,
+                agencyHourlyRate, firstReviewMonths, reviewIntervalMonths, contributionBasis, targetDaysToMoney,
+                welshLanguage, DEFAULT_ONE_OFF_MAXIMUM, CouncilContact.NONE);
+    }
+
+    /** The most one one-off payment may be unless the council chooses otherwise: £10,000.00. */
+    public static final Money DEFAULT_ONE_OFF_MAXIMUM = Money.ofPence(1_000_000);
+
+    /** The same settings with these contact details for the direct payments team. */
+    public CouncilSettings withContact(CouncilContact newContact) {
+        return new CouncilSettings(selfApprovalLimit, receiptsThreshold, returnPeriod, surplusWeeks, paymentFrequency,
+                paHourlyRate, agencyHourlyRate, firstReviewMonths, reviewIntervalMonths, contributionBasis,
+                targetDaysToMoney, welshLanguage, oneOffMaximum, newContact);
+    }
 
     /** regulation 7(2)(a): a first review within the first 6 months */
     public static final int MAX_FIRST_REVIEW_MONTHS = 6;
@@ -40,12 +66,16 @@ public record CouncilSettings(
         values.put("contributionBasis", contributionBasis.name());
         values.put("targetDaysToMoney", targetDaysToMoney);
         values.put("welshLanguage", welshLanguage);
+        values.put("oneOffMaximum", oneOffMaximum.formatWithPence());
+        values.put("contactPhone", contact.phone());
+        values.put("contactEmail", contact.email());
         return values;
     }
 
     public static CouncilSettings defaults(boolean welshLanguage) {
         return new CouncilSettings(Money.ofPence(50_000), Money.ofPence(1_000), ReturnPeriod.QUARTERLY, 8,
                 PaymentFrequency.FOUR_WEEKLY, Money.ofPence(1_328), Money.ofPence(1_867),
-                MAX_FIRST_REVIEW_MONTHS, MAX_REVIEW_INTERVAL_MONTHS, ContributionBasis.NET, 28, welshLanguage);
+                MAX_FIRST_REVIEW_MONTHS, MAX_REVIEW_INTERVAL_MONTHS, ContributionBasis.NET, 28, welshLanguage,
+                DEFAULT_ONE_OFF_MAXIMUM, CouncilContact.NONE);
     }
 }

@@ -20,7 +20,12 @@ public final class CouncilSettingsRules {
             "selfApprovalLimit", new MoneyRange(Money.ZERO, MAX_LIMIT),
             "receiptsThreshold", new MoneyRange(Money.ZERO, MAX_LIMIT),
             "paHourlyRate", new MoneyRange(Money.ofPence(1), MAX_HOURLY_RATE),
-            "agencyHourlyRate", new MoneyRange(Money.ofPence(1), MAX_HOURLY_RATE));
+            "agencyHourlyRate", new MoneyRange(Money.ofPence(1), MAX_HOURLY_RATE),
+            "oneOffMaximum", new MoneyRange(Money.ofPounds(1), MAX_LIMIT));
+
+    /** A UK or international phone number as people write it: digits, spaces, brackets, dashes, a leading plus. */
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9][0-9 ()-]{5,38}$");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
 
     private static final Map<String, WholeRange> WHOLE = Map.of(
             "surplusWeeks", new WholeRange(1, 52),
@@ -41,6 +46,27 @@ public final class CouncilSettingsRules {
         check("firstReviewMonths", s.firstReviewMonths(), errors);
         check("reviewIntervalMonths", s.reviewIntervalMonths(), errors);
         check("targetDaysToMoney", s.targetDaysToMoney(), errors);
+        check("oneOffMaximum", s.oneOffMaximum(), errors);
+        checkLimitWithinMaximum(s.selfApprovalLimit(), s.oneOffMaximum(), errors);
+        checkContact(s.contact(), errors);
+    }
+
+    /** A practitioner cannot be allowed to approve more than anyone may ask for. */
+    public static void checkLimitWithinMaximum(Money selfApprovalLimit, Money oneOffMaximum, FormErrors errors) {
+        if (selfApprovalLimit != null && oneOffMaximum != null && selfApprovalLimit.isGreaterThan(oneOffMaximum)) {
+            errors.reject("selfApprovalLimit", "settings.error.selfApprovalLimit.above-maximum", oneOffMaximum.formatWithPence());
+        }
+    }
+
+    /** The DP team's phone and email, both optional, each checked so people can use it. */
+    public static void checkContact(CouncilContact contact, FormErrors errors) {
+        if (contact.phone() != null && (!PHONE.matcher(contact.phone()).matches()
+                || contact.phone().replaceAll("[^0-9]", "").length() < 6)) {
+            errors.reject("contactPhone", "settings.error.contactPhone");
+        }
+        if (contact.email() != null && (contact.email().length() > 254 || !EMAIL.matcher(contact.email()).matches())) {
+            errors.reject("contactEmail", "settings.error.contactEmail");
+        }
     }
 
     /** Checks one amount, so a form can report every problem at once. */

@@ -40,9 +40,20 @@ public class Accounts implements AccountDirectory {
         this.clock = clock;
     }
 
-    /** An account with what people need to know about its money. */
+    /**
+     * An account with what people need to know about its money, as of {@code today}: the balance is
+     * the money received by today (issue 14: a payment approved for a later date is on its way, never
+     * in the balance); money already set to go out later (payroll for a later pay day) is committed;
+     * money left over is worked out from these, so nothing can be asked back before it has arrived.
+     * The next payment is the next regular payment not yet sent.
+     */
     public record Summary(Account account, Money balance, Money committed, SurplusCalculation surplus,
-                          Optional<PaymentSchedule> schedule, LocalDate nextPaymentDate, Money nextPayment) {
+                          Optional<PaymentSchedule> schedule, LocalDate nextPaymentDate, Money nextPayment,
+                          List<MoneyOnItsWay> onItsWay, LocalDate today) {
+
+        public Money onItsWayTotal() {
+            return onItsWay.stream().map(MoneyOnItsWay::amount).reduce(Money.ZERO, Money::plus);
+        }
     }
 
     /**
@@ -122,6 +133,11 @@ public class Accounts implements AccountDirectory {
                 AuditTrail.values("status", status.name(), "from", changed.effectiveOn().toString(), "reason", changed.reason()));
     }
 
+    /** Today, in the service's time zone: the day balances are worked out for. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     /** The account's schedule, for work that runs without a signed-in person (payment runs, data loading). */
     @Transactional(readOnly = true)
     public Optional<PaymentSchedule> scheduleOf(long accountId) {
@@ -191,20 +207,36 @@ public class Accounts implements AccountDirectory {
         return accounts.forCitizen(citizen.councilId(), citizenId).stream().map(this::summary).toList();
     }
 
+    /**
+     * Every movement of the account, oldest first, including those posted for a later day (on their
+     * way); a regular payment knows the start of the period it was for.
+     */
     @Transactional(readOnly = true)
     public List<LedgerEntry> ledger(SignedInUser user, long accountId) {
         Account account = find(user, accountId).orElseThrow(NotFound::new).account();
-        return ledger.entries(account.id());
+        Optional<PaymentSchedule> schedule = accounts.schedule(account.id());
+        String regular = schedule.map(s -> "schedule:" + s.id() + ":").orElse(null);
+        return ledger.entries(account.id()).stream().map(e -> {
+            if (regular != null && e.idempotencyKey() != null && e.idempotencyKey().startsWith(regular)) {
+                try {
+                    return e.withPeriodFrom(schedule.get().dueDate(Integer.parseInt(e.idempotencyKey().substring(regular.length()))));
+                } catch (NumberFormatException notAPeriod) {
+                    return e;
+                }
+            }
+            return e;
+        }).toList();
     }
 
     private Summary summary(Account account) {
-        Money balance = ledger.balance(account.id());
-        Optional<PaymentSchedule> schedule = accounts.schedule(account.id());
         LocalDate today = LocalDate.now(clock);
+        Money balance = ledger.balanceOn(account.id(), today);
+        List<MoneyOnItsWay> onItsWay = ledger.comingInAfter(account.id(), today);
+        Optional<PaymentSchedule> schedule = accounts.schedule(account.id());
         Money weekly = schedule.map(s -> s.weeklyBudgetOn(today)).orElse(Money.ZERO);
         int surplusWeeks = councils.settings(account.councilId()).settings().surplusWeeks();
-        // nothing is committed until spending and payroll are recorded against the account
-        Money committed = Money.ZERO;
+        // money already set to leave later (payroll approved for a later pay day) is spoken for
+        Money committed = ledger.goingOutAfter(account.id(), today);
         SurplusCalculation surplus = SurplusCalculation.of(balance, committed, surplusWeeks, weekly);
         LocalDate next = null;
         Money nextPayment = null;
@@ -224,6 +256,6 @@ public class Accounts implements AccountDirectory {
                 }
             }
         }
-        return new Summary(account, balance, committed, surplus, schedule, next, nextPayment);
+        return new Summary(account, balance, committed, surplus, schedule, next, nextPayment, onItsWay, today);
     }
 }

@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The files finance sends to the bank once a run is approved: an ISO 20022 customer credit
- * transfer initiation ({@code pain.001.001.03}), one payment information block for the run with a
- * credit transfer per payment, and a CSV of the same payments for checking and the finance
+ * transfer initiation ({@code pain.001.001.03}), one payment information block for each day
+ * payments are made (each payment on its own due date) with a credit transfer per payment, and a CSV of the same payments for checking and the finance
  * system. Both stream straight from the database, so a national run never sits in memory, and
  * both are the same every time they are downloaded (their date and time are the approval's).
  */
@@ -96,22 +96,23 @@ public class BankFiles {
             xml.writeEndElement();
             xml.writeEndElement();
 
-            xml.writeStartElement("PmtInf");
-            text(xml, "PmtInfId", "RUN-" + run.id() + "-" + run.paymentDate());
-            text(xml, "PmtMtd", "TRF");
-            text(xml, "BtchBookg", "false");
-            text(xml, "NbOfTxs", Integer.toString(run.paymentsCount()));
-            text(xml, "CtrlSum", pounds(run.total().pence()));
-            text(xml, "ReqdExctnDt", run.paymentDate().toString());
-            xml.writeStartElement("Dbtr");
-            text(xml, "Nm", ready.council().name());
-            xml.writeEndElement();
-            account(xml, "DbtrAcct", ready.from());
-            agent(xml, "DbtrAgt", ready.from());
-            text(xml, "ChrgBr", "SLEV");
-
+            // one payment information block per day payments are made (issue 14): each payment on its own
+            // due date, so a run for a later date pays nobody late (or on the approval day if that had passed)
+            java.util.Iterator<PayDayTotal> days = runs.totalsByPayDate(run.id()).iterator();
+            java.time.LocalDate[] open = {null};
             runs.forEachPayment(run.id(), p -> {
                 try {
+                    if (!p.payOn().equals(open[0])) {
+                        if (open[0] != null) {
+                            xml.writeEndElement(); // PmtInf
+                        }
+                        PayDayTotal day = days.next();
+                        if (!day.day().equals(p.payOn())) {
+                            throw new IllegalStateException("Payments and their days disagree for run " + run.id());
+                        }
+                        paymentInformation(xml, ready, day);
+                        open[0] = p.payOn();
+                    }
                     xml.writeStartElement("CdtTrfTxInf");
                     xml.writeStartElement("PmtId");
                     text(xml, "InstrId", Long.toString(p.paymentId()));
@@ -129,15 +130,16 @@ public class BankFiles {
                     xml.writeEndElement();
                     account(xml, "CdtrAcct", p.payee());
                     xml.writeStartElement("RmtInf");
-                    text(xml, "Ustrd", p.payee().reference() != null ? p.payee().reference() : "DIRECT PAYMENT " + p.accountId());
+                    text(xml, "Ustrd", p.reference());
                     xml.writeEndElement();
                     xml.writeEndElement();
                 } catch (XMLStreamException e) {
                     throw new IllegalStateException(e);
                 }
             });
-
-            xml.writeEndElement(); // PmtInf
+            if (open[0] != null) {
+                xml.writeEndElement(); // PmtInf
+            }
             xml.writeEndElement(); // CstmrCdtTrfInitn
             xml.writeEndElement(); // Document
             xml.writeEndDocument();
@@ -148,23 +150,39 @@ public class BankFiles {
         }
     }
 
+    private static void paymentInformation(XMLStreamWriter xml, Ready ready, PayDayTotal day) throws XMLStreamException {
+        xml.writeStartElement("PmtInf");
+        text(xml, "PmtInfId", "RUN-" + ready.run().id() + "-" + day.day());
+        text(xml, "PmtMtd", "TRF");
+        text(xml, "BtchBookg", "false");
+        text(xml, "NbOfTxs", Integer.toString(day.count()));
+        text(xml, "CtrlSum", pounds(day.total().pence()));
+        text(xml, "ReqdExctnDt", day.day().toString());
+        xml.writeStartElement("Dbtr");
+        text(xml, "Nm", ready.council().name());
+        xml.writeEndElement();
+        account(xml, "DbtrAcct", ready.from());
+        agent(xml, "DbtrAgt", ready.from());
+        text(xml, "ChrgBr", "SLEV");
+    }
+
     /** Writes the same payments as CSV, one line each, with the account type and what the payment is for. */
     @Transactional(readOnly = true)
     public void writeCsv(Ready ready, Writer out) {
         try {
-            out.write("payment_id,account_id,account_type,payee_name,sort_code,account_number,reference,due_date,amount,what_for\r\n");
+            out.write("payment_id,account_id,account_type,payee_name,sort_code,account_number,reference,due_date,pay_on,amount,what_for\r\n");
             runs.forEachPayment(ready.run().id(), p -> {
                 try {
                     out.write(p.paymentId() + "," + p.accountId() + "," + p.accountType() + ","
                             + Csv.field(p.payee().accountName()) + "," + p.payee().sortCodeForPeople() + ","
-                            + p.payee().accountNumber() + "," + Csv.field(p.payee().reference()) + "," + p.dueDate() + ","
+                            + p.payee().accountNumber() + "," + Csv.field(p.reference()) + "," + p.dueDate() + "," + p.payOn() + ","
                             + pounds(p.amountPence()) + "," + (p.idempotencyKey().startsWith("one-off:") ? "ONE_OFF" : "REGULAR")
                             + "\r\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-            out.write("TOTAL,,,,,,,," + pounds(ready.run().total().pence()) + "," + ready.run().paymentsCount() + " payments\r\n");
+            out.write("TOTAL,,,,,,,,," + pounds(ready.run().total().pence()) + "," + ready.run().paymentsCount() + " payments\r\n");
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package org.dphub.payments;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
@@ -37,9 +38,28 @@ public class Ledger {
         return posted;
     }
 
+    /** Everything ever posted to the account, including money on its way for a later day. */
     @Transactional(readOnly = true)
     public Money balance(long accountId) {
         return repository.balance(accountId);
+    }
+
+    /** The money in the account at the end of {@code day}: what was posted on or before it. */
+    @Transactional(readOnly = true)
+    public Money balanceOn(long accountId, LocalDate day) {
+        return repository.balanceOn(accountId, day);
+    }
+
+    /** Money posted into the account for days after {@code day}, per day. */
+    @Transactional(readOnly = true)
+    public List<MoneyOnItsWay> comingInAfter(long accountId, LocalDate day) {
+        return repository.comingInAfter(accountId, day);
+    }
+
+    /** Money set to leave the account on days after {@code day}, as a positive amount. */
+    @Transactional(readOnly = true)
+    public Money goingOutAfter(long accountId, LocalDate day) {
+        return repository.goingOutAfter(accountId, day);
     }
 
     @Transactional(readOnly = true)

@@ -38,18 +38,21 @@ public class PaymentRuns {
 
     private final PaymentRunRepository runs;
     private final DirectPayments directPayments;
+    private final org.dphub.people.Citizens citizens;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final Clock clock;
     private final int parallelism;
 
-    PaymentRuns(PaymentRunRepository runs, DirectPayments directPayments, AuditTrail audit, TransactionTemplate transaction,
+    PaymentRuns(PaymentRunRepository runs, DirectPayments directPayments, org.dphub.people.Citizens citizens, AuditTrail audit,
+                TransactionTemplate transaction,
                 ObjectProvider<SchedulerClient> scheduler, Clock clock,
                 @org.springframework.beans.factory.annotation.Value("${dphub.payment-runs.parallelism:2}") int parallelism) {
         this.parallelism = Math.max(1, parallelism);
         this.runs = runs;
         this.directPayments = directPayments;
+        this.citizens = citizens;
         this.audit = audit;
         this.transaction = transaction;
         this.scheduler = scheduler;
@@ -205,8 +208,14 @@ public class PaymentRuns {
         long started = System.nanoTime();
         int posted = runs.postToLedger(runId, finance.username());
         long postedAt = System.nanoTime();
-        int firsts = directPayments.recordFirstPayments(runs.firstPayments(runId).stream().mapToLong(f -> f[0]).toArray(),
-                run.paymentDate());
+        // the time-to-money clock stops on the day each first payment is paid (its own due date, issue 14)
+        int firsts = 0;
+        var byDay = runs.firstPayments(runId).stream().collect(java.util.stream.Collectors.groupingBy(
+                PaymentRunRepository.FirstPayment::paidOn, java.util.TreeMap::new, java.util.stream.Collectors.toList()));
+        for (var day : byDay.entrySet()) {
+            firsts += directPayments.recordFirstPayments(day.getValue().stream()
+                    .mapToLong(PaymentRunRepository.FirstPayment::directPaymentId).toArray(), day.getKey());
+        }
         log.info("Payment run {} approved: {} ledger transactions in {} ms, {} first payments in {} ms", runId, posted,
                 (postedAt - started) / 1_000_000, firsts, (System.nanoTime() - postedAt) / 1_000_000);
         audit.record(run.councilId(), "payment_run", runId, AuditAction.UPDATE,
@@ -226,14 +235,30 @@ public class PaymentRuns {
         return staff.isStaff() ? runs.forCouncil(staff.councilId()) : List.of();
     }
 
-    /** An account the run could not pay, and why (ACCOUNT_SUSPENDED, MISSING_BANK_DETAILS). */
-    public record RunException(long accountId, String reason) {
+    /**
+     * An account the run could not pay, and why (ACCOUNT_SUSPENDED, MISSING_BANK_DETAILS), with the
+     * person it belongs to (name and reference), so finance can put it right.
+     */
+    public record RunException(long accountId, long citizenId, String citizenName, String citizenReference, String reason) {
     }
 
     @Transactional(readOnly = true)
     public List<RunException> exceptions(SignedInUser staff, long runId) {
         find(staff, runId).orElseThrow(NotFound::new);
-        return runs.exceptions(runId).stream().map(e -> new RunException(Long.parseLong(e[0]), e[1])).toList();
+        List<Object[]> rows = runs.exceptions(runId);
+        var people = citizens.findAll(staff, rows.stream().map(r -> (Long) r[1]).toList());
+        return rows.stream().map(r -> {
+            var person = people.get((Long) r[1]);
+            return new RunException((Long) r[0], (Long) r[1], person == null ? null : person.fullName(),
+                    person == null ? null : person.reference(), (String) r[2]);
+        }).toList();
+    }
+
+    /** The run's payments by the day each is paid (its due date, or the approval day if that had passed). */
+    @Transactional(readOnly = true)
+    public List<PayDayTotal> totalsByPayDate(SignedInUser staff, long runId) {
+        find(staff, runId).orElseThrow(NotFound::new);
+        return runs.totalsByPayDate(runId);
     }
 
     @Transactional(readOnly = true)

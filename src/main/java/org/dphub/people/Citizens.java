@@ -162,6 +162,19 @@ public class Citizens {
                 .filter(c -> CitizenAccessPolicy.maySee(user, c.id(), c.councilId(), accounts.citizenAccessFor(user.userId())));
     }
 
+    /**
+     * Many citizens at once for a member of staff: only those of their own council (others, and
+     * ids that do not exist, are simply missing from the map). For lists such as a run's exceptions.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Citizen> findAll(SignedInUser staff, java.util.Collection<Long> citizenIds) {
+        if (!staff.isStaff() || staff.councilId() == null || citizenIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return repository.findAllInCouncil(staff.councilId(), citizenIds).stream()
+                .collect(java.util.stream.Collectors.toMap(Citizen::id, c -> c));
+    }
+
     /** The citizens a person sees as themself or acts for, with why. */
     @Transactional(readOnly = true)
     public List<CitizenWithRelationship> actingFor(SignedInUser user) {

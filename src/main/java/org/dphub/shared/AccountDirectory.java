@@ -14,6 +14,9 @@ public interface AccountDirectory {
     /** The account an approved one-off payment is paid into. */
     Optional<Long> accountForOneOff(long oneOffId);
 
-    /** When an approved one-off payment was paid: the day its payment run was approved and posted. */
+    /**
+     * When an approved one-off payment is paid: the payment date of the run that sent it (it may be
+     * after today: then the money is on its way).
+     */
     Optional<java.time.LocalDate> oneOffPaidOn(long oneOffId);
 }

@@ -7,7 +7,9 @@ package org.dphub.shared;
 public class InvalidMoneyException extends IllegalArgumentException {
 
     public enum Reason {
-        EMPTY, NOT_A_NUMBER, TOO_MANY_DECIMALS, TOO_LARGE, NEGATIVE, ZERO;
+        EMPTY, NOT_A_NUMBER, TOO_MANY_DECIMALS, TOO_LARGE, NEGATIVE,
+        /** zero, or less, where an amount more than £0 is needed */
+        ZERO;
 
         public String messageKey() {
             return "money.error." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

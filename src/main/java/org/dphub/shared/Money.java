@@ -62,12 +62,15 @@ public record Money(long pence) implements Comparable<Money> {
         return new Money(matcher.group(1) != null ? -result : result);
     }
 
-    /** {@link #parse} that also refuses negative amounts and zero. */
+    /**
+     * {@link #parse} that also refuses negative amounts and zero, with one message for both ("Enter
+     * an amount more than £0"): telling someone who typed -5 to enter "£0 or more" only leads them
+     * to the next refusal.
+     */
     public static Money parsePositive(String text) {
         Money money = parse(text);
         if (money.pence <= 0) {
-            throw new InvalidMoneyException(
-                    money.pence == 0 ? InvalidMoneyException.Reason.ZERO : InvalidMoneyException.Reason.NEGATIVE, text);
+            throw new InvalidMoneyException(InvalidMoneyException.Reason.ZERO, text);
         }
         return money;
     }

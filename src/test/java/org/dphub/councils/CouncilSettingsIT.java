@@ -72,6 +72,9 @@ class CouncilSettingsIT {
         form.put("contributionBasis", s.contributionBasis().name());
         form.put("targetDaysToMoney", Integer.toString(s.targetDaysToMoney()));
         form.put("welshLanguage", Boolean.toString(s.welshLanguage()));
+        form.put("oneOffMaximum", s.oneOffMaximum().toPlainString());
+        form.put("contactPhone", s.contact().phone() == null ? "" : s.contact().phone());
+        form.put("contactEmail", s.contact().email() == null ? "" : s.contact().email());
         form.put("version", Long.toString(current.version()));
         return form;
     }
@@ -96,6 +99,8 @@ class CouncilSettingsIT {
         assertThat(defaults.reviewIntervalMonths()).isEqualTo(12);
         assertThat(defaults.contributionBasis()).isEqualTo(ContributionBasis.NET);
         assertThat(defaults.targetDaysToMoney()).isEqualTo(28);
+        assertThat(defaults.oneOffMaximum()).isEqualTo(Money.parse("£10,000.00"));
+        assertThat(defaults.contact().isEmpty()).isTrue();
         assertThat(councils.settings(council("demo-wales")).settings().welshLanguage()).isTrue();
         assertThat(councils.settings(council("demo-england")).settings().welshLanguage()).isFalse();
     }
@@ -163,6 +168,63 @@ class CouncilSettingsIT {
         assertThat(page).contains("<title>Error:");
         assertThat(councils.settings(england)).isEqualTo(before);
         assertThat(audit.forEntity("council_settings", england)).hasSize(auditBefore);
+    }
+
+    @Test
+    void theOneOffMaximumAndTheTeamsContactDetailsAreSavedAuditedAndChecked() throws Exception {
+        long wales = council("demo-wales");
+        VersionedSettings before = councils.settings(wales);
+        assertThat(before.settings().contact().phone()).as("the demo council has a phone number").isNotNull();
+        Map<String, String> form = validForm(before);
+        form.put("oneOffMaximum", "£5,000");
+        form.put("contactPhone", "01352 700 100");
+        form.put("contactEmail", "tim.taliadau@demo-wales.example");
+        mvc.perform(postForm(form).with(as.user("admin@demo-wales")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        VersionedSettings after = councils.settings(wales);
+        assertThat(after.settings().oneOffMaximum()).isEqualTo(Money.ofPence(500_000));
+        assertThat(after.settings().contact()).isEqualTo(new org.dphub.councils.CouncilContact("01352 700 100",
+                "tim.taliadau@demo-wales.example"));
+        List<AuditEvent> trail = audit.forEntity("council_settings", wales);
+        assertThat(trail.get(trail.size() - 1).changedFields()).containsExactlyInAnyOrder("oneOffMaximum", "contactPhone",
+                "contactEmail");
+        mvc.perform(get("/council/settings").with(as.user("admin@demo-wales")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("01352 700 100")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("£5,000.00")));
+
+        // a limit above the maximum, a phone number of letters and an email without an @ are refused
+        Map<String, String> bad = validForm(after);
+        bad.put("selfApprovalLimit", "6000");
+        bad.put("contactPhone", "call us");
+        bad.put("contactEmail", "<b>team</b>");
+        String page = mvc.perform(postForm(bad).with(as.user("admin@demo-wales")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"#selfApprovalLimit\"").contains("no more than the most anyone can ask for")
+                .contains("href=\"#contactPhone\"").contains("Enter a phone number")
+                .contains("href=\"#contactEmail\"").contains("Enter an email address in the correct format")
+                .doesNotContain("<b>team</b>");
+        Map<String, String> tooSmall = validForm(after);
+        tooSmall.put("oneOffMaximum", "0.50");
+        mvc.perform(postForm(tooSmall).with(as.user("admin@demo-wales")).with(csrf()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"#oneOffMaximum\"")));
+        assertThat(councils.settings(wales)).isEqualTo(after);
+
+        // the API reads and changes the same
+        HttpResponse<String> read = http.getAs("admin@demo-wales", Http.DEMO_PASSWORD, "/api/v1/council/settings");
+        JsonNode json = this.json.readTree(read.body());
+        assertThat(json.get("oneOffMaximumPence").asLong()).isEqualTo(500_000);
+        assertThat(json.get("contactPhone").asString()).isEqualTo("01352 700 100");
+        HttpResponse<String> refused = http.putJsonAs("admin@demo-wales", Http.DEMO_PASSWORD, "/api/v1/council/settings",
+                read.body().replaceFirst("\"oneOffMaximumPence\":\\d+", "\"oneOffMaximumPence\":10000"));
+        assertThat(refused.statusCode()).as("a maximum below the practitioner's limit").isEqualTo(422);
+        assertThat(refused.body()).contains("selfApprovalLimit");
+
+        // put the demo council back as it was for other tests
+        Map<String, String> restore = validForm(councils.settings(wales));
+        restore.put("oneOffMaximum", before.settings().oneOffMaximum().toPlainString());
+        restore.put("contactPhone", before.settings().contact().phone());
+        restore.put("contactEmail", before.settings().contact().email());
+        mvc.perform(postForm(restore).with(as.user("admin@demo-wales")).with(csrf())).andExpect(status().is3xxRedirection());
     }
 
     @Test

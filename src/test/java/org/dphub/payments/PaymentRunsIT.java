@@ -101,8 +101,11 @@ class PaymentRunsIT {
         awaitReady(next.get("id").asLong());
         assertThat(payments(ids[1])).isEqualTo(6);
         ok(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + next.get("id").asLong() + "/approval", "{}"), 200);
-        assertThat(ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[1]), 200).get("balancePence").asLong())
-                .isEqualTo(6 * 5_000);
+        // the new period is due in a week: paid on its due date, so it is on its way, not in the balance (issue 14)
+        JsonNode later = ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[1]), 200);
+        assertThat(later.get("balancePence").asLong()).isEqualTo(5 * 5_000);
+        assertThat(later.get("onItsWayPence").asLong()).isEqualTo(5_000);
+        assertThat(later.get("onItsWay").get(0).get("date").asString()).isEqualTo(start.plusWeeks(5).toString());
     }
 
     @Test

@@ -96,10 +96,11 @@ class MoneyTest {
         }
 
         @Test
-        void parsePositiveRefusesNegativeAndZero() {
+        void parsePositiveRefusesNegativeAndZeroWithOneMessage() {
+            // issue 14: "-5" then "0" must not get two different refusals ("£0 or more", then "more than £0")
             assertThatThrownBy(() -> Money.parsePositive("-5"))
                     .isInstanceOfSatisfying(InvalidMoneyException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.NEGATIVE));
+                            e -> assertThat(e.messageKey()).isEqualTo("money.error.zero"));
             assertThatThrownBy(() -> Money.parsePositive("0"))
                     .isInstanceOfSatisfying(InvalidMoneyException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.ZERO));

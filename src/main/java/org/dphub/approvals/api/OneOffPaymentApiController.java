@@ -82,8 +82,10 @@ class OneOffPaymentApiController {
             errors.reject("amountPence", "money.error.empty");
         } else if (pence != null && pence <= 0) {
             errors.reject("amountPence", "money.error.zero");
-        } else if (pence != null && pence > 100_000_000L) {
-            errors.reject("amountPence", "plans.error.money.too-large");
+        } else if (pence != null && practitioner.councilId() != null
+                && pence > payments.oneOffMaximum(practitioner.councilId()).pence()) {
+            errors.reject("amountPence", "oneoff.error.too-large",
+                    payments.oneOffMaximum(practitioner.councilId()).formatWithPence());
         }
         String purpose = errors.text("purpose", body.purpose(), 1000, true, "oneoff.label.purpose");
         String outcome = errors.text("outcome", body.outcome(), 1000, true, "oneoff.label.outcome");

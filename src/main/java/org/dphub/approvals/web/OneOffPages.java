@@ -34,9 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class OneOffPages {
 
-    /** The most one form may ask for: £1,000,000.00. */
-    static final Money LARGEST = Money.ofPence(100_000_000);
-
     private final OneOffPayments payments;
     private final Citizens citizens;
     private final CarePlans plans;
@@ -66,8 +63,9 @@ class OneOffPages {
         Money amount = null;
         try {
             amount = Money.parsePositive(form.getOrDefault("amount", ""));
-            if (amount.isGreaterThan(LARGEST)) {
-                errors.reject("amount", "oneoff.error.too-large");
+            Money maximum = payments.oneOffMaximum(citizen.councilId());
+            if (amount.isGreaterThan(maximum)) {
+                errors.reject("amount", "oneoff.error.too-large", maximum.formatWithPence());
                 amount = null;
             }
         } catch (InvalidMoneyException e) {
@@ -102,6 +100,7 @@ class OneOffPages {
         model.addAttribute("reasons", OneOffReason.values());
         model.addAttribute("accountTypes", AccountType.values());
         model.addAttribute("limit", payments.selfApprovalLimit(citizen.councilId()));
+        model.addAttribute("maximum", payments.oneOffMaximum(citizen.councilId()));
         model.addAttribute("outcomes", plans.plansOf(practitioner, citizen.id()).stream()
                 .flatMap(p -> p.inForce().outcomes().stream()).distinct().toList());
         return "approvals/new-one-off";

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.dphub.councils.ContributionBasis;
+import org.dphub.councils.CouncilContact;
 import org.dphub.councils.CouncilSettings;
 import org.dphub.councils.CouncilSettingsRules;
 import org.dphub.councils.Councils;
@@ -38,21 +39,22 @@ class CouncilSettingsApiController {
                         int surplusWeeks, PaymentFrequency paymentFrequency, long paHourlyRatePence,
                         long agencyHourlyRatePence, int firstReviewMonths, int reviewIntervalMonths,
                         ContributionBasis contributionBasis, int targetDaysToMoney, boolean welshLanguage,
-                        Long version) {
+                        Long oneOffMaximumPence, String contactPhone, String contactEmail, Long version) {
 
         static SettingsJson of(VersionedSettings v) {
             CouncilSettings s = v.settings();
             return new SettingsJson(s.selfApprovalLimit().pence(), s.receiptsThreshold().pence(), s.returnPeriod(),
                     s.surplusWeeks(), s.paymentFrequency(), s.paHourlyRate().pence(), s.agencyHourlyRate().pence(),
                     s.firstReviewMonths(), s.reviewIntervalMonths(), s.contributionBasis(), s.targetDaysToMoney(),
-                    s.welshLanguage(), v.version());
+                    s.welshLanguage(), s.oneOffMaximum().pence(), s.contact().phone(), s.contact().email(), v.version());
         }
 
         CouncilSettings settings() {
             return new CouncilSettings(Money.ofPence(selfApprovalLimitPence), Money.ofPence(receiptsThresholdPence),
                     returnPeriod, surplusWeeks, paymentFrequency, Money.ofPence(paHourlyRatePence),
                     Money.ofPence(agencyHourlyRatePence), firstReviewMonths, reviewIntervalMonths, contributionBasis,
-                    targetDaysToMoney, welshLanguage);
+                    targetDaysToMoney, welshLanguage, Money.ofPence(oneOffMaximumPence),
+                    new CouncilContact(contactPhone, contactEmail));
         }
     }
 
@@ -84,6 +86,9 @@ class CouncilSettingsApiController {
         }
         if (body.contributionBasis() == null) {
             errors.reject("contributionBasis", "settings.error.contributionBasis.choose");
+        }
+        if (body.oneOffMaximumPence() == null) {
+            errors.reject("oneOffMaximumPence", "settings.error.oneOffMaximum.missing");
         }
         if (body.version() == null) {
             errors.reject("version", "settings.error.version.missing");

@@ -37,9 +37,10 @@ public class CouncilRepository {
         jdbc.sql("""
                         INSERT INTO council_settings (council_id, self_approval_limit_pence, receipts_threshold_pence,
                             return_period, surplus_weeks, payment_frequency, pa_hourly_rate_pence, agency_hourly_rate_pence,
-                            first_review_months, review_interval_months, contribution_basis, target_days_to_money, welsh_language)
+                            first_review_months, review_interval_months, contribution_basis, target_days_to_money, welsh_language,
+                            one_off_maximum_pence, contact_phone, contact_email)
                         VALUES (:council, :limit, :receipts, :returns, :surplus, :frequency, :pa, :agency,
-                            :firstReview, :interval, :basis, :target, :welsh)""")
+                            :firstReview, :interval, :basis, :target, :welsh, :oneOffMaximum, :phone, :email)""")
                 .param("council", councilId)
                 .params(params(s))
                 .update();
@@ -52,6 +53,7 @@ public class CouncilRepository {
                             pa_hourly_rate_pence = :pa, agency_hourly_rate_pence = :agency,
                             first_review_months = :firstReview, review_interval_months = :interval,
                             contribution_basis = :basis, target_days_to_money = :target, welsh_language = :welsh,
+                            one_off_maximum_pence = :oneOffMaximum, contact_phone = :phone, contact_email = :email,
                             version = version + 1, updated_at = now()
                         WHERE council_id = :council AND version = :version""")
                 .param("council", councilId).param("version", expectedVersion)
@@ -73,6 +75,9 @@ public class CouncilRepository {
         map.put("basis", s.contributionBasis().name());
         map.put("target", s.targetDaysToMoney());
         map.put("welsh", s.welshLanguage());
+        map.put("oneOffMaximum", s.oneOffMaximum().pence());
+        map.put("phone", s.contact().phone());
+        map.put("email", s.contact().email());
         return map;
     }
 
@@ -114,6 +119,8 @@ public class CouncilRepository {
                 rs.getInt("review_interval_months"),
                 ContributionBasis.valueOf(rs.getString("contribution_basis")),
                 rs.getInt("target_days_to_money"),
-                rs.getBoolean("welsh_language"));
+                rs.getBoolean("welsh_language"),
+                Money.ofPence(rs.getLong("one_off_maximum_pence")),
+                new org.dphub.councils.CouncilContact(rs.getString("contact_phone"), rs.getString("contact_email")));
     }
 }

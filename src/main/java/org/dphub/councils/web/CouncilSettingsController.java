@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.dphub.councils.ContributionBasis;
 import org.dphub.councils.Council;
+import org.dphub.councils.CouncilContact;
 import org.dphub.councils.CouncilSettings;
 import org.dphub.councils.CouncilSettingsRules;
 import org.dphub.councils.Councils;
@@ -99,6 +100,11 @@ class CouncilSettingsController {
         Integer interval = whole(f.reviewIntervalMonths(), "reviewIntervalMonths", errors);
         ContributionBasis basis = choice(f.contributionBasis(), ContributionBasis.class, "contributionBasis", errors);
         Integer targetDays = whole(f.targetDaysToMoney(), "targetDaysToMoney", errors);
+        Money oneOffMaximum = money(f.oneOffMaximum(), "oneOffMaximum", errors);
+        CouncilSettingsRules.checkLimitWithinMaximum(limit, oneOffMaximum, errors);
+        CouncilContact contact = new CouncilContact(text(f.contactPhone(), "contactPhone", errors),
+                text(f.contactEmail(), "contactEmail", errors));
+        CouncilSettingsRules.checkContact(contact, errors);
         if (!"true".equals(f.welshLanguage()) && !"false".equals(f.welshLanguage())) {
             errors.reject("welshLanguage", "settings.error.welshLanguage.choose");
         }
@@ -106,7 +112,8 @@ class CouncilSettingsController {
             return Optional.empty();
         }
         return Optional.of(new CouncilSettings(limit, receipts, returnPeriod, surplusWeeks, frequency, paRate,
-                agencyRate, firstReview, interval, basis, targetDays, Boolean.parseBoolean(f.welshLanguage())));
+                agencyRate, firstReview, interval, basis, targetDays, Boolean.parseBoolean(f.welshLanguage()),
+                oneOffMaximum, contact));
     }
 
     private static Money money(String text, String field, FormErrors errors) {
@@ -118,6 +125,18 @@ class CouncilSettingsController {
             errors.reject(field, e.messageKey());
             return null;
         }
+    }
+
+    /** Free text of a contact detail: at most 254 characters, no mark-up (checked in full by the rules). */
+    private static String text(String value, String field, FormErrors errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 254) {
+            errors.reject(field, "settings.error." + field);
+            return null;
+        }
+        return value.strip();
     }
 
     private static Integer whole(String text, String field, FormErrors errors) {

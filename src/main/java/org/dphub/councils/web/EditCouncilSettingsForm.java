@@ -8,7 +8,7 @@ public record EditCouncilSettingsForm(
         String selfApprovalLimit, String receiptsThreshold, String returnPeriod, String surplusWeeks,
         String paymentFrequency, String paHourlyRate, String agencyHourlyRate, String firstReviewMonths,
         String reviewIntervalMonths, String contributionBasis, String targetDaysToMoney, String welshLanguage,
-        Long version) {
+        String oneOffMaximum, String contactPhone, String contactEmail, Long version) {
 
     static EditCouncilSettingsForm of(VersionedSettings current) {
         CouncilSettings s = current.settings();
@@ -17,6 +17,8 @@ public record EditCouncilSettingsForm(
                 s.paHourlyRate().toPlainString(), s.agencyHourlyRate().toPlainString(),
                 Integer.toString(s.firstReviewMonths()), Integer.toString(s.reviewIntervalMonths()),
                 s.contributionBasis().name(), Integer.toString(s.targetDaysToMoney()),
-                Boolean.toString(s.welshLanguage()), current.version());
+                Boolean.toString(s.welshLanguage()), s.oneOffMaximum().toPlainString(),
+                s.contact().phone() == null ? "" : s.contact().phone(), s.contact().email() == null ? "" : s.contact().email(),
+                current.version());
     }
 }

@@ -33,7 +33,10 @@ public class CheckRepository {
         return jdbc.sql("""
                         WITH base AS (
                             SELECT a.id, a.citizen_id, a.type, a.opened_on, dp.start_date,
-                                   (SELECT coalesce(sum(l.amount_pence), 0) FROM ledger_leg l
+                                   -- money received by today, less money already set to leave later (issue 14)
+                                   (SELECT coalesce(sum(l.amount_pence) FILTER (WHERE t.posted_on <= :today), 0)
+                                           + coalesce(sum(l.amount_pence) FILTER (WHERE t.posted_on > :today AND l.amount_pence < 0), 0)
+                                    FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
                                     WHERE l.book = 'ACCOUNT' AND l.account_id = a.id) AS balance,
                                    coalesce((SELECT c.weekly_budget_pence FROM payment_schedule_change c
                                              WHERE c.schedule_id = s.id AND c.effective_from <= :today

@@ -39,22 +39,36 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Money")
 class AccountApiController {
 
+    /**
+     * {@code balancePence} is the money in the account today; money a run has sent for a later day
+     * is in {@code onItsWay} (and {@code onItsWayPence}), never in the balance or the surplus.
+     */
     record AccountJson(long id, long citizenId, Long directPaymentId, AccountType type, AccountStatus status,
-                       LocalDate openedOn, long balancePence, long committedPence, long surplusPence,
+                       LocalDate openedOn, LocalDate balanceOn, long balancePence, long onItsWayPence,
+                       List<OnItsWayJson> onItsWay, long committedPence, long surplusPence,
                        int surplusWeeks, long surplusKeepPence, long weeklyBudgetPence, LocalDate nextPaymentDate,
                        Long nextPaymentPence) {
         static AccountJson of(Accounts.Summary s) {
             var a = s.account();
             return new AccountJson(a.id(), a.citizenId(), a.directPaymentId(), a.type(), a.status(), a.openedOn(),
-                    s.balance().pence(), s.committed().pence(), s.surplus().surplus().pence(), s.surplus().surplusWeeks(),
+                    s.today(), s.balance().pence(), s.onItsWayTotal().pence(),
+                    s.onItsWay().stream().map(w -> new OnItsWayJson(w.on(), w.amount().pence())).toList(),
+                    s.committed().pence(), s.surplus().surplus().pence(), s.surplus().surplusWeeks(),
                     s.surplus().keep().pence(), s.surplus().weeklyBudget().pence(), s.nextPaymentDate(),
                     s.nextPayment() == null ? null : s.nextPayment().pence());
         }
     }
 
-    record LedgerEntryJson(long id, LocalDate postedOn, LedgerKind kind, long amountPence, String description, String budgetLine) {
-        static LedgerEntryJson of(LedgerEntry e) {
-            return new LedgerEntryJson(e.transactionId(), e.postedOn(), e.kind(), e.amount().pence(), e.description(), e.budgetLine());
+    /** Money arriving on a later day. */
+    record OnItsWayJson(LocalDate date, long amountPence) {
+    }
+
+    /** {@code onItsWay}: posted for a day after today, so not in the balance yet. */
+    record LedgerEntryJson(long id, LocalDate postedOn, LedgerKind kind, long amountPence, String description, String budgetLine,
+                           boolean onItsWay) {
+        static LedgerEntryJson of(LedgerEntry e, LocalDate today) {
+            return new LedgerEntryJson(e.transactionId(), e.postedOn(), e.kind(), e.amount().pence(), e.description(), e.budgetLine(),
+                    e.isAfter(today));
         }
     }
 
@@ -146,7 +160,8 @@ class AccountApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An account: balance (the sum of its ledger entries), surplus, next payment")
+    @Operation(summary = "An account: the money in it today (the sum of its ledger entries up to today), money on its way "
+            + "for later days, surplus (from the money received), next payment")
     AccountJson get(SignedInUser user, @PathVariable long id) {
         return accounts.find(user, id).map(AccountJson::of).orElseThrow(NotFound::new);
     }
@@ -154,6 +169,7 @@ class AccountApiController {
     @GetMapping("/{id}/ledger")
     @Operation(summary = "Every movement of money in and out of the account, oldest first")
     List<LedgerEntryJson> ledger(SignedInUser user, @PathVariable long id) {
-        return accounts.ledger(user, id).stream().map(LedgerEntryJson::of).toList();
+        LocalDate today = accounts.today();
+        return accounts.ledger(user, id).stream().map(e -> LedgerEntryJson.of(e, today)).toList();
     }
 }

@@ -53,9 +53,12 @@ public class LedgerRepository {
         return true;
     }
 
-    /** The day a transaction was posted (its created time, in UK time), if it was. */
+    /**
+     * The day a transaction's money arrives (its posting date: for a payment run, the run's payment
+     * date, which may be after the day it was approved), if it was posted.
+     */
     public java.util.Optional<LocalDate> paidOn(String idempotencyKey) {
-        return jdbc.sql("SELECT CAST(created_at AT TIME ZONE 'Europe/London' AS date) FROM ledger_transaction WHERE idempotency_key = :k")
+        return jdbc.sql("SELECT posted_on FROM ledger_transaction WHERE idempotency_key = :k")
                 .param("k", idempotencyKey).query(LocalDate.class).optional();
     }
 
@@ -71,9 +74,40 @@ public class LedgerRepository {
                 .param("account", accountId).query(Long.class).single());
     }
 
+    /**
+     * The money in the account at the end of a day: its ACCOUNT legs posted on or before it. A
+     * payment approved for a later date is not in it until that day (issue 14): it is on its way.
+     */
+    public Money balanceOn(long accountId, LocalDate day) {
+        return Money.ofPence(jdbc.sql("""
+                        SELECT coalesce(sum(l.amount_pence), 0) FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
+                        WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.posted_on <= :day""")
+                .param("account", accountId).param("day", day).query(Long.class).single());
+    }
+
+    /** Money posted into the account for a day after {@code day}: per day, oldest first. */
+    public List<org.dphub.payments.MoneyOnItsWay> comingInAfter(long accountId, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT t.posted_on, sum(l.amount_pence) FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
+                        WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.posted_on > :day AND l.amount_pence > 0
+                        GROUP BY t.posted_on ORDER BY t.posted_on""")
+                .param("account", accountId).param("day", day)
+                .query((rs, row) -> new org.dphub.payments.MoneyOnItsWay(rs.getObject(1, LocalDate.class), Money.ofPence(rs.getLong(2))))
+                .list();
+    }
+
+    /** Money already set to leave the account after {@code day} (payroll approved for a later pay day, say), as a positive amount. */
+    public Money goingOutAfter(long accountId, LocalDate day) {
+        return Money.ofPence(jdbc.sql("""
+                        SELECT coalesce(-sum(l.amount_pence), 0) FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
+                        WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.posted_on > :day AND l.amount_pence < 0""")
+                .param("account", accountId).param("day", day).query(Long.class).single());
+    }
+
     public List<LedgerEntry> entries(long accountId) {
         return jdbc.sql("""
-                        SELECT t.id, t.posted_on, t.kind, t.description, l.amount_pence, b.description AS budget_line
+                        SELECT t.id, t.posted_on, t.kind, t.description, l.amount_pence, b.description AS budget_line,
+                               t.idempotency_key
                         FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
                         LEFT JOIN plan_budget_line b ON b.plan_version_id = t.plan_version_id AND b.position = t.budget_line_position
                         WHERE l.book = 'ACCOUNT' AND l.account_id = :account
@@ -81,7 +115,7 @@ public class LedgerRepository {
                 .param("account", accountId)
                 .query((rs, row) -> new LedgerEntry(rs.getLong("id"), rs.getObject("posted_on", LocalDate.class),
                         LedgerKind.valueOf(rs.getString("kind")), Money.ofPence(rs.getLong("amount_pence")),
-                        rs.getString("description"), rs.getString("budget_line")))
+                        rs.getString("description"), rs.getString("budget_line"), rs.getString("idempotency_key"), null))
                 .list();
     }
 

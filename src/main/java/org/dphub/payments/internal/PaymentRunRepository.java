@@ -179,12 +179,20 @@ public class PaymentRunRepository {
                 .param("by", approvedBy).param("id", runId).update() == 1;
     }
 
-    /** Posts every payment of the run to the ledger as council funding, once each (by key). */
+    /**
+     * The day a payment of an approved run is paid (issue 14): its own due date, so nobody is paid
+     * later because the run was for a later date; or the day the run was approved, when the due
+     * date had already passed (a bank cannot pay on a day gone by). As SQL over {@code payment p}
+     * joined to {@code payment_run r}.
+     */
+    static final String PAY_DATE = "greatest(p.due_date, CAST(r.approved_at AT TIME ZONE 'Europe/London' AS date))";
+
+    /** Posts every payment of the run to the ledger as council funding, once each (by key), on its pay date. */
     public int postToLedger(long runId, String postedBy) {
         return jdbc.sql("""
                         WITH tx AS (
                             INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by)
-                            SELECT p.council_id, p.idempotency_key, 'FUNDING', r.payment_date,
+                            SELECT p.council_id, p.idempotency_key, 'FUNDING', {PAY_DATE},
                                    CASE WHEN p.idempotency_key LIKE 'one-off:%'
                                         THEN (SELECT o.description FROM one_off_due o WHERE 'one-off:' || o.one_off_id = p.idempotency_key)
                                         ELSE 'Direct payment for the period from ' || to_char(p.due_date, 'FMDD FMMonth YYYY') END, :by
@@ -195,16 +203,36 @@ public class PaymentRunRepository {
                         INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence)
                         SELECT tx.id, 1, 'COUNCIL', NULL, -p.amount_pence FROM tx JOIN payment p ON p.idempotency_key = tx.idempotency_key
                         UNION ALL
-                        SELECT tx.id, 2, 'ACCOUNT', p.account_id, p.amount_pence FROM tx JOIN payment p ON p.idempotency_key = tx.idempotency_key""")
+                        SELECT tx.id, 2, 'ACCOUNT', p.account_id, p.amount_pence FROM tx JOIN payment p ON p.idempotency_key = tx.idempotency_key""".replace("{PAY_DATE}", PAY_DATE))
                 .param("run", runId).param("by", postedBy).update() / 2;
     }
 
-    /** Direct payments whose first payment is in this run: (direct payment id, payment date). */
-    public List<long[]> firstPayments(long runId) {
+    /** Direct payments whose first payment is in this (approved) run, with the day it is paid. */
+    public List<FirstPayment> firstPayments(long runId) {
         return jdbc.sql("""
-                        SELECT DISTINCT a.direct_payment_id FROM payment p JOIN dp_account a ON a.id = p.account_id
-                        WHERE p.run_id = :run AND a.direct_payment_id IS NOT NULL AND p.idempotency_key LIKE 'schedule:%:0'""")
-                .param("run", runId).query((rs, row) -> new long[] {rs.getLong(1)}).list();
+                        SELECT DISTINCT a.direct_payment_id, {PAY_DATE}
+                        FROM payment p JOIN payment_run r ON r.id = p.run_id JOIN dp_account a ON a.id = p.account_id
+                        WHERE p.run_id = :run AND a.direct_payment_id IS NOT NULL AND p.idempotency_key LIKE 'schedule:%:0'""".replace("{PAY_DATE}", PAY_DATE))
+                .param("run", runId).query((rs, row) -> new FirstPayment(rs.getLong(1), rs.getObject(2, LocalDate.class))).list();
+    }
+
+    public record FirstPayment(long directPaymentId, LocalDate paidOn) {
+    }
+
+    /**
+     * The run's payments by the day they are paid (approved runs) or fall due (runs not approved
+     * yet: each is paid on its due date, or on the day of approval if that has passed), oldest first.
+     */
+    public List<org.dphub.payments.PayDayTotal> totalsByPayDate(long runId) {
+        return jdbc.sql("""
+                        SELECT CASE WHEN r.approved_at IS NULL THEN p.due_date ELSE {PAY_DATE} END AS day,
+                               count(*), sum(p.amount_pence)
+                        FROM payment p JOIN payment_run r ON r.id = p.run_id
+                        WHERE p.run_id = :run GROUP BY 1 ORDER BY 1""".replace("{PAY_DATE}", PAY_DATE))
+                .param("run", runId)
+                .query((rs, row) -> new org.dphub.payments.PayDayTotal(rs.getObject(1, LocalDate.class), rs.getInt(2),
+                        Money.ofPence(rs.getLong(3))))
+                .list();
     }
 
     /**
@@ -217,13 +245,16 @@ public class PaymentRunRepository {
         streaming.query("""
                         SELECT p.id, p.account_id, a.type, p.idempotency_key, p.due_date, p.amount_pence,
                                b.account_name, b.sort_code, b.account_number,
-                               CASE WHEN b.purpose = 'CARD_PROVIDER' THEN 'DPHUB ' || p.account_id ELSE b.reference END
-                        FROM payment p JOIN dp_account a ON a.id = p.account_id JOIN bank_details b ON b.id = p.bank_details_id
-                        WHERE p.run_id = ? ORDER BY p.id""",
+                               CASE WHEN b.purpose = 'CARD_PROVIDER' THEN 'DPHUB ' || p.account_id ELSE b.reference END,
+                               {PAY_DATE}
+                        FROM payment p JOIN payment_run r ON r.id = p.run_id JOIN dp_account a ON a.id = p.account_id
+                        JOIN bank_details b ON b.id = p.bank_details_id
+                        WHERE p.run_id = ? ORDER BY 11, p.id""".replace("{PAY_DATE}", PAY_DATE),
                 rs -> {
                     each.accept(new BankPayment(rs.getLong(1), rs.getLong(2), AccountType.valueOf(rs.getString(3)),
                             rs.getString(4), rs.getObject(5, LocalDate.class), rs.getLong(6),
-                            new BankDetails(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10))));
+                            new BankDetails(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)),
+                            rs.getObject(11, LocalDate.class)));
                 }, runId);
     }
 
@@ -237,9 +268,12 @@ public class PaymentRunRepository {
                 .list();
     }
 
-    public List<String[]> exceptions(long runId) {
-        return jdbc.sql("SELECT account_id, reason FROM payment_run_exception WHERE run_id = :run ORDER BY account_id")
-                .param("run", runId).query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    /** The run's exceptions: account, its citizen, and the reason, by account. */
+    public List<Object[]> exceptions(long runId) {
+        return jdbc.sql("""
+                        SELECT e.account_id, a.citizen_id, e.reason FROM payment_run_exception e JOIN dp_account a ON a.id = e.account_id
+                        WHERE e.run_id = :run ORDER BY e.account_id""")
+                .param("run", runId).query((rs, row) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).list();
     }
 
     private static PaymentRun run(ResultSet rs, int row) throws SQLException {

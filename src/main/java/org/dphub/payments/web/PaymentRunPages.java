@@ -86,6 +86,7 @@ class PaymentRunPages {
         if (run.status() != PaymentRunStatus.RUNNING) {
             model.addAttribute("totals", runs.totalsByType(finance, id));
             model.addAttribute("exceptions", runs.exceptions(finance, id));
+            model.addAttribute("payDays", runs.totalsByPayDate(finance, id));
         }
         model.addAttribute("mayApprove", run.status() == PaymentRunStatus.READY_FOR_APPROVAL
                 && !run.startedBy().equals(finance.username()));

@@ -63,6 +63,13 @@ public class CitizenRepository {
                 .query(CitizenRepository::map).optional();
     }
 
+    public List<Citizen> findAllInCouncil(long councilId, java.util.Collection<Long> ids) {
+        return jdbc.sql("SELECT * FROM citizen WHERE council_id = :council AND id = ANY(:ids)")
+                .param("council", councilId)
+                .param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", ids.toArray()))
+                .query(CitizenRepository::map).list();
+    }
+
     public List<Citizen> search(long councilId, String query, int offset, int limit) {
         return jdbc.sql("""
                         SELECT * FROM citizen
