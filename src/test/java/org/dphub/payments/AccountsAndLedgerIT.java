@@ -60,18 +60,21 @@ class AccountsAndLedgerIT {
         return json.readTree(response.body());
     }
 
+    /** The plans below start here: a few days ahead, whatever day the tests run. */
+    static final LocalDate START = LocalDate.now().plusDays(4);
+
     /** A new citizen with a 4-weekly plan of £100.00 a week, a direct payment and an account. */
     long[] activeDirectPayment() {
         long citizen = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens", """
                 {"givenName": "Mo", "familyName": "Farah", "dateOfBirth": "1980-01-01", "postcode": "SY1 1AA"}"""), 201)
                 .get("id").asLong();
         long plan = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/plans", """
-                {"startDate": "2026-12-07", "outcomes": [{"text": "Run again"}], "paymentFrequency": "FOUR_WEEKLY",
-                 "budgetLines": [{"description": "Coach", "kind": "WEEKLY", "weeklyAmountPence": 10000}]}"""), 201)
+                {"startDate": "%s", "outcomes": [{"text": "Run again"}], "paymentFrequency": "FOUR_WEEKLY",
+                 "budgetLines": [{"description": "Coach", "kind": "WEEKLY", "weeklyAmountPence": 10000}]}""".formatted(START)), 201)
                 .get("id").asLong();
         long dp = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments", """
-                {"planId": %d, "accountType": "BANK_ACCOUNT", "requestedOn": "%s", "startDate": "2026-12-07"}"""
-                .formatted(plan, LocalDate.now().minusDays(1))), 201).get("id").asLong();
+                {"planId": %d, "accountType": "BANK_ACCOUNT", "requestedOn": "%s", "startDate": "%s"}"""
+                .formatted(plan, LocalDate.now().minusDays(1), START)), 201).get("id").asLong();
         JsonNode agreed = ok(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/agreement",
                 "{\"signedOnPaper\": true, \"signedOn\": \"" + LocalDate.now() + "\"}"), 200);
         return new long[] {citizen, dp, agreed.get("accountId").asLong()};
@@ -85,7 +88,7 @@ class AccountsAndLedgerIT {
         JsonNode account = ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[2]), 200);
         assertThat(account.get("balancePence").asLong()).isZero();
         assertThat(account.get("weeklyBudgetPence").asLong()).isEqualTo(10_000);
-        assertThat(account.get("nextPaymentDate").asString()).isEqualTo("2026-12-07");
+        assertThat(account.get("nextPaymentDate").asString()).isEqualTo(START.toString());
         assertThat(account.get("nextPaymentPence").asLong()).isEqualTo(40_000);
         assertThat(account.get("type").asString()).isEqualTo("BANK_ACCOUNT");
         JsonNode list = ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/accounts?citizenId=" + ids[0]), 200);
@@ -107,19 +110,29 @@ class AccountsAndLedgerIT {
     void postingTheSameKeyTwiceChangesNothingAndTheBalanceIsTheSumOfEntries() {
         long[] ids = activeDirectPayment();
         long council = jdbc.sql("SELECT council_id FROM dp_account WHERE id = :id").param("id", ids[2]).query(Long.class).single();
-        LocalDate day = LocalDate.of(2026, 12, 7);
+        LocalDate day = LocalDate.now();
         assertThat(ledger.post(Posting.funding(council, "test:" + ids[2] + ":1", ids[2], Money.ofPence(40_000), day, "First payment"))).isTrue();
         assertThat(ledger.post(Posting.funding(council, "test:" + ids[2] + ":1", ids[2], Money.ofPence(40_000), day, "First payment"))).isFalse();
         assertThat(ledger.post(Posting.spending(council, "test:" + ids[2] + ":s1", ids[2], Money.ofPence(1_999), day, "Swimming"))).isTrue();
-        assertThat(ledger.balance(ids[2])).isEqualTo(Money.ofPence(38_001));
+        // and money for next week: posted now, in the account only when its day comes
+        assertThat(ledger.post(Posting.funding(council, "test:" + ids[2] + ":2", ids[2], Money.ofPence(40_000), day.plusWeeks(1),
+                "Second payment"))).isTrue();
+        assertThat(ledger.balance(ids[2])).as("everything posted").isEqualTo(Money.ofPence(78_001));
+        assertThat(ledger.balanceOn(ids[2], day)).as("in the account today").isEqualTo(Money.ofPence(38_001));
         JsonNode entries = ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[2] + "/ledger"), 200);
-        assertThat(entries.size()).isEqualTo(2);
-        long sum = 0;
+        assertThat(entries.size()).isEqualTo(3);
+        long received = 0;
+        long onItsWay = 0;
         for (JsonNode entry : entries) {
-            sum += entry.get("amountPence").asLong();
+            if (entry.get("onItsWay").asBoolean()) {
+                onItsWay += entry.get("amountPence").asLong();
+            } else {
+                received += entry.get("amountPence").asLong();
+            }
         }
-        assertThat(sum).isEqualTo(ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[2]), 200)
-                .get("balancePence").asLong());
+        JsonNode account = ok(http.getAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/accounts/" + ids[2]), 200);
+        assertThat(received).as("the balance is the sum of the entries up to today").isEqualTo(account.get("balancePence").asLong());
+        assertThat(onItsWay).isEqualTo(account.get("onItsWayPence").asLong()).isEqualTo(40_000);
     }
 
     @Test

@@ -142,17 +142,30 @@ class MoneyOnItsWayIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(staffPage).contains("Money in the account today: £0.00").contains("arriving on " + words(runDate));
 
-        // the bank file asks for each payment on its own day: ten blocks, one a week
+        // the bank file asks for each payment on its own day: a block per day, Emily's ten in ten weekly blocks
         String file = http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + run.get("id").asLong() + "/bank-file").body();
         BankFilesIT.validate(file);
         Document xml = BankFilesIT.parse(file);
-        List<String> executionDays = new ArrayList<>();
+        List<String> blockDays = new ArrayList<>();
+        List<String> emilysDays = new ArrayList<>();
         NodeList blocks = xml.getElementsByTagNameNS(BankFiles.PAIN_001, "PmtInf");
         for (int i = 0; i < blocks.getLength(); i++) {
-            executionDays.add(((Element) blocks.item(i)).getElementsByTagNameNS(BankFiles.PAIN_001, "ReqdExctnDt").item(0).getTextContent());
+            Element block = (Element) blocks.item(i);
+            String day = block.getElementsByTagNameNS(BankFiles.PAIN_001, "ReqdExctnDt").item(0).getTextContent();
+            blockDays.add(day);
+            NodeList ids = block.getElementsByTagNameNS(BankFiles.PAIN_001, "EndToEndId");
+            for (int j = 0; j < ids.getLength(); j++) {
+                if (ids.item(j).getTextContent().startsWith("DP" + active.accountId() + "-")) {
+                    emilysDays.add(day);
+                }
+            }
         }
-        assertThat(executionDays).hasSize(10).first().isEqualTo(start.toString());
-        assertThat(executionDays).isSorted().doesNotHaveDuplicates().last().isEqualTo(runDate.toString());
+        assertThat(blockDays).isSorted().doesNotHaveDuplicates();
+        List<String> weekly = new ArrayList<>();
+        for (int week = 0; week < 10; week++) {
+            weekly.add(start.plusWeeks(week).toString());
+        }
+        assertThat(emilysDays).isEqualTo(weekly);
     }
 
     @Test
