@@ -115,6 +115,41 @@ class OneOffPaymentsIT {
         assertThat(jdbc.sql("SELECT count(*) FROM one_off_payment").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    String pageAnswer(long citizen, String amount, String lang) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/citizens/" + citizen + "/one-off-payments/new").param("lang", lang)
+                        .param("amount", amount).param("purpose", "A week of extra PA hours").param("outcome", "Get home safely")
+                        .param("reason", "HOSPITAL_DISCHARGE").param("accountType", "PREPAID_CARD")
+                        .with(new org.dphub.support.As(users).user(PRACTITIONER))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theFormSaysOneThingForMinusFiveAndZeroAndNamesTheCouncilsMaximum() throws Exception {
+        long citizen = newCitizen();
+        long before = jdbc.sql("SELECT count(*) FROM one_off_payment").query(Long.class).single();
+        // issue 14: "-5" was answered "Enter an amount of £0 or more", then "0" "Enter an amount more than £0"
+        for (String amount : new String[] {"-5", "0", "-£0.01"}) {
+            assertThat(pageAnswer(citizen, amount, "en")).as(amount).contains("Enter an amount more than £0")
+                    .doesNotContain("£0 or more");
+        }
+        assertThat(pageAnswer(citizen, "10000.01", "en")).contains("Enter an amount of £10,000.00 or less")
+                .contains("The most anyone can ask for in one payment is £10,000.00");
+        assertThat(pageAnswer(citizen, "1e9", "en")).contains("Enter an amount in pounds and pence");
+        assertThat(pageAnswer(citizen, "-5", "cy")).contains("Rhowch swm mwy na £0");
+        assertThat(jdbc.sql("SELECT count(*) FROM one_off_payment").query(Long.class).single()).as("nothing saved").isEqualTo(before);
+        // exactly the maximum is allowed (a budget holder decides it)
+        assertThat(pageAnswer(citizen, "10000.00", "en")).doesNotContain("There is a problem");
+        assertThat(jdbc.sql("SELECT status FROM one_off_payment WHERE citizen_id = :c").param("c", citizen).query(String.class).single())
+                .isEqualTo("AWAITING_APPROVAL");
+    }
+
     @Test
     void theNextPaymentRunPaysAnApprovedOneOff() throws Exception {
         long citizen = newCitizen();
