@@ -5,9 +5,11 @@
 -- A side table rather than a column on audit_event: audit_event's rows stay exactly as recorded
 -- (not even a migration updates them, so its append-only trigger never has to be switched off),
 -- the person is a fact worked out afterwards from the owning records, and a change that concerns
--- more than one person can say so. It is append-only too.
+-- more than one person can say so. It is append-only too. Its rows are only ever written by
+-- audit.AuditTrail, with the event; there is no foreign key to audit_event, so that TRUNCATE on the
+-- trail is refused by the trail's own append-only trigger (PostgreSQL checks references first).
 CREATE TABLE audit_event_subject (
-    event_id   BIGINT NOT NULL REFERENCES audit_event (id),
+    event_id   BIGINT NOT NULL,
     citizen_id BIGINT NOT NULL,
     PRIMARY KEY (event_id, citizen_id)
 );

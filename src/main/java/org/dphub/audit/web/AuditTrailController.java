@@ -50,7 +50,7 @@ class AuditTrailController {
         Filters filters = Filters.read(query);
         List<AuditActors.Actor> staff = trail.staff(councilId, locale);
 
-        String person = errors.text("person", filters.person(), 100, false, "audit.filter.person.label");
+        String person = errors.text("person", filters.person(), 100, false, "audit.filter.person.name");
         List<AuditPeople.Person> people = null;
         if (person != null && !person.isEmpty()) {
             people = trail.peopleMatching(councilId, person, MOST_PEOPLE + 1);
