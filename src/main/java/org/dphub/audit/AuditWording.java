@@ -102,6 +102,11 @@ public final class AuditWording {
         return text("audit.quote", text);
     }
 
+    /** A name as recorded or looked up, or the words of {@code fallbackKey} ("a PA") when there is none. */
+    public String nameOr(String name, String fallbackKey) {
+        return name == null || name.isBlank() ? text(fallbackKey) : name;
+    }
+
     /** A whole number from the recorded values (0 when it is missing or not a number). */
     public static long number(Object value) {
         if (value instanceof Number number) {

@@ -58,8 +58,9 @@ class CouncilAuditRecords implements AuditDescriptions {
                     others = true;
                     continue;
                 }
+                Object after = event.after() == null ? null : event.after().get(field);
                 changes.add(words.text("audit.setting.change", words.text("audit.setting." + field),
-                        value(how, event.valueBefore(field), words), value(how, event.after() == null ? null : event.after().get(field), words)));
+                        value(how, event.valueBefore(field), words), value(how, after, words)));
             }
             if (others) {
                 changes.add(words.text("audit.setting.other"));

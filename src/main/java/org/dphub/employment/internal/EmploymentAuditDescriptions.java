@@ -8,7 +8,6 @@ import java.util.Set;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditDescriptions;
 import org.dphub.audit.AuditEvent;
-import org.dphub.audit.AuditSubjects;
 import org.dphub.audit.AuditWording;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +45,7 @@ class EmploymentAuditDescriptions implements AuditDescriptions {
     }
 
     private String terms(AuditEvent event, AuditWording words) {
-        String pa = pa(names.ofEmployment(id(event.entityId())), words);
+        String pa = words.nameOr(names.ofEmployment(AuditWording.number(event.entityId())), "audit.a-pa");
         boolean insurance = !Objects.equals(event.valueBefore("elPolicyNumber"), event.value("elPolicyNumber"))
                 || !Objects.equals(event.valueBefore("elExpiresOn"), event.value("elExpiresOn"));
         boolean rate = !Objects.equals(event.valueBefore("hourlyRate"), event.value("hourlyRate"));
@@ -68,7 +67,8 @@ class EmploymentAuditDescriptions implements AuditDescriptions {
         }
         Object decision = event.value("decision");
         if ("APPROVED".equals(decision) || "QUERIED".equals(decision)) {
-            return words.say("audit.say.timesheet." + decision, pa(names.ofTimesheet(id(event.entityId())), words));
+            String pa = words.nameOr(names.ofTimesheet(AuditWording.number(event.entityId())), "audit.a-pa");
+            return words.say("audit.say.timesheet." + decision, pa);
         }
         return null;
     }
@@ -79,17 +79,9 @@ class EmploymentAuditDescriptions implements AuditDescriptions {
         }
         if (event.value("approvedBy") != null) {
             return words.say("audit.say.payroll_run.approved", words.money(AuditWording.number(event.value("netPence"))),
-                    words.money(AuditWording.number(event.value("hmrcPence"))), words.money(AuditWording.number(event.value("pensionPence"))));
+                    words.money(AuditWording.number(event.value("hmrcPence"))),
+                    words.money(AuditWording.number(event.value("pensionPence"))));
         }
         return null;
-    }
-
-    private static long id(String value) {
-        Long id = AuditSubjects.id(value);
-        return id == null ? 0 : id;
-    }
-
-    private static String pa(String name, AuditWording words) {
-        return name == null || name.isBlank() ? words.text("audit.a-pa") : name;
     }
 }

@@ -5,7 +5,6 @@ import java.util.Set;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditDescriptions;
 import org.dphub.audit.AuditEvent;
-import org.dphub.audit.AuditSubjects;
 import org.dphub.audit.AuditWording;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +39,10 @@ class MarketplaceAuditDescriptions implements AuditDescriptions {
             case VACANCY -> vacancy(event, words);
             case INTRODUCTION -> introduction(event, words);
             case MESSAGE -> words.say("audit.say.introduction_message.sent");
-            case HIRE -> words.say("audit.say.pa_hire.hired", pa(names.ofProfile(id(event.value("profileId"))), words),
+            case HIRE -> words.say("audit.say.pa_hire.hired", paOfProfile(event.value("profileId"), words),
                     words.money(event.value("agreedHourlyRate")), words.date(event.value("startDate")));
             case REPORT -> event.value("profileId") != null
-                    ? words.say("audit.say.marketplace_report.profile", pa(names.ofProfile(id(event.value("profileId"))), words),
+                    ? words.say("audit.say.marketplace_report.profile", paOfProfile(event.value("profileId"), words),
                             words.quote(event.value("reason")))
                     : words.say("audit.say.marketplace_report.vacancy", words.quote(event.value("reason")));
             case WEIGHTS -> words.say("audit.say.marketplace_match_weights.changed");
@@ -53,7 +52,7 @@ class MarketplaceAuditDescriptions implements AuditDescriptions {
 
     private String profile(AuditEvent event, AuditWording words) {
         Object shown = event.value("displayName");
-        String name = pa(shown != null ? String.valueOf(shown) : names.ofProfile(id(event.entityId())), words);
+        String name = shown != null ? words.nameOr(String.valueOf(shown), "audit.a-pa") : paOfProfile(event.entityId(), words);
         if (event.action() == AuditAction.CREATE) {
             return words.say("audit.say.pa_profile.created", name);
         }
@@ -83,8 +82,8 @@ class MarketplaceAuditDescriptions implements AuditDescriptions {
     }
 
     private String introduction(AuditEvent event, AuditWording words) {
-        long profileId = id(event.value("profileId"));
-        String pa = pa(profileId != 0 ? names.ofProfile(profileId) : names.ofIntroduction(id(event.entityId())), words);
+        String pa = event.value("profileId") != null ? paOfProfile(event.value("profileId"), words)
+                : words.nameOr(names.ofIntroduction(AuditWording.number(event.entityId())), "audit.a-pa");
         if (event.action() == AuditAction.CREATE) {
             return words.say("EMPLOYER".equals(event.value("startedBy")) ? "audit.say.introduction.invited"
                     : "audit.say.introduction.interested", pa);
@@ -96,12 +95,8 @@ class MarketplaceAuditDescriptions implements AuditDescriptions {
         return null;
     }
 
-    private static long id(Object value) {
-        Long id = AuditSubjects.id(value);
-        return id == null ? 0 : id;
-    }
-
-    private static String pa(String name, AuditWording words) {
-        return name == null || name.isBlank() ? words.text("audit.a-pa") : name;
+    /** The name on the PA's profile ("Owain E."), or "a PA". */
+    private String paOfProfile(Object profileId, AuditWording words) {
+        return words.nameOr(names.ofProfile(AuditWording.number(profileId)), "audit.a-pa");
     }
 }

@@ -27,11 +27,15 @@ class PlanAuditDescriptions implements AuditDescriptions {
         return Optional.ofNullable(switch (event.entityType()) {
             case PLAN_VERSION -> planVersion(event, words);
             case DIRECT_PAYMENT -> directPayment(event, words);
-            case REVIEW -> event.action() == AuditAction.CREATE ? words.say(
-                    Boolean.TRUE.equals(event.value("planToChange")) ? "audit.say.review.recorded.plan-to-change" : "audit.say.review.recorded",
-                    words.date(event.value("reviewedOn")), words.lowerWord("reviews.reason.", event.value("reason"))) : null;
+            case REVIEW -> event.action() == AuditAction.CREATE ? review(event, words) : null;
             default -> null;
         });
+    }
+
+    private static String review(AuditEvent event, AuditWording words) {
+        String key = Boolean.TRUE.equals(event.value("planToChange")) ? "audit.say.review.recorded.plan-to-change"
+                : "audit.say.review.recorded";
+        return words.say(key, words.date(event.value("reviewedOn")), words.lowerWord("reviews.reason.", event.value("reason")));
     }
 
     private static String planVersion(AuditEvent event, AuditWording words) {
