@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.dphub.support.Chromium;
 import org.dphub.support.Http;
@@ -14,8 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -119,6 +122,79 @@ class DemoAccountsBrowserIT {
         }
         assertThat(checkedPages).contains("/home", "/citizens", "/my-people", "/pa/profile", "/council/settings",
                 "/council/audit-trail");
+    }
+
+    /** The page is no wider than the screen: nothing makes a 320 px phone scroll sideways. */
+    void assertFitsTheScreen(String what) {
+        Object widths = ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth]");
+        List<?> both = (List<?>) widths;
+        long scrollWidth = ((Number) both.get(0)).longValue();
+        long innerWidth = ((Number) both.get(1)).longValue();
+        assertThat(innerWidth).as(what + ": the screen is a small phone's").isEqualTo(320);
+        assertThat(scrollWidth).as(what + " at " + browser.getCurrentUrl() + " scrolls sideways").isLessThanOrEqualTo(innerWidth);
+    }
+
+    @Test
+    void theAuditTrailReadsAsSentencesAndFitsAPhoneInEnglishAndWelsh() {
+        signIn("admin@demo-england");
+        ChromiumDriver chromium = (ChromiumDriver) browser;
+        chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 320, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            // from a person's page, "See changes to this person's records" opens the trail filtered to them
+            open("/citizens?lang=en");
+            clickAndWait(browser.findElements(By.cssSelector("main a[href^='/citizens/']")).get(0));
+            String name = browser.findElement(By.tagName("h1")).getText();
+            clickAndWait(browser.findElement(By.id("audit-trail-link")));
+            assertThat(browser.findElement(By.id("audit-person")).getText()).contains(name);
+            List<WebElement> sentences = browser.findElements(By.cssSelector(".dphub-audit-sentence"));
+            assertThat(sentences).isNotEmpty();
+            assertThat(sentences).allSatisfy(s -> assertThat(s.getText()).contains(name).doesNotContain("_"));
+            assertFitsTheScreen("the trail for one person");
+            assertAccessible("the audit trail for one person");
+
+            // the recorded change is there for the administrator, and still fits when opened
+            WebElement details = browser.findElement(By.cssSelector(".dphub-audit-details summary"));
+            details.click();
+            assertThat(browser.findElement(By.cssSelector(".dphub-audit-details .dphub-audit-change")).isDisplayed()).isTrue();
+            assertFitsTheScreen("the trail with a recorded change shown");
+
+            // every change, with the filter form and pages of 25
+            open("/council/audit-trail?lang=en");
+            assertThat(browser.findElements(By.cssSelector(".dphub-audit-event"))).hasSize(25);
+            assertThat(browser.findElements(By.cssSelector(".govuk-pagination__next"))).isNotEmpty();
+            assertFitsTheScreen("the whole trail");
+            assertAccessible("the whole audit trail");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByVisibleText("Direct payments");
+            clickAndWait(browser.findElement(By.cssSelector("#audit-filters button[type=submit]")));
+            assertThat(browser.findElements(By.cssSelector(".dphub-audit-event"))).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getText()).contains("Direct payments"));
+            assertFitsTheScreen("the trail filtered by kind");
+
+            // a date that cannot be: the error summary links to it, and no changes are listed
+            browser.findElement(By.id("from-day")).sendKeys("31");
+            browser.findElement(By.id("from-month")).sendKeys("2");
+            browser.findElement(By.id("from-year")).sendKeys("2026");
+            clickAndWait(browser.findElement(By.cssSelector("#audit-filters button[type=submit]")));
+            assertThat(browser.getTitle()).startsWith("Error:");
+            assertThat(browser.findElements(By.cssSelector(".govuk-error-summary__list a")).get(0).getAttribute("href")).endsWith("#from");
+            assertThat(browser.findElements(By.cssSelector(".dphub-audit-event"))).isEmpty();
+            assertFitsTheScreen("the trail with an error");
+            assertAccessible("the audit trail with an error");
+
+            // in Welsh, every word is Welsh and it still fits
+            open("/council/audit-trail?lang=cy");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trywydd archwilio");
+            assertThat(browser.findElement(By.id("audit-filters")).getText()).contains("Pwy wnaeth y newid").doesNotContain("Who made");
+            assertThat(browser.findElements(By.cssSelector(".dphub-audit-sentence"))).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.getText()).contains(" gan ").doesNotContain(" added ").doesNotContain(" changed "));
+            assertFitsTheScreen("the trail in Welsh");
+            assertAccessible("the audit trail in Welsh");
+            open("/council/audit-trail?lang=en");
+        } finally {
+            chromium.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @Test

@@ -1,0 +1,65 @@
+package org.dphub.identity.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditDescriptions;
+import org.dphub.audit.AuditEvent;
+import org.dphub.audit.AuditSubjects;
+import org.dphub.audit.AuditWording;
+import org.dphub.identity.CitizenRelationship;
+import org.springframework.stereotype.Component;
+
+/** Sign-in accounts and who may see whose records, in the audit trail's words. */
+@Component
+class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
+
+    static final String USER = "user";
+    static final String CITIZEN_ACCESS = "citizen_access";
+
+    @Override
+    public Set<String> entityTypes() {
+        return Set.of(USER, CITIZEN_ACCESS);
+    }
+
+    /** Access to a person's records names the person; an account on its own concerns nobody in particular. */
+    @Override
+    public Map<String, Long> citizens(String entityType, List<String> entityIds, Map<String, Object> values) {
+        return CITIZEN_ACCESS.equals(entityType) ? AuditSubjects.all(entityIds, values.get("citizenId")) : Map.of();
+    }
+
+    @Override
+    public Optional<String> describe(AuditEvent event, AuditWording words) {
+        return Optional.ofNullable(switch (event.entityType()) {
+            case USER -> user(event, words);
+            case CITIZEN_ACCESS -> access(event, words);
+            default -> null;
+        });
+    }
+
+    private static String user(AuditEvent event, AuditWording words) {
+        if (event.action() == AuditAction.CREATE) {
+            List<String> roles = event.value("roles") instanceof Collection<?> c
+                    ? c.stream().map(r -> words.lowerWord("audit.role.", r)).toList() : List.of();
+            return words.say("audit.say.user.created", event.value("displayName"), String.join(", ", roles));
+        }
+        if (event.after() != null && event.after().containsKey("password")) {
+            return words.say("audit.say.user.password");
+        }
+        return null;
+    }
+
+    private static String access(AuditEvent event, AuditWording words) {
+        if (event.action() != AuditAction.CREATE) {
+            return null;
+        }
+        Object relationship = event.value("relationship");
+        if (CitizenRelationship.SELF.name().equals(relationship)) {
+            return words.say("audit.say.citizen_access.self");
+        }
+        return words.say("audit.say.citizen_access.other", words.lowerWord("people.representative.kind.", relationship));
+    }
+}

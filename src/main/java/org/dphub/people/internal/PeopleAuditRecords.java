@@ -1,0 +1,58 @@
+package org.dphub.people.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditDescriptions;
+import org.dphub.audit.AuditEvent;
+import org.dphub.audit.AuditSubjects;
+import org.dphub.audit.AuditWording;
+import org.springframework.stereotype.Component;
+
+/** People, their household and their representatives, in the audit trail's words. */
+@Component
+class PeopleAuditRecords implements AuditDescriptions, AuditSubjects {
+
+    static final String CITIZEN = "citizen";
+    static final String HOUSEHOLD_MEMBER = "household_member";
+    static final String REPRESENTATIVE = "representative";
+
+    @Override
+    public Set<String> entityTypes() {
+        return Set.of(CITIZEN, HOUSEHOLD_MEMBER, REPRESENTATIVE);
+    }
+
+    @Override
+    public Map<String, Long> citizens(String entityType, List<String> entityIds, Map<String, Object> values) {
+        if (CITIZEN.equals(entityType)) {
+            Map<String, Long> found = new LinkedHashMap<>();
+            entityIds.forEach(id -> {
+                Long citizen = AuditSubjects.id(id);
+                if (citizen != null) {
+                    found.put(id, citizen);
+                }
+            });
+            return found;
+        }
+        return AuditSubjects.all(entityIds, values.get("citizenId"));
+    }
+
+    @Override
+    public Optional<String> describe(AuditEvent event, AuditWording words) {
+        if (event.action() != AuditAction.CREATE) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (event.entityType()) {
+            case CITIZEN -> words.say("audit.say.citizen.created", event.value("reference"));
+            case HOUSEHOLD_MEMBER -> words.say(Boolean.FALSE.equals(event.value("livesInSameHousehold"))
+                            ? "audit.say.household_member.created.elsewhere" : "audit.say.household_member.created",
+                    event.value("name"), words.lowerWord("household.relationship.", event.value("relationship")));
+            case REPRESENTATIVE -> words.say("audit.say.representative.created", event.value("name"),
+                    words.lowerWord("people.representative.kind.", event.value("kind")));
+            default -> null;
+        });
+    }
+}
