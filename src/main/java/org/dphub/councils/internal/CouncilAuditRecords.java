@@ -32,7 +32,10 @@ class CouncilAuditRecords implements AuditDescriptions {
             Map.entry("firstReviewMonths", "settings.months"),
             Map.entry("reviewIntervalMonths", "settings.months"),
             Map.entry("targetDaysToMoney", "settings.days"),
-            Map.entry("welshLanguage", "yes-no"));
+            Map.entry("welshLanguage", "yes-no"),
+            Map.entry("oneOffMaximum", "money"),
+            Map.entry("contactPhone", "as-typed"),
+            Map.entry("contactEmail", "as-typed"));
 
     @Override
     public Set<String> entityTypes() {
@@ -78,6 +81,7 @@ class CouncilAuditRecords implements AuditDescriptions {
             case "money" -> words.money(value);
             case "yes-no" -> words.text(Objects.equals(value, Boolean.TRUE) ? "audit.yes" : "audit.no");
             case "settings.weeks", "settings.months", "settings.days" -> words.text(how, AuditWording.number(value));
+            case "as-typed" -> String.valueOf(value);
             default -> words.lowerWord(how, value);
         };
     }
