@@ -1,4 +1,4 @@
-package org.dphub.monitoring;
+package org.dphub.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
