@@ -45,9 +45,9 @@ class OutboxPages {
     }
 
     @GetMapping("/outbox/{id}")
-    String letter(SignedInUser user, @PathVariable long id, @RequestParam(name = "sent-again", required = false) String sentAgain,
+    String letter(SignedInUser user, @PathVariable long id, @RequestParam(name = "sent-again", defaultValue = "false") boolean sentAgain,
                   Model model) {
-        return show(user, id, sentAgain != null, model, null);
+        return show(user, id, sentAgain, model, null);
     }
 
     /** Staff of the letter's council only (another council's letter: 404); on success back to the letter with a banner. */
@@ -60,7 +60,7 @@ class OutboxPages {
                     .reject("send-again", letters.canSend() ? "letters.send-again.error.not-failed" : "letters.send-again.error.no-notify");
             return show(staff, id, false, model, errors);
         }
-        return "redirect:/outbox/" + id + "?sent-again";
+        return "redirect:/outbox/" + id + "?sent-again=true";
     }
 
     private String show(SignedInUser user, long id, boolean sentAgain, Model model, FormErrors errors) {
