@@ -15,10 +15,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A council's own letter wording in Chromium: the Welsh council's administrator changes the Welsh
- * review letter; a threatening word and a placeholder we cannot fill are refused with what to
- * change, in Welsh; the good wording is saved and used. Other staff cannot open the page. axe-core
- * on every page, both languages.
+ * Letters in Chromium. A council's own letter wording: the Welsh council's administrator changes
+ * the Welsh review letter; a threatening word and a placeholder we cannot fill are refused with
+ * what to change, in Welsh; the good wording is saved and used. Other staff cannot open the page.
+ * The letters page: the Welsh council's DP team sees a letter GOV.UK Notify refused (a local
+ * stand-in for Notify) as not sent with the reason, lists only letters not sent, and sends it
+ * again without JavaScript. axe-core on every page, both languages.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -28,6 +30,10 @@ class LetterWordingBrowserIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.dphub.letters.internal.NotifyGateway gateway;
+    @Autowired
+    LetterDeliveries deliveries;
 
     BrowserPages pages;
 
@@ -82,5 +88,63 @@ class LetterWordingBrowserIT {
         pages.open("/letter-templates?lang=en");
         assertThat(pages.h1()).doesNotContain("letters are worded");
         assertThat(pages.browser.findElements(By.linkText("Letter wording"))).isEmpty();
+    }
+
+    String status(long letter) {
+        return jdbc.sql("SELECT status FROM letter WHERE id = :id").param("id", letter).query(String.class).single();
+    }
+
+    void sendUntil(long letter, String status) throws InterruptedException {
+        deliveries.sendDue(java.time.Clock.systemUTC());
+        for (int i = 0; i < 200 && !status.equals(status(letter)); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(status(letter)).isEqualTo(status);
+    }
+
+    @Test
+    void theDpTeamSeesALetterThatWasNotSentWithWhyAndSendsItAgain() throws Exception {
+        try (FakeNotify notify = new FakeNotify(400)) {
+            gateway.use(notify.account());
+            org.dphub.support.Http http = new org.dphub.support.Http(port);
+            long citizen = org.dphub.support.MoneyApi.ok(http.postJsonAs("practitioner@demo-wales", org.dphub.support.Http.DEMO_PASSWORD,
+                    "/api/v1/citizens", """
+                    {"givenName": "Elin", "familyName": "Hughes", "dateOfBirth": "1958-08-08", "postcode": "CH7 1XY",
+                     "preferredLanguage": "cy", "contactPreference": "EMAIL", "email": "elin.hughes@example"}"""), 201).get("id").asLong();
+            long letter = org.dphub.support.MoneyApi.ok(http.postJsonAs("dp-team@demo-wales", org.dphub.support.Http.DEMO_PASSWORD,
+                    "/api/v1/citizens/" + citizen + "/letters", "{\"kind\": \"QUESTION\", \"values\": {\"question\": \"Beth oedd y taliad?\"}}"),
+                    201).get("id").asLong();
+            sendUntil(letter, "FAILED");
+
+            pages.signIn("dp-team@demo-wales");
+            pages.open("/home?lang=cy");
+            pages.clickLink("Llythyrau");
+            assertThat(pages.main()).contains("Heb ei anfon: Ni all GOV.UK Notify anfon i'r cyfeiriad neu'r rhif hwn");
+            pages.assertAccessibleInBothLanguages("letters");
+            pages.open("/outbox?lang=cy");
+            pages.browser.findElement(By.id("show-2")).click();
+            pages.click(pages.browser.findElement(By.id("show-letters")));
+            assertThat(pages.browser.getCurrentUrl()).contains("show=not-sent");
+            assertThat(pages.browser.findElements(By.id("letter-" + letter))).hasSize(1);
+            assertThat(pages.main()).doesNotContain("Wedi'i gadw yn y blwch allan, heb ei anfon");
+            pages.assertAccessible("letters not sent");
+
+            pages.click(pages.browser.findElement(By.id("letter-" + letter)));
+            assertThat(pages.main()).contains("Heb ei anfon: Ni all GOV.UK Notify", "email_address Not a valid email address",
+                    "Rydym wedi rhoi'r gorau i geisio", "Anfon eto");
+            pages.assertAccessibleInBothLanguages("a letter not sent");
+            pages.open(pages.path() + "?lang=cy");
+            pages.click(pages.browser.findElement(By.id("send-again")));
+            assertThat(pages.main()).contains("Byddwn yn anfon y llythyr eto nawr");
+            pages.assertAccessible("sent again");
+
+            sendUntil(letter, "SENT");
+            pages.open("/outbox/" + letter + "?lang=cy");
+            assertThat(pages.main()).contains("Anfonwyd ar", "Cynnig 1", "Ei gyfeirnod yn GOV.UK Notify");
+            pages.assertAccessibleInBothLanguages("a letter sent");
+            assertThat(notify.sends("dphub-letter-" + letter)).extracting(FakeNotify.Request::answered).containsExactly(400, 201);
+        } finally {
+            gateway.useConfigured();
+        }
     }
 }
