@@ -22,7 +22,8 @@ import org.json.JSONObject;
 /**
  * A local HTTP server that answers like GOV.UK Notify's API v2, for the real Notify Java client:
  * {@code POST /v2/notifications/email|sms|letter} answers with the next status given (500 and 400
- * with Notify's error body, 201 with its response), then 201; {@code GET /v2/notifications?reference=}
+ * with Notify's error body, 201 with its response; {@link #SLOW}: takes the letter but answers 201
+ * only after two seconds), then 201; {@code GET /v2/notifications?reference=}
  * lists what it accepted with that reference. It keeps every request.
  */
 final class FakeNotify implements AutoCloseable {
@@ -31,6 +32,8 @@ final class FakeNotify implements AutoCloseable {
     static final String API_KEY = "dphub_test-" + UUID.randomUUID() + "-" + UUID.randomUUID();
     static final String EMAIL_TEMPLATE = UUID.randomUUID().toString();
     static final String TEXT_TEMPLATE = UUID.randomUUID().toString();
+    /** Takes the letter, but its 201 comes two seconds later. */
+    static final int SLOW = -201;
 
     record Request(String method, String path, String query, String authorization, JSONObject body, int answered) {
     }
@@ -57,8 +60,13 @@ final class FakeNotify implements AutoCloseable {
     }
 
     NotifyGateway.Account account() {
+        return account(Duration.ofSeconds(5));
+    }
+
+    /** Our settings for this server, waiting {@code timeout} for an answer. */
+    NotifyGateway.Account account(Duration timeout) {
         return new NotifyGateway.Account(API_KEY, "http://127.0.0.1:" + server.getAddress().getPort(), EMAIL_TEMPLATE, TEXT_TEMPLATE,
-                Duration.ofSeconds(5));
+                timeout);
     }
 
     /** Every POST that sent the letter with this reference, in order. */
@@ -85,6 +93,7 @@ final class FakeNotify implements AutoCloseable {
         JSONObject body = text.isBlank() ? null : new JSONObject(text);
         int status;
         JSONObject answer;
+        boolean slow = false;
         synchronized (this) {
             if (authorization == null || !authorization.startsWith("Bearer ")) {
                 status = 403;
@@ -94,6 +103,10 @@ final class FakeNotify implements AutoCloseable {
                 answer = list(reference(query));
             } else if (method.equals("POST") && path.startsWith("/v2/notifications/")) {
                 status = answers.isEmpty() ? 201 : answers.poll();
+                if (status == SLOW) {
+                    status = 201;
+                    slow = true;
+                }
                 answer = switch (status) {
                     case 201 -> accept(path.substring("/v2/notifications/".length()), body);
                     case 400 -> errors(400, "BadRequestError", badRequestMessage);
@@ -105,6 +118,13 @@ final class FakeNotify implements AutoCloseable {
                 answer = errors(404, "NotFound", "Not found");
             }
             requests.add(new Request(method, path, query, authorization, body, status));
+        }
+        if (slow) {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         byte[] out = answer.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -288,4 +288,22 @@ class LetterDeliveryIT {
         assertThat(notify.sends("dphub-letter-" + id)).as("sent once, not twice").hasSize(1);
         assertThat(page("dp-team@demo-england", "/outbox/" + id)).contains("GOV.UK Notify already had it from an earlier try");
     }
+
+    @Test
+    void aLetterWhoseAnswerNeverCameIsLookedUpAtNotifyBeforeItIsSentAgain() throws Exception {
+        gateway.use(notify.account(Duration.ofSeconds(1)));
+        notify.answer(FakeNotify.SLOW);
+        long id = write(personByEmail("demo-england", "gwyn.lewis@example.com")).get("id").asLong();
+        String reference = "dphub-letter-" + id;
+
+        List<Map<String, Object>> tries = sendDueAndAwait(id, Clock.systemUTC(), 1);
+        assertThat(tries.get(0)).as("Notify took it, but its answer came too late").containsEntry("outcome", "WILL_RETRY")
+                .containsEntry("failure_reason", "NO_ANSWER").containsEntry("http_status", null);
+        Thread.sleep(2500); // the 201 reaches nobody
+        tries = sendDueAndAwait(id, at(instant(row(id).get("next_attempt_at"))), 2);
+        assertThat(tries.get(1)).containsEntry("outcome", "FOUND_AT_NOTIFY");
+        assertThat(row(id)).containsEntry("status", "SENT");
+        assertThat(notify.sends(reference)).as("sent once, not again after no answer").hasSize(1);
+        assertThat(notify.lookups(reference)).hasSize(1);
+    }
 }

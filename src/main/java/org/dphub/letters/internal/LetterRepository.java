@@ -115,10 +115,13 @@ public class LetterRepository {
                 .param("next", nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt)).update();
     }
 
-    /** FAILED → PENDING, due at {@code due}, attempts counted from 1 again; false if it is not FAILED (any more). */
+    /**
+     * FAILED → PENDING, due at {@code due}, attempts counted from 1 again; false if it is not FAILED
+     * (any more). The last failure stays: after no answer, the letter is still looked up before it is sent.
+     */
     public boolean sendAgain(long id, Instant due) {
         return jdbc.sql("""
-                        UPDATE letter SET status = 'PENDING', attempts = 0, next_attempt_at = :due, failure_reason = NULL, failure = NULL
+                        UPDATE letter SET status = 'PENDING', attempts = 0, next_attempt_at = :due
                         WHERE id = :id AND status = 'FAILED'""")
                 .param("due", Timestamp.from(due)).param("id", id).update() == 1;
     }

@@ -9,8 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dphub.letters.Letter;
 import org.json.JSONArray;
@@ -33,7 +36,8 @@ import uk.gov.service.notify.NotificationClientException;
  * a transaction open or undo business data, and a rollback must not leave a letter sent.
  *
  * <p>The client sets no timeouts of its own, so each call runs on its own thread and is given up
- * after DPHUB_NOTIFY_TIMEOUT (an answer that never comes counts as no answer).
+ * after DPHUB_NOTIFY_TIMEOUT (an answer that never comes counts as no answer, and the letter is
+ * looked up by its reference before it is sent again).
  */
 @Component
 public class NotifyGateway {
@@ -54,7 +58,11 @@ public class NotifyGateway {
 
     private final Account configured;
     private volatile Account account;
-    private final ExecutorService calls = Executors.newCachedThreadPool(task -> {
+    /**
+     * At most four calls at once: a call that never answers keeps its thread (a blocked socket read
+     * cannot be interrupted), so the threads are capped and a call with none free counts as no answer.
+     */
+    private final ExecutorService calls = new ThreadPoolExecutor(0, 4, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
         Thread thread = new Thread(task, "notify-call");
         thread.setDaemon(true);
         return thread;
@@ -144,9 +152,14 @@ public class NotifyGateway {
                 return NotifyAnswer.notAccepted(e.getHttpResult(), said(e));
             }
         };
-        Future<NotifyAnswer> answer = calls.submit(task);
+        Future<NotifyAnswer> answer;
         try {
-            return answer.get(to.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            answer = calls.submit(task);
+        } catch (RejectedExecutionException busy) {
+            return NotifyAnswer.notAccepted(0, "GOV.UK Notify has not answered our earlier calls yet");
+        }
+        try {
+            return answer.get(to.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
             return NotifyAnswer.notAccepted(0, "No answer within " + to.timeout().toSeconds() + " seconds");

@@ -57,7 +57,7 @@ class OutboxPages {
             letters.sendAgain(staff, id);
         } catch (Conflict refused) {
             FormErrors errors = new FormErrors(messages, locale)
-                    .reject("send-again", letters.canSend() ? "letters.send-again.error.not-failed" : "letters.send-again.error.no-notify");
+                    .reject("delivery", letters.canSend() ? "letters.send-again.error.not-failed" : "letters.send-again.error.no-notify");
             return show(staff, id, false, model, errors);
         }
         return "redirect:/outbox/" + id + "?sent-again=true";
