@@ -2,25 +2,23 @@ package org.dphub.payments;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
-import org.dphub.councils.Council;
-import org.dphub.councils.Councils;
+import org.dphub.letters.LetterDraft;
+import org.dphub.letters.LetterKind;
+import org.dphub.letters.Letters;
 import org.dphub.payments.internal.AccountRepository;
 import org.dphub.payments.internal.RecoveryRepository;
-import org.dphub.people.Citizen;
-import org.dphub.people.Citizens;
 import org.dphub.shared.Money;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.FormError;
 import org.dphub.web.NotFound;
 import org.dphub.web.ValidationProblem;
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A finance officer takes back money left over (never more than the surplus, worked out while the
  * account is locked so two officers cannot both take the same money). The person gets a plain,
- * friendly letter in their language that shows the working and says how to ask for it back.
+ * friendly SURPLUS_RECOVERED letter (from {@code letters}) in their language, by their channel,
+ * that shows the working and says how to ask for it back; the recovery keeps the letter's text as
+ * it was written, and the letter is written once per recovery ({@code surplus-recovery:{id}}).
  */
 @Service
 public class SurplusRecoveries {
@@ -37,21 +37,17 @@ public class SurplusRecoveries {
     private final AccountRepository accountRows;
     private final RecoveryRepository recoveries;
     private final Ledger ledger;
-    private final Citizens citizens;
-    private final Councils councils;
-    private final MessageSource messages;
+    private final Letters letters;
     private final AuditTrail audit;
     private final Clock clock;
 
     SurplusRecoveries(Accounts accounts, AccountRepository accountRows, RecoveryRepository recoveries, Ledger ledger,
-                      Citizens citizens, Councils councils, MessageSource messages, AuditTrail audit, Clock clock) {
+                      Letters letters, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.accountRows = accountRows;
         this.recoveries = recoveries;
         this.ledger = ledger;
-        this.citizens = citizens;
-        this.councils = councils;
-        this.messages = messages;
+        this.letters = letters;
         this.audit = audit;
         this.clock = clock;
     }
@@ -93,14 +89,14 @@ public class SurplusRecoveries {
                     ? "There is no money left over in this account, so nothing can be recovered"
                     : "Enter " + surplus.formatWithPence() + " or less: that is the money left over in this account")));
         }
-        Citizen citizen = citizens.find(finance, account.citizenId()).orElseThrow(NotFound::new);
-        Council council = councils.findById(account.councilId()).orElseThrow();
-        Locale locale = "cy".equals(citizen.preferredLanguage()) ? Locale.forLanguageTag("cy") : Locale.ENGLISH;
         LocalDate today = LocalDate.now(clock);
-        String letter = letter(locale, citizen, council, summary, amount, reason, today);
-        long id = recoveries.insert(account.councilId(), accountId, amount, surplus, reason, locale.getLanguage(), letter,
+        LetterDraft letter = letters.draft(finance, account.citizenId(), LetterKind.SURPLUS_RECOVERED, letterValues(summary, amount,
+                reason, today));
+        Locale locale = Locale.forLanguageTag(letter.language());
+        long id = recoveries.insert(account.councilId(), accountId, amount, surplus, reason, locale.getLanguage(), letter.body(),
                 today, finance.username(), requestKey == null ? null : account.councilId() + ":" + requestKey);
         SurplusRecovery recovery = recoveries.find(id).orElseThrow();
+        letters.write(finance, letter, "surplus-recovery:" + id);
         ledger.post(Posting.recovery(account.councilId(), recovery.idempotencyKey(), accountId, amount, today,
                 "Money left over given back to the council"));
         audit.record(account.councilId(), "surplus_recovery", id, AuditAction.CREATE, null, AuditTrail.values(
@@ -115,25 +111,11 @@ public class SurplusRecoveries {
         return recoveries.forAccount(accountId);
     }
 
-    private String letter(Locale locale, Citizen citizen, Council council, Accounts.Summary summary, Money amount,
-                          String reason, LocalDate today) {
+    /** What the SURPLUS_RECOVERED letter fills in: the working, what was taken back and when, and why. */
+    private static Map<String, String> letterValues(Accounts.Summary summary, Money amount, String reason, LocalDate today) {
         SurplusCalculation s = summary.surplus();
-        String councilName = locale.getLanguage().equals("cy") ? council.nameCy() : council.name();
-        DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
-        StringBuilder text = new StringBuilder();
-        text.append(message(locale, "recovery.letter.dear", citizen.givenName())).append("\n\n");
-        text.append(message(locale, "recovery.letter.why", s.balance().formatWithPence(), s.committed().formatWithPence(),
-                s.surplusWeeks(), s.keep().formatWithPence(), s.surplus().formatWithPence())).append("\n\n");
-        text.append(message(locale, "recovery.letter.what", amount.formatWithPence(), date.format(today))).append("\n\n");
-        text.append(message(locale, "recovery.letter.reason", reason)).append("\n\n");
-        text.append(message(locale, "recovery.letter.plan")).append("\n\n");
-        text.append(message(locale, "recovery.letter.wrong")).append("\n\n");
-        text.append(message(locale, "recovery.letter.thanks")).append("\n");
-        text.append(message(locale, "recovery.letter.from", councilName));
-        return text.toString();
-    }
-
-    private String message(Locale locale, String key, Object... args) {
-        return messages.getMessage(key, args, locale);
+        return Map.of("balance", s.balance().formatWithPence(), "committed", s.committed().formatWithPence(),
+                "weeks", String.valueOf(s.surplusWeeks()), "keep", s.keep().formatWithPence(), "surplus", s.surplus().formatWithPence(),
+                "amount", amount.formatWithPence(), "date", today.toString(), "reason", reason);
     }
 }

@@ -69,6 +69,11 @@ class SurplusRecoveriesIT {
         return jdbc.sql("SELECT count(*) FROM ledger_leg WHERE account_id = :a").param("a", account).query(Long.class).single();
     }
 
+    long recoveryLetters(long citizen) {
+        return jdbc.sql("SELECT count(*) FROM letter WHERE citizen_id = :c AND kind = 'SURPLUS_RECOVERED'").param("c", citizen)
+                .query(Long.class).single();
+    }
+
     @Test
     void upToTheSurplusOnceWithALetterAndNothingForBadInput() {
         long[] ids = fundedAccount("en", 65_000); // keep £400.00, so £250.00 is left over
@@ -86,6 +91,7 @@ class SurplusRecoveriesIT {
         assertThat(recover(PRACTITIONER, account, "100").statusCode()).as("only finance").isEqualTo(403);
         assertThat(recover("finance@demo-wales", account, "100").statusCode()).as("another council").isEqualTo(404);
         assertThat(legs(account)).as("the ledger is unchanged").isEqualTo(legsBefore);
+        assertThat(recoveryLetters(ids[0])).as("and no letter").isZero();
 
         JsonNode recovered = ok(recover(FINANCE, account, "10000", "Idempotency-Key", "summer-" + account), 201);
         assertThat(recovered.get("amountPence").asLong()).isEqualTo(10_000);
@@ -97,6 +103,12 @@ class SurplusRecoveriesIT {
                 .doesNotContain("failure", "penalty", "terminate", "must comply");
         JsonNode again = ok(recover(FINANCE, account, "10000", "Idempotency-Key", "summer-" + account), 200);
         assertThat(again.get("id").asLong()).as("a retry is the same recovery").isEqualTo(recovered.get("id").asLong());
+        // the letter is a letter of the letters module, once, exactly as the recovery keeps it
+        assertThat(recoveryLetters(ids[0])).as("one letter, though the request came twice").isEqualTo(1);
+        var letter = jdbc.sql("SELECT kind, language, status, body FROM letter WHERE idempotency_key = :k")
+                .param("k", "surplus-recovery:" + recovered.get("id").asLong()).query().singleRow();
+        assertThat(letter).containsEntry("kind", "SURPLUS_RECOVERED").containsEntry("language", "en")
+                .containsEntry("status", "OUTBOX").containsEntry("body", recovered.get("letter").asString());
 
         JsonNode after = ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/accounts/" + account), 200);
         assertThat(after.get("balancePence").asLong()).isEqualTo(55_000);
@@ -122,7 +134,8 @@ class SurplusRecoveriesIT {
 
     @Test
     void twentyOfficersAtOnceCannotTakeMoreThanTheSurplus() throws Exception {
-        long account = fundedAccount("en", 55_000)[1]; // £150.00 left over
+        long[] ids = fundedAccount("en", 55_000); // £150.00 left over
+        long account = ids[1];
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> results = new ArrayList<>();
@@ -146,5 +159,6 @@ class SurplusRecoveriesIT {
         long sum = jdbc.sql("SELECT sum(amount_pence) FROM ledger_leg WHERE book = 'ACCOUNT' AND account_id = :a")
                 .param("a", account).query(Long.class).single();
         assertThat(sum).as("the balance is the sum of the entries").isEqualTo(40_000);
+        assertThat(recoveryLetters(ids[0])).as("a letter for each recovery").isEqualTo(15);
     }
 }

@@ -8,12 +8,10 @@ import org.dphub.audit.AuditEvent;
 import org.dphub.audit.AuditWording;
 import org.springframework.stereotype.Component;
 
-/** Letters, questions, returns, receipts, statements and checks, in the audit trail's words. */
+/** Questions, returns, receipts, statements and checks, in the audit trail's words (letters describe their own). */
 @Component
 class MonitoringAuditDescriptions implements AuditDescriptions {
 
-    static final String LETTER = "letter";
-    static final String TEMPLATE = "letter_template";
     static final String QUESTION = "monitoring_question";
     static final String ANSWER = "monitoring_answer";
     static final String TRANSACTION = "account_transaction";
@@ -23,8 +21,7 @@ class MonitoringAuditDescriptions implements AuditDescriptions {
     static final String MAPPING = "csv_mapping";
     static final String CHECK = "monitoring_check";
     static final String CONCERN = "monitoring_concern";
-    static final Set<String> TYPES = Set.of(LETTER, TEMPLATE, QUESTION, ANSWER, TRANSACTION, RETURN, RECEIPT, IMPORT, MAPPING,
-            CHECK, CONCERN);
+    static final Set<String> TYPES = Set.of(QUESTION, ANSWER, TRANSACTION, RETURN, RECEIPT, IMPORT, MAPPING, CHECK, CONCERN);
 
     @Override
     public Set<String> entityTypes() {
@@ -34,9 +31,6 @@ class MonitoringAuditDescriptions implements AuditDescriptions {
     @Override
     public Optional<String> describe(AuditEvent event, AuditWording words) {
         return Optional.ofNullable(switch (event.entityType()) {
-            case LETTER -> words.say("audit.say.letter.sent", words.quote(words.word("wording.kind.", event.value("kind"))),
-                    words.lowerWord("outbox.channel.", event.value("channel")));
-            case TEMPLATE -> template(event, words);
             case QUESTION -> words.say("audit.say.monitoring_question.asked");
             case ANSWER -> words.say("audit.say.monitoring_answer.answered");
             case TRANSACTION -> words.say("audit.say.account_transaction.explained");
@@ -49,13 +43,6 @@ class MonitoringAuditDescriptions implements AuditDescriptions {
             case CONCERN -> words.say("audit.say.monitoring_concern.raised");
             default -> null;
         });
-    }
-
-    /** A template is recorded as "KIND/language": which letter, in which language. */
-    private static String template(AuditEvent event, AuditWording words) {
-        String[] kindAndLanguage = event.entityId().split("/", 2);
-        String language = kindAndLanguage.length == 2 ? words.word("language-name.", kindAndLanguage[1]) : "";
-        return words.say("audit.say.letter_template.changed", words.quote(words.word("wording.kind.", kindAndLanguage[0])), language);
     }
 
     private static String financialReturn(AuditEvent event, AuditWording words) {

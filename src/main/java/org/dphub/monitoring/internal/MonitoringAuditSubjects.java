@@ -33,7 +33,6 @@ class MonitoringAuditSubjects implements AuditSubjects {
     @Override
     public Map<String, Long> citizens(String entityType, List<String> entityIds, Map<String, Object> values) {
         return switch (entityType) {
-            case MonitoringAuditDescriptions.LETTER -> AuditSubjects.all(entityIds, values.get("citizenId"));
             case MonitoringAuditDescriptions.QUESTION -> AuditSubjects.query(jdbc,
                     "SELECT id, citizen_id FROM monitoring_question WHERE id = ANY(:ids)", entityIds);
             case MonitoringAuditDescriptions.ANSWER -> AuditSubjects.query(jdbc, """

@@ -1,4 +1,4 @@
-package org.dphub.monitoring;
+package org.dphub.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,5 +86,9 @@ class LettersIT {
         assertThat(letter.get("recipient").asString()).isEqualTo("tom.baker@example.com");
         assertThat(http.postJsonAs("finance@demo-england", Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/letters",
                 "{\"kind\": \"THREAT\"}").statusCode()).isEqualTo(422);
+        HttpResponse<String> recovered = http.postJsonAs("finance@demo-england", Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizen + "/letters",
+                "{\"kind\": \"SURPLUS_RECOVERED\", \"values\": {\"amount\": \"£100.00\"}}");
+        assertThat(recovered.statusCode()).as("only a recovery writes it: it would tell the person money was taken").isEqualTo(422);
+        assertThat(recovered.body()).contains("SURPLUS_RECOVERED is written only when a finance officer recovers money left over");
     }
 }

@@ -1,4 +1,4 @@
-package org.dphub.monitoring.letters;
+package org.dphub.letters;
 
 import java.util.ArrayList;
 import java.util.List;

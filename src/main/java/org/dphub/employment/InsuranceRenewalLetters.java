@@ -1,7 +1,8 @@
-package org.dphub.monitoring.letters;
+package org.dphub.employment;
 
 import java.util.Map;
-import org.dphub.employment.EmployerInsuranceEnding;
+import org.dphub.letters.LetterKind;
+import org.dphub.letters.Letters;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 

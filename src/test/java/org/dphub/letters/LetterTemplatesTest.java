@@ -1,4 +1,4 @@
-package org.dphub.monitoring.letters;
+package org.dphub.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

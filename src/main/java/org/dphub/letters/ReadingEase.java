@@ -1,4 +1,4 @@
-package org.dphub.monitoring.letters;
+package org.dphub.letters;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package org.dphub.monitoring.letters;
+package org.dphub.letters;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package org.dphub.monitoring;
+package org.dphub.employment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.dphub.employment.InsuranceReminders;
-import org.dphub.monitoring.letters.LetterKind;
-import org.dphub.monitoring.letters.Letters;
+import org.dphub.letters.LetterKind;
+import org.dphub.letters.Letters;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.dphub.support.MoneyApi;

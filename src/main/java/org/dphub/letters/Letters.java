@@ -1,63 +1,84 @@
-package org.dphub.monitoring.letters;
+package org.dphub.letters;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
 import org.dphub.councils.Council;
 import org.dphub.councils.Councils;
+import org.dphub.letters.internal.LetterRepository;
+import org.dphub.letters.internal.NotifyGateway;
 import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.people.ContactPreference;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.web.Conflict;
 import org.dphub.web.FormError;
 import org.dphub.web.NotFound;
 import org.dphub.web.ValidationProblem;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Letters to people: written from the council's own template (if it saved one) or the shipped one,
- * in the person's language, sent the way they prefer (email, text or post) through GOV.UK
- * Notify when it is set up — otherwise they wait in the outbox, which shows exactly what would
- * have gone.
+ * Letters to people, for every module: written from the council's own template (if it saved one)
+ * or the shipped one, in the person's language, for the way they prefer (email, text or post).
+ *
+ * <p>Writing a letter only stores it, in the caller's transaction: with GOV.UK Notify set up it is
+ * PENDING and {@link LetterDeliveries} sends it once the transaction has committed (and retries
+ * with back-off); without Notify it stays in the outbox, exactly as it would have gone. So a
+ * rolled-back transaction sends nothing, and a slow Notify never holds one open.
  */
 @Service
 public class Letters {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]{1,40})}");
 
     private final LetterRepository repository;
     private final Citizens citizens;
     private final Councils councils;
     private final NotifyGateway notify;
+    private final LetterDeliveries deliveries;
     private final LetterPdf pdf;
     private final AuditTrail audit;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
+    private final Clock clock;
 
-    Letters(LetterRepository repository, Citizens citizens, Councils councils, NotifyGateway notify, LetterPdf pdf, AuditTrail audit,
-            org.springframework.context.MessageSource messages) {
-        this.messages = messages;
+    Letters(LetterRepository repository, Citizens citizens, Councils councils, NotifyGateway notify, LetterDeliveries deliveries,
+            LetterPdf pdf, AuditTrail audit, MessageSource messages, Clock clock) {
         this.repository = repository;
         this.citizens = citizens;
         this.councils = councils;
         this.notify = notify;
+        this.deliveries = deliveries;
         this.pdf = pdf;
         this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
     }
 
-    /** Writes and sends a letter to a person this staff member may see. {@code values} fill the template's {placeholders}. */
+    /** Writes a letter to a person this staff member may see. {@code values} fill the template's {placeholders}. */
     @Transactional
     public Letter send(SignedInUser staff, long citizenId, LetterKind kind, Map<String, String> values) {
-        Citizen citizen = citizens.find(staff, citizenId).filter(c -> staff.isStaffOf(c.councilId())).orElseThrow(NotFound::new);
-        return write(staff, citizen, kind, values, null).orElseThrow();
+        return write(staff, draft(staff, citizenId, kind, values), null).orElseThrow();
     }
 
     /**
@@ -69,12 +90,18 @@ public class Letters {
     public Optional<Letter> sendOnce(long councilId, long citizenId, LetterKind kind, Map<String, String> values, String key) {
         Council council = councils.findById(councilId).orElseThrow(NotFound::new);
         SignedInUser service = new SignedInUser(0, "dphub (" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")",
-                "dphub", council.id(), council.code(), java.util.EnumSet.of(Role.DP_TEAM), "en", false);
-        Citizen citizen = citizens.find(service, citizenId).orElseThrow(NotFound::new);
-        return write(service, citizen, kind, values, key);
+                "dphub", council.id(), council.code(), EnumSet.of(Role.DP_TEAM), "en", false);
+        return write(service, draft(service, citizenId, kind, values), key);
     }
 
-    private Optional<Letter> write(SignedInUser staff, Citizen citizen, LetterKind kind, Map<String, String> values, String idempotencyKey) {
+    /**
+     * The letter filled in for a person this staff member may see, in their language and for their
+     * channel, without writing it: for a caller that keeps the text with its own record before
+     * {@link #write} stores exactly that text.
+     */
+    @Transactional(readOnly = true)
+    public LetterDraft draft(SignedInUser staff, long citizenId, LetterKind kind, Map<String, String> values) {
+        Citizen citizen = citizens.find(staff, citizenId).filter(c -> staff.isStaffOf(c.councilId())).orElseThrow(NotFound::new);
         Council council = councils.findById(citizen.councilId()).orElseThrow();
         String language = "cy".equals(citizen.preferredLanguage()) ? "cy" : "en";
         LetterRepository.Template template = template(council.id(), kind, language);
@@ -84,32 +111,66 @@ public class Letters {
         all.put("phone", language.equals("cy") ? "rhif arferol y cyngor" : "the council's usual number");
         Locale locale = Locale.forLanguageTag(language);
         values.forEach((key, value) -> all.put(key, localised(value, locale)));
-        String subject = fill(template.subject(), all);
-        String body = fill(template.body(), all);
         String channel = channel(citizen);
         String recipient = switch (channel) {
             case "EMAIL" -> citizen.email();
             case "TEXT" -> citizen.phone();
             default -> citizen.fullName() + ", " + citizen.postcode();
         };
-        Optional<Long> written = repository.insert(council.id(), citizen.id(), kind, language, channel, recipient, subject, body,
-                staff.username(), idempotencyKey);
+        return new LetterDraft(council.id(), citizen.id(), kind, language, channel, recipient, fill(template.subject(), all),
+                fill(template.body(), all));
+    }
+
+    /**
+     * Stores the letter, in the caller's transaction, at most once for {@code idempotencyKey} (when
+     * given; empty when it was written before). With Notify set up it waits to be sent once the
+     * transaction commits; without, it is kept in the outbox.
+     */
+    @Transactional
+    public Optional<Letter> write(SignedInUser staff, LetterDraft draft, String idempotencyKey) {
+        citizens.find(staff, draft.citizenId())
+                .filter(c -> staff.isStaffOf(c.councilId()) && c.councilId() == draft.councilId()).orElseThrow(NotFound::new);
+        DeliveryStatus status = DeliveryTransitions.apply(null, notify.configured()
+                ? DeliveryTransitions.Event.WRITE_WITH_NOTIFY : DeliveryTransitions.Event.WRITE_WITHOUT_NOTIFY).orElseThrow();
+        Optional<Long> written = repository.insert(draft, status, clock.instant(), staff.username(), idempotencyKey);
         if (written.isEmpty()) {
             return Optional.empty();
         }
         long id = written.get();
-        audit.record(council.id(), "letter", id, AuditAction.CREATE, null, AuditTrail.values("citizenId", citizen.id(),
-                "kind", kind.name(), "language", language, "channel", channel));
-        Letter letter = repository.find(id).orElseThrow();
-        if (notify.configured()) {
-            try {
-                repository.sent(id, notify.send(letter, channel.equals("LETTER") ? pdf.render(letter) : null));
-            } catch (RuntimeException e) {
-                repository.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            }
-            letter = repository.find(id).orElseThrow();
+        audit.record(draft.councilId(), "letter", id, AuditAction.CREATE, null, AuditTrail.values("citizenId", draft.citizenId(),
+                "kind", draft.kind().name(), "language", draft.language(), "channel", draft.channel()));
+        if (status == DeliveryStatus.PENDING) {
+            deliveries.wakeUpAfterCommit();
         }
-        return Optional.of(letter);
+        return repository.find(id);
+    }
+
+    /** Whether letters can be sent at all (GOV.UK Notify is set up); without it they are kept in the outbox. */
+    public boolean canSend() {
+        return notify.configured();
+    }
+
+    /**
+     * Staff of the letter's council send a letter that was not sent again: it waits to be sent, with
+     * its attempts counted from 1, and the job is woken once this commits. Another council's letter
+     * is not found; a letter that did not fail, or with Notify not set up, is refused.
+     */
+    @Transactional
+    public Letter sendAgain(SignedInUser staff, long id) {
+        Letter letter = repository.find(id).filter(l -> staff.isStaff() && staff.isStaffOf(l.councilId())).orElseThrow(NotFound::new);
+        if (!notify.configured()) {
+            throw new Conflict("GOV.UK Notify is not set up, so no letter can be sent");
+        }
+        DeliveryStatus to = DeliveryTransitions.apply(letter.delivery().status(), DeliveryTransitions.Event.SEND_AGAIN)
+                .orElseThrow(() -> new Conflict("Only a letter that was not sent can be sent again"));
+        if (!repository.sendAgain(id, clock.instant())) {
+            throw new Conflict("Only a letter that was not sent can be sent again");
+        }
+        audit.record(letter.councilId(), "letter", id, AuditAction.UPDATE,
+                AuditTrail.values("status", letter.status(), "failureReason", String.valueOf(letter.delivery().failureReason())),
+                AuditTrail.values("status", to.name(), "sentAgainBy", staff.username()));
+        deliveries.wakeUpAfterCommit();
+        return repository.find(id).orElseThrow();
     }
 
     /**
@@ -121,7 +182,7 @@ public class Letters {
             return "";
         }
         if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(java.time.LocalDate.parse(value));
+            return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(LocalDate.parse(value));
         }
         if (value.matches("MONTHLY|QUARTERLY|HALF_YEARLY|YEARLY")) {
             return messages.getMessage("letters.period." + value, null, value, locale);
@@ -148,11 +209,11 @@ public class Letters {
     }
 
     /** The council's template if it saved one, else the shipped one (first line the subject). */
-    LetterRepository.Template template(long councilId, LetterKind kind, String language) {
+    private LetterRepository.Template template(long councilId, LetterKind kind, String language) {
         return repository.councilTemplate(councilId, kind, language).orElseGet(() -> shipped(kind, language));
     }
 
-    public static LetterRepository.Template shipped(LetterKind kind, String language) {
+    private static LetterRepository.Template shipped(LetterKind kind, String language) {
         try (InputStream in = Letters.class.getResourceAsStream("/" + kind.fileName(language))) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int newline = text.indexOf('\n');
@@ -163,15 +224,14 @@ public class Letters {
     }
 
     /** A letter's wording for a council: its own if it saved one, else the shipped one. */
-    public record Wording(LetterKind kind, String language, String subject, String body, boolean councilsOwn,
-                          java.util.Set<String> placeholders) {
+    public record Wording(LetterKind kind, String language, String subject, String body, boolean councilsOwn, Set<String> placeholders) {
     }
 
     /** Every letter's wording in both languages, for the council's administrators and DP team. */
     @Transactional(readOnly = true)
     public List<Wording> wordings(SignedInUser staff) {
         mayChangeWording(staff);
-        List<Wording> all = new java.util.ArrayList<>();
+        List<Wording> all = new ArrayList<>();
         for (LetterKind kind : LetterKind.values()) {
             for (String language : List.of("en", "cy")) {
                 all.add(wording(staff, kind, language));
@@ -195,11 +255,11 @@ public class Letters {
     }
 
     /** The {placeholders} a letter of this kind can use: the shipped ones, in either language, and the ones always filled in. */
-    public static java.util.Set<String> placeholders(LetterKind kind) {
-        java.util.Set<String> names = new java.util.TreeSet<>(List.of("name", "council", "phone"));
+    public static Set<String> placeholders(LetterKind kind) {
+        Set<String> names = new TreeSet<>(List.of("name", "council", "phone"));
         for (String language : List.of("en", "cy")) {
             LetterRepository.Template shipped = shipped(kind, language);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^{}\\s]{1,40})}").matcher(shipped.subject() + "\n" + shipped.body());
+            Matcher m = PLACEHOLDER.matcher(shipped.subject() + "\n" + shipped.body());
             while (m.find()) {
                 names.add(m.group(1));
             }
@@ -230,15 +290,28 @@ public class Letters {
                 AuditTrail.values("subject", subject, "body", body));
     }
 
+    /** The letters staff see on /outbox: their council's newest 200 ({@code onlyFailed}: those not sent), and how many were not sent. */
+    public record Outbox(List<Letter> letters, long failed) {
+    }
+
     @Transactional(readOnly = true)
-    public List<Letter> outbox(SignedInUser staff) {
-        return staff.isStaff() ? repository.forCouncil(staff.councilId(), 200) : List.of();
+    public Outbox outbox(SignedInUser staff, boolean onlyFailed) {
+        if (!staff.isStaff() || staff.councilId() == null) {
+            return new Outbox(List.of(), 0);
+        }
+        return new Outbox(repository.forCouncil(staff.councilId(), onlyFailed, 200), repository.failedForCouncil(staff.councilId()));
     }
 
     /** A letter, for staff of its council or the person it was written to (and those acting for them). */
     @Transactional(readOnly = true)
     public Optional<Letter> find(SignedInUser user, long id) {
         return repository.find(id).filter(l -> citizens.find(user, l.citizenId()).isPresent());
+    }
+
+    /** Every attempt to send a letter the user may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<LetterAttempt> attempts(SignedInUser user, long id) {
+        return find(user, id).map(l -> repository.attempts(l.id())).orElseThrow(NotFound::new);
     }
 
     @Transactional(readOnly = true)

@@ -1,11 +1,11 @@
-package org.dphub.monitoring.web;
+package org.dphub.letters.web;
 
 import java.util.List;
 import java.util.Locale;
-import org.dphub.monitoring.letters.LetterKind;
-import org.dphub.monitoring.letters.LetterWording;
-import org.dphub.monitoring.letters.Letters;
-import org.dphub.monitoring.letters.ReadingEase;
+import org.dphub.letters.LetterKind;
+import org.dphub.letters.LetterWording;
+import org.dphub.letters.Letters;
+import org.dphub.letters.ReadingEase;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
@@ -39,7 +39,7 @@ class LetterWordingPages {
     String list(SignedInUser staff, @RequestParam(required = false) String saved, Model model) {
         model.addAttribute("wordings", letters.wordings(staff));
         model.addAttribute("saved", saved);
-        return "monitoring/letter-templates";
+        return "letters/letter-templates";
     }
 
     @GetMapping("/letter-templates/{kind}/{language}")
@@ -86,7 +86,7 @@ class LetterWordingPages {
                 ? Math.round(Math.floor(ReadingEase.flesch(subject + "\n\n" + body))) : null);
         model.addAttribute("minimumEase", (long) LetterWording.MINIMUM_READING_EASE);
         model.addAttribute("errors", errors);
-        return "monitoring/letter-template";
+        return "letters/letter-template";
     }
 
     private static LetterKind kind(String kind) {

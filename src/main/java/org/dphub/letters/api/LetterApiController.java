@@ -1,4 +1,4 @@
-package org.dphub.monitoring.api;
+package org.dphub.letters.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dphub.monitoring.letters.Letter;
-import org.dphub.monitoring.letters.LetterKind;
-import org.dphub.monitoring.letters.Letters;
+import org.dphub.letters.Letter;
+import org.dphub.letters.LetterKind;
+import org.dphub.letters.Letters;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Monitoring")
+@Tag(name = "Letters")
 class LetterApiController {
 
     record SendJson(String kind, Map<String, String> values) {
@@ -52,11 +52,15 @@ class LetterApiController {
 
     @PostMapping("/api/v1/citizens/{id}/letters")
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Write to a person from a template (RETURN_DUE, QUESTION, SURPLUS_FOUND, REVIEW_DUE, INSURANCE_RENEWAL) in their language; "
-            + "sent by GOV.UK Notify when configured, otherwise kept in the outbox")
+    @Operation(summary = "Write to a person from a template (RETURN_DUE, QUESTION, SURPLUS_FOUND, REVIEW_DUE, INSURANCE_RENEWAL) in their language. "
+            + "With GOV.UK Notify set up the letter is PENDING and sent after this request commits (retried with back-off: then SENT or "
+            + "FAILED); otherwise it is kept in the outbox (OUTBOX)")
     ResponseEntity<LetterJson> send(SignedInUser staff, @PathVariable long id, @RequestBody SendJson body) {
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
         LetterKind kind = kind(body.kind(), errors);
+        if (kind != null && !kind.staffMayWrite()) {
+            errors.reject("kind", "letters.error.kind.written-by-the-service", kind.name());
+        }
         Map<String, String> values = body.values() == null ? Map.of() : body.values();
         values.forEach((name, value) -> errors.text("values." + name, value, 2000, false, "letters.label.value"));
         errors.throwIfAny();
@@ -65,7 +69,7 @@ class LetterApiController {
     }
 
     @GetMapping("/api/v1/letters/{id}")
-    @Operation(summary = "A letter exactly as sent (or as it would have been)")
+    @Operation(summary = "A letter exactly as written, with its delivery status (OUTBOX, PENDING, SENDING, SENT, FAILED)")
     LetterJson get(SignedInUser user, @PathVariable long id) {
         return letters.find(user, id).map(LetterJson::of).orElseThrow(NotFound::new);
     }
