@@ -168,7 +168,7 @@ public class Letters {
         }
         audit.record(letter.councilId(), "letter", id, AuditAction.UPDATE,
                 AuditTrail.values("status", letter.status(), "failureReason", String.valueOf(letter.delivery().failureReason())),
-                AuditTrail.values("status", to.name(), "sentAgainBy", staff.username()));
+                AuditTrail.values("citizenId", letter.citizenId(), "status", to.name(), "sentAgainBy", staff.username()));
         deliveries.wakeUpAfterCommit();
         return repository.find(id).orElseThrow();
     }
