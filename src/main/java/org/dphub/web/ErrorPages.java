@@ -27,6 +27,9 @@ class ErrorPages implements ErrorController {
     /** Set on a request refused for a missing or stale CSRF token: the form was open too long. */
     static final String FORM_EXPIRED = ErrorPages.class.getName() + ".formExpired";
 
+    /** Set on a request refused for a file over the upload limit (not for any other body too big). */
+    static final String FILE_TOO_LARGE = ErrorPages.class.getName() + ".fileTooLarge";
+
     private final String uploadLimit;
 
     ErrorPages(MultipartConfigElement multipart) {
@@ -52,7 +55,7 @@ class ErrorPages implements ErrorController {
         }
         if (status.value() == 413) {
             model.put("backUrl", backUrl(request));
-            if (uploadLimit != null) {
+            if (uploadLimit != null && request.getAttribute(FILE_TOO_LARGE) != null) {
                 model.put("detailKey", "error.413.limit");
                 model.put("detailArguments", new Object[] {uploadLimit});
             }

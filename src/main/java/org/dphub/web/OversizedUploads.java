@@ -53,6 +53,9 @@ final class OversizedUploads extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (hasForm(request) && tooLarge(request)) {
+            if (request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+                request.setAttribute(ErrorPages.FILE_TOO_LARGE, Boolean.TRUE); // the page says how big a file may be
+            }
             request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.CONTENT_TOO_LARGE.value());
             request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
             request.getRequestDispatcher("/error").forward(new WithoutTheBody(request), response);
