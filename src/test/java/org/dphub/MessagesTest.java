@@ -68,6 +68,27 @@ class MessagesTest {
     }
 
     @Test
+    void everyErrorPageHasItsTitleHeadingTextAndNextStepInBothLanguages() throws IOException {
+        // fragments/error-page builds these keys from the page's name, so the check above cannot see them
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> pages = Files.list(Path.of("src/main/resources/templates/error"))) {
+            for (Path page : pages.toList()) {
+                String kind = page.getFileName().toString().replace(".html", "");
+                assertThat(Files.readString(page)).as(page.toString()).contains("page(kind='" + kind + "')");
+                for (String bundle : new String[] {"messages.properties", "messages_cy.properties"}) {
+                    Properties messages = load(bundle);
+                    for (String part : new String[] {"title", "heading", "text", "next"}) {
+                        if (!messages.containsKey("error." + kind + "." + part)) {
+                            missing.add(bundle + ": error." + kind + "." + part);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
     void everyKeyATemplateNamesExists() throws IOException {
         Properties english = load("messages.properties");
         Pattern literalKey = Pattern.compile("#\\{([a-zA-Z0-9.\\-]+)[}(]");

@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Data survives restarts of the app with its embedded PostgreSQL, even after {@code kill -9};
- * and with DPHUB_DATABASE_URL the app uses that PostgreSQL and starts no embedded one.
+ * Data survives restarts of the app with its embedded PostgreSQL, even after {@code kill -9}; a
+ * SIGTERM stops the app cleanly within 10 seconds; and with DPHUB_DATABASE_URL the app uses that
+ * PostgreSQL and starts no embedded one.
  */
 class RestartIT {
 
@@ -34,11 +35,13 @@ class RestartIT {
         final Process process;
         final int port;
         final Http http;
+        final Path log;
 
-        private RunningApp(Process process, int port) {
+        private RunningApp(Process process, int port, Path log) {
             this.process = process;
             this.port = port;
             this.http = new Http(port);
+            this.log = log;
         }
 
         static RunningApp start(Path dataDir, String logName) throws IOException {
@@ -56,7 +59,7 @@ class RestartIT {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().remove("DPHUB_DATABASE_URL");
-            return new RunningApp(builder.start(), port);
+            return new RunningApp(builder.start(), port, log);
         }
 
         void awaitHealthy(Duration timeout) throws InterruptedException {
@@ -75,6 +78,16 @@ class RestartIT {
                 Thread.sleep(250);
             }
             throw new AssertionError("The app did not become healthy in " + timeout);
+        }
+
+        /** SIGTERM, as a service manager or Ctrl-C sends it; how long the JVM took to exit (at most a minute). */
+        Duration terminate() throws InterruptedException {
+            long start = System.nanoTime();
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            return Duration.ofNanos(System.nanoTime() - start);
         }
 
         void killHard() throws InterruptedException {
@@ -103,7 +116,7 @@ class RestartIT {
     }
 
     @Test
-    void dataSurvivesAKillMinusNineAndARestart() throws Exception {
+    void dataSurvivesAKillMinusNineAndARestartAndSigtermStopsTheAppCleanlyWithinTenSeconds() throws Exception {
         Path dataDir = Files.createTempDirectory("dphub-restart-");
         try {
             String changed;
@@ -124,6 +137,13 @@ class RestartIT {
                 assertThat(json.readTree(settings.body()).get("targetDaysToMoney").asInt()).isEqualTo(21);
                 HttpResponse<String> people = second.http.getAs("dp-team@demo-england", Http.DEMO_PASSWORD, "/api/v1/citizens");
                 assertThat(json.readTree(people.body()).get("total").asLong()).as("demo data is not loaded twice").isEqualTo(50);
+
+                // a clean stop: the pool closes before PostgreSQL stops, and the JVM exits promptly
+                Duration stopping = second.terminate();
+                assertThat(stopping).as("SIGTERM to exit").isLessThan(Duration.ofSeconds(10));
+                assertThat(Files.readString(second.log)).as("no connection was still in use when PostgreSQL stopped")
+                        .doesNotContain("Failed to validate connection").doesNotContain("Interrupted during connection acquisition")
+                        .contains("Shutdown completed");
             }
             assertThat(postmaster(dataDir)).as("a clean stop also stops PostgreSQL").isEmpty();
         } finally {

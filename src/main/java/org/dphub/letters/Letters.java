@@ -316,7 +316,7 @@ public class Letters {
 
     @Transactional(readOnly = true)
     public List<Letter> forCitizen(SignedInUser user, long citizenId) {
-        return citizens.find(user, citizenId).map(c -> repository.forCitizen(c.id())).orElse(List.of());
+        return repository.forCitizen(citizens.find(user, citizenId).orElseThrow(NotFound::new).id());
     }
 
     @Transactional(readOnly = true)

@@ -107,6 +107,8 @@ public class Returns {
 
     @Transactional(readOnly = true)
     public List<FinancialReturn> forCitizen(SignedInUser user, long citizenId) {
+        // someone the user may not see is "not found", the same as someone who does not exist
+        accounts.forCitizen(user, citizenId);
         return jdbc.sql(SELECT + " WHERE a.citizen_id = :p ORDER BY r.period_start DESC").param("p", citizenId)
                 .query(this::row).list().stream().filter(r -> accounts.find(user, r.accountId()).isPresent()).toList();
     }

@@ -1,8 +1,12 @@
 package org.dphub.web;
 
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.dphub.shared.SignedInUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,13 +17,20 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,8 +57,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json, MultipartConfigElement uploads)
+            throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterAfter(new OversizedUploads(uploads), AuthorizationFilter.class)
                 .authenticationManager(only(signIn))
                 .authorizeHttpRequests(requests -> requests
                         // signing up as a PA needs no account (its body size and rate are limited in marketplace.api)
@@ -77,8 +90,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages,
+                              MultipartConfigElement uploads) throws Exception {
         http.authenticationManager(only(signIn))
+                .addFilterBefore(new OversizedUploads(uploads), CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/council/**").hasRole("COUNCIL_ADMIN")
@@ -125,7 +140,8 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/?signed-out")
                         .deleteCookies("SESSION"))
                 .httpBasic(basic -> basic.disable())
-                .csrf(Customizer.withDefaults())
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new GarbledTokensAreWrongTokens()))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(formExpiredOrForbidden()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -157,6 +173,49 @@ class SecurityConfiguration {
                     && holder.signedInUser().mustChangePassword();
             response.sendRedirect(request.getContextPath() + (temporary ? "/account/password" : "/home"));
         };
+    }
+
+    /**
+     * A form whose CSRF token is missing or no longer matches — what a page left open until the
+     * session ended sends — gets the "page was open too long" page (still 403), not "You cannot
+     * see this page". Any other refusal is the plain 403 page.
+     */
+    static AccessDeniedHandler formExpiredOrForbidden() {
+        AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if (!(denied instanceof CsrfException) || response.isCommitted()) {
+                forbidden.handle(request, response, denied);
+                return;
+            }
+            request.setAttribute(ErrorPages.FORM_EXPIRED, Boolean.TRUE);
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.FORBIDDEN.value());
+            request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            request.getRequestDispatcher("/error").forward(request, response);
+        };
+    }
+
+    /**
+     * Spring Security's own token check, except that a token which does not decode (a mangled
+     * form) is simply a wrong token — refused as one — rather than an IllegalArgumentException
+     * from deep inside the check, which was a 500.
+     */
+    static final class GarbledTokensAreWrongTokens implements CsrfTokenRequestHandler {
+        private final XorCsrfTokenRequestAttributeHandler check = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
+            check.handle(request, response, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            try {
+                return check.resolveCsrfTokenValue(request, token);
+            } catch (IllegalArgumentException garbled) {
+                return null;
+            }
+        }
     }
 
     private static AuthenticationFailureHandler signInFailed() {

@@ -71,6 +71,65 @@ public final class Http {
                 "Accept", "application/json");
     }
 
+    /**
+     * A multipart/form-data post, as a browser sends a form with a file: text fields, then a file
+     * of {@code fileSize} bytes made up as it is sent (so a 60 MB upload needs no 60 MB in memory),
+     * with its Content-Length. More headers as name, value, ...
+     */
+    public HttpResponse<String> postFormWithFile(String path, java.util.Map<String, String> fields, String fileName, long fileSize,
+                                                 String... headers) {
+        String boundary = "----dphub" + System.nanoTime();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"").append(fileName)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        java.util.function.Supplier<java.io.InputStream> body = () -> new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                java.util.List.of(new java.io.ByteArrayInputStream(start), new FileContent(fileSize), new java.io.ByteArrayInputStream(end))));
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "multipart/form-data; boundary=" + boundary;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(body), start.length + fileSize + end.length)), all);
+    }
+
+    /** {@code size} bytes of a CSV-looking file, made as they are read. */
+    private static final class FileContent extends java.io.InputStream {
+        private long left;
+
+        FileContent(long size) {
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? 'a' : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(length, left);
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'a');
+            left -= n;
+            return n;
+        }
+    }
+
+    /** The CSRF token of the first form on a page. */
+    public static String csrfToken(String html) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!token.find()) {
+            throw new IllegalStateException("The page has no CSRF token");
+        }
+        return token.group(1);
+    }
+
     public HttpResponse<String> postForm(String path, String form, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";

@@ -19,7 +19,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Signs in as every demo account in Chromium, visits every page its menu offers (in English and
@@ -34,6 +36,8 @@ class DemoAccountsBrowserIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     WebDriver browser;
     final Set<String> checkedPages = new LinkedHashSet<>();
@@ -207,6 +211,47 @@ class DemoAccountsBrowserIT {
                 assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
                 assertAccessible(page + " in " + lang);
             }
+        }
+    }
+
+    @Test
+    void aFormLeftOpenTooLongAndATooBigFileGetFriendlyAccessiblePagesInBothLanguages() throws Exception {
+        for (String lang : List.of("en", "cy")) {
+            // the sign-in page left open until its session ended
+            browser.manage().deleteAllCookies();
+            open("/sign-in?lang=" + lang);
+            browser.manage().deleteCookieNamed("SESSION");
+            browser.findElement(By.id("username")).sendKeys("finance@demo-england");
+            browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
+            clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+            assertThat(browser.getTitle()).startsWith("en".equals(lang) ? "The page was open for too long"
+                    : "Roedd y dudalen ar agor am ormod o amser");
+            assertAccessible("the page that was open too long, in " + lang);
+            clickAndWait(browser.findElement(By.cssSelector("main a[href='/sign-in']")));
+            assertThat(browser.getCurrentUrl()).contains("/sign-in");
+        }
+
+        // a statement bigger than the 20 MB limit: the browser gets the page, not a reset connection
+        java.nio.file.Path big = java.nio.file.Files.createTempFile("statement-", ".csv");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(25L * 1024 * 1024);
+        }
+        try {
+            signIn("finance@demo-england");
+            long account = jdbc.sql("""
+                    SELECT a.id FROM dp_account a JOIN council k ON k.id = a.council_id
+                    WHERE k.code = 'demo-england' ORDER BY a.id LIMIT 1""").query(Long.class).single();
+            for (String lang : List.of("en", "cy")) {
+                open("/accounts/" + account + "/statements/new?lang=" + lang);
+                browser.findElement(By.id("file")).sendKeys(big.toString());
+                clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+                assertThat(browser.getTitle()).startsWith("en".equals(lang) ? "The file is too big" : "Mae'r ffeil yn rhy fawr");
+                assertThat(browser.findElement(By.tagName("main")).getText())
+                        .contains("en".equals(lang) ? "The file must be smaller than 20 MB." : "Rhaid i'r ffeil fod yn llai na 20 MB.");
+                assertAccessible("the file is too big, in " + lang);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(big);
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,14 @@ class EmbeddedPostgresConfiguration {
         return new EmbeddedDataSource(dataSource, postgres);
     }
 
+    private static void stopQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close(); // does nothing if the DataSource stopped it already
+        } catch (IOException e) {
+            log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
+        }
+    }
+
     private static EmbeddedPostgres startEmbedded(DatabaseProperties.Embedded settings) {
         try {
             Path dataDir = settings.dataDir() == null || settings.dataDir().isBlank()
@@ -52,11 +61,22 @@ class EmbeddedPostgresConfiguration {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    // not zonky's own JVM shutdown hook: it stopped PostgreSQL while Spring was still
+                    // closing beans that use the pool (see EmbeddedDataSource)
+                    .setRegisterShutdownHook(false);
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
             EmbeddedPostgres postgres = builder.start();
+            // Spring closes the DataSource (pool first, then PostgreSQL) when the application stops;
+            // should an application context never be closed, PostgreSQL still stops once they all are
+            try {
+                SpringApplication.getShutdownHandlers().add(() -> stopQuietly(postgres));
+            } catch (IllegalStateException shuttingDown) {
+                stopQuietly(postgres); // stopped while PostgreSQL was starting: leave nothing running
+                throw shuttingDown;
+            }
             log.info("Embedded PostgreSQL {} on port {} with data in {}",
                     fresh ? "created" : "started", postgres.getPort(), dataDir);
             return postgres;
