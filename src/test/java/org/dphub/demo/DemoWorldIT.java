@@ -185,7 +185,9 @@ class DemoWorldIT {
             }
             assertThat(payslip).as("the PA sees their payslip").isNotNull();
             assertThat(text(page(pa, "/pa/work"))).contains("Your payslips", "From " + payslip.get("employerName").asString());
-            assertThat(text(page(citizen, "/my-employees/payroll?citizen=" + person)))
+            // "Pay your PAs" lists the run; the run shows the PA's payslip
+            assertThat(page(citizen, "/my-employees/payroll?citizen=" + person)).contains("/my-employees/payroll/" + approved.get("id").asLong());
+            assertThat(text(page(citizen, "/my-employees/payroll/" + approved.get("id").asLong())))
                     .contains(approved.get("payslips").get(0).get("paName").asString());
 
             // the employment is the demo PA's (linked to their sign-in), with timesheets approved and one waiting
