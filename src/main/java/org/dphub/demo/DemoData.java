@@ -64,20 +64,25 @@ class DemoData implements ApplicationRunner {
     private final PaProfiles paProfiles;
     private final PostcodeDirectory postcodes;
     private final DemoPlans demoPlans;
+    private final DemoMarketplace demoMarketplace;
+    private final DemoEmployment demoEmployment;
     private final BankAccounts bankAccounts;
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
     private final String mode;
 
     DemoData(Councils councils, UserAccounts accounts, Citizens citizens, PaProfiles paProfiles,
-             PostcodeDirectory postcodes, DemoPlans demoPlans, BankAccounts bankAccounts, TransactionTemplate transaction,
-             DataSource dataSource, @Value("${dphub.demo-data:auto}") String mode) {
+             PostcodeDirectory postcodes, DemoPlans demoPlans, DemoMarketplace demoMarketplace, DemoEmployment demoEmployment,
+             BankAccounts bankAccounts, TransactionTemplate transaction, DataSource dataSource,
+             @Value("${dphub.demo-data:auto}") String mode) {
         this.councils = councils;
         this.accounts = accounts;
         this.citizens = citizens;
         this.paProfiles = paProfiles;
         this.postcodes = postcodes;
         this.demoPlans = demoPlans;
+        this.demoMarketplace = demoMarketplace;
+        this.demoEmployment = demoEmployment;
         this.bankAccounts = bankAccounts;
         this.transaction = transaction;
         this.dataSource = dataSource;
@@ -92,28 +97,39 @@ class DemoData implements ApplicationRunner {
             default -> false;
         };
         if (wanted) {
-            transaction.executeWithoutResult(status -> load());
+            long started = System.nanoTime();
+            List<DemoEmployment.Payroll> payrolls = transaction.execute(status -> load());
+            long loaded = System.nanoTime();
+            // a payroll run works in a table of its own transaction, so each council's runs after the load commits
+            List<Long> runs = payrolls.stream().map(demoEmployment::pay).flatMap(java.util.Optional::stream).toList();
+            demoEmployment.awaitSpending(runs);
+            log.info("Demo data loaded in {} ms ({} ms of it the payroll and its spending): sign in as admin@demo-england with password {}",
+                    (System.nanoTime() - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000, PASSWORD);
         }
     }
 
-    void load() {
-        long started = System.nanoTime();
+    /** Everything but the payroll runs, in one transaction; returns the payroll each council's demo citizen runs next. */
+    List<DemoEmployment.Payroll> load() {
         Random random = new Random(20261123L);
-        loadCouncil(new CouncilPlan("demo-england", "Demo England County Council", "Cyngor Sir Demo Lloegr",
+        List<DemoEmployment.Payroll> payrolls = new ArrayList<>();
+        payrolls.add(loadCouncil(new CouncilPlan("demo-england", "Demo England County Council", "Cyngor Sir Demo Lloegr",
                 Nation.ENGLAND, List.of("SY1", "SY2", "SY3", "SY4", "SY5", "SY11", "SY12", "SY13", "TF9", "WV16"),
-                Names.ENGLISH_GIVEN, Names.ENGLISH_FAMILY, 0.0), random);
-        loadCouncil(new CouncilPlan("demo-wales", "Demo Wales County Council", "Cyngor Sir Demo Cymru",
+                Names.ENGLISH_GIVEN, Names.ENGLISH_FAMILY, 0.0), random, 1));
+        payrolls.add(loadCouncil(new CouncilPlan("demo-wales", "Demo Wales County Council", "Cyngor Sir Demo Cymru",
                 Nation.WALES, List.of("CH4", "CH5", "CH6", "CH7", "CH8", "LL11", "LL12"),
-                Names.WELSH_GIVEN, Names.WELSH_FAMILY, 0.3), random);
-        log.info("Demo data loaded in {} ms: sign in as admin@demo-england with password {}",
-                (System.nanoTime() - started) / 1_000_000, PASSWORD);
+                Names.WELSH_GIVEN, Names.WELSH_FAMILY, 0.3), random, 2));
+        return payrolls;
     }
 
     record CouncilPlan(String code, String name, String nameCy, Nation nation, List<String> districts,
                        List<String> givenNames, List<String> familyNames, double welshSpeakers) {
     }
 
-    private void loadCouncil(CouncilPlan plan, Random random) {
+    /**
+     * One council. {@code random} makes the people, PAs and plans (the same as before the
+     * marketplace and employment were added: they use a random of their own, seeded by {@code number}).
+     */
+    private DemoEmployment.Payroll loadCouncil(CouncilPlan plan, Random random, int number) {
         boolean wales = plan.nation() == Nation.WALES;
         Council council = councils.create(plan.code(), plan.name(), plan.nameCy(), plan.nation(),
                 CouncilSettings.defaults(wales).withContact(new org.dphub.councils.CouncilContact(
@@ -166,15 +182,84 @@ class DemoData implements ApplicationRunner {
         Representative forTwo = citizens.addRepresentative(practitioner, people.get(2).id(), representativeName,
                 RepresentativeKind.NOMINATED_PERSON, "representative@" + domain);
         citizens.linkRepresentativeAccount(practitioner, people.get(2).id(), forTwo.id(), representativeUser);
-        long pa = account("pa", domain, pick(plan.givenNames(), random) + " " + pick(plan.familyNames(), random),
-                council, EnumSet.of(Role.PERSONAL_ASSISTANT), "en");
+        String paGiven = pick(plan.givenNames(), random);
+        String paFamily = pick(plan.familyNames(), random);
+        long pa = account("pa", domain, paGiven + " " + paFamily, council, EnumSet.of(Role.PERSONAL_ASSISTANT), "en");
         account("provider", domain, wales ? "Cwmni Cymorth Cymunedol" : "Riverside Community Support",
                 council, EnumSet.of(Role.PROVIDER), "en");
 
+        PaProfile demoPa = null;
+        List<DemoMarketplace.OtherPa> otherPas = new ArrayList<>();
+        Set<String> districtsWithAccounts = new java.util.HashSet<>(Set.of(people.get(0).postcode().outward()));
         for (int i = 0; i < 200; i++) {
-            paProfiles.create(paProfile(i == 0 ? pa : null, council, plan, sectors, random, i));
+            GeneratedPa generated = paProfile(i == 0 ? pa : null, council, plan, sectors, random, i);
+            PaProfile profile = generated.profile();
+            if (i == 0) {
+                demoPa = paProfiles.create(demoPaProfile(profile, paGiven, paFamily, people.get(0), plan));
+                continue;
+            }
+            // a few PAs in other districts sign in too, so they can be introduced and hired as the demo PA is
+            if (otherPas.size() < DemoMarketplace.OTHER_PAS && profile.status() == PaProfileStatus.LIVE && profile.visible()
+                    && districtsWithAccounts.add(profile.homePostcode().outward())) {
+                long user = accounts.create(new NewUserAccount(profile.email(), PASSWORD,
+                        generated.givenName() + " " + generated.familyName(), council.id(), EnumSet.of(Role.PERSONAL_ASSISTANT), "en"));
+                PaProfile created = paProfiles.create(withUser(profile, user));
+                otherPas.add(new DemoMarketplace.OtherPa(accounts.findByUsername(profile.email()).orElseThrow(), created));
+            } else {
+                paProfiles.create(profile);
+            }
         }
         demoPlans.load(practitioner, people, random);
+
+        // the marketplace and employment use their own random numbers, so the people, PAs and plans above stay as they were
+        Random more = new Random(20261203L + number);
+        DemoMarketplace.Cast cast = new DemoMarketplace.Cast(people,
+                accounts.findByUsername("citizen@" + domain).orElseThrow(),
+                accounts.findByUsername("representative@" + domain).orElseThrow(), practitioner,
+                accounts.findByUsername("pa@" + domain).orElseThrow(), demoPa, otherPas);
+        LocalDate workStarted = demoEmployment.startFor(practitioner, people.get(0));
+        DemoMarketplace.Hired hired = demoMarketplace.load(cast, workStarted, more);
+        return demoEmployment.employ(cast.citizen(), cast.pa(), people.get(0), paGiven, paFamily, hired, wales);
+    }
+
+    /**
+     * The demo PA: the account's name on the profile ("Sophie Hall" is "Sophie H."), living
+     * near the demo citizen, with skills, interests and times that the demo vacancies ask for,
+     * and the sign-in as the contact email (so a hire sets up their pay with their own account).
+     */
+    private static PaProfile demoPaProfile(PaProfile generated, String given, String family, Citizen near, CouncilPlan plan) {
+        boolean wales = plan.nation() == Nation.WALES;
+        String unit = generated.homePostcode().value().substring(generated.homePostcode().value().length() - 2);
+        Set<Language> languages = wales ? EnumSet.of(Language.ENGLISH, Language.WELSH) : EnumSet.of(Language.ENGLISH);
+        List<AvailabilitySlot> availability = new ArrayList<>();
+        for (var day : List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.WEDNESDAY,
+                java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY)) {
+            availability.add(new AvailabilitySlot(day, AvailabilitySlot.PartOfDay.MORNING));
+            availability.add(new AvailabilitySlot(day, AvailabilitySlot.PartOfDay.AFTERNOON));
+        }
+        availability.add(new AvailabilitySlot(java.time.DayOfWeek.SATURDAY, AvailabilitySlot.PartOfDay.AFTERNOON));
+        List<Interest> interests = wales ? List.of(Interest.RUGBY, Interest.WALKING, Interest.MUSIC, Interest.COOKING)
+                : List.of(Interest.FOOTBALL, Interest.WALKING, Interest.MUSIC, Interest.COOKING);
+        String about = "I'm " + given + ". I enjoy " + (wales ? "rugby" : "football")
+                + ", walking, music and cooking, and I like helping people do the things that matter to them.";
+        return new PaProfile(0, generated.userId(), generated.registeredCouncilId(), given + " " + family.charAt(0) + ".", about,
+                generated.experience(), Postcode.parse(near.postcode().sector() + unit), 25, Money.ofPence(1300),
+                EmploymentBasis.EITHER,
+                EnumSet.of(Skill.PERSONAL_CARE, Skill.MOVING_AND_HANDLING, Skill.DRIVING, Skill.COOKING, Skill.COMMUNITY_ACCESS,
+                        Skill.EMOTIONAL_SUPPORT),
+                interests.stream().map(Interest::tag).collect(java.util.stream.Collectors.toSet()), languages, availability, true,
+                PaProfileStatus.LIVE, generated.phone(), "pa@" + plan.code(), true, generated.checks(), generated.gender(),
+                generated.training());
+    }
+
+    private static PaProfile withUser(PaProfile p, long userId) {
+        return new PaProfile(p.id(), userId, p.registeredCouncilId(), p.displayName(), p.about(), p.experience(), p.homePostcode(),
+                p.travelKm(), p.hourlyRate(), p.employmentBasis(), p.skills(), p.interests(), p.languages(), p.availability(),
+                p.visible(), p.status(), p.phone(), p.email(), p.codeOfConductAccepted(), p.checks(), p.gender(), p.training());
+    }
+
+    /** A generated profile and the names it was made from. */
+    private record GeneratedPa(PaProfile profile, String givenName, String familyName) {
     }
 
     private long account(String name, String domain, String displayName, Council council, Set<Role> roles, String language) {
@@ -185,8 +270,8 @@ class DemoData implements ApplicationRunner {
         return pick(plan.givenNames(), random) + " " + pick(plan.familyNames(), random);
     }
 
-    private PaProfile paProfile(Long userId, Council council, CouncilPlan plan, List<PostcodeDirectory.Sector> sectors,
-                                Random random, int index) {
+    private GeneratedPa paProfile(Long userId, Council council, CouncilPlan plan, List<PostcodeDirectory.Sector> sectors,
+                                  Random random, int index) {
         Set<Skill> skills = some(Skill.class, 2 + random.nextInt(5), random);
         Set<Interest> interests = some(Interest.class, 1 + random.nextInt(4), random);
         Set<Language> languages = EnumSet.of(Language.ENGLISH);
@@ -219,7 +304,7 @@ class DemoData implements ApplicationRunner {
                 .sorted().reduce((a, b) -> a + ", " + b).orElse("meeting people");
         String family = pick(plan.familyNames(), random);
         boolean checked = status != PaProfileStatus.AWAITING_CHECKS;
-        return new PaProfile(0, userId, council.id(), given + " " + family.charAt(0) + ".",
+        return new GeneratedPa(new PaProfile(0, userId, council.id(), given + " " + family.charAt(0) + ".",
                 "I'm " + given + ". I enjoy " + interestWords + ", and I like helping people do the things that matter to them.",
                 (1 + random.nextInt(15)) + " years supporting people in their own homes and out and about.",
                 postcodeIn(sectors, random), 5 + random.nextInt(26),
@@ -234,7 +319,8 @@ class DemoData implements ApplicationRunner {
                 // from the index, not the random numbers, so the rest of the demo data stays as it was
                 index % 7 == 0 ? null : index % 2 == 0 ? Gender.FEMALE : Gender.MALE,
                 index % 3 == 0 ? List.of(new TrainingRecord("Care Certificate", LocalDate.of(2024, 1 + index % 12, 1 + index % 28),
-                        List.of("Understand your role", "Duty of care", "Privacy and dignity", "Safeguarding adults"))) : List.of());
+                        List.of("Understand your role", "Duty of care", "Privacy and dignity", "Safeguarding adults"))) : List.of()),
+                given, family);
     }
 
     private static Postcode postcodeIn(List<PostcodeDirectory.Sector> sectors, Random random) {

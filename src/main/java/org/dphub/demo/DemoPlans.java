@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo plans and direct payments, written through the same public faces a practitioner uses:
  * most demo people have a plan; most of those a direct payment, some still waiting for the
- * person to agree, a few with a review overdue.
+ * person to agree, a few with a review overdue. A Welsh speaker's plan (outcomes, needs, budget
+ * lines, contingency plan, reviews) is in Welsh; the random numbers drawn are the same either way.
  */
 @Component
 class DemoPlans {
@@ -50,6 +51,45 @@ class DemoPlans {
             "Feel safe getting washed and dressed in the morning",
             "Keep up my allotment in the summer",
             "Get to my college course in town");
+
+    /** The same outcomes as Welsh speakers write them, in the same order. */
+    private static final List<String> OUTCOMES_CY = List.of(
+            "Dal i fynd i'r pêl-droed gyda fy mrawd ar ddydd Sadwrn",
+            "Aros yn byw yn fy nghartref fy hun",
+            "Cael seibiant go iawn o ofalu unwaith yr wythnos",
+            "Gweld fy ffrindiau yn y caffi cymunedol ar ddydd Iau",
+            "Dysgu coginio prydau syml i mi fy hun",
+            "Mynd i'r capel ar fore Sul",
+            "Mynd i nofio ddwywaith yr wythnos i gadw'n gryf",
+            "Teimlo'n ddiogel wrth ymolchi a gwisgo yn y bore",
+            "Dal ati gyda fy rhandir yn yr haf",
+            "Mynd i fy nghwrs yn y coleg yn y dref");
+
+    /**
+     * What the plan says in the person's language: a Welsh speaker's plan is written in Welsh
+     * (the Welsh Language Standards), everyone else's in English.
+     */
+    private record Words(List<String> outcomes, String needs, String contingency, String paSupport, String leisure,
+                         String equipment, String necessity, String reviewWell, String reviewHard) {
+
+        static final Words ENGLISH = new Words(OUTCOMES,
+                "Needs support with personal care and getting out into the community.",
+                "If my PA is off sick, my sister will help in the morning and I will call the council's duty team.",
+                "Personal assistant support", "Leisure centre membership", "Equipment to help at home",
+                "Their partner is the only person they will accept personal care from; two agencies could not staff the calls.",
+                "The PA is reliable and %s is getting out more.", "Finding cover at weekends is hard.");
+        static final Words WELSH = new Words(OUTCOMES_CY,
+                "Angen cymorth gyda gofal personol ac i fynd allan yn y gymuned.",
+                "Os bydd fy nghynorthwy-ydd personol yn sâl, bydd fy chwaer yn helpu yn y bore a byddaf yn ffonio tîm dyletswydd y cyngor.",
+                "Cymorth gan gynorthwy-ydd personol", "Aelodaeth canolfan hamdden", "Offer i helpu yn y cartref",
+                "Eu partner yw'r unig un y byddant yn derbyn gofal personol ganddo; ni allai dwy asiantaeth ddod o hyd i staff ar gyfer yr ymweliadau.",
+                "Mae'r cynorthwy-ydd personol yn ddibynadwy ac mae %s yn mynd allan yn amlach.",
+                "Mae'n anodd cael rhywun i gyflenwi ar y penwythnos.");
+
+        static Words of(Citizen person) {
+            return "cy".equals(person.preferredLanguage()) ? WELSH : ENGLISH;
+        }
+    }
 
     private final CarePlans plans;
     private final DirectPayments directPayments;
@@ -79,37 +119,36 @@ class DemoPlans {
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < people.size(); i++) {
             Citizen person = people.get(i);
+            Words words = Words.of(person);
             if (i > 2 && random.nextInt(10) < 3) {
                 continue; // not everyone has a plan yet
             }
             List<String> outcomes = new ArrayList<>();
             int count = 1 + random.nextInt(3);
             while (outcomes.size() < count) {
-                String outcome = OUTCOMES.get(random.nextInt(OUTCOMES.size()));
+                String outcome = words.outcomes().get(random.nextInt(OUTCOMES.size()));
                 if (!outcomes.contains(outcome)) {
                     outcomes.add(outcome);
                 }
             }
             List<BudgetLine> lines = new ArrayList<>();
-            lines.add(new BudgetLine("Personal assistant support", BudgetLineKind.HOURLY,
+            lines.add(new BudgetLine(words.paSupport(), BudgetLineKind.HOURLY,
                     BigDecimal.valueOf(4 + random.nextInt(22)).add(BigDecimal.valueOf(random.nextInt(4) * 25L, 2)),
                     settings.paHourlyRate(), null, null, allOutcomes(outcomes.size())));
             if (random.nextBoolean()) {
-                lines.add(new BudgetLine("Leisure centre membership", BudgetLineKind.WEEKLY, null, null,
+                lines.add(new BudgetLine(words.leisure(), BudgetLineKind.WEEKLY, null, null,
                         Money.ofPence(650), null, List.of(outcomes.size())));
             }
             if (random.nextInt(4) == 0) {
-                lines.add(new BudgetLine("Equipment to help at home", BudgetLineKind.ONE_OFF, null, null, null,
+                lines.add(new BudgetLine(words.equipment(), BudgetLineKind.ONE_OFF, null, null, null,
                         Money.ofPence(8_000 + random.nextInt(20_000)), List.of(1)));
             }
             LocalDate requested = i == 1 ? today.minusDays(9) : today.minusDays(20 + random.nextInt(420));
             LocalDate start = requested.plusDays(7 + random.nextInt(21));
             Money contribution = random.nextInt(3) == 0 ? Money.ofPence(random.nextInt(40) * 100L) : Money.ZERO;
             CarePlans.Plan plan = plans.create(practitioner, person.id(), new NewPlanVersion(start, null,
-                    "Needs support with personal care and getting out into the community.",
-                    HowNeedsMet.DIRECT_PAYMENT_FULL, settings.paymentFrequency(), contribution,
-                    "If my PA is off sick, my sister will help in the morning and I will call the council's duty team.",
-                    "", outcomes, lines));
+                    words.needs(), HowNeedsMet.DIRECT_PAYMENT_FULL, settings.paymentFrequency(), contribution,
+                    words.contingency(), "", outcomes, lines));
             if (i > 2 && random.nextInt(5) == 0) {
                 continue; // a plan, but no direct payment asked for yet
             }
@@ -128,7 +167,7 @@ class DemoPlans {
                 HouseholdMember partner = citizens.addHouseholdMember(practitioner, person.id(), "Chris " + person.familyName(),
                         Relationship.PARTNER, true);
                 payees = List.of(partner.id());
-                necessity = "Their partner is the only person they will accept personal care from; two agencies could not staff the calls.";
+                necessity = words.necessity();
             }
             // the demo citizen (person 0) has a bank account, so their statements and returns can be shown
             AccountType account = i == 0 ? AccountType.BANK_ACCOUNT : AccountType.values()[random.nextInt(AccountType.values().length)];
@@ -143,8 +182,7 @@ class DemoPlans {
                 if (!start.isAfter(today.minusMonths(5)) && random.nextInt(3) > 0) {
                     LocalDate reviewed = start.plusMonths(5);
                     directPayments.recordReview(practitioner, dp.id(), ReviewReason.SCHEDULED, reviewed,
-                            "The PA is reliable and " + person.givenName() + " is getting out more.",
-                            "Finding cover at weekends is hard.", false);
+                            words.reviewWell().formatted(person.givenName()), words.reviewHard(), false);
                 }
             }
         }
