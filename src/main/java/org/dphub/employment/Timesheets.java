@@ -216,7 +216,7 @@ public class Timesheets {
                                (SELECT max(d.worked_on) FROM timesheet_day d WHERE d.timesheet_id = t.id) AS last_day
                         FROM timesheet t JOIN pa_employment e ON e.id = t.employment_id JOIN citizen c ON c.id = e.citizen_id
                         LEFT JOIN timesheet_decision x ON x.timesheet_id = t.id
-                        WHERE """ + where + " ORDER BY t.id LIMIT 50")
+                        WHERE """ + " " + where + " ORDER BY t.id LIMIT 50")
                 .param("who", who)
                 .query((rs, n) -> new Open(rs.getLong("id"), rs.getLong("employment_id"), rs.getString("pa_name"),
                         rs.getString("employer_name"), rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
