@@ -59,10 +59,11 @@ class HomeMoney implements HomeContribution {
     }
 
     private void money(SignedInUser user, long citizenId, List<HomeItem> items) {
-        List<Accounts.Summary> open = accounts.forCitizen(user, citizenId).stream()
-                .filter(s -> s.account().status() != AccountStatus.CLOSED).toList();
+        List<Accounts.Summary> all = accounts.forCitizen(user, citizenId);
+        List<Accounts.Summary> open = all.stream().filter(s -> s.account().status() != AccountStatus.CLOSED).toList();
         if (open.isEmpty()) {
-            items.add(new HomeItem.Fact(citizenId, 10, Text.of("home.money.account"), Text.of("money.no-account")));
+            items.add(new HomeItem.Fact(citizenId, 10, Text.of("home.money.account"),
+                    Text.of(all.isEmpty() ? "money.no-account" : "home.money.closed")));
             return;
         }
         int order = 10;
