@@ -134,6 +134,32 @@ public class OneOffPayments {
         return councils.settings(councilId).settings().oneOffMaximum();
     }
 
+    /** Counted for the home page: one-offs waiting for a budget holder in the council, and those this user asked for. */
+    public record Waiting(long forDecision, long askedByYou) {
+    }
+
+    @Transactional(readOnly = true)
+    public Waiting waiting(SignedInUser staff) {
+        if (!staff.isStaff() || staff.councilId() == null) {
+            return new Waiting(0, 0);
+        }
+        long[] counts = repository.awaitingCounts(staff.councilId(), staff.username());
+        return new Waiting(counts[0], counts[1]);
+    }
+
+    /** A page of the one-off payments a practitioner asked for, newest first, with how many there are in all. */
+    public record Asked(List<OneOffPayment> payments, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public Asked askedBy(SignedInUser practitioner, int page, int pageSize) {
+        if (!practitioner.isStaff() || !practitioner.has(Role.PRACTITIONER) || practitioner.councilId() == null) {
+            return new Asked(List.of(), 0);
+        }
+        return new Asked(repository.requestedBy(practitioner.councilId(), practitioner.username(), pageSize, page * pageSize),
+                repository.countRequestedBy(practitioner.councilId(), practitioner.username()));
+    }
+
     @Transactional(readOnly = true)
     public List<OneOffPayment> awaitingDecision(SignedInUser staff) {
         return staff.isStaff() ? repository.awaiting(staff.councilId()) : List.of();

@@ -184,6 +184,46 @@ public class Timesheets {
         return find(timesheetId).orElseThrow();
     }
 
+    /**
+     * A timesheet with no decision yet, or one the employer queried, as a home page lists it: whose,
+     * for whom, and the days it covers (read in one query, without its days).
+     */
+    public record Open(long id, long employmentId, String paName, String employerName, LocalDate firstDay, LocalDate lastDay,
+                       Status status) {
+    }
+
+    /** Timesheets sent to this person (the employer, or someone acting for them) that wait for their decision. */
+    @Transactional(readOnly = true)
+    public List<Open> waitingForEmployer(SignedInUser user, long citizenId) {
+        if (!employments.isEmployerSideOf(user, citizenId)) {
+            return List.of();
+        }
+        return open("e.citizen_id = :who AND x.decision IS NULL", citizenId);
+    }
+
+    /** A PA's timesheets the employer queried and nothing was sent for that work since: to look at and send again. */
+    @Transactional(readOnly = true)
+    public List<Open> queriedForPa(SignedInUser pa) {
+        return open("e.pa_user_id = :who AND x.decision = 'QUERIED' AND NOT EXISTS (SELECT 1 FROM timesheet later "
+                + "WHERE later.employment_id = t.employment_id AND later.id > t.id)", pa.userId());
+    }
+
+    private List<Open> open(String where, long who) {
+        return jdbc.sql("""
+                        SELECT t.id, t.employment_id, e.pa_given_name || ' ' || e.pa_family_name AS pa_name,
+                               c.given_name || ' ' || c.family_name AS employer_name, x.decision,
+                               (SELECT min(d.worked_on) FROM timesheet_day d WHERE d.timesheet_id = t.id) AS first_day,
+                               (SELECT max(d.worked_on) FROM timesheet_day d WHERE d.timesheet_id = t.id) AS last_day
+                        FROM timesheet t JOIN pa_employment e ON e.id = t.employment_id JOIN citizen c ON c.id = e.citizen_id
+                        LEFT JOIN timesheet_decision x ON x.timesheet_id = t.id
+                        WHERE """ + " " + where + " ORDER BY t.id LIMIT 50")
+                .param("who", who)
+                .query((rs, n) -> new Open(rs.getLong("id"), rs.getLong("employment_id"), rs.getString("pa_name"),
+                        rs.getString("employer_name"), rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
+                        rs.getString("decision") == null ? Status.SUBMITTED : Status.valueOf(rs.getString("decision"))))
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public List<Timesheet> forEmployment(SignedInUser user, long employmentId) {
         employments.find(user, employmentId).orElseThrow(NotFound::new);

@@ -161,6 +161,15 @@ public class Introductions {
                 profile.id(), profile.checks().dbsCheckedOn(), profile.status() == PaProfileStatus.LIVE);
     }
 
+    /**
+     * Introductions waiting for this person's answer, for the home page: invitations to them as a PA,
+     * and PAs' interest in the vacancies of the people they are or act for.
+     */
+    @Transactional(readOnly = true)
+    public List<IntroductionRepository.Waiting> waitingForAnswer(SignedInUser user) {
+        return repository.waitingForAnswer(user.userId(), employerSide.citizensActedFor(user));
+    }
+
     /** Every introduction this person is part of, as they see it, newest first. */
     @Transactional(readOnly = true)
     public List<IntroductionView> forUser(SignedInUser user) {

@@ -203,6 +203,16 @@ public class PaProfiles {
         return repository.awaitingChecks(200);
     }
 
+    /** For the DP team's home: {profiles waiting for checks (on the national register), reports still to act on}. */
+    public record ChecksWaiting(long profiles, long reports) {
+    }
+
+    @Transactional(readOnly = true)
+    public ChecksWaiting checksWaiting(SignedInUser dpTeam) {
+        requireDpTeam(dpTeam);
+        return new ChecksWaiting(repository.countAwaitingChecks(), repository.countOpenReports(dpTeam.councilId()));
+    }
+
     /** Today, as the marketplace reckons it: no training is completed after it. */
     public LocalDate today() {
         return settings.today();

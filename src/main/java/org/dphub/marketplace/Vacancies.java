@@ -236,6 +236,27 @@ public class Vacancies {
     @Transactional(readOnly = true)
     public List<VacancyMatch> matchesForProfile(SignedInUser pa, long profileId, int limit, int offset) {
         PaProfile profile = profiles.findById(profileId).filter(p -> PaProfiles.isOwner(pa, p)).orElseThrow(NotFound::new);
+        List<Scored> scored = scoredForProfile(profile);
+        List<Scored> page = page(scored, limit, offset);
+        Map<Long, MatchingRepository.VacancyDetails> details = matching.vacancyDetails(page.stream().map(Scored::id).toList());
+        return page.stream().map(s -> {
+            MatchingRepository.VacancyDetails d = details.get(s.id());
+            List<String> shared = d.interests().stream().filter(profile.interests()::contains).toList();
+            return new VacancyMatch(s.id(), d.title(), d.outcomes(), org.dphub.shared.Postcode.parse(d.postcode()).outward(),
+                    s.score().score(), roundKm(s.score().distanceKm()), d.hoursPerWeek(), d.hourlyRatePence(), d.startDate(),
+                    reasons(s.score(), shared));
+        }).toList();
+    }
+
+    /** How many open vacancies a PA's live profile matches (for their home page); none while it is not live. */
+    @Transactional(readOnly = true)
+    public int countMatchesForProfile(SignedInUser pa, long profileId) {
+        PaProfile profile = profiles.findById(profileId).filter(p -> PaProfiles.isOwner(pa, p)).orElseThrow(NotFound::new);
+        return profile.status() == PaProfileStatus.LIVE ? scoredForProfile(profile).size() : 0;
+    }
+
+    /** Every open vacancy the profile matches, scored (not yet ranked): refused unless the profile is live. */
+    private List<Scored> scoredForProfile(PaProfile profile) {
         if (profile.status() != PaProfileStatus.LIVE) {
             throw new Conflict("Your profile is " + profile.status() + ". You can see vacancies once the direct payments "
                     + "team has checked it and it is live.");
@@ -260,15 +281,7 @@ public class Vacancies {
                 scored.add(new Scored(wants.vacancyId(), scoring.score(wants, asSeen, candidate.sharedInterests(), distance)));
             }
         }
-        List<Scored> page = page(scored, limit, offset);
-        Map<Long, MatchingRepository.VacancyDetails> details = matching.vacancyDetails(page.stream().map(Scored::id).toList());
-        return page.stream().map(s -> {
-            MatchingRepository.VacancyDetails d = details.get(s.id());
-            List<String> shared = d.interests().stream().filter(profile.interests()::contains).toList();
-            return new VacancyMatch(s.id(), d.title(), d.outcomes(), org.dphub.shared.Postcode.parse(d.postcode()).outward(),
-                    s.score().score(), roundKm(s.score().distanceKm()), d.hoursPerWeek(), d.hourlyRatePence(), d.startDate(),
-                    reasons(s.score(), shared));
-        }).toList();
+        return scored;
     }
 
     record Scored(long id, MatchScore score) {

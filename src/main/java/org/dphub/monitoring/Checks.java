@@ -52,6 +52,14 @@ public class Checks {
                 unlinkedThresholdPence, quietDays);
     }
 
+    /** How many accounts are due a check (as {@link #due} lists them), counted in SQL for the home page. */
+    @Transactional(readOnly = true)
+    public long countDue(SignedInUser staff) {
+        requireMonitoring(staff);
+        return repository.countDue(staff.councilId(), LocalDate.now(clock), councils.settings(staff.councilId()).settings().surplusWeeks(),
+                unlinkedThresholdPence, quietDays);
+    }
+
     /** Records a check of an account: the reasons it was selected for (now), what was found, minutes spent. */
     @Transactional
     public long record(SignedInUser staff, long accountId, CheckOutcome outcome, int minutes, String notes) {

@@ -235,6 +235,19 @@ public class PaymentRuns {
         return staff.isStaff() ? runs.forCouncil(staff.councilId()) : List.of();
     }
 
+    /** A finance officer's work: runs waiting for a second officer (and how many this one may approve), runs that stopped. */
+    public record Waiting(long toApprove, long thisOfficerMayApprove, long stopped) {
+    }
+
+    @Transactional(readOnly = true)
+    public Waiting waiting(SignedInUser finance) {
+        if (!finance.has(Role.FINANCE) || finance.councilId() == null) {
+            return new Waiting(0, 0, 0);
+        }
+        long[] counts = runs.waitingCounts(finance.councilId(), finance.username());
+        return new Waiting(counts[0], counts[1], counts[2]);
+    }
+
     /**
      * An account the run could not pay, and why (ACCOUNT_SUSPENDED, MISSING_BANK_DETAILS), with the
      * person it belongs to (name and reference), so finance can put it right.

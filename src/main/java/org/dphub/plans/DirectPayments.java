@@ -326,6 +326,27 @@ public class DirectPayments {
                 .toList();
     }
 
+    /**
+     * What the council's staff have to act on, counted (not listed) for the home page: reviews
+     * overdue and due within {@code dueSoonDays} (as {@link #reviewsDue}), requests whose money has not
+     * arrived and those waiting longer than the council's target days to money (as {@link #inProgress}).
+     */
+    public record WorkCounts(long reviewsOverdue, long reviewsDueSoon, long inProgress, long overTarget, int targetDaysToMoney) {
+    }
+
+    @Transactional(readOnly = true)
+    public WorkCounts workCounts(SignedInUser staff, int dueSoonDays) {
+        if (!staff.isStaff() || staff.councilId() == null) {
+            return new WorkCounts(0, 0, 0, 0, 0);
+        }
+        CouncilSettings settings = councils.settings(staff.councilId()).settings();
+        LocalDate today = LocalDate.now(clock);
+        long[] reviews = repository.reviewCounts(staff.councilId(), today, today.plusDays(dueSoonDays),
+                ReviewSchedule.firstReviewMonths(settings), ReviewSchedule.reviewIntervalMonths(settings));
+        long[] waiting = repository.inProgressCounts(staff.councilId(), today, settings.targetDaysToMoney());
+        return new WorkCounts(reviews[0], reviews[1], waiting[0], waiting[1], settings.targetDaysToMoney());
+    }
+
     private Details details(SignedInUser user, DirectPayment dp, Citizen citizen) {
         CouncilSettings settings = councils.settings(dp.councilId()).settings();
         List<Review> reviews = repository.reviews(dp.id());

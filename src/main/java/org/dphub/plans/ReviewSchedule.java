@@ -15,8 +15,18 @@ public final class ReviewSchedule {
     }
 
     public static LocalDate nextReviewDue(LocalDate startDate, Optional<LocalDate> lastReview, CouncilSettings settings) {
-        int first = Math.min(settings.firstReviewMonths(), CouncilSettings.MAX_FIRST_REVIEW_MONTHS);
-        int interval = Math.min(settings.reviewIntervalMonths(), CouncilSettings.MAX_REVIEW_INTERVAL_MONTHS);
+        int first = firstReviewMonths(settings);
+        int interval = reviewIntervalMonths(settings);
         return lastReview.map(r -> r.plusMonths(interval)).orElse(startDate.plusMonths(first));
+    }
+
+    /** Months from the start to the first review: the council's choice, never more than 6. */
+    public static int firstReviewMonths(CouncilSettings settings) {
+        return Math.min(settings.firstReviewMonths(), CouncilSettings.MAX_FIRST_REVIEW_MONTHS);
+    }
+
+    /** Months from one review to the next: the council's choice, never more than 12. */
+    public static int reviewIntervalMonths(CouncilSettings settings) {
+        return Math.min(settings.reviewIntervalMonths(), CouncilSettings.MAX_REVIEW_INTERVAL_MONTHS);
     }
 }

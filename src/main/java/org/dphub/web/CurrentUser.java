@@ -4,13 +4,13 @@ import org.dphub.shared.SignedInUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The signed-in user of this request, or null. */
-final class CurrentUser {
+/** The signed-in user of this request, or null (for model attributes other modules add to every page). */
+public final class CurrentUser {
 
     private CurrentUser() {
     }
 
-    static SignedInUser orNull() {
+    public static SignedInUser orNull() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof SignedInUser.Holder holder
                 ? holder.signedInUser() : null;

@@ -120,6 +120,8 @@ class SecurityConfiguration {
                         .requestMatchers("/payment-runs", "/payment-runs/**").hasRole("FINANCE")
                         .requestMatchers("/citizens/*/one-off-payments/**").hasRole("PRACTITIONER")
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/one-off-payments/*").hasRole("STAFF")
+                        // a budget holder's list to decide; a practitioner's own one-off payments
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/one-off-payments").hasAnyRole("BUDGET_HOLDER", "PRACTITIONER")
                         .requestMatchers("/one-off-payments", "/one-off-payments/**").hasRole("BUDGET_HOLDER")
                         .requestMatchers("/direct-payments/*/status-changes/**").hasRole("PRACTITIONER")
                         .requestMatchers("/pa/**").hasRole("PERSONAL_ASSISTANT")

@@ -95,6 +95,8 @@ class DemoAccountsBrowserIT {
                     clickAndWait(browser.findElement(By.cssSelector("a[hreflang=en]")));
                 }
                 assertAccessible(username + " home");
+                assertThat(browser.findElement(By.id("home-council")).getText()).as(username + ": the council by its name, never its code")
+                        .startsWith("Demo ").endsWith(" County Council");
 
                 List<String> menu = browser.findElements(By.cssSelector("#navigation a")).stream()
                         .map(a -> a.getAttribute("href")).toList();

@@ -59,6 +59,29 @@ public class OneOffRepository {
                 .param("c", councilId).query(OneOffRepository::map).list();
     }
 
+    /** {waiting for a budget holder in the council, of those asked for by this user}, counted in one query. */
+    public long[] awaitingCounts(long councilId, String username) {
+        return jdbc.sql("""
+                        SELECT count(*), count(*) FILTER (WHERE requested_by = :by) FROM one_off_payment
+                        WHERE council_id = :c AND status = 'AWAITING_APPROVAL'""")
+                .param("c", councilId).param("by", username)
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    /** The one-off payments this user asked for in the council, newest first, a page at a time. */
+    public List<OneOffPayment> requestedBy(long councilId, String username, int limit, int offset) {
+        return jdbc.sql("""
+                        SELECT * FROM one_off_payment WHERE council_id = :c AND requested_by = :by
+                        ORDER BY requested_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+                .param("c", councilId).param("by", username).param("limit", limit).param("offset", offset)
+                .query(OneOffRepository::map).list();
+    }
+
+    public long countRequestedBy(long councilId, String username) {
+        return jdbc.sql("SELECT count(*) FROM one_off_payment WHERE council_id = :c AND requested_by = :by")
+                .param("c", councilId).param("by", username).query(Long.class).single();
+    }
+
     private static OneOffPayment map(ResultSet rs, int row) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
         return new OneOffPayment(rs.getLong("id"), rs.getLong("council_id"), rs.getLong("citizen_id"),

@@ -106,12 +106,28 @@ class OneOffPages {
         return "approvals/new-one-off";
     }
 
+    static final int ASKED_PAGE_SIZE = 25;
+
+    /**
+     * A budget holder's one-off payments waiting for a decision; a practitioner's own one-off
+     * payments, newest first, with where each is. Someone with both roles sees both.
+     */
     @GetMapping("/one-off-payments")
-    String awaiting(SignedInUser budgetHolder, Model model) {
-        List<OneOffPayment> waiting = payments.awaitingDecision(budgetHolder);
+    String awaiting(SignedInUser staff, @RequestParam(defaultValue = "1") int page, Model model) {
+        boolean decides = staff.has(Role.BUDGET_HOLDER);
+        boolean asks = staff.has(Role.PRACTITIONER);
+        List<OneOffPayment> waiting = decides ? payments.awaitingDecision(staff) : List.of();
+        int current = Math.max(1, page);
+        OneOffPayments.Asked asked = asks ? payments.askedBy(staff, current - 1, ASKED_PAGE_SIZE) : new OneOffPayments.Asked(List.of(), 0);
+        model.addAttribute("decides", decides);
+        model.addAttribute("asks", asks);
         model.addAttribute("payments", waiting);
-        model.addAttribute("names", waiting.stream().map(OneOffPayment::citizenId).distinct()
-                .collect(java.util.stream.Collectors.toMap(c -> c, c -> citizens.find(budgetHolder, c).map(Citizen::fullName).orElse(""))));
+        model.addAttribute("asked", asked.payments());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", (int) Math.max(1, (asked.total() + ASKED_PAGE_SIZE - 1) / ASKED_PAGE_SIZE));
+        model.addAttribute("names", java.util.stream.Stream.concat(waiting.stream(), asked.payments().stream())
+                .map(OneOffPayment::citizenId).distinct()
+                .collect(java.util.stream.Collectors.toMap(c -> c, c -> citizens.find(staff, c).map(Citizen::fullName).orElse(""))));
         return "approvals/awaiting";
     }
 

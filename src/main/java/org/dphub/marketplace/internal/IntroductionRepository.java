@@ -39,6 +39,23 @@ public class IntroductionRepository {
                 .param("status", status.name()).param("by", createdBy).query(Long.class).optional();
     }
 
+    /** An introduction waiting for one side's answer: the PA's to an invitation, the person's side's to a PA's interest. */
+    public record Waiting(long id, long citizenId, String vacancyTitle, IntroductionStatus status) {
+    }
+
+    /** Invitations to this PA (by their sign-in) and PAs' interest in the vacancies of these people, oldest first. */
+    public List<Waiting> waitingForAnswer(long userId, List<Long> citizenIds) {
+        return jdbc.sql("""
+                        SELECT i.id, v.citizen_id, v.title, i.status FROM introduction i
+                        JOIN vacancy v ON v.id = i.vacancy_id
+                        JOIN pa_profile p ON p.id = i.profile_id
+                        WHERE (i.status = 'INVITED' AND p.user_id = :u) OR (i.status = 'INTERESTED' AND v.citizen_id = ANY(:c))
+                        ORDER BY i.created_at, i.id LIMIT 50""")
+                .param("u", userId).param("c", citizenIds.toArray(new Long[0]))
+                .query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2), rs.getString(3), IntroductionStatus.valueOf(rs.getString(4))))
+                .list();
+    }
+
     /** Introductions a person is part of: as the PA (by their sign-in) or for the people they act for, newest first. */
     public java.util.List<Long> idsFor(long userId, java.util.List<Long> citizenIds) {
         return jdbc.sql("""

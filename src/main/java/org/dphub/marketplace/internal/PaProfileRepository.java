@@ -176,6 +176,21 @@ public class PaProfileRepository {
         return waiting.stream().map(p -> p.withTraining(training.getOrDefault(p.id(), List.of()))).toList();
     }
 
+    public long countAwaitingChecks() {
+        return jdbc.sql("SELECT count(*) FROM pa_profile WHERE status = 'AWAITING_CHECKS'").query(Long.class).single();
+    }
+
+    /** Reports the council's DP team sees ({@link #reportsFor}) whose profile or vacancy is still open to act on. */
+    public long countOpenReports(long councilId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM marketplace_report r
+                        LEFT JOIN pa_profile p ON p.id = r.profile_id
+                        LEFT JOIN vacancy v ON v.id = r.vacancy_id
+                        WHERE (r.profile_id IS NOT NULL OR r.council_id = :c)
+                          AND coalesce(p.status, v.status) IN ('OPEN', 'LIVE', 'AWAITING_CHECKS')""")
+                .param("c", councilId).query(Long.class).single();
+    }
+
     public long countLive() {
         return jdbc.sql("SELECT count(*) FROM pa_profile WHERE status = 'LIVE'").query(Long.class).single();
     }

@@ -30,36 +30,7 @@ public class CheckRepository {
      * {@code quietDays} unless a concern was raised since.
      */
     public List<Due> due(long councilId, LocalDate today, int surplusWeeks, long unlinkedThresholdPence, int quietDays) {
-        return jdbc.sql("""
-                        WITH base AS (
-                            SELECT a.id, a.citizen_id, a.type, a.opened_on, dp.start_date,
-                                   -- money received by today, less money already set to leave later (issue 14)
-                                   (SELECT coalesce(sum(l.amount_pence) FILTER (WHERE t.posted_on <= :today), 0)
-                                           + coalesce(sum(l.amount_pence) FILTER (WHERE t.posted_on > :today AND l.amount_pence < 0), 0)
-                                    FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
-                                    WHERE l.book = 'ACCOUNT' AND l.account_id = a.id) AS balance,
-                                   coalesce((SELECT c.weekly_budget_pence FROM payment_schedule_change c
-                                             WHERE c.schedule_id = s.id AND c.effective_from <= :today
-                                             ORDER BY c.effective_from DESC, c.id DESC LIMIT 1), s.weekly_budget_pence, 0) AS weekly,
-                                   (SELECT max(k.checked_at) FROM monitoring_check k WHERE k.account_id = a.id) AS last_check
-                            FROM dp_account a
-                            LEFT JOIN direct_payment dp ON dp.id = a.direct_payment_id
-                            LEFT JOIN payment_schedule s ON s.account_id = a.id
-                            WHERE a.council_id = :council AND a.status = 'OPEN')
-                        SELECT b.id, b.citizen_id,
-                               b.start_date IS NOT NULL AND b.start_date > :today - interval '3 months' AS new_dp,
-                               b.balance - :weeks * b.weekly > 0 AS surplus,
-                               (SELECT coalesce(-sum(t.amount_pence), 0) FROM account_transaction t
-                                WHERE t.account_id = b.id AND t.amount_pence < 0 AND t.booked_on > :today - 90
-                                  AND NOT EXISTS (SELECT 1 FROM transaction_tag g WHERE g.transaction_id = t.id
-                                                  AND (g.outcome IS NOT NULL OR g.budget_line_position IS NOT NULL))) > :unlinked AS unlinked,
-                               b.type = 'BANK_ACCOUNT' AND b.opened_on < :today - 90
-                                 AND NOT EXISTS (SELECT 1 FROM account_transaction t WHERE t.account_id = b.id
-                                                 AND t.booked_on > :today - 90) AS missing,
-                               EXISTS (SELECT 1 FROM monitoring_concern c WHERE c.account_id = b.id
-                                       AND (b.last_check IS NULL OR c.raised_at > b.last_check)) AS concern,
-                               b.last_check IS NOT NULL AND b.last_check > CAST(:today AS timestamptz) - make_interval(days => :quiet) AS quiet
-                        FROM base b ORDER BY b.id""")
+        return jdbc.sql(DUE + " ORDER BY b.id")
                 .param("council", councilId).param("today", today).param("weeks", surplusWeeks)
                 .param("unlinked", unlinkedThresholdPence).param("quiet", quietDays)
                 .query((rs, row) -> {
@@ -83,6 +54,47 @@ public class CheckRepository {
                     return new Due(rs.getLong("id"), rs.getLong("citizen_id"), reasons);
                 })
                 .list().stream().filter(d -> !d.reasons().isEmpty()).toList();
+    }
+
+    /** Each open account of the council with a flag per reason (and whether it was checked lately). */
+    private static final String DUE = """
+            WITH base AS (
+                SELECT a.id, a.citizen_id, a.type, a.opened_on, dp.start_date,
+                       -- money received by today, less money already set to leave later (issue 14)
+                       (SELECT coalesce(sum(l.amount_pence) FILTER (WHERE t.posted_on <= :today), 0)
+                               + coalesce(sum(l.amount_pence) FILTER (WHERE t.posted_on > :today AND l.amount_pence < 0), 0)
+                        FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
+                        WHERE l.book = 'ACCOUNT' AND l.account_id = a.id) AS balance,
+                       coalesce((SELECT c.weekly_budget_pence FROM payment_schedule_change c
+                                 WHERE c.schedule_id = s.id AND c.effective_from <= :today
+                                 ORDER BY c.effective_from DESC, c.id DESC LIMIT 1), s.weekly_budget_pence, 0) AS weekly,
+                       (SELECT max(k.checked_at) FROM monitoring_check k WHERE k.account_id = a.id) AS last_check
+                FROM dp_account a
+                LEFT JOIN direct_payment dp ON dp.id = a.direct_payment_id
+                LEFT JOIN payment_schedule s ON s.account_id = a.id
+                WHERE a.council_id = :council AND a.status = 'OPEN')
+            SELECT b.id, b.citizen_id,
+                   b.start_date IS NOT NULL AND b.start_date > :today - interval '3 months' AS new_dp,
+                   b.balance - :weeks * b.weekly > 0 AS surplus,
+                   (SELECT coalesce(-sum(t.amount_pence), 0) FROM account_transaction t
+                    WHERE t.account_id = b.id AND t.amount_pence < 0 AND t.booked_on > :today - 90
+                      AND NOT EXISTS (SELECT 1 FROM transaction_tag g WHERE g.transaction_id = t.id
+                          AND (g.outcome IS NOT NULL OR g.budget_line_position IS NOT NULL))) > :unlinked AS unlinked,
+                   b.type = 'BANK_ACCOUNT' AND b.opened_on < :today - 90
+                     AND NOT EXISTS (SELECT 1 FROM account_transaction t WHERE t.account_id = b.id
+                         AND t.booked_on > :today - 90) AS missing,
+                   EXISTS (SELECT 1 FROM monitoring_concern c WHERE c.account_id = b.id
+                           AND (b.last_check IS NULL OR c.raised_at > b.last_check)) AS concern,
+                   b.last_check IS NOT NULL AND b.last_check > CAST(:today AS timestamptz) - make_interval(days => :quiet) AS quiet
+            FROM base b""";
+
+    /** How many accounts {@link #due} would list: counted in PostgreSQL, for the home page. */
+    public long countDue(long councilId, LocalDate today, int surplusWeeks, long unlinkedThresholdPence, int quietDays) {
+        return jdbc.sql("SELECT count(*) FROM (" + DUE + ") d WHERE (NOT d.quiet AND (d.new_dp OR d.surplus OR d.unlinked OR d.missing))"
+                        + " OR d.concern")
+                .param("council", councilId).param("today", today).param("weeks", surplusWeeks)
+                .param("unlinked", unlinkedThresholdPence).param("quiet", quietDays)
+                .query(Long.class).single();
     }
 
     public long record(long councilId, long accountId, List<CheckReason> reasons, String outcome, int minutes, String notes, String by) {

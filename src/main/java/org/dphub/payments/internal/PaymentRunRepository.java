@@ -52,6 +52,20 @@ public class PaymentRunRepository {
                 .param("council", councilId).query(PaymentRunRepository::run).list();
     }
 
+    /**
+     * For a finance officer's home: {runs waiting for approval, of those the ones this officer may
+     * approve (started by someone else), runs that stopped} in the council. One row, set-based.
+     */
+    public long[] waitingCounts(long councilId, String officer) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE status = 'READY_FOR_APPROVAL'),
+                               count(*) FILTER (WHERE status = 'READY_FOR_APPROVAL' AND started_by <> :officer),
+                               count(*) FILTER (WHERE status = 'FAILED')
+                        FROM payment_run WHERE council_id = :council AND status IN ('READY_FOR_APPROVAL', 'FAILED')""")
+                .param("council", councilId).param("officer", officer)
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+    }
+
     public List<Long> running() {
         return jdbc.sql("SELECT id FROM payment_run WHERE status = 'RUNNING' ORDER BY id").query(Long.class).list();
     }

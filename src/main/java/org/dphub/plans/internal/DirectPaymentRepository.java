@@ -78,6 +78,33 @@ public class DirectPaymentRepository {
                 .param("council", councilId).query(this::map).list();
     }
 
+    /**
+     * For the home page's work queue, in one set-based query: {reviews overdue, reviews due by
+     * {@code soon}} among the council's active and suspended direct payments (regulation 7: the first
+     * review {@code firstMonths} after the start, then {@code intervalMonths} after the last review).
+     */
+    public long[] reviewCounts(long councilId, LocalDate today, LocalDate soon, int firstMonths, int intervalMonths) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE due < :today), count(*) FILTER (WHERE due >= :today AND due <= :soon)
+                        FROM (SELECT CAST(coalesce((SELECT max(r.reviewed_on) FROM review r WHERE r.direct_payment_id = dp.id)
+                                                       + make_interval(months => :interval),
+                                                   dp.start_date + make_interval(months => :first)) AS date) AS due
+                              FROM direct_payment dp
+                              WHERE dp.council_id = :council AND dp.status IN ('ACTIVE', 'SUSPENDED')) d""")
+                .param("council", councilId).param("today", today).param("soon", soon)
+                .param("first", firstMonths).param("interval", intervalMonths)
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    /** {requests in progress, of those waiting more than {@code targetDays} since the person asked}, as {@link #inProgress}. */
+    public long[] inProgressCounts(long councilId, LocalDate today, int targetDays) {
+        return jdbc.sql("""
+                        SELECT count(*), count(*) FILTER (WHERE :today - requested_on > :target) FROM direct_payment
+                        WHERE council_id = :council AND first_payment_date IS NULL AND status IN ('AWAITING_AGREEMENT', 'ACTIVE')""")
+                .param("council", councilId).param("today", today).param("target", targetDays)
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
     public List<DirectPayment> activeInCouncil(long councilId) {
         return jdbc.sql("SELECT * FROM direct_payment WHERE council_id = :council AND status IN ('ACTIVE', 'SUSPENDED') ORDER BY id")
                 .param("council", councilId).query(this::map).list();
