@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class NamesInMessagesTest {
 
     /** An argument that is a person's name (not a council's, not a file's). */
-    static final Pattern PERSON_NAME = Pattern.compile("(?i)(fullName|displayName|publicName|paName|employerName|givenName|"
+    static final Pattern PERSON_NAME = Pattern.compile("(?i)(fullName|displayName|publicName|paName|employerName|givenName|greetingName|"
             + "familyName)\\(\\)|\\b(r|representative|person|citizen|pa|p|v|e|j)\\.name\\(\\)");
     static final Pattern CALL = Pattern.compile("#\\{([a-zA-Z0-9.\\-]+)\\(|#messages\\.msg(?:OrNull)?\\(");
     static final Pattern KEY = Pattern.compile("^\\s*'([a-zA-Z0-9.\\-]+)'\\s*(\\+)?");
