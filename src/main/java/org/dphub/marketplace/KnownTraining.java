@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  * Training every care worker knows by name, so a page can show it in the reader's language
  * rather than as typed: the Care Certificate (England's induction standards, Skills for Care,
  * with the names of its standards before and after the 2025 refresh) and Wales's equivalent, the
- * All Wales Induction Framework for health and social care (Social Care Wales). A PA types the
+ * All Wales Induction Framework for health and social care (Social Care Wales), and the courses
+ * most care workers do besides (moving and handling, first aid...). A PA types the
  * names in their own words; a name recognised here (whatever its case, punctuation or "Standard
  * 3:" in front) is shown from the message bundle, anything else exactly as typed.
  */
@@ -39,7 +40,13 @@ public final class KnownTraining {
             Map.entry("health and safety", "health-and-safety"),
             Map.entry("handling information", "handling-information"),
             Map.entry("infection prevention and control", "infection-prevention-and-control"),
-            Map.entry("awareness of learning disability and autism", "awareness-of-learning-disability-and-autism"));
+            Map.entry("awareness of learning disability and autism", "awareness-of-learning-disability-and-autism"),
+            // courses most care workers do besides
+            Map.entry("moving and handling", "moving-and-handling"),
+            Map.entry("first aid", "first-aid"),
+            Map.entry("food hygiene", "food-hygiene"),
+            Map.entry("fire safety", "fire-safety"),
+            Map.entry("safeguarding", "safeguarding"));
 
     /** The names made plain, as {@link #plain} makes what a PA typed. */
     private static final Map<String, String> KEYS = NAMES.entrySet().stream()

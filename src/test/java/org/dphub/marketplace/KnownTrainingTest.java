@@ -15,6 +15,7 @@ class KnownTrainingTest {
         assertThat(KnownTraining.messageKey("Work in a person centred way")).isEqualTo("training.name.work-in-a-person-centred-way");
         assertThat(KnownTraining.messageKey("Adult safeguarding")).isEqualTo("training.name.safeguarding-adults");
         assertThat(KnownTraining.messageKey("All Wales Induction Framework")).isEqualTo("training.name.all-wales-induction-framework");
+        assertThat(KnownTraining.messageKey("Moving & handling")).isEqualTo("training.name.moving-and-handling");
     }
 
     @Test
