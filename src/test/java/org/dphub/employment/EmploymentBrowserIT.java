@@ -89,6 +89,7 @@ class EmploymentBrowserIT {
         assertThat(java.net.URI.create(pages.browser.getCurrentUrl()).getQuery()).as("the answer can be bookmarked")
                 .contains("hours=20", "rate=13.50");
         pages.assertAccessibleInBothLanguages("budget check, the answer");
+        pages.assertFitsAPhone("budget check, the answer and its chart");
 
         pages.open("/my-employees?lang=cy");
         pages.click(pages.browser.findElements(By.cssSelector("a[id^='add-for-']")).get(0));
