@@ -31,6 +31,16 @@ public record TrainingRecord(String title, LocalDate completedOn, List<String> m
 
     public enum DateProblem { FUTURE, TOO_EARLY }
 
+    /** The message key of the course's name when it is one we know, like the Care Certificate, or null (shown as typed). */
+    public String titleKey() {
+        return KnownTraining.messageKey(title);
+    }
+
+    /** The message key of a module's name when it is one we know, like a Care Certificate standard, or null. */
+    public String moduleKey(String module) {
+        return KnownTraining.messageKey(module);
+    }
+
     public java.util.Map<String, Object> auditValues() {
         return java.util.Map.of("title", title, "completedOn", completedOn.toString(), "modules", modules);
     }

@@ -3,6 +3,7 @@ package org.dphub.people;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.dphub.shared.InvalidPostcodeException;
 import org.dphub.shared.Postcode;
 import org.dphub.shared.PostcodeDirectory;
@@ -24,7 +25,9 @@ public final class CitizenInput {
                         String communicationNeeds) {
     }
 
-    public static NewCitizen read(long councilId, Typed typed, FormErrors errors, PostcodeDirectory postcodes, Clock clock) {
+    /** @param postcodeExample a postcode from the council's own area, for the message when the postcode is wrong */
+    public static NewCitizen read(long councilId, Typed typed, FormErrors errors, PostcodeDirectory postcodes, Clock clock,
+                                  Supplier<String> postcodeExample) {
         String given = errors.text("givenName", typed.givenName(), MAX_NAME, true, "people.label.givenName");
         String family = errors.text("familyName", typed.familyName(), MAX_NAME, true, "people.label.familyName");
         LocalDate born = typed.dateOfBirth();
@@ -37,7 +40,7 @@ public final class CitizenInput {
         }
         Postcode postcode = null;
         if (typed.postcode() == null || typed.postcode().isBlank()) {
-            errors.reject("postcode", "people.error.postcode.required");
+            errors.reject("postcode", "people.error.postcode.required", postcodeExample.get());
         } else {
             try {
                 postcode = Postcode.parse(typed.postcode());
@@ -45,7 +48,7 @@ public final class CitizenInput {
                     errors.reject("postcode", "postcode.error.unknown-sector");
                 }
             } catch (InvalidPostcodeException e) {
-                errors.reject("postcode", e.messageKey());
+                errors.reject("postcode", e.messageKey(), postcodeExample.get());
             }
         }
         String language = typed.preferredLanguage() == null || typed.preferredLanguage().isBlank() ? "en"

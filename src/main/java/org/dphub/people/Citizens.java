@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
+import org.dphub.councils.Council;
+import org.dphub.councils.Councils;
 import org.dphub.identity.UserAccounts;
 import java.util.Set;
 import org.dphub.identity.CitizenRelationship;
@@ -24,12 +26,20 @@ public class Citizens {
     private final PeopleRepository people;
     private final UserAccounts accounts;
     private final AuditTrail audit;
+    private final Councils councils;
 
-    Citizens(CitizenRepository repository, PeopleRepository people, UserAccounts accounts, AuditTrail audit) {
+    Citizens(CitizenRepository repository, PeopleRepository people, UserAccounts accounts, AuditTrail audit, Councils councils) {
         this.repository = repository;
         this.people = people;
         this.accounts = accounts;
         this.audit = audit;
+        this.councils = councils;
+    }
+
+    /** An example postcode from the council's own area, for its forms' messages: see {@link PostcodeExample}. */
+    public String postcodeExample(long councilId) {
+        return PostcodeExample.of(repository.mostCommonPostcodeDistrict(councilId).orElse(null),
+                councils.findById(councilId).map(Council::nation).orElse(null));
     }
 
     /** A practitioner adds a person to their own council. */

@@ -58,14 +58,14 @@ class EmploymentBrowserIT {
         LocalDate start = LocalDate.now().minusDays(10);
         pages.signIn("citizen@demo-wales");
         pages.open("/home?lang=cy");
-        pages.clickLink("Eich PAs");
-        assertThat(pages.h1()).isEqualTo("Eich PAs");
+        pages.clickLink("Eich cynorthwywyr personol");
+        assertThat(pages.h1()).isEqualTo("Eich cynorthwywyr personol");
         pages.assertAccessibleInBothLanguages("your PAs");
 
         // --- can the budget pay for a PA? A rate under the minimum wage is refused first
         pages.open("/my-employees?lang=cy");
         pages.click(pages.browser.findElements(By.cssSelector("a[id^='budget-for-']")).get(0));
-        assertThat(pages.h1()).isEqualTo("Gwirio faint fyddai PA yn ei gostio");
+        assertThat(pages.h1()).isEqualTo("Gwirio faint fyddai cynorthwy-ydd personol yn ei gostio");
         pages.assertAccessibleInBothLanguages("check what a PA would cost");
         openInWelsh();
         pages.type("hours", "0");
@@ -89,10 +89,11 @@ class EmploymentBrowserIT {
         assertThat(java.net.URI.create(pages.browser.getCurrentUrl()).getQuery()).as("the answer can be bookmarked")
                 .contains("hours=20", "rate=13.50");
         pages.assertAccessibleInBothLanguages("budget check, the answer");
+        pages.assertFitsAPhone("budget check, the answer and its chart");
 
         pages.open("/my-employees?lang=cy");
         pages.click(pages.browser.findElements(By.cssSelector("a[id^='add-for-']")).get(0));
-        assertThat(pages.h1()).isEqualTo("Ychwanegu PA rydych yn ei gyflogi");
+        assertThat(pages.h1()).isEqualTo("Ychwanegu cynorthwy-ydd personol rydych yn ei gyflogi");
         assertThat(pages.browser.findElement(By.id("budget-first")).getText()).isEqualTo("Gwiriwch eich cyllideb yn gyntaf");
         pages.assertAccessibleInBothLanguages("add a PA");
         java.net.URI here = java.net.URI.create(pages.browser.getCurrentUrl());
@@ -165,7 +166,7 @@ class EmploymentBrowserIT {
         // --- the employer works out the pay, checks it and approves it; both read the payslip in Welsh
         pages.open("/my-employees?lang=cy");
         pages.click(pages.browser.findElements(By.cssSelector("a[id^='pay-for-']")).get(0));
-        assertThat(pages.h1()).isEqualTo("Talu eich PAs");
+        assertThat(pages.h1()).isEqualTo("Talu eich cynorthwywyr personol");
         pages.assertAccessibleInBothLanguages("pay your PAs");
         openInWelsh();
         pages.submit();
@@ -212,9 +213,9 @@ class EmploymentBrowserIT {
         long employer = jdbc.sql("SELECT citizen_id FROM pa_employment WHERE pa_given_name = 'Siân'").query(Long.class).single();
         pages.signIn("dp-team@demo-wales");
         pages.open("/citizens/" + employer + "?lang=cy");
-        assertThat(pages.main()).contains("PAs y maent yn eu cyflogi", "Siân Morgan");
+        assertThat(pages.main()).contains("Cynorthwywyr personol y maent yn eu cyflogi", "Siân Morgan");
         pages.click(pages.browser.findElement(By.id("employment-on-behalf")));
-        assertThat(pages.h1()).startsWith("PAs a gyflogir gan");
+        assertThat(pages.h1()).startsWith("Cynorthwywyr personol a gyflogir gan");
         assertThat(pages.main()).contains("Siân Morgan");
         pages.assertAccessibleInBothLanguages("PAs, for the DP team");
         pages.open("/my-employees?citizen=" + employer + "&lang=cy");

@@ -83,7 +83,7 @@ class MarketplaceBrowserIT {
         pages.browser.manage().deleteAllCookies();
         pages.open("/?lang=cy");
         pages.click(pages.browser.findElement(By.id("join-as-a-pa")));
-        assertThat(pages.h1()).isEqualTo("Ymuno fel cynorthwyydd personol");
+        assertThat(pages.h1()).isEqualTo("Ymuno fel cynorthwy-ydd personol");
         pages.assertAccessibleInBothLanguages("join as a PA");
         openInWelsh();
         pages.type("displayName", "Siân P.");
@@ -163,7 +163,7 @@ class MarketplaceBrowserIT {
         // --- a person posts a vacancy around what matters to them
         pages.signIn("citizen@demo-wales");
         pages.open("/my-vacancies?lang=cy");
-        assertThat(pages.h1()).isEqualTo("Dod o hyd i PA");
+        assertThat(pages.h1()).isEqualTo("Dod o hyd i gynorthwy-ydd personol");
         pages.assertAccessibleInBothLanguages("find a PA");
         pages.open("/my-vacancies?lang=cy");
         pages.click(pages.browser.findElements(By.cssSelector("a[id^='new-vacancy-']")).get(0));
@@ -293,7 +293,7 @@ class MarketplaceBrowserIT {
         pages.signIn("dp-team@demo-wales");
         pages.open("/pa-checks?lang=cy");
         pages.click(pages.browser.findElement(By.id("pa-reports")));
-        assertThat(pages.main()).contains("Adroddiadau am PAs a swyddi", "Siân P.", "Ni ddaeth i'r cyfarfod dwywaith & ni atebodd",
+        assertThat(pages.main()).contains("Adroddiadau am gynorthwywyr personol a swyddi", "Siân P.", "Ni ddaeth i'r cyfarfod dwywaith & ni atebodd",
                 "Cwmni i fynd i gyngherddau", "Mae'n gofyn am dâl mewn arian parod", EMAIL, "citizen@demo-wales");
         pages.assertAccessibleInBothLanguages("reports");
         openInWelsh();
@@ -325,7 +325,7 @@ class MarketplaceBrowserIT {
         pages.signIn("admin@demo-wales");
         pages.open("/council/settings?lang=cy");
         pages.click(pages.browser.findElement(By.id("match-weights")));
-        assertThat(pages.h1()).isEqualTo("Sut mae PAs a swyddi yn cael eu cyfateb");
+        assertThat(pages.h1()).isEqualTo("Sut mae cynorthwywyr personol a swyddi yn cael eu cyfateb");
         pages.assertAccessibleInBothLanguages("match weights");
         openInWelsh();
         String weightsBefore = jdbc.sql("SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM marketplace_match_weights")

@@ -137,6 +137,9 @@ class PaymentRunJourneyBrowserIT {
         assertThat(pages.browser.findElement(By.id("bank-file")).getAttribute("href")).endsWith(run + "/bank-file.xml");
         assertThat(pages.browser.findElement(By.id("summary-csv")).getAttribute("href")).endsWith(run + "/summary.csv");
         pages.assertAccessibleInBothLanguages("payment run approved");
+        pages.assertFitsAPhone("payment run approved");
+        pages.open("/payment-runs?lang=en");
+        pages.assertFitsAPhone("payment runs, with this one");
         long runId = Long.parseLong(run.substring(run.lastIndexOf('/') + 1));
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM payment p JOIN one_off_due o ON 'one-off:' || o.one_off_id = p.idempotency_key

@@ -84,6 +84,19 @@ public final class BrowserPages {
         return browser.findElements(By.cssSelector(".govuk-error-summary__list a")).stream().map(WebElement::getText).toList();
     }
 
+    /**
+     * The page now showing on a phone 320 pixels wide: nothing makes the whole page scroll
+     * sideways. For pages the site crawl (DemoAccountsBrowserIT) cannot reach by a link.
+     */
+    public void assertFitsAPhone(String what) {
+        Chromium.phoneScreen(browser, 320);
+        try {
+            assertThat(Chromium.sidewaysScroll(browser)).as(what + " on a phone").isNull();
+        } finally {
+            Chromium.windowScreen(browser);
+        }
+    }
+
     public void assertAccessible(String what) {
         Chromium.assertAccessible(browser, what);
     }

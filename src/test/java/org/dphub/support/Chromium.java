@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -19,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -66,7 +68,9 @@ public final class Chromium {
 
     /** axe-core on the page now showing: WCAG 2.2 A and AA, nothing may fail, and axe must have run. */
     public static void assertAccessible(WebDriver browser, String what) {
-        Results results = new AxeBuilder().withTags(WCAG_22_A_AA).analyze(browser);
+        // legacy mode runs axe in the page itself: our pages have no frames, and the default mode
+        // opens a second window for every check, which is slow and times out on a busy machine
+        Results results = new AxeBuilder().withTags(WCAG_22_A_AA).setLegacyMode(true).analyze(browser);
         List<Rule> violations = results.getViolations();
         String report = violations.stream()
                 .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
@@ -74,5 +78,43 @@ public final class Chromium {
                 .collect(Collectors.joining("\n"));
         assertThat(violations).as(what + " " + browser.getCurrentUrl() + "\n" + report).isEmpty();
         assertThat(results.getPasses()).as("axe ran its checks on " + what).isNotEmpty();
+    }
+
+    /**
+     * Makes the page area a phone's screen, {@code width} CSS pixels wide, for every page from now
+     * on (Chromium's own window cannot be narrower than 500 pixels, so this emulates the device).
+     */
+    public static void phoneScreen(WebDriver browser, int width) {
+        ((ChromiumDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Back to the window's own size (1280 pixels wide) after {@link #phoneScreen}. */
+    public static void windowScreen(WebDriver browser) {
+        ((ChromiumDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /**
+     * What makes the page now showing wider than the window, so that the whole page scrolls
+     * sideways ("516px wide: table.govuk-table to 516px"), or null when it fits. Something wide
+     * inside its own scrolling region (a table in dphub-table-scroll) fits.
+     */
+    public static String sidewaysScroll(WebDriver browser) {
+        return (String) ((JavascriptExecutor) browser).executeScript("""
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) {
+                  return null;
+                }
+                const sticksOut = e => e.getBoundingClientRect().right > width + 1;
+                const wide = [];
+                for (const e of document.body.querySelectorAll('*')) {
+                  if (sticksOut(e) && !(e.parentElement && sticksOut(e.parentElement)) && !e.closest('.dphub-table-scroll')) {
+                    const classes = typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '';
+                    wide.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + classes + ' to '
+                        + Math.round(e.getBoundingClientRect().right) + 'px "' + (e.innerText || '').trim().slice(0, 40) + '"');
+                  }
+                }
+                return document.documentElement.scrollWidth + 'px wide, the window ' + width + 'px: ' + wide.slice(0, 5).join('; ');
+                """);
     }
 }

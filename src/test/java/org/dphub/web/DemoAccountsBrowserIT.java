@@ -2,12 +2,26 @@ package org.dphub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.dphub.support.Chromium;
+import org.dphub.support.EnglishInWelsh;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +39,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Signs in as every demo account in Chromium, visits every page its menu offers (in English and
- * Welsh), and checks each page with axe-core for WCAG 2.2 A and AA: zero violations allowed.
+ * The site as every demo account meets it, on a phone: signs in as each of the 20 demo accounts
+ * (10 roles in 2 councils) in one Chromium session 320 CSS pixels wide, and visits /home, every
+ * link in the home page's main part and the menu, and one level further the first link of each
+ * kind on those pages (the first person, the first run...) — then the same pages in Welsh. On
+ * every page: no error (a 4xx or 5xx for a link the app offered, found by asking for the page
+ * over HTTP with the browser's cookies), nothing that makes the page scroll sideways, no axe-core
+ * violation of WCAG 2.2 A/AA, and on Welsh pages no English text from the message bundle. Every
+ * problem is collected and reported together at the end, with the pages visited and the time.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,6 +54,18 @@ class DemoAccountsBrowserIT {
 
     static final List<String> ROLES = List.of("citizen", "representative", "pa", "provider", "practitioner",
             "budget-holder", "dp-team", "finance", "finance2", "admin");
+    static final int PHONE_WIDTH = 320;
+    /**
+     * A path segment that names one record or one of a list: "/citizens/12" and "/citizens/40",
+     * or "/letter-templates/RETURN_DUE/en" and "/letter-templates/REVIEW_DUE/cy", are the same kind of page.
+     */
+    static final Pattern ID = Pattern.compile("\\d+|[0-9a-fA-F-]{16,}|[A-Z][A-Z0-9_]*|en|cy");
+    /**
+     * The audit trail is being rewritten (issue 14) to fit a phone and to say each change in the
+     * page's language: its sideways scrolling and English are not checked until that has landed.
+     * Remove this then.
+     */
+    static final Set<String> BEING_REWRITTEN = Set.of();
 
     @LocalServerPort
     int port;
@@ -40,11 +73,20 @@ class DemoAccountsBrowserIT {
     JdbcClient jdbc;
 
     WebDriver browser;
-    final Set<String> checkedPages = new LinkedHashSet<>();
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    final EnglishInWelsh englishInWelsh = EnglishInWelsh.fromTheBundles();
+    /** Every problem found, each saying who, which page, which language and what. */
+    final List<String> problems = new ArrayList<>();
+    /** The pages each account visited (in both languages), for the report. */
+    final Map<String, List<String>> visited = new LinkedHashMap<>();
+    final Set<String> kindsVisited = new LinkedHashSet<>();
+    final Set<String> axeChecked = new HashSet<>();
 
     @BeforeAll
     void startChromium() {
         browser = Chromium.start();
+        Chromium.phoneScreen(browser, PHONE_WIDTH);
     }
 
     @AfterAll
@@ -54,18 +96,21 @@ class DemoAccountsBrowserIT {
         }
     }
 
-    String url(String path) {
-        return "http://localhost:" + port + path;
+    String base() {
+        return "http://localhost:" + port;
     }
 
     void open(String path) {
-        browser.get(url(path));
+        browser.get(base() + path);
     }
 
-    /** axe-core on the page now showing: WCAG 2.2 A and AA, nothing may fail. */
-    void assertAccessible(String what) {
-        Chromium.assertAccessible(browser, what);
-        checkedPages.add(browser.getCurrentUrl().replace(url(""), ""));
+    String path() {
+        URI uri = URI.create(browser.getCurrentUrl());
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    String language() {
+        return browser.findElement(By.tagName("html")).getAttribute("lang");
     }
 
     void clickAndWait(WebElement element) {
@@ -75,59 +120,235 @@ class DemoAccountsBrowserIT {
     void signIn(String username) {
         browser.manage().deleteAllCookies();
         open("/sign-in?lang=en");
-        assertAccessible("sign-in page");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
         clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
     }
 
     @Test
-    void everyDemoAccountSignsInAndEveryPageItCanReachIsAccessibleInEnglishAndWelsh() {
+    void everyPageEveryDemoAccountIsOfferedWorksOnAPhoneInEnglishAndWelsh() throws IOException {
+        long started = System.nanoTime();
         for (String council : List.of("demo-england", "demo-wales")) {
             for (String role : ROLES) {
                 String username = role + "@" + council;
                 signIn(username);
                 assertThat(browser.getCurrentUrl()).as(username + " lands on home").endsWith("/home");
                 assertThat(browser.findElement(By.tagName("h1")).getText()).as(username).matches("(Hello|Helo), .+");
-                // Welsh readers who chose Welsh see it straight away; switch to English for the first pass
-                if ("cy".equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+                // Welsh readers who chose Welsh see it straight away; the English pass comes first
+                if ("cy".equals(language())) {
                     assertThat(username).isEqualTo("citizen@demo-wales");
-                    clickAndWait(browser.findElement(By.cssSelector("a[hreflang=en]")));
                 }
-                assertAccessible(username + " home");
                 assertThat(browser.findElement(By.id("home-council")).getText()).as(username + ": the council by its name, never its code")
                         .startsWith("Demo ").endsWith(" County Council");
-
-                List<String> menu = browser.findElements(By.cssSelector("#navigation a")).stream()
-                        .map(a -> a.getAttribute("href")).toList();
-                assertThat(menu).as(username + " menu").isNotEmpty();
-                for (String page : menu) {
-                    browser.get(page);
-                    assertThat(browser.getTitle()).as(page).doesNotContain("Error").doesNotContain("not found");
-                    assertAccessible(username + " " + page);
-                    List<WebElement> people = browser.findElements(By.cssSelector("main a[href^='/citizens/']"));
-                    if (!people.isEmpty()) {
-                        clickAndWait(people.get(0));
-                        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
-                        assertAccessible(username + " person page");
-                        browser.get(page);
-                    }
-                    clickAndWait(browser.findElement(By.cssSelector("a[hreflang=cy]")));
-                    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
-                    assertAccessible(username + " " + page + " in Welsh");
-                    clickAndWait(browser.findElement(By.cssSelector("a[hreflang=en]")));
-                    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+                long userStarted = System.nanoTime();
+                List<String> pages = crawlInEnglish(username);
+                open("/home?lang=cy");
+                for (String page : pages) {
+                    check(username, page, "cy", false);
                 }
+                open("/home?lang=en");
+                System.out.printf("DemoAccountsBrowserIT: %s, %d pages in each language in %d s: %s%n", username, pages.size(),
+                        (System.nanoTime() - userStarted) / 1_000_000_000, String.join(" ", pages));
 
+                // on a phone the menu is folded away behind its "Menu" button
+                WebElement menu = browser.findElement(By.cssSelector(".govuk-service-navigation__toggle"));
+                if (menu.isDisplayed()) {
+                    menu.click();
+                }
                 clickAndWait(browser.findElement(By.cssSelector("form.dphub-sign-out button")));
                 assertThat(browser.getPageSource()).contains("You have signed out");
-                assertAccessible(username + " signed out");
+                if (axeChecked.add("signed out")) {
+                    assertAccessible(username + " signed out", "en");
+                }
                 open("/home");
                 assertThat(browser.getCurrentUrl()).as("signed out for real").contains("/sign-in");
             }
         }
-        assertThat(checkedPages).contains("/home", "/citizens", "/my-people", "/pa/profile", "/council/settings",
-                "/council/audit-trail");
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        String report = visited.entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue().size() + "): " + String.join(" ", e.getValue()))
+                .collect(Collectors.joining("\n"));
+        int total = visited.values().stream().mapToInt(List::size).sum();
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/demo-accounts-crawl.txt"), "%d pages in each language, %d kinds, %d s%n%s%n%nProblems:%n%s%n"
+                .formatted(total, kindsVisited.size(), seconds, report, String.join("\n", problems)));
+        System.out.printf("DemoAccountsBrowserIT: %d pages in each language (%d kinds) in %d s%n", total, kindsVisited.size(), seconds);
+
+        assertThat(problems).as(problems.size() + " problems:\n" + String.join("\n", problems)).isEmpty();
+        assertThat(kindsVisited).contains("/home", "/citizens", "/citizens/{id}", "/my-people", "/pa/profile",
+                "/council/settings", "/council/audit-trail", "/payment-runs", "/council-bank-accounts", "/accounts/{id}");
+    }
+
+    /**
+     * /home, every link in its main part and the menu, then the first link of each kind on those
+     * pages: each checked in English as it is visited. Returns the pages, to see again in Welsh.
+     */
+    List<String> crawlInEnglish(String username) {
+        open("/home?lang=en");
+        List<String> pages = new ArrayList<>();
+        Set<String> kinds = new HashSet<>();
+        List<String> fromHome = check(username, "/home", "en", true);
+        pages.add("/home");
+        kinds.add(kind("/home"));
+        List<String> levelOne = new ArrayList<>();
+        for (String link : fromHome) {
+            // every link on the home page, but only one record of each kind (the first person, not all)
+            if (!pages.contains(link) && !levelOne.contains(link) && (!hasId(link) || kinds.add(kind(link)))) {
+                levelOne.add(link);
+                kinds.add(kind(link));
+            }
+        }
+        List<String> levelTwo = new ArrayList<>();
+        for (String page : levelOne) {
+            pages.add(page);
+            for (String link : check(username, page, "en", false)) {
+                if (kinds.add(kind(link))) {
+                    levelTwo.add(link);
+                }
+            }
+        }
+        for (String page : levelTwo) {
+            pages.add(page);
+            check(username, page, "en", false);
+        }
+        return pages;
+    }
+
+    /**
+     * Checks one page as the signed-in account, in the language now chosen: its HTTP status, then
+     * (for an HTML page) sideways scrolling, English on a Welsh page and axe. Returns the links
+     * the page offers (in its main part, and the menu when {@code withMenu}) when it is English.
+     */
+    List<String> check(String username, String page, String lang, boolean withMenu) {
+        String where = username + " " + lang + " " + page;
+        try {
+            return checkPage(username, page, lang, withMenu, where);
+        } catch (WebDriverException e) {
+            problem(where + ": the browser failed, " + e.getMessage().lines().findFirst().orElse(""));
+            return List.of();
+        }
+    }
+
+    List<String> checkPage(String username, String page, String lang, boolean withMenu, String where) {
+        visited.computeIfAbsent(username, u -> new ArrayList<>());
+        if ("en".equals(lang)) {
+            visited.get(username).add(page);
+            kindsVisited.add(kind(page));
+        }
+        HttpResponse<Void> response = fetch(page);
+        if (response.statusCode() >= 400) {
+            problem(where + ": HTTP " + response.statusCode());
+            return List.of();
+        }
+        if (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+            return List.of(); // a download: a CSV, a PDF, a bank file
+        }
+        open(page);
+        if (path().startsWith("/sign-in")) {
+            problem(where + ": sent to sign in");
+            return List.of();
+        }
+        if (!lang.equals(language())) {
+            problem(where + ": shown in " + language());
+        }
+        String sideways = Chromium.sidewaysScroll(browser);
+        if (sideways != null && !BEING_REWRITTEN.contains(kind(page))) {
+            problem(where + ": scrolls sideways on a " + PHONE_WIDTH + "px screen, " + sideways);
+        }
+        if ("cy".equals(lang) && !BEING_REWRITTEN.contains(kind(page))) {
+            // what a reader sees and the menu, less anything marked as being in another language
+            // (a copy of a letter sent in English carries lang="en", as screen readers need)
+            String text = (String) ((JavascriptExecutor) browser).executeScript("""
+                    let text = document.body.innerText + '\\n' + document.getElementById('navigation').textContent;
+                    for (const other of document.body.querySelectorAll('[lang]:not([lang|="cy"])')) {
+                      text = text.replace(other.innerText, ' ');
+                    }
+                    return text;
+                    """);
+            for (EnglishInWelsh.Phrase english : englishInWelsh.foundIn(text)) {
+                problem(where + ": English on a Welsh page, \"" + english.text() + "\" (" + english.key() + ")");
+            }
+        }
+        // axe is most of the time taken, so it runs once for each kind of page and role in English
+        // (the second finance officer or the other council shows the same template), and once for
+        // each kind of page in Welsh (the same page with other words)
+        if (axeChecked.add(("en".equals(lang) ? username.replaceAll("\\d*@.*$", "") : "") + " " + kind(page) + " " + lang)) {
+            assertAccessible(where, lang);
+        }
+        return "en".equals(lang) ? links(withMenu) : List.of();
+    }
+
+    /** A problem found: kept for the report at the end, and shown at once in the build's output. */
+    void problem(String text) {
+        problems.add(text);
+        System.out.println("DemoAccountsBrowserIT problem: " + text);
+    }
+
+    /** axe-core on the page now showing, failing at once (for the journeys below the crawl). */
+    void assertAccessible(String what) {
+        Chromium.assertAccessible(browser, what);
+    }
+
+    void assertAccessible(String where, String lang) {
+        try {
+            Chromium.assertAccessible(browser, where);
+        } catch (AssertionError violations) {
+            problem(where + ": axe " + violations.getMessage());
+        }
+    }
+
+    /** The app's own links on the page now showing: not downloads, language switches, the API or other sites. */
+    List<String> links(boolean withMenu) {
+        @SuppressWarnings("unchecked")
+        List<String> hrefs = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll(arguments[0]))
+                    .filter(a => !a.hasAttribute('download') && !a.hasAttribute('hreflang'))
+                    .map(a => a.href);
+                """, withMenu ? "main a[href], #navigation a[href]" : "main a[href]");
+        String here = path();
+        List<String> links = new ArrayList<>();
+        for (String href : hrefs) {
+            if (!href.startsWith(base() + "/")) {
+                continue;
+            }
+            String link = href.substring(base().length()).replaceAll("#.*$", "");
+            if (!link.isEmpty() && !link.equals(here) && !link.startsWith("/api/") && !links.contains(link)) {
+                links.add(link);
+            }
+        }
+        return links;
+    }
+
+    /** The page asked for over HTTP with the browser's cookies (session and language), redirects followed. */
+    HttpResponse<Void> fetch(String page) {
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        URI uri = URI.create(base() + page);
+        try {
+            for (int hops = 0; ; hops++) {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Cookie", cookies)
+                        .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() / 100 != 3 || hops == 5) {
+                    return response;
+                }
+                uri = uri.resolve(response.headers().firstValue("Location").orElseThrow());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String kind(String page) {
+        String path = page.replaceAll("\\?.*$", "");
+        return java.util.Arrays.stream(path.split("/", -1)).map(s -> ID.matcher(s).matches() ? "{id}" : s)
+                .collect(Collectors.joining("/"));
+    }
+
+    static boolean hasId(String page) {
+        return kind(page).contains("{id}");
     }
 
     /** The page is no wider than the screen: nothing makes a 320 px phone scroll sideways. */
@@ -204,16 +425,40 @@ class DemoAccountsBrowserIT {
     }
 
     @Test
-    void publicAndErrorPagesAreAccessibleInBothLanguages() {
+    void theWindowIsAPhonesAndSomethingTooWideIsFound() {
+        open("/?lang=en");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        assertThat(page.executeScript("return document.documentElement.clientWidth")).isEqualTo((long) PHONE_WIDTH);
+        assertThat(Chromium.sidewaysScroll(browser)).isNull();
+        page.executeScript("const wide = document.createElement('p'); wide.id = 'too-wide'; wide.style.width = '600px';"
+                + " wide.textContent = 'wide'; document.querySelector('main').appendChild(wide)");
+        assertThat(Chromium.sidewaysScroll(browser)).contains("p#too-wide");
+        page.executeScript("const wide = document.getElementById('too-wide'); const region = document.createElement('div');"
+                + " region.className = 'dphub-table-scroll'; wide.replaceWith(region); region.appendChild(wide)");
+        assertThat(Chromium.sidewaysScroll(browser)).as("inside its own scrolling region").isNull();
+    }
+
+    @Test
+    void publicAndErrorPagesAreAccessibleAndFitAPhoneInBothLanguages() {
         browser.manage().deleteAllCookies();
+        List<String> found = new ArrayList<>();
         for (String lang : List.of("en", "cy")) {
-            for (String page : List.of("/", "/sign-in", "/accessibility", "/cookies", "/data-attribution",
+            for (String page : List.of("/", "/sign-in", "/accessibility", "/cookies", "/data-attribution", "/join-as-a-pa",
                     "/sign-in?error", "/no-such-page")) {
                 open(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
-                assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
-                assertAccessible(page + " in " + lang);
+                assertThat(language()).isEqualTo(lang);
+                Chromium.assertAccessible(browser, page + " in " + lang);
+                String sideways = Chromium.sidewaysScroll(browser);
+                if (sideways != null) {
+                    found.add(page + " " + lang + " scrolls sideways: " + sideways);
+                }
+                if ("cy".equals(lang)) {
+                    englishInWelsh.foundIn(browser.findElement(By.tagName("body")).getText())
+                            .forEach(p -> found.add(page + " cy: English \"" + p.text() + "\" (" + p.key() + ")"));
+                }
             }
         }
+        assertThat(found).isEmpty();
     }
 
     @Test
@@ -261,7 +506,7 @@ class DemoAccountsBrowserIT {
     void aFormWithErrorsIsAccessibleAndTheSummaryLinksToTheFields() {
         signIn("admin@demo-england");
         open("/council/settings/edit?lang=en");
-        assertAccessible("settings form");
+        Chromium.assertAccessible(browser, "settings form");
         WebElement limit = browser.findElement(By.id("selfApprovalLimit"));
         limit.clear();
         limit.sendKeys("-5");
@@ -273,13 +518,13 @@ class DemoAccountsBrowserIT {
         List<String> links = new ArrayList<>();
         browser.findElements(By.cssSelector(".govuk-error-summary__list a")).forEach(a -> links.add(a.getAttribute("href")));
         assertThat(links).anyMatch(l -> l.endsWith("#selfApprovalLimit")).anyMatch(l -> l.endsWith("#firstReviewMonths"));
-        assertAccessible("settings form with errors");
+        Chromium.assertAccessible(browser, "settings form with errors");
         open("/council/settings/edit?lang=cy");
-        assertAccessible("settings form in Welsh");
+        Chromium.assertAccessible(browser, "settings form in Welsh");
         open("/no-such-page?lang=en");
         assertThat(browser.getTitle()).startsWith("Page not found");
-        assertAccessible("the 404 page");
+        Chromium.assertAccessible(browser, "the 404 page");
         open("/no-such-page?lang=cy");
-        assertAccessible("the 404 page in Welsh");
+        Chromium.assertAccessible(browser, "the 404 page in Welsh");
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.dphub.marketplace.AvailabilitySlot;
 import org.dphub.marketplace.Interest;
@@ -156,9 +157,19 @@ final class PageInput {
         return read;
     }
 
+    /** A postcode anywhere in the UK (a PA's own, on a national register): no example from one area. */
     Postcode postcode(String field, String text) {
+        return postcode(field, text, null);
+    }
+
+    /** A postcode in a council's area, with an example from that area ("like SY3 1AA") when it is wrong. */
+    Postcode postcode(String field, String text, Supplier<String> example) {
         if (text == null || text.isBlank() || !Postcode.isValid(text)) {
-            errors.reject(field, "mp.error.postcode");
+            if (example == null) {
+                errors.reject(field, "mp.error.postcode.uk");
+            } else {
+                errors.reject(field, "mp.error.postcode", example.get());
+            }
             return null;
         }
         Postcode postcode = Postcode.parse(text);

@@ -130,7 +130,7 @@ class VacancyPages {
             }
         }
         List<AvailabilitySlot> slots = input.slots(form.availability(), true);
-        Postcode postcode = input.postcode("postcode", form.postcode());
+        Postcode postcode = input.postcode("postcode", form.postcode(), () -> citizens.postcodeExample(person.councilId()));
         Integer km = input.km("maxDistanceKm", form.maxDistanceKm());
         BigDecimal hours = input.hours("hoursPerWeek", form.hoursPerWeek());
         Money rate = input.rate("hourlyRate", form.hourlyRate());

@@ -92,7 +92,8 @@ class CitizenApiController {
         LocalDate born = errors.isoDate("dateOfBirth", body.dateOfBirth(), true, "people.label.dateOfBirth");
         NewCitizen citizen = CitizenInput.read(practitioner.councilId(), new CitizenInput.Typed(body.givenName(),
                         body.familyName(), born, body.postcode(), body.preferredLanguage(), body.contactPreference(),
-                        body.email(), body.phone(), body.communicationNeeds()), errors, postcodes, clock);
+                        body.email(), body.phone(), body.communicationNeeds()), errors, postcodes, clock,
+                () -> citizens.postcodeExample(practitioner.councilId()));
         errors.throwIfAny();
         Citizen created = citizens.create(practitioner, citizen);
         return ResponseEntity.created(URI.create("/api/v1/citizens/" + created.id())).body(CitizenJson.of(created));

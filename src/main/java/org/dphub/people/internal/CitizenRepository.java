@@ -92,6 +92,15 @@ public class CitizenRepository {
                 .query(Long.class).single();
     }
 
+    /** The postcode district (outward code, "SY3") most of the council's people live in, if it has anyone. */
+    public Optional<String> mostCommonPostcodeDistrict(long councilId) {
+        return jdbc.sql("""
+                        SELECT split_part(postcode, ' ', 1) AS district FROM citizen
+                        WHERE council_id = :council
+                        GROUP BY district ORDER BY count(*) DESC, district LIMIT 1""")
+                .param("council", councilId).query(String.class).optional();
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

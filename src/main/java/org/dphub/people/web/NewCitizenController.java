@@ -56,7 +56,8 @@ class NewCitizenController {
         }
         NewCitizen person = CitizenInput.read(practitioner.councilId(), new CitizenInput.Typed(form.givenName(),
                 form.familyName(), born, form.postcode(), form.preferredLanguage(), form.contactPreference(), form.email(),
-                form.phone(), form.communicationNeeds()), errors, postcodes, clock);
+                form.phone(), form.communicationNeeds()), errors, postcodes, clock,
+                () -> citizens.postcodeExample(practitioner.councilId()));
         if (person == null) {
             return form(model, form, errors);
         }
