@@ -68,7 +68,8 @@ final class DemoStatements {
         List<String> names = wales ? PA_NAMES_WALES : PA_NAMES_ENGLAND;
         this.paName = names.get(random.nextInt(names.size()));
         this.gym = random.nextBoolean();
-        this.dayCentre = random.nextInt(3) == 0;
+        // the demo citizen goes to a day centre every week, so their page always has spending to explain
+        this.dayCentre = random.nextInt(3) == 0 || employsThroughDphub;
     }
 
     String paName() {
@@ -77,38 +78,48 @@ final class DemoStatements {
 
     List<Line> lines(List<Period> periods, Plan plan) {
         List<Line> lines = new ArrayList<>();
+        // what is paid monthly (every four weeks or more) piles up in weekly periods: contribution, membership, day centre
+        int contributionWeeks = 0;
+        int activityWeeks = 0;
+        int dayCentreWeeks = 0;
         for (int i = 0; i < periods.size(); i++) {
             Period period = periods.get(i);
             LocalDate from = period.paidOn();
             int weeks = (int) Math.max(1, ChronoUnit.WEEKS.between(from, period.nextDue()));
             add(lines, from, councilPayment(), period.paymentPence(), Use.COUNCIL_PAYMENT);
-            long contribution = plan.contributionWeeklyPence() * weeks;
-            if (contribution > 0) {
+            long contribution = 0;
+            contributionWeeks += weeks;
+            if (plan.contributionWeeklyPence() > 0 && contributionWeeks >= 4) {
+                contribution = plan.contributionWeeklyPence() * contributionWeeks;
                 add(lines, from.plusDays(1), welsh ? "Trosglwyddiad o'm cyfrif fy hun - cyfraniad" : "Transfer from own account - contribution",
                         contribution, Use.CONTRIBUTION);
+                contributionWeeks = 0;
             }
             long left = (period.paymentPence() + contribution) * period.sharePercent() / 100;
-            if (type == AccountType.MANAGED_ACCOUNT) {
-                left -= spend(lines, from.plusDays(1), "Community Accounts CIC - account fee", weeks == 1 ? 300 : 1250, left, Use.FEE);
+            if (type == AccountType.MANAGED_ACCOUNT && weeks >= 4) {
+                left -= spend(lines, from.plusDays(1), "Community Accounts CIC - account fee", 1250, left, Use.FEE);
             }
-            if (plan.activityLine()) {
-                left -= spend(lines, from.plusDays(2), activity(), plan.activityWeeklyPence() * weeks, left, Use.ACTIVITY);
+            activityWeeks += weeks;
+            if (plan.activityLine() && activityWeeks >= 4) {
+                left -= spend(lines, from.plusDays(2), activity(), plan.activityWeeklyPence() * activityWeeks, left, Use.ACTIVITY);
+                activityWeeks = 0;
             }
             if (plan.oneOffLine() && i == Math.min(1, periods.size() - 1)) {
                 left -= spend(lines, from.plusDays(3), "Mobility Aids Direct", Math.min(plan.oneOffPence(), left / 3), left, Use.EQUIPMENT);
             }
-            if (random.nextBoolean()) {
+            if (random.nextInt(weeks >= 4 ? 2 : 3) == 0) {
                 long fare = 840 + random.nextInt(17) * 100L;
                 left -= spend(lines, from.plusDays(5), wales ? "Tacsis Alun" : "Castle Taxis", fare, left, Use.TAXI);
                 if (i == 0 && random.nextInt(3) == 0) {
                     add(lines, from.plusDays(6), "Refund - " + (wales ? "Tacsis Alun" : "Castle Taxis"), fare, Use.REFUND);
                 }
             }
-            if (dayCentre) {
-                for (int week = 0; week < weeks; week++) {
-                    left -= spend(lines, from.plusDays(1 + 7L * week), wales ? "Canolfan Ddydd y Dderwen" : "Oak Tree Day Centre",
-                            3200, left / 4, Use.DAY_CENTRE);
-                }
+            dayCentreWeeks += weeks;
+            if (dayCentre && dayCentreWeeks >= 4) {
+                // the centre sends an invoice for the sessions since the last one
+                left -= spend(lines, from.plusDays(1), (wales ? "Canolfan Ddydd y Dderwen - " : "Oak Tree Day Centre - ") + dayCentreWeeks
+                        + (wales ? " sesiwn" : " sessions"), 3200L * dayCentreWeeks, left / 2, Use.DAY_CENTRE);
+                dayCentreWeeks = 0;
             }
             // the rest is support: the PA's wages each week, or (for someone paid through dphub's payroll) an
             // agency's hours before they employed their PA, and nothing more in the last two months

@@ -30,8 +30,9 @@ import org.springframework.test.context.TestContextManager;
 /**
  * Random statements, some sent twice, against an account the council has paid six times (£40.00
  * a week) and whose payroll paid a PA four times (£25.00): every statement line is either posted
- * or matched, never both and never neither; a match always pairs equal money within its days; a
- * line of any other amount is always posted; the balance is the council's payments less payroll
+ * or matched, never both and never neither; a match always pairs equal money within its days; no
+ * line is posted while a payment it could be is still unmatched; a line of any other amount is
+ * always posted; the balance is the council's payments less payroll
  * plus every line not matched; a second import of the same file changes nothing; every
  * transaction balances.
  */
@@ -129,6 +130,16 @@ class StatementLedgerPropertiesIT {
                             WHERE m.account_id = :a AND s.amount_pence NOT IN (:payment, :pay)""")
                     .param("a", account).param("payment", PAYMENT).param("pay", NET_PAY).query(Long.class).single())
                     .as("only the council's payment and payroll are matched").isZero();
+            assertThat(jdbc.sql("""
+                            SELECT count(*) FROM account_transaction s WHERE s.account_id = :a
+                            AND NOT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.statement_line_id = s.id)
+                            AND EXISTS (SELECT 1 FROM ledger_transaction t JOIN ledger_leg l ON l.transaction_id = t.id AND l.book = 'ACCOUNT'
+                                        WHERE l.account_id = s.account_id AND l.amount_pence = s.amount_pence
+                                          AND NOT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.transaction_id = t.id)
+                                          AND ((t.kind = 'FUNDING' AND s.booked_on BETWEEN t.posted_on - 5 AND t.posted_on + 5)
+                                            OR (t.idempotency_key LIKE 'payslip:%' AND s.booked_on BETWEEN t.posted_on - 3 AND t.posted_on + 60)))""")
+                    .param("a", account).query(Long.class).single())
+                    .as("no line is counted again while the payment it shows is still there to match").isZero();
             long notMatched = jdbc.sql("""
                             SELECT coalesce(sum(s.amount_pence), 0) FROM account_transaction s WHERE s.account_id = :a
                             AND NOT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.statement_line_id = s.id)""")

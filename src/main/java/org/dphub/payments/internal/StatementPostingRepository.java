@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.dphub.payments.LedgerEntry;
 import org.dphub.payments.LedgerKind;
@@ -88,57 +91,82 @@ public class StatementPostingRepository {
 
     /**
      * Pairs lines with ledger transactions of the same account and amount that no line has matched
-     * yet: within each account and amount, the first line (by date) with the first transaction,
-     * the second with the second, and so on; a pair counts only when the dates are close enough.
-     * Equal amounts make a pairing that is off by one period harmless to every balance.
+     * yet, each at most once: within each account and amount, lines in date order each take the
+     * earliest transaction still free whose date is close enough (for intervals of one length this
+     * greedy choice pairs as many as can be paired, so a statement with a line missing still
+     * matches all the others). Only lines with a candidate are read; the rest never leave the database.
      */
     public Map<MatchedAs, Integer> match(long councilId) {
         Map<MatchedAs, Integer> matched = new EnumMap<>(MatchedAs.class);
         for (MatchedAs as : MatchedAs.values()) {
             matched.put(as, 0);
         }
+        List<long[]> pairs = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         // money in: the council's own payment (its FUNDING transaction)
-        matchInto(matched, councilId, "s.amount_pence > 0", "t.kind = 'FUNDING'", "'FUNDING'", FUNDING_DAYS, FUNDING_DAYS);
+        pair(pairs, kinds, "s.amount_pence > 0", "t.kind = 'FUNDING'", FUNDING_DAYS, FUNDING_DAYS);
         // money out: payroll the ledger already holds from dphub, or a recovery of money left over
-        matchInto(matched, councilId, "s.amount_pence < 0",
-                "((t.kind = 'SPENDING' AND " + PAYROLL_KEYS + ") OR t.kind = 'RECOVERY')",
-                "CASE WHEN h.kind = 'RECOVERY' THEN 'RECOVERY' ELSE 'PAYROLL' END", PAID_EARLY_DAYS, PAID_LATE_DAYS);
+        pair(pairs, kinds, "s.amount_pence < 0", "((t.kind = 'SPENDING' AND " + PAYROLL_KEYS + ") OR t.kind = 'RECOVERY')",
+                PAID_EARLY_DAYS, PAID_LATE_DAYS);
+        for (int from = 0; from < pairs.size(); from += 10_000) {
+            List<long[]> chunk = pairs.subList(from, Math.min(pairs.size(), from + 10_000));
+            List<String> chunkKinds = kinds.subList(from, Math.min(kinds.size(), from + 10_000));
+            jdbc.sql("""
+                            INSERT INTO ledger_statement_match (statement_line_id, transaction_id, council_id, account_id, matched_as)
+                            SELECT m.line, m.tx, :council, m.account, m.kind
+                            FROM unnest(CAST(:lines AS bigint[]), CAST(:txs AS bigint[]), CAST(:accounts AS bigint[]), CAST(:kinds AS text[]))
+                                 AS m (line, tx, account, kind)
+                            ON CONFLICT DO NOTHING
+                            RETURNING matched_as""")
+                    .param("council", councilId)
+                    // arrays as PostgreSQL array literals: numbers and the three kinds' names need no quoting
+                    .param("lines", array(chunk.stream().map(p -> Long.toString(p[0])).toList()))
+                    .param("txs", array(chunk.stream().map(p -> Long.toString(p[1])).toList()))
+                    .param("accounts", array(chunk.stream().map(p -> Long.toString(p[2])).toList()))
+                    .param("kinds", array(chunkKinds))
+                    .query(String.class).list()
+                    .forEach(as -> matched.merge(MatchedAs.valueOf(as), 1, Integer::sum));
+        }
         return matched;
     }
 
+    private static String array(List<String> values) {
+        return "{" + String.join(",", values) + "}";
+    }
+
     /** lineBefore: how many days before the transaction's date a line may be; lineAfter: after it. */
-    private void matchInto(Map<MatchedAs, Integer> matched, long councilId, String lines, String held, String as,
-                           int lineBefore, int lineAfter) {
+    private void pair(List<long[]> pairs, List<String> kinds, String lines, String held, int lineBefore, int lineAfter) {
+        Set<Long> taken = new HashSet<>();
+        long[] line = {-1};
+        boolean[] done = {false};
         jdbc.sql("""
-                        WITH lines AS (
-                            SELECT s.line_id, s.account_id, s.booked_on, s.amount_pence,
-                                   row_number() OVER (PARTITION BY s.account_id, s.amount_pence ORDER BY s.booked_on, s.line_id) AS n
-                            FROM ledger_statement_input s
-                            WHERE %s
-                              AND NOT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.statement_line_id = s.line_id)),
-                        groups AS (
-                            SELECT account_id, amount_pence, min(booked_on) AS first_on, max(booked_on) AS last_on
-                            FROM lines GROUP BY account_id, amount_pence),
-                        held AS (
-                            SELECT t.id, l.account_id, l.amount_pence, t.posted_on, t.kind,
-                                   row_number() OVER (PARTITION BY l.account_id, l.amount_pence ORDER BY t.posted_on, t.id) AS n
-                            FROM groups g
-                            JOIN ledger_leg l ON l.account_id = g.account_id AND l.book = 'ACCOUNT' AND l.amount_pence = g.amount_pence
-                            JOIN ledger_transaction t ON t.id = l.transaction_id
-                            WHERE %s
-                              AND t.posted_on BETWEEN g.first_on - :after AND g.last_on + :before
-                              AND NOT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.transaction_id = t.id)),
-                        matched AS (
-                            INSERT INTO ledger_statement_match (statement_line_id, transaction_id, council_id, account_id, matched_as)
-                            SELECT s.line_id, h.id, :council, s.account_id, %s
-                            FROM lines s JOIN held h ON h.account_id = s.account_id AND h.amount_pence = s.amount_pence AND h.n = s.n
-                            WHERE s.booked_on BETWEEN h.posted_on - :before AND h.posted_on + :after
-                            ON CONFLICT DO NOTHING
-                            RETURNING matched_as)
-                        SELECT matched_as, count(*) FROM matched GROUP BY matched_as""".formatted(lines, held, as))
-                .param("council", councilId).param("before", lineBefore).param("after", lineAfter)
-                .query((rs, row) -> Map.entry(MatchedAs.valueOf(rs.getString(1)), rs.getInt(2))).list()
-                .forEach(e -> matched.merge(e.getKey(), e.getValue(), Integer::sum));
+                        SELECT s.line_id, s.account_id, t.id, t.kind
+                        FROM ledger_statement_input s
+                        JOIN ledger_leg l ON l.account_id = s.account_id AND l.book = 'ACCOUNT' AND l.amount_pence = s.amount_pence
+                        JOIN ledger_transaction t ON t.id = l.transaction_id
+                        WHERE %s AND %s
+                          AND s.booked_on BETWEEN t.posted_on - :before AND t.posted_on + :after
+                          AND NOT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.statement_line_id = s.line_id)
+                          AND NOT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.transaction_id = t.id)
+                        ORDER BY s.account_id, s.amount_pence, s.booked_on, s.line_id, t.posted_on, t.id""".formatted(lines, held))
+                .param("before", lineBefore).param("after", lineAfter)
+                .query(rs -> {
+                    long lineId = rs.getLong(1);
+                    if (lineId != line[0]) {
+                        line[0] = lineId;
+                        done[0] = false;
+                    }
+                    long tx = rs.getLong(3);
+                    if (!done[0] && taken.add(tx)) {
+                        pairs.add(new long[] {lineId, tx, rs.getLong(2)});
+                        kinds.add(switch (rs.getString(4)) {
+                            case "FUNDING" -> "FUNDING";
+                            case "RECOVERY" -> "RECOVERY";
+                            default -> "PAYROLL";
+                        });
+                        done[0] = true;
+                    }
+                });
     }
 
     /** What was posted: money out as spending, money in from outside. */
