@@ -7,6 +7,7 @@ import org.dphub.audit.AuditTrail;
 import org.dphub.monitoring.internal.TransactionImportRepository;
 import org.dphub.payments.Account;
 import org.dphub.payments.Accounts;
+import org.dphub.payments.StatementPostings;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.FileProblem;
@@ -18,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Statements come in without paperwork: a finance officer imports a bank or card statement for
  * one account, or a provider's file for many. Whole or not at all; transactions already there
- * are skipped and counted; every bad line is named.
+ * are skipped and counted; every bad line is named. Each new line reaches the account's ledger in
+ * the same transaction ({@link StatementPostings}): spending is posted, the council's own payment
+ * and payroll already in the ledger are matched, not counted twice.
  */
 @Service
 public class TransactionImports {
@@ -26,8 +29,11 @@ public class TransactionImports {
     private final TransactionImportRepository repository;
     private final Accounts accounts;
     private final AuditTrail audit;
+    private final StatementPostings statementPostings;
 
-    TransactionImports(TransactionImportRepository repository, Accounts accounts, AuditTrail audit) {
+    TransactionImports(TransactionImportRepository repository, Accounts accounts, AuditTrail audit,
+                       StatementPostings statementPostings) {
+        this.statementPostings = statementPostings;
         this.repository = repository;
         this.accounts = accounts;
         this.audit = audit;
@@ -83,11 +89,18 @@ public class TransactionImports {
                         "The account \"" + u[1] + "\" is not one of this council's direct payment accounts.")).toList());
             }
         }
-        int imported = repository.insertStaged(councilId, importId, accountId);
+        TransactionImportRepository.Inserted inserted = repository.insertStaged(councilId, importId, accountId);
+        int imported = inserted.count();
         repository.finishImport(importId, lines, imported);
+        // the new lines reach the ledger in the same transaction: the import and its postings are whole or nothing
+        StatementPostings.Batch ledger = statementPostings.batch(councilId, finance.username());
+        repository.forEachInserted(importId, inserted, line -> ledger.accept(new StatementPostings.Line(line.id(),
+                line.accountId(), line.bookedOn(), line.amountPence(), line.description())));
+        StatementPostings.Result posted = ledger.post("transaction-import:" + importId);
         audit.record(councilId, "transaction_import", importId, AuditAction.CREATE, null, AuditTrail.values(
                 "accountId", accountId, "format", format.name(), "mapping", mapping.name(), "filename", filename,
-                "lines", lines, "imported", imported, "duplicates", lines - imported));
+                "lines", lines, "imported", imported, "duplicates", lines - imported,
+                "postedToLedger", posted.posted(), "matchedInLedger", posted.matched()));
         return new Result(importId, imported, lines - imported);
     }
 

@@ -89,8 +89,7 @@ public class Transactions {
     public void tag(SignedInUser user, long transactionId, Integer budgetLinePosition, String outcome, String note) {
         long accountId = repository.accountOf(transactionId).orElseThrow(NotFound::new);
         Accounts.Summary summary = accounts.find(user, accountId).orElseThrow(NotFound::new);
-        TransactionRepository.Row row = repository.forAccount(accountId, Integer.MAX_VALUE).stream()
-                .filter(r -> r.id() == transactionId).findFirst().orElseThrow(NotFound::new);
+        TransactionRepository.Row row = repository.find(transactionId).orElseThrow(NotFound::new);
         Long versionId = null;
         if (budgetLinePosition != null) {
             PlanVersion version = planInForce(user, summary.account().citizenId(), row.date())

@@ -59,11 +59,15 @@ public class Accounts implements AccountDirectory {
     /**
      * Opens the account and its schedule for a direct payment that has just become active. Runs
      * once per direct payment: a repeated event (after a crash, say) finds the account there.
+     * The account is opened on the day the agreement was made (a paper copy recorded later was
+     * still signed that day), never later than today.
      */
     @Transactional
     public Account open(DirectPaymentActivated activated) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate openedOn = activated.agreedOn() == null || activated.agreedOn().isAfter(today) ? today : activated.agreedOn();
         Optional<Long> created = accounts.insertForDirectPayment(activated.councilId(), activated.citizenId(),
-                activated.directPaymentId(), activated.accountType(), LocalDate.now(clock));
+                activated.directPaymentId(), activated.accountType(), openedOn);
         if (created.isPresent()) {
             accounts.insertSchedule(activated.councilId(), created.get(), activated.paymentFrequency(),
                     Money.ofPence(activated.regularPaymentPence()), Money.ofPence(activated.weeklyBudgetPence()),

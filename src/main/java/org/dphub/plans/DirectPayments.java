@@ -208,7 +208,7 @@ public class DirectPayments {
         PlanVersion version = CarePlans.inForce(details.plan().versions(), dp.startDate());
         events.publishEvent(new DirectPaymentActivated(dp.id(), dp.councilId(), dp.citizenId(), dp.planId(),
                 dp.accountType(), dp.startDate(), version.paymentFrequency(), version.regularPayment().pence(),
-                version.weeklyBudget().pence()));
+                version.weeklyBudget().pence(), paperSignedOn != null ? paperSignedOn : LocalDate.now(clock)));
         // plan changes made while waiting for agreement that start later (or end later) move the payments too
         for (PlanVersion later : details.plan().versions()) {
             if (later.startDate().isAfter(dp.startDate())

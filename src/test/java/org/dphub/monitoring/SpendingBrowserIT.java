@@ -95,7 +95,9 @@ class SpendingBrowserIT {
         pages.type("note", "Nofio gyda ffrindiau");
         pages.submit();
         assertThat(pages.path()).isEqualTo("/my-spending");
-        assertThat(pages.main()).contains("Diolch", "Nofio gyda ffrindiau", "Awgrym");
+        assertThat(pages.main()).contains("Diolch", "Nofio gyda ffrindiau");
+        // the demo's own statement has suggestions too, so look at the second swim's row itself
+        assertThat(pages.browser.findElement(By.xpath("//tr[td[contains(., 'SWIM CENTRE 02')]]")).getText()).contains("Awgrym");
         pages.assertAccessible("your spending after saying what it was for");
 
         // --- the person confirms their return, in Welsh (finance asked for returns)
@@ -128,19 +130,26 @@ class SpendingBrowserIT {
                 "/api/v1/returns/" + returnId + "/receipt-request", "{}").statusCode()).isEqualTo(204);
         pages.open("/my-spending/returns/" + returnId + "?lang=cy");
         assertThat(pages.main()).contains("Derbynebau rydym wedi gofyn amdanynt", "GARDEN CENTRE");
-        assertThat(pages.browser.findElements(By.cssSelector("input[type='file']"))).as("only the £45 payment needs a receipt").hasSize(1);
+        // the demo's statement has other spending over £10 in the period too: look at these two lines
+        long garden = jdbc.sql("SELECT id FROM account_transaction WHERE account_id = :a AND transaction_id = 'SPEND-R1'")
+                .param("a", account).query(Long.class).single();
+        long paper = jdbc.sql("SELECT id FROM account_transaction WHERE account_id = :a AND transaction_id = 'SPEND-R2'")
+                .param("a", account).query(Long.class).single();
+        By gardenReceipt = By.id("receipt-" + garden);
+        assertThat(pages.browser.findElements(gardenReceipt)).as("the £45 payment needs a receipt").hasSize(1);
+        assertThat(pages.browser.findElements(By.id("receipt-" + paper))).as("the £2 one does not").isEmpty();
         pages.assertAccessibleInBothLanguages("your return, receipts asked for");
         Path notAPhoto = Files.createTempFile("receipt", ".pdf");
         Files.write(notAPhoto, new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0});
         pages.open("/my-spending/returns/" + returnId + "?lang=cy");
-        pages.browser.findElement(By.cssSelector("input[type='file']")).sendKeys(notAPhoto.toString());
-        pages.click(pages.browser.findElement(By.cssSelector("input[type='file']")).findElement(By.xpath("ancestor::form//button")));
+        pages.browser.findElement(gardenReceipt).sendKeys(notAPhoto.toString());
+        pages.click(pages.browser.findElement(gardenReceipt).findElement(By.xpath("ancestor::form//button")));
         assertThat(pages.errors()).singleElement().asString().contains("Rhaid i'r ffeil fod yn PDF");
         pages.assertAccessible("receipt refused");
         Path photo = Files.createTempFile("garden-centre", ".pdf");
         Files.writeString(photo, "%PDF-1.4\n%%EOF\n");
-        pages.browser.findElement(By.cssSelector("input[type='file']")).sendKeys(photo.toString());
-        pages.click(pages.browser.findElement(By.cssSelector("input[type='file']")).findElement(By.xpath("ancestor::form//button")));
+        pages.browser.findElement(gardenReceipt).sendKeys(photo.toString());
+        pages.click(pages.browser.findElement(gardenReceipt).findElement(By.xpath("ancestor::form//button")));
         assertThat(pages.main()).contains("Wedi'i llwytho: " + photo.getFileName());
         assertThat(jdbc.sql("SELECT count(*) FROM return_receipt WHERE return_id = :r").param("r", returnId).query(Long.class).single())
                 .isEqualTo(1);

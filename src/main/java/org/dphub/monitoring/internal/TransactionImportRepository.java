@@ -3,6 +3,7 @@ package org.dphub.monitoring.internal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -142,17 +143,53 @@ public class TransactionImportRepository {
                 .query((rs, row) -> new Object[] {rs.getInt(1), rs.getString(2)}).list();
     }
 
-    /** Moves the staged lines into the transactions, skipping those already there; returns how many went in. */
-    public int insertStaged(long councilId, long importId, Long accountId) {
-        return jdbc.sql("""
-                        INSERT INTO account_transaction (council_id, account_id, import_id, booked_on, description, amount_pence,
-                                                         transaction_id)
-                        SELECT :c, coalesce(CAST(:account AS bigint), s.account_id), :import, s.booked_on, s.description,
-                               s.amount_pence, s.transaction_id
-                        FROM import_staging s
-                        ON CONFLICT DO NOTHING""")
-                .param("c", councilId).param("account", accountId).param("import", importId).update();
+    /** The lines an import added: how many, and the lowest and highest of their ids. */
+    public record Inserted(int count, long firstId, long lastId) {
     }
+
+    /** Moves the staged lines into the transactions, skipping those already there; says which went in. */
+    public Inserted insertStaged(long councilId, long importId, Long accountId) {
+        return jdbc.sql("""
+                        WITH inserted AS (
+                            INSERT INTO account_transaction (council_id, account_id, import_id, booked_on, description, amount_pence,
+                                                             transaction_id)
+                            SELECT :c, coalesce(CAST(:account AS bigint), s.account_id), :import, s.booked_on, s.description,
+                                   s.amount_pence, s.transaction_id
+                            FROM import_staging s
+                            ON CONFLICT DO NOTHING
+                            RETURNING id)
+                        SELECT count(*), coalesce(min(id), 0), coalesce(max(id), -1) FROM inserted""")
+                .param("c", councilId).param("account", accountId).param("import", importId)
+                .query((rs, row) -> new Inserted(rs.getInt(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    /** A line the import added, as the ledger needs it. */
+    public record ImportedLine(long id, long accountId, LocalDate bookedOn, long amountPence, String description) {
+    }
+
+    /**
+     * Every line the import added, in id order, a page at a time (by the primary key, so no cursor
+     * is held open and the caller may use the connection between pages).
+     */
+    public void forEachInserted(long importId, Inserted inserted, Consumer<ImportedLine> each) {
+        long after = inserted.firstId() - 1;
+        while (after < inserted.lastId()) {
+            List<ImportedLine> page = jdbc.sql("""
+                            SELECT id, account_id, booked_on, amount_pence, description FROM account_transaction
+                            WHERE id > :after AND id <= :last AND import_id = :import ORDER BY id LIMIT :page""")
+                    .param("after", after).param("last", inserted.lastId()).param("import", importId).param("page", PAGE)
+                    .query((rs, row) -> new ImportedLine(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                            rs.getLong(4), rs.getString(5)))
+                    .list();
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(each);
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    static final int PAGE = 50_000;
 
     public void finishImport(long importId, int lines, int imported) {
         jdbc.sql("UPDATE transaction_import SET lines = :l, imported = :i, duplicates = :l - :i WHERE id = :id")

@@ -34,6 +34,21 @@ public class TransactionRepository {
                 .list();
     }
 
+    /** One transaction with its newest tag. */
+    public java.util.Optional<Row> find(long transactionId) {
+        return jdbc.sql("""
+                        SELECT t.id, t.account_id, t.booked_on, t.description, t.amount_pence,
+                               g.plan_version_id, g.budget_line_position, g.outcome, g.note, g.tagged_by
+                        FROM account_transaction t
+                        LEFT JOIN LATERAL (SELECT * FROM transaction_tag g WHERE g.transaction_id = t.id ORDER BY g.id DESC LIMIT 1) g ON true
+                        WHERE t.id = :id""")
+                .param("id", transactionId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+                        rs.getLong(5), rs.getObject(6, Long.class), rs.getObject(7, Integer.class), rs.getString(8),
+                        rs.getString(9), rs.getString(10)))
+                .optional();
+    }
+
     public java.util.Optional<Long> accountOf(long transactionId) {
         return jdbc.sql("SELECT account_id FROM account_transaction WHERE id = :id").param("id", transactionId)
                 .query(Long.class).optional();

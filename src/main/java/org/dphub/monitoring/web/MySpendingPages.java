@@ -6,6 +6,7 @@ import org.dphub.identity.CitizenRelationship;
 import org.dphub.monitoring.AccountTransaction;
 import org.dphub.monitoring.Transactions;
 import org.dphub.payments.Accounts;
+import org.dphub.payments.StatementPostings;
 import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.plans.PlanVersion;
@@ -30,7 +31,8 @@ class MySpendingPages {
     /** The radio value for "in my own words". */
     static final String OWN_WORDS = "own";
 
-    record AccountSpending(Accounts.Summary summary, List<AccountTransaction> transactions) {
+    /** story: what the ledger holds that no statement shows yet (payroll worked out here), so both pages agree. */
+    record AccountSpending(Accounts.Summary summary, List<AccountTransaction> transactions, StatementPostings.Story story) {
     }
 
     record Person(Citizen citizen, boolean self, List<AccountSpending> accounts, List<org.dphub.monitoring.Questions.Question> questions,
@@ -43,9 +45,12 @@ class MySpendingPages {
     private final MessageSource messages;
     private final org.dphub.monitoring.Questions questions;
     private final org.dphub.monitoring.Returns returns;
+    private final StatementPostings statementPostings;
 
     MySpendingPages(Citizens citizens, Accounts accounts, Transactions transactions, MessageSource messages,
-                    org.dphub.monitoring.Questions questions, org.dphub.monitoring.Returns returns) {
+                    org.dphub.monitoring.Questions questions, org.dphub.monitoring.Returns returns,
+                    StatementPostings statementPostings) {
+        this.statementPostings = statementPostings;
         this.returns = returns;
         this.questions = questions;
         this.citizens = citizens;
@@ -61,7 +66,8 @@ class MySpendingPages {
         model.addAttribute("people", citizens.actingFor(user).stream().map(c -> new Person(c.citizen(),
                 c.relationship() == CitizenRelationship.SELF,
                 accounts.forCitizen(user, c.citizen().id()).stream()
-                        .map(s -> new AccountSpending(s, transactions.forAccount(user, s.account().id()))).toList(),
+                        .map(s -> new AccountSpending(s, transactions.forAccount(user, s.account().id()),
+                                statementPostings.story(user, s.account().id()))).toList(),
                 questions.forCitizen(user, c.citizen().id()), returns.forCitizen(user, c.citizen().id()))).toList());
         model.addAttribute("confirmed", confirmed);
         model.addAttribute("moreTime", moreTime);

@@ -31,8 +31,11 @@ class MyMoneyPage {
     private final Citizens citizens;
     private final Accounts accounts;
     private final org.dphub.payments.SurplusRecoveries recoveries;
+    private final org.dphub.payments.StatementPostings statementPostings;
 
-    MyMoneyPage(Citizens citizens, Accounts accounts, org.dphub.payments.SurplusRecoveries recoveries) {
+    MyMoneyPage(Citizens citizens, Accounts accounts, org.dphub.payments.SurplusRecoveries recoveries,
+                org.dphub.payments.StatementPostings statementPostings) {
+        this.statementPostings = statementPostings;
         this.citizens = citizens;
         this.accounts = accounts;
         this.recoveries = recoveries;
@@ -51,6 +54,15 @@ class MyMoneyPage {
                             recoveries.forAccount(user, summary.account().id()));
                 }).toList())).toList();
         model.addAttribute("people", people);
+        model.addAttribute("statementStories", statementStories(user, people));
         return "payments/my-money";
+    }
+
+    /** Each account's statement story (issue 14), by account id: what "Your spending" can and cannot show. */
+    private java.util.Map<Long, org.dphub.payments.StatementPostings.Story> statementStories(SignedInUser user, List<Person> people) {
+        java.util.Map<Long, org.dphub.payments.StatementPostings.Story> stories = new java.util.HashMap<>();
+        people.forEach(p -> p.accounts().forEach(a -> stories.put(a.summary().account().id(),
+                statementPostings.story(user, a.summary().account().id()))));
+        return stories;
     }
 }
