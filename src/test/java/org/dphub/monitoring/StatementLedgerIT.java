@@ -33,7 +33,7 @@ class StatementLedgerIT {
 
     static final String PRACTITIONER = "practitioner@demo-england";
     static final String FINANCE = "finance@demo-england";
-    static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    static final DateTimeFormatter GOV_UK = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     @LocalServerPort
     int port;
@@ -198,7 +198,7 @@ class StatementLedgerIT {
 
         String cookie = http.signIn("citizen@demo-england", Http.DEMO_PASSWORD);
         String money = http.get("/my-money?lang=en", "Cookie", cookie).body();
-        assertThat(money).contains("£3.17", SHORT.format(day), "Spending shows here from your bank or card statements",
+        assertThat(money).contains("£3.17", GOV_UK.format(day), "Spending shows here from your bank or card statements",
                 "Say what each payment was for");
         String spending = http.get("/my-spending?lang=en", "Cookie", cookie).body();
         assertThat(spending).contains("Hillside Garden Centre", "£3.17").doesNotContain("No statement from your bank");

@@ -19,7 +19,9 @@ class PaymentAuditDescriptions implements AuditDescriptions {
     static final String BANK_DETAILS = "bank_details";
     static final String RECOVERY = "surplus_recovery";
     static final String RUN = "payment_run";
-    static final Set<String> TYPES = Set.of(ACCOUNT, SCHEDULE, LEDGER, BANK_DETAILS, RECOVERY, RUN);
+    /** Lines of imported statements posted to (or matched in) the ledger: a council's import, nobody's record. */
+    static final String STATEMENT_LINES = "ledger_statement_lines";
+    static final Set<String> TYPES = Set.of(ACCOUNT, SCHEDULE, LEDGER, BANK_DETAILS, RECOVERY, RUN, STATEMENT_LINES);
 
     @Override
     public Set<String> entityTypes() {
@@ -37,6 +39,11 @@ class PaymentAuditDescriptions implements AuditDescriptions {
             case RECOVERY -> words.say("audit.say.surplus_recovery.recovered", words.money(event.value("amount")),
                     words.money(event.value("surplus")));
             case RUN -> run(event, words);
+            case STATEMENT_LINES -> words.say("audit.say.ledger_statement_lines.posted", AuditWording.number(event.value("lines")),
+                    AuditWording.number(event.value("spending")), words.money(event.value("spent")),
+                    AuditWording.number(event.value("moneyIn")), words.money(event.value("paidIn")),
+                    AuditWording.number(event.value("matchedToCouncilPayments")) + AuditWording.number(event.value("matchedToPayroll"))
+                            + AuditWording.number(event.value("matchedToRecoveries")));
             default -> null;
         });
     }

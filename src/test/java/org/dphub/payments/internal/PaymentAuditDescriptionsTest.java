@@ -56,4 +56,16 @@ class PaymentAuditDescriptionsTest {
         assertThat(describe.describe(approved, welsh())).hasValue(
                 "Cymeradwywyd rhediad taliadau gan Priya Shah: 42 taliad, £12,345.60 i gyd");
     }
+
+    @Test
+    void statementLinesBroughtIntoTheLedgerSayHowManyAndHowMuch() {
+        var posted = event("ledger_statement_lines", "transaction-import:9", AuditAction.CREATE, null, Map.of("lines", 12,
+                "spending", 9, "spent", "£640.10", "moneyIn", 1, "paidIn", "£20.00", "matchedToCouncilPayments", 1,
+                "matchedToPayroll", 1, "matchedToRecoveries", 0));
+
+        assertThat(describe.describe(posted, english("Sam Jones"))).hasValue(
+                "Sam Jones brought 12 statement lines into the ledger: 9 spent (£640.10), 1 paid in (£20.00), 2 matched to payments already there");
+        assertThat(describe.describe(posted, welsh())).hasValue(
+                "Daeth Priya Shah â 12 llinell datganiad i mewn i'r cyfriflyfr: 9 wedi'u gwario (£640.10), 1 wedi'u talu i mewn (£20.00), 2 yn cyfateb i daliadau a oedd yno'n barod");
+    }
 }
