@@ -66,6 +66,6 @@ class PaymentAuditDescriptionsTest {
         assertThat(describe.describe(posted, english("Sam Jones"))).hasValue(
                 "Sam Jones brought 12 statement lines into the ledger: 9 spent (£640.10), 1 paid in (£20.00), 2 matched to payments already there");
         assertThat(describe.describe(posted, welsh())).hasValue(
-                "Daeth Priya Shah â 12 llinell datganiad i mewn i'r cyfriflyfr: 9 wedi'u gwario (£640.10), 1 wedi'u talu i mewn (£20.00), 2 yn cyfateb i daliadau a oedd yno'n barod");
+                "Daethpwyd â 12 llinell datganiad i mewn i'r cyfriflyfr gan Priya Shah: 9 wedi'u gwario (£640.10), 1 wedi'u talu i mewn (£20.00), 2 yn cyfateb i daliadau a oedd yno'n barod");
     }
 }
