@@ -99,6 +99,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/council/**").hasRole("COUNCIL_ADMIN")
+                        .requestMatchers("/provider/**").hasRole("PROVIDER")
+                        .requestMatchers("/directory-checks", "/directory-checks/**").hasRole("DP_TEAM")
+                        .requestMatchers("/directory-terms").hasAnyRole("DP_TEAM", "COUNCIL_ADMIN")
                         .requestMatchers("/citizens").hasRole("STAFF")
                         // work queues for council staff
                         .requestMatchers("/reviews", "/direct-payments/in-progress").hasRole("STAFF")

@@ -22,6 +22,7 @@ class DirectoryAuditDescriptions implements AuditDescriptions {
 
     private final Function<UUID, Optional<String>> serviceNames;
 
+    @org.springframework.beans.factory.annotation.Autowired
     DirectoryAuditDescriptions(DirectoryRepository repository) {
         this(repository::serviceName);
     }

@@ -203,7 +203,7 @@ public class DirectoryRepository {
 
     /** The DP team's queue: services awaiting checks and published services changed since their check, oldest first. */
     public List<DirectoryService> queue(long councilId, int limit) {
-        return withDetails(jdbc.sql(SERVICE + """
+        return withDetails(jdbc.sql(SERVICE + "\n" + """
                          WHERE s.council_id = :council
                            AND (s.status = 'AWAITING_CHECKS' OR (s.status = 'PUBLISHED' AND s.changed_since_check))
                          ORDER BY s.status, s.last_modified LIMIT :limit""")
