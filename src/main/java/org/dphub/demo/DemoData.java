@@ -66,6 +66,7 @@ class DemoData implements ApplicationRunner {
     private final DemoPlans demoPlans;
     private final DemoMarketplace demoMarketplace;
     private final DemoEmployment demoEmployment;
+    private final DemoDirectory demoDirectory;
     private final BankAccounts bankAccounts;
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
@@ -73,7 +74,7 @@ class DemoData implements ApplicationRunner {
 
     DemoData(Councils councils, UserAccounts accounts, Citizens citizens, PaProfiles paProfiles,
              PostcodeDirectory postcodes, DemoPlans demoPlans, DemoMarketplace demoMarketplace, DemoEmployment demoEmployment,
-             BankAccounts bankAccounts, TransactionTemplate transaction, DataSource dataSource,
+             DemoDirectory demoDirectory, BankAccounts bankAccounts, TransactionTemplate transaction, DataSource dataSource,
              @Value("${dphub.demo-data:auto}") String mode) {
         this.councils = councils;
         this.accounts = accounts;
@@ -83,6 +84,7 @@ class DemoData implements ApplicationRunner {
         this.demoPlans = demoPlans;
         this.demoMarketplace = demoMarketplace;
         this.demoEmployment = demoEmployment;
+        this.demoDirectory = demoDirectory;
         this.bankAccounts = bankAccounts;
         this.transaction = transaction;
         this.dataSource = dataSource;
@@ -219,6 +221,7 @@ class DemoData implements ApplicationRunner {
                 accounts.findByUsername("pa@" + domain).orElseThrow(), demoPa, otherPas);
         LocalDate workStarted = demoEmployment.startFor(practitioner, people.get(0));
         DemoMarketplace.Hired hired = demoMarketplace.load(cast, workStarted, more);
+        demoDirectory.load(council, plan.districts());
         return demoEmployment.employ(cast.citizen(), cast.pa(), people.get(0), paGiven, paFamily, hired, wales);
     }
 

@@ -50,7 +50,7 @@ class SecurityConfiguration {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {
-            "/", "/sign-in", "/join-as-a-pa", "/accessibility", "/data-attribution", "/cookies", "/error",
+            "/", "/sign-in", "/join-as-a-pa", "/join-as-a-provider", "/accessibility", "/data-attribution", "/cookies", "/error",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**"};
@@ -65,6 +65,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // signing up as a PA needs no account (its body size and rate are limited in marketplace.api)
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/pa-registrations").permitAll()
+                        // so is signing up as a provider (its rate is limited in directory)
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/provider-registrations").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
@@ -97,6 +99,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/council/**").hasRole("COUNCIL_ADMIN")
+                        .requestMatchers("/provider/**").hasRole("PROVIDER")
+                        .requestMatchers("/directory-checks", "/directory-checks/**").hasRole("DP_TEAM")
+                        .requestMatchers("/directory-terms").hasAnyRole("DP_TEAM", "COUNCIL_ADMIN")
                         .requestMatchers("/citizens").hasRole("STAFF")
                         // work queues for council staff
                         .requestMatchers("/reviews", "/direct-payments/in-progress").hasRole("STAFF")
