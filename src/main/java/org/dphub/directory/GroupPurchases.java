@@ -46,8 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GroupPurchases {
 
-    static final String GROUP = "group_purchase";
-    static final String MEMBER = "group_purchase_member";
     /** "Today" for sessions is the date in the UK. */
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -162,7 +160,7 @@ public class GroupPurchases {
         UUID id = UUID.randomUUID();
         repository.insert(id, council, organiser.userId(), organiser.displayName(), service.id(), proposal.title(), proposal.total(),
                 proposal.split(), proposal.maxMembers(), proposal.sessions());
-        audit.record(council, GROUP, id, AuditAction.CREATE, null, AuditTrail.values(
+        audit.record(council, "group_purchase", id, AuditAction.CREATE, null, AuditTrail.values(
                 "title", proposal.title(), "serviceId", service.id().toString(), "service", service.name(),
                 "total", proposal.total().formatWithPence(), "sessions", proposal.sessions().stream().map(LocalDate::toString).toList(),
                 "split", proposal.split().name(), "maxMembers", proposal.maxMembers(), "status", GroupPurchaseStatus.OPEN.name()));
@@ -230,7 +228,7 @@ public class GroupPurchases {
             shareOut(group, memberId);
         }
         GroupMember member = member(groupId, memberId);
-        audit.record(member.councilId(), MEMBER, memberId, AuditAction.CREATE, null, AuditTrail.values(
+        audit.record(member.councilId(), "group_purchase_member", memberId, AuditAction.CREATE, null, AuditTrail.values(
                 "groupId", groupId.toString(), "title", group.title(), "citizenId", citizenId,
                 "share", member.share().formatWithPence(), "askedToJoin", !organiser, "status", member.status().name()));
         return member;
@@ -258,7 +256,7 @@ public class GroupPurchases {
         }
         boolean show = showName != null ? showName : member.showName();
         repository.consent(memberId, user.username(), show);
-        audit.record(member.councilId(), MEMBER, memberId, AuditAction.UPDATE,
+        audit.record(member.councilId(), "group_purchase_member", memberId, AuditAction.UPDATE,
                 AuditTrail.values("status", member.status().name(), "groupId", groupId.toString()),
                 AuditTrail.values("status", next.name(), "groupId", groupId.toString(), "title", group.title(),
                         "share", member.share().formatWithPence(), "showName", show));
@@ -324,7 +322,7 @@ public class GroupPurchases {
                 throw notEnough(member, e.affordability());
             }
             repository.charged(member.id(), key, member.share());
-            audit.record(member.councilId(), MEMBER, member.id(), AuditAction.UPDATE,
+            audit.record(member.councilId(), "group_purchase_member", member.id(), AuditAction.UPDATE,
                     AuditTrail.values("status", member.status().name(), "groupId", groupId.toString()),
                     AuditTrail.values("status", GroupMemberStatus.PAID.name(), "groupId", groupId.toString(), "title", group.title(),
                             "share", member.share().formatWithPence()));
@@ -332,7 +330,7 @@ public class GroupPurchases {
         }
         if (group.status() != next) {
             repository.setStatus(groupId, next, GroupSharePolicy.placePrice(group.total(), current.size()));
-            audit.record(group.councilId(), GROUP, groupId, AuditAction.UPDATE,
+            audit.record(group.councilId(), "group_purchase", groupId, AuditAction.UPDATE,
                     AuditTrail.values("status", group.status().name()),
                     AuditTrail.values("status", next.name(), "title", group.title(), "members", current.size()));
         }
@@ -373,7 +371,7 @@ public class GroupPurchases {
             }
         }
         repository.left(memberId, today, requestKey, refundKey, refund);
-        audit.record(member.councilId(), MEMBER, memberId, AuditAction.UPDATE,
+        audit.record(member.councilId(), "group_purchase_member", memberId, AuditAction.UPDATE,
                 AuditTrail.values("status", member.status().name(), "groupId", groupId.toString()),
                 AuditTrail.values("status", GroupMemberStatus.LEFT.name(), "groupId", groupId.toString(), "title", group.title(),
                         "refund", refund.formatWithPence()));
@@ -394,7 +392,7 @@ public class GroupPurchases {
         GroupPurchaseStatus next = GroupPurchaseTransitions.next(group.status(), GroupPurchaseTransitions.Event.CANCEL)
                 .orElseThrow(() -> new GroupPurchaseRefused("ALREADY_CONFIRMED", 409, null, "group.error.cancel-confirmed"));
         repository.setStatus(groupId, next, null);
-        audit.record(group.councilId(), GROUP, groupId, AuditAction.UPDATE, AuditTrail.values("status", group.status().name()),
+        audit.record(group.councilId(), "group_purchase", groupId, AuditAction.UPDATE, AuditTrail.values("status", group.status().name()),
                 AuditTrail.values("status", next.name(), "title", group.title()));
     }
 
@@ -433,6 +431,33 @@ public class GroupPurchases {
                 .map(g -> view(user, g)).toList();
     }
 
+    /** Groups a person with a direct payment (or their representative) may ask to join, newest first; staff and others: none. */
+    @Transactional(readOnly = true)
+    public List<View> openToJoin(SignedInUser user) {
+        if (user.isStaff() || !(user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE))) {
+            return List.of();
+        }
+        Set<Long> mine = actingFor(user);
+        return repository.openToJoin(today(), 50).stream().map(id -> findToJoin(user, id)).flatMap(Optional::stream)
+                .filter(v -> !v.organiser() && v.mine().isEmpty() && v.members().stream()
+                        .noneMatch(m -> m.member().isCurrent() && mine.contains(m.member().citizenId())))
+                .toList();
+    }
+
+    /** A place waiting for a person's agreement: for their home page. */
+    public record Waiting(long citizenId, UUID groupId, String title, Money share) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Waiting> waitingForConsent(SignedInUser user) {
+        Set<Long> mine = actingFor(user);
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        return repository.waitingForConsent(mine).stream()
+                .map(m -> new Waiting(m.citizenId(), m.groupId(), repository.titleOf(m.groupId()).orElse(""), m.share())).toList();
+    }
+
     /** A citizen's places in groups (for "Your money"), if this person may see the citizen. */
     @Transactional(readOnly = true)
     public List<Place> placesOf(SignedInUser user, long citizenId) {
@@ -460,7 +485,7 @@ public class GroupPurchases {
                     : member.status();
             repository.setShare(member.id(), share, status);
             if (!Objects.equals(added, member.id())) {
-                audit.record(member.councilId(), MEMBER, member.id(), AuditAction.UPDATE,
+                audit.record(member.councilId(), "group_purchase_member", member.id(), AuditAction.UPDATE,
                         AuditTrail.values("share", member.share().formatWithPence(), "status", member.status().name()),
                         AuditTrail.values("share", share.formatWithPence(), "status", status.name(),
                                 "groupId", group.id().toString(), "title", group.title()));

@@ -245,6 +245,7 @@ class GroupPurchasesIT {
                         SELECT ca.citizen_id FROM citizen_access ca JOIN app_user u ON u.id = ca.user_id
                         WHERE u.username = 'citizen@demo-england' ORDER BY ca.citizen_id LIMIT 1""").query(Long.class).single();
         String cookie = http.signIn("citizen@demo-england", PASSWORD);
+        assertThat(http.get("/group-purchases?lang=en", "Cookie", cookie).body()).contains("Groups you can ask to join", "Group of 5");
         String page = http.get("/group-purchases/" + id + "?lang=en", "Cookie", cookie).body();
         assertThat(page).contains("Join this group", "the first members to join pay 1p more each");
 
@@ -253,6 +254,7 @@ class GroupPurchasesIT {
         assertThat(joined.statusCode()).isEqualTo(302);
         page = http.get("/group-purchases/" + id + "?lang=en", "Cookie", cookie).body();
         assertThat(page).contains("Agree to pay £3.00", "if it is right").doesNotContain("Join this group");
+        assertThat(http.get("/home?lang=en", "Cookie", cookie).body()).contains("Agree to your share of £3.00");
         String member = jdbc.sql("SELECT id FROM directory_group_member WHERE group_purchase_id = :g AND citizen_id = :c")
                 .param("g", UUID.fromString(id)).param("c", citizen).query(Long.class).single().toString();
 

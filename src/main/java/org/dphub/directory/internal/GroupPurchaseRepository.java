@@ -162,6 +162,27 @@ public class GroupPurchaseRepository {
                 .query(UUID.class).list();
     }
 
+    /** Groups still taking members (open, or confirmed with sessions to come and places left), newest first. */
+    public List<UUID> openToJoin(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        SELECT g.id FROM directory_group_purchase g
+                        WHERE g.status IN ('OPEN', 'CONFIRMED')
+                          AND EXISTS (SELECT 1 FROM directory_group_session s WHERE s.group_purchase_id = g.id AND s.held_on > :today)
+                          AND (SELECT count(*) FROM directory_group_member m WHERE m.group_purchase_id = g.id AND m.status <> 'LEFT')
+                              < g.max_members
+                        ORDER BY g.created_at DESC, g.id LIMIT :limit""")
+                .param("today", today).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** Places waiting for the person's agreement, for the home page. */
+    public List<GroupMember> waitingForConsent(Collection<Long> citizenIds) {
+        return jdbc.sql("""
+                        SELECT m.* FROM directory_group_member m JOIN directory_group_purchase g ON g.id = m.group_purchase_id
+                        WHERE m.citizen_id = ANY(:c) AND m.status = 'INVITED' AND g.status <> 'CANCELLED'
+                        ORDER BY m.joined_at, m.id LIMIT 20""")
+                .param("c", citizenIds.toArray(new Long[0])).query(GroupPurchaseRepository::member).list();
+    }
+
     /** The places of these citizens (of this council) in groups, newest first, for "Your money". */
     public List<GroupMember> placesOf(long councilId, long citizenId) {
         return jdbc.sql("""

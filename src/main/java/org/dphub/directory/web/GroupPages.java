@@ -54,6 +54,7 @@ class GroupPages {
     String list(SignedInUser user, Model model) {
         model.addAttribute("groups", groups.forUser(user));
         model.addAttribute("mayOrganise", groups.mayOrganise(user));
+        model.addAttribute("openToJoin", groups.openToJoin(user));
         return "directory/group-purchases";
     }
 
