@@ -44,15 +44,16 @@ public class ProviderChargeRepository {
 
     /**
      * The plan version in force on the day for the account's person: the direct payment's plan, or
-     * (an account opened for a one-off) the person's newest plan; the latest version that covers the day.
+     * (an account opened for a one-off) the person's newest plan; the latest version that covers the day,
+     * else (spending before the plan starts, or after a temporary one ends) the newest version.
      */
     public Optional<Long> planVersionOn(Account account, LocalDate day) {
         return jdbc.sql("""
                         SELECT v.id FROM care_plan_version v JOIN care_plan p ON p.id = v.plan_id
                         WHERE p.citizen_id = :citizen AND p.council_id = :council
                           AND (CAST(:dp AS bigint) IS NULL OR p.id = (SELECT d.plan_id FROM direct_payment d WHERE d.id = CAST(:dp AS bigint)))
-                          AND v.start_date <= :day AND (v.end_date IS NULL OR v.end_date >= :day)
-                        ORDER BY v.version DESC, v.id DESC LIMIT 1""")
+                        ORDER BY (v.start_date <= :day AND (v.end_date IS NULL OR v.end_date >= :day)) DESC,
+                                 v.version DESC, v.id DESC LIMIT 1""")
                 .param("citizen", account.citizenId()).param("council", account.councilId())
                 .param("dp", account.directPaymentId()).param("day", day).query(Long.class).optional();
     }
