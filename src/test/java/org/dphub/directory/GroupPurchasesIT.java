@@ -181,6 +181,52 @@ class GroupPurchasesIT {
     }
 
     @Test
+    void setSharesMustAddUpToTheTotalBeforeAnythingIsPaidAndACalledOffGroupTakesNoMoney() {
+        UUID service = publishedService("demo-england");
+        String group = "/api/v1/group-purchases/" + MoneyApi.ok(http.postJsonAs(ENGLAND, PASSWORD, "/api/v1/group-purchases", """
+                {"title": "Pottery", "serviceId": "%s", "sessions": ["%s"], "totalPence": 1000, "split": "SET_SHARES", "maxMembers": 3}"""
+                .formatted(service, today.plusDays(5))), 201).get("id").asString();
+        Person ffion = person(ENGLAND, "Ffion", 5_000);
+        Person gethin = person(ENGLAND, "Gethin", 5_000);
+        HttpResponse<String> noShare = http.postJsonAs(ENGLAND, PASSWORD, group + "/members", "{\"citizenId\": " + ffion.citizenId() + "}");
+        assertThat(noShare.statusCode()).isEqualTo(422);
+        assertThat(noShare.body()).contains("SHARE_MISSING", "\"field\":\"sharePence\"");
+        long f = MoneyApi.ok(http.postJsonAs(ENGLAND, PASSWORD, group + "/members",
+                "{\"citizenId\": " + ffion.citizenId() + ", \"sharePence\": 600}"), 201).get("memberId").asLong();
+        long g = MoneyApi.ok(http.postJsonAs(ENGLAND, PASSWORD, group + "/members",
+                "{\"citizenId\": " + gethin.citizenId() + ", \"sharePence\": 300}"), 201).get("memberId").asLong();
+        MoneyApi.ok(http.postJsonAs(ffion.user(), ffion.password(), group + "/members/" + f + "/consent", "{}"), 200);
+        MoneyApi.ok(http.postJsonAs(gethin.user(), gethin.password(), group + "/members/" + g + "/consent", "{}"), 200);
+        HttpResponse<String> short1 = http.postJsonAs(ENGLAND, PASSWORD, group + "/confirmation", "{}");
+        assertThat(short1.statusCode()).isEqualTo(409);
+        assertThat(short1.body()).contains("SHARES_DO_NOT_ADD_UP", "£9.00", "£10.00");
+        assertThat(ledgerOf(ffion)).isEmpty();
+
+        // Gethin leaves (nothing was paid) and is invited again with a share that makes the total
+        assertThat(MoneyApi.ok(delete(gethin, group + "/members/" + g, null), 200).get("refundPence").asLong()).isZero();
+        long g2 = MoneyApi.ok(http.postJsonAs(ENGLAND, PASSWORD, group + "/members",
+                "{\"citizenId\": " + gethin.citizenId() + ", \"sharePence\": 400}"), 201).get("memberId").asLong();
+        MoneyApi.ok(http.postJsonAs(gethin.user(), gethin.password(), group + "/members/" + g2 + "/consent", "{}"), 200);
+        MoneyApi.ok(http.postJsonAs(ENGLAND, PASSWORD, group + "/confirmation", "{}"), 200);
+        assertThat(ledgerOf(ffion)).containsExactly(-600L);
+        assertThat(ledgerOf(gethin)).containsExactly(-400L);
+        assertThat(http.postJsonAs(ENGLAND, PASSWORD, group + "/cancellation", "{}").statusCode())
+                .as("a confirmed group is not called off: members leave instead").isEqualTo(409);
+
+        String other = proposed(service, 3, 900);
+        Person hywel = person(ENGLAND, "Hywel", 5_000);
+        long h = MoneyApi.ok(http.postJsonAs(hywel.user(), hywel.password(), other + "/members",
+                "{\"citizenId\": " + hywel.citizenId() + "}"), 201).get("memberId").asLong();
+        MoneyApi.ok(http.postJsonAs(hywel.user(), hywel.password(), other + "/members/" + h + "/consent", "{}"), 200);
+        assertThat(http.postJsonAs(hywel.user(), hywel.password(), other + "/cancellation", "{}").statusCode()).isEqualTo(403);
+        assertThat(MoneyApi.ok(http.postJsonAs(ENGLAND, PASSWORD, other + "/cancellation", "{}"), 200).get("status").asString())
+                .isEqualTo("CANCELLED");
+        HttpResponse<String> afterCancel = http.postJsonAs(ENGLAND, PASSWORD, other + "/confirmation", "{}");
+        assertThat(afterCancel.statusCode()).isEqualTo(409);
+        assertThat(ledgerOf(hywel)).isEmpty();
+    }
+
+    @Test
     void aShareTheAccountCannotCoverIsRefusedSayingWhatIsThere() {
         String group = proposed(publishedService("demo-england"), 2, 6_000);
         Person eira = person(ENGLAND, "Eira", 1_000);

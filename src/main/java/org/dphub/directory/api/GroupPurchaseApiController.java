@@ -128,8 +128,13 @@ class GroupPurchaseApiController {
     ResponseEntity<MemberJson> add(SignedInUser user, @PathVariable String id, @RequestBody MemberInputJson body) {
         UUID group = uuid(id);
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
-        Long citizen = JsonInput.pence(body.citizenId(), "citizenId", errors);
-        if (body.citizenId() == null) {
+        Long citizen = null;
+        try {
+            citizen = body.citizenId() == null ? null : new java.math.BigDecimal(body.citizenId().toString().strip()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            citizen = null;
+        }
+        if (citizen == null) {
             errors.reject("citizenId", "group.error.citizen");
         }
         Long share = JsonInput.pence(body.sharePence(), "sharePence", errors);
