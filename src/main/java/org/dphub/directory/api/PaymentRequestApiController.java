@@ -121,6 +121,18 @@ class PaymentRequestApiController {
         return found.map(PaymentRequestJson::of).orElseThrow(NotFound::new);
     }
 
+    record AffordabilityJson(long accountId, long balancePence, long promisedPence, long availablePence, LocalDate nextPaymentDate,
+                             Long nextPaymentPence, String inWords) {
+    }
+
+    @GetMapping("/{id}/affordability")
+    @Operation(summary = "What the person's account can cover now (balance less what is promised) and when the next payment lands")
+    AffordabilityJson affordability(SignedInUser user, @PathVariable long id) {
+        var a = requests.affordability(user, id).orElseThrow(NotFound::new);
+        return new AffordabilityJson(a.accountId(), a.balance().pence(), a.promised().pence(), a.available().pence(),
+                a.nextPaymentDate(), a.nextPayment() == null ? null : a.nextPayment().pence(), a.inWords());
+    }
+
     @PutMapping("/{id}")
     @Operation(summary = "The provider changes the amount or description of a request not yet agreed; it waits again")
     PaymentRequestJson change(SignedInUser provider, @PathVariable long id, @RequestBody ChangeJson json, Locale locale) {

@@ -52,7 +52,8 @@ public class PaymentRequestRepository {
                 .param("org", organizationId).param("service", serviceId).param("council", councilId).param("citizen", citizenId)
                 .param("amount", amount.pence()).param("description", description)
                 .param("reference", reference == null ? "pending" : reference)
-                .param("dates", dates.toArray(new LocalDate[0])).param("by", sentBy).query(Long.class).single();
+                .param("dates", new org.springframework.jdbc.support.SqlArrayValue("date",
+                        dates.stream().map(java.sql.Date::valueOf).toArray())).param("by", sentBy).query(Long.class).single();
         if (reference == null) {
             jdbc.sql("UPDATE directory_payment_request SET reference = 'REQ-' || id WHERE id = :id").param("id", id).update();
         }
