@@ -232,6 +232,12 @@ public class Accounts implements AccountDirectory {
         }).toList();
     }
 
+    /** The account's summary for work that runs without a signed-in person (paying a provider): callers check who may. */
+    @Transactional(readOnly = true)
+    public Optional<Summary> summaryOf(long accountId) {
+        return accounts.find(accountId).map(this::summary);
+    }
+
     private Summary summary(Account account) {
         LocalDate today = LocalDate.now(clock);
         Money balance = ledger.balanceOn(account.id(), today);

@@ -94,6 +94,36 @@ public class BankAccounts {
         return "DPHUB " + accountId;
     }
 
+    /**
+     * A provider's bank account, where the council's payment runs pay it (issue 15), keyed by its
+     * directory organisation. The directory has checked that {@code provider} runs that organisation;
+     * {@code councilId} is the organisation's council. Checked as the council's own accounts are.
+     */
+    @Transactional
+    public BankDetails recordProviderAccount(SignedInUser provider, long councilId, java.util.UUID organizationId,
+                                             String organizationName, BankDetails details) {
+        if (!provider.has(Role.PROVIDER)) {
+            throw new AccessDeniedException("Only the provider records where it is paid");
+        }
+        Optional<BankDetails> before = repository.providerAccount(organizationId);
+        if (before.isPresent() && before.get().equals(details)) {
+            return details;
+        }
+        long id = repository.insertForProvider(councilId, organizationId, details, provider.username());
+        java.util.Map<String, Object> after = new java.util.LinkedHashMap<>(auditValues(details));
+        after.put("provider", organizationName);
+        after.put("organizationId", organizationId.toString());
+        audit.record(councilId, "bank_details", id, AuditAction.CREATE,
+                before.map(BankAccounts::auditValues).orElse(null), after);
+        return details;
+    }
+
+    /** Where the provider is paid, if it has said (pages show the last four digits only). */
+    @Transactional(readOnly = true)
+    public Optional<BankDetails> providerAccount(java.util.UUID organizationId) {
+        return repository.providerAccount(organizationId);
+    }
+
     /** Details recorded while loading data (demo, benchmarks), with no one signed in. */
     @Transactional
     public void recordAtSetUp(long councilId, String purpose, Long accountId, BankDetails details) {

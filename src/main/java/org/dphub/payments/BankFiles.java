@@ -115,8 +115,8 @@ public class BankFiles {
                     }
                     xml.writeStartElement("CdtTrfTxInf");
                     xml.writeStartElement("PmtId");
-                    text(xml, "InstrId", Long.toString(p.paymentId()));
-                    text(xml, "EndToEndId", "DP" + p.accountId() + "-" + p.paymentId());
+                    text(xml, "InstrId", p.instructionId());
+                    text(xml, "EndToEndId", p.toProvider() ? "DPHUB-PROV-" + p.paymentId() : "DP" + p.accountId() + "-" + p.paymentId());
                     xml.writeEndElement();
                     xml.writeStartElement("Amt");
                     xml.writeStartElement("InstdAmt");
@@ -173,10 +173,12 @@ public class BankFiles {
             out.write("payment_id,account_id,account_type,payee_name,sort_code,account_number,reference,due_date,pay_on,amount,what_for\r\n");
             runs.forEachPayment(ready.run().id(), p -> {
                 try {
-                    out.write(p.paymentId() + "," + p.accountId() + "," + p.accountType() + ","
+                    out.write(p.instructionId() + "," + (p.toProvider() ? "" : Long.toString(p.accountId())) + ","
+                            + (p.toProvider() ? "PROVIDER" : p.accountType().name()) + ","
                             + Csv.field(p.payee().accountName()) + "," + p.payee().sortCodeForPeople() + ","
                             + p.payee().accountNumber() + "," + Csv.field(p.reference()) + "," + p.dueDate() + "," + p.payOn() + ","
-                            + pounds(p.amountPence()) + "," + (p.idempotencyKey().startsWith("one-off:") ? "ONE_OFF" : "REGULAR")
+                            + pounds(p.amountPence()) + "," + (p.toProvider() ? "PROVIDER"
+                                    : p.idempotencyKey().startsWith("one-off:") ? "ONE_OFF" : "REGULAR")
                             + "\r\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -187,6 +189,32 @@ public class BankFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A provider's remittance for a run (issue 15): each person's part by its reference (the
+     * provider's own invoice reference, or a group member's reference: never a person's name), the
+     * payment's reference as the bank shows it, and the total.
+     */
+    public void writeRemittanceCsv(PaymentRuns.Remittance remittance, String bankReference, Writer out) {
+        try {
+            out.write("payment_reference,pay_on,part_reference,description,charged_on,amount\r\n");
+            for (ProviderPayout.Part part : remittance.parts()) {
+                out.write(Csv.field(bankReference) + "," + remittance.payout().payOn() + "," + Csv.field(part.reference()) + ","
+                        + Csv.field(part.description()) + "," + part.chargedOn() + "," + pounds(part.amount().pence()) + "\r\n");
+            }
+            out.write("TOTAL,,,,," + pounds(remittance.payout().amount().pence()) + "\r\n");
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reference the provider's bank shows for a payout: the provider's own, else "DPHUB REMIT {id}" (as in the bank file). */
+    @Transactional(readOnly = true)
+    public String providerReference(ProviderPayout payout) {
+        return bankDetails.providerAccount(payout.organizationId()).map(BankDetails::reference).filter(r -> r != null)
+                .orElse("DPHUB REMIT " + payout.id());
     }
 
     static String pounds(long pence) {

@@ -177,6 +177,7 @@ public class PaymentRuns {
             }
             transaction.executeWithoutResult(status -> {
                 runs.selectOneOffs(runId, run.councilId(), run.paymentDate());
+                runs.selectProviderPayouts(runId, run.councilId(), run.paymentDate());
                 runs.recordExceptions(runId, run.councilId(), run.paymentDate());
                 runs.ready(runId);
             });
@@ -265,6 +266,36 @@ public class PaymentRuns {
             return new RunException((Long) r[0], (Long) r[1], person == null ? null : person.fullName(),
                     person == null ? null : person.reference(), (String) r[2]);
         }).toList();
+    }
+
+    /** A provider the run could not pay (PROVIDER_MISSING_BANK_DETAILS): its charges wait for the next run. */
+    public record ProviderException(java.util.UUID organizationId, String organizationName, String reason, int charges,
+                                    org.dphub.shared.Money amount) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProviderException> providerExceptions(SignedInUser staff, long runId) {
+        find(staff, runId).orElseThrow(NotFound::new);
+        return runs.providerExceptions(runId);
+    }
+
+    /** The run's payments to providers: one a provider, the sum of the parts of the council's people. */
+    @Transactional(readOnly = true)
+    public List<ProviderPayout> providerPayouts(SignedInUser staff, long runId) {
+        find(staff, runId).orElseThrow(NotFound::new);
+        return runs.providerPayouts(runId);
+    }
+
+    /** A payout with each person's part (by reference), for the provider's remittance. */
+    public record Remittance(PaymentRun run, ProviderPayout payout, List<ProviderPayout.Part> parts) {
+    }
+
+    @Transactional(readOnly = true)
+    public Remittance remittance(SignedInUser staff, long runId, long payoutId) {
+        PaymentRun run = find(staff, runId).orElseThrow(NotFound::new);
+        ProviderPayout payout = runs.providerPayouts(runId).stream().filter(p -> p.id() == payoutId).findFirst()
+                .orElseThrow(NotFound::new);
+        return new Remittance(run, payout, runs.remittance(payoutId));
     }
 
     /** The run's payments by the day each is paid (its due date, or the approval day if that had passed). */

@@ -185,6 +185,15 @@ public class Citizens {
                 .collect(java.util.stream.Collectors.toMap(Citizen::id, c -> c));
     }
 
+    /**
+     * The council of a citizen, for a module that must check a person exists without seeing them
+     * (a provider sends a request for payment to a person's dphub number, issue 15). Says nothing else.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> councilOf(long citizenId) {
+        return repository.findById(citizenId).map(Citizen::councilId);
+    }
+
     /** The citizens a person sees as themself or acts for, with why. */
     @Transactional(readOnly = true)
     public List<CitizenWithRelationship> actingFor(SignedInUser user) {

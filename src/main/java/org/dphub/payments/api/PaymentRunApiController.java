@@ -106,6 +106,28 @@ class PaymentRunApiController {
         return runs.exceptions(staff, id);
     }
 
+    record ProviderPayoutJson(long id, java.util.UUID organizationId, String organizationName, int parts, long amountPence,
+                              LocalDate payOn, String accountNumberEnding) {
+    }
+
+    record ProviderExceptionJson(java.util.UUID organizationId, String organizationName, String reason, int charges,
+                                 long amountPence) {
+    }
+
+    record ProviderPaymentsJson(List<ProviderPayoutJson> payouts, List<ProviderExceptionJson> exceptions) {
+    }
+
+    /** Issue 15: the run's payments to providers (one a provider) and the providers it could not pay. */
+    @GetMapping("/{id}/provider-payments")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "The run's payments to providers (one a provider) and providers it could not pay (no bank details)")
+    ProviderPaymentsJson providerPayments(SignedInUser staff, @PathVariable long id) {
+        return new ProviderPaymentsJson(runs.providerPayouts(staff, id).stream().map(p -> new ProviderPayoutJson(p.id(),
+                p.organizationId(), p.organizationName(), p.parts(), p.amount().pence(), p.payOn(), p.accountNumberEnding())).toList(),
+                runs.providerExceptions(staff, id).stream().map(e -> new ProviderExceptionJson(e.organizationId(),
+                        e.organizationName(), e.reason(), e.charges(), e.amount().pence())).toList());
+    }
+
     @GetMapping("/{id}/bank-file")
     @PreAuthorize("hasRole('FINANCE')")
     @Operation(summary = "The approved run's ISO 20022 pain.001.001.03 credit transfer file (409 before approval)")

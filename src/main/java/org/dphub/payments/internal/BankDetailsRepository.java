@@ -26,6 +26,23 @@ public class BankDetailsRepository {
                 .param("by", recordedBy).query(Long.class).single();
     }
 
+    public long insertForProvider(long councilId, java.util.UUID organizationId, BankDetails d, String recordedBy) {
+        return jdbc.sql("""
+                        INSERT INTO bank_details (council_id, purpose, organization_id, account_name, sort_code, account_number,
+                                                  reference, recorded_by)
+                        VALUES (:council, 'PROVIDER', :org, :name, :sort, :number, :reference, :by) RETURNING id""")
+                .param("council", councilId).param("org", organizationId).param("name", d.accountName())
+                .param("sort", d.sortCode()).param("number", d.accountNumber()).param("reference", d.reference())
+                .param("by", recordedBy).query(Long.class).single();
+    }
+
+    public Optional<BankDetails> providerAccount(java.util.UUID organizationId) {
+        return jdbc.sql("""
+                        SELECT account_name, sort_code, account_number, reference FROM bank_details
+                        WHERE organization_id = :org ORDER BY id DESC LIMIT 1""")
+                .param("org", organizationId).query(BankDetailsRepository::details).optional();
+    }
+
     public Optional<BankDetails> current(long accountId) {
         return jdbc.sql("""
                         SELECT account_name, sort_code, account_number, reference FROM bank_details

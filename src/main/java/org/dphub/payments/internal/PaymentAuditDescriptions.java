@@ -21,7 +21,11 @@ class PaymentAuditDescriptions implements AuditDescriptions {
     static final String RUN = "payment_run";
     /** Lines of imported statements posted to (or matched in) the ledger: a council's import, nobody's record. */
     static final String STATEMENT_LINES = "ledger_statement_lines";
-    static final Set<String> TYPES = Set.of(ACCOUNT, SCHEDULE, LEDGER, BANK_DETAILS, RECOVERY, RUN, STATEMENT_LINES);
+    /** Spending from an account to a provider, and money back from it (issue 15). */
+    static final String PROVIDER_CHARGE = "provider_charge";
+    static final String PROVIDER_REFUND = "provider_refund";
+    static final Set<String> TYPES = Set.of(ACCOUNT, SCHEDULE, LEDGER, BANK_DETAILS, RECOVERY, RUN, STATEMENT_LINES,
+            PROVIDER_CHARGE, PROVIDER_REFUND);
 
     @Override
     public Set<String> entityTypes() {
@@ -39,6 +43,10 @@ class PaymentAuditDescriptions implements AuditDescriptions {
             case RECOVERY -> words.say("audit.say.surplus_recovery.recovered", words.money(event.value("amount")),
                     words.money(event.value("surplus")));
             case RUN -> run(event, words);
+            case PROVIDER_CHARGE -> words.say("audit.say.provider_charge.charged", words.money(event.value("amount")),
+                    words.quote(event.value("organization")), words.date(event.value("on")));
+            case PROVIDER_REFUND -> words.say("audit.say.provider_refund.refunded", words.money(event.value("amount")),
+                    words.quote(event.value("organization")), words.date(event.value("on")));
             case STATEMENT_LINES -> words.say("audit.say.ledger_statement_lines.posted", AuditWording.number(event.value("lines")),
                     AuditWording.number(event.value("spending")), words.money(event.value("spent")),
                     AuditWording.number(event.value("moneyIn")), words.money(event.value("paidIn")),
@@ -88,6 +96,9 @@ class PaymentAuditDescriptions implements AuditDescriptions {
     private static String bankDetails(AuditEvent event, AuditWording words) {
         Object name = event.value("accountName");
         Object ending = event.value("accountNumberEnding");
+        if (event.value("provider") != null) {
+            return words.say("audit.say.bank_details.provider", name, ending, words.quote(event.value("provider")));
+        }
         if (!words.hasPerson()) {
             return words.say("audit.say.bank_details.council", name, ending);
         }

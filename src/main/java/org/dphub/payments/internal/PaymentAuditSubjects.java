@@ -38,6 +38,12 @@ class PaymentAuditSubjects implements AuditSubjects {
             case PaymentAuditDescriptions.RECOVERY -> AuditSubjects.query(jdbc, """
                     SELECT r.id, a.citizen_id FROM surplus_recovery r JOIN dp_account a ON a.id = r.account_id
                     WHERE r.id = ANY(:ids)""", entityIds);
+            case PaymentAuditDescriptions.PROVIDER_CHARGE -> AuditSubjects.query(jdbc, """
+                    SELECT c.id, a.citizen_id FROM provider_charge c JOIN dp_account a ON a.id = c.account_id
+                    WHERE c.id = ANY(:ids)""", entityIds);
+            case PaymentAuditDescriptions.PROVIDER_REFUND -> AuditSubjects.query(jdbc, """
+                    SELECT f.id, a.citizen_id FROM provider_refund f JOIN provider_charge c ON c.id = f.charge_id
+                    JOIN dp_account a ON a.id = c.account_id WHERE f.id = ANY(:ids)""", entityIds);
             case PaymentAuditDescriptions.LEDGER -> ledger(entityIds);
             default -> Map.of();
         };

@@ -165,6 +165,88 @@ public class PaymentRunRepository {
                 .param("run", runId).param("council", councilId).param("date", paymentDate).update();
     }
 
+    /**
+     * Issue 15: one payout a provider for the council's charges due by the run date that no run has
+     * selected yet (a restarted run keeps what it selected and adds only new charges). A provider
+     * with no bank details is an exception, named to finance; its charges wait for a later run.
+     */
+    public void selectProviderPayouts(long runId, long councilId, LocalDate paymentDate) {
+        jdbc.sql("""
+                        INSERT INTO provider_payout (council_id, run_id, organization_id, organization_name, bank_details_id, due_date)
+                        SELECT :council, :run, c.organization_id, max(c.organization_name), b.id, max(c.charged_on)
+                        FROM provider_charge c
+                        CROSS JOIN LATERAL (SELECT bd.id FROM bank_details bd WHERE bd.organization_id = c.organization_id
+                                            ORDER BY bd.id DESC LIMIT 1) b
+                        WHERE c.council_id = :council AND c.payout_id IS NULL AND c.charged_on <= :date
+                          AND c.amount_pence > c.refunded_pence
+                        GROUP BY c.organization_id, b.id
+                        ON CONFLICT (run_id, organization_id) DO NOTHING""")
+                .param("run", runId).param("council", councilId).param("date", paymentDate).update();
+        jdbc.sql("""
+                        UPDATE provider_charge c SET payout_id = p.id
+                        FROM provider_payout p
+                        WHERE p.run_id = :run AND p.organization_id = c.organization_id AND c.council_id = :council
+                          AND c.payout_id IS NULL AND c.charged_on <= :date AND c.amount_pence > c.refunded_pence""")
+                .param("run", runId).param("council", councilId).param("date", paymentDate).update();
+        jdbc.sql("""
+                        UPDATE provider_payout p SET amount_pence = s.pence, charges_count = s.n, due_date = s.due
+                        FROM (SELECT c.payout_id, sum(c.amount_pence - c.refunded_pence) AS pence, count(*) AS n,
+                                     max(c.charged_on) AS due
+                              FROM provider_charge c JOIN provider_payout x ON x.id = c.payout_id WHERE x.run_id = :run
+                              GROUP BY c.payout_id) s
+                        WHERE p.id = s.payout_id""")
+                .param("run", runId).update();
+        jdbc.sql("""
+                        INSERT INTO provider_payout_exception (run_id, organization_id, organization_name, reason, charges_count,
+                                                               amount_pence)
+                        SELECT :run, c.organization_id, max(c.organization_name), 'PROVIDER_MISSING_BANK_DETAILS', count(*),
+                               sum(c.amount_pence - c.refunded_pence)
+                        FROM provider_charge c
+                        WHERE c.council_id = :council AND c.payout_id IS NULL AND c.charged_on <= :date
+                          AND c.amount_pence > c.refunded_pence
+                          AND NOT EXISTS (SELECT 1 FROM bank_details bd WHERE bd.organization_id = c.organization_id)
+                        GROUP BY c.organization_id
+                        ON CONFLICT (run_id, organization_id) DO UPDATE SET charges_count = excluded.charges_count,
+                            amount_pence = excluded.amount_pence""")
+                .param("run", runId).param("council", councilId).param("date", paymentDate).update();
+    }
+
+    /** The run's payouts to providers, by name. */
+    public List<org.dphub.payments.ProviderPayout> providerPayouts(long runId) {
+        return jdbc.sql("""
+                        SELECT p.id, p.organization_id, p.organization_name, p.charges_count, p.amount_pence,
+                               CASE WHEN r.approved_at IS NULL THEN p.due_date ELSE {PAY_DATE} END, b.account_number
+                        FROM provider_payout p JOIN payment_run r ON r.id = p.run_id JOIN bank_details b ON b.id = p.bank_details_id
+                        WHERE p.run_id = :run AND p.amount_pence > 0 ORDER BY p.organization_name, p.id""".replace("{PAY_DATE}", PAY_DATE))
+                .param("run", runId)
+                .query((rs, row) -> new org.dphub.payments.ProviderPayout(rs.getLong(1), rs.getObject(2, java.util.UUID.class),
+                        rs.getString(3), rs.getInt(4), Money.ofPence(rs.getLong(5)), rs.getObject(6, LocalDate.class),
+                        rs.getString(7).substring(4)))
+                .list();
+    }
+
+    /** Providers the run could not pay, by name: {organization id, name, reason, charges, pence}. */
+    public List<org.dphub.payments.PaymentRuns.ProviderException> providerExceptions(long runId) {
+        return jdbc.sql("""
+                        SELECT organization_id, organization_name, reason, charges_count, amount_pence FROM provider_payout_exception
+                        WHERE run_id = :run ORDER BY organization_name, organization_id""")
+                .param("run", runId)
+                .query((rs, row) -> new org.dphub.payments.PaymentRuns.ProviderException(rs.getObject(1, java.util.UUID.class),
+                        rs.getString(2), rs.getString(3), rs.getInt(4), Money.ofPence(rs.getLong(5))))
+                .list();
+    }
+
+    /** Each person's part of a payout, in order: {charge id, reference, description, charged on, pence}. */
+    public List<org.dphub.payments.ProviderPayout.Part> remittance(long payoutId) {
+        return jdbc.sql("""
+                        SELECT id, remittance_reference, description, charged_on, amount_pence - refunded_pence
+                        FROM provider_charge WHERE payout_id = :p ORDER BY charged_on, id""")
+                .param("p", payoutId)
+                .query((rs, row) -> new org.dphub.payments.ProviderPayout.Part(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), Money.ofPence(rs.getLong(5))))
+                .list();
+    }
+
     public void progress(long runId, int percent) {
         jdbc.sql("UPDATE payment_run SET progress_percent = greatest(progress_percent, :p) WHERE id = :id AND status = 'RUNNING'")
                 .param("p", percent).param("id", runId).update();
@@ -173,9 +255,12 @@ public class PaymentRunRepository {
     public void ready(long runId) {
         jdbc.sql("""
                         UPDATE payment_run SET status = 'READY_FOR_APPROVAL', progress_percent = 100,
-                            payments_count = (SELECT count(*) FROM payment WHERE run_id = :id),
-                            total_pence = (SELECT coalesce(sum(amount_pence), 0) FROM payment WHERE run_id = :id),
+                            payments_count = (SELECT count(*) FROM payment WHERE run_id = :id)
+                                + (SELECT count(*) FROM provider_payout WHERE run_id = :id AND amount_pence > 0),
+                            total_pence = (SELECT coalesce(sum(amount_pence), 0) FROM payment WHERE run_id = :id)
+                                + (SELECT coalesce(sum(amount_pence), 0) FROM provider_payout WHERE run_id = :id),
                             exceptions_count = (SELECT count(*) FROM payment_run_exception WHERE run_id = :id)
+                                + (SELECT count(*) FROM provider_payout_exception WHERE run_id = :id)
                         WHERE id = :id AND status = 'RUNNING'""")
                 .param("id", runId).update();
     }
@@ -239,10 +324,14 @@ public class PaymentRunRepository {
      */
     public List<org.dphub.payments.PayDayTotal> totalsByPayDate(long runId) {
         return jdbc.sql("""
-                        SELECT CASE WHEN r.approved_at IS NULL THEN p.due_date ELSE {PAY_DATE} END AS day,
-                               count(*), sum(p.amount_pence)
-                        FROM payment p JOIN payment_run r ON r.id = p.run_id
-                        WHERE p.run_id = :run GROUP BY 1 ORDER BY 1""".replace("{PAY_DATE}", PAY_DATE))
+                        SELECT day, count(*), sum(amount_pence) FROM (
+                            SELECT CASE WHEN r.approved_at IS NULL THEN p.due_date ELSE {PAY_DATE} END AS day, p.amount_pence
+                            FROM payment p JOIN payment_run r ON r.id = p.run_id WHERE p.run_id = :run
+                            UNION ALL
+                            SELECT CASE WHEN r.approved_at IS NULL THEN p.due_date ELSE {PAY_DATE} END, p.amount_pence
+                            FROM provider_payout p JOIN payment_run r ON r.id = p.run_id
+                            WHERE p.run_id = :run AND p.amount_pence > 0) x
+                        GROUP BY 1 ORDER BY 1""".replace("{PAY_DATE}", PAY_DATE))
                 .param("run", runId)
                 .query((rs, row) -> new org.dphub.payments.PayDayTotal(rs.getObject(1, LocalDate.class), rs.getInt(2),
                         Money.ofPence(rs.getLong(3))))
@@ -260,16 +349,23 @@ public class PaymentRunRepository {
                         SELECT p.id, p.account_id, a.type, p.idempotency_key, p.due_date, p.amount_pence,
                                b.account_name, b.sort_code, b.account_number,
                                CASE WHEN b.purpose = 'CARD_PROVIDER' THEN 'DPHUB ' || p.account_id ELSE b.reference END,
-                               {PAY_DATE}
+                               {PAY_DATE}, CAST(NULL AS uuid), 0
                         FROM payment p JOIN payment_run r ON r.id = p.run_id JOIN dp_account a ON a.id = p.account_id
                         JOIN bank_details b ON b.id = p.bank_details_id
-                        WHERE p.run_id = ? ORDER BY 11, p.id""".replace("{PAY_DATE}", PAY_DATE),
+                        WHERE p.run_id = ?
+                        UNION ALL
+                        SELECT p.id, 0, NULL, 'provider-payout:' || p.id, p.due_date, p.amount_pence,
+                               b.account_name, b.sort_code, b.account_number, b.reference, {PAY_DATE}, p.organization_id, 1
+                        FROM provider_payout p JOIN payment_run r ON r.id = p.run_id JOIN bank_details b ON b.id = p.bank_details_id
+                        WHERE p.run_id = ? AND p.amount_pence > 0
+                        ORDER BY 11, 13, 1""".replace("{PAY_DATE}", PAY_DATE),
                 rs -> {
-                    each.accept(new BankPayment(rs.getLong(1), rs.getLong(2), AccountType.valueOf(rs.getString(3)),
+                    String type = rs.getString(3);
+                    each.accept(new BankPayment(rs.getLong(1), rs.getLong(2), type == null ? null : AccountType.valueOf(type),
                             rs.getString(4), rs.getObject(5, LocalDate.class), rs.getLong(6),
                             new BankDetails(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)),
-                            rs.getObject(11, LocalDate.class)));
-                }, runId);
+                            rs.getObject(11, LocalDate.class), rs.getObject(12, java.util.UUID.class)));
+                }, runId, runId);
     }
 
     /** Count and total of the run's payments by account type. */

@@ -14,9 +14,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 class BankFileDownloads {
 
     private final BankFiles bankFiles;
+    private final org.dphub.payments.PaymentRuns runs;
 
-    BankFileDownloads(BankFiles bankFiles) {
+    BankFileDownloads(BankFiles bankFiles, org.dphub.payments.PaymentRuns runs) {
         this.bankFiles = bankFiles;
+        this.runs = runs;
+    }
+
+    /** A provider's remittance for the approved run: each person's part by reference (issue 15). */
+    @GetMapping("/payment-runs/{id}/remittance/{payoutId}.csv")
+    void remittance(SignedInUser finance, @PathVariable long id, @PathVariable long payoutId, HttpServletResponse response)
+            throws IOException {
+        BankFiles.Ready ready = bankFiles.ready(finance, id);
+        org.dphub.payments.PaymentRuns.Remittance remittance = runs.remittance(finance, id, payoutId);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ready.baseName() + "-remittance-"
+                + payoutId + ".csv\"");
+        bankFiles.writeRemittanceCsv(remittance, remittance.payout().accountNumberEnding() == null ? ""
+                : bankFiles.providerReference(remittance.payout()), response.getWriter());
     }
 
     @GetMapping("/payment-runs/{id}/bank-file.xml")

@@ -87,6 +87,8 @@ class PaymentRunPages {
             model.addAttribute("totals", runs.totalsByType(finance, id));
             model.addAttribute("exceptions", runs.exceptions(finance, id));
             model.addAttribute("payDays", runs.totalsByPayDate(finance, id));
+            model.addAttribute("providerPayouts", runs.providerPayouts(finance, id));
+            model.addAttribute("providerExceptions", runs.providerExceptions(finance, id));
         }
         model.addAttribute("mayApprove", run.status() == PaymentRunStatus.READY_FOR_APPROVAL
                 && !run.startedBy().equals(finance.username()));
