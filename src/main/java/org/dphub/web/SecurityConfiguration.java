@@ -50,7 +50,7 @@ class SecurityConfiguration {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {
-            "/", "/sign-in", "/join-as-a-pa", "/accessibility", "/data-attribution", "/cookies", "/error",
+            "/", "/sign-in", "/join-as-a-pa", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**"};
@@ -65,6 +65,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // signing up as a PA needs no account (its body size and rate are limited in marketplace.api)
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/pa-registrations").permitAll()
+                        // the directory's search is for everyone, signed in or not, and only reads
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/directory/search").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
@@ -128,6 +130,7 @@ class SecurityConfiguration {
                         .requestMatchers("/my-vacancies", "/my-vacancies/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
                         .requestMatchers("/pa-checks", "/pa-checks/**").hasRole("DP_TEAM")
                         .requestMatchers("/pa-pay-rates").hasRole("STAFF")
+                        .requestMatchers("/directory/gaps", "/directory/gaps.csv").hasRole("STAFF")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/sign-in")
