@@ -1,5 +1,7 @@
 package org.dphub.directory.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * gives the reasons in Welsh.
  */
 @RestController
+@Tag(name = "Directory")
 class SearchApiController {
 
     private final ServiceSearch search;
@@ -47,6 +50,7 @@ class SearchApiController {
     }
 
     @GetMapping(path = "/api/v1/directory/search", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Search published services (public, no sign-in): each result says why it matches")
     ResponseEntity<?> search(@RequestParam(name = "outcome", required = false) List<String> outcome,
                              @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String postcode,
                              @RequestParam(defaultValue = "") String distance, @RequestParam(defaultValue = "") String day,
