@@ -102,7 +102,7 @@ class DirectoryBrowserIT {
         }
 
         pages.signIn("dp-team@demo-england");
-        pages.open("/directory/gaps?lang=en");
+        pages.clickLink("Gaps in the market");
         assertThat(pages.h1()).isEqualTo("Gaps in the market");
         assertThat(pages.main()).contains("ZE2", "Eating and drinking well (1 person)");
         assertThat(pages.browser.findElements(By.cssSelector("svg[role=img] title"))).isNotEmpty();
