@@ -57,6 +57,20 @@ public class Vacancies {
         this.audit = audit;
     }
 
+    /** A vacancy still open, where and since when (for the gaps in the market: no personal details). */
+    public record OpenVacancy(long id, String postcode, java.time.Instant postedAt) {
+    }
+
+    /** The council's vacancies still open that were posted before the instant; council staff only. */
+    @Transactional(readOnly = true)
+    public List<OpenVacancy> openPostedBefore(SignedInUser staff, long councilId, java.time.Instant before) {
+        if (!staff.isStaffOf(councilId)) {
+            return List.of();
+        }
+        return repository.openPostedBefore(councilId, before).stream()
+                .map(r -> new OpenVacancy((Long) r[0], (String) r[1], (java.time.Instant) r[2])).toList();
+    }
+
     /** The citizen, when this user may post vacancies and hire for them. */
     @Transactional(readOnly = true)
     public Optional<Citizen> citizenFor(SignedInUser user, long citizenId) {

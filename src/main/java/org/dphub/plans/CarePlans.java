@@ -147,6 +147,23 @@ public class CarePlans {
         return plans.version(versionId).filter(v -> citizens.find(user, v.citizenId()).isPresent());
     }
 
+    /** A directory term (outcome or need) that an outcome in a person's live plan is tagged with. */
+    public record LiveOutcomeTerm(long citizenId, java.util.UUID termId) {
+    }
+
+    /**
+     * For the gaps in the market: each person in the council with an active direct payment, and the
+     * directory terms the outcomes of their plan in force today are tagged with. Council staff only.
+     */
+    @Transactional(readOnly = true)
+    public List<LiveOutcomeTerm> liveOutcomeTerms(SignedInUser staff, long councilId) {
+        if (!staff.isStaffOf(councilId)) {
+            return List.of();
+        }
+        return plans.liveOutcomeTerms(councilId, LocalDate.now(clock)).stream()
+                .map(t -> new LiveOutcomeTerm(t.citizenId(), t.termId())).toList();
+    }
+
     /**
      * The version in force on a day: the newest version that covers it. A temporary version
      * covers only its dates, so afterwards the newest permanent one applies again. Before the

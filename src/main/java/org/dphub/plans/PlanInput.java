@@ -35,12 +35,31 @@ public final class PlanInput {
         }
     }
 
+    /**
+     * A plan as typed. {@code outcomeTerms}, when given, has one list for each entry of {@code outcomes}
+     * (blank outcomes included, so the positions match): the directory term ids it is tagged with.
+     */
     public record Typed(LocalDate startDate, LocalDate endDate, boolean temporary, String eligibleNeeds,
                         String howNeedsMet, String paymentFrequency, String weeklyContribution, String contingencyPlan,
-                        String changeReason, List<String> outcomes, List<TypedLine> lines) {
+                        String changeReason, List<String> outcomes, List<TypedLine> lines, List<List<String>> outcomeTerms) {
+
+        public Typed(LocalDate startDate, LocalDate endDate, boolean temporary, String eligibleNeeds,
+                     String howNeedsMet, String paymentFrequency, String weeklyContribution, String contingencyPlan,
+                     String changeReason, List<String> outcomes, List<TypedLine> lines) {
+            this(startDate, endDate, temporary, eligibleNeeds, howNeedsMet, paymentFrequency, weeklyContribution,
+                    contingencyPlan, changeReason, outcomes, lines, null);
+        }
     }
 
+    /** The most directory terms one outcome may be tagged with. */
+    public static final int MAX_TERMS_PER_OUTCOME = 20;
+
     public static NewPlanVersion read(Typed typed, Money defaultHourlyRate, FormErrors errors) {
+        return read(typed, defaultHourlyRate, errors, java.util.Set.of());
+    }
+
+    /** Reads the plan; outcome tags must be among {@code knownTerms} (the directory's terms). */
+    public static NewPlanVersion read(Typed typed, Money defaultHourlyRate, FormErrors errors, java.util.Set<java.util.UUID> knownTerms) {
         if (typed.startDate() == null && !errors.has("startDate")) {
             errors.reject("startDate", "date.error.required", label(errors, "plans.label.startDate"));
         }
@@ -61,17 +80,21 @@ public final class PlanInput {
         String reason = errors.text("changeReason", typed.changeReason(), 2000, false, "plans.label.changeReason");
 
         List<String> outcomes = new ArrayList<>();
+        List<List<java.util.UUID>> outcomeTerms = new ArrayList<>();
         List<String> typedOutcomes = typed.outcomes() == null ? List.of() : typed.outcomes();
         if (typedOutcomes.size() > MAX_OUTCOMES) {
             errors.reject("outcomes", "plans.error.outcomes.too-many", MAX_OUTCOMES);
         } else {
-            for (String outcome : typedOutcomes) {
+            for (int i = 0; i < typedOutcomes.size(); i++) {
+                String outcome = typedOutcomes.get(i);
                 if (outcome == null || outcome.isBlank()) {
                     continue;
                 }
                 String text = errors.text("outcomes", outcome, 1000, true, "plans.label.outcome");
                 if (text != null) {
                     outcomes.add(text);
+                    outcomeTerms.add(terms(typed.outcomeTerms() == null || i >= typed.outcomeTerms().size()
+                            ? null : typed.outcomeTerms().get(i), "outcomes[" + i + "].taxonomyTermIds", knownTerms, errors));
                 }
             }
             if (outcomes.isEmpty() && !errors.has("outcomes")) {
@@ -102,7 +125,36 @@ public final class PlanInput {
             return null;
         }
         return new NewPlanVersion(typed.startDate(), typed.temporary() ? typed.endDate() : null, needs, how, frequency,
-                contribution, contingency, reason, outcomes, lines);
+                contribution, contingency, reason, outcomes, lines, outcomeTerms);
+    }
+
+    private static List<java.util.UUID> terms(List<String> typed, String field, java.util.Set<java.util.UUID> known, FormErrors errors) {
+        List<java.util.UUID> terms = new ArrayList<>();
+        if (typed == null) {
+            return terms;
+        }
+        if (typed.size() > MAX_TERMS_PER_OUTCOME) {
+            errors.reject(field, "plans.error.outcome-terms.too-many", MAX_TERMS_PER_OUTCOME);
+            return terms;
+        }
+        for (String id : typed) {
+            if (blank(id)) {
+                continue;
+            }
+            try {
+                java.util.UUID term = java.util.UUID.fromString(id.strip());
+                if (!known.contains(term)) {
+                    throw new IllegalArgumentException("unknown term");
+                }
+                if (!terms.contains(term)) {
+                    terms.add(term);
+                }
+            } catch (IllegalArgumentException e) {
+                errors.reject(field, "plans.error.outcome-terms.unknown");
+                return terms;
+            }
+        }
+        return terms;
     }
 
     private static BudgetLine readLine(TypedLine line, String field, Money defaultRate, int outcomeCount, FormErrors errors) {

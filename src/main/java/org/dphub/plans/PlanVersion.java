@@ -2,7 +2,9 @@ package org.dphub.plans;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.dphub.councils.PaymentFrequency;
 import org.dphub.shared.Money;
 
@@ -12,7 +14,38 @@ public record PlanVersion(long id, long planId, long citizenId, long councilId, 
                           PaymentFrequency paymentFrequency, Money weeklyContribution, String contingencyPlan,
                           String changeReason, List<String> outcomes, List<BudgetLine> budgetLines,
                           Money weeklyBudget, Money annualBudget, Money regularPayment, String createdBy,
-                          Instant createdAt) {
+                          Instant createdAt, List<List<UUID>> outcomeTerms) {
+
+    public PlanVersion {
+        outcomeTerms = termsFor(outcomes.size(), outcomeTerms);
+    }
+
+    /** A version whose outcomes are not tagged with any of the directory's terms. */
+    public PlanVersion(long id, long planId, long citizenId, long councilId, int version, LocalDate startDate,
+                       LocalDate endDate, String eligibleNeeds, HowNeedsMet howNeedsMet,
+                       PaymentFrequency paymentFrequency, Money weeklyContribution, String contingencyPlan,
+                       String changeReason, List<String> outcomes, List<BudgetLine> budgetLines,
+                       Money weeklyBudget, Money annualBudget, Money regularPayment, String createdBy,
+                       Instant createdAt) {
+        this(id, planId, citizenId, councilId, version, startDate, endDate, eligibleNeeds, howNeedsMet, paymentFrequency,
+                weeklyContribution, contingencyPlan, changeReason, outcomes, budgetLines, weeklyBudget, annualBudget,
+                regularPayment, createdBy, createdAt, null);
+    }
+
+    /** One list of term ids for each outcome (1-based position n is index n - 1), empty where none were given. */
+    static List<List<UUID>> termsFor(int outcomeCount, List<List<UUID>> given) {
+        List<List<UUID>> terms = new ArrayList<>(outcomeCount);
+        for (int i = 0; i < outcomeCount; i++) {
+            List<UUID> one = given != null && i < given.size() && given.get(i) != null ? given.get(i) : List.of();
+            terms.add(List.copyOf(new java.util.LinkedHashSet<>(one)));
+        }
+        return List.copyOf(terms);
+    }
+
+    /** The directory terms an outcome (1-based) is tagged with. */
+    public List<UUID> termsOf(int outcome) {
+        return outcome >= 1 && outcome <= outcomeTerms.size() ? outcomeTerms.get(outcome - 1) : List.of();
+    }
 
     public boolean isTemporary() {
         return endDate != null;

@@ -50,7 +50,7 @@ class SecurityConfiguration {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {
-            "/", "/sign-in", "/join-as-a-pa", "/join-as-a-provider", "/accessibility", "/data-attribution", "/cookies", "/error",
+            "/", "/sign-in", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**"};
@@ -67,6 +67,8 @@ class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/pa-registrations").permitAll()
                         // so is signing up as a provider (its rate is limited in directory)
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/provider-registrations").permitAll()
+                        // the directory's search is for everyone, signed in or not, and only reads
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/directory/search").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
@@ -133,6 +135,7 @@ class SecurityConfiguration {
                         .requestMatchers("/my-vacancies", "/my-vacancies/**").hasAnyRole("CITIZEN", "REPRESENTATIVE")
                         .requestMatchers("/pa-checks", "/pa-checks/**").hasRole("DP_TEAM")
                         .requestMatchers("/pa-pay-rates").hasRole("STAFF")
+                        .requestMatchers("/directory/gaps", "/directory/gaps.csv").hasRole("STAFF")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/sign-in")

@@ -34,14 +34,22 @@ class ServicePages {
         this.messages = messages;
     }
 
-    @GetMapping("/directory/services/{id}")
-    String show(SignedInUser user, @PathVariable UUID id, Model model, Locale locale) {
-        Directory.ServiceView view = directory.view(user, id).orElseThrow(NotFound::new);
-        model.addAttribute("service", view.service());
-        model.addAttribute("full", view.full());
-        model.addAttribute("words", ServiceWords.of(view.service(), directory.termsFor(view.service().councilId()), messages, locale));
-        model.addAttribute("organisation", directory.organization(view.service().organizationId()).orElseThrow());
-        return "directory/service";
+    /**
+     * The page its provider and its council's staff see, whatever the status, with the checks;
+     * {@link SearchPage} shows everyone else the published service (one URL, so links work for all).
+     */
+    static java.util.Optional<String> manage(Directory directory, PostcodeDirectory postcodes, MessageSource messages,
+                                             SignedInUser user, UUID id, Model model, Locale locale) {
+        if (user == null) {
+            return java.util.Optional.empty();
+        }
+        return directory.view(user, id).filter(Directory.ServiceView::full).map(view -> {
+            model.addAttribute("service", view.service());
+            model.addAttribute("full", true);
+            model.addAttribute("words", ServiceWords.of(view.service(), directory.termsFor(view.service().councilId()), messages, locale));
+            model.addAttribute("organisation", directory.organization(view.service().organizationId()).orElseThrow());
+            return "directory/service-manage";
+        });
     }
 
     @GetMapping("/directory/services/{id}/report")

@@ -83,4 +83,13 @@ public class VacancyRepository {
                 VacancyStatus.valueOf(rs.getString("status")), rs.getString("contact_name"), rs.getString("contact_email"),
                 rs.getString("contact_phone"), rs.getString("created_by"));
     }
+
+    /** The council's vacancies still open that were posted before the instant: id, postcode, posted at. */
+    public List<Object[]> openPostedBefore(long councilId, java.time.Instant before) {
+        return jdbc.sql("SELECT id, postcode, created_at FROM vacancy WHERE council_id = :council AND status = 'OPEN'"
+                        + " AND created_at < :before ORDER BY id")
+                .param("council", councilId).param("before", java.sql.Timestamp.from(before))
+                .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("postcode"), rs.getTimestamp("created_at").toInstant()})
+                .list();
+    }
 }

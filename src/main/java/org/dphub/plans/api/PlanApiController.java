@@ -40,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Plans")
 class PlanApiController {
 
-    record OutcomeJson(String text) {
+    /** An outcome in the person's words; {@code taxonomyTermIds} (optional) tags it with the directory's outcomes and needs. */
+    record OutcomeJson(String text, List<String> taxonomyTermIds) {
     }
 
     /** A budget line. HOURLY: hoursPerWeek and hourlyRatePence (default the council PA rate); WEEKLY: weeklyAmountPence; ONE_OFF: amountPence. */
@@ -66,12 +67,13 @@ class PlanApiController {
                        String eligibleNeeds, HowNeedsMet howNeedsMet, PaymentFrequency paymentFrequency,
                        long weeklyContributionPence, String contingencyPlan, String changeReason, List<String> outcomes,
                        List<LineJson> budgetLines, long weeklyBudgetPence, long annualBudgetPence,
-                       long regularPaymentPence, String createdBy) {
+                       long regularPaymentPence, String createdBy, List<List<java.util.UUID>> outcomeTaxonomyTermIds) {
         static VersionJson of(PlanVersion v) {
             return new VersionJson(v.id(), v.version(), v.startDate(), v.endDate(), v.isTemporary(), v.eligibleNeeds(),
                     v.howNeedsMet(), v.paymentFrequency(), v.weeklyContribution().pence(), v.contingencyPlan(),
                     v.changeReason(), v.outcomes(), v.budgetLines().stream().map(LineJson::of).toList(),
-                    v.weeklyBudget().pence(), v.annualBudget().pence(), v.regularPayment().pence(), v.createdBy());
+                    v.weeklyBudget().pence(), v.annualBudget().pence(), v.regularPayment().pence(), v.createdBy(),
+                    v.outcomeTerms());
         }
     }
 
@@ -79,13 +81,13 @@ class PlanApiController {
     record PlanJson(long id, long citizenId, int version, long versionId, LocalDate startDate, PaymentFrequency paymentFrequency,
                     long weeklyBudgetPence, long annualBudgetPence, long regularPaymentPence,
                     long weeklyContributionPence, List<String> outcomes, List<LineJson> budgetLines,
-                    int latestVersion, List<VersionJson> versions) {
+                    int latestVersion, List<VersionJson> versions, List<List<java.util.UUID>> outcomeTaxonomyTermIds) {
         static PlanJson of(CarePlans.Plan plan) {
             PlanVersion v = plan.inForce();
             return new PlanJson(plan.id(), plan.citizenId(), v.version(), v.id(), v.startDate(), v.paymentFrequency(),
                     v.weeklyBudget().pence(), v.annualBudget().pence(), v.regularPayment().pence(),
                     v.weeklyContribution().pence(), v.outcomes(), v.budgetLines().stream().map(LineJson::of).toList(),
-                    plan.latest().version(), plan.versions().stream().map(VersionJson::of).toList());
+                    plan.latest().version(), plan.versions().stream().map(VersionJson::of).toList(), v.outcomeTerms());
         }
     }
 
@@ -93,8 +95,11 @@ class PlanApiController {
     private final Citizens citizens;
     private final Councils councils;
     private final MessageSource messages;
+    private final List<org.dphub.plans.OutcomeDirectory> directory;
 
-    PlanApiController(CarePlans plans, Citizens citizens, Councils councils, MessageSource messages) {
+    PlanApiController(CarePlans plans, Citizens citizens, Councils councils, MessageSource messages,
+                      List<org.dphub.plans.OutcomeDirectory> directory) {
+        this.directory = directory;
         this.plans = plans;
         this.citizens = citizens;
         this.councils = councils;
@@ -139,6 +144,8 @@ class PlanApiController {
         LocalDate end = errors.isoDate("endDate", body.endDate(), false, "plans.label.endDate");
         List<String> outcomes = body.outcomes() == null ? List.of()
                 : body.outcomes().stream().map(o -> o == null ? null : o.text()).toList();
+        List<List<String>> outcomeTerms = body.outcomes() == null ? List.of()
+                : body.outcomes().stream().map(o -> o == null || o.taxonomyTermIds() == null ? List.<String>of() : o.taxonomyTermIds()).toList();
         List<PlanInput.TypedLine> lines = new ArrayList<>();
         List<BudgetLineJson> typed = body.budgetLines() == null ? List.of() : body.budgetLines();
         for (int i = 0; i < typed.size(); i++) {
@@ -157,8 +164,8 @@ class PlanApiController {
         String frequency = body.paymentFrequency() == null ? settings.paymentFrequency().name() : body.paymentFrequency();
         String contribution = asPence(body.weeklyContributionPence(), "weeklyContributionPence", errors);
         NewPlanVersion plan = PlanInput.read(new PlanInput.Typed(start, end, temporary, body.eligibleNeeds(),
-                body.howNeedsMet(), frequency, contribution, body.contingencyPlan(), body.changeReason(), outcomes, lines),
-                settings.paHourlyRate(), errors);
+                body.howNeedsMet(), frequency, contribution, body.contingencyPlan(), body.changeReason(), outcomes, lines,
+                outcomeTerms), settings.paHourlyRate(), errors, directory.isEmpty() ? java.util.Set.of() : directory.get(0).termIds());
         errors.throwIfAny();
         return plan;
     }

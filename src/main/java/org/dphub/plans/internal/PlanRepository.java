@@ -69,6 +69,10 @@ public class PlanRepository {
         for (int i = 0; i < v.outcomes().size(); i++) {
             jdbc.sql("INSERT INTO plan_outcome (plan_version_id, position, text) VALUES (:version, :position, :text)")
                     .param("version", id).param("position", i + 1).param("text", v.outcomes().get(i)).update();
+            for (java.util.UUID term : v.outcomeTerms().get(i)) {
+                jdbc.sql("INSERT INTO plan_outcome_term (plan_version_id, position, term_id) VALUES (:version, :position, :term)")
+                        .param("version", id).param("position", i + 1).param("term", term).update();
+            }
         }
         for (int i = 0; i < v.budgetLines().size(); i++) {
             BudgetLine line = v.budgetLines().get(i);
@@ -111,6 +115,13 @@ public class PlanRepository {
                 .query(rs -> {
                     outcomes.computeIfAbsent(rs.getLong("plan_version_id"), k -> new ArrayList<>()).add(rs.getString("text"));
                 });
+        Map<Long, Map<Integer, List<java.util.UUID>>> terms = new java.util.HashMap<>();
+        jdbc.sql("SELECT * FROM plan_outcome_term WHERE plan_version_id IN (:ids) ORDER BY plan_version_id, position, term_id")
+                .param("ids", ids)
+                .query(rs -> {
+                    terms.computeIfAbsent(rs.getLong("plan_version_id"), k -> new java.util.HashMap<>())
+                            .computeIfAbsent(rs.getInt("position"), k -> new ArrayList<>()).add(rs.getObject("term_id", java.util.UUID.class));
+                });
         Map<Long, List<BudgetLine>> lines = new java.util.HashMap<>();
         jdbc.sql("SELECT * FROM plan_budget_line WHERE plan_version_id IN (:ids) ORDER BY plan_version_id, position")
                 .param("ids", ids)
@@ -121,7 +132,43 @@ public class PlanRepository {
                 v.startDate(), v.endDate(), v.eligibleNeeds(), v.howNeedsMet(), v.paymentFrequency(), v.weeklyContribution(),
                 v.contingencyPlan(), v.changeReason(), outcomes.getOrDefault(v.id(), List.of()),
                 lines.getOrDefault(v.id(), List.of()), v.weeklyBudget(), v.annualBudget(), v.regularPayment(),
-                v.createdBy(), v.createdAt())).toList();
+                v.createdBy(), v.createdAt(), termLists(outcomes.getOrDefault(v.id(), List.of()).size(),
+                terms.getOrDefault(v.id(), Map.of())))).toList();
+    }
+
+    private static List<List<java.util.UUID>> termLists(int outcomes, Map<Integer, List<java.util.UUID>> byPosition) {
+        List<List<java.util.UUID>> lists = new ArrayList<>();
+        for (int n = 1; n <= outcomes; n++) {
+            lists.add(byPosition.getOrDefault(n, List.of()));
+        }
+        return lists;
+    }
+
+    /** A term a live plan's outcome is tagged with, and whose plan it is. */
+    public record LiveOutcomeTerm(long citizenId, java.util.UUID termId) {
+    }
+
+    /**
+     * The terms of the outcomes of each plan version in force today behind an active direct payment
+     * in the council: the newest version covering today, else the newest permanent one already started.
+     */
+    public List<LiveOutcomeTerm> liveOutcomeTerms(long councilId, java.time.LocalDate today) {
+        return jdbc.sql("""
+                        WITH live AS (
+                            SELECT DISTINCT dp.plan_id, dp.citizen_id FROM direct_payment dp
+                            WHERE dp.council_id = :council AND dp.status = 'ACTIVE'),
+                        in_force AS (
+                            SELECT DISTINCT ON (v.plan_id) v.id, live.citizen_id
+                            FROM care_plan_version v JOIN live ON live.plan_id = v.plan_id
+                            WHERE v.council_id = :council AND v.start_date <= :today
+                              AND (v.end_date IS NULL OR v.end_date >= :today)
+                            ORDER BY v.plan_id, v.version DESC)
+                        SELECT DISTINCT f.citizen_id, t.term_id FROM in_force f
+                        JOIN plan_outcome_term t ON t.plan_version_id = f.id
+                        ORDER BY f.citizen_id, t.term_id""")
+                .param("council", councilId).param("today", today)
+                .query((rs, row) -> new LiveOutcomeTerm(rs.getLong("citizen_id"), rs.getObject("term_id", java.util.UUID.class)))
+                .list();
     }
 
     private static PlanVersion version(ResultSet rs, List<String> outcomes, List<BudgetLine> lines) throws SQLException {

@@ -37,8 +37,11 @@ class ChangePlanController {
     private final Councils councils;
     private final MessageSource messages;
     private final Clock clock;
+    private final OutcomeTermChoices choices;
 
-    ChangePlanController(CarePlans plans, Citizens citizens, Councils councils, MessageSource messages, Clock clock) {
+    ChangePlanController(CarePlans plans, Citizens citizens, Councils councils, MessageSource messages, Clock clock,
+                         OutcomeTermChoices choices) {
+        this.choices = choices;
         this.plans = plans;
         this.citizens = citizens;
         this.councils = councils;
@@ -52,6 +55,7 @@ class ChangePlanController {
         CarePlans.Plan plan = plan(practitioner, planId);
         Citizen citizen = citizens.findForPractitioner(practitioner, plan.citizenId()).orElseThrow(NotFound::new);
         CouncilSettings settings = councils.settings(plan.councilId()).settings();
+        choices.addTo(model, locale);
         return PlanFormPage.show(model, purpose(temporary), citizen, planId,
                 PlanForm.changing(plan.latest(), LocalDate.now(clock), temporary), new FormErrors(messages, locale), settings);
     }
@@ -68,9 +72,10 @@ class ChangePlanController {
         PlanInput.Typed typed = form.typed(errors);
         // a change always says why, so the history explains itself
         errors.text("changeReason", form.changeReason(), 2000, true, "plans.label.changeReason");
-        NewPlanVersion change = PlanInput.read(typed, settings.paHourlyRate(), errors);
+        NewPlanVersion change = PlanInput.read(typed, settings.paHourlyRate(), errors, choices.known());
         if (change == null) {
-            return PlanFormPage.show(model, purpose(temporary), citizen, planId, form, errors, settings);
+            choices.addTo(model, locale);
+        return PlanFormPage.show(model, purpose(temporary), citizen, planId, form, errors, settings);
         }
         plans.change(practitioner, planId, change);
         return "redirect:/plans/" + planId;

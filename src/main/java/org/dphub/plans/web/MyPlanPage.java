@@ -11,6 +11,7 @@ import org.dphub.plans.CarePlans;
 import org.dphub.plans.DirectPayment;
 import org.dphub.plans.DirectPaymentStatus;
 import org.dphub.plans.DirectPayments;
+import org.dphub.plans.OutcomeDirectory;
 import org.dphub.shared.SignedInUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,12 +34,36 @@ class MyPlanPage {
     private final CarePlans plans;
     private final DirectPayments directPayments;
     private final Councils councils;
+    private final List<OutcomeDirectory> directory;
 
-    MyPlanPage(Citizens citizens, CarePlans plans, DirectPayments directPayments, Councils councils) {
+    MyPlanPage(Citizens citizens, CarePlans plans, DirectPayments directPayments, Councils councils,
+               List<OutcomeDirectory> directory) {
         this.citizens = citizens;
         this.plans = plans;
         this.directPayments = directPayments;
         this.councils = councils;
+        this.directory = directory;
+    }
+
+    /**
+     * For each plan version shown, one link a outcome: the directory's search near the person for
+     * what the outcome is tagged with (or everything near them when it is not tagged).
+     */
+    private java.util.Map<Long, List<String>> findLinks(List<Person> people) {
+        java.util.Map<Long, List<String>> links = new java.util.HashMap<>();
+        if (directory.isEmpty()) {
+            return links;
+        }
+        for (Person person : people) {
+            for (PlanView view : person.plans()) {
+                List<String> hrefs = new java.util.ArrayList<>();
+                for (int n = 1; n <= view.version().outcomes().size(); n++) {
+                    hrefs.add(directory.get(0).searchHref(person.citizen().postcode(), view.version().termsOf(n)));
+                }
+                links.put(view.version().id(), hrefs);
+            }
+        }
+        return links;
     }
 
     @GetMapping("/my-plan")
@@ -57,6 +82,7 @@ class MyPlanPage {
                             .min(Comparator.naturalOrder()).orElse(null));
         }).toList();
         model.addAttribute("people", people);
+        model.addAttribute("findLinks", findLinks(people));
         return "plans/my-plan";
     }
 }

@@ -30,8 +30,10 @@ class NewPlanController {
     private final Citizens citizens;
     private final Councils councils;
     private final MessageSource messages;
+    private final OutcomeTermChoices choices;
 
-    NewPlanController(CarePlans plans, Citizens citizens, Councils councils, MessageSource messages) {
+    NewPlanController(CarePlans plans, Citizens citizens, Councils councils, MessageSource messages, OutcomeTermChoices choices) {
+        this.choices = choices;
         this.plans = plans;
         this.citizens = citizens;
         this.councils = councils;
@@ -42,6 +44,7 @@ class NewPlanController {
     String form(SignedInUser practitioner, @PathVariable long id, Model model, Locale locale) {
         Citizen citizen = citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
         CouncilSettings settings = councils.settings(citizen.councilId()).settings();
+        choices.addTo(model, locale);
         return PlanFormPage.show(model, PlanFormPage.Purpose.NEW, citizen, null, PlanForm.blank(settings),
                 new FormErrors(messages, locale), settings);
     }
@@ -53,9 +56,10 @@ class NewPlanController {
         CouncilSettings settings = councils.settings(citizen.councilId()).settings();
         PlanForm form = PlanForm.from(params, false);
         FormErrors errors = new FormErrors(messages, locale);
-        NewPlanVersion plan = PlanInput.read(form.typed(errors), settings.paHourlyRate(), errors);
+        NewPlanVersion plan = PlanInput.read(form.typed(errors), settings.paHourlyRate(), errors, choices.known());
         if (plan == null) {
-            return PlanFormPage.show(model, PlanFormPage.Purpose.NEW, citizen, null, form, errors, settings);
+            choices.addTo(model, locale);
+        return PlanFormPage.show(model, PlanFormPage.Purpose.NEW, citizen, null, form, errors, settings);
         }
         return "redirect:/plans/" + plans.create(practitioner, id, plan).id();
     }

@@ -19,7 +19,27 @@ import org.springframework.util.MultiValueMap;
 record PlanForm(String startDateDay, String startDateMonth, String startDateYear, String endDateDay, String endDateMonth,
                 String endDateYear, boolean temporary, String eligibleNeeds, String outcomes, String howNeedsMet,
                 String paymentFrequency, String weeklyContribution, String contingencyPlan, String changeReason,
-                List<LineForm> budgetLines) {
+                List<LineForm> budgetLines, List<List<String>> outcomeTerms) {
+
+    /** The directory terms ticked for each outcome line (blank lines left out), as ids. */
+    PlanForm {
+        outcomeTerms = outcomeTerms == null ? List.of() : outcomeTerms;
+    }
+
+    /** One outcome's tags as the form shows them: its number, its words (or none yet), the ids ticked. */
+    record OutcomeGroup(int number, String text, List<String> selected) {
+
+        public String field() {
+            return "outcomes[" + (number - 1) + "].taxonomyTermIds";
+        }
+
+        public boolean open() {
+            return !selected.isEmpty();
+        }
+    }
+
+    /** Groups shown when no outcomes are typed yet, so a new plan can be tagged as it is written. */
+    static final int BLANK_GROUPS = 3;
 
     /** Rows shown at least: blank rows are ignored. */
     static final int ROWS = 6;
@@ -47,7 +67,7 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
     /** A new plan: the council's payment frequency, no contribution. */
     static PlanForm blank(CouncilSettings settings) {
         return new PlanForm("", "", "", "", "", "", false, "", "", "", settings.paymentFrequency().name(), "0", "", "",
-                List.of());
+                List.of(), List.of());
     }
 
     /** A change, prefilled from the latest version, starting on {@code startDate}. */
@@ -56,7 +76,8 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
                 Integer.toString(startDate.getYear()), "", "", "", temporary, latest.eligibleNeeds(),
                 String.join("\n", latest.outcomes()), latest.howNeedsMet().name(), latest.paymentFrequency().name(),
                 latest.weeklyContribution().toPlainString(), latest.contingencyPlan(), "",
-                latest.budgetLines().stream().map(LineForm::of).toList());
+                latest.budgetLines().stream().map(LineForm::of).toList(),
+                latest.outcomeTerms().stream().map(terms -> terms.stream().map(Object::toString).toList()).toList());
     }
 
     static PlanForm from(MultiValueMap<String, String> p, boolean temporary) {
@@ -70,10 +91,27 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
                     value(p, row + "hourlyRate"), value(p, row + "weeklyAmount"), value(p, row + "amount"),
                     value(p, row + "outcomes")));
         }
+        List<List<String>> terms = new ArrayList<>();
+        for (int i = 0; i < PlanInput.MAX_OUTCOMES; i++) {
+            List<String> ticked = p.get("outcomes[" + i + "].taxonomyTermIds");
+            terms.add(ticked == null ? List.of() : ticked.stream().limit(PlanInput.MAX_TERMS_PER_OUTCOME + 1L).toList());
+        }
         return new PlanForm(value(p, "startDate-day"), value(p, "startDate-month"), value(p, "startDate-year"),
                 value(p, "endDate-day"), value(p, "endDate-month"), value(p, "endDate-year"), temporary,
                 value(p, "eligibleNeeds"), value(p, "outcomes"), value(p, "howNeedsMet"), value(p, "paymentFrequency"),
-                value(p, "weeklyContribution"), value(p, "contingencyPlan"), value(p, "changeReason"), lines);
+                value(p, "weeklyContribution"), value(p, "contingencyPlan"), value(p, "changeReason"), lines, terms);
+    }
+
+    /** A group of tags for each outcome line typed, or a few numbered ones before any are typed. */
+    public List<OutcomeGroup> outcomeGroups() {
+        List<String> lines = outcomes == null ? List.of() : outcomes.lines().filter(line -> !line.isBlank()).toList();
+        List<OutcomeGroup> groups = new ArrayList<>();
+        int count = lines.isEmpty() ? BLANK_GROUPS : Math.min(lines.size(), PlanInput.MAX_OUTCOMES);
+        for (int i = 0; i < count; i++) {
+            groups.add(new OutcomeGroup(i + 1, i < lines.size() ? lines.get(i).strip() : "",
+                    i < outcomeTerms.size() ? outcomeTerms.get(i) : List.of()));
+        }
+        return groups;
     }
 
     /** The rows to show: every row typed, and blank ones up to {@link #ROWS}. */
@@ -94,7 +132,7 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
         List<String> outcomeLines = outcomes == null ? List.of()
                 : outcomes.lines().filter(line -> !line.isBlank()).toList();
         return new PlanInput.Typed(start, end, temporary, eligibleNeeds, howNeedsMet, paymentFrequency, weeklyContribution,
-                contingencyPlan, changeReason, outcomeLines, budgetLines.stream().map(LineForm::typed).toList());
+                contingencyPlan, changeReason, outcomeLines, budgetLines.stream().map(LineForm::typed).toList(), outcomeTerms);
     }
 
     private static String plain(Money money) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.plans.CarePlans;
+import org.dphub.plans.OutcomeDirectory;
 import org.dphub.plans.PlanVersion;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
@@ -22,18 +23,43 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PlanPages {
 
+    /** Services near the person for one tagged outcome. */
+    record OutcomeHelp(int number, String text, OutcomeDirectory.Nearby nearby) {
+    }
+
+    /** How many services to list under each outcome; the search link lists the rest. */
+    static final int SERVICES_PER_OUTCOME = 3;
+
     private final CarePlans plans;
     private final Citizens citizens;
+    private final List<OutcomeDirectory> directory;
 
-    PlanPages(CarePlans plans, Citizens citizens) {
+    PlanPages(CarePlans plans, Citizens citizens, List<OutcomeDirectory> directory) {
         this.plans = plans;
         this.citizens = citizens;
+        this.directory = directory;
     }
 
     @GetMapping("/plans/{planId}")
-    String plan(SignedInUser user, @PathVariable long planId, Model model) {
+    String plan(SignedInUser user, @PathVariable long planId, Model model, java.util.Locale locale) {
         CarePlans.Plan plan = plans.find(user, planId).orElseThrow(NotFound::new);
-        return show(user, plan, plan.inForce(), model);
+        String page = show(user, plan, plan.inForce(), model);
+        // a practitioner (any of the council's staff) sees what is near the person for each tagged outcome
+        List<OutcomeHelp> help = new ArrayList<>();
+        if (user.isStaffOf(plan.councilId())) {
+            Citizen citizen = (Citizen) model.getAttribute("citizen");
+            PlanVersion v = plan.inForce();
+            for (OutcomeDirectory d : directory) {
+                for (int n = 1; n <= v.outcomes().size(); n++) {
+                    if (!v.termsOf(n).isEmpty()) {
+                        help.add(new OutcomeHelp(n, v.outcomes().get(n - 1),
+                                d.servicesNear(citizen.postcode(), v.termsOf(n), SERVICES_PER_OUTCOME, locale)));
+                    }
+                }
+            }
+            model.addAttribute("outcomeHelp", help);
+        }
+        return page;
     }
 
     @GetMapping("/plans/{planId}/versions/{versionId}")
