@@ -46,7 +46,7 @@ class DirectoryBrowserIT {
     }
 
     void tick(String id) {
-        pages.click(pages.browser.findElement(By.cssSelector("label[for='" + id + "']")));
+        pages.browser.findElement(By.cssSelector("label[for='" + id + "']")).click();
     }
 
     void signInAs(String username, String password) {
@@ -72,7 +72,7 @@ class DirectoryBrowserIT {
         pages.type("displayName", "Gwen Hughes");
         pages.type("email", email);
         pages.type("password", "short");
-        pages.click(pages.browser.findElement(By.cssSelector("input[name=councilCode][value='demo-england'] + label")));
+        pages.browser.findElement(By.cssSelector("input[name=councilCode][value='demo-england'] + label")).click();
         pages.type("organisationName", "Hillside Friends");
         pages.type("organisationDescription", "Neighbours who cook and eat together");
         tick("kind-2");
