@@ -41,10 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Directory {
 
-    static final String ORGANIZATION = "directory_organization";
-    static final String SERVICE = "directory_service";
-    static final String REPORT = "directory_service_report";
-    static final String TERM = "directory_taxonomy_term";
 
     /** A sign-up from an address that has made too many in the last hour. */
     public static class TooManyRegistrations extends RuntimeException {
@@ -107,7 +103,7 @@ public class Directory {
     public Organization createOrganization(long councilId, Long userId, Organization.Input input) {
         councils.findById(councilId).orElseThrow(NotFound::new);
         Organization created = repository.insertOrganization(councilId, userId, input);
-        audit.record(councilId, ORGANIZATION, created.id(), AuditAction.CREATE, null, created.auditValues());
+        audit.record(councilId, "directory_organization", created.id(), AuditAction.CREATE, null, created.auditValues());
         return created;
     }
 
@@ -129,7 +125,8 @@ public class Directory {
         Organization before = ownOrganization(provider).orElseThrow(NotFound::new);
         repository.updateOrganization(before.id(), input);
         Organization after = repository.findOrganization(before.id()).orElseThrow();
-        audit.record(after.councilId(), ORGANIZATION, after.id(), AuditAction.UPDATE, before.auditValues(), after.auditValues());
+        audit.record(after.councilId(), "directory_organization", after.id(), AuditAction.UPDATE, before.auditValues(),
+                after.auditValues());
         return after;
     }
 
@@ -161,7 +158,7 @@ public class Directory {
         UUID id = repository.insertService(organizationId, organization.councilId(), input, placeOf(input),
                 ServiceStatus.AWAITING_CHECKS);
         DirectoryService created = repository.findService(id).orElseThrow();
-        audit.record(created.councilId(), SERVICE, id, AuditAction.CREATE, null, created.auditValues());
+        audit.record(created.councilId(), "directory_service", id, AuditAction.CREATE, null, created.auditValues());
         return created;
     }
 
@@ -193,7 +190,7 @@ public class Directory {
         boolean flag = before.changedSinceCheck() || (published && !changed.isEmpty());
         repository.updateService(id, input, placeOf(input), flag, flag ? fields : List.of());
         DirectoryService after = repository.findService(id).orElseThrow();
-        audit.record(after.councilId(), SERVICE, id, AuditAction.UPDATE, was, after.auditValues());
+        audit.record(after.councilId(), "directory_service", id, AuditAction.UPDATE, was, after.auditValues());
         return after;
     }
 
@@ -252,7 +249,7 @@ public class Directory {
         repository.recordChecks(id, true, true, dpTeam.userId(), next);
         repository.closeReports(id);
         DirectoryService after = repository.findService(id).orElseThrow();
-        audit.record(after.councilId(), SERVICE, id, AuditAction.UPDATE,
+        audit.record(after.councilId(), "directory_service", id, AuditAction.UPDATE,
                 AuditTrail.values("status", before.status().name(), "changedFields", before.changedFields()),
                 AuditTrail.values("status", next.name(), "insuranceChecked", true, "safeguardingChecked", true));
         return after;
@@ -279,7 +276,7 @@ public class Directory {
     public long report(SignedInUser user, UUID id, String reason) {
         DirectoryService service = view(user, id).orElseThrow(NotFound::new).service();
         long reportId = repository.report(id, service.councilId(), reason, user.username());
-        audit.record(service.councilId(), REPORT, reportId, AuditAction.CREATE, null,
+        audit.record(service.councilId(), "directory_service_report", reportId, AuditAction.CREATE, null,
                 AuditTrail.values("serviceId", id.toString(), "reason", reason));
         return reportId;
     }
@@ -331,7 +328,7 @@ public class Directory {
             code = base.substring(0, Math.min(base.length(), 55)) + "-" + n;
         }
         TaxonomyTerm term = repository.insertTerm(taxonomy, council.id(), code, name, nameCy, description, descriptionCy);
-        audit.record(council.id(), TERM, term.id(), AuditAction.CREATE, null,
+        audit.record(council.id(), "directory_taxonomy_term", term.id(), AuditAction.CREATE, null,
                 AuditTrail.values("name", name, "nameCy", nameCy, "description", description, "descriptionCy", descriptionCy));
         return term;
     }
@@ -350,7 +347,8 @@ public class Directory {
         ServiceStatus next = ServiceTransitions.next(before.status(), event)
                 .orElseThrow(() -> new Conflict("A " + before.status() + " service cannot be " + event.name().toLowerCase() + "."));
         repository.changeStatus(before.id(), next, next == ServiceStatus.SUSPENDED ? reason : null);
-        audit.record(before.councilId(), SERVICE, before.id(), AuditAction.UPDATE, AuditTrail.values("status", before.status().name()),
+        audit.record(before.councilId(), "directory_service", before.id(), AuditAction.UPDATE,
+                AuditTrail.values("status", before.status().name()),
                 AuditTrail.values("status", next.name(), "reason", reason));
         return repository.findService(before.id()).orElseThrow();
     }

@@ -46,7 +46,7 @@ class DirectoryBrowserIT {
     }
 
     void tick(String id) {
-        pages.click(pages.browser.findElement(By.cssSelector("label[for='" + id + "']")));
+        pages.browser.findElement(By.cssSelector("label[for='" + id + "']")).click();
     }
 
     void signInAs(String username, String password) {
@@ -72,7 +72,7 @@ class DirectoryBrowserIT {
         pages.type("displayName", "Gwen Hughes");
         pages.type("email", email);
         pages.type("password", "short");
-        pages.click(pages.browser.findElement(By.cssSelector("input[name=councilCode][value='demo-england'] + label")));
+        pages.browser.findElement(By.cssSelector("input[name=councilCode][value='demo-england'] + label")).click();
         pages.type("organisationName", "Hillside Friends");
         pages.type("organisationDescription", "Neighbours who cook and eat together");
         tick("kind-2");
@@ -98,6 +98,7 @@ class DirectoryBrowserIT {
         new org.openqa.selenium.support.ui.Select(pages.browser.findElement(By.id("schedules[0].day"))).selectByValue("TUESDAY");
         pages.type("schedules[0].opensAt", "14:00");
         pages.type("schedules[0].closesAt", "12:00");
+        tick("costUnit");
         pages.type("cost", "12.345");
         pages.type("minimumAge", "18");
         tick("languages");
@@ -129,9 +130,11 @@ class DirectoryBrowserIT {
         tick("insurance");
         pages.submit();
         assertThat(pages.errors()).containsExactly("Tick both checks before you publish the service");
+        assertThat(pages.browser.findElement(By.id("insurance")).isSelected()).as("what was ticked stays ticked").isTrue();
         tick("safeguarding");
         pages.submit();
-        assertThat(pages.main()).contains("The service is published.");
+        assertThat(pages.main()).as(pages.whatThePageSays()).contains("The service is published.")
+                .doesNotContain("Changed since the council's check");
 
         // --- a person sees it, checked by the council
         signInAs("citizen@demo-england", org.dphub.support.Http.DEMO_PASSWORD);

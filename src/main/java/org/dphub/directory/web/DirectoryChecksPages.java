@@ -53,13 +53,20 @@ class DirectoryChecksPages {
         return check(model, dpTeam, id, done, "", new FormErrors(messages, locale), locale);
     }
 
+    private static boolean published(DirectoryService service) {
+        return service.status().name().equals("PUBLISHED");
+    }
+
     @PostMapping("/directory-checks/{id}")
     String recordChecks(SignedInUser dpTeam, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean insurance,
                         @RequestParam(defaultValue = "false") boolean safeguarding, Model model, Locale locale) {
         FormErrors errors = new FormErrors(messages, locale);
         if (!insurance || !safeguarding) {
             errors.reject("insurance", "directory.error.checks");
-            return check(model, dpTeam, id, null, "", errors, locale);
+            String page = check(model, dpTeam, id, null, "", errors, locale);
+            model.addAttribute("insurance", insurance);
+            model.addAttribute("safeguarding", safeguarding);
+            return page;
         }
         directory.recordChecks(dpTeam, id, true, true);
         return "redirect:/directory-checks/" + id + "?done=checked";
@@ -91,6 +98,8 @@ class DirectoryChecksPages {
         model.addAttribute("done", done);
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);
+        model.addAttribute("insurance", published(service));
+        model.addAttribute("safeguarding", published(service));
         return "directory/check";
     }
 }
