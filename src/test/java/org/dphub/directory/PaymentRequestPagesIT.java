@@ -31,6 +31,8 @@ class PaymentRequestPagesIT {
     static final String PROVIDER = "provider@demo-england";
     static final String CITIZEN = "citizen@demo-england";
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -151,5 +153,14 @@ class PaymentRequestPagesIT {
         assertThat(ledger.balance(account).pence()).isEqualTo(balance - 2400);
         assertThat(body(get(CITIZEN, "/my-money", "en"))).contains("Agreed: it is taken from your account");
         assertThat(body(get(PROVIDER, "/provider/payment-requests", "en"))).contains("Agreed: paid in the next run");
+
+        // the next run pays the provider: both sides read it as paid
+        var http = new org.dphub.support.Http(port);
+        var run = new org.dphub.support.MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(36));
+        org.dphub.support.MoneyApi.ok(http.postJsonAs("finance2@demo-england", org.dphub.support.Http.DEMO_PASSWORD,
+                "/api/v1/payment-runs/" + run.get("id").asLong() + "/approval", "{}"), 200);
+        assertThat(body(get(CITIZEN, "/my-money", "en"))).contains("Agreed and paid to the provider");
+        assertThat(body(get(CITIZEN, "/my-money", "cy"))).contains("Wedi cytuno a");
+        assertThat(body(get(PROVIDER, "/provider/payment-requests", "cy"))).contains("Wedi talu");
     }
 }
