@@ -31,24 +31,3 @@ CREATE TABLE directory_payment_request (
 );
 CREATE INDEX directory_payment_request_org_idx ON directory_payment_request (organization_id, id DESC);
 CREATE INDEX directory_payment_request_citizen_idx ON directory_payment_request (citizen_id, id DESC);
-
--- A regular payment to a listed service (a weekly class): set up by the person or their
--- representative; each payment run charges what has fallen due (key "regular:{id}:{n}"), until stopped.
-CREATE TABLE directory_regular_payment (
-    id                   BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    council_id           BIGINT NOT NULL REFERENCES council (id),
-    citizen_id           BIGINT NOT NULL REFERENCES citizen (id),
-    account_id           BIGINT NOT NULL REFERENCES dp_account (id),
-    service_id           UUID NOT NULL REFERENCES directory_service (id),
-    organization_id      UUID NOT NULL REFERENCES directory_organization (id),
-    amount_pence         BIGINT NOT NULL CHECK (amount_pence BETWEEN 1 AND 10000000),
-    frequency            TEXT NOT NULL CHECK (frequency IN ('WEEKLY', 'FORTNIGHTLY', 'FOUR_WEEKLY', 'MONTHLY')),
-    first_date           DATE NOT NULL,
-    budget_line_position INT,
-    outcome              TEXT CHECK (outcome IS NULL OR length(outcome) BETWEEN 1 AND 1000),
-    stopped_from         DATE,
-    created_by           TEXT NOT NULL,
-    created_at           TIMESTAMPTZ NOT NULL DEFAULT now()
-);
-CREATE INDEX directory_regular_payment_citizen_idx ON directory_regular_payment (citizen_id);
-CREATE INDEX directory_regular_payment_due_idx ON directory_regular_payment (council_id) WHERE stopped_from IS NULL;

@@ -141,6 +141,12 @@ public class PaymentRequests {
         return view(repository.find(id).orElseThrow());
     }
 
+    /** The provider's published services it may ask payment for: {id, name}. */
+    @Transactional(readOnly = true)
+    public List<String[]> publishedServices(SignedInUser provider) {
+        return repository.publishedServices(providerOf(provider).organizationId());
+    }
+
     @Transactional(readOnly = true)
     public List<PaymentRequest> forProvider(SignedInUser provider) {
         return repository.forOrganization(providerOf(provider).organizationId()).stream().map(this::view).toList();

@@ -177,7 +177,9 @@ public class PaymentRuns {
             }
             transaction.executeWithoutResult(status -> {
                 runs.selectOneOffs(runId, run.councilId(), run.paymentDate());
+                long providers = System.nanoTime();
                 runs.selectProviderPayouts(runId, run.councilId(), run.paymentDate());
+                log.info("Payment run {}: provider payouts selected in {} ms", runId, (System.nanoTime() - providers) / 1_000_000);
                 runs.recordExceptions(runId, run.councilId(), run.paymentDate());
                 runs.ready(runId);
             });

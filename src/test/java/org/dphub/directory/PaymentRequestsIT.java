@@ -37,6 +37,10 @@ class PaymentRequestsIT {
     JdbcClient jdbc;
     @Autowired
     Ledger ledger;
+    @Autowired
+    org.dphub.payments.BankAccounts bankAccounts;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
     Http http;
 
@@ -202,5 +206,14 @@ class PaymentRequestsIT {
                 .isEqualTo("WITHDRAWN");
         assertThat(http.postJsonAs(CITIZEN, P, "/api/v1/payment-requests/" + tooMuch.get("id").asLong() + "/agreement", "{}")
                 .statusCode()).isEqualTo(409);
+
+        // the provider says where it is paid; the next run pays it, and the request reads as paid
+        UUID org = jdbc.sql("SELECT organization_id FROM directory_service WHERE id = :s").param("s", service).query(UUID.class).single();
+        bankAccounts.recordProviderAccount(((org.dphub.shared.SignedInUser.Holder) users.loadUserByUsername(PROVIDER)).signedInUser(),
+                council, org, "Sunny Days CIC", new org.dphub.payments.BankDetails("Sunny Days CIC", "404784", "70346812", null));
+        JsonNode run = new MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(35));
+        ok(http.postJsonAs("finance2@demo-england", P, "/api/v1/payment-runs/" + run.get("id").asLong() + "/approval", "{}"), 200);
+        assertThat(ok(http.getAs(CITIZEN, P, "/api/v1/payment-requests/" + id), 200).get("status").asString()).isEqualTo("PAID");
+        assertThat(ok(http.getAs(PROVIDER, P, "/api/v1/payment-requests/" + id), 200).get("status").asString()).isEqualTo("PAID");
     }
 }

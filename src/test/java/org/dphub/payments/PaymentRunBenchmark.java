@@ -96,6 +96,7 @@ class PaymentRunBenchmark {
         bankAccounts.recordAtSetUp(council.id(), "COUNCIL_ACCOUNT", null, new BankDetails("Bench County Council", "601613", "38291046", null));
         bankAccounts.recordAtSetUp(council.id(), "CARD_PROVIDER", null, new BankDetails("Prepaid Card Services Ltd", "401276", "71839204", null));
         org.dphub.support.BulkDirectPayments.build(jdbc, council.id(), scale, date);
+        providerCharges(council.id(), date, scale);
         result.put("buildSeconds", seconds(t));
 
         // --- the run: started, selected by the background job, approved by a second officer
@@ -124,6 +125,11 @@ class PaymentRunBenchmark {
         result.put("firstPayments", jdbc.sql("SELECT count(*) FROM direct_payment WHERE first_payment_date = :d")
                 .param("d", date).query(Long.class).single());
         result.put("ledgerRows", ledgerRows);
+        result.put("providerCharges", jdbc.sql("SELECT count(*) FROM provider_charge WHERE council_id = :c")
+                .param("c", council.id()).query(Long.class).single());
+        result.put("providerPayouts", runRows.providerPayouts(runId).size());
+        result.put("providerPayoutsPence", runRows.providerPayouts(runId).stream().mapToLong(p -> p.amount().pence()).sum());
+        result.put("providerExceptions", runRows.providerExceptions(runId).size());
 
         // --- the baseline: COPY of the same number of ledger rows into equivalent tables
         long firstAccount = jdbc.sql("SELECT min(id) FROM dp_account WHERE council_id = :c").param("c", council.id())
@@ -156,8 +162,13 @@ class PaymentRunBenchmark {
         assertThat(again.created()).isFalse();
         assertThat(again.run().id()).isEqualTo(runId);
         long[] range = runRows.accountIdRange(council.id());
-        int reselected = transaction.execute(status -> runRows.selectDuePayments(runId, council.id(), date, range[0], range[1])
-                + runRows.selectOneOffs(runId, council.id(), date));
+        long payoutsBefore = count("provider_payout");
+        int reselected = transaction.execute(status -> {
+            int rows = runRows.selectDuePayments(runId, council.id(), date, range[0], range[1])
+                    + runRows.selectOneOffs(runId, council.id(), date);
+            runRows.selectProviderPayouts(runId, council.id(), date);
+            return rows;
+        }) + (int) (count("provider_payout") - payoutsBefore);
         result.put("rerunSeconds", seconds(rerunStart));
         result.put("rerunNewRows", reselected + count("payment") + count("ledger_transaction") + count("ledger_leg") - rowsBefore);
 
@@ -170,6 +181,43 @@ class PaymentRunBenchmark {
                 .writeValueAsString(result));
         System.out.println("BENCH payment-run " + result);
         assertThat(run.paymentsCount()).isGreaterThan(0);
+    }
+
+    /**
+     * Issue 15: one account in ten (scale / 10, spread over the open ones) also pays a provider this period (a charge agreed on the
+     * run date, already spending on the ledger as ProviderPayments.charge leaves it), spread over
+     * 1,000 providers; one provider in fifty has not given its bank details (exceptions).
+     */
+    void providerCharges(long councilId, LocalDate date, int scale) {
+        String org = "CAST('00000000-0000-4000-8000-' || lpad(to_hex(%s), 12, '0') AS uuid)";
+        jdbc.sql("""
+                        INSERT INTO bank_details (council_id, purpose, organization_id, account_name, sort_code, account_number, recorded_by)
+                        SELECT :c, 'PROVIDER', %s, 'Provider ' || g, '404784', lpad(CAST(70000000 + g AS text), 8, '0'), 'set-up'
+                        FROM generate_series(1, 1000) g WHERE g %% 50 <> 0""".formatted(org.formatted("g")))
+                .param("c", councilId).update();
+        jdbc.sql("""
+                        INSERT INTO provider_charge (council_id, idempotency_key, account_id, organization_id, organization_name,
+                            amount_pence, charged_on, description, remittance_reference, created_by)
+                        SELECT :c, 'bench:' || a.id, a.id, %s, 'Provider ' || (1 + (a.n / 9) %% 1000), 1500 + a.id %% 500, :d,
+                               'Weekly class', 'INV-' || a.id, 'set-up'
+                        FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM dp_account
+                              WHERE council_id = :c AND status = 'OPEN') a
+                        WHERE a.n %% 9 = 0 ORDER BY a.n LIMIT :tenth"""
+                        .formatted(org.formatted("1 + (a.n / 9) % 1000")))
+                .param("c", councilId).param("d", date).param("tenth", scale / 10).update();
+        jdbc.sql("""
+                        WITH tx AS (
+                            INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by)
+                            SELECT c.council_id, 'provider-charge:' || c.idempotency_key, 'SPENDING', c.charged_on,
+                                   'Paid to ' || c.organization_name || ': ' || c.description, 'set-up'
+                            FROM provider_charge c WHERE c.council_id = :c RETURNING id, idempotency_key)
+                        INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence)
+                        SELECT tx.id, 1, 'ACCOUNT', c.account_id, -c.amount_pence
+                        FROM tx JOIN provider_charge c ON 'provider-charge:' || c.idempotency_key = tx.idempotency_key
+                        UNION ALL
+                        SELECT tx.id, 2, 'SPENDING', c.account_id, c.amount_pence
+                        FROM tx JOIN provider_charge c ON 'provider-charge:' || c.idempotency_key = tx.idempotency_key""")
+                .param("c", councilId).update();
     }
 
     /**

@@ -12,12 +12,11 @@ import org.dphub.audit.AuditWording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Requests for payment and regular payments to providers, in the audit trail's words, and whose they are. */
+/** Requests for payment from providers, in the audit trail's words, and whose they are. */
 @Component
 class PaymentRequestAuditDescriptions implements AuditDescriptions, AuditSubjects {
 
     static final String REQUEST = "payment_request";
-    static final String REGULAR = "regular_provider_payment";
 
     private final JdbcClient jdbc;
 
@@ -27,7 +26,7 @@ class PaymentRequestAuditDescriptions implements AuditDescriptions, AuditSubject
 
     @Override
     public Set<String> entityTypes() {
-        return Set.of(REQUEST, REGULAR);
+        return Set.of(REQUEST);
     }
 
     @Override
@@ -44,11 +43,6 @@ class PaymentRequestAuditDescriptions implements AuditDescriptions, AuditSubject
             }
             return Optional.empty();
         }
-        if (REGULAR.equals(event.entityType())) {
-            return Optional.of(words.say(event.action() == AuditAction.CREATE ? "audit.say.regular_provider_payment.set-up"
-                    : "audit.say.regular_provider_payment.stopped", words.quote(event.value("provider")),
-                    words.money(event.value("amount")), words.date(event.value("from"))));
-        }
         return Optional.empty();
     }
 
@@ -56,8 +50,6 @@ class PaymentRequestAuditDescriptions implements AuditDescriptions, AuditSubject
     public Map<String, Long> citizens(String entityType, List<String> entityIds, Map<String, Object> values) {
         return switch (entityType) {
             case REQUEST -> AuditSubjects.query(jdbc, "SELECT id, citizen_id FROM directory_payment_request WHERE id = ANY(:ids)",
-                    entityIds);
-            case REGULAR -> AuditSubjects.query(jdbc, "SELECT id, citizen_id FROM directory_regular_payment WHERE id = ANY(:ids)",
                     entityIds);
             default -> Map.of();
         };

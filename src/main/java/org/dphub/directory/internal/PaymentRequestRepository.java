@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Requests for payment and regular payments to providers (issue 15), with the little of the
+ * Requests for payment from providers (issue 15), with the little of the
  * directory's organisations and services they need: read here, never through payments.
  */
 @Repository
@@ -41,6 +41,12 @@ public class PaymentRequestRepository {
                 .query((rs, row) -> new PaymentRequests.ServiceFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), Money.ofPence(rs.getLong(6)), rs.getString(7)))
                 .optional();
+    }
+
+    /** The organisation's published services: {id, name}, by name. */
+    public List<String[]> publishedServices(UUID organizationId) {
+        return jdbc.sql("SELECT id, name FROM directory_service WHERE organization_id = :o AND status = 'PUBLISHED' ORDER BY name, id")
+                .param("o", organizationId).query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
     public long insert(UUID organizationId, UUID serviceId, long councilId, long citizenId, Money amount, String description,

@@ -25,7 +25,7 @@ class MyMoneyPage {
                        List<org.dphub.payments.SurplusRecovery> letters) {
     }
 
-    record Person(Citizen citizen, boolean self, List<AccountView> accounts) {
+    record Person(Citizen citizen, boolean self, List<AccountView> accounts, List<org.dphub.payments.MyMoneySection.Section> sections) {
     }
 
     private final Citizens citizens;
@@ -33,8 +33,11 @@ class MyMoneyPage {
     private final org.dphub.payments.SurplusRecoveries recoveries;
     private final org.dphub.payments.StatementPostings statementPostings;
 
+    private final List<org.dphub.payments.MyMoneySection> sections;
+
     MyMoneyPage(Citizens citizens, Accounts accounts, org.dphub.payments.SurplusRecoveries recoveries,
-                org.dphub.payments.StatementPostings statementPostings) {
+                org.dphub.payments.StatementPostings statementPostings, List<org.dphub.payments.MyMoneySection> sections) {
+        this.sections = sections;
         this.statementPostings = statementPostings;
         this.citizens = citizens;
         this.accounts = accounts;
@@ -52,7 +55,8 @@ class MyMoneyPage {
                     List<LedgerEntry> recent = newestFirst.stream().limit(RECENT).toList();
                     return new AccountView(summary, recent, Math.max(0, all.size() - RECENT),
                             recoveries.forAccount(user, summary.account().id()));
-                }).toList())).toList();
+                }).toList(), sections.stream().map(section -> section.section(user, c.citizen()))
+                        .filter(java.util.Objects::nonNull).toList())).toList();
         model.addAttribute("people", people);
         model.addAttribute("statementStories", statementStories(user, people));
         return "payments/my-money";

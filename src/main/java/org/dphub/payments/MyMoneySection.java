@@ -1,0 +1,19 @@
+package org.dphub.payments;
+
+import java.util.Map;
+import org.dphub.people.Citizen;
+import org.dphub.shared.SignedInUser;
+
+/**
+ * A section another module adds to "Your money" for each person (requests for payment from
+ * providers, issue 15). Modules above payments contribute it, so payments never depends on them.
+ */
+public interface MyMoneySection {
+
+    /** What to show about this person to this viewer (the person or their representative); null for nothing. */
+    Section section(SignedInUser viewer, Citizen citizen);
+
+    /** A Thymeleaf fragment ({@code template :: selector}) and the values it reads, named after the module. */
+    record Section(String template, String selector, Map<String, Object> values) {
+    }
+}
