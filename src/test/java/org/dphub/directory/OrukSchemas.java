@@ -9,6 +9,10 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +31,15 @@ final class OrukSchemas {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
-                    .pathType(PathType.JSON_PATH).build()));
+                    .pathType(PathType.JSON_PATH).build())
+                    // file: schemas (and their relative $refs) read from the shared folder
+                    .schemas(iri -> {
+                        try {
+                            return iri.startsWith("file:") ? Files.readString(Path.of(URI.create(iri))) : null;
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private OrukSchemas() {
