@@ -39,7 +39,7 @@ final class OrukSchemas {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
-                    })));
+                    }));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private OrukSchemas() {
