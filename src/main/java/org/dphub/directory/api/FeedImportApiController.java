@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.dphub.directory.internal.FeedImporter;
 import org.dphub.directory.internal.FeedImporter.FeedProblem;
 import org.dphub.directory.internal.FeedImporter.FeedRejected;
 import org.dphub.directory.internal.FeedImporter.ImportResult;
 import org.dphub.shared.SignedInUser;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,9 +35,11 @@ import org.springframework.web.multipart.MultipartFile;
 class FeedImportApiController {
 
     private final FeedImporter importer;
+    private final MessageSource messages;
 
-    FeedImportApiController(FeedImporter importer) {
+    FeedImportApiController(FeedImporter importer, MessageSource messages) {
         this.importer = importer;
+        this.messages = messages;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,10 +47,10 @@ class FeedImportApiController {
     ResponseEntity<Map<String, Object>> upload(SignedInUser dpTeam, @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            throw new FeedRejected(List.of(new FeedProblem("file", "Choose an Open Referral UK service_list JSON file.")));
+            throw new FeedRejected(List.of(FeedProblem.of("file", "choose-file")));
         }
         if (file.getSize() > FeedImporter.MAX_BYTES) {
-            throw new FeedRejected(List.of(new FeedProblem("$", "The file is larger than 5 MB. Split it into smaller files.")));
+            throw new FeedRejected(List.of(FeedProblem.of("$", "too-big")));
         }
         return created(importer.importFeed(dpTeam, file.getOriginalFilename(), file.getBytes()));
     }
@@ -61,7 +65,7 @@ class FeedImportApiController {
         return created(importer.importFeed(dpTeam, "api.json", body));
     }
 
-    private static ResponseEntity<Map<String, Object>> created(ImportResult result) {
+    private ResponseEntity<Map<String, Object>> created(ImportResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", result.id());
         json.put("servicesCreated", result.servicesCreated());
@@ -69,7 +73,7 @@ class FeedImportApiController {
         json.put("servicesUnchanged", result.servicesUnchanged());
         json.put("organizationsCreated", result.organizationsCreated());
         json.put("organizationsUpdated", result.organizationsUpdated());
-        json.put("warnings", result.warnings().stream().map(w -> Map.of("path", w.path(), "message", w.message())).toList());
+        json.put("warnings", result.warnings().stream().map(w -> Map.of("path", w.path(), "message", w.message(messages, Locale.ENGLISH))).toList());
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(json);
     }
 
@@ -78,7 +82,7 @@ class FeedImportApiController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The feed has problems. Fix each one listed in errors and send the whole file again. Nothing was imported.");
         problem.setTitle("Invalid feed");
-        problem.setProperty("errors", rejected.problems().stream().map(e -> Map.of("path", e.path(), "message", e.message())).toList());
+        problem.setProperty("errors", rejected.problems().stream().map(e -> Map.of("path", e.path(), "message", e.message(messages, Locale.ENGLISH))).toList());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -29,6 +29,7 @@ import org.dphub.shared.InvalidPostcodeException;
 import org.dphub.shared.Postcode;
 import org.dphub.shared.PostcodeDirectory;
 import org.dphub.shared.SignedInUser;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,8 +63,23 @@ public class FeedImporter {
     static final int MAX_DEPTH = 32;
     static final String AUDIT_TYPE = "directory_import";
 
-    /** One thing wrong with the file, or one thing left out of it: where (a JSON path) and what. */
-    public record FeedProblem(String path, String message) {
+    /**
+     * One thing wrong with the file, or one thing left out of it: where (a JSON path), and what, as
+     * the message {@code directory.feed.<key>} with its arguments, so it is said in the reader's language.
+     */
+    public record FeedProblem(String path, String key, List<Object> args) {
+        public FeedProblem {
+            args = List.copyOf(args);
+        }
+
+        public static FeedProblem of(String path, String key, Object... args) {
+            return new FeedProblem(path, key, List.of(args));
+        }
+
+        /** The words, in {@code locale}. */
+        public String message(MessageSource messages, Locale locale) {
+            return messages.getMessage("directory.feed." + key, args.toArray(), locale);
+        }
     }
 
     public record ImportResult(UUID id, int servicesCreated, int servicesUpdated, int servicesUnchanged, int organizationsCreated,
@@ -135,15 +151,13 @@ public class FeedImporter {
         }
         JsonNode contents = root.get("contents");
         if (!root.isObject() || contents == null || !contents.isArray()) {
-            throw new FeedRejected(List.of(new FeedProblem("$.contents",
-                    "The file must be an Open Referral UK service_list: an object whose contents is a list of services.")));
+            throw new FeedRejected(List.of(FeedProblem.of("$.contents", "not-list")));
         }
         if (contents.size() > MAX_SERVICES) {
-            throw new FeedRejected(List.of(new FeedProblem("$.contents",
-                    "The file has " + contents.size() + " services; send at most " + MAX_SERVICES + " in one file.")));
+            throw new FeedRejected(List.of(FeedProblem.of("$.contents", "too-many", contents.size(), MAX_SERVICES)));
         }
         if (contents.isEmpty()) {
-            throw new FeedRejected(List.of(new FeedProblem("$.contents", "The file has no services.")));
+            throw new FeedRejected(List.of(FeedProblem.of("$.contents", "no-services")));
         }
         // 1. the profile's schema, for every service
         for (int i = 0; i < contents.size(); i++) {
@@ -151,11 +165,9 @@ public class FeedImporter {
             for (Error e : SERVICE_SCHEMA.validate(contents.get(i))) {
                 String at = base + e.getInstanceLocation().toString().substring(1);
                 if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
-                    problems.add(new FeedProblem(at + "." + e.getProperty(), "is missing; the Open Referral UK profile requires it."));
+                    problems.add(FeedProblem.of(at + "." + e.getProperty(), "required"));
                 } else {
-                    String message = e.getMessage();
-                    String prefix = e.getInstanceLocation() + ": ";
-                    problems.add(new FeedProblem(at, message.startsWith(prefix) ? message.substring(prefix.length()) : message));
+                    problems.add(schemaProblem(at, e));
                 }
             }
         }
@@ -180,12 +192,12 @@ public class FeedImporter {
             UUID id = UUID.fromString(s.get("id").asString());
             String earlier = seen.putIfAbsent(id, path);
             if (earlier != null) {
-                problems.add(new FeedProblem(path + ".id", "The id " + id + " is also at " + earlier + ".id; each service needs its own id."));
+                problems.add(FeedProblem.of(path + ".id", "duplicate-id", id.toString(), earlier + ".id"));
                 continue;
             }
             String status = s.get("status").asString();
             if (!"active".equals(status)) {
-                warnings.add(new FeedProblem(path + ".status", "Not imported: its status is " + status + "."));
+                warnings.add(FeedProblem.of(path + ".status", "not-active", status));
                 continue;
             }
             Incoming incoming = service(path, id, s, termIds, termsByCode, problems, warnings);
@@ -230,24 +242,41 @@ public class FeedImporter {
         return new ImportResult(importId, created, updated, unchanged, organizationCounts[0], organizationCounts[1], warnings);
     }
 
+    /** A schema keyword's complaint in our words: the JSON types and formats by their names in the profile. */
+    private static FeedProblem schemaProblem(String at, Error e) {
+        JsonNode schema = e.getSchemaNode();
+        if (schema != null && schema.isObject() && schema.has(e.getKeyword())) {
+            schema = schema.get(e.getKeyword());
+        }
+        String expected = schema == null ? "" : schema.isArray()
+                ? String.join(", ", schema.valueStream().map(JsonNode::asString).toList())
+                : schema.isValueNode() ? schema.asString() : "";
+        JsonNode found = e.getInstanceNode();
+        String foundType = found == null ? "" : found.getNodeType().name().toLowerCase(Locale.ROOT);
+        return switch (e.getKeyword() == null ? "" : e.getKeyword()) {
+            case "type" -> FeedProblem.of(at, "type", expected, foundType);
+            case "format" -> FeedProblem.of(at, "format", expected);
+            case "enum" -> FeedProblem.of(at, "enum", expected);
+            default -> FeedProblem.of(at, "schema", e.getKeyword());
+        };
+    }
+
     private static JsonNode read(byte[] file, List<FeedProblem> problems) {
         if (file == null || file.length == 0) {
-            problems.add(new FeedProblem("$", "The file is empty. Choose an Open Referral UK service_list JSON file."));
+            problems.add(FeedProblem.of("$", "empty"));
             return null;
         }
         if (file.length > MAX_BYTES) {
-            problems.add(new FeedProblem("$", "The file is larger than 5 MB. Split it into smaller files."));
+            problems.add(FeedProblem.of("$", "too-big"));
             return null;
         }
         try {
             return READER.readTree(file);
         } catch (StreamConstraintsException e) {
-            problems.add(new FeedProblem("$", "The file nests lists and objects more than " + MAX_DEPTH
-                    + " deep, or has a value that is too long. It is not an Open Referral UK feed."));
+            problems.add(FeedProblem.of("$", "too-deep", MAX_DEPTH));
         } catch (JacksonException e) {
             var at = e.getLocation();
-            problems.add(new FeedProblem("$", "The file is not JSON"
-                    + (at == null ? "." : ": the problem is at line " + at.getLineNr() + ", column " + at.getColumnNr() + ".")));
+            problems.add(at == null ? FeedProblem.of("$", "not-json.somewhere") : FeedProblem.of("$", "not-json", at.getLineNr(), at.getColumnNr()));
         }
         return null;
     }
@@ -255,22 +284,22 @@ public class FeedImporter {
     private IncomingOrganization organization(String path, JsonNode s, List<FeedProblem> problems) {
         JsonNode o = s.get("organization");
         if (o == null || !o.isObject()) {
-            problems.add(new FeedProblem(path + ".organization", "is missing; each service needs its organisation (id, name and description)."));
+            problems.add(FeedProblem.of(path + ".organization", "organization-missing"));
             return null;
         }
         UUID id = UUID.fromString(o.get("id").asString());
         if (s.has("organization_id") && !s.get("organization_id").asString().equalsIgnoreCase(id.toString())) {
-            problems.add(new FeedProblem(path + ".organization_id", "is not the id of the service's organization."));
+            problems.add(FeedProblem.of(path + ".organization_id", "organization-id"));
             return null;
         }
         String name = o.get("name").asString().strip();
         if (name.isEmpty() || name.length() > 200) {
-            problems.add(new FeedProblem(path + ".organization.name", "must be from 1 to 200 characters."));
+            problems.add(FeedProblem.of(path + ".organization.name", "length", 200));
             return null;
         }
         String description = o.get("description").asString().strip();
         if (description.length() > 4000) {
-            problems.add(new FeedProblem(path + ".organization.description", "must be 4,000 characters or fewer."));
+            problems.add(FeedProblem.of(path + ".organization.description", "too-long", 4000));
             return null;
         }
         String email = optional(o, "email", 254, path + ".organization", problems);
@@ -283,19 +312,19 @@ public class FeedImporter {
         int before = problems.size();
         String name = s.get("name").asString().strip();
         if (name.isEmpty() || name.length() > 200) {
-            problems.add(new FeedProblem(path + ".name", "must be from 1 to 200 characters."));
+            problems.add(FeedProblem.of(path + ".name", "length", 200));
         }
         String description = s.has("description") ? s.get("description").asString().strip() : "";
         if (description.isEmpty() || description.length() > 4000) {
-            problems.add(new FeedProblem(path + ".description", description.isEmpty()
-                    ? "is missing; say what the service does and who it is for." : "must be 4,000 characters or fewer."));
+            problems.add(description.isEmpty() ? FeedProblem.of(path + ".description", "description-missing")
+                    : FeedProblem.of(path + ".description", "too-long", 4000));
         }
         String url = optional(s, "url", 500, path, problems);
         String email = optional(s, "email", 254, path, problems);
         Integer minimumAge = age(s, "minimum_age", path, problems);
         Integer maximumAge = age(s, "maximum_age", path, problems);
         if (minimumAge != null && maximumAge != null && minimumAge > maximumAge) {
-            problems.add(new FeedProblem(path + ".maximum_age", "must not be less than minimum_age."));
+            problems.add(FeedProblem.of(path + ".maximum_age", "max-age"));
         }
 
         // where: the first place; a postal code puts it at its sector's centre
@@ -308,7 +337,7 @@ public class FeedImporter {
         JsonNode places = s.get("service_at_locations");
         if (places != null && !places.isEmpty()) {
             if (places.size() > 1) {
-                warnings.add(new FeedProblem(path + ".service_at_locations", "Only the first place is imported: a service here has one place."));
+                warnings.add(FeedProblem.of(path + ".service_at_locations", "first-place"));
             }
             JsonNode location = places.get(0).get("location");
             String locationPath = path + ".service_at_locations[0].location";
@@ -321,7 +350,7 @@ public class FeedImporter {
                         Postcode parsed = Postcode.parse(a.get("postal_code").asString());
                         var sector = postcodes.findSector(parsed);
                         if (sector.isEmpty()) {
-                            problems.add(new FeedProblem(postcodePath, "There is no postcode " + parsed + " (no sector " + parsed.sector() + ")."));
+                            problems.add(FeedProblem.of(postcodePath, "no-postcode", parsed.value(), parsed.sector()));
                         } else {
                             GeoPoint centre = sector.get().centre();
                             delivery = "AT_A_PLACE";
@@ -331,18 +360,18 @@ public class FeedImporter {
                             address = String.join(", ", List.of(a.get("address_1").asString().strip(), a.get("city").asString().strip())
                                     .stream().filter(p -> !p.isEmpty()).toList());
                             if (address.length() > 500) {
-                                problems.add(new FeedProblem(locationPath + ".addresses[0].address_1", "must be 500 characters or fewer."));
+                                problems.add(FeedProblem.of(locationPath + ".addresses[0].address_1", "too-long", 500));
                             }
                         }
                     } catch (InvalidPostcodeException e) {
-                        problems.add(new FeedProblem(postcodePath, "must be a UK postcode, like CH7 1XY."));
+                        problems.add(FeedProblem.of(postcodePath, "postcode"));
                     }
                 }
                 JsonNode access = location.get("accessibility");
                 if (access != null && !access.isEmpty() && access.get(0).has("description")) {
                     accessibility = access.get(0).get("description").asString().strip();
                     if (accessibility.length() > 2000) {
-                        problems.add(new FeedProblem(locationPath + ".accessibility[0].description", "must be 2,000 characters or fewer."));
+                        problems.add(FeedProblem.of(locationPath + ".accessibility[0].description", "too-long", 2000));
                     }
                 }
             }
@@ -361,7 +390,7 @@ public class FeedImporter {
                 String amountPath = path + ".cost_options[" + c + "].amount";
                 BigDecimal pounds = option.get("amount").decimalValue();
                 if (pounds.signum() < 0 || pounds.stripTrailingZeros().scale() > 2 || pounds.compareTo(BigDecimal.valueOf(100_000)) > 0) {
-                    problems.add(new FeedProblem(amountPath, "must be pounds and pence from 0 to 100000, like 12.50."));
+                    problems.add(FeedProblem.of(amountPath, "amount"));
                     break;
                 }
                 costPence = pounds.movePointRight(2).longValueExact();
@@ -381,7 +410,7 @@ public class FeedImporter {
                     code = LANGUAGE_CODES.getOrDefault(text(langs.get(l), "name").toLowerCase(Locale.ROOT), "");
                 }
                 if (code.isEmpty()) {
-                    warnings.add(new FeedProblem(path + ".languages[" + l + "]", "Left out: give its ISO 639 code, like cy."));
+                    warnings.add(FeedProblem.of(path + ".languages[" + l + "]", "language"));
                 } else if (!languages.contains(code)) {
                     languages.add(code);
                 }
@@ -408,8 +437,7 @@ public class FeedImporter {
                     match = termsByCode.get(code.toLowerCase(Locale.ROOT));
                 }
                 if (match == null) {
-                    problems.add(new FeedProblem(path + ".attributes[" + t + "].taxonomy_term",
-                            "is not one of our outcomes: use the id or the code of a term from /openreferral/taxonomy_terms."));
+                    problems.add(FeedProblem.of(path + ".attributes[" + t + "].taxonomy_term", "term"));
                 } else {
                     terms.add(match);
                 }
@@ -425,7 +453,7 @@ public class FeedImporter {
                 String at = path + ".schedules[" + t + "]";
                 if (!"WEEKLY".equals(text(schedule, "freq")) || text(schedule, "byday").isEmpty()
                         || text(schedule, "opens_at").isEmpty() || text(schedule, "closes_at").isEmpty()) {
-                    warnings.add(new FeedProblem(at, "Left out: only weekly times with byday, opens_at and closes_at are imported."));
+                    warnings.add(FeedProblem.of(at, "schedule-left-out"));
                     continue;
                 }
                 LocalTime opens;
@@ -434,17 +462,17 @@ public class FeedImporter {
                     opens = LocalTime.parse(text(schedule, "opens_at"));
                     closes = LocalTime.parse(text(schedule, "closes_at"));
                 } catch (DateTimeParseException e) {
-                    problems.add(new FeedProblem(at + ".opens_at", "opens_at and closes_at must be times like 09:30:00."));
+                    problems.add(FeedProblem.of(at + ".opens_at", "times"));
                     continue;
                 }
                 if (!closes.isAfter(opens)) {
-                    problems.add(new FeedProblem(at + ".closes_at", "must be after opens_at."));
+                    problems.add(FeedProblem.of(at + ".closes_at", "closes"));
                     continue;
                 }
                 for (String day : text(schedule, "byday").split(",")) {
                     String full = DAYS.get(day.strip().toUpperCase(Locale.ROOT));
                     if (full == null) {
-                        problems.add(new FeedProblem(at + ".byday", "must be days like MO,TH (MO TU WE TH FR SA SU)."));
+                        problems.add(FeedProblem.of(at + ".byday", "byday"));
                         break;
                     }
                     schedules.add(List.of(full, opens, closes));
@@ -475,11 +503,10 @@ public class FeedImporter {
                 .param("ids", ids).param("c", council).query(UUID.class).list());
         for (Incoming s : services) {
             if (foreignServices.contains(s.id())) {
-                problems.add(new FeedProblem(s.path() + ".id", "This id cannot be used: it is a service your council's feed does not manage."));
+                problems.add(FeedProblem.of(s.path() + ".id", "foreign-service"));
             }
             if (foreignOrganizations.contains(s.organizationId())) {
-                problems.add(new FeedProblem(s.path() + ".organization.id",
-                        "This id cannot be used: it is an organisation your council's feed does not manage."));
+                problems.add(FeedProblem.of(s.path() + ".organization.id", "foreign-organization"));
             }
         }
     }
@@ -587,7 +614,7 @@ public class FeedImporter {
         }
         JsonNode value = s.get(field);
         if (!value.canConvertToExactIntegral() || value.asInt() < 0 || value.asInt() > 120) {
-            problems.add(new FeedProblem(path + "." + field, "must be a whole number of years from 0 to 120."));
+            problems.add(FeedProblem.of(path + "." + field, "age"));
             return null;
         }
         return value.asInt();
@@ -599,7 +626,7 @@ public class FeedImporter {
             return null;
         }
         if (value.length() > max) {
-            problems.add(new FeedProblem(path + "." + field, "must be " + max + " characters or fewer."));
+            problems.add(FeedProblem.of(path + "." + field, "too-long", max));
             return null;
         }
         return value;

@@ -11,6 +11,7 @@ import org.dphub.directory.internal.FeedImporter.FeedProblem;
 import org.dphub.directory.internal.FeedImporter.FeedRejected;
 import org.dphub.directory.internal.FeedImporter.ImportResult;
 import org.dphub.shared.SignedInUser;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +34,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('DP_TEAM')")
 class FeedImportPage {
 
+    /** A problem or a warning as the page shows it: where in the file, and what, in the page's language. */
+    record Said(String path, String message) {
+    }
+
     record ImportRow(String date, String fileName, int created, int updated, int organizations) {
     }
 
@@ -40,10 +45,17 @@ class FeedImportPage {
 
     private final FeedImporter importer;
     private final JdbcClient jdbc;
+    private final MessageSource messages;
 
-    FeedImportPage(FeedImporter importer, JdbcClient jdbc) {
+    FeedImportPage(FeedImporter importer, JdbcClient jdbc, MessageSource messages) {
         this.importer = importer;
         this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    private List<Said> said(List<FeedProblem> problems) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return problems.stream().map(p -> new Said(p.path(), p.message(messages, locale))).toList();
     }
 
     @GetMapping
@@ -55,14 +67,15 @@ class FeedImportPage {
     String upload(SignedInUser dpTeam, @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            return show(dpTeam, model, List.of(new FeedProblem("", null)));
+            return show(dpTeam, model, List.of(FeedProblem.of("", "choose-file")));
         }
         if (file.getSize() > FeedImporter.MAX_BYTES) {
-            return show(dpTeam, model, List.of(new FeedProblem("$", "The file is larger than 5 MB. Split it into smaller files.")));
+            return show(dpTeam, model, List.of(FeedProblem.of("$", "too-big")));
         }
         try {
             ImportResult result = importer.importFeed(dpTeam, file.getOriginalFilename(), file.getBytes());
             redirect.addFlashAttribute("imported", result);
+            redirect.addFlashAttribute("warnings", said(result.warnings()));
             return "redirect:/directory/imports";
         } catch (FeedRejected rejected) {
             return show(dpTeam, model, rejected.problems());
@@ -78,7 +91,7 @@ class FeedImportPage {
                         .atZoneSameInstant(ZoneId.of("Europe/London")).format(DATE.withLocale(locale)),
                         rs.getString("file_name"), rs.getInt("services_created"), rs.getInt("services_updated"),
                         rs.getInt("organizations_created"))).list();
-        model.addAttribute("problems", problems);
+        model.addAttribute("problems", said(problems));
         model.addAttribute("recent", recent);
         return "directory/imports";
     }
