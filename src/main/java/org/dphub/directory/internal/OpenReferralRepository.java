@@ -92,10 +92,19 @@ public class OpenReferralRepository {
         }
         params.put("limit", limit);
         params.put("offset", offset);
-        String order = near != null ? "distance_m, s.id" : "s.name, s.id";
-        String sql = "SELECT s.*, c.nation, " + distance + " AS distance_m, count(*) OVER () AS total_rows"
-                + " FROM directory_service s JOIN council c ON c.id = s.council_id WHERE " + where
-                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
+        String sql;
+        if (near != null) {
+            // the places first, from the index alone (latitude, longitude, id): distance, count and page;
+            // then the page's rows
+            sql = "SELECT s.*, c.nation, p.distance_m, p.total_rows FROM (SELECT s.id, " + distance + " AS distance_m,"
+                    + " count(*) OVER () AS total_rows FROM directory_service s WHERE " + where
+                    + " ORDER BY distance_m, s.id LIMIT :limit OFFSET :offset) p"
+                    + " JOIN directory_service s ON s.id = p.id JOIN council c ON c.id = s.council_id ORDER BY p.distance_m, s.id";
+        } else {
+            sql = "SELECT s.*, c.nation, NULL::float8 AS distance_m, count(*) OVER () AS total_rows"
+                    + " FROM directory_service s JOIN council c ON c.id = s.council_id WHERE " + where
+                    + " ORDER BY s.name, s.id LIMIT :limit OFFSET :offset";
+        }
         long[] total = {0};
         List<ServiceRow> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
             total[0] = rs.getLong("total_rows");

@@ -1,9 +1,11 @@
 package org.dphub.directory.web;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dphub.directory.internal.FeedImporter;
@@ -35,7 +37,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FeedImportPage {
 
     /** A problem or a warning as the page shows it: where in the file, and what, in the page's language. */
-    record Said(String path, String message) {
+    record Said(String path, String message) implements Serializable {
+    }
+
+    /** What an import did, kept in the session for the page after the redirect. */
+    record Done(int servicesCreated, int servicesUpdated, int servicesUnchanged, int organizationsCreated) implements Serializable {
     }
 
     record ImportRow(String date, String fileName, int created, int updated, int organizations) {
@@ -74,8 +80,9 @@ class FeedImportPage {
         }
         try {
             ImportResult result = importer.importFeed(dpTeam, file.getOriginalFilename(), file.getBytes());
-            redirect.addFlashAttribute("imported", result);
-            redirect.addFlashAttribute("warnings", said(result.warnings()));
+            redirect.addFlashAttribute("imported", new Done(result.servicesCreated(), result.servicesUpdated(),
+                    result.servicesUnchanged(), result.organizationsCreated()));
+            redirect.addFlashAttribute("warnings", new ArrayList<>(said(result.warnings())));
             return "redirect:/directory/imports";
         } catch (FeedRejected rejected) {
             return show(dpTeam, model, rejected.problems());
