@@ -11,6 +11,9 @@ CREATE TABLE directory_import (
     services_updated      INT NOT NULL CHECK (services_updated >= 0),
     organizations_created INT NOT NULL CHECK (organizations_created >= 0),
     organizations_updated INT NOT NULL CHECK (organizations_updated >= 0),
+    services_unchanged    INT NOT NULL CHECK (services_unchanged >= 0),
+    -- what was left out, as [{path, key, args}] (the words are the message directory.feed.<key>)
+    warnings              JSONB NOT NULL DEFAULT '[]',
     created_at            TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX directory_import_council_idx ON directory_import (council_id, created_at DESC);

@@ -103,6 +103,7 @@ public class FeedImporter {
     private static final JsonMapper READER = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(100_000).build())
             .build()).build();
+    private static final JsonMapper WRITER = JsonMapper.builder().build();
     private static final Schema SERVICE_SCHEMA = loadSchema();
     private static final Map<String, String> DAYS = Map.of("MO", "MONDAY", "TU", "TUESDAY", "WE", "WEDNESDAY", "TH", "THURSDAY",
             "FR", "FRIDAY", "SA", "SATURDAY", "SU", "SUNDAY");
@@ -138,6 +139,22 @@ public class FeedImporter {
     }
 
     private record IncomingOrganization(UUID id, String name, String description, String email, String website) {
+    }
+
+    /** An earlier import of this council's: what it did and what it left out (empty for another council's id). */
+    public java.util.Optional<ImportResult> find(long council, UUID id) {
+        return jdbc.sql("SELECT * FROM directory_import WHERE id = :id AND council_id = :c").param("id", id).param("c", council)
+                .query((rs, n) -> {
+                    List<FeedProblem> warnings = new ArrayList<>();
+                    for (JsonNode w : READER.readTree(rs.getString("warnings"))) {
+                        List<Object> args = new ArrayList<>();
+                        w.get("args").forEach(a -> args.add(a.isNumber() ? a.numberValue() : a.asString()));
+                        warnings.add(new FeedProblem(w.get("path").asString(), w.get("key").asString(), args));
+                    }
+                    return new ImportResult(id, rs.getInt("services_created"), rs.getInt("services_updated"),
+                            rs.getInt("services_unchanged"), rs.getInt("organizations_created"), rs.getInt("organizations_updated"),
+                            warnings);
+                }).optional();
     }
 
     @Transactional
@@ -227,10 +244,11 @@ public class FeedImporter {
         String name = fileName == null || fileName.isBlank() ? "feed.json" : fileName.strip();
         name = name.length() > 255 ? name.substring(0, 255) : name;
         jdbc.sql("INSERT INTO directory_import (id, council_id, imported_by, file_name, services_created, services_updated,"
-                        + " organizations_created, organizations_updated) VALUES (:id, :c, :by, :name, :sc, :su, :oc, :ou)")
+                        + " organizations_created, organizations_updated, services_unchanged, warnings)"
+                        + " VALUES (:id, :c, :by, :name, :sc, :su, :oc, :ou, :unchanged, CAST(:warnings AS jsonb))")
                 .param("id", importId).param("c", council).param("by", dpTeam.userId()).param("name", name)
                 .param("sc", created).param("su", updated).param("oc", organizationCounts[0]).param("ou", organizationCounts[1])
-                .update();
+                .param("unchanged", unchanged).param("warnings", WRITER.writeValueAsString(warnings)).update();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("fileName", name);
         after.put("servicesCreated", created);

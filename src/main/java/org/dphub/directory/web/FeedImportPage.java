@@ -1,13 +1,12 @@
 package org.dphub.directory.web;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.dphub.directory.internal.FeedImporter;
 import org.dphub.directory.internal.FeedImporter.FeedProblem;
 import org.dphub.directory.internal.FeedImporter.FeedRejected;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /directory/imports}: the DP team uploads its council's Open Referral UK feed. Whole file or
@@ -37,12 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FeedImportPage {
 
     /** A problem or a warning as the page shows it: where in the file, and what, in the page's language. */
-    record Said(String path, String message) implements Serializable {
+    record Said(String path, String message) {
     }
 
-    /** What an import did, kept in the session for the page after the redirect. */
-    record Done(int servicesCreated, int servicesUpdated, int servicesUnchanged, int organizationsCreated) implements Serializable {
-    }
 
     record ImportRow(String date, String fileName, int created, int updated, int organizations) {
     }
@@ -65,12 +60,22 @@ class FeedImportPage {
     }
 
     @GetMapping
-    String form(SignedInUser dpTeam, Model model) {
+    String form(SignedInUser dpTeam, @RequestParam(required = false) String imported, Model model) {
+        if (imported != null) {
+            try {
+                importer.find(dpTeam.councilId(), UUID.fromString(imported)).ifPresent(result -> {
+                    model.addAttribute("imported", result);
+                    model.addAttribute("warnings", said(result.warnings()));
+                });
+            } catch (IllegalArgumentException notAnId) {
+                // nothing to say
+            }
+        }
         return show(dpTeam, model, List.of());
     }
 
     @PostMapping
-    String upload(SignedInUser dpTeam, @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+    String upload(SignedInUser dpTeam, @RequestParam(required = false) MultipartFile file, Model model)
             throws IOException {
         if (file == null || file.isEmpty()) {
             return show(dpTeam, model, List.of(FeedProblem.of("", "choose-file")));
@@ -80,10 +85,7 @@ class FeedImportPage {
         }
         try {
             ImportResult result = importer.importFeed(dpTeam, file.getOriginalFilename(), file.getBytes());
-            redirect.addFlashAttribute("imported", new Done(result.servicesCreated(), result.servicesUpdated(),
-                    result.servicesUnchanged(), result.organizationsCreated()));
-            redirect.addFlashAttribute("warnings", new ArrayList<>(said(result.warnings())));
-            return "redirect:/directory/imports";
+            return "redirect:/directory/imports?imported=" + result.id();
         } catch (FeedRejected rejected) {
             return show(dpTeam, model, rejected.problems());
         }
