@@ -36,3 +36,54 @@ CREATE FUNCTION directory_derived_uuid(service_id UUID, kind TEXT) RETURNS UUID
 $$;
 CREATE INDEX directory_service_at_location_idx ON directory_service (directory_derived_uuid(id, 'service_at_location'))
     WHERE status = 'PUBLISHED';
+
+-- The search "services with this outcome near this postcode" in one index range: each published
+-- service with a place, once per term it serves. Kept by triggers on directory_service and
+-- directory_service_term in the same transaction, so no code path can forget it.
+CREATE TABLE directory_search_place (
+    term_id    UUID NOT NULL,
+    latitude   NUMERIC(9, 6) NOT NULL,
+    longitude  NUMERIC(9, 6) NOT NULL,
+    service_id UUID NOT NULL,
+    PRIMARY KEY (term_id, latitude, longitude, service_id)
+);
+CREATE INDEX directory_search_place_service_idx ON directory_search_place (service_id);
+
+CREATE FUNCTION directory_search_place_of_service() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        DELETE FROM directory_search_place WHERE service_id = OLD.id;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.status = 'PUBLISHED' AND NEW.latitude IS NOT NULL AND NEW.longitude IS NOT NULL THEN
+        INSERT INTO directory_search_place (term_id, latitude, longitude, service_id)
+        SELECT t.term_id, NEW.latitude, NEW.longitude, NEW.id FROM directory_service_term t WHERE t.service_id = NEW.id
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER directory_search_place_of_service
+    AFTER INSERT OR DELETE OR UPDATE OF status, latitude, longitude, id ON directory_service
+    FOR EACH ROW EXECUTE FUNCTION directory_search_place_of_service();
+
+CREATE FUNCTION directory_search_place_of_term() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        DELETE FROM directory_search_place WHERE service_id = OLD.service_id AND term_id = OLD.term_id;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO directory_search_place (term_id, latitude, longitude, service_id)
+        SELECT NEW.term_id, s.latitude, s.longitude, s.id FROM directory_service s
+        WHERE s.id = NEW.service_id AND s.status = 'PUBLISHED' AND s.latitude IS NOT NULL AND s.longitude IS NOT NULL
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER directory_search_place_of_term
+    AFTER INSERT OR DELETE OR UPDATE ON directory_service_term
+    FOR EACH ROW EXECUTE FUNCTION directory_search_place_of_term();
+
+INSERT INTO directory_search_place (term_id, latitude, longitude, service_id)
+SELECT t.term_id, s.latitude, s.longitude, s.id FROM directory_service s JOIN directory_service_term t ON t.service_id = s.id
+WHERE s.status = 'PUBLISHED' AND s.latitude IS NOT NULL AND s.longitude IS NOT NULL;

@@ -258,6 +258,34 @@ class OpenReferralApiIT {
     }
 
     @Test
+    void theSearchForAnOutcomeNearAPostcodeFollowsPublishingAndTerms() {
+        String code = "near-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID term = rows.councilTerm(england, code, "Near " + code);
+        rows.term(full, term);
+        rows.term(comesToYou, term);
+        rows.term(awaiting, term);
+        String search = "/openreferral/service_at_locations?postcode=" + enc("CH7 1AA") + "&proximity=5000&taxonomy_term_id=" + term;
+        JsonNode near = ok(search);
+        assertValidPage("compiled/service_at_location_list.json", near);
+        assertThat(names(search, "service")).containsExactly("Lunch club", "Garden help");
+        assertThat(near.get("contents").get(1).get("distance").asLong()).isBetween(3800L, 4000L);
+        assertThat(names(search.replace("5000", "3000"), "service")).containsExactly("Lunch club");
+        assertThat(ok(search + "&per_page=1&page=2").get("contents").get(0).get("service").get("name").asString()).isEqualTo("Garden help");
+        assertThat(ok(search + "&per_page=1&page=3").get("total_items").asInt()).isEqualTo(2);
+
+        jdbc.sql("UPDATE directory_service SET status = 'SUSPENDED' WHERE id = :id").param("id", comesToYou).update();
+        assertThat(names(search, "service")).containsExactly("Lunch club");
+        jdbc.sql("DELETE FROM directory_service_term WHERE service_id = :s AND term_id = :t").param("s", full).param("t", term).update();
+        assertThat(names(search, "service")).isEmpty();
+        jdbc.sql("UPDATE directory_service SET status = 'PUBLISHED', insurance_checked = TRUE, safeguarding_checked = TRUE WHERE id = :id")
+                .param("id", awaiting).update();
+        assertThat(names(search, "service")).containsExactly("Not checked yet");
+        jdbc.sql("UPDATE directory_service SET latitude = 53.04189, longitude = -2.99599, postcode = 'LL11 1AA' WHERE id = :id")
+                .param("id", awaiting).update();
+        assertThat(names(search, "service")).isEmpty();
+    }
+
+    @Test
     void organisationsTaxonomiesAndTermsAreThereToo() {
         JsonNode organisation = ok("/openreferral/organizations/" + organization);
         assertValid("compiled/organization.json", organisation);

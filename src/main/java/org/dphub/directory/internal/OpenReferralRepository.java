@@ -93,7 +93,30 @@ public class OpenReferralRepository {
         params.put("limit", limit);
         params.put("offset", offset);
         String sql;
-        if (near != null) {
+        if (near != null && near.metres() != null && filter.termId() != null && onlyTerm(filter)) {
+            // the common search, an outcome near a postcode: one index range of directory_search_place
+            // (published services with a place, once per term), then the page's rows
+            Map<String, Object> fast = new LinkedHashMap<>(params);
+            fast.keySet().retainAll(List.of("term", "lat", "lon", "latMin", "latMax", "lonMin", "lonMax", "metres", "limit", "offset"));
+            String placeWhere = "x.term_id = :term AND x.latitude BETWEEN :latMin AND :latMax AND x.longitude BETWEEN :lonMin AND :lonMax AND "
+                    + haversine("x") + " <= :metres";
+            sql = "SELECT s.*, c.nation, p.distance_m, p.total_rows FROM (SELECT x.service_id AS id, " + haversine("x") + " AS distance_m,"
+                    + " count(*) OVER () AS total_rows FROM directory_search_place x WHERE " + placeWhere
+                    + " ORDER BY distance_m, x.service_id LIMIT :limit OFFSET :offset) p"
+                    + " JOIN directory_service s ON s.id = p.id JOIN council c ON c.id = s.council_id ORDER BY p.distance_m, s.id";
+            long[] total = {0};
+            List<ServiceRow> rows = jdbc.sql(sql).params(fast).query((rs, n) -> {
+                total[0] = rs.getLong("total_rows");
+                return service(rs);
+            }).list();
+            if (rows.isEmpty() && offset > 0) {
+                fast.remove("limit");
+                fast.remove("offset");
+                total[0] = jdbc.sql("SELECT count(*) FROM directory_search_place x WHERE " + placeWhere).params(fast)
+                        .query(Long.class).single();
+            }
+            return new Page<>(rows, total[0]);
+        } else if (near != null) {
             // the places first, from the index alone (latitude, longitude, id): distance, count and page;
             // then the page's rows
             sql = "SELECT s.*, c.nation, p.distance_m, p.total_rows FROM (SELECT s.id, " + distance + " AS distance_m,"
@@ -252,8 +275,19 @@ public class OpenReferralRepository {
 
     /** Great-circle distance in metres from (:lat, :lon) to the service, as GeoPoint computes it. */
     static String haversine() {
-        return "(2 * " + EARTH_RADIUS_M + " * asin(least(1, sqrt(power(sin(radians(s.latitude::float8 - :lat) / 2), 2)"
-                + " + cos(radians(:lat)) * cos(radians(s.latitude::float8)) * power(sin(radians(s.longitude::float8 - :lon) / 2), 2)))))";
+        return haversine("s");
+    }
+
+    static String haversine(String t) {
+        return "(2 * " + EARTH_RADIUS_M + " * asin(least(1, sqrt(power(sin(radians(" + t + ".latitude::float8 - :lat) / 2), 2)"
+                + " + cos(radians(:lat)) * cos(radians(" + t + ".latitude::float8)) * power(sin(radians(" + t
+                + ".longitude::float8 - :lon) / 2), 2)))))";
+    }
+
+    /** Only a term (the search near a postcode adds the place). */
+    private static boolean onlyTerm(ServiceFilter f) {
+        return f.search() == null && f.taxonomyId() == null && f.organizationId() == null && f.modifiedAfter() == null
+                && f.minimumAge() == null && f.maximumAge() == null && f.day() == null && f.startTime() == null && f.endTime() == null;
     }
 
     private static void serviceConditions(ServiceFilter f, Map<String, Object> params, StringBuilder where) {
