@@ -42,7 +42,7 @@ final class DirectoryRows {
         long citizen = jdbc.sql("""
                         INSERT INTO citizen (council_id, reference, given_name, family_name, date_of_birth, postcode)
                         VALUES (:c, :ref, 'Morag', 'Macleod', DATE '1958-04-01', :postcode) RETURNING id""")
-                .param("c", england).param("ref", "GAP" + UUID.randomUUID().toString().substring(0, 8)).param("postcode", postcode)
+                .param("c", england).param("ref", "DE-G" + UUID.randomUUID().toString().substring(0, 8)).param("postcode", postcode)
                 .query(Long.class).single();
         long plan = jdbc.sql("INSERT INTO care_plan (council_id, citizen_id) VALUES (:c, :z) RETURNING id")
                 .param("c", england).param("z", citizen).query(Long.class).single();

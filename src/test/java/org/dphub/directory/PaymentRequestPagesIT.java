@@ -160,7 +160,7 @@ class PaymentRequestPagesIT {
 
         // the next run pays the provider: both sides read it as paid
         var http = new org.dphub.support.Http(port);
-        var run = new org.dphub.support.MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(36));
+        var run = new org.dphub.support.MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(47));
         org.dphub.support.MoneyApi.ok(http.postJsonAs("finance2@demo-england", org.dphub.support.Http.DEMO_PASSWORD,
                 "/api/v1/payment-runs/" + run.get("id").asLong() + "/approval", "{}"), 200);
         assertThat(body(get(CITIZEN, "/my-money", "en"))).contains("Agreed and paid to the provider");

@@ -211,7 +211,7 @@ class PaymentRequestsIT {
         UUID org = jdbc.sql("SELECT organization_id FROM directory_service WHERE id = :s").param("s", service).query(UUID.class).single();
         bankAccounts.recordProviderAccount(((org.dphub.shared.SignedInUser.Holder) users.loadUserByUsername(PROVIDER)).signedInUser(),
                 council, org, "Sunny Days CIC", new org.dphub.payments.BankDetails("Sunny Days CIC", "404784", "70346812", null));
-        JsonNode run = new MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(35));
+        JsonNode run = new MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(46));
         ok(http.postJsonAs("finance2@demo-england", P, "/api/v1/payment-runs/" + run.get("id").asLong() + "/approval", "{}"), 200);
         assertThat(ok(http.getAs(CITIZEN, P, "/api/v1/payment-requests/" + id), 200).get("status").asString()).isEqualTo("PAID");
         assertThat(ok(http.getAs(PROVIDER, P, "/api/v1/payment-requests/" + id), 200).get("status").asString()).isEqualTo("PAID");

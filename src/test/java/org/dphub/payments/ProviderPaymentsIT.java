@@ -131,7 +131,7 @@ class ProviderPaymentsIT {
                 .isInstanceOf(org.dphub.web.ValidationProblem.class);
 
         // the run: one payment to the yoga provider (£15.00 + £10.00), the provider with no bank details an exception
-        JsonNode first_run = new MoneyApi(http).runFor(FINANCE, today.plusDays(33));
+        JsonNode first_run = new MoneyApi(http).runFor(FINANCE, today.plusDays(44));
         long runId = first_run.get("id").asLong();
         JsonNode providers = MoneyApi.ok(http.getAs(FINANCE, Http.DEMO_PASSWORD,
                 "/api/v1/payment-runs/" + runId + "/provider-payments"), 200);
@@ -148,7 +148,7 @@ class ProviderPaymentsIT {
 
         // restarted selection adds nothing
         long payoutsBefore = jdbc.sql("SELECT count(*) FROM provider_payout WHERE run_id = :r").param("r", runId).query(Long.class).single();
-        runRepository.selectProviderPayouts(runId, council(ann.accountId()), today.plusDays(33));
+        runRepository.selectProviderPayouts(runId, council(ann.accountId()), today.plusDays(44));
         assertThat(jdbc.sql("SELECT count(*) FROM provider_payout WHERE run_id = :r").param("r", runId).query(Long.class).single())
                 .isEqualTo(payoutsBefore);
         assertThat(jdbc.sql("SELECT amount_pence FROM provider_payout WHERE id = :p").param("p", payout.get("id").asLong())
@@ -185,7 +185,7 @@ class ProviderPaymentsIT {
         // the provider says where it is paid: the next run pays it, and nobody twice
         bankAccounts.recordProviderAccount(provider(), council(ann.accountId()), noBank, "Green Fingers",
                 new BankDetails("Green Fingers", "309950", "00733445", "GF-DPHUB"));
-        JsonNode second = new MoneyApi(http).runFor(FINANCE2, today.plusDays(34));
+        JsonNode second = new MoneyApi(http).runFor(FINANCE2, today.plusDays(45));
         JsonNode next = MoneyApi.ok(http.getAs(FINANCE, Http.DEMO_PASSWORD,
                 "/api/v1/payment-runs/" + second.get("id").asLong() + "/provider-payments"), 200);
         assertThat(next.get("payouts").valueStream().filter(p -> p.get("organizationId").asString().equals(noBank.toString()))
