@@ -177,7 +177,10 @@ public class PaymentRuns {
             }
             transaction.executeWithoutResult(status -> {
                 runs.selectOneOffs(runId, run.councilId(), run.paymentDate());
+                runs.selectProviderRefunds(runId, run.councilId(), run.paymentDate());
                 long providers = System.nanoTime();
+                // charges promised to providers come off the people's payments; the providers are paid them
+                runs.netProviderCharges(runId, run.councilId(), run.paymentDate());
                 runs.selectProviderPayouts(runId, run.councilId(), run.paymentDate());
                 log.info("Payment run {}: provider payouts selected in {} ms", runId, (System.nanoTime() - providers) / 1_000_000);
                 runs.recordExceptions(runId, run.councilId(), run.paymentDate());

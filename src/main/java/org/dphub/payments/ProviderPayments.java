@@ -21,26 +21,31 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The payments module's public face for paying providers (issue 15). The directory (requests for
  * payment, regular payments to a listed service, group purchases) tells it what it needs: it
- * never reads the directory. A charge is spending on the person's ledger at once (so the balance
- * shows it and nothing can be promised twice); the council's next payment run pays each provider
- * once, the sum of its people's parts, with a remittance CSV of each part by its reference.
+ * never reads the directory.
+ *
+ * <p>A charge is a <b>promise against the person's next regular payment</b>, never money taken
+ * from what the person already holds: the council has paid that out to the person's own account
+ * (or card, or managed account) and cannot pay it a second time. Nothing reaches the ledger when a
+ * charge is agreed. The council's payment run that pays the person <b>nets</b> it: the person is
+ * paid their payment less the charges, the provider is paid once a run (the sum of its people's
+ * parts, with a remittance CSV of each part by its reference), and on approval the ledger gets the
+ * council payment in full and each charge as spending from the account on the same day, so the
+ * account's balance moves by what reaches the person's bank. A refund before a run has taken the
+ * charge makes the promise smaller; after, the council pays the person back in its next run and
+ * the provider owes the council.
  */
 @Service
 public class ProviderPayments {
 
-    static final String CHARGE_KEY = "provider-charge:";
-    static final String REFUND_KEY = "provider-refund:";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final ProviderChargeRepository charges;
     private final Accounts accounts;
-    private final Ledger ledger;
     private final AuditTrail audit;
 
-    ProviderPayments(ProviderChargeRepository charges, Accounts accounts, Ledger ledger, AuditTrail audit) {
+    ProviderPayments(ProviderChargeRepository charges, Accounts accounts, AuditTrail audit) {
         this.charges = charges;
         this.accounts = accounts;
-        this.ledger = ledger;
         this.audit = audit;
     }
 
@@ -81,9 +86,10 @@ public class ProviderPayments {
     }
 
     /**
-     * What the account can cover now: the balance today (money received), less what is already
-     * promised (money set to leave later), and when the next payment lands and how much it is
-     * (null when none is coming).
+     * What can be paid to providers from the account: its next regular payment less what is already
+     * promised against it ({@code available}; nothing when no payment is coming), when that payment
+     * lands and how much it is (null when none is coming). {@code balance}, the money received by
+     * today, is the person's to spend themselves: the council cannot pay it out again.
      */
     public record Affordability(long accountId, Money balance, Money promised, Money available, LocalDate nextPaymentDate,
                                 Money nextPayment, LocalDate today) {
@@ -94,10 +100,11 @@ public class ProviderPayments {
 
         /** In plain English (pages say it in the reader's language from the fields). */
         public String inWords() {
-            String there = "The account has " + available.formatWithPence() + " to spend now";
-            String next = nextPaymentDate == null ? "; no further payment is due." : "; the next payment of "
-                    + nextPayment.formatWithPence() + " arrives on " + DAY.format(nextPaymentDate) + ".";
-            return there + next;
+            if (nextPaymentDate == null) {
+                return "No further payment is due to this account, so nothing can be paid to a provider from it.";
+            }
+            return "Up to " + available.formatWithPence() + " can be paid to providers from the next payment of "
+                    + nextPayment.formatWithPence() + " on " + DAY.format(nextPaymentDate) + ".";
         }
     }
 
@@ -108,9 +115,13 @@ public class ProviderPayments {
         private final Money asked;
 
         public NotEnoughMoneyException(Affordability affordability, Money asked) {
-            super("NOT_ENOUGH_MONEY", "The account cannot cover " + asked.formatWithPence() + ". " + affordability.inWords(),
+            super("NOT_ENOUGH_MONEY", "The next payment cannot cover " + asked.formatWithPence() + ". " + affordability.inWords(),
                     affordability.nextPaymentDate() == null ? null
-                            : "Agree it on or after " + DAY.format(affordability.nextPaymentDate()) + ", when the next payment has arrived.");
+                            : asked.isGreaterThan(affordability.nextPayment())
+                            ? "It is more than one payment: ask the provider to split it into parts of "
+                                    + affordability.nextPayment().formatWithPence() + " or less."
+                            : "Agree it after " + DAY.format(affordability.nextPaymentDate())
+                                    + ", when it can be paid from the payment after that.");
             this.affordability = affordability;
             this.asked = asked;
         }
@@ -125,10 +136,11 @@ public class ProviderPayments {
     }
 
     /**
-     * Spending from a person's account to a provider: on the account's ledger now, paid to the
-     * provider by the council's next payment run (one payment a provider a run). Idempotent by key.
+     * Spending from a person's account to a provider: promised now against the account's next
+     * regular payment, netted and paid to the provider by the council's next payment run (one
+     * payment a provider a run), on the ledger when that run is approved. Idempotent by key.
      *
-     * @throws NotEnoughMoneyException when the account cannot cover it (nothing is written)
+     * @throws NotEnoughMoneyException when the next payment cannot cover it (nothing is written)
      */
     @Transactional
     public ProviderCharge charge(ProviderChargeRequest request) {
@@ -152,7 +164,6 @@ public class ProviderPayments {
         if (!affordable.covers(request.amount())) {
             throw new NotEnoughMoneyException(affordable, request.amount());
         }
-        Posting.BudgetLineRef line = null;
         Long planVersion = null;
         if (request.budgetLinePosition() != null) {
             planVersion = charges.planVersionOn(account, request.on()).orElse(null);
@@ -160,11 +171,7 @@ public class ProviderPayments {
                 throw new ValidationProblem(List.of(new FormError("budgetLinePosition",
                         "Choose a line of the plan in force on " + DAY.format(request.on()))));
             }
-            line = new Posting.BudgetLineRef(planVersion, request.budgetLinePosition());
         }
-        String description = "Paid to " + request.organizationName() + ": " + request.description();
-        ledger.post(Posting.spending(account.councilId(), CHARGE_KEY + request.idempotencyKey(), account.id(), request.amount(),
-                request.on(), description.length() > 500 ? description.substring(0, 500) : description).from(line));
         long id = charges.insertCharge(request, planVersion, AuditTrail.currentActor());
         audit.record(account.councilId(), "provider_charge", id, AuditAction.CREATE, null, AuditTrail.values(
                 "accountId", account.id(), "organizationId", request.organizationId().toString(),
@@ -175,9 +182,10 @@ public class ProviderPayments {
     }
 
     /**
-     * Money back to the account for (part of) an earlier charge: a ledger entry; the provider's
-     * next payout is reduced if it has not been paid yet, else it is recorded as owed back.
-     * Idempotent by key.
+     * Money back for (part of) an earlier charge. If no run has taken the charge yet, less is
+     * promised (and the provider is paid less); once a run has taken it, the council's next run
+     * pays the person back (on the ledger as spending reversed when that run is approved) and the
+     * provider owes the council. Idempotent by key.
      */
     @Transactional
     public ProviderRefund refund(ProviderRefundRequest request) {
@@ -202,14 +210,7 @@ public class ProviderPayments {
             throw new ValidationProblem(List.of(new FormError("amount", "At most " + left.formatWithPence()
                     + " of this charge can be refunded")));
         }
-        Settlement settlement = charges.selectedForPayout(charge.id()) ? Settlement.OWED_BACK : Settlement.REDUCED_PAYOUT;
-        Posting.BudgetLineRef line = charges.budgetLine(charge.id())
-                .map(l -> new Posting.BudgetLineRef(l[0], (int) l[1])).orElse(null);
-        String description = "Refund from " + charge.organizationName() + ": " + request.description();
-        ledger.post(new Posting(charge.councilId(), REFUND_KEY + request.idempotencyKey(), LedgerKind.SPENDING, request.on(),
-                description.length() > 500 ? description.substring(0, 500) : description,
-                List.of(new Posting.Leg(Book.SPENDING, charge.accountId(), request.amount().negate()),
-                        new Posting.Leg(Book.ACCOUNT, charge.accountId(), request.amount())), line));
+        Settlement settlement = charges.takenByRun(charge.id()) ? Settlement.OWED_BACK : Settlement.REDUCED_PAYOUT;
         long id = charges.insertRefund(request, charge.id(), settlement, AuditTrail.currentActor());
         audit.record(charge.councilId(), "provider_refund", id, AuditAction.CREATE, null, AuditTrail.values(
                 "accountId", charge.accountId(), "chargeId", charge.id(), "organization", charge.organizationName(),
@@ -219,14 +220,16 @@ public class ProviderPayments {
     }
 
     /**
-     * What the account can cover now: the balance today (money received) less what is already
-     * promised, and the next payment's date and amount.
+     * What can be paid to providers from the account: its next regular payment (the first not yet
+     * paid by an approved run) less the charges promised against it (not taken by a run, or taken
+     * by a run not approved yet), and that payment's date and amount.
      */
     @Transactional(readOnly = true)
     public Affordability affordability(long accountId) {
         Accounts.Summary summary = accounts.summaryOf(accountId).orElseThrow(NotFound::new);
-        Money available = summary.balance().minus(summary.committed());
-        return new Affordability(accountId, summary.balance(), summary.committed(),
+        Money promised = Money.ofPence(charges.promisedPence(accountId));
+        Money available = summary.nextPayment() == null ? Money.ZERO : summary.nextPayment().minus(promised);
+        return new Affordability(accountId, summary.balance(), promised,
                 available.isLessThan(Money.ZERO) ? Money.ZERO : available,
                 summary.nextPaymentDate(), summary.nextPayment(), summary.today());
     }

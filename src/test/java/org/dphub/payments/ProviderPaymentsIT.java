@@ -19,12 +19,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Paying providers from a person's account (issue 15): a charge is on the ledger once, nothing is
- * promised that is not there, a refund before the payout makes it smaller, the run pays each
- * provider once with a remittance, and a provider with no bank details waits for the next run.
+ * Paying providers from a person's account (issue 15): a charge is a promise against the person's
+ * next regular payment, so the council never pays twice. Nothing is promised that the next payment
+ * cannot cover; the run pays the person their payment less the charges and each provider once with
+ * a remittance; the ledger gets the payment and the charges on the pay day, so the balance moves by
+ * what reached the person's bank and the bank statement's line matches; a refund before the run
+ * makes the promise smaller, after it the next run pays the person back; a provider with no bank
+ * details waits (and so does the person's money for it) until it gives them.
  */
 @IntegrationTest
 class ProviderPaymentsIT {
@@ -46,6 +51,10 @@ class ProviderPaymentsIT {
     @Autowired
     PaymentRunRepository runRepository;
     @Autowired
+    StatementPostings statements;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
     UserDetailsService users;
 
     Http http;
@@ -55,14 +64,9 @@ class ProviderPaymentsIT {
         http = new Http(port);
     }
 
-    /** A person whose regular payments start in 10 weeks, with £100 in the account today. */
-    MoneyApi.Active fundedAccount(String name) {
-        LocalDate today = LocalDate.now();
-        MoneyApi.Active active = new MoneyApi(http).activeWeekly(PRACTITIONER, name, today.plusWeeks(10), "PREPAID_CARD", 5000, "en");
-        long council = jdbc.sql("SELECT council_id FROM dp_account WHERE id = :a").param("a", active.accountId()).query(Long.class).single();
-        ledger.post(Posting.funding(council, "test-funding:" + UUID.randomUUID(), active.accountId(), Money.ofPence(10_000), today,
-                "Money for the test"));
-        return active;
+    /** A person paid £50 a week, the first payment in 44 days (the first run of this test). */
+    MoneyApi.Active payingAccount(String name) {
+        return new MoneyApi(http).activeWeekly(PRACTITIONER, name, LocalDate.now().plusDays(44), "PREPAID_CARD", 5000, "en");
     }
 
     long council(long accountId) {
@@ -78,11 +82,17 @@ class ProviderPaymentsIT {
         return ((SignedInUser.Holder) users.loadUserByUsername("provider@demo-england")).signedInUser();
     }
 
+    long netPaid(long runId, long accountId) {
+        return jdbc.sql("SELECT amount_pence - netted_pence FROM payment WHERE run_id = :r AND account_id = :a AND idempotency_key LIKE 'schedule:%'")
+                .param("r", runId).param("a", accountId).query(Long.class).single();
+    }
+
     @Test
-    void aChargeIsSpentOnceNothingUncoveredIsAgreedAndTheRunPaysEachProviderOnceWithARemittance() throws Exception {
+    void aChargeComesOffTheNextPaymentSoTheCouncilPaysOnceAndTheProviderOnceWithARemittance() throws Exception {
         LocalDate today = LocalDate.now();
-        MoneyApi.Active ann = fundedAccount("Ann");
-        MoneyApi.Active ben = fundedAccount("Ben");
+        LocalDate firstPay = today.plusDays(44);
+        MoneyApi.Active ann = payingAccount("Ann");
+        MoneyApi.Active ben = payingAccount("Ben");
         String run = UUID.randomUUID().toString();
         UUID noBank = UUID.randomUUID();
         UUID yoga = UUID.randomUUID();
@@ -90,9 +100,9 @@ class ProviderPaymentsIT {
                 new BankDetails("Yoga for All CIC", "404784", "70346812", null));
 
         ProviderPayments.Affordability before = payments.affordability(ann.accountId());
-        assertThat(before.available()).isEqualTo(Money.ofPence(10_000));
-        assertThat(before.nextPaymentDate()).isEqualTo(today.plusWeeks(10));
+        assertThat(before.nextPaymentDate()).isEqualTo(firstPay);
         assertThat(before.nextPayment()).isEqualTo(Money.ofPence(5000));
+        assertThat(before.available()).as("the next payment, nothing promised yet").isEqualTo(Money.ofPence(5000));
 
         ProviderPayments.ProviderCharge first = payments.charge(charge(ann.accountId(), run + "-gardening", noBank, "Green Fingers",
                 3000, "INV-77"));
@@ -101,17 +111,14 @@ class ProviderPaymentsIT {
                 3000, "INV-77"));
         assertThat(again.created()).as("the same key again changes nothing").isFalse();
         assertThat(again.id()).isEqualTo(first.id());
-        assertThat(ledger.balance(ann.accountId())).isEqualTo(Money.ofPence(7000));
-        assertThat(ledger.entries(ann.accountId())).filteredOn(e -> e.kind() == LedgerKind.SPENDING)
-                .singleElement().satisfies(e -> {
-                    assertThat(e.budgetLine()).as("tagged to the plan's line").isEqualTo("PA");
-                    assertThat(e.amount()).isEqualTo(Money.ofPence(-3000));
-                });
+        assertThat(ledger.entries(ann.accountId())).as("a promise: nothing on the ledger until the run pays it").isEmpty();
+        assertThat(payments.affordability(ann.accountId()).available()).isEqualTo(Money.ofPence(2000));
 
-        assertThatThrownBy(() -> payments.charge(charge(ann.accountId(), run + "-too-much", yoga, "Yoga for All CIC", 8000, "INV-1")))
+        assertThatThrownBy(() -> payments.charge(charge(ann.accountId(), run + "-too-much", yoga, "Yoga for All CIC", 2500, "INV-1")))
                 .isInstanceOf(ProviderPayments.NotEnoughMoneyException.class)
-                .hasMessageContaining("£70.00").hasMessageContaining("£50.00");
-        assertThat(ledger.balance(ann.accountId())).as("nothing changed").isEqualTo(Money.ofPence(7000));
+                .hasMessageContaining("£25.00").hasMessageContaining("£20.00").hasMessageContaining("£50.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM provider_charge WHERE idempotency_key = :k").param("k", run + "-too-much")
+                .query(Long.class).single()).as("nothing written").isZero();
         assertThatThrownBy(() -> payments.charge(new ProviderPayments.ProviderChargeRequest(council(ann.accountId()) + 1000,
                 run + "-elsewhere", ann.accountId(), yoga, "Yoga for All CIC", Money.ofPence(100), today, "Yoga", "R", null, null)))
                 .as("another council's account").isInstanceOf(org.dphub.web.NotFound.class);
@@ -122,17 +129,20 @@ class ProviderPaymentsIT {
         payments.charge(charge(ben.accountId(), run + "-yoga-ben", yoga, "Yoga for All CIC", 1000, "INV-102"));
         ProviderPayments.ProviderRefund refund = payments.refund(new ProviderPayments.ProviderRefundRequest(council(ann.accountId()),
                 run + "-refund-1", run + "-yoga-ann", Money.ofPence(500), today, "Class cancelled"));
-        assertThat(refund.settlement()).isEqualTo(ProviderPayments.Settlement.REDUCED_PAYOUT);
+        assertThat(refund.settlement()).as("no run has taken it: less is promised").isEqualTo(ProviderPayments.Settlement.REDUCED_PAYOUT);
         assertThat(payments.refund(new ProviderPayments.ProviderRefundRequest(council(ann.accountId()), run + "-refund-1",
                 run + "-yoga-ann", Money.ofPence(500), today, "Class cancelled")).created()).isFalse();
-        assertThat(ledger.balance(ann.accountId())).isEqualTo(Money.ofPence(5500));
+        assertThat(payments.affordability(ann.accountId()).available()).isEqualTo(Money.ofPence(500));
         assertThatThrownBy(() -> payments.refund(new ProviderPayments.ProviderRefundRequest(council(ann.accountId()),
                 run + "-refund-2", run + "-yoga-ann", Money.ofPence(1600), today, "Too much")))
                 .isInstanceOf(org.dphub.web.ValidationProblem.class);
 
-        // the run: one payment to the yoga provider (£15.00 + £10.00), the provider with no bank details an exception
-        JsonNode first_run = new MoneyApi(http).runFor(FINANCE, today.plusDays(44));
-        long runId = first_run.get("id").asLong();
+        // the run: Ann is paid £50 less the £15 to yoga (Green Fingers cannot be paid yet, so her £30 for it
+        // stays with the council's promise); Ben £50 less £10; one payment to the yoga provider
+        JsonNode firstRun = new MoneyApi(http).runFor(FINANCE, firstPay);
+        long runId = firstRun.get("id").asLong();
+        assertThat(netPaid(runId, ann.accountId())).isEqualTo(3500);
+        assertThat(netPaid(runId, ben.accountId())).isEqualTo(4000);
         JsonNode providers = MoneyApi.ok(http.getAs(FINANCE, Http.DEMO_PASSWORD,
                 "/api/v1/payment-runs/" + runId + "/provider-payments"), 200);
         JsonNode payout = providers.get("payouts").valueStream()
@@ -145,12 +155,16 @@ class ProviderPaymentsIT {
                 .containsExactly("PROVIDER_MISSING_BANK_DETAILS Green Fingers 3000");
         assertThat(http.getAs("finance@demo-wales", Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId + "/provider-payments")
                 .statusCode()).as("another council's run").isEqualTo(404);
+        assertThat(payments.affordability(ann.accountId()).available())
+                .as("the payment in the run is still the next one until it is approved").isEqualTo(Money.ofPence(500));
 
-        // restarted selection adds nothing
-        long payoutsBefore = jdbc.sql("SELECT count(*) FROM provider_payout WHERE run_id = :r").param("r", runId).query(Long.class).single();
-        runRepository.selectProviderPayouts(runId, council(ann.accountId()), today.plusDays(44));
-        assertThat(jdbc.sql("SELECT count(*) FROM provider_payout WHERE run_id = :r").param("r", runId).query(Long.class).single())
-                .isEqualTo(payoutsBefore);
+        // a restarted selection takes nothing twice
+        long council = council(ann.accountId());
+        transaction.executeWithoutResult(s -> {
+            runRepository.netProviderCharges(runId, council, firstPay);
+            runRepository.selectProviderPayouts(runId, council, firstPay);
+        });
+        assertThat(netPaid(runId, ann.accountId())).isEqualTo(3500);
         assertThat(jdbc.sql("SELECT amount_pence FROM provider_payout WHERE id = :p").param("p", payout.get("id").asLong())
                 .query(Long.class).single()).isEqualTo(2500);
 
@@ -158,9 +172,36 @@ class ProviderPaymentsIT {
         String file = http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId + "/bank-file").body();
         BankFilesIT.validate(file);
         assertThat(file).contains("<Nm>Yoga for All CIC</Nm>").contains("<Ustrd>DPHUB REMIT " + payout.get("id").asLong() + "</Ustrd>")
-                .contains("<InstdAmt Ccy=\"GBP\">25.00</InstdAmt>").doesNotContain("Green Fingers");
+                .contains("<InstdAmt Ccy=\"GBP\">25.00</InstdAmt>").doesNotContain("Green Fingers")
+                .contains("<Ustrd>DPHUB " + ann.accountId() + "</Ustrd>");
+        assertThat(file.substring(file.indexOf("<Ustrd>DPHUB " + ann.accountId() + "</Ustrd>") - 600,
+                file.indexOf("<Ustrd>DPHUB " + ann.accountId() + "</Ustrd>")))
+                .as("the person is paid the payment less the charge").contains("<InstdAmt Ccy=\"GBP\">35.00</InstdAmt>");
         String csv = http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId + "/summary.csv").body();
         assertThat(csv).contains("PROV-" + payout.get("id").asLong() + ",,PROVIDER,Yoga for All CIC,40-47-84,70346812");
+
+        // the ledger: the payment in full and the charge from it on the pay day, from the plan's line
+        assertThat(ledger.entries(ann.accountId())).extracting(e -> e.kind() + " " + e.amount().pence() + " " + e.postedOn())
+                .containsExactly("FUNDING 5000 " + firstPay, "SPENDING -1500 " + firstPay);
+        assertThat(ledger.entries(ann.accountId())).filteredOn(e -> e.kind() == LedgerKind.SPENDING).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.budgetLine()).as("tagged to the plan's line").isEqualTo("PA");
+                    assertThat(e.description()).contains("Yoga for All CIC");
+                });
+        assertThat(ledger.balanceOn(ann.accountId(), firstPay)).as("what reached the person's card").isEqualTo(Money.ofPence(3500));
+        assertThat(payments.affordability(ann.accountId()).nextPaymentDate()).isEqualTo(firstPay.plusWeeks(1));
+        assertThat(payments.affordability(ann.accountId()).available())
+                .as("the next payment less Green Fingers' £30 still promised").isEqualTo(Money.ofPence(2000));
+
+        // the card provider's statement shows £35.00 arriving: matched to the council's payment, not posted again
+        long line = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+        StatementPostings.Result matched = transaction.execute(s -> {
+            StatementPostings.Batch batch = statements.batch(council, "test");
+            batch.accept(new StatementPostings.Line(line, ann.accountId(), firstPay, 3500, "DPHUB PAYMENT"));
+            return batch.post("test:" + line);
+        });
+        assertThat(matched.matchedFunding()).isEqualTo(1);
+        assertThat(matched.posted()).isZero();
 
         String cookie = http.signIn(FINANCE, Http.DEMO_PASSWORD);
         HttpResponse<String> page = http.get("/payment-runs/" + runId, "Cookie", cookie);
@@ -177,23 +218,33 @@ class ProviderPaymentsIT {
                 "TOTAL,,,,,25.00");
         assertThat(remittance.body()).doesNotContain("Ann").doesNotContain("Ben");
 
-        // paid already: a refund now is owed back by the provider
+        // taken by a run already: a refund now is paid to Ben by the next run, and the provider owes it back
         assertThat(payments.refund(new ProviderPayments.ProviderRefundRequest(council(ben.accountId()), run + "-refund-ben",
                 run + "-yoga-ben", Money.ofPence(1000), today, "Did not go")).settlement())
                 .isEqualTo(ProviderPayments.Settlement.OWED_BACK);
 
-        // the provider says where it is paid: the next run pays it, and nobody twice
+        // the provider says where it is paid: the next run pays it from Ann's next payment, and nobody twice
         bankAccounts.recordProviderAccount(provider(), council(ann.accountId()), noBank, "Green Fingers",
                 new BankDetails("Green Fingers", "309950", "00733445", "GF-DPHUB"));
-        JsonNode second = new MoneyApi(http).runFor(FINANCE2, today.plusDays(45));
+        JsonNode second = new MoneyApi(http).runFor(FINANCE2, firstPay.plusWeeks(1));
+        long secondId = second.get("id").asLong();
         JsonNode next = MoneyApi.ok(http.getAs(FINANCE, Http.DEMO_PASSWORD,
-                "/api/v1/payment-runs/" + second.get("id").asLong() + "/provider-payments"), 200);
+                "/api/v1/payment-runs/" + secondId + "/provider-payments"), 200);
         assertThat(next.get("payouts").valueStream().filter(p -> p.get("organizationId").asString().equals(noBank.toString()))
                 .map(p -> p.get("amountPence").asLong())).containsExactly(3000L);
         assertThat(next.get("payouts").valueStream().filter(p -> p.get("organizationId").asString().equals(yoga.toString())))
                 .as("paid once").isEmpty();
-        MoneyApi.ok(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + second.get("id").asLong() + "/approval", "{}"), 200);
-        BankFilesIT.validate(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + second.get("id").asLong() + "/bank-file").body());
+        assertThat(netPaid(secondId, ann.accountId())).isEqualTo(2000);
+        assertThat(netPaid(secondId, ben.accountId())).isEqualTo(5000);
+        assertThat(jdbc.sql("SELECT amount_pence FROM payment WHERE run_id = :r AND idempotency_key = :k")
+                .param("r", secondId).param("k", "provider-refund:" + run + "-refund-ben").query(Long.class).single())
+                .as("Ben's refund paid to him").isEqualTo(1000);
+        MoneyApi.ok(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + secondId + "/approval", "{}"), 200);
+        BankFilesIT.validate(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + secondId + "/bank-file").body());
         assertThat(payments.findCharge(council(ann.accountId()), run + "-gardening").orElseThrow().paidToProvider()).isTrue();
+        assertThat(ledger.balanceOn(ben.accountId(), firstPay.plusWeeks(1)))
+                .as("Ben: £40 + £50 + the £10 paid back").isEqualTo(Money.ofPence(10_000));
+        assertThat(ledger.entries(ben.accountId())).filteredOn(e -> e.kind() == LedgerKind.SPENDING)
+                .extracting(e -> e.amount().pence()).containsExactlyInAnyOrder(-1000L, 1000L);
     }
 }

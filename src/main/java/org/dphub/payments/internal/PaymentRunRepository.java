@@ -166,33 +166,93 @@ public class PaymentRunRepository {
     }
 
     /**
-     * Issue 15: one payout a provider for the council's charges due by the run date that no run has
-     * selected yet (a restarted run keeps what it selected and adds only new charges). A provider
-     * with no bank details is an exception, named to finance; its charges wait for a later run.
+     * Approved refunds of charges a run had already taken (OWED_BACK): the council pays the person
+     * back (key "provider-refund:{key}"), into an open account with bank details, once.
+     */
+    public int selectProviderRefunds(long runId, long councilId, LocalDate paymentDate) {
+        return jdbc.sql("""
+                        INSERT INTO payment (council_id, run_id, account_id, idempotency_key, due_date, amount_pence, bank_details_id)
+                        SELECT f.council_id, :run, c.account_id, 'provider-refund:' || f.idempotency_key, f.refunded_on,
+                               f.amount_pence, b.id
+                        FROM provider_refund f JOIN provider_charge c ON c.id = f.charge_id
+                        JOIN dp_account a ON a.id = c.account_id AND a.status = 'OPEN'
+                        CROSS JOIN LATERAL (SELECT coalesce(
+                                (SELECT bd.id FROM bank_details bd WHERE bd.account_id = a.id ORDER BY bd.id DESC LIMIT 1),
+                                CASE WHEN a.type = 'PREPAID_CARD' THEN
+                                    (SELECT bd.id FROM bank_details bd WHERE bd.council_id = a.council_id AND bd.account_id IS NULL
+                                       AND bd.purpose = 'CARD_PROVIDER' ORDER BY bd.id DESC LIMIT 1) END) AS id) b
+                        WHERE f.council_id = :council AND f.settlement = 'OWED_BACK' AND f.refunded_on <= :date AND b.id IS NOT NULL
+                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                .param("run", runId).param("council", councilId).param("date", paymentDate).update();
+    }
+
+    /**
+     * Issue 15: takes the charges promised to providers off the people's payments in this run.
+     * Each account's charges (agreed by the run date, to a provider with bank details, not taken
+     * before), oldest first, are netted from the account's latest regular payment in the run while
+     * they fit in what is left of it; the rest wait for a later run. Each charge is taken whole and
+     * once (its netted_payment_id is set once), so a restarted run takes only what is new. The
+     * charges' rows are locked first, so a refund made meanwhile waits and then sees them taken.
+     */
+    public int netProviderCharges(long runId, long councilId, LocalDate paymentDate) {
+        jdbc.sql("""
+                        SELECT c.id FROM provider_charge c
+                        WHERE c.council_id = :council AND c.netted_payment_id IS NULL AND c.charged_on <= :date
+                          AND EXISTS (SELECT 1 FROM payment p WHERE p.run_id = :run AND p.account_id = c.account_id)
+                        ORDER BY c.id FOR UPDATE OF c""")
+                .param("council", councilId).param("date", paymentDate).param("run", runId).query(Long.class).list();
+        return jdbc.sql("""
+                        WITH target AS (
+                            SELECT DISTINCT ON (p.account_id) p.id, p.account_id, p.amount_pence - p.netted_pence AS room
+                            FROM payment p
+                            WHERE p.run_id = :run AND p.idempotency_key LIKE 'schedule:%'
+                            ORDER BY p.account_id, p.due_date DESC, p.id DESC),
+                        candidate AS (
+                            SELECT c.id, t.id AS payment_id, c.amount_pence - c.refunded_pence AS pence, t.room,
+                                   sum(c.amount_pence - c.refunded_pence) OVER (PARTITION BY c.account_id
+                                       ORDER BY c.charged_on, c.id) AS running
+                            FROM provider_charge c JOIN target t ON t.account_id = c.account_id
+                            WHERE c.council_id = :council AND c.netted_payment_id IS NULL AND c.charged_on <= :date
+                              AND c.amount_pence > c.refunded_pence
+                              AND EXISTS (SELECT 1 FROM bank_details bd WHERE bd.organization_id = c.organization_id)),
+                        taken AS (
+                            UPDATE provider_charge c SET netted_payment_id = x.payment_id, netted_pence = x.pence
+                            FROM candidate x WHERE c.id = x.id AND x.running <= x.room
+                            RETURNING x.payment_id, x.pence)
+                        UPDATE payment p SET netted_pence = p.netted_pence + s.pence
+                        FROM (SELECT payment_id, sum(pence) AS pence FROM taken GROUP BY payment_id) s
+                        WHERE p.id = s.payment_id""")
+                .param("run", runId).param("council", councilId).param("date", paymentDate).update();
+    }
+
+    /**
+     * Issue 15: one payout a provider for the charges this run took off people's payments (a
+     * restarted run keeps its payouts and adds only what it took since). A provider with charges
+     * due but no bank details is an exception, named to finance; its charges wait for a later run.
      */
     public void selectProviderPayouts(long runId, long councilId, LocalDate paymentDate) {
         jdbc.sql("""
                         INSERT INTO provider_payout (council_id, run_id, organization_id, organization_name, bank_details_id, due_date)
-                        SELECT :council, :run, c.organization_id, max(c.organization_name), b.id, max(c.charged_on)
-                        FROM provider_charge c
+                        SELECT :council, :run, c.organization_id, max(c.organization_name), b.id, max(p.due_date)
+                        FROM provider_charge c JOIN payment p ON p.id = c.netted_payment_id
                         CROSS JOIN LATERAL (SELECT bd.id FROM bank_details bd WHERE bd.organization_id = c.organization_id
                                             ORDER BY bd.id DESC LIMIT 1) b
-                        WHERE c.council_id = :council AND c.payout_id IS NULL AND c.charged_on <= :date
-                          AND c.amount_pence > c.refunded_pence
+                        WHERE p.run_id = :run AND c.payout_id IS NULL
                         GROUP BY c.organization_id, b.id
                         ON CONFLICT (run_id, organization_id) DO NOTHING""")
-                .param("run", runId).param("council", councilId).param("date", paymentDate).update();
+                .param("run", runId).param("council", councilId).update();
         jdbc.sql("""
-                        UPDATE provider_charge c SET payout_id = p.id
-                        FROM provider_payout p
-                        WHERE p.run_id = :run AND p.organization_id = c.organization_id AND c.council_id = :council
-                          AND c.payout_id IS NULL AND c.charged_on <= :date AND c.amount_pence > c.refunded_pence""")
-                .param("run", runId).param("council", councilId).param("date", paymentDate).update();
+                        UPDATE provider_charge c SET payout_id = x.id
+                        FROM provider_payout x, payment p
+                        WHERE x.run_id = :run AND x.organization_id = c.organization_id
+                          AND p.id = c.netted_payment_id AND p.run_id = :run AND c.payout_id IS NULL""")
+                .param("run", runId).update();
         jdbc.sql("""
                         UPDATE provider_payout p SET amount_pence = s.pence, charges_count = s.n, due_date = s.due
-                        FROM (SELECT c.payout_id, sum(c.amount_pence - c.refunded_pence) AS pence, count(*) AS n,
-                                     max(c.charged_on) AS due
-                              FROM provider_charge c JOIN provider_payout x ON x.id = c.payout_id WHERE x.run_id = :run
+                        FROM (SELECT c.payout_id, sum(c.netted_pence) AS pence, count(*) AS n, max(m.due_date) AS due
+                              FROM provider_charge c JOIN provider_payout x ON x.id = c.payout_id
+                              JOIN payment m ON m.id = c.netted_payment_id
+                              WHERE x.run_id = :run
                               GROUP BY c.payout_id) s
                         WHERE p.id = s.payout_id""")
                 .param("run", runId).update();
@@ -202,7 +262,7 @@ public class PaymentRunRepository {
                         SELECT :run, c.organization_id, max(c.organization_name), 'PROVIDER_MISSING_BANK_DETAILS', count(*),
                                sum(c.amount_pence - c.refunded_pence)
                         FROM provider_charge c
-                        WHERE c.council_id = :council AND c.payout_id IS NULL AND c.charged_on <= :date
+                        WHERE c.council_id = :council AND c.netted_payment_id IS NULL AND c.charged_on <= :date
                           AND c.amount_pence > c.refunded_pence
                           AND NOT EXISTS (SELECT 1 FROM bank_details bd WHERE bd.organization_id = c.organization_id)
                         GROUP BY c.organization_id
@@ -239,7 +299,7 @@ public class PaymentRunRepository {
     /** Each person's part of a payout, in order: {charge id, reference, description, charged on, pence}. */
     public List<org.dphub.payments.ProviderPayout.Part> remittance(long payoutId) {
         return jdbc.sql("""
-                        SELECT id, remittance_reference, description, charged_on, amount_pence - refunded_pence
+                        SELECT id, remittance_reference, description, charged_on, netted_pence
                         FROM provider_charge WHERE payout_id = :p ORDER BY charged_on, id""")
                 .param("p", payoutId)
                 .query((rs, row) -> new org.dphub.payments.ProviderPayout.Part(rs.getLong(1), rs.getString(2), rs.getString(3),
@@ -255,9 +315,9 @@ public class PaymentRunRepository {
     public void ready(long runId) {
         jdbc.sql("""
                         UPDATE payment_run SET status = 'READY_FOR_APPROVAL', progress_percent = 100,
-                            payments_count = (SELECT count(*) FROM payment WHERE run_id = :id)
+                            payments_count = (SELECT count(*) FROM payment WHERE run_id = :id AND amount_pence > netted_pence)
                                 + (SELECT count(*) FROM provider_payout WHERE run_id = :id AND amount_pence > 0),
-                            total_pence = (SELECT coalesce(sum(amount_pence), 0) FROM payment WHERE run_id = :id)
+                            total_pence = (SELECT coalesce(sum(amount_pence - netted_pence), 0) FROM payment WHERE run_id = :id)
                                 + (SELECT coalesce(sum(amount_pence), 0) FROM provider_payout WHERE run_id = :id),
                             exceptions_count = (SELECT count(*) FROM payment_run_exception WHERE run_id = :id)
                                 + (SELECT count(*) FROM provider_payout_exception WHERE run_id = :id)
@@ -286,9 +346,14 @@ public class PaymentRunRepository {
      */
     static final String PAY_DATE = "greatest(p.due_date, CAST(r.approved_at AT TIME ZONE 'Europe/London' AS date))";
 
-    /** Posts every payment of the run to the ledger as council funding, once each (by key), on its pay date. */
+    /**
+     * Posts the approved run to the ledger, each transaction once (by its key), on its pay date:
+     * every council payment in full as FUNDING; each charge the run took off a payment as
+     * SPENDING from that account on the same day, from its budget line (so the balance moves by
+     * what reached the person's bank); each refund paid back as spending reversed.
+     */
     public int postToLedger(long runId, String postedBy) {
-        return jdbc.sql("""
+        int funding = jdbc.sql("""
                         WITH tx AS (
                             INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by)
                             SELECT p.council_id, p.idempotency_key, 'FUNDING', {PAY_DATE},
@@ -296,7 +361,7 @@ public class PaymentRunRepository {
                                         THEN (SELECT o.description FROM one_off_due o WHERE 'one-off:' || o.one_off_id = p.idempotency_key)
                                         ELSE 'Direct payment for the period from ' || to_char(p.due_date, 'FMDD FMMonth YYYY') END, :by
                             FROM payment p JOIN payment_run r ON r.id = p.run_id
-                            WHERE p.run_id = :run
+                            WHERE p.run_id = :run AND p.idempotency_key NOT LIKE 'provider-refund:%'
                             ON CONFLICT (idempotency_key) DO NOTHING
                             RETURNING id, idempotency_key)
                         INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence)
@@ -304,6 +369,41 @@ public class PaymentRunRepository {
                         UNION ALL
                         SELECT tx.id, 2, 'ACCOUNT', p.account_id, p.amount_pence FROM tx JOIN payment p ON p.idempotency_key = tx.idempotency_key""".replace("{PAY_DATE}", PAY_DATE))
                 .param("run", runId).param("by", postedBy).update() / 2;
+        int charges = jdbc.sql("""
+                        WITH tx AS (
+                            INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by,
+                                                            plan_version_id, budget_line_position)
+                            SELECT c.council_id, 'provider-charge:' || c.idempotency_key, 'SPENDING', {PAY_DATE},
+                                   left('Paid to ' || c.organization_name || ' from this payment: ' || c.description, 500), :by,
+                                   c.plan_version_id, c.budget_line_position
+                            FROM provider_charge c JOIN payment p ON p.id = c.netted_payment_id JOIN payment_run r ON r.id = p.run_id
+                            WHERE p.run_id = :run
+                            ON CONFLICT (idempotency_key) DO NOTHING
+                            RETURNING id, idempotency_key)
+                        INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence)
+                        SELECT tx.id, v.leg, v.book, c.account_id, CASE WHEN v.leg = 1 THEN -c.netted_pence ELSE c.netted_pence END
+                        FROM tx JOIN provider_charge c ON 'provider-charge:' || c.idempotency_key = tx.idempotency_key
+                        CROSS JOIN (VALUES (1, 'ACCOUNT'), (2, 'SPENDING')) AS v (leg, book)""".replace("{PAY_DATE}", PAY_DATE))
+                .param("run", runId).param("by", postedBy).update() / 2;
+        int refunds = jdbc.sql("""
+                        WITH tx AS (
+                            INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by,
+                                                            plan_version_id, budget_line_position)
+                            SELECT p.council_id, p.idempotency_key, 'SPENDING', {PAY_DATE},
+                                   left('Refund from ' || c.organization_name || ': ' || f.description, 500), :by,
+                                   c.plan_version_id, c.budget_line_position
+                            FROM payment p JOIN payment_run r ON r.id = p.run_id
+                            JOIN provider_refund f ON 'provider-refund:' || f.idempotency_key = p.idempotency_key
+                            JOIN provider_charge c ON c.id = f.charge_id
+                            WHERE p.run_id = :run AND p.idempotency_key LIKE 'provider-refund:%'
+                            ON CONFLICT (idempotency_key) DO NOTHING
+                            RETURNING id, idempotency_key)
+                        INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence)
+                        SELECT tx.id, v.leg, v.book, p.account_id, CASE WHEN v.leg = 1 THEN -p.amount_pence ELSE p.amount_pence END
+                        FROM tx JOIN payment p ON p.idempotency_key = tx.idempotency_key
+                        CROSS JOIN (VALUES (1, 'SPENDING'), (2, 'ACCOUNT')) AS v (leg, book)""".replace("{PAY_DATE}", PAY_DATE))
+                .param("run", runId).param("by", postedBy).update() / 2;
+        return funding + charges + refunds;
     }
 
     /** Direct payments whose first payment is in this (approved) run, with the day it is paid. */
@@ -325,8 +425,9 @@ public class PaymentRunRepository {
     public List<org.dphub.payments.PayDayTotal> totalsByPayDate(long runId) {
         return jdbc.sql("""
                         SELECT day, count(*), sum(amount_pence) FROM (
-                            SELECT CASE WHEN r.approved_at IS NULL THEN p.due_date ELSE {PAY_DATE} END AS day, p.amount_pence
-                            FROM payment p JOIN payment_run r ON r.id = p.run_id WHERE p.run_id = :run
+                            SELECT CASE WHEN r.approved_at IS NULL THEN p.due_date ELSE {PAY_DATE} END AS day,
+                                   p.amount_pence - p.netted_pence AS amount_pence
+                            FROM payment p JOIN payment_run r ON r.id = p.run_id WHERE p.run_id = :run AND p.amount_pence > p.netted_pence
                             UNION ALL
                             SELECT CASE WHEN r.approved_at IS NULL THEN p.due_date ELSE {PAY_DATE} END, p.amount_pence
                             FROM provider_payout p JOIN payment_run r ON r.id = p.run_id
@@ -346,13 +447,13 @@ public class PaymentRunRepository {
         org.springframework.jdbc.core.JdbcTemplate streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         streaming.setFetchSize(5_000);
         streaming.query("""
-                        SELECT p.id, p.account_id, a.type, p.idempotency_key, p.due_date, p.amount_pence,
+                        SELECT p.id, p.account_id, a.type, p.idempotency_key, p.due_date, p.amount_pence - p.netted_pence,
                                b.account_name, b.sort_code, b.account_number,
                                CASE WHEN b.purpose = 'CARD_PROVIDER' THEN 'DPHUB ' || p.account_id ELSE b.reference END,
                                {PAY_DATE}, CAST(NULL AS uuid), 0
                         FROM payment p JOIN payment_run r ON r.id = p.run_id JOIN dp_account a ON a.id = p.account_id
                         JOIN bank_details b ON b.id = p.bank_details_id
-                        WHERE p.run_id = ?
+                        WHERE p.run_id = ? AND p.amount_pence > p.netted_pence
                         UNION ALL
                         SELECT p.id, 0, NULL, 'provider-payout:' || p.id, p.due_date, p.amount_pence,
                                b.account_name, b.sort_code, b.account_number, b.reference, {PAY_DATE}, p.organization_id, 1
@@ -371,8 +472,8 @@ public class PaymentRunRepository {
     /** Count and total of the run's payments by account type. */
     public List<TypeTotal> totalsByType(long runId) {
         return jdbc.sql("""
-                        SELECT a.type, count(*), sum(p.amount_pence) FROM payment p JOIN dp_account a ON a.id = p.account_id
-                        WHERE p.run_id = :run GROUP BY a.type ORDER BY a.type""")
+                        SELECT a.type, count(*), sum(p.amount_pence - p.netted_pence) FROM payment p JOIN dp_account a ON a.id = p.account_id
+                        WHERE p.run_id = :run AND p.amount_pence > p.netted_pence GROUP BY a.type ORDER BY a.type""")
                 .param("run", runId)
                 .query((rs, row) -> new TypeTotal(AccountType.valueOf(rs.getString(1)), rs.getInt(2), Money.ofPence(rs.getLong(3))))
                 .list();

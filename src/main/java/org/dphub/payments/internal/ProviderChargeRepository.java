@@ -83,10 +83,26 @@ public class ProviderChargeRepository {
                 .param("c", chargeId).query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
     }
 
-    /** True once a run has selected the charge for a payout (approved or not). */
-    public boolean selectedForPayout(long chargeId) {
-        return jdbc.sql("SELECT payout_id IS NOT NULL FROM provider_charge WHERE id = :c").param("c", chargeId)
+    /** True once a run has taken the charge off a person's payment (approved or not). */
+    public boolean takenByRun(long chargeId) {
+        return jdbc.sql("SELECT netted_payment_id IS NOT NULL FROM provider_charge WHERE id = :c").param("c", chargeId)
                 .query(Boolean.class).single();
+    }
+
+    /**
+     * What is promised against the account's next regular payment: charges (less refunds) that no
+     * run has taken yet, or that a run not approved yet has taken (its payment is still the next one).
+     */
+    public long promisedPence(long accountId) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(coalesce(c.netted_pence, c.amount_pence - c.refunded_pence)), 0)
+                        FROM provider_charge c
+                        LEFT JOIN payment p ON p.id = c.netted_payment_id
+                        LEFT JOIN payment_run r ON r.id = p.run_id
+                        WHERE c.account_id = :a
+                          AND ((c.netted_payment_id IS NULL AND c.amount_pence > c.refunded_pence)
+                               OR (c.netted_payment_id IS NOT NULL AND r.status <> 'APPROVED'))""")
+                .param("a", accountId).query(Long.class).single();
     }
 
     public Optional<ProviderPayments.ProviderRefund> findRefund(String key) {

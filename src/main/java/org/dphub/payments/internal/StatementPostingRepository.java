@@ -103,8 +103,12 @@ public class StatementPostingRepository {
         }
         List<long[]> pairs = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
-        // money in: the council's own payment (its FUNDING transaction)
-        pair(pairs, kinds, "s.amount_pence > 0", "t.kind = 'FUNDING'", FUNDING_DAYS, FUNDING_DAYS);
+        // money in: the council's own payment (its FUNDING transaction, or a refund of a charge to a
+        // provider paid back by a run); a payment the run took charges off arrives as what was left
+        pair(pairs, kinds, "s.amount_pence > 0", "(t.kind = 'FUNDING' OR t.idempotency_key LIKE 'provider-refund:%')"
+                + " AND NOT EXISTS (SELECT 1 FROM payment n WHERE n.idempotency_key = t.idempotency_key AND n.netted_pence > 0)",
+                FUNDING_DAYS, FUNDING_DAYS);
+        pair(pairs, kinds, NETTED, "s.amount_pence > 0", "t.kind = 'FUNDING'", FUNDING_DAYS, FUNDING_DAYS);
         // money out: payroll the ledger already holds from dphub, or a recovery of money left over
         pair(pairs, kinds, "s.amount_pence < 0", "((t.kind = 'SPENDING' AND " + PAYROLL_KEYS + ") OR t.kind = 'RECOVERY')",
                 PAID_EARLY_DAYS, PAID_LATE_DAYS);
@@ -134,21 +138,35 @@ public class StatementPostingRepository {
         return "{" + String.join(",", values) + "}";
     }
 
-    /** lineBefore: how many days before the transaction's date a line may be; lineAfter: after it. */
+    /** A statement line and the ledger transaction of the same account and amount. */
+    private static final String SAME_AMOUNT = """
+            JOIN ledger_leg l ON l.account_id = s.account_id AND l.book = 'ACCOUNT' AND l.amount_pence = s.amount_pence
+            JOIN ledger_transaction t ON t.id = l.transaction_id""";
+
+    /** A statement line and the council payment a run paid net of charges to providers (issue 15). */
+    private static final String NETTED = """
+            JOIN payment n ON n.account_id = s.account_id AND n.netted_pence > 0 AND n.amount_pence - n.netted_pence = s.amount_pence
+            JOIN ledger_transaction t ON t.idempotency_key = n.idempotency_key""";
+
     private void pair(List<long[]> pairs, List<String> kinds, String lines, String held, int lineBefore, int lineAfter) {
+        pair(pairs, kinds, SAME_AMOUNT, lines, held, lineBefore, lineAfter);
+    }
+
+    /** lineBefore: how many days before the transaction's date a line may be; lineAfter: after it. */
+    private void pair(List<long[]> pairs, List<String> kinds, String join, String lines, String held, int lineBefore,
+                      int lineAfter) {
         Set<Long> taken = new HashSet<>();
         long[] line = {-1};
         boolean[] done = {false};
         jdbc.sql("""
-                        SELECT s.line_id, s.account_id, t.id, t.kind
+                        SELECT s.line_id, s.account_id, t.id, t.kind, t.idempotency_key
                         FROM ledger_statement_input s
-                        JOIN ledger_leg l ON l.account_id = s.account_id AND l.book = 'ACCOUNT' AND l.amount_pence = s.amount_pence
-                        JOIN ledger_transaction t ON t.id = l.transaction_id
+                        %s
                         WHERE %s AND %s
                           AND s.booked_on BETWEEN t.posted_on - :before AND t.posted_on + :after
                           AND NOT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.statement_line_id = s.line_id)
                           AND NOT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.transaction_id = t.id)
-                        ORDER BY s.account_id, s.amount_pence, s.booked_on, s.line_id, t.posted_on, t.id""".formatted(lines, held))
+                        ORDER BY s.account_id, s.amount_pence, s.booked_on, s.line_id, t.posted_on, t.id""".formatted(join, lines, held))
                 .param("before", lineBefore).param("after", lineAfter)
                 .query(rs -> {
                     long lineId = rs.getLong(1);
@@ -161,6 +179,7 @@ public class StatementPostingRepository {
                         pairs.add(new long[] {lineId, tx, rs.getLong(2)});
                         kinds.add(switch (rs.getString(4)) {
                             case "FUNDING" -> "FUNDING";
+                            case "SPENDING" -> rs.getString(5).startsWith("provider-refund:") ? "FUNDING" : "PAYROLL";
                             case "RECOVERY" -> "RECOVERY";
                             default -> "PAYROLL";
                         });
