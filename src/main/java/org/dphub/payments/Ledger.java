@@ -66,4 +66,10 @@ public class Ledger {
     public List<LedgerEntry> entries(long accountId) {
         return repository.entries(accountId);
     }
+
+    /** The day the transaction with this key is posted on, if it is on the ledger. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LocalDate> paidOn(String idempotencyKey) {
+        return repository.paidOn(idempotencyKey);
+    }
 }

@@ -23,27 +23,34 @@ import org.springframework.transaction.annotation.Transactional;
  * payment, regular payments to a listed service, group purchases) tells it what it needs: it
  * never reads the directory.
  *
- * <p>A charge is a <b>promise against the person's next regular payment</b>, never money taken
- * from what the person already holds: the council has paid that out to the person's own account
- * (or card, or managed account) and cannot pay it a second time. Nothing reaches the ledger when a
- * charge is agreed. The council's payment run that pays the person <b>nets</b> it: the person is
- * paid their payment less the charges, the provider is paid once a run (the sum of its people's
- * parts, with a remittance CSV of each part by its reference), and on approval the ledger gets the
- * council payment in full and each charge as spending from the account on the same day, so the
- * account's balance moves by what reaches the person's bank. A refund before a run has taken the
- * charge makes the promise smaller; after, the council pays the person back in its next run and
- * the provider owes the council.
+ * <p>A charge is paid <b>from the person's next regular payment</b>, never from money the person
+ * already holds: the council has paid that out to the person's own account (or card, or managed
+ * account) and cannot pay it a second time. When it is agreed, the charge is spending on the
+ * account's ledger dated the day of that next payment (so it is on the ledger at once, "going out
+ * on 10 December", and today's balance, the money the person holds, is untouched). The council's
+ * payment run that pays the person <b>nets</b> it: the person is paid their payment less the
+ * charges (the ledger's payment in full less the charge is what reaches their bank, and the bank
+ * statement's line matches it), and the provider is paid once a run (the sum of its people's parts,
+ * with a remittance CSV of each part by its reference) — or, if it has not given bank details yet,
+ * by a later run, the council holding the money for it. A refund before a run has taken the charge
+ * is on the ledger at once (less comes off the payment); after, the council's next run pays the
+ * person back and the provider owes the council.
  */
 @Service
 public class ProviderPayments {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
+    static final String CHARGE_KEY = "provider-charge:";
+    static final String REFUND_KEY = "provider-refund:";
+
     private final ProviderChargeRepository charges;
     private final Accounts accounts;
+    private final Ledger ledger;
     private final AuditTrail audit;
 
-    ProviderPayments(ProviderChargeRepository charges, Accounts accounts, AuditTrail audit) {
+    ProviderPayments(ProviderChargeRepository charges, Accounts accounts, Ledger ledger, AuditTrail audit) {
+        this.ledger = ledger;
         this.charges = charges;
         this.accounts = accounts;
         this.audit = audit;
@@ -136,9 +143,9 @@ public class ProviderPayments {
     }
 
     /**
-     * Spending from a person's account to a provider: promised now against the account's next
-     * regular payment, netted and paid to the provider by the council's next payment run (one
-     * payment a provider a run), on the ledger when that run is approved. Idempotent by key.
+     * Spending from a person's account to a provider, paid from the account's next regular payment:
+     * on the ledger now, dated that payment's day; the council's next payment run takes it off the
+     * person's payment and pays the provider (one payment a provider a run). Idempotent by key.
      *
      * @throws NotEnoughMoneyException when the next payment cannot cover it (nothing is written)
      */
@@ -172,6 +179,11 @@ public class ProviderPayments {
                         "Choose a line of the plan in force on " + DAY.format(request.on()))));
             }
         }
+        Posting.BudgetLineRef line = planVersion == null ? null : new Posting.BudgetLineRef(planVersion, request.budgetLinePosition());
+        String description = "Paid to " + request.organizationName() + ": " + request.description();
+        // on the ledger now, leaving with the next payment (the day the run takes it off that payment)
+        ledger.post(Posting.spending(account.councilId(), CHARGE_KEY + request.idempotencyKey(), account.id(), request.amount(),
+                later(affordable.nextPaymentDate(), affordable.today()), description.length() > 500 ? description.substring(0, 500) : description).from(line));
         long id = charges.insertCharge(request, planVersion, AuditTrail.currentActor());
         audit.record(account.councilId(), "provider_charge", id, AuditAction.CREATE, null, AuditTrail.values(
                 "accountId", account.id(), "organizationId", request.organizationId().toString(),
@@ -211,6 +223,19 @@ public class ProviderPayments {
                     + " of this charge can be refunded")));
         }
         Settlement settlement = charges.takenByRun(charge.id()) ? Settlement.OWED_BACK : Settlement.REDUCED_PAYOUT;
+        if (settlement == Settlement.REDUCED_PAYOUT) {
+            // no run has taken it: less comes off the payment, and the ledger says so now, on the same day
+            Posting.BudgetLineRef line = charges.budgetLine(charge.id())
+                    .map(l -> new Posting.BudgetLineRef(l[0], (int) l[1])).orElse(null);
+            LocalDate day = ledger.paidOn(CHARGE_KEY + charge.idempotencyKey()).filter(d -> d.isAfter(request.on()))
+                    .orElse(request.on());
+            String description = "Refund from " + charge.organizationName() + ": " + request.description();
+            ledger.post(new Posting(charge.councilId(), REFUND_KEY + request.idempotencyKey(), LedgerKind.SPENDING, day,
+                    description.length() > 500 ? description.substring(0, 500) : description,
+                    List.of(new Posting.Leg(Book.SPENDING, charge.accountId(), request.amount().negate()),
+                            new Posting.Leg(Book.ACCOUNT, charge.accountId(), request.amount())), line));
+        }
+        // taken by a run already: the council's next run pays the person back (posted when it is approved)
         long id = charges.insertRefund(request, charge.id(), settlement, AuditTrail.currentActor());
         audit.record(charge.councilId(), "provider_refund", id, AuditAction.CREATE, null, AuditTrail.values(
                 "accountId", charge.accountId(), "chargeId", charge.id(), "organization", charge.organizationName(),
@@ -238,6 +263,11 @@ public class ProviderPayments {
     @Transactional(readOnly = true)
     public Optional<ProviderCharge> findCharge(long councilId, String idempotencyKey) {
         return charges.findCharge(idempotencyKey).filter(c -> c.councilId() == councilId);
+    }
+
+    /** A payment due on a day gone by that no run has paid yet is paid when the next run is approved: today at the soonest. */
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private ProviderCharge sameCharge(ProviderCharge before, ProviderChargeRequest request) {

@@ -23,13 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Paying providers from a person's account (issue 15): a charge is a promise against the person's
- * next regular payment, so the council never pays twice. Nothing is promised that the next payment
- * cannot cover; the run pays the person their payment less the charges and each provider once with
- * a remittance; the ledger gets the payment and the charges on the pay day, so the balance moves by
- * what reached the person's bank and the bank statement's line matches; a refund before the run
- * makes the promise smaller, after it the next run pays the person back; a provider with no bank
- * details waits (and so does the person's money for it) until it gives them.
+ * Paying providers from a person's account (issue 15): a charge is paid from the person's next
+ * regular payment, so the council never pays twice. It is on the ledger at once, dated that
+ * payment's day (today's balance untouched); nothing is agreed that the next payment cannot cover;
+ * the run pays the person their payment less the charges and each provider once with a remittance,
+ * so the balance moves by what reached the person's bank and the statement's line matches; a refund
+ * before the run is on the ledger at once, after it the next run pays the person back; the council
+ * holds the money for a provider with no bank details until it gives them.
  */
 @IntegrationTest
 class ProviderPaymentsIT {
@@ -111,7 +111,9 @@ class ProviderPaymentsIT {
                 3000, "INV-77"));
         assertThat(again.created()).as("the same key again changes nothing").isFalse();
         assertThat(again.id()).isEqualTo(first.id());
-        assertThat(ledger.entries(ann.accountId())).as("a promise: nothing on the ledger until the run pays it").isEmpty();
+        assertThat(ledger.entries(ann.accountId())).as("on the ledger at once, leaving with the next payment")
+                .extracting(e -> e.kind() + " " + e.amount().pence() + " " + e.postedOn()).containsExactly("SPENDING -3000 " + firstPay);
+        assertThat(ledger.balanceOn(ann.accountId(), today)).as("the money the person holds is untouched").isEqualTo(Money.ZERO);
         assertThat(payments.affordability(ann.accountId()).available()).isEqualTo(Money.ofPence(2000));
 
         assertThatThrownBy(() -> payments.charge(charge(ann.accountId(), run + "-too-much", yoga, "Yoga for All CIC", 2500, "INV-1")))
@@ -137,11 +139,11 @@ class ProviderPaymentsIT {
                 run + "-refund-2", run + "-yoga-ann", Money.ofPence(1600), today, "Too much")))
                 .isInstanceOf(org.dphub.web.ValidationProblem.class);
 
-        // the run: Ann is paid £50 less the £15 to yoga (Green Fingers cannot be paid yet, so her £30 for it
-        // stays with the council's promise); Ben £50 less £10; one payment to the yoga provider
+        // the run: Ann is paid £50 less £30 to Green Fingers and £15 to yoga (the council holds Green Fingers'
+        // money until it says where it is paid); Ben £50 less £10; one payment to the yoga provider
         JsonNode firstRun = new MoneyApi(http).runFor(FINANCE, firstPay);
         long runId = firstRun.get("id").asLong();
-        assertThat(netPaid(runId, ann.accountId())).isEqualTo(3500);
+        assertThat(netPaid(runId, ann.accountId())).isEqualTo(500);
         assertThat(netPaid(runId, ben.accountId())).isEqualTo(4000);
         JsonNode providers = MoneyApi.ok(http.getAs(FINANCE, Http.DEMO_PASSWORD,
                 "/api/v1/payment-runs/" + runId + "/provider-payments"), 200);
@@ -164,7 +166,7 @@ class ProviderPaymentsIT {
             runRepository.netProviderCharges(runId, council, firstPay);
             runRepository.selectProviderPayouts(runId, council, firstPay);
         });
-        assertThat(netPaid(runId, ann.accountId())).isEqualTo(3500);
+        assertThat(netPaid(runId, ann.accountId())).isEqualTo(500);
         assertThat(jdbc.sql("SELECT amount_pence FROM provider_payout WHERE id = :p").param("p", payout.get("id").asLong())
                 .query(Long.class).single()).isEqualTo(2500);
 
@@ -176,28 +178,27 @@ class ProviderPaymentsIT {
                 .contains("<Ustrd>DPHUB " + ann.accountId() + "</Ustrd>");
         assertThat(file.substring(file.indexOf("<Ustrd>DPHUB " + ann.accountId() + "</Ustrd>") - 600,
                 file.indexOf("<Ustrd>DPHUB " + ann.accountId() + "</Ustrd>")))
-                .as("the person is paid the payment less the charge").contains("<InstdAmt Ccy=\"GBP\">35.00</InstdAmt>");
+                .as("the person is paid the payment less the charges").contains("<InstdAmt Ccy=\"GBP\">5.00</InstdAmt>");
         String csv = http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + runId + "/summary.csv").body();
         assertThat(csv).contains("PROV-" + payout.get("id").asLong() + ",,PROVIDER,Yoga for All CIC,40-47-84,70346812");
 
-        // the ledger: the payment in full and the charge from it on the pay day, from the plan's line
+        // the ledger: the charges and the refund on the pay day, from the plan's line, and the payment in full
         assertThat(ledger.entries(ann.accountId())).extracting(e -> e.kind() + " " + e.amount().pence() + " " + e.postedOn())
-                .containsExactly("FUNDING 5000 " + firstPay, "SPENDING -1500 " + firstPay);
-        assertThat(ledger.entries(ann.accountId())).filteredOn(e -> e.kind() == LedgerKind.SPENDING).singleElement()
-                .satisfies(e -> {
-                    assertThat(e.budgetLine()).as("tagged to the plan's line").isEqualTo("PA");
-                    assertThat(e.description()).contains("Yoga for All CIC");
-                });
-        assertThat(ledger.balanceOn(ann.accountId(), firstPay)).as("what reached the person's card").isEqualTo(Money.ofPence(3500));
+                .containsExactly("SPENDING -3000 " + firstPay, "SPENDING -2000 " + firstPay, "SPENDING 500 " + firstPay,
+                        "FUNDING 5000 " + firstPay);
+        assertThat(ledger.entries(ann.accountId())).filteredOn(e -> e.kind() == LedgerKind.SPENDING)
+                .allSatisfy(e -> assertThat(e.budgetLine()).as("tagged to the plan's line").isEqualTo("PA"))
+                .anySatisfy(e -> assertThat(e.description()).contains("Yoga for All CIC"));
+        assertThat(ledger.balanceOn(ann.accountId(), firstPay)).as("what reached the person's card").isEqualTo(Money.ofPence(500));
         assertThat(payments.affordability(ann.accountId()).nextPaymentDate()).isEqualTo(firstPay.plusWeeks(1));
-        assertThat(payments.affordability(ann.accountId()).available())
-                .as("the next payment less Green Fingers' £30 still promised").isEqualTo(Money.ofPence(2000));
+        assertThat(payments.affordability(ann.accountId()).available()).as("nothing promised against the next payment")
+                .isEqualTo(Money.ofPence(5000));
 
-        // the card provider's statement shows £35.00 arriving: matched to the council's payment, not posted again
+        // the card provider's statement shows £5.00 arriving: matched to the council's payment, not posted again
         long line = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
         StatementPostings.Result matched = transaction.execute(s -> {
             StatementPostings.Batch batch = statements.batch(council, "test");
-            batch.accept(new StatementPostings.Line(line, ann.accountId(), firstPay, 3500, "DPHUB PAYMENT"));
+            batch.accept(new StatementPostings.Line(line, ann.accountId(), firstPay, 500, "DPHUB PAYMENT"));
             return batch.post("test:" + line);
         });
         assertThat(matched.matchedFunding()).isEqualTo(1);
@@ -223,7 +224,7 @@ class ProviderPaymentsIT {
                 run + "-yoga-ben", Money.ofPence(1000), today, "Did not go")).settlement())
                 .isEqualTo(ProviderPayments.Settlement.OWED_BACK);
 
-        // the provider says where it is paid: the next run pays it from Ann's next payment, and nobody twice
+        // the provider says where it is paid: the next run pays it the money the council held, and nobody twice
         bankAccounts.recordProviderAccount(provider(), council(ann.accountId()), noBank, "Green Fingers",
                 new BankDetails("Green Fingers", "309950", "00733445", "GF-DPHUB"));
         JsonNode second = new MoneyApi(http).runFor(FINANCE2, firstPay.plusWeeks(1));
@@ -234,7 +235,7 @@ class ProviderPaymentsIT {
                 .map(p -> p.get("amountPence").asLong())).containsExactly(3000L);
         assertThat(next.get("payouts").valueStream().filter(p -> p.get("organizationId").asString().equals(yoga.toString())))
                 .as("paid once").isEmpty();
-        assertThat(netPaid(secondId, ann.accountId())).isEqualTo(2000);
+        assertThat(netPaid(secondId, ann.accountId())).isEqualTo(5000);
         assertThat(netPaid(secondId, ben.accountId())).isEqualTo(5000);
         assertThat(jdbc.sql("SELECT amount_pence FROM payment WHERE run_id = :r AND idempotency_key = :k")
                 .param("r", secondId).param("k", "provider-refund:" + run + "-refund-ben").query(Long.class).single())

@@ -188,8 +188,7 @@ public class PaymentRunRepository {
 
     /**
      * Issue 15: takes the charges promised to providers off the people's payments in this run.
-     * Each account's charges (agreed by the run date, to a provider with bank details, not taken
-     * before), oldest first, are netted from the account's latest regular payment in the run while
+     * Each account's charges (agreed by the run date, not taken before), oldest first, are netted from the account's latest regular payment in the run while
      * they fit in what is left of it; the rest wait for a later run. Each charge is taken whole and
      * once (its netted_payment_id is set once), so a restarted run takes only what is new. The
      * charges' rows are locked first, so a refund made meanwhile waits and then sees them taken.
@@ -213,8 +212,7 @@ public class PaymentRunRepository {
                                        ORDER BY c.charged_on, c.id) AS running
                             FROM provider_charge c JOIN target t ON t.account_id = c.account_id
                             WHERE c.council_id = :council AND c.netted_payment_id IS NULL AND c.charged_on <= :date
-                              AND c.amount_pence > c.refunded_pence
-                              AND EXISTS (SELECT 1 FROM bank_details bd WHERE bd.organization_id = c.organization_id)),
+                              AND c.amount_pence > c.refunded_pence),
                         taken AS (
                             UPDATE provider_charge c SET netted_payment_id = x.payment_id, netted_pence = x.pence
                             FROM candidate x WHERE c.id = x.id AND x.running <= x.room
@@ -226,49 +224,54 @@ public class PaymentRunRepository {
     }
 
     /**
-     * Issue 15: one payout a provider for the charges this run took off people's payments (a
-     * restarted run keeps its payouts and adds only what it took since). A provider with charges
-     * due but no bank details is an exception, named to finance; its charges wait for a later run.
+     * Issue 15: one payout a provider for the charges taken off people's payments that no payout
+     * holds yet — taken by this run, or by an approved earlier one while the provider had no bank
+     * details (the council held the money for it). A restarted run keeps its payouts and adds only
+     * what is new. A provider with no bank details is an exception, named to finance; its money
+     * waits for a later run.
      */
     public void selectProviderPayouts(long runId, long councilId, LocalDate paymentDate) {
+        String owed = """
+                FROM provider_charge c JOIN payment m ON m.id = c.netted_payment_id JOIN payment_run mr ON mr.id = m.run_id
+                WHERE c.council_id = :council AND c.payout_id IS NULL AND (m.run_id = :run OR mr.status = 'APPROVED')""";
         jdbc.sql("""
                         INSERT INTO provider_payout (council_id, run_id, organization_id, organization_name, bank_details_id, due_date)
-                        SELECT :council, :run, c.organization_id, max(c.organization_name), b.id, max(p.due_date)
-                        FROM provider_charge c JOIN payment p ON p.id = c.netted_payment_id
+                        SELECT :council, :run, c.organization_id, max(c.organization_name), b.id, max(m.due_date)
+                        FROM provider_charge c JOIN payment m ON m.id = c.netted_payment_id JOIN payment_run mr ON mr.id = m.run_id
                         CROSS JOIN LATERAL (SELECT bd.id FROM bank_details bd WHERE bd.organization_id = c.organization_id
                                             ORDER BY bd.id DESC LIMIT 1) b
-                        WHERE p.run_id = :run AND c.payout_id IS NULL
+                        WHERE c.council_id = :council AND c.payout_id IS NULL AND (m.run_id = :run OR mr.status = 'APPROVED')
                         GROUP BY c.organization_id, b.id
                         ON CONFLICT (run_id, organization_id) DO NOTHING""")
                 .param("run", runId).param("council", councilId).update();
         jdbc.sql("""
                         UPDATE provider_charge c SET payout_id = x.id
-                        FROM provider_payout x, payment p
-                        WHERE x.run_id = :run AND x.organization_id = c.organization_id
-                          AND p.id = c.netted_payment_id AND p.run_id = :run AND c.payout_id IS NULL""")
-                .param("run", runId).update();
+                        FROM provider_payout x, payment m, payment_run mr
+                        WHERE x.run_id = :run AND x.organization_id = c.organization_id AND c.council_id = :council
+                          AND m.id = c.netted_payment_id AND mr.id = m.run_id AND c.payout_id IS NULL
+                          AND (m.run_id = :run OR mr.status = 'APPROVED')""")
+                .param("run", runId).param("council", councilId).update();
         jdbc.sql("""
                         UPDATE provider_payout p SET amount_pence = s.pence, charges_count = s.n, due_date = s.due
-                        FROM (SELECT c.payout_id, sum(c.netted_pence) AS pence, count(*) AS n, max(m.due_date) AS due
+                        FROM (SELECT c.payout_id, sum(c.netted_pence) AS pence, count(*) AS n,
+                                     max(CASE WHEN m.run_id = :run THEN m.due_date ELSE CAST(:date AS date) END) AS due
                               FROM provider_charge c JOIN provider_payout x ON x.id = c.payout_id
                               JOIN payment m ON m.id = c.netted_payment_id
                               WHERE x.run_id = :run
                               GROUP BY c.payout_id) s
                         WHERE p.id = s.payout_id""")
-                .param("run", runId).update();
+                .param("run", runId).param("date", paymentDate).update();
         jdbc.sql("""
                         INSERT INTO provider_payout_exception (run_id, organization_id, organization_name, reason, charges_count,
                                                                amount_pence)
                         SELECT :run, c.organization_id, max(c.organization_name), 'PROVIDER_MISSING_BANK_DETAILS', count(*),
-                               sum(c.amount_pence - c.refunded_pence)
-                        FROM provider_charge c
-                        WHERE c.council_id = :council AND c.netted_payment_id IS NULL AND c.charged_on <= :date
-                          AND c.amount_pence > c.refunded_pence
+                               sum(c.netted_pence)
+                        %s
                           AND NOT EXISTS (SELECT 1 FROM bank_details bd WHERE bd.organization_id = c.organization_id)
                         GROUP BY c.organization_id
                         ON CONFLICT (run_id, organization_id) DO UPDATE SET charges_count = excluded.charges_count,
-                            amount_pence = excluded.amount_pence""")
-                .param("run", runId).param("council", councilId).param("date", paymentDate).update();
+                            amount_pence = excluded.amount_pence""".formatted(owed))
+                .param("run", runId).param("council", councilId).update();
     }
 
     /** The run's payouts to providers, by name. */
@@ -348,9 +351,9 @@ public class PaymentRunRepository {
 
     /**
      * Posts the approved run to the ledger, each transaction once (by its key), on its pay date:
-     * every council payment in full as FUNDING; each charge the run took off a payment as
-     * SPENDING from that account on the same day, from its budget line (so the balance moves by
-     * what reached the person's bank); each refund paid back as spending reversed.
+     * every council payment in full as FUNDING (the charges the run took off it are on the ledger
+     * already, dated that payment's day, so the balance moves by what reached the person's bank);
+     * each refund of a charge paid back to the person as spending reversed.
      */
     public int postToLedger(long runId, String postedBy) {
         int funding = jdbc.sql("""
@@ -368,22 +371,6 @@ public class PaymentRunRepository {
                         SELECT tx.id, 1, 'COUNCIL', NULL, -p.amount_pence FROM tx JOIN payment p ON p.idempotency_key = tx.idempotency_key
                         UNION ALL
                         SELECT tx.id, 2, 'ACCOUNT', p.account_id, p.amount_pence FROM tx JOIN payment p ON p.idempotency_key = tx.idempotency_key""".replace("{PAY_DATE}", PAY_DATE))
-                .param("run", runId).param("by", postedBy).update() / 2;
-        int charges = jdbc.sql("""
-                        WITH tx AS (
-                            INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by,
-                                                            plan_version_id, budget_line_position)
-                            SELECT c.council_id, 'provider-charge:' || c.idempotency_key, 'SPENDING', {PAY_DATE},
-                                   left('Paid to ' || c.organization_name || ' from this payment: ' || c.description, 500), :by,
-                                   c.plan_version_id, c.budget_line_position
-                            FROM provider_charge c JOIN payment p ON p.id = c.netted_payment_id JOIN payment_run r ON r.id = p.run_id
-                            WHERE p.run_id = :run
-                            ON CONFLICT (idempotency_key) DO NOTHING
-                            RETURNING id, idempotency_key)
-                        INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence)
-                        SELECT tx.id, v.leg, v.book, c.account_id, CASE WHEN v.leg = 1 THEN -c.netted_pence ELSE c.netted_pence END
-                        FROM tx JOIN provider_charge c ON 'provider-charge:' || c.idempotency_key = tx.idempotency_key
-                        CROSS JOIN (VALUES (1, 'ACCOUNT'), (2, 'SPENDING')) AS v (leg, book)""".replace("{PAY_DATE}", PAY_DATE))
                 .param("run", runId).param("by", postedBy).update() / 2;
         int refunds = jdbc.sql("""
                         WITH tx AS (
@@ -403,7 +390,7 @@ public class PaymentRunRepository {
                         FROM tx JOIN payment p ON p.idempotency_key = tx.idempotency_key
                         CROSS JOIN (VALUES (1, 'SPENDING'), (2, 'ACCOUNT')) AS v (leg, book)""".replace("{PAY_DATE}", PAY_DATE))
                 .param("run", runId).param("by", postedBy).update() / 2;
-        return funding + charges + refunds;
+        return funding + refunds;
     }
 
     /** Direct payments whose first payment is in this (approved) run, with the day it is paid. */
