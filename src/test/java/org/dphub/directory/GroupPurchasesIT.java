@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.dphub.identity.UserAccounts;
 import org.dphub.payments.Ledger;
-import org.dphub.payments.Posting;
 import org.dphub.people.Citizens;
 import org.dphub.people.OnlineAccount;
 import org.dphub.shared.Money;
@@ -236,7 +235,7 @@ class GroupPurchasesIT {
         assertThat(refused.statusCode()).isEqualTo(422);
         JsonNode problem = JSON.readTree(refused.body());
         assertThat(problem.get("rule").asString()).isEqualTo("NOT_ENOUGH_MONEY");
-        assertThat(problem.get("detail").asString()).contains("The share is £60.00", "£10.00 to spend now");
+        assertThat(problem.get("detail").asString()).contains("The share is £60.00", "only £10.00 can be paid from the next payment of £10.00");
         assertThat(MoneyApi.ok(http.getAs(eira.user(), eira.password(), group), 200).get("members").get(0).get("status").asString())
                 .isEqualTo("INVITED");
     }
@@ -346,11 +345,9 @@ class GroupPurchasesIT {
     }
 
     private Person person(String practitioner, String name, long pence) {
-        MoneyApi.Active active = money.activeWeekly(practitioner, name, today.minusDays(20), "PREPAID_CARD", 10_000, "en");
-        long council = jdbc.sql("SELECT council_id FROM dp_account WHERE id = :a").param("a", active.accountId()).query(Long.class).single();
-        // what the account has received: the test's own funding, so the numbers are exact
-        ledger.post(Posting.funding(council, "group-it:" + UUID.randomUUID(), active.accountId(), Money.ofPence(pence),
-                today.minusDays(1), "Test money"));
+        // shares are paid from the next payment (issue 15: never from money the person already holds), so
+        // the weekly payment is what a share can be at most
+        MoneyApi.Active active = money.activeWeekly(practitioner, name, today.minusDays(20), "PREPAID_CARD", pence, "en");
         SignedInUser staff = users.findByUsername(practitioner).orElseThrow();
         OnlineAccount login = citizens.giveOnlineAccount(staff, active.citizenId(), name.toLowerCase() + UUID.randomUUID() + "@example.com");
         return new Person(active.citizenId(), active.accountId(), login);

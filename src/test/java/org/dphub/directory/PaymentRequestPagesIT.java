@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.dphub.payments.Ledger;
-import org.dphub.payments.Posting;
-import org.dphub.shared.Money;
 import org.dphub.support.As;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ import org.springframework.test.web.servlet.MvcResult;
 class PaymentRequestPagesIT {
 
     static final String PROVIDER = "provider@demo-england";
-    static final String CITIZEN = "citizen@demo-england";
 
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
@@ -41,6 +38,10 @@ class PaymentRequestPagesIT {
     JdbcClient jdbc;
     @Autowired
     Ledger ledger;
+    @Autowired
+    org.dphub.people.Citizens citizens;
+    @Autowired
+    org.dphub.identity.UserAccounts userAccounts;
 
     MvcResult get(String user, String path, String lang) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).param("lang", lang)
@@ -85,9 +86,14 @@ class PaymentRequestPagesIT {
     @Test
     void aProviderAsksThePersonAsksBackAndAgreesOnYourMoneyInBothLanguages() throws Exception {
         UUID service = publishedService();
-        long citizen = jdbc.sql("""
-                        SELECT a.citizen_id FROM citizen_access a JOIN app_user u ON u.id = a.user_id
-                        WHERE u.username = :u AND a.relationship = 'SELF'""").param("u", CITIZEN).query(Long.class).single();
+        // a person of the test's own, paid £50 a week from 41 days on: a provider is paid from the next payment
+        // (never from money the person already holds), so the run this test makes has that payment in it
+        var active = new org.dphub.support.MoneyApi(new org.dphub.support.Http(port)).activeWeekly("practitioner@demo-england",
+                "Owain", LocalDate.now().plusDays(41), "PREPAID_CARD", 5000, "en");
+        long citizen = active.citizenId();
+        String person = citizens.giveOnlineAccount(userAccounts.findByUsername("practitioner@demo-england").orElseThrow(),
+                citizen, "owain" + UUID.randomUUID() + "@example.com").username();
+        jdbc.sql("UPDATE app_user SET must_change_password = FALSE WHERE username = :u").param("u", person).update();
 
         // where the council pays the provider: checked as the council's own accounts are
         assertThat(body(get(PROVIDER, "/provider/bank-details", "cy"))).contains("cyngor yn eich talu");
@@ -127,44 +133,45 @@ class PaymentRequestPagesIT {
         // the person sees it on Your money and on its own page, with what the account can cover
         long account = jdbc.sql("SELECT id FROM dp_account WHERE citizen_id = :c AND status = 'OPEN' ORDER BY id LIMIT 1")
                 .param("c", citizen).query(Long.class).single();
-        long council = jdbc.sql("SELECT council_id FROM dp_account WHERE id = :a").param("a", account).query(Long.class).single();
-        ledger.post(Posting.funding(council, "test-funding:" + UUID.randomUUID(), account, Money.ofPence(5000), LocalDate.now(),
-                "Money for the test"));
-        assertThat(body(get(CITIZEN, "/my-money", "en"))).contains("Requests for payment from providers").contains(organisationName)
+        assertThat(body(get(person, "/my-money", "en"))).contains("Requests for payment from providers").contains(organisationName)
                 .contains("Waiting for you to agree or ask about it");
-        assertThat(body(get(CITIZEN, "/my-money", "cy"))).contains("Ceisiadau am daliad gan ddarparwyr");
-        String page = body(get(CITIZEN, "/payment-requests/" + id, "en"));
-        assertThat(page).contains("asks to be paid").contains("to spend now").contains("Agree and pay");
-        assertThat(body(get(CITIZEN, "/payment-requests/" + id, "cy"))).contains("Cytuno a thalu");
+        assertThat(body(get(person, "/my-money", "cy"))).contains("Ceisiadau am daliad gan ddarparwyr");
+        String page = body(get(person, "/payment-requests/" + id, "en"));
+        assertThat(page).contains("asks to be paid").contains("Up to £50.00 can be paid to providers from your next payment")
+                .contains("The council pays the provider from it and pays you the rest").contains("Agree and pay");
+        assertThat(body(get(person, "/payment-requests/" + id, "cy"))).contains("Cytuno a thalu");
         assertThat(get("citizen@demo-wales", "/payment-requests/" + id, "en").getResponse().getStatus()).isEqualTo(404);
         assertThat(body(get("dp-team@demo-england", "/payment-requests/" + id, "en"))).doesNotContain("Agree and pay");
         assertThat(post("dp-team@demo-england", "/payment-requests/" + id, "action", "agree").getResponse().getStatus())
                 .isEqualTo(403);
 
         // a question, a change, then agreement
-        assertThat(body(post(CITIZEN, "/payment-requests/" + id, "action", "query", "message", "<b>hi</b>")))
+        assertThat(body(post(person, "/payment-requests/" + id, "action", "query", "message", "<b>hi</b>")))
                 .contains("govuk-error-summary").contains("#message");
-        assertThat(post(CITIZEN, "/payment-requests/" + id, "action", "query", "message", "I went to two sessions")
+        assertThat(post(person, "/payment-requests/" + id, "action", "query", "message", "I went to two sessions")
                 .getResponse().getRedirectedUrl()).isEqualTo("/my-money");
         assertThat(body(get(PROVIDER, "/provider/payment-requests/" + id, "en"))).contains("I went to two sessions");
         assertThat(post(PROVIDER, "/provider/payment-requests/" + id, "action", "change", "amount", "24.00", "description",
                 "Pottery, two sessions").getResponse().getRedirectedUrl()).isEqualTo("/provider/payment-requests/" + id);
         long balance = ledger.balance(account).pence();
-        assertThat(post(CITIZEN, "/payment-requests/" + id, "action", "agree", "budgetLine", "1").getResponse().getRedirectedUrl())
+        assertThat(post(person, "/payment-requests/" + id, "action", "agree", "budgetLine", "1").getResponse().getRedirectedUrl())
                 .isEqualTo("/my-money");
-        assertThat(post(CITIZEN, "/payment-requests/" + id, "action", "agree", "budgetLine", "1").getResponse().getRedirectedUrl())
+        assertThat(post(person, "/payment-requests/" + id, "action", "agree", "budgetLine", "1").getResponse().getRedirectedUrl())
                 .as("the same form sent twice (a double click) does nothing twice").isEqualTo("/my-money");
         assertThat(ledger.balance(account).pence()).isEqualTo(balance - 2400);
-        assertThat(body(get(CITIZEN, "/my-money", "en"))).contains("Agreed: it is taken from your account");
+        assertThat(body(get(person, "/my-money", "en"))).contains("Agreed: the council pays the provider from your next payment");
         assertThat(body(get(PROVIDER, "/provider/payment-requests", "en"))).contains("Agreed: paid in the next run");
 
         // the next run pays the provider: both sides read it as paid
         var http = new org.dphub.support.Http(port);
         var run = new org.dphub.support.MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(47));
+        assertThat(jdbc.sql("SELECT amount_pence - netted_pence FROM payment WHERE run_id = :r AND account_id = :a")
+                .param("r", run.get("id").asLong()).param("a", account).query(Long.class).single())
+                .as("the person is paid £50 less the £24 the provider is paid").isEqualTo(2600);
         org.dphub.support.MoneyApi.ok(http.postJsonAs("finance2@demo-england", org.dphub.support.Http.DEMO_PASSWORD,
                 "/api/v1/payment-runs/" + run.get("id").asLong() + "/approval", "{}"), 200);
-        assertThat(body(get(CITIZEN, "/my-money", "en"))).contains("Agreed and paid to the provider");
-        assertThat(body(get(CITIZEN, "/my-money", "cy"))).contains("Wedi cytuno a");
+        assertThat(body(get(person, "/my-money", "en"))).contains("Agreed and paid to the provider");
+        assertThat(body(get(person, "/my-money", "cy"))).contains("Wedi cytuno a");
         assertThat(body(get(PROVIDER, "/provider/payment-requests", "cy"))).contains("Wedi talu");
     }
 }

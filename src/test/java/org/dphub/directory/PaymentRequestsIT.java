@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.dphub.payments.Ledger;
-import org.dphub.payments.Posting;
+import org.dphub.people.OnlineAccount;
 import org.dphub.shared.Money;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
@@ -27,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 class PaymentRequestsIT {
 
     static final String PROVIDER = "provider@demo-england";
-    static final String CITIZEN = "citizen@demo-england";
     static final String REPRESENTATIVE = "representative@demo-england";
     static final String P = Http.DEMO_PASSWORD;
 
@@ -37,6 +36,10 @@ class PaymentRequestsIT {
     JdbcClient jdbc;
     @Autowired
     Ledger ledger;
+    @Autowired
+    org.dphub.people.Citizens citizens;
+    @Autowired
+    org.dphub.identity.UserAccounts userAccounts;
     @Autowired
     org.dphub.payments.BankAccounts bankAccounts;
     @Autowired
@@ -83,12 +86,6 @@ class PaymentRequestsIT {
         return id;
     }
 
-    long demoCitizen() {
-        return jdbc.sql("""
-                        SELECT a.citizen_id FROM citizen_access a JOIN app_user u ON u.id = a.user_id
-                        WHERE u.username = :u AND a.relationship = 'SELF'""").param("u", CITIZEN).query(Long.class).single();
-    }
-
     JsonNode send(long citizen, UUID service, long pence, String description) {
         return ok(http.postJsonAs(PROVIDER, P, "/api/v1/payment-requests", """
                 {"citizenId": %d, "serviceId": "%s", "amountPence": %d, "description": "%s", "reference": "INV-%s",
@@ -99,20 +96,24 @@ class PaymentRequestsIT {
     @Test
     void onlyThePersonOrTheirRepresentativeAgreesOnceAndNeverMoreThanTheAccountCovers() throws Exception {
         UUID service = service("PUBLISHED");
-        long citizen = demoCitizen();
+        // a person of the test's own, paid £60 a week from 40 days on: a provider is paid from the next payment
+        // (never from money the person already holds), so the run this test makes has that payment in it
+        MoneyApi.Active active = new MoneyApi(http).activeWeekly("practitioner@demo-england", "Nia", LocalDate.now().plusDays(40),
+                "PREPAID_CARD", 6000, "en");
+        OnlineAccount ann = citizens.giveOnlineAccount(userAccounts.findByUsername("practitioner@demo-england").orElseThrow(),
+                active.citizenId(), "nia" + UUID.randomUUID() + "@example.com");
+        long citizen = active.citizenId();
         JsonNode request = send(citizen, service, 1500, "Chair yoga, 4 sessions");
         long id = request.get("id").asLong();
         assertThat(request.get("status").asString()).isEqualTo("WAITING");
         assertThat(request.toString()).as("the provider sees only what it typed").doesNotContain("givenName").doesNotContain("postcode");
 
-        JsonNode affordable = ok(http.getAs(CITIZEN, P, "/api/v1/payment-requests/" + id + "/affordability"), 200);
+        JsonNode affordable = ok(http.getAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/affordability"), 200);
         long account = affordable.get("accountId").asLong();
         long council = jdbc.sql("SELECT council_id FROM dp_account WHERE id = :a").param("a", account).query(Long.class).single();
-        ledger.post(Posting.funding(council, "test-funding:" + UUID.randomUUID(), account, Money.ofPence(6000), LocalDate.now(),
-                "Money for the test"));
-        affordable = ok(http.getAs(CITIZEN, P, "/api/v1/payment-requests/" + id + "/affordability"), 200);
         long available = affordable.get("availablePence").asLong();
-        assertThat(available).isGreaterThanOrEqualTo(6000);
+        assertThat(available).as("the next payment, nothing promised against it yet").isEqualTo(6000);
+        assertThat(affordable.get("nextPaymentDate").asString()).isEqualTo(LocalDate.now().plusDays(40).toString());
 
         // refusals: staff may look but not agree; another council's citizen finds nothing; another provider's service
         assertThat(http.postJsonAs("dp-team@demo-england", P, "/api/v1/payment-requests/" + id + "/agreement", "{}").statusCode())
@@ -157,15 +158,15 @@ class PaymentRequestsIT {
 
         // more than the account covers: refused with what is there and when the next payment lands
         JsonNode tooMuch = send(citizen, service, available + 1, "A whole term");
-        HttpResponse<String> refused = http.postJsonAs(CITIZEN, P, "/api/v1/payment-requests/" + tooMuch.get("id").asLong()
+        HttpResponse<String> refused = http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + tooMuch.get("id").asLong()
                 + "/agreement", "{}");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("NOT_ENOUGH_MONEY").contains(Money.ofPence(available).formatWithPence());
-        assertThat(ok(http.getAs(CITIZEN, P, "/api/v1/payment-requests/" + tooMuch.get("id").asLong()), 200).get("status").asString())
+        assertThat(ok(http.getAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + tooMuch.get("id").asLong()), 200).get("status").asString())
                 .isEqualTo("WAITING");
 
         // a query, a change, then agreement (with an Idempotency-Key: the same POST again does nothing twice)
-        ok(http.postJsonAs(CITIZEN, P, "/api/v1/payment-requests/" + id + "/query", "{\"message\": \"I only went to 3 sessions\"}"), 200);
+        ok(http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/query", "{\"message\": \"I only went to 3 sessions\"}"), 200);
         JsonNode seen = ok(http.getAs(PROVIDER, P, "/api/v1/payment-requests/" + id), 200);
         assertThat(seen.get("status").asString()).isEqualTo("QUERIED");
         assertThat(seen.get("queryMessage").asString()).isEqualTo("I only went to 3 sessions");
@@ -175,14 +176,16 @@ class PaymentRequestsIT {
         long balance = ledger.balance(account).pence();
         assertThat(http.postJsonAs(REPRESENTATIVE, P, "/api/v1/payment-requests/" + id + "/agreement", "{}").statusCode())
                 .as("a representative of other people").isEqualTo(404);
-        JsonNode agreed = ok(http.postJsonAs(CITIZEN, P, "/api/v1/payment-requests/" + id + "/agreement", "{}",
+        JsonNode agreed = ok(http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/agreement", "{}",
                 "Idempotency-Key", "agree-" + id), 200);
         assertThat(agreed.get("status").asString()).isEqualTo("AGREED");
         assertThat(agreed.get("budgetLinePosition").isNull()).isFalse();
-        ok(http.postJsonAs(CITIZEN, P, "/api/v1/payment-requests/" + id + "/agreement", "{}", "Idempotency-Key", "agree-" + id), 200);
-        assertThat(http.postJsonAs(CITIZEN, P, "/api/v1/payment-requests/" + id + "/agreement", "{}").statusCode())
+        ok(http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/agreement", "{}", "Idempotency-Key", "agree-" + id), 200);
+        assertThat(http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/agreement", "{}").statusCode())
                 .as("agreeing twice").isEqualTo(409);
-        assertThat(ledger.balance(account).pence()).as("spent once").isEqualTo(balance - 1125);
+        assertThat(ledger.balance(account).pence()).as("spent once (leaving with the next payment)").isEqualTo(balance - 1125);
+        assertThat(ok(http.getAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/affordability"), 200)
+                .get("availablePence").asLong()).isEqualTo(6000 - 1125);
         assertThat(jdbc.sql("SELECT count(*) FROM ledger_transaction WHERE idempotency_key = :k")
                 .param("k", "provider-charge:payment-request:" + id).query(Long.class).single()).isEqualTo(1);
         assertThat(delete("/api/v1/payment-requests/" + id).statusCode()).as("agreed: no withdrawing").isEqualTo(409);
@@ -196,15 +199,13 @@ class PaymentRequestsIT {
         JsonNode forThem = send(represented, service, 100, "Chair yoga taster");
         long theirAccount = ok(http.getAs(REPRESENTATIVE, P, "/api/v1/payment-requests/" + forThem.get("id").asLong() + "/affordability"),
                 200).get("accountId").asLong();
-        ledger.post(Posting.funding(council, "test-funding:" + UUID.randomUUID(), theirAccount, Money.ofPence(500), LocalDate.now(),
-                "Money for the test"));
         assertThat(ok(http.postJsonAs(REPRESENTATIVE, P, "/api/v1/payment-requests/" + forThem.get("id").asLong() + "/agreement",
                 "{}"), 200).get("status").asString()).isEqualTo("AGREED");
 
         // the provider withdraws the one that was too much
         assertThat(ok(delete("/api/v1/payment-requests/" + tooMuch.get("id").asLong()), 200).get("status").asString())
                 .isEqualTo("WITHDRAWN");
-        assertThat(http.postJsonAs(CITIZEN, P, "/api/v1/payment-requests/" + tooMuch.get("id").asLong() + "/agreement", "{}")
+        assertThat(http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + tooMuch.get("id").asLong() + "/agreement", "{}")
                 .statusCode()).isEqualTo(409);
 
         // the provider says where it is paid; the next run pays it, and the request reads as paid
@@ -212,8 +213,11 @@ class PaymentRequestsIT {
         bankAccounts.recordProviderAccount(((org.dphub.shared.SignedInUser.Holder) users.loadUserByUsername(PROVIDER)).signedInUser(),
                 council, org, "Sunny Days CIC", new org.dphub.payments.BankDetails("Sunny Days CIC", "404784", "70346812", null));
         JsonNode run = new MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(46));
+        assertThat(jdbc.sql("SELECT netted_pence FROM payment WHERE run_id = :r AND account_id = :a")
+                .param("r", run.get("id").asLong()).param("a", account).query(Long.class).single())
+                .as("the person is paid their payment less what the provider is paid").isEqualTo(1125);
         ok(http.postJsonAs("finance2@demo-england", P, "/api/v1/payment-runs/" + run.get("id").asLong() + "/approval", "{}"), 200);
-        assertThat(ok(http.getAs(CITIZEN, P, "/api/v1/payment-requests/" + id), 200).get("status").asString()).isEqualTo("PAID");
+        assertThat(ok(http.getAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id), 200).get("status").asString()).isEqualTo("PAID");
         assertThat(ok(http.getAs(PROVIDER, P, "/api/v1/payment-requests/" + id), 200).get("status").asString()).isEqualTo("PAID");
     }
 }
