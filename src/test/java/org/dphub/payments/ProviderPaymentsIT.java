@@ -47,6 +47,8 @@ class ProviderPaymentsIT {
     @Autowired
     Ledger ledger;
     @Autowired
+    Accounts accounts;
+    @Autowired
     BankAccounts bankAccounts;
     @Autowired
     PaymentRunRepository runRepository;
@@ -190,6 +192,8 @@ class ProviderPaymentsIT {
                 .allSatisfy(e -> assertThat(e.budgetLine()).as("tagged to the plan's line").isEqualTo("PA"))
                 .anySatisfy(e -> assertThat(e.description()).contains("Yoga for All CIC"));
         assertThat(ledger.balanceOn(ann.accountId(), firstPay)).as("what reached the person's card").isEqualTo(Money.ofPence(500));
+        assertThat(accounts.summaryOf(ann.accountId()).orElseThrow().onItsWay()).as("on its way: what will reach the card")
+                .containsExactly(new MoneyOnItsWay(firstPay, Money.ofPence(500)));
         assertThat(payments.affordability(ann.accountId()).nextPaymentDate()).isEqualTo(firstPay.plusWeeks(1));
         assertThat(payments.affordability(ann.accountId()).available()).as("nothing promised against the next payment")
                 .isEqualTo(Money.ofPence(5000));

@@ -85,12 +85,23 @@ public class LedgerRepository {
                 .param("account", accountId).param("day", day).query(Long.class).single());
     }
 
-    /** Money posted into the account for a day after {@code day}: per day, oldest first. */
+    /**
+     * Money posted into the account for a day after {@code day}: per day, oldest first; what reaches
+     * the person, so less the charges to providers taken off that day's payment (issue 15). A day
+     * whose payment went wholly to providers has nothing on its way.
+     */
     public List<org.dphub.payments.MoneyOnItsWay> comingInAfter(long accountId, LocalDate day) {
         return jdbc.sql("""
-                        SELECT t.posted_on, sum(l.amount_pence) FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
-                        WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.posted_on > :day AND l.amount_pence > 0
-                        GROUP BY t.posted_on ORDER BY t.posted_on""")
+                        SELECT posted_on, arriving FROM (
+                            SELECT t.posted_on,
+                                   coalesce(sum(l.amount_pence) FILTER (WHERE l.amount_pence > 0), 0)
+                                   + coalesce(sum(l.amount_pence) FILTER (WHERE l.amount_pence < 0
+                                                                         AND t.idempotency_key LIKE 'provider-charge:%'), 0) AS arriving,
+                                   count(*) FILTER (WHERE l.amount_pence > 0) AS payments
+                            FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
+                            WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.posted_on > :day
+                            GROUP BY t.posted_on) d
+                        WHERE payments > 0 AND arriving > 0 ORDER BY posted_on""")
                 .param("account", accountId).param("day", day)
                 .query((rs, row) -> new org.dphub.payments.MoneyOnItsWay(rs.getObject(1, LocalDate.class), Money.ofPence(rs.getLong(2))))
                 .list();
