@@ -192,6 +192,31 @@ class DirectoryLettersIT {
                 .as("invited 2, confirmed 3, left 1, someone left 2").isEqualTo(8);
     }
 
+    @Test
+    void staffCannotWriteTheseLettersOnTheirOwnButACouncilCanSaveItsOwnWordingForThem() {
+        Person dai = person(ENGLAND, "Dai", "en");
+        for (String kind : List.of("PAYMENT_REQUESTED", "GROUP_INVITED", "GROUP_CONFIRMED", "GROUP_LEFT", "GROUP_MEMBER_LEFT")) {
+            HttpResponse<String> refused = http.postJsonAs("dp-team@demo-england", P, "/api/v1/citizens/" + dai.citizenId() + "/letters",
+                    "{\"kind\": \"" + kind + "\", \"values\": {\"refund\": \"£100.00\"}}");
+            assertThat(refused.statusCode()).as(kind + ": it would tell of something that did not happen").isEqualTo(422);
+            assertThat(refused.body()).contains("\"field\":\"kind\"", kind + " is written only when a provider asks for payment");
+        }
+        assertThat(letters(dai, LetterKind.GROUP_LEFT)).isEmpty();
+
+        // the council's own wording: checked as any other, and kept (the template table takes the new kinds)
+        HttpResponse<String> threat = http.putJsonAs("admin@demo-wales", P, "/api/v1/letter-templates/GROUP_LEFT/en", """
+                {"subject": "You left", "body": "Failure to attend is a breach of the group's rules. {refund}"}""");
+        assertThat(threat.statusCode()).isEqualTo(422);
+        assertThat(threat.body()).contains("failure", "breach");
+        MoneyApi.ok(http.putJsonAs("admin@demo-wales", P, "/api/v1/letter-templates/GROUP_LEFT/en", """
+                {"subject": "You have left {title}", "body": "Hello {name},\\n\\nYou get {refund} back. Thank you for being part of {title}.\\n\\nThe team at {council}"}"""),
+                200);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM letter_template t JOIN council c ON c.id = t.council_id
+                        WHERE c.code = 'demo-wales' AND t.kind = 'GROUP_LEFT' AND t.body LIKE '%Thank you for being part of {title}%'""")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private List<Written> letters(Person p, LetterKind kind) {
         return jdbc.sql("SELECT language, subject, body FROM letter WHERE citizen_id = :c AND kind = :k ORDER BY id")
                 .param("c", p.citizenId()).param("k", kind.name()).query(Written.class).list();
