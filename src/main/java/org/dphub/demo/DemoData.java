@@ -67,6 +67,7 @@ class DemoData implements ApplicationRunner {
     private final DemoMarketplace demoMarketplace;
     private final DemoEmployment demoEmployment;
     private final DemoDirectory demoDirectory;
+    private final DemoProviderPayments demoProviderPayments;
     private final BankAccounts bankAccounts;
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
@@ -74,7 +75,8 @@ class DemoData implements ApplicationRunner {
 
     DemoData(Councils councils, UserAccounts accounts, Citizens citizens, PaProfiles paProfiles,
              PostcodeDirectory postcodes, DemoPlans demoPlans, DemoMarketplace demoMarketplace, DemoEmployment demoEmployment,
-             DemoDirectory demoDirectory, BankAccounts bankAccounts, TransactionTemplate transaction, DataSource dataSource,
+             DemoDirectory demoDirectory, DemoProviderPayments demoProviderPayments, BankAccounts bankAccounts,
+             TransactionTemplate transaction, DataSource dataSource,
              @Value("${dphub.demo-data:auto}") String mode) {
         this.councils = councils;
         this.accounts = accounts;
@@ -85,6 +87,7 @@ class DemoData implements ApplicationRunner {
         this.demoMarketplace = demoMarketplace;
         this.demoEmployment = demoEmployment;
         this.demoDirectory = demoDirectory;
+        this.demoProviderPayments = demoProviderPayments;
         this.bankAccounts = bankAccounts;
         this.transaction = transaction;
         this.dataSource = dataSource;
@@ -221,7 +224,8 @@ class DemoData implements ApplicationRunner {
                 accounts.findByUsername("pa@" + domain).orElseThrow(), demoPa, otherPas);
         LocalDate workStarted = demoEmployment.startFor(practitioner, people.get(0));
         DemoMarketplace.Hired hired = demoMarketplace.load(cast, workStarted, more);
-        demoDirectory.load(council, plan.districts());
+        DemoDirectory.Loaded directory = demoDirectory.load(council, plan.districts());
+        demoProviderPayments.load(council, directory, people);
         return demoEmployment.employ(cast.citizen(), cast.pa(), people.get(0), paGiven, paFamily, hired, wales);
     }
 

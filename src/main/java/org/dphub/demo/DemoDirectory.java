@@ -192,8 +192,12 @@ class DemoDirectory {
         this.postcodes = postcodes;
     }
 
+    /** What was loaded: the organisations and the services, in the order of {@link #ENGLAND_ORGS} / {@link #ENGLAND}. */
+    record Loaded(List<Organization> organizations, List<DirectoryService> services) {
+    }
+
     /** The council's directory; its demo provider's account gets the first organisation. */
-    void load(Council council, List<String> districts) {
+    Loaded load(Council council, List<String> districts) {
         boolean wales = council.nation() == Nation.WALES;
         Random random = new Random(20261215L + council.id());
         SignedInUser provider = accounts.findByUsername("provider@" + council.code()).orElseThrow();
@@ -212,10 +216,12 @@ class DemoDirectory {
                             "01632 960 %03d".formatted(random.nextInt(1000)), null)));
         }
         List<Spec> specs = wales ? WALES : ENGLAND;
+        List<DirectoryService> services = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             Spec spec = specs.get(i);
             ServiceInput input = input(spec, terms, sectors, random);
             DirectoryService service = directory.addServiceFor(organizations.get(spec.org()).id(), input);
+            services.add(service);
             if (i >= specs.size() - 2) {
                 continue; // the last two wait for the DP team's checks
             }
@@ -231,6 +237,7 @@ class DemoDirectory {
                         input.url(), input.email()));
             }
         }
+        return new Loaded(organizations, services);
     }
 
     private static ServiceInput input(Spec spec, Map<String, UUID> terms, List<PostcodeDirectory.Sector> sectors, Random random) {

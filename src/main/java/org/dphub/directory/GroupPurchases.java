@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * are invited or ask to join; each member (or their representative) agrees to exactly their share
  * from their own account; when every current member has agreed and the organiser confirms, each
  * share is charged through {@link ProviderPayments} (this module never writes the ledger). A member
- * leaving is refunded for the sessions not yet held ({@link GroupSharePolicy}).
+ * leaving is refunded for the sessions not yet held ({@link GroupSharePolicy}). Members are told by
+ * letter (invited, confirmed, left, another member left), in the same transaction ({@code DirectoryLetters}).
  *
  * <p>Who sees what: the organiser and members see every member's status and the first names of
  * those who chose to be shown, their own share and refund; each council's staff see their own
@@ -109,15 +110,17 @@ public class GroupPurchases {
     private final Accounts accounts;
     private final ProviderPayments payments;
     private final AuditTrail audit;
+    private final DirectoryLetters letters;
     private final Clock clock;
 
     GroupPurchases(GroupPurchaseRepository repository, Citizens citizens, Accounts accounts, ProviderPayments payments,
-                   AuditTrail audit, Clock clock) {
+                   AuditTrail audit, DirectoryLetters letters, Clock clock) {
         this.repository = repository;
         this.citizens = citizens;
         this.accounts = accounts;
         this.payments = payments;
         this.audit = audit;
+        this.letters = letters;
         this.clock = clock;
     }
 
@@ -171,7 +174,7 @@ public class GroupPurchases {
      * Adds a member: invited by the organiser (a citizen they may see), or a person (or their
      * representative) asking to join. {@code setShare} is required when the group is split by set
      * shares and it is still open. Joining a confirmed group: the price of a place for the sessions
-     * still to come only.
+     * still to come only. A person the organiser invites (not themself) gets a GROUP_INVITED letter.
      */
     @Transactional
     public GroupMember addMember(SignedInUser user, UUID groupId, long citizenId, Money setShare, boolean showName) {
@@ -231,6 +234,9 @@ public class GroupPurchases {
         audit.record(member.councilId(), "group_purchase_member", memberId, AuditAction.CREATE, null, AuditTrail.values(
                 "groupId", groupId.toString(), "title", group.title(), "citizenId", citizenId,
                 "share", member.share().formatWithPence(), "askedToJoin", !organiser, "status", member.status().name()));
+        if (organiser && !actingFor(user).contains(citizenId)) {
+            letters.invited(group, member); // the organiser invited someone else: a GROUP_INVITED letter to them
+        }
         return member;
     }
 
@@ -270,7 +276,7 @@ public class GroupPurchases {
     /**
      * The organiser confirms: refused (409 CONSENT_MISSING) while any current member has not agreed;
      * otherwise each agreed share not yet charged is charged (key {@code group:{id}:member:{memberId}}),
-     * all or nothing.
+     * all or nothing, and that member gets a GROUP_CONFIRMED letter with their share and dates.
      */
     @Transactional
     public Confirmation confirm(SignedInUser user, UUID groupId) {
@@ -326,7 +332,9 @@ public class GroupPurchases {
                     AuditTrail.values("status", member.status().name(), "groupId", groupId.toString()),
                     AuditTrail.values("status", GroupMemberStatus.PAID.name(), "groupId", groupId.toString(), "title", group.title(),
                             "share", member.share().formatWithPence()));
-            charged.add(member(groupId, member.id()));
+            GroupMember paid = member(groupId, member.id());
+            charged.add(paid);
+            letters.confirmed(group, paid); // their share and their dates
         }
         if (group.status() != next) {
             repository.setStatus(groupId, next, GroupSharePolicy.placePrice(group.total(), current.size()));
@@ -342,6 +350,8 @@ public class GroupPurchases {
      * paid, they are refunded exactly the part of their share for sessions after today (UK), to the
      * same account. Nobody else's share changes once the group is confirmed. Leaving twice is
      * refused, unless it is the same request again ({@code requestKey}): then the first answer.
+     * Letters: GROUP_LEFT to the member when something comes back to them; in a confirmed group,
+     * GROUP_MEMBER_LEFT to each of the others (their share stays as it was; the leaver is not named).
      */
     @Transactional
     public Money leave(SignedInUser user, UUID groupId, long memberId, String requestKey) {
@@ -375,8 +385,19 @@ public class GroupPurchases {
                 AuditTrail.values("status", member.status().name(), "groupId", groupId.toString()),
                 AuditTrail.values("status", GroupMemberStatus.LEFT.name(), "groupId", groupId.toString(), "title", group.title(),
                         "refund", refund.formatWithPence()));
+        if (refund.isGreaterThan(Money.ZERO)) {
+            int notYetHeld = (int) group.sessionsFrom(member.firstSession()).stream().filter(d -> d.isAfter(today)).count();
+            letters.left(group, member, refund, notYetHeld);
+        }
         if (group.status() == GroupPurchaseStatus.OPEN) {
             shareOut(group, null);
+        } else if (group.status() == GroupPurchaseStatus.CONFIRMED) {
+            // nobody else's share changes once the group is confirmed: each of the others is told so
+            for (GroupMember other : repository.members(groupId)) {
+                if (other.isCurrent() && other.id() != memberId) {
+                    letters.memberLeft(group, other, memberId);
+                }
+            }
         }
         return refund;
     }

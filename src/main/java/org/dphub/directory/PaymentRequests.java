@@ -87,16 +87,18 @@ public class PaymentRequests {
     private final ProviderPayments providerPayments;
     private final CarePlans plans;
     private final AuditTrail audit;
+    private final DirectoryLetters letters;
     private final Clock clock;
 
     PaymentRequests(PaymentRequestRepository repository, Citizens citizens, Accounts accounts, ProviderPayments providerPayments,
-                    CarePlans plans, AuditTrail audit, Clock clock) {
+                    CarePlans plans, AuditTrail audit, DirectoryLetters letters, Clock clock) {
         this.repository = repository;
         this.citizens = citizens;
         this.accounts = accounts;
         this.providerPayments = providerPayments;
         this.plans = plans;
         this.audit = audit;
+        this.letters = letters;
         this.clock = clock;
     }
 
@@ -114,7 +116,10 @@ public class PaymentRequests {
                 "Describe your organisation in the directory before sending requests for payment"));
     }
 
-    /** A provider sends a request for one of its own published services to a person (by their dphub number). */
+    /**
+     * A provider sends a request for one of its own published services to a person (by their dphub
+     * number); the person gets a PAYMENT_REQUESTED letter (what, how much, agree or ask on Your money).
+     */
     @Transactional
     public PaymentRequest send(SignedInUser provider, Send send) {
         Provider org = providerOf(provider);
@@ -138,7 +143,9 @@ public class PaymentRequests {
         audit.record(council.get(), "payment_request", id, AuditAction.CREATE, null, AuditTrail.values(
                 "provider", org.name(), "service", service.name(), "amount", send.amount().formatWithPence(),
                 "description", send.description()));
-        return view(repository.find(id).orElseThrow());
+        Row sent = repository.find(id).orElseThrow();
+        letters.paymentRequested(sent); // a PAYMENT_REQUESTED letter to the person, in this transaction
+        return view(sent);
     }
 
     /** The provider's published services it may ask payment for: {id, name}. */

@@ -12,7 +12,17 @@ public enum LetterKind {
      * with the working. Never sent on its own through the API: it would tell a person money was
      * taken that was not.
      */
-    SURPLUS_RECOVERED;
+    SURPLUS_RECOVERED,
+    /** A provider asked the person to pay it from their direct payment (directory): once per request. */
+    PAYMENT_REQUESTED,
+    /** The organiser of a group purchase invited the person (directory): once per place. */
+    GROUP_INVITED,
+    /** The group purchase was confirmed: the member's share and the dates (directory): once per place. */
+    GROUP_CONFIRMED,
+    /** The member left a group purchase they had paid for: what they get back (directory): once per place. */
+    GROUP_LEFT,
+    /** Someone else left a confirmed group purchase: the member's own share stays the same (directory). */
+    GROUP_MEMBER_LEFT;
 
     public String fileName(String language) {
         return "letters/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + language + ".txt";
@@ -20,6 +30,12 @@ public enum LetterKind {
 
     /** Whether staff may write this letter by itself (through the API); the rest are written by the work they report. */
     public boolean staffMayWrite() {
-        return this != SURPLUS_RECOVERED;
+        return this != SURPLUS_RECOVERED && !writtenByTheDirectory();
+    }
+
+    /** Written only when a provider asks for payment or a group purchase changes: on its own it would tell of things that never happened. */
+    public boolean writtenByTheDirectory() {
+        return this == PAYMENT_REQUESTED || this == GROUP_INVITED || this == GROUP_CONFIRMED || this == GROUP_LEFT
+                || this == GROUP_MEMBER_LEFT;
     }
 }

@@ -130,6 +130,12 @@ public class BankAccounts {
         repository.insert(councilId, purpose, accountId, details, "set-up");
     }
 
+    /** A directory organisation's bank account recorded while loading data (demo, benchmarks), with no one signed in. */
+    @Transactional
+    public void recordProviderAtSetUp(long councilId, java.util.UUID organizationId, BankDetails details) {
+        repository.insertForProvider(councilId, organizationId, details, "set-up");
+    }
+
     /** The whole account number is not written into the audit trail; the last four digits say which one. */
     private static java.util.Map<String, Object> auditValues(BankDetails d) {
         return AuditTrail.values("accountName", d.accountName(), "sortCode", d.sortCodeForPeople(),

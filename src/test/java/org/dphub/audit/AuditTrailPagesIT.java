@@ -325,6 +325,10 @@ class AuditTrailPagesIT {
         events.addAll(backFilled.keySet());
         for (Long event : events) {
             if (!java.util.Objects.equals(recorded.get(event), backFilled.get(event)) && differences.size() < 20) {
+                String type = jdbc.sql("SELECT entity_type FROM audit_event WHERE id = :id").param("id", event).query(String.class).single();
+                if (backFilled.get(event) == null && !migration.contains("'" + type + "'")) {
+                    continue; // a kind of change added after the back-fill ran (issue 15's): its person is recorded as it happens
+                }
                 differences.put(event, jdbc.sql("SELECT entity_type || ' ' || entity_id FROM audit_event WHERE id = :id").param("id", event)
                         .query(String.class).single() + ": recorded " + recorded.get(event) + ", back-filled " + backFilled.get(event));
             }

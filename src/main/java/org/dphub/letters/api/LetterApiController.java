@@ -58,7 +58,9 @@ class LetterApiController {
     ResponseEntity<LetterJson> send(SignedInUser staff, @PathVariable long id, @RequestBody SendJson body) {
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
         LetterKind kind = kind(body.kind(), errors);
-        if (kind != null && !kind.staffMayWrite()) {
+        if (kind != null && kind.writtenByTheDirectory()) {
+            errors.reject("kind", "letters.error.kind.written-by-the-directory", kind.name());
+        } else if (kind != null && !kind.staffMayWrite()) {
             errors.reject("kind", "letters.error.kind.written-by-the-service", kind.name());
         }
         Map<String, String> values = body.values() == null ? Map.of() : body.values();
