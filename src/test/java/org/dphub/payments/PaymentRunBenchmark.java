@@ -186,7 +186,10 @@ class PaymentRunBenchmark {
     /**
      * Issue 15: one account in ten (scale / 10, spread over the open ones) also pays a provider this period (a charge agreed on the
      * run date, already spending on the ledger as ProviderPayments.charge leaves it), spread over
-     * 1,000 providers; one provider in fifty has not given its bank details (exceptions).
+     * 1,000 providers; one provider in fifty has not given its bank details (exceptions: the run
+     * still takes those charges off the people's payments, and the council holds the money). The
+     * run nets every charge off its account's payment (netProviderCharges), so the benchmark
+     * measures that too.
      */
     void providerCharges(long councilId, LocalDate date, int scale) {
         String org = "CAST('00000000-0000-4000-8000-' || lpad(to_hex(%s), 12, '0') AS uuid)";
