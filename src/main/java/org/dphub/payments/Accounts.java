@@ -29,9 +29,11 @@ public class Accounts implements AccountDirectory {
     private final Councils councils;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.dphub.payments.internal.ProviderChargeRepository providerCharges;
 
     Accounts(AccountRepository accounts, LedgerRepository ledger, Citizens citizens, Councils councils, AuditTrail audit,
-             Clock clock) {
+             Clock clock, org.dphub.payments.internal.ProviderChargeRepository providerCharges) {
+        this.providerCharges = providerCharges;
         this.accounts = accounts;
         this.ledger = ledger;
         this.citizens = citizens;
@@ -49,7 +51,16 @@ public class Accounts implements AccountDirectory {
      */
     public record Summary(Account account, Money balance, Money committed, SurplusCalculation surplus,
                           Optional<PaymentSchedule> schedule, LocalDate nextPaymentDate, Money nextPayment,
-                          List<MoneyOnItsWay> onItsWay, LocalDate today) {
+                          List<MoneyOnItsWay> onItsWay, LocalDate today, Money nextPaymentToProviders) {
+
+        /** What of the next payment reaches the person: the payment less what it pays providers for them (issue 15). */
+        public Money nextPaymentToPerson() {
+            if (nextPayment == null) {
+                return null;
+            }
+            Money rest = nextPayment.minus(nextPaymentToProviders);
+            return rest.isLessThan(Money.ZERO) ? Money.ZERO : rest;
+        }
 
         public Money onItsWayTotal() {
             return onItsWay.stream().map(MoneyOnItsWay::amount).reduce(Money.ZERO, Money::plus);
@@ -266,6 +277,7 @@ public class Accounts implements AccountDirectory {
                 }
             }
         }
-        return new Summary(account, balance, committed, surplus, schedule, next, nextPayment, onItsWay, today);
+        Money toProviders = next == null ? Money.ZERO : Money.ofPence(providerCharges.promisedPence(account.id()));
+        return new Summary(account, balance, committed, surplus, schedule, next, nextPayment, onItsWay, today, toProviders);
     }
 }

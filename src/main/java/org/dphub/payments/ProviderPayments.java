@@ -252,7 +252,7 @@ public class ProviderPayments {
     @Transactional(readOnly = true)
     public Affordability affordability(long accountId) {
         Accounts.Summary summary = accounts.summaryOf(accountId).orElseThrow(NotFound::new);
-        Money promised = Money.ofPence(charges.promisedPence(accountId));
+        Money promised = summary.nextPaymentToProviders();
         Money available = summary.nextPayment() == null ? Money.ZERO : summary.nextPayment().minus(promised);
         return new Affordability(accountId, summary.balance(), promised,
                 available.isLessThan(Money.ZERO) ? Money.ZERO : available,

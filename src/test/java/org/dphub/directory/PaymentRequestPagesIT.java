@@ -159,7 +159,9 @@ class PaymentRequestPagesIT {
         assertThat(post(person, "/payment-requests/" + id, "action", "agree", "budgetLine", "1").getResponse().getRedirectedUrl())
                 .as("the same form sent twice (a double click) does nothing twice").isEqualTo("/my-money");
         assertThat(ledger.balance(account).pence()).isEqualTo(balance - 2400);
-        assertThat(body(get(person, "/my-money", "en"))).contains("Agreed: the council pays the provider from your next payment");
+        assertThat(body(get(person, "/my-money", "en"))).contains("Agreed: the council pays the provider from your next payment")
+                .contains("From it, to providers for you").contains("£24.00, so £26.00 comes to you");
+        assertThat(body(get(person, "/my-money", "cy"))).contains("£24.00, felly daw £26.00 i chi");
         assertThat(body(get(PROVIDER, "/provider/payment-requests", "en"))).contains("Agreed: paid in the next run");
 
         // the next run pays the provider: both sides read it as paid

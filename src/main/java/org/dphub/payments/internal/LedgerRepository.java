@@ -107,11 +107,15 @@ public class LedgerRepository {
                 .list();
     }
 
-    /** Money already set to leave the account after {@code day} (payroll approved for a later pay day, say), as a positive amount. */
+    /**
+     * Money already set to leave the account after {@code day} (payroll approved for a later pay day, say), as a positive
+     * amount. Not charges to providers: those come off a later council payment, not what the account holds (issue 15).
+     */
     public Money goingOutAfter(long accountId, LocalDate day) {
         return Money.ofPence(jdbc.sql("""
                         SELECT coalesce(-sum(l.amount_pence), 0) FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
-                        WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.posted_on > :day AND l.amount_pence < 0""")
+                        WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.posted_on > :day AND l.amount_pence < 0
+                          AND t.idempotency_key NOT LIKE 'provider-charge:%'""")
                 .param("account", accountId).param("day", day).query(Long.class).single());
     }
 
