@@ -381,7 +381,8 @@ public class RegularPayments {
         if (row.nextN() != n || due == null || due.isAfter(today)) {
             return false;
         }
-        String description = "Regular payment for " + row.serviceName() + ", " + due;
+        String description = "Regular payment for " + row.serviceName() + ", "
+                + due.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
         providerPayments.charge(new ProviderPayments.ProviderChargeRequest(row.councilId(), chargeKey(id, n), row.accountId(),
                 row.organizationId(), row.organizationName(), row.amount(), due,
                 description.length() > 400 ? description.substring(0, 400) : description, row.reference(),

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -50,8 +51,8 @@ class RegularPaymentSetUpPage {
         this.messages = messages;
     }
 
-    @GetMapping("/regular-payments/new")
-    String show(SignedInUser user, @RequestParam(defaultValue = "") String serviceId, @RequestParam(required = false) Long citizenId,
+    @GetMapping("/directory/services/{serviceId}/pay-regularly")
+    String show(SignedInUser user, @PathVariable String serviceId, @RequestParam(required = false) Long citizenId,
                 Model model, Locale locale) {
         PaymentRequests.ServiceFacts service = service(serviceId);
         List<org.dphub.people.Citizens.CitizenWithRelationship> payers = payments.payers(user);
@@ -71,8 +72,8 @@ class RegularPaymentSetUpPage {
                 new FormErrors(messages, locale));
     }
 
-    @PostMapping("/regular-payments/new")
-    String setUp(SignedInUser user, @RequestParam(defaultValue = "") String serviceId, @RequestParam(required = false) Long citizenId,
+    @PostMapping("/directory/services/{serviceId}/pay-regularly")
+    String setUp(SignedInUser user, @PathVariable String serviceId, @RequestParam(required = false) Long citizenId,
                  @RequestParam MultiValueMap<String, String> params, Model model, Locale locale) {
         PaymentRequests.ServiceFacts service = service(serviceId);
         long payer = payments.payerFor(user, citizenId);
