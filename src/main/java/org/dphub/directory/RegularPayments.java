@@ -337,41 +337,56 @@ public class RegularPayments {
         int charged = 0;
         int missed = 0;
         for (long id : repository.dueIds(today)) {
-            for (int guard = 0; guard < MOST_TIMES; guard++) {
-                Row row = repository.find(id).orElseThrow();
-                if (row.nextDue() == null || row.nextDue().isAfter(today)) {
-                    break;
-                }
-                int n = row.nextN();
-                String reason = null;
-                try {
-                    Boolean done = transactions.execute(tx -> chargeOne(id, n, today));
-                    if (!Boolean.TRUE.equals(done)) {
-                        break;
-                    }
-                    charged++;
-                    continue;
-                } catch (ProviderPayments.NotEnoughMoneyException notEnough) {
-                    reason = "NOT_ENOUGH_MONEY";
-                } catch (Conflict notOpen) {
-                    reason = "ACCOUNT_NOT_OPEN";
-                } catch (ValidationProblem lineGone) {
-                    reason = "PLAN_LINE_GONE";
-                } catch (NotFound gone) {
-                    reason = "ACCOUNT_NOT_OPEN";
-                }
-                String why = reason;
-                Boolean recorded = transactions.execute(tx -> missOne(id, n, today, why));
-                if (!Boolean.TRUE.equals(recorded)) {
-                    break;
-                }
-                missed++;
+            try {
+                int[] done = chargeDue(id, today);
+                charged += done[0];
+                missed += done[1];
+            } catch (RuntimeException unexpected) {
+                // one payment's trouble (the database, say) does not hold up the others; tomorrow's run tries it again
+                LOG.error("Regular payment {}: its instalments due by {} could not be charged", id, today, unexpected);
             }
         }
         if (charged + missed > 0) {
             LOG.info("Regular payments to providers on {}: {} instalments charged, {} missed", today, charged, missed);
         }
         return new Charged(charged, missed);
+    }
+
+    /** The instalments of one regular payment due by {@code today}: {charged, missed}. */
+    private int[] chargeDue(long id, LocalDate today) {
+        int charged = 0;
+        int missed = 0;
+        for (int guard = 0; guard < MOST_TIMES; guard++) {
+            Row row = repository.find(id).orElseThrow();
+            if (row.nextDue() == null || row.nextDue().isAfter(today)) {
+                break;
+            }
+            int n = row.nextN();
+            String reason = null;
+            try {
+                Boolean done = transactions.execute(tx -> chargeOne(id, n, today));
+                if (!Boolean.TRUE.equals(done)) {
+                    break;
+                }
+                charged++;
+                continue;
+            } catch (ProviderPayments.NotEnoughMoneyException notEnough) {
+                reason = "NOT_ENOUGH_MONEY";
+            } catch (Conflict notOpen) {
+                reason = "ACCOUNT_NOT_OPEN";
+            } catch (ValidationProblem lineGone) {
+                reason = "PLAN_LINE_GONE";
+            } catch (NotFound gone) {
+                reason = "ACCOUNT_NOT_OPEN";
+            }
+            String why = reason;
+            Boolean recorded = transactions.execute(tx -> missOne(id, n, today, why));
+            if (!Boolean.TRUE.equals(recorded)) {
+                break;
+            }
+            missed++;
+        }
+        return new int[] {charged, missed};
     }
 
     /** Charges instalment {@code n} if it is still the next one and due; false when there is nothing to do. */
