@@ -222,7 +222,13 @@ public class RegularPayments {
         if (idempotencyKey != null) {
             Optional<Row> before = repository.findByCreateKey(user.userId(), idempotencyKey);
             if (before.isPresent()) {
-                return view(before.get());
+                Row first = before.get();
+                if (first.citizenId() != citizenId || !first.serviceId().equals(input.serviceId())
+                        || !first.amount().equals(input.amount()) || first.frequency() != input.frequency()
+                        || !first.firstDate().equals(input.firstDate())) {
+                    throw new Conflict("This Idempotency-Key was used to set up a different regular payment.");
+                }
+                return view(first);
             }
         }
         List<FormError> errors = new ArrayList<>();

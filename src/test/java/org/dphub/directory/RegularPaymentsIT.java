@@ -181,7 +181,23 @@ class RegularPaymentsIT {
         JsonNode again = ok(http.postJsonAs(CITIZEN, P, "/api/v1/regular-payments", good, "Idempotency-Key", key), 201);
         assertThat(again.get("id").asLong()).isEqualTo(made.get("id").asLong());
         assertThat(rows(service)).isEqualTo(1);
+        assertThat(http.postJsonAs(CITIZEN, P, "/api/v1/regular-payments", good.replace("450", "451"), "Idempotency-Key", key)
+                .statusCode()).as("the same key for another payment").isEqualTo(409);
         long id = made.get("id").asLong();
+
+        // a representative sets one up for the person they act for
+        long represented = jdbc.sql("""
+                        SELECT a.citizen_id FROM citizen_access a JOIN app_user u ON u.id = a.user_id
+                        JOIN dp_account d ON d.citizen_id = a.citizen_id AND d.status = 'OPEN'
+                        WHERE u.username = 'representative@demo-england' AND a.relationship <> 'SELF'
+                        ORDER BY a.citizen_id LIMIT 1""").query(Long.class).single();
+        JsonNode forThem = ok(http.postJsonAs("representative@demo-england", P, "/api/v1/regular-payments", """
+                {"citizenId": %d, "serviceId": "%s", "amountPence": 300, "frequency": "MONTHLY", "firstDate": "%s"}"""
+                .formatted(represented, service, today.plusDays(1))), 201);
+        assertThat(read("representative@demo-england", forThem.get("id").asLong()).get("reference").asString())
+                .isEqualTo("REG-" + forThem.get("id").asLong());
+        assertThat(http.getAs(CITIZEN, P, "/api/v1/regular-payments/" + forThem.get("id").asLong()).statusCode())
+                .as("not the citizen's own").isEqualTo(404);
 
         // who may read it: the person, their council's staff, the provider (its own); nobody else
         JsonNode seen = read(CITIZEN, id);
