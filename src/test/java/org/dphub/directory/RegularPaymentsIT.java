@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.dphub.payments.BankAccounts;
 import org.dphub.payments.BankDetails;
 import org.dphub.payments.Ledger;
-import org.dphub.payments.Posting;
+import org.dphub.people.OnlineAccount;
 import org.dphub.shared.Money;
 import org.dphub.shared.SignedInUser;
 import org.dphub.support.Http;
@@ -48,6 +48,10 @@ class RegularPaymentsIT {
     RegularPayments regularPayments;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    org.dphub.people.Citizens citizens;
+    @Autowired
+    org.dphub.identity.UserAccounts userAccounts;
 
     Http http;
     LocalDate today;
@@ -94,16 +98,12 @@ class RegularPaymentsIT {
                         WHERE u.username = :u AND a.relationship = 'SELF'""").param("u", CITIZEN).query(Long.class).single();
     }
 
-    long fundedAccount(long citizen, long pence) {
-        long account = jdbc.sql("SELECT id FROM dp_account WHERE citizen_id = :c AND status = 'OPEN' ORDER BY id LIMIT 1")
-                .param("c", citizen).query(Long.class).single();
-        ledger.post(Posting.funding(council(), "test-funding:" + UUID.randomUUID(), account, Money.ofPence(pence), today,
-                "Money for the test"));
-        return account;
+    JsonNode setUp(UUID service, long pence, String frequency, LocalDate first, String extra) {
+        return setUp(CITIZEN, P, service, pence, frequency, first, extra);
     }
 
-    JsonNode setUp(UUID service, long pence, String frequency, LocalDate first, String extra) {
-        return ok(http.postJsonAs(CITIZEN, P, "/api/v1/regular-payments", """
+    JsonNode setUp(String user, String password, UUID service, long pence, String frequency, LocalDate first, String extra) {
+        return ok(http.postJsonAs(user, password, "/api/v1/regular-payments", """
                 {"serviceId": "%s", "amountPence": %d, "frequency": "%s", "firstDate": "%s", "reference": "SWIM-%s"%s}"""
                 .formatted(service, pence, frequency, first, UUID.randomUUID().toString().substring(0, 6), extra)), 201);
     }
@@ -227,7 +227,6 @@ class RegularPaymentsIT {
     @Test
     void eachInstalmentDueIsChargedOnceAMissedOneIsNotTriedAgainAndStoppingKeepsWhatWasCharged() throws Exception {
         UUID service = demoProviderService();
-        fundedAccount(demoCitizen(), 5000);
 
         // three weekly instalments, the first two weeks ago: all three fall due by today
         long weekly = setUp(service, 123, "WEEKLY", today, ", \"times\": 3").get("id").asLong();
@@ -287,8 +286,13 @@ class RegularPaymentsIT {
                         VALUES (gen_random_uuid(), :c, 'Riverside Rowing Club', 'CHARITY') RETURNING id""").param("c", council)
                 .query(UUID.class).single();
         UUID service = service(org, "PUBLISHED");
-        fundedAccount(demoCitizen(), 2000);
-        long id = setUp(service, 450, "WEEKLY", today, "").get("id").asLong();
+        // a person of the test's own, paid weekly from today: a provider is paid from the person's next payment
+        // (issue 15), so the run this test makes must have one of theirs in it
+        MoneyApi.Active active = new MoneyApi(http).activeWeekly("practitioner@demo-england", "Rhys", today, "PREPAID_CARD", 5000,
+                "en");
+        OnlineAccount rhys = citizens.giveOnlineAccount(userAccounts.findByUsername("practitioner@demo-england").orElseThrow(),
+                active.citizenId(), "rhys" + UUID.randomUUID() + "@example.com");
+        long id = setUp(rhys.username(), rhys.temporaryPassword(), service, 450, "WEEKLY", today, "").get("id").asLong();
         startedDaysAgo(id, 7);
         assertThat(regularPayments.chargeDue(today).charged()).isGreaterThanOrEqualTo(2);
         SignedInUser provider = ((SignedInUser.Holder) users.loadUserByUsername(PROVIDER)).signedInUser();
@@ -303,7 +307,7 @@ class RegularPaymentsIT {
         assertThat(payout.get("amountPence").asLong()).as("two instalments of £4.50").isEqualTo(900);
         assertThat(payout.get("parts").asInt()).isEqualTo(2);
         ok(http.postJsonAs("finance2@demo-england", P, "/api/v1/payment-runs/" + runId + "/approval", "{}"), 200);
-        assertThat(read(CITIZEN, id).get("instalments").valueStream().map(i -> i.get("status").asString()))
-                .containsExactly("PAID", "PAID");
+        assertThat(ok(http.getAs(rhys.username(), rhys.temporaryPassword(), "/api/v1/regular-payments/" + id), 200)
+                .get("instalments").valueStream().map(i -> i.get("status").asString())).containsExactly("PAID", "PAID");
     }
 }
