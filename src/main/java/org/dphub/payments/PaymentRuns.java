@@ -291,6 +291,17 @@ public class PaymentRuns {
         return runs.providerPayouts(runId);
     }
 
+    /** What the run took off people's payments to pay providers for them: how many payments, how much. */
+    public record Netted(long payments, Money amount) {
+    }
+
+    @Transactional(readOnly = true)
+    public Netted netted(SignedInUser staff, long runId) {
+        find(staff, runId).orElseThrow(NotFound::new);
+        long[] n = runs.netted(runId);
+        return new Netted(n[0], Money.ofPence(n[1]));
+    }
+
     /** A payout with each person's part (by reference), for the provider's remittance. */
     public record Remittance(PaymentRun run, ProviderPayout payout, List<ProviderPayout.Part> parts) {
     }

@@ -211,7 +211,8 @@ class ProviderPaymentsIT {
         String cookie = http.signIn(FINANCE, Http.DEMO_PASSWORD);
         HttpResponse<String> page = http.get("/payment-runs/" + runId, "Cookie", cookie);
         assertThat(page.body()).contains("Yoga for All CIC").contains("£25.00").contains("Green Fingers")
-                .contains("The provider has not said where it is paid");
+                .contains("The provider has not said where it is paid")
+                .contains("Providers are paid from people&#39;s own payments, never twice: this run takes £");
         HttpResponse<String> remittance = http.get("/payment-runs/" + runId + "/remittance/" + payout.get("id").asLong() + ".csv",
                 "Cookie", cookie);
         assertThat(remittance.statusCode()).isEqualTo(200);

@@ -194,12 +194,13 @@ public class PaymentRunRepository {
      * charges' rows are locked first, so a refund made meanwhile waits and then sees them taken.
      */
     public int netProviderCharges(long runId, long councilId, LocalDate paymentDate) {
+        // (all the council's charges waiting, not only those of accounts in the run: a join to the run's
+        // payments here made the planner scan the run once a charge when the tables' statistics were fresh)
         jdbc.sql("""
                         SELECT c.id FROM provider_charge c
                         WHERE c.council_id = :council AND c.netted_payment_id IS NULL AND c.charged_on <= :date
-                          AND EXISTS (SELECT 1 FROM payment p WHERE p.run_id = :run AND p.account_id = c.account_id)
                         ORDER BY c.id FOR UPDATE OF c""")
-                .param("council", councilId).param("date", paymentDate).param("run", runId).query(Long.class).list();
+                .param("council", councilId).param("date", paymentDate).query(Long.class).list();
         return jdbc.sql("""
                         WITH target AS (
                             SELECT DISTINCT ON (p.account_id) p.id, p.account_id, p.amount_pence - p.netted_pence AS room
@@ -272,6 +273,12 @@ public class PaymentRunRepository {
                         ON CONFLICT (run_id, organization_id) DO UPDATE SET charges_count = excluded.charges_count,
                             amount_pence = excluded.amount_pence""".formatted(owed))
                 .param("run", runId).param("council", councilId).update();
+    }
+
+    /** {payments with charges taken off them, pence taken} in the run (issue 15). */
+    public long[] netted(long runId) {
+        return jdbc.sql("SELECT count(*), coalesce(sum(netted_pence), 0) FROM payment WHERE run_id = :run AND netted_pence > 0")
+                .param("run", runId).query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 
     /** The run's payouts to providers, by name. */

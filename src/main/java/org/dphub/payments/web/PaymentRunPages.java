@@ -88,6 +88,7 @@ class PaymentRunPages {
             model.addAttribute("exceptions", runs.exceptions(finance, id));
             model.addAttribute("payDays", runs.totalsByPayDate(finance, id));
             model.addAttribute("providerPayouts", runs.providerPayouts(finance, id));
+            model.addAttribute("netted", runs.netted(finance, id));
             model.addAttribute("providerExceptions", runs.providerExceptions(finance, id));
         }
         model.addAttribute("mayApprove", run.status() == PaymentRunStatus.READY_FOR_APPROVAL
