@@ -166,6 +166,22 @@ class DirectoryApiIT {
     }
 
     @Test
+    void lang_cyGivesTheReasonsInWelsh() {
+        String provider = provider("demo-england");
+        long before = servicesOf(provider);
+        JsonNode english = status(http.postJsonAs(provider, PROVIDER_PASSWORD, "/api/v1/directory/services", serviceJson("12.345", "")), 422);
+        assertThat(english.get("errors").get(0).get("message").asString()).isEqualTo("Enter the cost in whole pence, like 1250 for £12.50");
+        JsonNode welsh = status(http.postJsonAs(provider, PROVIDER_PASSWORD, "/api/v1/directory/services?lang=cy",
+                serviceJson("12.345", "")), 422);
+        assertThat(welsh.get("errors").get(0).get("field").asString()).isEqualTo("costPence");
+        assertThat(welsh.get("errors").get(0).get("message").asString()).isEqualTo("Rhowch y gost mewn ceiniogau cyfan, fel 1250 am £12.50");
+        // and the next request without it is English again: an API caller's choice is per request
+        JsonNode again = status(http.postJsonAs(provider, PROVIDER_PASSWORD, "/api/v1/directory/services", serviceJson("12.345", "")), 422);
+        assertThat(again.get("errors").get(0).get("message").asString()).isEqualTo("Enter the cost in whole pence, like 1250 for £12.50");
+        assertThat(servicesOf(provider)).isEqualTo(before);
+    }
+
+    @Test
     void badInputIsNamedFieldByFieldAndNothingIsSaved() {
         String provider = provider("demo-england");
         long before = servicesOf(provider);

@@ -2,6 +2,9 @@ package org.dphub.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.dphub.support.BrowserPages;
 import org.dphub.support.Chromium;
 import org.dphub.support.IntegrationTest;
@@ -18,7 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A provider in Chromium: it signs up with its organisation (a weak password first), adds a service
  * (a cost of 12.345 and a session that closes before it opens refused first, nothing saved), the
  * DP team finds it on its list and checks it (both checks needed), and a person sees it with the
- * "Checked by the council" badge. axe-core on every page, in English and Welsh.
+ * "Checked by the council" badge. The DP team also imports the council's Open Referral UK feed: a
+ * file with a problem first (listed by JSON path in the error summary, in Welsh and in English,
+ * nothing imported), then a good one. axe-core on every page, in English and Welsh.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,7 +64,14 @@ class DirectoryBrowserIT {
     }
 
     @Test
-    void aProviderSignsUpAddsAServiceAndTheDpTeamChecksItSoPeopleSeeTheBadge() {
+    /** A service as an Open Referral UK service_list holds it. */
+    static String feedService(UUID id, UUID organization, String name) {
+        return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"description\":\"A weekly call for a chat\",\"status\":\"active\","
+                + "\"organization\":{\"id\":\"" + organization + "\",\"name\":\"Phone Friends\",\"description\":\"Calls\"}}";
+    }
+
+    @Test
+    void aProviderSignsUpAddsAServiceAndTheDpTeamChecksItSoPeopleSeeTheBadge() throws Exception {
         String email = "lunch-" + System.nanoTime() + "@example.org";
         String serviceName = "Hillside lunch club " + System.nanoTime() % 10_000;
 
@@ -135,6 +147,43 @@ class DirectoryBrowserIT {
         pages.submit();
         assertThat(pages.main()).as(pages.whatThePageSays()).contains("The service is published.")
                 .doesNotContain("Changed since the council's check");
+
+        // --- the DP team imports the council's feed: a file with a problem (in Welsh, then in English), then a good one
+        UUID fed = UUID.randomUUID();
+        UUID fedOrganization = UUID.randomUUID();
+        String fedName = "Phone friends " + System.nanoTime() % 10_000;
+        Path bad = Files.createTempFile("feed-with-a-problem", ".json");
+        Files.writeString(bad, "{\"contents\":[" + feedService(fed, fedOrganization, fedName)
+                + ",{\"name\":\"No id\",\"description\":\"Lunch\",\"status\":\"active\",\"organization\":{\"id\":\"" + fedOrganization
+                + "\",\"name\":\"Phone Friends\",\"description\":\"Calls\"}}]}");
+        Path good = Files.createTempFile("council-feed", ".json");
+        Files.writeString(good, "{\"contents\":[" + feedService(fed, fedOrganization, fedName) + "]}");
+        pages.open("/directory/imports?lang=cy");
+        assertThat(pages.h1()).isEqualTo("Mewnforio ffrwd cyfeiriadur");
+        pages.browser.findElement(By.id("file")).sendKeys(bad.toString());
+        pages.submit();
+        assertThat(pages.errors()).as(pages.whatThePageSays()).contains("$.contents[1].id: ar goll. Mae proffil Open Referral UK ei angen.");
+        pages.assertAccessible("import a feed, refused (cy)");
+        pages.open("/directory/imports?lang=en");
+        assertThat(pages.h1()).isEqualTo("Import a directory feed");
+        pages.assertAccessibleInBothLanguages("import a feed");
+        pages.browser.findElement(By.id("file")).sendKeys(bad.toString());
+        pages.submit();
+        assertThat(pages.errors()).as(pages.whatThePageSays()).contains("$.contents[1].id: is missing. The Open Referral UK profile needs it.");
+        assertThat(pages.browser.findElement(By.cssSelector(".govuk-error-summary__title")).getText()).startsWith("The feed was not imported");
+        pages.assertAccessible("import a feed, refused");
+        pages.assertFitsAPhone("import a feed, refused");
+        assertThat(jdbc.sql("SELECT count(*) FROM directory_service WHERE id = :id").param("id", fed).query(Long.class).single())
+                .as("nothing imported").isZero();
+        pages.browser.findElement(By.id("file")).sendKeys(good.toString());
+        pages.submit();
+        assertThat(pages.path()).as(pages.whatThePageSays()).isEqualTo("/directory/imports");
+        assertThat(pages.main()).contains("1 new services, 0 changed, 0 the same as before, 1 new organisations",
+                good.getFileName().toString());
+        pages.assertAccessibleInBothLanguages("import a feed, done");
+        pages.assertFitsAPhone("import a feed, done");
+        assertThat(jdbc.sql("SELECT status FROM directory_service WHERE id = :id").param("id", fed).query(String.class).single())
+                .isEqualTo("AWAITING_CHECKS");
 
         // --- a person sees it, checked by the council
         signInAs("citizen@demo-england", org.dphub.support.Http.DEMO_PASSWORD);

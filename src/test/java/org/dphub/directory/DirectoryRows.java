@@ -37,6 +37,19 @@ final class DirectoryRows {
         return id;
     }
 
+    /** The service serves the term (an outcome or need). */
+    static void term(JdbcClient jdbc, UUID service, UUID term) {
+        jdbc.sql("INSERT INTO directory_service_term (service_id, term_id) VALUES (:s, :t)").param("s", service).param("t", term).update();
+    }
+
+    /** A weekly time the service is open; {@code day} MONDAY..SUNDAY. */
+    static UUID schedule(JdbcClient jdbc, UUID service, String day, LocalTime opens, LocalTime closes) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO directory_schedule (id, service_id, day, opens_at, closes_at) VALUES (:id, :s, :d, :o, :c)")
+                .param("id", id).param("s", service).param("d", day).param("o", opens).param("c", closes).update();
+        return id;
+    }
+
     /** A person with an active direct payment whose plan's first outcome is tagged with the term. */
     static long personWithLivePlan(JdbcClient jdbc, long england, String postcode, UUID term) {
         long citizen = jdbc.sql("""
@@ -171,12 +184,10 @@ final class DirectoryRows {
                     .param("unit", costUnit).param("min", minimumAge).param("max", maximumAge).param("languages", languages)
                     .param("access", accessibility).param("checked", checked).update();
             for (UUID term : terms) {
-                jdbc.sql("INSERT INTO directory_service_term (service_id, term_id) VALUES (:s, :t)").param("s", id).param("t", term).update();
+                term(jdbc, id, term);
             }
             for (Object[] s : schedules) {
-                jdbc.sql("INSERT INTO directory_schedule (id, service_id, day, opens_at, closes_at) VALUES (:id, :s, :d, :o, :c)")
-                        .param("id", UUID.randomUUID()).param("s", id).param("d", ((DayOfWeek) s[0]).name())
-                        .param("o", s[1]).param("c", s[2]).update();
+                schedule(jdbc, id, ((DayOfWeek) s[0]).name(), (LocalTime) s[1], (LocalTime) s[2]);
             }
             return id;
         }

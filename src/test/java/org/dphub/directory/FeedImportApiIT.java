@@ -180,6 +180,22 @@ class FeedImportApiIT {
     }
 
     @Test
+    void lang_cyGivesTheProblemsInWelsh() {
+        Map<String, Object> noId = onlineService();
+        noId.remove("id");
+        String body = feed(List.of(lunchClub("Lunch club"), noId));
+        for (var language : Map.of("", "is missing. The Open Referral UK profile needs it.",
+                "?lang=cy", "ar goll. Mae proffil Open Referral UK ei angen.").entrySet()) {
+            HttpResponse<String> response = http.postJsonAs(DP_TEAM, Http.DEMO_PASSWORD, PATH + language.getKey(), body);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            List<String> said = new ArrayList<>();
+            read(response.body()).get("errors").forEach(e -> said.add(e.get("path").asString() + ": " + e.get("message").asString()));
+            assertThat(said).as(response.body()).contains("$.contents[1].id: " + language.getValue());
+        }
+        assertThat(services()).isZero();
+    }
+
+    @Test
     void aFileWithProblemsNamesEachByItsPathAndChangesNothing() {
         Map<String, Object> noId = onlineService();
         noId.remove("id");

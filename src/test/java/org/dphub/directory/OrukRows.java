@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A test's own directory rows, written with SQL (the module's writing side is built elsewhere). */
+/**
+ * A test's own directory rows for the Open Referral tests, written with SQL: services as maps of
+ * column → value (every column the API publishes), on top of {@link DirectoryRows} (the terms,
+ * councils and weekly times are its).
+ */
 final class OrukRows {
 
-    static final UUID NUTRITION = UUID.fromString("6a1d6a2e-5d1f-4c1b-9a52-000000000001");
-    static final UUID COMMUNITY = UUID.fromString("6a1d6a2e-5d1f-4c1b-9a52-000000000009");
-    static final UUID WALES_HEALTH = UUID.fromString("6a1d6a2e-5d1f-4c1b-9a52-000000000101");
+    static final UUID NUTRITION = DirectoryRows.NUTRITION;
+    static final UUID COMMUNITY = DirectoryRows.COMMUNITY;
+    static final UUID WALES_HEALTH = DirectoryRows.WALES_HEALTH;
     static final UUID ENGLAND_OUTCOMES = UUID.fromString("6a1d6a2e-5d1f-4c1b-9a51-000000000001");
 
     private final JdbcClient jdbc;
@@ -23,7 +27,7 @@ final class OrukRows {
     }
 
     long council(String code) {
-        return jdbc.sql("SELECT id FROM council WHERE code = :c").param("c", code).query(Long.class).single();
+        return DirectoryRows.council(jdbc, code);
     }
 
     UUID organization(long council, String name) {
@@ -89,15 +93,11 @@ final class OrukRows {
     }
 
     void term(UUID service, UUID term) {
-        jdbc.sql("INSERT INTO directory_service_term (service_id, term_id) VALUES (:s, :t)").param("s", service).param("t", term).update();
+        DirectoryRows.term(jdbc, service, term);
     }
 
     UUID schedule(UUID service, String day, String opens, String closes) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO directory_schedule (id, service_id, day, opens_at, closes_at) VALUES (:id, :s, :d, :o, :c)")
-                .param("id", id).param("s", service).param("d", day).param("o", LocalTime.parse(opens)).param("c", LocalTime.parse(closes))
-                .update();
-        return id;
+        return DirectoryRows.schedule(jdbc, service, day, LocalTime.parse(opens), LocalTime.parse(closes));
     }
 
     /** A term of England's outcomes added by one council, with a code of its own. */

@@ -84,6 +84,42 @@ class PaymentRequestPagesIT {
     }
 
     @Test
+    void thePersonIsToldTheirDphubNumberAndTheProviderIsToldToAskForIt() throws Exception {
+        long citizen = jdbc.sql("""
+                        SELECT a.citizen_id FROM citizen_access a JOIN app_user u ON u.id = a.user_id
+                        WHERE u.username = :u AND a.relationship = 'SELF'""").param("u", CITIZEN).query(Long.class).single();
+        // the number as it is typed on the provider's form: never grouped like 12,345
+        assertThat(body(get(CITIZEN, "/my-money", "en")))
+                .contains("Your dphub number is " + citizen + ". Give it to a provider so they can ask you for payment.");
+        assertThat(body(get(CITIZEN, "/my-money", "cy")))
+                .contains("Eich rhif dphub yw " + citizen + ". Rhowch ef i ddarparwr er mwyn iddo allu gofyn i chi am daliad.");
+        assertThat(body(get(CITIZEN, "/home", "en"))).contains("dphub number")
+                .contains(citizen + ". Give it to a provider so they can ask for payment.");
+        assertThat(body(get(CITIZEN, "/home", "cy"))).contains("Rhif dphub")
+                .contains(citizen + ". Rhowch ef i ddarparwr er mwyn iddo allu gofyn am daliad.");
+
+        // a representative is told the number of each person they act for, by name
+        var represented = jdbc.sql("""
+                        SELECT c.id, c.given_name || ' ' || c.family_name AS name FROM citizen_access a JOIN app_user u ON u.id = a.user_id
+                        JOIN citizen c ON c.id = a.citizen_id WHERE u.username = 'representative@demo-england' ORDER BY c.id LIMIT 1""")
+                .query((rs, n) -> java.util.Map.entry(rs.getLong("id"), rs.getString("name"))).single();
+        String forThem = body(get("representative@demo-england", "/my-money", "en"));
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(forThem)).contains(represented.getValue() + "'s dphub number is "
+                + represented.getKey() + ". Give it to a provider so they can ask " + represented.getValue() + " for payment.");
+        assertThat(forThem).doesNotContain("Your dphub number is");
+        // nobody else's number: not the person's on another council's page, and no number on a provider's home
+        assertThat(body(get("citizen@demo-wales", "/my-money", "en"))).doesNotContain("dphub number is " + citizen + ".");
+        assertThat(body(get(PROVIDER, "/home", "en"))).doesNotContain("dphub number");
+
+        // the provider's form says what to ask the person for, and where they find it
+        publishedService();
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(body(get(PROVIDER, "/provider/payment-requests", "en"))))
+                .contains("Ask the person for their dphub number: it is on their \"Your money\" page and their home page.");
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(body(get(PROVIDER, "/provider/payment-requests", "cy"))))
+                .contains("Gofynnwch i'r person am ei rif dphub: mae ar ei dudalen \"Eich arian\"");
+    }
+
+    @Test
     void aProviderAsksThePersonAsksBackAndAgreesOnYourMoneyInBothLanguages() throws Exception {
         UUID service = publishedService();
         // a person of the test's own, paid £50 a week from 41 days on: a provider is paid from the next payment

@@ -18,6 +18,7 @@ import org.dphub.shared.SignedInUser;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -78,7 +79,7 @@ class DirectoryAdminApiController {
     @Operation(summary = "A provider signs up (no sign-in needed): an account with the PROVIDER role and its organisation, in the "
             + "council it works in (councilCode), whose DP team checks its services. Email taken: 409")
     ResponseEntity<RegisteredJson> register(@RequestBody RegistrationJson body, HttpServletRequest request) {
-        ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, Locale.ENGLISH), postcodes);
+        ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, LocaleContextHolder.getLocale()), postcodes);
         String email = rules.email("email", body.email(), true);
         String name = rules.text("displayName", body.displayName(), 100, true, "directory.label.display-name");
         PasswordRules.check("password", body.password(), email, rules.errors());
@@ -112,7 +113,7 @@ class DirectoryAdminApiController {
     @PreAuthorize("hasRole('PROVIDER')")
     @Operation(summary = "The provider describes its organisation (made the first time, changed after)")
     OrganizationOutJson saveOrganization(SignedInUser provider, @RequestBody OrganizationJson body) {
-        ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, Locale.ENGLISH), postcodes);
+        ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, LocaleContextHolder.getLocale()), postcodes);
         Organization.Input input = rules.organization(body.name(), body.description(), body.kind(), body.email(), body.phone(),
                 body.website());
         rules.errors().throwIfAny();
@@ -145,7 +146,7 @@ class DirectoryAdminApiController {
     @PreAuthorize("hasAnyRole('DP_TEAM', 'COUNCIL_ADMIN')")
     @Operation(summary = "The council's DP team or administrator adds an outcome or need of its own, in English and Welsh")
     ResponseEntity<TermJson> addTerm(SignedInUser staff, @RequestBody TermInputJson body) {
-        ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, Locale.ENGLISH), postcodes);
+        ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, LocaleContextHolder.getLocale()), postcodes);
         String name = rules.text("name", body.name(), 200, true, "directory.label.term-name");
         String nameCy = rules.text("nameCy", body.nameCy(), 200, true, "directory.label.term-name-cy");
         String description = rules.text("description", body.description(), 1000, true, "directory.label.term-description");

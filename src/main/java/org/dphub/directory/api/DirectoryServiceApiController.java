@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.dphub.directory.Directory;
 import org.dphub.directory.DirectoryService;
@@ -15,6 +14,7 @@ import org.dphub.shared.SignedInUser;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -107,7 +107,7 @@ class DirectoryServiceApiController {
     @Operation(summary = "The DP team of the service's council records insurance and safeguarding checks (both needed): "
             + "the service is PUBLISHED. Checking a published service again clears 'changed since check'")
     StatusJson checks(SignedInUser dpTeam, @PathVariable UUID id, @RequestBody ChecksInputJson body) {
-        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        FormErrors errors = new FormErrors(messages, LocaleContextHolder.getLocale());
         if (body.insuranceChecked() == null) {
             errors.reject("insuranceChecked", "directory.error.boolean");
         }
@@ -145,14 +145,14 @@ class DirectoryServiceApiController {
     }
 
     private String reason(ReasonJson body) {
-        ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, Locale.ENGLISH), postcodes);
+        ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, LocaleContextHolder.getLocale()), postcodes);
         String reason = rules.text("reason", body == null ? null : body.reason(), 2000, true, "directory.label.reason");
         rules.errors().throwIfAny();
         return reason;
     }
 
     private ServiceInput read(ServiceInputJson body) {
-        ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, Locale.ENGLISH), postcodes);
+        ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, LocaleContextHolder.getLocale()), postcodes);
         ServiceInput input = rules.service(new ServiceInputRules.Raw(body.name(), body.description(), body.delivery(), body.postcode(),
                 body.travelKm(), body.schedules(), body.costPence(), null, body.costUnit(), body.minimumAge(), body.maximumAge(),
                 body.languages(), body.accessibility(), body.taxonomyTermIds(), body.url(), body.email()));

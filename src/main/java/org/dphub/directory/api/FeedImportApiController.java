@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.dphub.directory.internal.FeedImporter;
 import org.dphub.directory.internal.FeedImporter.FeedProblem;
@@ -13,6 +12,7 @@ import org.dphub.directory.internal.FeedImporter.FeedRejected;
 import org.dphub.directory.internal.FeedImporter.ImportResult;
 import org.dphub.shared.SignedInUser;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -73,7 +73,7 @@ class FeedImportApiController {
         json.put("servicesUnchanged", result.servicesUnchanged());
         json.put("organizationsCreated", result.organizationsCreated());
         json.put("organizationsUpdated", result.organizationsUpdated());
-        json.put("warnings", result.warnings().stream().map(w -> Map.of("path", w.path(), "message", w.message(messages, Locale.ENGLISH))).toList());
+        json.put("warnings", result.warnings().stream().map(w -> Map.of("path", w.path(), "message", w.message(messages, LocaleContextHolder.getLocale()))).toList());
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(json);
     }
 
@@ -82,7 +82,7 @@ class FeedImportApiController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The feed has problems. Fix each one listed in errors and send the whole file again. Nothing was imported.");
         problem.setTitle("Invalid feed");
-        problem.setProperty("errors", rejected.problems().stream().map(e -> Map.of("path", e.path(), "message", e.message(messages, Locale.ENGLISH))).toList());
+        problem.setProperty("errors", rejected.problems().stream().map(e -> Map.of("path", e.path(), "message", e.message(messages, LocaleContextHolder.getLocale()))).toList());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

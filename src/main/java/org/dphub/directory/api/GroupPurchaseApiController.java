@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.dphub.directory.GroupMember;
 import org.dphub.directory.GroupProposal;
@@ -19,6 +18,7 @@ import org.dphub.web.FormErrors;
 import org.dphub.web.JsonInput;
 import org.dphub.web.NotFound;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -106,7 +106,7 @@ class GroupPurchaseApiController {
     @Operation(summary = "Propose a group purchase of a published directory service (a person with a direct payment or their "
             + "representative, a provider, a practitioner). Split EQUAL or SET_SHARES; sessions are future dates.")
     ResponseEntity<CreatedJson> propose(SignedInUser user, @RequestBody ProposalJson body) {
-        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        FormErrors errors = new FormErrors(messages, LocaleContextHolder.getLocale());
         GroupProposal proposal = GroupProposal.readApi(errors, groups.today(), body.title(), body.serviceId(), body.sessions(),
                 body.totalPence(), body.perSessionPence(), body.split(), body.maxMembers());
         errors.throwIfAny();
@@ -127,7 +127,7 @@ class GroupPurchaseApiController {
             + "sharePence is needed when the group is split by SET_SHARES")
     ResponseEntity<MemberJson> add(SignedInUser user, @PathVariable String id, @RequestBody MemberInputJson body) {
         UUID group = uuid(id);
-        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        FormErrors errors = new FormErrors(messages, LocaleContextHolder.getLocale());
         Long citizen = null;
         try {
             citizen = body.citizenId() == null ? null : new java.math.BigDecimal(body.citizenId().toString().strip()).longValueExact();
@@ -182,7 +182,7 @@ class GroupPurchaseApiController {
 
     private void checkKey(String requestKey) {
         if (requestKey != null && (requestKey.isBlank() || requestKey.length() > 100)) {
-            FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+            FormErrors errors = new FormErrors(messages, LocaleContextHolder.getLocale());
             errors.reject("Idempotency-Key", "recovery.error.key");
             errors.throwIfAny();
         }
@@ -202,10 +202,10 @@ class GroupPurchaseApiController {
         Object[] args = refused.args();
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof LocalDate date) {
-                args[i] = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(date);
+                args[i] = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", LocaleContextHolder.getLocale()).format(date);
             }
         }
-        String message = messages.getMessage(refused.messageKey(), args, refused.messageKey(), Locale.ENGLISH);
+        String message = messages.getMessage(refused.messageKey(), args, refused.messageKey(), LocaleContextHolder.getLocale());
         HttpStatus status = HttpStatus.valueOf(refused.status());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         problem.setTitle(status == HttpStatus.FORBIDDEN ? "Not allowed" : status == HttpStatus.CONFLICT ? "Not now" : "Refused by a rule");

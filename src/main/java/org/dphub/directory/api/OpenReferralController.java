@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public Open Referral UK 3.0 API: published services, their organisations and places, and the
@@ -54,19 +55,21 @@ class OpenReferralController {
 
     private final OpenReferralRepository rows;
     private final PostcodeDirectory postcodes;
+    private final JsonBody body;
 
-    OpenReferralController(OpenReferralRepository rows, PostcodeDirectory postcodes) {
+    OpenReferralController(OpenReferralRepository rows, PostcodeDirectory postcodes, JsonMapper json) {
         this.rows = rows;
         this.postcodes = postcodes;
+        this.body = new JsonBody(json);
     }
 
     @GetMapping({"", "/"})
-    Map<String, Object> about() {
+    ResponseEntity<byte[]> about() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("version", "3.0");
         json.put("profile", OpenReferralJson.PROFILE);
         json.put("openapi_url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/openreferral/openapi.json").toUriString());
-        return json;
+        return body.ok(json);
     }
 
     @GetMapping("/openapi.json")
@@ -77,23 +80,23 @@ class OpenReferralController {
     }
 
     @GetMapping("/services")
-    Map<String, Object> services(@RequestParam Map<String, String> query) {
+    ResponseEntity<byte[]> services(@RequestParam Map<String, String> query) {
         Params p = new Params(query);
         ServiceFilter filter = p.filter();
         boolean full = p.bool("full");
         p.done();
         Page<ServiceRow> page = rows.services(filter, null, p.perPage, p.offset());
-        return OpenReferralJson.page(services(page.rows(), full), page.total(), p.page, p.perPage);
+        return body.ok(OpenReferralJson.page(services(page.rows(), full), page.total(), p.page, p.perPage));
     }
 
     @GetMapping("/services/{id}")
-    Map<String, Object> service(@PathVariable String id) {
+    ResponseEntity<byte[]> service(@PathVariable String id) {
         ServiceRow row = rows.service(pathId(id)).orElseThrow(NotPublished::new);
-        return services(List.of(row), true).get(0);
+        return body.ok(services(List.of(row), true).get(0));
     }
 
     @GetMapping("/service_at_locations")
-    Map<String, Object> serviceAtLocations(@RequestParam Map<String, String> query) {
+    ResponseEntity<byte[]> serviceAtLocations(@RequestParam Map<String, String> query) {
         Params p = new Params(query);
         ServiceFilter filter = p.filter();
         boolean full = p.bool("full");
@@ -105,73 +108,73 @@ class OpenReferralController {
         for (int i = 0; i < page.rows().size(); i++) {
             contents.add(OpenReferralJson.serviceAtLocation(page.rows().get(i), nested.get(i), near != null));
         }
-        return OpenReferralJson.page(contents, page.total(), p.page, p.perPage);
+        return body.ok(OpenReferralJson.page(contents, page.total(), p.page, p.perPage));
     }
 
     @GetMapping("/service_at_locations/{id}")
-    Map<String, Object> serviceAtLocation(@PathVariable String id) {
+    ResponseEntity<byte[]> serviceAtLocation(@PathVariable String id) {
         ServiceRow row = rows.serviceAtLocation(pathId(id)).orElseThrow(NotPublished::new);
-        return OpenReferralJson.serviceAtLocation(row, services(List.of(row), true).get(0), false);
+        return body.ok(OpenReferralJson.serviceAtLocation(row, services(List.of(row), true).get(0), false));
     }
 
     @GetMapping("/organizations")
-    Map<String, Object> organizations(@RequestParam Map<String, String> query) {
+    ResponseEntity<byte[]> organizations(@RequestParam Map<String, String> query) {
         Params p = new Params(query);
         String search = p.text("search");
         p.done();
         Page<OrganizationRow> page = rows.organizations(search, p.perPage, p.offset());
-        return OpenReferralJson.page(page.rows().stream().map(OpenReferralJson::organization).toList(), page.total(), p.page, p.perPage);
+        return body.ok(OpenReferralJson.page(page.rows().stream().map(OpenReferralJson::organization).toList(), page.total(), p.page, p.perPage));
     }
 
     @GetMapping("/organizations/{id}")
-    Map<String, Object> organization(@PathVariable String id) {
+    ResponseEntity<byte[]> organization(@PathVariable String id) {
         OrganizationRow organization = rows.organization(pathId(id)).orElseThrow(NotPublished::new);
         Map<String, Object> json = OpenReferralJson.organization(organization);
         List<ServiceRow> services = rows.servicesOf(organization.id());
         json.put("services", services.stream().map(s -> OpenReferralJson.serviceSummary(s, null)).toList());
-        return json;
+        return body.ok(json);
     }
 
     @GetMapping("/taxonomies")
-    Map<String, Object> taxonomies(@RequestParam Map<String, String> query) {
+    ResponseEntity<byte[]> taxonomies(@RequestParam Map<String, String> query) {
         Params p = new Params(query);
         p.done();
         var page = rows.taxonomies(p.perPage, p.offset());
-        return OpenReferralJson.page(page.rows().stream().map(t -> OpenReferralJson.taxonomy(t, null)).toList(), page.total(),
-                p.page, p.perPage);
+        return body.ok(OpenReferralJson.page(page.rows().stream().map(t -> OpenReferralJson.taxonomy(t, null)).toList(), page.total(),
+                p.page, p.perPage));
     }
 
     @GetMapping("/taxonomies/{id}")
-    Map<String, Object> taxonomy(@PathVariable String id) {
+    ResponseEntity<byte[]> taxonomy(@PathVariable String id) {
         var taxonomy = rows.taxonomy(pathId(id)).orElseThrow(NotPublished::new);
-        return OpenReferralJson.taxonomy(taxonomy, rows.terms(taxonomy.id(), null, null, 10_000, 0).rows());
+        return body.ok(OpenReferralJson.taxonomy(taxonomy, rows.terms(taxonomy.id(), null, null, 10_000, 0).rows()));
     }
 
     @GetMapping("/taxonomy_terms")
-    Map<String, Object> terms(@RequestParam Map<String, String> query) {
+    ResponseEntity<byte[]> terms(@RequestParam Map<String, String> query) {
         Params p = new Params(query);
         UUID taxonomy = p.uuid("taxonomy_id");
         UUID parent = p.uuid("parent_id");
         String search = p.text("search");
         p.done();
         Page<TermRow> page = rows.terms(taxonomy, parent, search, p.perPage, p.offset());
-        return OpenReferralJson.page(page.rows().stream().map(OpenReferralJson::term).toList(), page.total(), p.page, p.perPage);
+        return body.ok(OpenReferralJson.page(page.rows().stream().map(OpenReferralJson::term).toList(), page.total(), p.page, p.perPage));
     }
 
     @GetMapping("/taxonomy_terms/{id}")
-    Map<String, Object> term(@PathVariable String id) {
-        return OpenReferralJson.term(rows.term(pathId(id)).orElseThrow(NotPublished::new));
+    ResponseEntity<byte[]> term(@PathVariable String id) {
+        return body.ok(OpenReferralJson.term(rows.term(pathId(id)).orElseThrow(NotPublished::new)));
     }
 
+    /** The services with their organisations (read with them); when full, their terms and times in one query each. */
     private List<Map<String, Object>> services(List<ServiceRow> services, boolean full) {
-        Map<UUID, OrganizationRow> organizations = rows.organizations(services.stream().map(ServiceRow::organizationId).distinct().toList());
         if (!full) {
-            return services.stream().map(s -> OpenReferralJson.serviceSummary(s, organizations.get(s.organizationId()))).toList();
+            return services.stream().map(s -> OpenReferralJson.serviceSummary(s, s.organization())).toList();
         }
         List<UUID> ids = services.stream().map(ServiceRow::id).toList();
         var terms = rows.termsOf(ids);
         var schedules = rows.schedulesOf(ids);
-        return services.stream().map(s -> OpenReferralJson.service(s, organizations.get(s.organizationId()),
+        return services.stream().map(s -> OpenReferralJson.service(s, s.organization(),
                 terms.getOrDefault(s.id(), List.of()), schedules.getOrDefault(s.id(), List.of()))).toList();
     }
 

@@ -32,7 +32,7 @@ public class OpenReferralRepository {
                              String url, String email, String delivery, String postcode, BigDecimal latitude,
                              BigDecimal longitude, Integer travelKm, String address, long costPence, String costUnit,
                              Integer minimumAge, Integer maximumAge, List<String> languages, String accessibility,
-                             OffsetDateTime lastModified, Double distanceMetres) {
+                             OffsetDateTime lastModified, Double distanceMetres, OrganizationRow organization) {
     }
 
     public record OrganizationRow(UUID id, String name, String description, String email, String website) {
@@ -100,10 +100,10 @@ public class OpenReferralRepository {
             fast.keySet().retainAll(List.of("term", "lat", "lon", "latMin", "latMax", "lonMin", "lonMax", "metres", "limit", "offset"));
             String placeWhere = "x.term_id = :term AND x.latitude BETWEEN :latMin AND :latMax AND x.longitude BETWEEN :lonMin AND :lonMax AND "
                     + haversine("x") + " <= :metres";
-            sql = "SELECT s.*, c.nation, p.distance_m, p.total_rows FROM (SELECT x.service_id AS id, " + haversine("x") + " AS distance_m,"
+            sql = "SELECT " + SERVICE_COLUMNS + ", c.nation, p.distance_m, p.total_rows FROM (SELECT x.service_id AS id, " + haversine("x") + " AS distance_m,"
                     + " count(*) OVER () AS total_rows FROM directory_search_place x WHERE " + placeWhere
                     + " ORDER BY distance_m, x.service_id LIMIT :limit OFFSET :offset) p"
-                    + " JOIN directory_service s ON s.id = p.id JOIN council c ON c.id = s.council_id ORDER BY p.distance_m, s.id";
+                    + " JOIN directory_service s ON s.id = p.id JOIN council c ON c.id = s.council_id" + ORGANIZATION_JOIN + " ORDER BY p.distance_m, s.id";
             long[] total = {0};
             List<ServiceRow> rows = jdbc.sql(sql).params(fast).query((rs, n) -> {
                 total[0] = rs.getLong("total_rows");
@@ -119,13 +119,13 @@ public class OpenReferralRepository {
         } else if (near != null) {
             // the places first, from the index alone (latitude, longitude, id): distance, count and page;
             // then the page's rows
-            sql = "SELECT s.*, c.nation, p.distance_m, p.total_rows FROM (SELECT s.id, " + distance + " AS distance_m,"
+            sql = "SELECT " + SERVICE_COLUMNS + ", c.nation, p.distance_m, p.total_rows FROM (SELECT s.id, " + distance + " AS distance_m,"
                     + " count(*) OVER () AS total_rows FROM directory_service s WHERE " + where
                     + " ORDER BY distance_m, s.id LIMIT :limit OFFSET :offset) p"
-                    + " JOIN directory_service s ON s.id = p.id JOIN council c ON c.id = s.council_id ORDER BY p.distance_m, s.id";
+                    + " JOIN directory_service s ON s.id = p.id JOIN council c ON c.id = s.council_id" + ORGANIZATION_JOIN + " ORDER BY p.distance_m, s.id";
         } else {
-            sql = "SELECT s.*, c.nation, NULL::float8 AS distance_m, count(*) OVER () AS total_rows"
-                    + " FROM directory_service s JOIN council c ON c.id = s.council_id WHERE " + where
+            sql = "SELECT " + SERVICE_COLUMNS + ", c.nation, NULL::float8 AS distance_m, count(*) OVER () AS total_rows"
+                    + " FROM directory_service s JOIN council c ON c.id = s.council_id" + ORGANIZATION_JOIN + " WHERE " + where
                     + " ORDER BY s.name, s.id LIMIT :limit OFFSET :offset";
         }
         long[] total = {0};
@@ -143,14 +143,14 @@ public class OpenReferralRepository {
     }
 
     public Optional<ServiceRow> service(UUID id) {
-        return jdbc.sql("SELECT s.*, c.nation, NULL::float8 AS distance_m FROM directory_service s JOIN council c ON c.id = s.council_id"
+        return jdbc.sql("SELECT " + SERVICE_COLUMNS + ", c.nation, NULL::float8 AS distance_m" + SERVICE_FROM
                         + " WHERE s.id = :id AND s.status = 'PUBLISHED'")
                 .param("id", id).query((rs, n) -> service(rs)).optional();
     }
 
     /** The published service whose service_at_location has this id (see the migration's directory_derived_uuid). */
     public Optional<ServiceRow> serviceAtLocation(UUID serviceAtLocationId) {
-        return jdbc.sql("SELECT s.*, c.nation, NULL::float8 AS distance_m FROM directory_service s JOIN council c ON c.id = s.council_id"
+        return jdbc.sql("SELECT " + SERVICE_COLUMNS + ", c.nation, NULL::float8 AS distance_m" + SERVICE_FROM
                         + " WHERE directory_derived_uuid(s.id, 'service_at_location') = :id AND s.status = 'PUBLISHED'")
                 .param("id", serviceAtLocationId).query((rs, n) -> service(rs)).optional();
     }
@@ -178,18 +178,10 @@ public class OpenReferralRepository {
                 .param("id", id).query((rs, n) -> organization(rs)).optional();
     }
 
-    public Map<UUID, OrganizationRow> organizations(Collection<UUID> ids) {
-        Map<UUID, OrganizationRow> byId = new LinkedHashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("SELECT o.* FROM directory_organization o WHERE o.id = ANY(CAST(:ids AS uuid[]))").param("ids", uuids(ids))
-                    .query((rs, n) -> organization(rs)).list().forEach(o -> byId.put(o.id(), o));
-        }
-        return byId;
-    }
 
     /** Published services of these organisations, by name. */
     public List<ServiceRow> servicesOf(UUID organizationId) {
-        return jdbc.sql("SELECT s.*, c.nation, NULL::float8 AS distance_m FROM directory_service s JOIN council c ON c.id = s.council_id"
+        return jdbc.sql("SELECT " + SERVICE_COLUMNS + ", c.nation, NULL::float8 AS distance_m" + SERVICE_FROM
                         + " WHERE s.organization_id = :id AND s.status = 'PUBLISHED' ORDER BY s.name, s.id")
                 .param("id", organizationId).query((rs, n) -> service(rs)).list();
     }
@@ -346,6 +338,16 @@ public class OpenReferralRepository {
         return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
     }
 
+    /** What a service's Open Referral answer says, with its organisation (joined): nothing more is read. */
+    private static final String SERVICE_COLUMNS = "s.id, s.organization_id, s.council_id, s.name, s.description, s.url, s.email,"
+            + " s.delivery, s.postcode, s.latitude, s.longitude, s.travel_km, s.address, s.cost_pence, s.cost_unit, s.minimum_age,"
+            + " s.maximum_age, s.languages, s.accessibility, s.last_modified, o.name AS o_name, o.description AS o_description,"
+            + " o.email AS o_email, o.website AS o_website";
+
+    private static final String ORGANIZATION_JOIN = " JOIN directory_organization o ON o.id = s.organization_id";
+
+    private static final String SERVICE_FROM = " FROM directory_service s JOIN council c ON c.id = s.council_id" + ORGANIZATION_JOIN;
+
     private static final String TERM_COLUMNS = "t.id, t.taxonomy_id, x.name AS taxonomy_name, t.code, t.name, t.description,"
             + " t.parent_id, t.term_uri";
 
@@ -375,6 +377,8 @@ public class OpenReferralRepository {
                 rs.getObject("travel_km", Integer.class), rs.getString("address"), rs.getLong("cost_pence"), rs.getString("cost_unit"),
                 rs.getObject("minimum_age", Integer.class), rs.getObject("maximum_age", Integer.class),
                 languages == null ? List.of() : Arrays.asList((String[]) languages.getArray()), rs.getString("accessibility"),
-                rs.getObject("last_modified", OffsetDateTime.class), distanceMetres);
+                rs.getObject("last_modified", OffsetDateTime.class), distanceMetres,
+                new OrganizationRow(rs.getObject("organization_id", UUID.class), rs.getString("o_name"), rs.getString("o_description"),
+                        rs.getString("o_email"), rs.getString("o_website")));
     }
 }

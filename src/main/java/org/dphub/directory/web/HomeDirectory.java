@@ -5,6 +5,7 @@ import java.util.List;
 import org.dphub.directory.Directory;
 import org.dphub.directory.DirectoryService;
 import org.dphub.directory.ServiceStatus;
+import org.dphub.people.Citizens;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.HomeContribution;
@@ -16,21 +17,32 @@ import org.springframework.stereotype.Component;
 /**
  * The directory on the home page. A provider sees its published services and those waiting for
  * the council's checks; the DP team counts services waiting for checks, changed since their
- * check, and reported.
+ * check, and reported. A person (or their representative) sees the person's dphub number, which a
+ * provider needs to ask them for payment.
  */
 @Component
 @Order(75)
 class HomeDirectory implements HomeContribution {
 
-    private final Directory directory;
+    /** After the money and the next review: the number is for when a provider asks for it. */
+    static final int NUMBER_ORDER = 95;
 
-    HomeDirectory(Directory directory) {
+    private final Directory directory;
+    private final Citizens citizens;
+
+    HomeDirectory(Directory directory, Citizens citizens) {
         this.directory = directory;
+        this.citizens = citizens;
     }
 
     @Override
     public List<HomeItem> itemsFor(SignedInUser user) {
         List<HomeItem> items = new ArrayList<>();
+        if (user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE)) {
+            // the number as a String, so that it is never grouped ("12,345") by the message's formatting
+            citizens.actingFor(user).forEach(c -> items.add(new HomeItem.Fact(c.citizen().id(), NUMBER_ORDER,
+                    Text.of("home.directory.number"), Text.of("home.directory.number.value", String.valueOf(c.citizen().id())))));
+        }
         if (user.has(Role.PROVIDER)) {
             directory.ownOrganization(user).ifPresent(o -> items.add(new HomeItem.Greeting(o.name())));
             List<DirectoryService> services = directory.ownServices(user);
