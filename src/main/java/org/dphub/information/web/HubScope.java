@@ -33,7 +33,7 @@ record HubScope(Council council) {
     }
 
     void addTo(Model model, Locale locale) {
-        model.addAttribute("scope", this);
+        model.addAttribute("scopeCode", code());
         model.addAttribute("scopeQuery", query());
         model.addAttribute("scopeName", council == null ? null : council.name(locale));
     }
