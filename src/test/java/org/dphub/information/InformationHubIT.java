@@ -76,7 +76,7 @@ class InformationHubIT {
         var guide = http().get("/information/what-can-i-spend-it-on");
         assertThat(guide.statusCode()).isEqualTo(200);
         assertThat(guide.body()).contains("An Alexa", "A gym membership", "Going to the match with a <a",
-                "as long as it's legal and linked to an <a class=\"govuk-link\" href=\"/information/jargon-buster#outcome\">outcome</a>",
+                "as long as it&#39;s legal and linked to an <a class=\"govuk-link\" href=\"/information/jargon-buster#outcome\">outcome</a>",
                 // a jargon buster word links to its entry the first time it appears
                 "<a class=\"govuk-link\" href=\"/information/jargon-buster#direct-payment\">direct payment</a>");
 
