@@ -62,7 +62,7 @@ class InformationHubBrowserIT {
             assertThat(pages.path()).isEqualTo("/information/jargon-buster");
             pages.type("jargon-q", "person");
             pages.submit();
-            assertThat(pages.main()).contains("authorised person", "nominated person", "suitable person").doesNotContain("DBS check");
+            assertThat(pages.main()).contains("authorised person", "nominated person", "suitable person").doesNotContain("micro-enterprise");
             onAPhone("the jargon buster, filtered");
 
             pages.open("/information/search?q=paying+family&lang=en");
@@ -99,13 +99,13 @@ class InformationHubBrowserIT {
         pages.assertFitsAPhone("changing a guide");
 
         pages.open("/council/information/stories?lang=en");
-        pages.click(pages.browser.findElement(By.cssSelector("label[for='guide-8']")));
+        pages.browser.findElement(By.cssSelector("label[for='guide-8']")).click();
         pages.type("quote", "I had a week by the sea and came back ready for anything " + word + ".");
         pages.type("attribution", "Mo");
         pages.submit();
         assertThat(pages.errors()).containsExactly("Tick the box to say the person has agreed to their words being shown. "
                 + "Without their yes, do not add them.");
-        pages.click(pages.browser.findElement(By.cssSelector("label[for='consent']")));
+        pages.browser.findElement(By.cssSelector("label[for='consent']")).click();
         pages.submit();
         assertThat(pages.main()).contains("Story added");
         pages.assertAccessibleInBothLanguages("people's own words");
