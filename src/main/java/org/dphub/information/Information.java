@@ -118,8 +118,13 @@ public class Information {
     @Transactional
     public int saveGuide(SignedInUser admin, String slug, GuideEdit edit, FormErrors errors) {
         long council = councilOf(admin);
+        repository.lockCouncil(council);
         Guide en = repository.currentGuide(slug, "en", council).orElseThrow(NotFound::new);
         Guide cy = repository.currentGuide(slug, "cy", council).orElseThrow(NotFound::new);
+        if ((edit.basedOn() != null && edit.basedOn() != en.id()) || (edit.basedOnCy() != null && edit.basedOnCy() != cy.id())) {
+            errors.reject("body", "information.error.changed-meanwhile");
+            return 0;
+        }
         String title = checked(errors, "title", edit.title(), MOST_TITLE, "information.label.title", ENGLISH, false);
         String summary = checked(errors, "summary", edit.summary(), MOST_SUMMARY, "information.label.summary", ENGLISH, false);
         String body = checked(errors, "body", edit.body(), MOST_BODY, "information.label.body", ENGLISH, true);
@@ -129,7 +134,6 @@ public class Information {
         if (!errors.isEmpty()) {
             return 0;
         }
-        repository.lockCouncil(council);
         int added = 0;
         added += saveGuide(council, admin, en, title, summary, body);
         added += saveGuide(council, admin, cy, titleCy, summaryCy, bodyCy);

@@ -197,6 +197,13 @@ class InformationHubIT {
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/council/information?done=guide");
         assertThat(guideVersions("demo-wales")).as("only the English changed").isEqualTo(guideVersionsBefore + 1);
 
+        // a second administrator who opened the guide before that save cannot quietly replace it
+        MvcResult stale = post(ADMIN_WALES, "/council/information/guides/reviews", "title", en.title(), "summary", en.summary(),
+                "body", en.body() + "\n\nSomething else.", "titleCy", cy.title(), "summaryCy", cy.summary(), "bodyCy", cy.body(),
+                "basedOn", String.valueOf(en.id()), "basedOnCy", String.valueOf(cy.id()));
+        assertThat(body(stale)).contains("Someone else saved a new version of this guide after you opened it");
+        assertThat(guideVersions("demo-wales")).isEqualTo(guideVersionsBefore + 1);
+
         // the council's readers see it; the national text and the other council's readers do not
         assertThat(http().get("/information/reviews?council=demo-wales").body()).contains("Our team in " + word);
         assertThat(http().get("/information/reviews").body()).doesNotContain(word);

@@ -31,7 +31,7 @@ class GuideEditPage {
     String edit(SignedInUser admin, @PathVariable String slug, Model model, Locale locale) {
         Guide en = current(slug, "en", admin);
         Guide cy = current(slug, "cy", admin);
-        return show(model, admin, slug, new GuideEdit(en.title(), en.summary(), en.body(), cy.title(), cy.summary(), cy.body()),
+        return show(model, admin, slug, new GuideEdit(en.title(), en.summary(), en.body(), cy.title(), cy.summary(), cy.body(), en.id(), cy.id()),
                 new FormErrors(messages, locale));
     }
 
