@@ -51,6 +51,8 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PAGES = {
             "/", "/sign-in", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
+            // the information hub: guides, jargon buster, search and each council's page (its editing is under /council/**)
+            "/information", "/information/*", "/information/councils/*",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**"};
