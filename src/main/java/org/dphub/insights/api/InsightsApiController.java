@@ -116,12 +116,16 @@ class InsightsApiController {
         return InsightsJson.of(insights.report(staff, period(from, to)));
     }
 
-    @GetMapping(value = "/api/v1/insights/client-level-data", produces = "text/csv")
+    @GetMapping("/api/v1/insights/client-level-data")
     @Operation(summary = "Client Level Data rows (Request, Service, Review) for the period, as CSV to merge into the CLD return")
     void clientLevelData(SignedInUser staff, @RequestParam(required = false) String from,
                          @RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
         if (!Insights.mayExtract(staff)) {
             throw new AccessDeniedException("The Client Level Data extract is for the DP team, finance and administrators");
+        }
+        if (!insights.inEngland(staff)) {
+            // Client Level Data is NHS England's return: a Welsh council has none
+            throw new org.dphub.web.NotFound();
         }
         Period period = period(from, to);
         response.setContentType("text/csv;charset=UTF-8");

@@ -56,7 +56,7 @@ public class ClientLevelDataExtract {
                                 UNION ALL
                                 SELECT p.citizen_id, 'Service', 'DP-' || p.id, p.active_from,
                                        CASE WHEN p.ended_on <= :to THEN p.ended_on END, 'DIRECT_PAYMENT',
-                                       (SELECT sum(l.weekly_cost_pence) FROM insights_plan_line l
+                                       (SELECT sum(l.weekly_cost_pence)::bigint FROM insights_plan_line l
                                         WHERE l.version_id = (SELECT v.version_id FROM insights_plan_version v
                                                               WHERE v.plan_id = p.plan_id AND v.council_id = :council
                                                                 AND v.start_date <= least(coalesce(p.ended_on, :to), :to)
@@ -66,7 +66,7 @@ public class ClientLevelDataExtract {
                                 FROM payments p
                                 UNION ALL
                                 SELECT f.citizen_id, 'Service', 'PLAN-' || f.plan_id || '-' || l.delivery_mechanism, f.start_date,
-                                       NULL, l.delivery_mechanism, sum(l.weekly_cost_pence), NULL, 3
+                                       NULL, l.delivery_mechanism, sum(l.weekly_cost_pence)::bigint, NULL, 3
                                 FROM in_force f JOIN insights_plan_line l ON l.version_id = f.version_id
                                 WHERE l.council_id = :council AND l.delivery_mechanism <> 'DIRECT_PAYMENT' AND l.kind <> 'ONE_OFF'
                                 GROUP BY f.citizen_id, f.plan_id, l.delivery_mechanism, f.start_date
