@@ -31,26 +31,43 @@ public class UptakeFigure implements Figure<Uptake> {
 
     @Override
     public Uptake compute(CouncilFacts council, Period period) {
+        // the council's direct payments and plan versions are read once, then counted for every month end
         List<Uptake.Month> months = jdbc.sql("""
                         WITH months AS (
                             SELECT m::date AS month_start,
                                    least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) AS month_end
                             FROM generate_series(date_trunc('month', CAST(:from AS date)),
-                                                 date_trunc('month', CAST(:to AS date)), interval '1 month') m)
-                        SELECT mo.month_start,
-                            (SELECT count(DISTINCT d.citizen_id) FROM insights_direct_payment d
-                             WHERE d.council_id = :council AND d.active_from <= mo.month_end
-                               AND (d.ended_on IS NULL OR d.ended_on > mo.month_end)) AS active,
-                            (SELECT count(DISTINCT v.citizen_id) FROM insights_plan_version v
-                             WHERE v.council_id = :council AND v.start_date <= mo.month_end
-                               AND (v.end_date IS NULL OR v.end_date >= mo.month_end)) AS with_plan,
-                            (SELECT count(*) FROM insights_direct_payment d
-                             WHERE d.council_id = :council
-                               AND d.active_from BETWEEN greatest(mo.month_start, CAST(:from AS date)) AND mo.month_end) AS started,
-                            (SELECT count(*) FROM insights_direct_payment d
-                             WHERE d.council_id = :council
-                               AND d.ended_on BETWEEN greatest(mo.month_start, CAST(:from AS date)) AND mo.month_end) AS ended
-                        FROM months mo ORDER BY mo.month_start""")
+                                                 date_trunc('month', CAST(:to AS date)), interval '1 month') m),
+                        payments AS MATERIALIZED (
+                            SELECT d.citizen_id, d.active_from, d.ended_on FROM insights_direct_payment d
+                            WHERE d.council_id = :council AND d.active_from <= :to
+                              AND (d.ended_on IS NULL OR d.ended_on >= date_trunc('month', CAST(:from AS date))::date)),
+                        versions AS MATERIALIZED (
+                            SELECT v.citizen_id, v.start_date, v.end_date FROM insights_plan_version v
+                            WHERE v.council_id = :council AND v.start_date <= :to
+                              AND (v.end_date IS NULL OR v.end_date >= date_trunc('month', CAST(:from AS date))::date)),
+                        active AS (
+                            SELECT m.month_start, count(DISTINCT p.citizen_id) AS n FROM months m
+                            JOIN payments p ON p.active_from <= m.month_end AND (p.ended_on IS NULL OR p.ended_on > m.month_end)
+                            GROUP BY m.month_start),
+                        with_plan AS (
+                            SELECT m.month_start, count(DISTINCT v.citizen_id) AS n FROM months m
+                            JOIN versions v ON v.start_date <= m.month_end AND (v.end_date IS NULL OR v.end_date >= m.month_end)
+                            GROUP BY m.month_start),
+                        started AS (
+                            SELECT date_trunc('month', p.active_from)::date AS month_start, count(*) AS n FROM payments p
+                            WHERE p.active_from BETWEEN :from AND :to GROUP BY 1),
+                        ended AS (
+                            SELECT date_trunc('month', p.ended_on)::date AS month_start, count(*) AS n FROM payments p
+                            WHERE p.ended_on BETWEEN :from AND :to GROUP BY 1)
+                        SELECT m.month_start, coalesce(a.n, 0) AS active, coalesce(w.n, 0) AS with_plan,
+                               coalesce(s.n, 0) AS started, coalesce(e.n, 0) AS ended
+                        FROM months m
+                        LEFT JOIN active a ON a.month_start = m.month_start
+                        LEFT JOIN with_plan w ON w.month_start = m.month_start
+                        LEFT JOIN started s ON s.month_start = m.month_start
+                        LEFT JOIN ended e ON e.month_start = m.month_start
+                        ORDER BY m.month_start""")
                 .param("council", council.id()).param("from", period.from()).param("to", period.to())
                 .query((rs, row) -> {
                     long active = rs.getLong("active");
