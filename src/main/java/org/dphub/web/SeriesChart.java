@@ -24,12 +24,19 @@ public record SeriesChart(String id, String title, String description, Kind kind
         }
     }
 
-    /** A bar as drawn. */
-    public record Bar(String x, String y, String width, String height, int series, String label) {
+    /** A bar as drawn, with its number to write above it ({@code text}, empty when there are too many bars to write on). */
+    public record Bar(String x, String y, String width, String height, int series, String label, String text,
+                      String textX, String textY) {
     }
 
-    /** A line as drawn, with a marker at each point. */
-    public record Line(int series, String points, List<Marker> markers) {
+    /** Above this many bars their numbers are not written on the chart (the table has them). */
+    static final int MOST_WRITTEN = 12;
+
+    /**
+     * A line as drawn: its segments (a missing value breaks the line, so nothing is drawn across a
+     * month with no number), and a marker at each point.
+     */
+    public record Line(int series, List<String> segments, List<Marker> markers) {
     }
 
     /** A marker on a line: where, and its shape's path. */
@@ -159,6 +166,8 @@ public record SeriesChart(String id, String title, String description, Kind kind
         }
         double groupWidth = slot() * 0.8;
         double barWidth = groupWidth / series.size();
+        long drawn = series.stream().flatMap(x -> x.values().stream()).filter(v -> v != null).count();
+        boolean written = drawn <= MOST_WRITTEN;
         for (int c = 0; c < categories.size(); c++) {
             double start = LEFT + slot() * c + slot() * 0.1;
             for (int s = 0; s < series.size(); s++) {
@@ -168,7 +177,8 @@ public record SeriesChart(String id, String title, String description, Kind kind
                 }
                 double top = y(v);
                 bars.add(new Bar(num(start + barWidth * s), num(top), num(barWidth), num(TOP + plotHeight() - top), s,
-                        categories.get(c) + ", " + series.get(s).name() + ": " + value(v)));
+                        categories.get(c) + ", " + series.get(s).name() + ": " + value(v), written ? value(v) : "",
+                        num(start + barWidth * s + barWidth / 2), num(top - 4)));
             }
         }
         return bars;
@@ -180,11 +190,16 @@ public record SeriesChart(String id, String title, String description, Kind kind
             return lines;
         }
         for (int s = 0; s < series.size(); s++) {
+            List<String> segments = new ArrayList<>();
             StringBuilder points = new StringBuilder();
             List<Marker> markers = new ArrayList<>();
             for (int c = 0; c < categories.size(); c++) {
                 Double v = series.get(s).values().get(c);
                 if (v == null) {
+                    if (!points.isEmpty()) {
+                        segments.add(points.toString());
+                        points.setLength(0);
+                    }
                     continue;
                 }
                 double x = centre(c);
@@ -192,7 +207,10 @@ public record SeriesChart(String id, String title, String description, Kind kind
                 points.append(points.isEmpty() ? "" : " ").append(num(x)).append(',').append(num(y));
                 markers.add(new Marker(marker(s, x, y), categories.get(c) + ", " + series.get(s).name() + ": " + value(v)));
             }
-            lines.add(new Line(s, points.toString(), markers));
+            if (!points.isEmpty()) {
+                segments.add(points.toString());
+            }
+            lines.add(new Line(s, segments, markers));
         }
         return lines;
     }

@@ -27,16 +27,19 @@ class SeriesChartTest {
         assertThat(bars.get(1).series()).isEqualTo(1);
         assertThat(chart.fill(1)).isEqualTo("url(#c-pattern-1)");
         assertThat(bars.get(2).label()).isEqualTo("Feb, With a direct payment: 6");
+        assertThat(bars.get(2).text()).as("few bars: each number written above its bar").isEqualTo("6");
         assertThat(chart.valueLabels()).extracting(SeriesChart.Label::text).containsExactly("0", "2.5", "5", "7.5", "10");
     }
 
     @Test
-    void aMissingValueIsLeftOutNotDrawnAsZero() {
-        SeriesChart chart = SeriesChart.lines("t", "t", "d", List.of("Jan", "Feb", "Mar"),
-                List.of(series("Median days", 19.0, null, 12.5)));
+    void aMissingValueIsLeftOutNotDrawnAsZero_andBreaksTheLine() {
+        SeriesChart chart = SeriesChart.lines("t", "t", "d", List.of("Jan", "Feb", "Mar", "Apr"),
+                List.of(series("Median days", 19.0, null, 12.5, 14.0)));
         SeriesChart.Line line = chart.lines().get(0);
-        assertThat(line.markers()).hasSize(2);
-        assertThat(line.points().split(" ")).hasSize(2);
+        assertThat(line.markers()).hasSize(3);
+        assertThat(line.segments()).as("Jan alone, then Mar to Apr: nothing drawn across February").hasSize(2);
+        assertThat(line.segments().get(0).split(" ")).hasSize(1);
+        assertThat(line.segments().get(1).split(" ")).hasSize(2);
         assertThat(line.markers().get(1).label()).isEqualTo("Mar, Median days: 12.5");
     }
 
@@ -60,6 +63,7 @@ class SeriesChartTest {
         SeriesChart chart = SeriesChart.bars("c", "t", "d", months,
                 List.of(new SeriesChart.Series("n", months.stream().map(m -> 1.0).toList())));
         assertThat(chart.categoryLabels()).extracting(SeriesChart.Label::text).containsExactly("1", "3", "5", "7", "9", "11", "13");
+        assertThat(chart.bars()).as("13 bars: too many to write on").allMatch(b -> b.text().isEmpty());
     }
 
     @Test
