@@ -117,7 +117,8 @@ public class CarePlans {
                 "endDate", String.valueOf(v.endDate()), "outcomes", v.outcomes(),
                 "weeklyBudget", budget.weekly().formatWithPence(), "annualBudget", budget.annual().formatWithPence(),
                 "regularPayment", budget.regularPayment().formatWithPence(),
-                "weeklyContribution", v.weeklyContribution().formatWithPence(), "paymentFrequency", v.paymentFrequency().name()));
+                "weeklyContribution", v.weeklyContribution().formatWithPence(), "paymentFrequency", v.paymentFrequency().name(),
+                "deliveryMechanisms", v.budgetLines().stream().map(l -> l.deliveryMechanism().name()).toList()));
     }
 
     /** The plan, if this user may see its citizen. */

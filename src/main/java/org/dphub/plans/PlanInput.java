@@ -27,7 +27,13 @@ public final class PlanInput {
 
     /** A budget line as typed: amounts in pounds ("13.28") on pages, or pence from the API. */
     public record TypedLine(String description, String kind, String hoursPerWeek, String hourlyRate,
-                            String weeklyAmount, String amount, String outcomes) {
+                            String weeklyAmount, String amount, String outcomes, String deliveryMechanism) {
+
+        /** A line with no delivery mechanism given: a direct payment. */
+        public TypedLine(String description, String kind, String hoursPerWeek, String hourlyRate,
+                         String weeklyAmount, String amount, String outcomes) {
+            this(description, kind, hoursPerWeek, hourlyRate, weeklyAmount, amount, outcomes, null);
+        }
 
         boolean isBlank() {
             return blank(description) && blank(hoursPerWeek) && blank(hourlyRate) && blank(weeklyAmount)
@@ -173,6 +179,9 @@ public final class PlanInput {
         } else if (kind == BudgetLineKind.ONE_OFF) {
             amount = money(line.amount(), field + ".amount", errors, false);
         }
+        // every line is a direct payment unless the plan says how else it is taken
+        DeliveryMechanism mechanism = blank(line.deliveryMechanism()) ? DeliveryMechanism.DIRECT_PAYMENT
+                : choice(line.deliveryMechanism(), DeliveryMechanism.class, field + ".deliveryMechanism", errors);
         List<Integer> serves = new ArrayList<>();
         if (!blank(line.outcomes())) {
             for (String number : line.outcomes().split("[,\\s]+")) {
@@ -196,7 +205,7 @@ public final class PlanInput {
         if (errors.list().size() > before) {
             return null;
         }
-        return new BudgetLine(description, kind, hours, rate, weekly, amount, serves);
+        return new BudgetLine(description, kind, hours, rate, weekly, amount, serves, mechanism);
     }
 
     private static BigDecimal hours(String text, String field, FormErrors errors) {

@@ -458,4 +458,27 @@ class PlanInputTest {
                     .contains("endDate", "eligibleNeeds", "paymentFrequency", "outcomes", HOURS, RATE);
         }
     }
+
+    @Nested
+    class DeliveryMechanisms {
+
+        PlanInput.TypedLine taken(String mechanism) {
+            return new PlanInput.TypedLine("Day centre", "WEEKLY", null, null, "80", null, "1", mechanism);
+        }
+
+        @Test
+        void aLineIsADirectPaymentUnlessTheFormSaysOtherwise() {
+            var result = assertAccepted(typedLines(hourlyLine("10", "13.28", "1"), taken(" "),
+                    taken("individual_service_fund"), taken("COUNCIL_COMMISSIONED")));
+            assertThat(result.budgetLines()).extracting(BudgetLine::deliveryMechanism).containsExactly(
+                    DeliveryMechanism.DIRECT_PAYMENT, DeliveryMechanism.DIRECT_PAYMENT,
+                    DeliveryMechanism.INDIVIDUAL_SERVICE_FUND, DeliveryMechanism.COUNCIL_COMMISSIONED);
+        }
+
+        @Test
+        void anUnknownWayIsRefusedOnItsLine() {
+            assertRefused(typedLines(hourlyLine("10", "13.28", "1"), taken("CASH_IN_HAND")), "budgetLines[1].deliveryMechanism",
+                    "Select a direct payment, an individual service fund, a budget the council manages or support the council arranges");
+        }
+    }
 }

@@ -17,6 +17,7 @@ import org.dphub.people.Citizens;
 import org.dphub.plans.BudgetLine;
 import org.dphub.plans.BudgetLineKind;
 import org.dphub.plans.CarePlans;
+import org.dphub.plans.DeliveryMechanism;
 import org.dphub.plans.HowNeedsMet;
 import org.dphub.plans.NewPlanVersion;
 import org.dphub.plans.PlanInput;
@@ -44,9 +45,13 @@ class PlanApiController {
     record OutcomeJson(String text, List<String> taxonomyTermIds) {
     }
 
-    /** A budget line. HOURLY: hoursPerWeek and hourlyRatePence (default the council PA rate); WEEKLY: weeklyAmountPence; ONE_OFF: amountPence. */
+    /**
+     * A budget line. HOURLY: hoursPerWeek and hourlyRatePence (default the council PA rate); WEEKLY: weeklyAmountPence;
+     * ONE_OFF: amountPence. deliveryMechanism: DIRECT_PAYMENT (the default), INDIVIDUAL_SERVICE_FUND,
+     * COUNCIL_MANAGED_BUDGET or COUNCIL_COMMISSIONED.
+     */
     record BudgetLineJson(String description, String kind, Object hoursPerWeek, Object hourlyRatePence,
-                          Object weeklyAmountPence, Object amountPence, List<Integer> outcomes) {
+                          Object weeklyAmountPence, Object amountPence, List<Integer> outcomes, String deliveryMechanism) {
     }
 
     /** A plan or a change to it; an endDate makes the change temporary. */
@@ -56,10 +61,11 @@ class PlanApiController {
     }
 
     record LineJson(String description, BudgetLineKind kind, BigDecimal hoursPerWeek, Long hourlyRatePence,
-                    Long weeklyAmountPence, Long amountPence, long weeklyCostPence, List<Integer> outcomes) {
+                    Long weeklyAmountPence, Long amountPence, long weeklyCostPence, List<Integer> outcomes,
+                    DeliveryMechanism deliveryMechanism) {
         static LineJson of(BudgetLine l) {
             return new LineJson(l.description(), l.kind(), l.hoursPerWeek(), pence(l.hourlyRate()), pence(l.weeklyAmount()),
-                    pence(l.amount()), l.weeklyCost().pence(), l.outcomes());
+                    pence(l.amount()), l.weeklyCost().pence(), l.outcomes(), l.deliveryMechanism());
         }
     }
 
@@ -159,7 +165,8 @@ class PlanApiController {
                     asPence(line.hourlyRatePence(), field + ".hourlyRatePence", errors),
                     asPence(line.weeklyAmountPence(), field + ".weeklyAmountPence", errors),
                     asPence(line.amountPence(), field + ".amountPence", errors),
-                    line.outcomes() == null ? null : line.outcomes().stream().map(String::valueOf).collect(Collectors.joining(","))));
+                    line.outcomes() == null ? null : line.outcomes().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                    line.deliveryMechanism()));
         }
         String frequency = body.paymentFrequency() == null ? settings.paymentFrequency().name() : body.paymentFrequency();
         String contribution = asPence(body.weeklyContributionPence(), "weeklyContributionPence", errors);

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.dphub.councils.PaymentFrequency;
 import org.dphub.plans.BudgetLine;
 import org.dphub.plans.BudgetLineKind;
+import org.dphub.plans.DeliveryMechanism;
 import org.dphub.plans.HowNeedsMet;
 import org.dphub.plans.NewPlanVersion;
 import org.dphub.plans.PlanVersion;
@@ -78,13 +79,13 @@ public class PlanRepository {
             BudgetLine line = v.budgetLines().get(i);
             jdbc.sql("""
                             INSERT INTO plan_budget_line (plan_version_id, position, description, kind, hours_per_week,
-                                hourly_rate_pence, weekly_amount_pence, amount_pence, outcome_positions)
+                                hourly_rate_pence, weekly_amount_pence, amount_pence, outcome_positions, delivery_mechanism)
                             VALUES (:version, :position, :description, :kind, :hours, :rate, :weekly, :amount,
-                                CAST(:outcomes AS int[]))""")
+                                CAST(:outcomes AS int[]), :mechanism)""")
                     .param("version", id).param("position", i + 1).param("description", line.description())
                     .param("kind", line.kind().name()).param("hours", line.hoursPerWeek())
                     .param("rate", pence(line.hourlyRate())).param("weekly", pence(line.weeklyAmount()))
-                    .param("amount", pence(line.amount()))
+                    .param("amount", pence(line.amount())).param("mechanism", line.deliveryMechanism().name())
                     .param("outcomes", "{" + line.outcomes().stream().map(String::valueOf).collect(Collectors.joining(",")) + "}")
                     .update();
         }
@@ -187,7 +188,8 @@ public class PlanRepository {
         List<Integer> outcomes = positions == null ? List.of() : Arrays.stream((Integer[]) positions.getArray()).toList();
         BigDecimal hours = rs.getBigDecimal("hours_per_week");
         return new BudgetLine(rs.getString("description"), BudgetLineKind.valueOf(rs.getString("kind")), hours,
-                money(rs, "hourly_rate_pence"), money(rs, "weekly_amount_pence"), money(rs, "amount_pence"), outcomes);
+                money(rs, "hourly_rate_pence"), money(rs, "weekly_amount_pence"), money(rs, "amount_pence"), outcomes,
+                DeliveryMechanism.valueOf(rs.getString("delivery_mechanism")));
     }
 
     private static Money money(ResultSet rs, String column) throws SQLException {

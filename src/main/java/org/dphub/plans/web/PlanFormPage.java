@@ -33,6 +33,7 @@ final class PlanFormPage {
         model.addAttribute("howNeedsMetOptions", HowNeedsMet.values());
         model.addAttribute("frequencies", PaymentFrequency.values());
         model.addAttribute("kinds", BudgetLineKind.values());
+        model.addAttribute("mechanisms", org.dphub.plans.DeliveryMechanism.values());
         return "plans/plan-form";
     }
 

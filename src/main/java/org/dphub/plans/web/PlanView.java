@@ -27,7 +27,7 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
 
     /** A budget line with its figures ready to show. {@code hours} is "10" or "7.5", never "10.00". */
     record Line(int number, String description, BudgetLineKind kind, String hours, Money rate, Money weeklyAmount,
-                Money amount, Money weeklyCost, String outcomes) {
+                Money amount, Money weeklyCost, String outcomes, org.dphub.plans.DeliveryMechanism deliveryMechanism) {
 
         public boolean hourly() {
             return kind == BudgetLineKind.HOURLY;
@@ -56,7 +56,8 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
         for (int i = 0; i < v.budgetLines().size(); i++) {
             BudgetLine l = v.budgetLines().get(i);
             lines.add(new Line(i + 1, l.description(), l.kind(), hours(l.hoursPerWeek()), l.hourlyRate(), l.weeklyAmount(),
-                    l.amount(), l.weeklyCost(), l.outcomes().stream().map(String::valueOf).collect(Collectors.joining(", "))));
+                    l.amount(), l.weeklyCost(), l.outcomes().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    l.deliveryMechanism()));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (int n = 1; n <= v.outcomes().size(); n++) {

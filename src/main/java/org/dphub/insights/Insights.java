@@ -1,0 +1,91 @@
+package org.dphub.insights;
+
+import java.io.Writer;
+import org.dphub.councils.Council;
+import org.dphub.councils.Councils;
+import org.dphub.councils.Nation;
+import org.dphub.insights.internal.Ascof3dFigure;
+import org.dphub.insights.internal.ClientLevelDataExtract;
+import org.dphub.insights.internal.OneOffTimesFigure;
+import org.dphub.insights.internal.TimeToMoneyFigure;
+import org.dphub.insights.internal.UptakeFigure;
+import org.dphub.shared.Role;
+import org.dphub.shared.SignedInUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The insights module's public face: a council's figures for a period, and its Client Level Data
+ * extract. Only council staff, and only for their own council: the council is always the signed-in
+ * person's, never one asked for.
+ */
+@Service
+public class Insights {
+
+    private final Councils councils;
+    private final UptakeFigure uptake;
+    private final TimeToMoneyFigure timeToMoney;
+    private final OneOffTimesFigure oneOffs;
+    private final Ascof3dFigure ascof3d;
+    private final ClientLevelDataExtract clientLevelData;
+
+    Insights(Councils councils, UptakeFigure uptake, TimeToMoneyFigure timeToMoney, OneOffTimesFigure oneOffs,
+             Ascof3dFigure ascof3d, ClientLevelDataExtract clientLevelData) {
+        this.councils = councils;
+        this.uptake = uptake;
+        this.timeToMoney = timeToMoney;
+        this.oneOffs = oneOffs;
+        this.ascof3d = ascof3d;
+        this.clientLevelData = clientLevelData;
+    }
+
+    /** Council staff may see the figures. */
+    public static boolean maySee(SignedInUser user) {
+        return user != null && user.isStaff() && user.councilId() != null;
+    }
+
+    /** The CLD extract names people (by the council's reference): staff who run the return only. */
+    public static boolean mayExtract(SignedInUser user) {
+        return maySee(user) && (user.has(Role.DP_TEAM) || user.has(Role.FINANCE) || user.has(Role.COUNCIL_ADMIN));
+    }
+
+    @Transactional(readOnly = true)
+    public InsightsReport report(SignedInUser staff, Period period) {
+        if (!maySee(staff)) {
+            throw new AccessDeniedException("Insights are for council staff");
+        }
+        Figure.CouncilFacts council = facts(staff.councilId());
+        return new InsightsReport(council, period, uptake.compute(council, period), timeToMoney.compute(council, period),
+                oneOffs.compute(council, period), ascof3d.compute(council, period));
+    }
+
+    /** Writes the council's Client Level Data rows for the period as CSV. */
+    @Transactional(readOnly = true)
+    public void writeClientLevelData(SignedInUser staff, Period period, Writer out) {
+        if (!mayExtract(staff)) {
+            throw new AccessDeniedException("The Client Level Data extract is for the DP team, finance and administrators");
+        }
+        clientLevelData.write(facts(staff.councilId()), period, out);
+    }
+
+    /** People with a direct payment in force on {@code day} in the staff member's council. */
+    @Transactional(readOnly = true)
+    public long activeDirectPayments(SignedInUser staff, java.time.LocalDate day) {
+        if (!maySee(staff)) {
+            throw new AccessDeniedException("Insights are for council staff");
+        }
+        return uptake.activeOn(staff.councilId(), day);
+    }
+
+    /** Whether the signed-in person's council is in England (ASCOF and CLD apply). */
+    public boolean inEngland(SignedInUser staff) {
+        return maySee(staff) && councils.findById(staff.councilId()).map(c -> c.nation() == Nation.ENGLAND).orElse(false);
+    }
+
+    private Figure.CouncilFacts facts(long councilId) {
+        Council council = councils.findById(councilId).orElseThrow();
+        return new Figure.CouncilFacts(council.id(), council.code(), council.nation() == Nation.ENGLAND,
+                councils.settings(councilId).settings().targetDaysToMoney());
+    }
+}

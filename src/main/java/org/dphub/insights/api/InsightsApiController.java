@@ -1,0 +1,148 @@
+package org.dphub.insights.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.dphub.insights.Ascof3d;
+import org.dphub.insights.Insights;
+import org.dphub.insights.InsightsReport;
+import org.dphub.insights.OneOffTimes;
+import org.dphub.insights.Period;
+import org.dphub.insights.PeriodInput;
+import org.dphub.insights.TimeToMoney;
+import org.dphub.insights.Uptake;
+import org.dphub.shared.SignedInUser;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The council's figures over JSON, and its Client Level Data extract as CSV. Council staff only
+ * (403 for everyone else); always the signed-in person's own council. Keys for figures not built
+ * yet (savings against agency care, money returned, PA rates, vacancies, monitoring, reviews) are
+ * left out, not null; {@code ascof3d} is left out for a Welsh council.
+ */
+@RestController
+@Tag(name = "Insights")
+@PreAuthorize("hasRole('STAFF')")
+class InsightsApiController {
+
+    record UptakeMonthJson(String month, long activeDirectPayments, long peopleWithPlan, BigDecimal sharePercent,
+                           long newDirectPayments, long endedDirectPayments) {
+    }
+
+    record UptakeJson(long activeDirectPayments, long peopleWithPlan, BigDecimal sharePercent, long newDirectPayments,
+                      long endedDirectPayments, List<UptakeMonthJson> months) {
+        static UptakeJson of(Uptake u) {
+            return new UptakeJson(u.activeAtEnd(), u.peopleWithPlanAtEnd(), u.sharePercentAtEnd(), u.newDirectPayments(),
+                    u.endedDirectPayments(), u.months().stream().map(m -> new UptakeMonthJson(m.month().toString(),
+                    m.activeDirectPayments(), m.peopleWithPlan(), m.sharePercent(), m.newDirectPayments(),
+                    m.endedDirectPayments())).toList());
+        }
+    }
+
+    record TimeMonthJson(String month, long count, BigDecimal medianDays, BigDecimal p90Days, BigDecimal withinTargetPercent) {
+    }
+
+    record TimeToMoneyJson(BigDecimal medianDays, BigDecimal p90Days, BigDecimal withinTargetPercent, long count,
+                           int targetDays, List<TimeMonthJson> months) {
+        static TimeToMoneyJson of(TimeToMoney t) {
+            return new TimeToMoneyJson(t.medianDays(), t.p90Days(), t.withinTargetPercent(), t.count(), t.targetDays(),
+                    t.months().stream().map(m -> new TimeMonthJson(m.month().toString(), m.count(), m.medianDays(),
+                            m.p90Days(), m.withinTargetPercent())).toList());
+        }
+    }
+
+    record OneOffMonthJson(String month, long count, BigDecimal medianHoursToApproval, BigDecimal p90HoursToApproval) {
+    }
+
+    record OneOffsJson(BigDecimal medianHoursToApproval, BigDecimal p90HoursToApproval, long count, List<OneOffMonthJson> months) {
+        static OneOffsJson of(OneOffTimes o) {
+            return new OneOffsJson(o.medianHoursToApproval(), o.p90HoursToApproval(), o.count(), o.months().stream()
+                    .map(m -> new OneOffMonthJson(m.month().toString(), m.count(), m.medianHoursToApproval(),
+                            m.p90HoursToApproval())).toList());
+        }
+    }
+
+    record MeasureJson(long numerator, long denominator, BigDecimal percent) {
+        static MeasureJson of(Ascof3d.Measure m) {
+            return new MeasureJson(m.numerator(), m.denominator(), m.percent());
+        }
+    }
+
+    /** Part 2a (direct payments) at the top, as the contract asks; part 1a beside it. */
+    record Ascof3dJson(LocalDate asAt, long numerator, long denominator, BigDecimal percent, MeasureJson part1a) {
+        static Ascof3dJson of(Ascof3d a) {
+            return a == null ? null : new Ascof3dJson(a.asAt(), a.part2a().numerator(), a.part2a().denominator(),
+                    a.part2a().percent(), MeasureJson.of(a.part1a()));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record InsightsJson(String councilCode, LocalDate from, LocalDate to, UptakeJson uptake, TimeToMoneyJson timeToMoney,
+                        OneOffsJson oneOffs, Ascof3dJson ascof3d) {
+        static InsightsJson of(InsightsReport r) {
+            return new InsightsJson(r.council().code(), r.period().from(), r.period().to(), UptakeJson.of(r.uptake()),
+                    TimeToMoneyJson.of(r.timeToMoney()), OneOffsJson.of(r.oneOffs()), Ascof3dJson.of(r.ascof3d()));
+        }
+    }
+
+    private final Insights insights;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    InsightsApiController(Insights insights, MessageSource messages, Clock clock) {
+        this.insights = insights;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/insights")
+    @Operation(summary = "The council's figures for a period (default the last 12 months); from and to as YYYY-MM-DD")
+    InsightsJson figures(SignedInUser staff, @RequestParam(required = false) String from,
+                         @RequestParam(required = false) String to) {
+        return InsightsJson.of(insights.report(staff, period(from, to)));
+    }
+
+    @GetMapping("/api/v1/insights/client-level-data")
+    @Operation(summary = "Client Level Data rows (Request, Service, Review) for the period, as CSV to merge into the CLD return")
+    void clientLevelData(SignedInUser staff, @RequestParam(required = false) String from,
+                         @RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
+        if (!Insights.mayExtract(staff)) {
+            throw new AccessDeniedException("The Client Level Data extract is for the DP team, finance and administrators");
+        }
+        if (!insights.inEngland(staff)) {
+            // Client Level Data is NHS England's return: a Welsh council has none
+            throw new org.dphub.web.NotFound();
+        }
+        Period period = period(from, to);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"client-level-data-" + period.from() + "-to-"
+                + period.to() + ".csv\"");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Writer out = response.getWriter();
+        insights.writeClientLevelData(staff, period, out);
+        out.flush();
+    }
+
+    private Period period(String from, String to) {
+        org.dphub.web.FormErrors errors = new org.dphub.web.FormErrors(messages, Locale.ENGLISH);
+        LocalDate start = errors.isoDate("from", from, false, "insights.label.from");
+        LocalDate end = errors.isoDate("to", to, false, "insights.label.to");
+        Period period = PeriodInput.read(start, end, LocalDate.now(clock), errors);
+        errors.throwIfAny();
+        return period;
+    }
+}
