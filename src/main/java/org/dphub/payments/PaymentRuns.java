@@ -292,14 +292,14 @@ public class PaymentRuns {
     }
 
     /** What the run took off people's payments to pay providers for them: how many payments, how much. */
-    public record Netted(long payments, Money amount) {
+    public record Netted(long payments, org.dphub.shared.Money amount) {
     }
 
     @Transactional(readOnly = true)
     public Netted netted(SignedInUser staff, long runId) {
         find(staff, runId).orElseThrow(NotFound::new);
         long[] n = runs.netted(runId);
-        return new Netted(n[0], Money.ofPence(n[1]));
+        return new Netted(n[0], org.dphub.shared.Money.ofPence(n[1]));
     }
 
     /** A payout with each person's part (by reference), for the provider's remittance. */
