@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MvcResult;
 class PaymentRequestPagesIT {
 
     static final String PROVIDER = "provider@demo-england";
+    static final String CITIZEN = "citizen@demo-england";
 
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
