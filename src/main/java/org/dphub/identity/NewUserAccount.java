@@ -3,7 +3,7 @@ package org.dphub.identity;
 import java.util.Set;
 import org.dphub.shared.Role;
 
-/** What is needed to create a user account. Staff must have a council. */
+/** What is needed to create a user account. Staff must have a council; a national analyst has none. */
 public record NewUserAccount(String username, String rawPassword, String displayName, Long councilId,
                              Set<Role> roles, String preferredLanguage) {
 
@@ -18,6 +18,10 @@ public record NewUserAccount(String username, String rawPassword, String display
         }
         if (councilId == null && roles.stream().anyMatch(org.dphub.shared.Role::isStaff)) {
             throw new IllegalArgumentException("Council staff must belong to a council");
+        }
+        // a national analyst sees every council's suppressed figures, so belongs to none and holds no other role
+        if (roles.contains(org.dphub.shared.Role.NATIONAL_ANALYST) && (councilId != null || roles.size() > 1)) {
+            throw new IllegalArgumentException("A national analyst belongs to no council and has no other role");
         }
         preferredLanguage = preferredLanguage == null ? "en" : preferredLanguage;
     }

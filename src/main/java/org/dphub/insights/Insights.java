@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The insights module's public face: a council's figures for a period, and its Client Level Data
  * extract. Only council staff, and only for their own council: the council is always the signed-in
- * person's, never one asked for.
+ * person's, never one asked for. The national view (every council's figures, small numbers
+ * suppressed) is for national analysts only.
  */
 @Service
 public class Insights {
@@ -55,9 +56,34 @@ public class Insights {
         if (!maySee(staff)) {
             throw new AccessDeniedException("Insights are for council staff");
         }
-        Figure.CouncilFacts council = facts(staff.councilId());
+        return reportFor(facts(staff.councilId()), period);
+    }
+
+    /** Every figure for one council: the council's own page and each row of the national view. */
+    private InsightsReport reportFor(Figure.CouncilFacts council, Period period) {
         return new InsightsReport(council, period, uptake.compute(council, period), timeToMoney.compute(council, period),
                 oneOffs.compute(council, period), ascof3d.compute(council, period));
+    }
+
+    /** Only a national analyst sees the national view (council staff see their own council's figures). */
+    public static boolean maySeeNational(SignedInUser user) {
+        return user != null && user.has(Role.NATIONAL_ANALYST);
+    }
+
+    /**
+     * Every council's figures for the period, a row each, computed as each council's own page does
+     * and then suppressed ({@link SmallNumbers}): never a person's data, never a count under 5.
+     */
+    @Transactional(readOnly = true)
+    public NationalReport national(SignedInUser analyst, Period period) {
+        if (!maySeeNational(analyst)) {
+            throw new AccessDeniedException("The national view is for national analysts");
+        }
+        java.util.List<NationalReport.CouncilFigures> figures = new java.util.ArrayList<>();
+        for (Council council : councils.all()) {
+            figures.add(new NationalReport.CouncilFigures(council.name(), council.nameCy(), reportFor(facts(council), period)));
+        }
+        return NationalReport.of(period, NationalColumns.ALL, figures);
     }
 
     /** Writes the council's Client Level Data rows for the period as CSV. */
@@ -84,8 +110,11 @@ public class Insights {
     }
 
     private Figure.CouncilFacts facts(long councilId) {
-        Council council = councils.findById(councilId).orElseThrow();
+        return facts(councils.findById(councilId).orElseThrow());
+    }
+
+    private Figure.CouncilFacts facts(Council council) {
         return new Figure.CouncilFacts(council.id(), council.code(), council.nation() == Nation.ENGLAND,
-                councils.settings(councilId).settings().targetDaysToMoney());
+                councils.settings(council.id()).settings().targetDaysToMoney());
     }
 }

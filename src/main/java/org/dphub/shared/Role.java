@@ -13,7 +13,12 @@ public enum Role {
     BUDGET_HOLDER,
     DP_TEAM,
     FINANCE,
-    COUNCIL_ADMIN;
+    COUNCIL_ADMIN,
+    /**
+     * Reads the national view of every council's figures, with small numbers suppressed, and
+     * nothing else: not council staff, no council, no person's records (issue 16).
+     */
+    NATIONAL_ANALYST;
 
     /** Council staff: each belongs to one council and sees only that council's records. */
     public static final Set<Role> STAFF = EnumSet.of(PRACTITIONER, BUDGET_HOLDER, DP_TEAM, FINANCE, COUNCIL_ADMIN);

@@ -51,6 +51,6 @@ public class TimeToMoneyFigure implements Figure<TimeToMoney> {
         }).toList();
         Percentiles all = days.overall();
         return new TimeToMoney(Percent.oneDecimal(all.median()), Percent.oneDecimal(all.percentile(0.9)),
-                Percent.of(all.atMost(target), all.count()), all.count(), target, months);
+                Percent.of(all.atMost(target), all.count()), all.count(), all.atMost(target), target, months);
     }
 }
