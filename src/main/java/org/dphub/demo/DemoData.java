@@ -55,6 +55,8 @@ class DemoData implements ApplicationRunner {
     static final String PASSWORD = "demo-password-2026";
     static final String[] ACCOUNTS = {"citizen", "representative", "pa", "provider", "practitioner",
             "budget-holder", "dp-team", "finance", "finance2", "admin"};
+    /** The one demo account of no council. */
+    static final String ANALYST = "analyst@dphub";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -123,6 +125,8 @@ class DemoData implements ApplicationRunner {
         payrolls.add(loadCouncil(new CouncilPlan("demo-wales", "Demo Wales County Council", "Cyngor Sir Demo Cymru",
                 Nation.WALES, List.of("CH4", "CH5", "CH6", "CH7", "CH8", "LL11", "LL12"),
                 Names.WELSH_GIVEN, Names.WELSH_FAMILY, 0.3), random, 2));
+        // the national analyst belongs to no council: every council's figures, small numbers suppressed (issue 16)
+        accounts.create(new NewUserAccount(ANALYST, PASSWORD, "Morgan Price", null, EnumSet.of(Role.NATIONAL_ANALYST), "en"));
         return payrolls;
     }
 

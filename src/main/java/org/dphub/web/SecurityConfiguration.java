@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
+import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,6 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -71,7 +77,10 @@ class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/provider-registrations").permitAll()
                         // the directory's search is for everyone, signed in or not, and only reads
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/directory/search").permitAll()
-                        .anyRequest().authenticated())
+                        // the national analyst's figures (issue 16), and who they are; nothing else in the API is theirs
+                        .requestMatchers("/api/v1/insights/national").hasRole("NATIONAL_ANALYST")
+                        .requestMatchers("/api/v1/me").authenticated()
+                        .anyRequest().access(signedInButNoNationalAnalyst()))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
                                 ? "Too many failed attempts for this username. Wait 15 minutes and try again."
@@ -138,7 +147,11 @@ class SecurityConfiguration {
                         .requestMatchers("/pa-checks", "/pa-checks/**").hasRole("DP_TEAM")
                         .requestMatchers("/pa-pay-rates").hasRole("STAFF")
                         .requestMatchers("/directory/gaps", "/directory/gaps.csv").hasRole("STAFF")
-                        .anyRequest().authenticated())
+                        // the national view of every council's suppressed figures: the national analyst's, and all they see
+                        // beyond public pages, their home page and their password
+                        .requestMatchers("/insights/national", "/insights/national.csv").hasRole("NATIONAL_ANALYST")
+                        .requestMatchers("/home", "/account/password").authenticated()
+                        .anyRequest().access(signedInButNoNationalAnalyst()))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
@@ -160,6 +173,16 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();
+    }
+
+    /**
+     * Anyone signed in, except a national analyst: they hold no council and must meet no person's
+     * records, so every page and endpoint not opened to them above is refused (403), whatever the
+     * module behind it would check.
+     */
+    static AuthorizationManager<RequestAuthorizationContext> signedInButNoNationalAnalyst() {
+        return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Role.NATIONAL_ANALYST.name())));
     }
 
     /**

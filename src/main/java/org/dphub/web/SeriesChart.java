@@ -9,10 +9,11 @@ import java.util.Locale;
  * (months, districts), each series with its own pattern (bars) or marker shape (lines) as well as
  * its colour, so it reads in black and white and in print. Pages draw it with
  * {@code fragments/components/series-chart :: seriesChart(chart)} and put the same numbers in a
- * table beside it. A missing value (null) is drawn as nothing, not as zero.
+ * table beside it. A missing value (null) is drawn as nothing, not as zero; a value left out on
+ * purpose (a small number suppressed) can be drawn as a labelled gap ({@link #withGaps}).
  */
 public record SeriesChart(String id, String title, String description, Kind kind, List<String> categories,
-                          List<Series> series) {
+                          List<Series> series, Gaps gaps) {
 
     public enum Kind { BAR, LINE }
 
@@ -43,6 +44,26 @@ public record SeriesChart(String id, String title, String description, Kind kind
     public record Marker(String path, String label) {
     }
 
+    /**
+     * Categories whose bar is left out on purpose (a number too small to publish): each is drawn as a
+     * short dashed outline on the axis with {@code mark} above it when numbers are written, and named
+     * in the legend by {@code legend}. {@code labels} has an entry a category: what the gap means
+     * for it ("Ceredigion: fewer than 5"), or null where there is no gap.
+     */
+    public record Gaps(String legend, String mark, List<String> labels) {
+
+        public Gaps {
+            labels = java.util.Collections.unmodifiableList(new ArrayList<>(labels));
+        }
+    }
+
+    /** A gap as drawn. */
+    public record Gap(String x, String y, String width, String height, String label, String text, String textX, String textY) {
+    }
+
+    /** How tall a gap's dashed outline is. */
+    static final int GAP_HEIGHT = 12;
+
     /** A label on an axis, with where it goes. */
     public record Label(String x, String y, String text) {
     }
@@ -57,9 +78,16 @@ public record SeriesChart(String id, String title, String description, Kind kind
     /** At most this many category labels fit under the chart; the others are left out (the table has them all). */
     static final int MOST_LABELS = 8;
 
+    public SeriesChart(String id, String title, String description, Kind kind, List<String> categories, List<Series> series) {
+        this(id, title, description, kind, categories, series, null);
+    }
+
     public SeriesChart {
         categories = List.copyOf(categories);
         series = List.copyOf(series);
+        if (gaps != null && gaps.labels().size() != categories.size()) {
+            throw new IllegalArgumentException("Gaps has " + gaps.labels().size() + " labels for " + categories.size() + " categories");
+        }
         for (Series s : series) {
             if (s.values().size() != categories.size()) {
                 throw new IllegalArgumentException("Series " + s.name() + " has " + s.values().size() + " values for "
@@ -74,6 +102,37 @@ public record SeriesChart(String id, String title, String description, Kind kind
 
     public static SeriesChart lines(String id, String title, String description, List<String> categories, List<Series> series) {
         return new SeriesChart(id, title, description, Kind.LINE, categories, series);
+    }
+
+    /** The same chart with gaps drawn where {@code gaps} has a label. */
+    public SeriesChart withGaps(Gaps gaps) {
+        return new SeriesChart(id, title, description, kind, categories, series, gaps);
+    }
+
+    public boolean hasGaps() {
+        return gaps != null && gaps.labels().stream().anyMatch(l -> l != null);
+    }
+
+    /** The gaps as drawn: a dashed outline the width of a category's bars, on the axis. */
+    public List<Gap> gapsDrawn() {
+        List<Gap> drawn = new ArrayList<>();
+        if (gaps == null) {
+            return drawn;
+        }
+        boolean written = series.stream().flatMap(x -> x.values().stream()).filter(v -> v != null).count()
+                + gaps.labels().stream().filter(l -> l != null).count() <= MOST_WRITTEN;
+        double width = slot() * 0.8;
+        for (int c = 0; c < categories.size(); c++) {
+            String label = gaps.labels().get(c);
+            if (label == null) {
+                continue;
+            }
+            double start = LEFT + slot() * c + slot() * 0.1;
+            double top = TOP + plotHeight() - GAP_HEIGHT;
+            drawn.add(new Gap(num(start), num(top), num(width), num(GAP_HEIGHT), label, written ? gaps.mark() : "",
+                    num(start + width / 2), num(top - 4)));
+        }
+        return drawn;
     }
 
     public String viewBox() {

@@ -71,4 +71,24 @@ class SeriesChartTest {
         assertThatThrownBy(() -> SeriesChart.bars("c", "t", "d", List.of("Jan", "Feb"), List.of(series("n", 1.0))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSuppressedBarIsALabelledGapOnTheAxis_notABarOfZero() {
+        SeriesChart chart = SeriesChart.bars("share", "t", "d", List.of("Small", "Large", "Empty"),
+                List.of(series("Share with a direct payment (%)", null, 58.3, null)))
+                .withGaps(new SeriesChart.Gaps("Fewer than 5: not shown", "<5", Arrays.asList("Small: fewer than 5", null, null)));
+        assertThat(chart.bars()).hasSize(1);
+        assertThat(chart.hasGaps()).isTrue();
+        List<SeriesChart.Gap> gaps = chart.gapsDrawn();
+        assertThat(gaps).as("only the suppressed one; a council with nothing to show is no gap").hasSize(1);
+        SeriesChart.Gap gap = gaps.get(0);
+        assertThat(gap.label()).isEqualTo("Small: fewer than 5");
+        assertThat(gap.text()).isEqualTo("<5");
+        assertThat(Double.parseDouble(gap.y()) + Double.parseDouble(gap.height())).as("stands on the axis")
+                .isCloseTo(Double.parseDouble(chart.axisBottom()), org.assertj.core.data.Offset.offset(0.1));
+        assertThat(Double.parseDouble(gap.x())).isLessThan(Double.parseDouble(chart.bars().get(0).x()));
+        assertThatThrownBy(() -> chart.withGaps(new SeriesChart.Gaps("l", "m", List.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(SeriesChart.bars("c", "t", "d", List.of("a"), List.of(series("s", 1.0))).hasGaps()).isFalse();
+    }
 }

@@ -101,7 +101,7 @@ class InsightsPage {
     }
 
     /** From the date input's three boxes if any is typed, else from an ISO date, else none. */
-    private static LocalDate date(MultiValueMap<String, String> params, String field, String label, FormErrors errors) {
+    static LocalDate date(MultiValueMap<String, String> params, String field, String label, FormErrors errors) {
         String day = value(params, field + "-day");
         String month = value(params, field + "-month");
         String year = value(params, field + "-year");
@@ -111,7 +111,7 @@ class InsightsPage {
         return errors.isoDate(field, value(params, field), false, label);
     }
 
-    private static String value(MultiValueMap<String, String> params, String name) {
+    static String value(MultiValueMap<String, String> params, String name) {
         String value = params.getFirst(name);
         return value == null ? "" : value;
     }
