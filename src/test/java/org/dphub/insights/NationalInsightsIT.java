@@ -157,7 +157,11 @@ class NationalInsightsIT {
 
     @Test
     void theJsonHoldsNoPersonsIdOrReference() {
+        http.getAs(ANALYST, PASSWORD, "/api/v1/insights/national?" + PERIOD); // warm
+        long started = System.nanoTime();
         String body = http.getAs(ANALYST, PASSWORD, "/api/v1/insights/national?" + PERIOD).body();
+        System.out.printf("NationalInsightsIT: the national view of %d councils in %d ms%n",
+                json.readTree(body).get("councils").size(), (System.nanoTime() - started) / 1_000_000);
         List<String> references = jdbc.sql("SELECT reference FROM citizen WHERE council_id = :c").param("c", largeCouncil)
                 .query(String.class).list();
         assertThat(references).hasSize(8);

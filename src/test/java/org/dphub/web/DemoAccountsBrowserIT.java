@@ -39,9 +39,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The site as every demo account meets it, on a phone: signs in as each of the 20 demo accounts
- * (10 roles in 2 councils) in one Chromium session 320 CSS pixels wide, and visits /home, every
- * link in the home page's main part and the menu, and one level further the first link of each
+ * The site as every demo account meets it, on a phone: signs in as each of the 21 demo accounts
+ * (10 roles in 2 councils, and the national analyst of none) in one Chromium session 320 CSS
+ * pixels wide, and visits /home, every link in the home page's main part and the menu, and one level further the first link of each
  * kind on those pages (the first person, the first run...) — then the same pages in Welsh. On
  * every page: no error (a 4xx or 5xx for a link the app offered, found by asking for the page
  * over HTTP with the browser's cookies), nothing that makes the page scroll sideways, no axe-core
@@ -54,6 +54,8 @@ class DemoAccountsBrowserIT {
 
     static final List<String> ROLES = List.of("citizen", "representative", "pa", "provider", "practitioner",
             "budget-holder", "dp-team", "finance", "finance2", "admin");
+    /** The one demo account of no council (issue 16). */
+    static final String NATIONAL_ANALYST = "analyst@dphub";
     static final int PHONE_WIDTH = 320;
     /**
      * A path segment that names one record or one of a list: "/citizens/12" and "/citizens/40",
@@ -130,40 +132,11 @@ class DemoAccountsBrowserIT {
         long started = System.nanoTime();
         for (String council : List.of("demo-england", "demo-wales")) {
             for (String role : ROLES) {
-                String username = role + "@" + council;
-                signIn(username);
-                assertThat(browser.getCurrentUrl()).as(username + " lands on home").endsWith("/home");
-                assertThat(browser.findElement(By.tagName("h1")).getText()).as(username).matches("(Hello|Helo), .+");
-                // Welsh readers who chose Welsh see it straight away; the English pass comes first
-                if ("cy".equals(language())) {
-                    assertThat(username).isEqualTo("citizen@demo-wales");
-                }
-                assertThat(browser.findElement(By.id("home-council")).getText()).as(username + ": the council by its name, never its code")
-                        .startsWith("Demo ").endsWith(" County Council");
-                long userStarted = System.nanoTime();
-                List<String> pages = crawlInEnglish(username);
-                open("/home?lang=cy");
-                for (String page : pages) {
-                    check(username, page, "cy", false);
-                }
-                open("/home?lang=en");
-                System.out.printf("DemoAccountsBrowserIT: %s, %d pages in each language in %d s: %s%n", username, pages.size(),
-                        (System.nanoTime() - userStarted) / 1_000_000_000, String.join(" ", pages));
-
-                // on a phone the menu is folded away behind its "Menu" button
-                WebElement menu = browser.findElement(By.cssSelector(".govuk-service-navigation__toggle"));
-                if (menu.isDisplayed()) {
-                    menu.click();
-                }
-                clickAndWait(browser.findElement(By.cssSelector("form.dphub-sign-out button")));
-                assertThat(browser.getPageSource()).contains("You have signed out");
-                if (axeChecked.add("signed out")) {
-                    assertAccessible(username + " signed out", "en");
-                }
-                open("/home");
-                assertThat(browser.getCurrentUrl()).as("signed out for real").contains("/sign-in");
+                crawlAs(role + "@" + council, true);
             }
         }
+        // the national analyst belongs to no council: home, the national figures and public pages, nothing else
+        crawlAs(NATIONAL_ANALYST, false);
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
         String report = visited.entrySet().stream()
                 .map(e -> e.getKey() + " (" + e.getValue().size() + "): " + String.join(" ", e.getValue()))
@@ -176,7 +149,47 @@ class DemoAccountsBrowserIT {
 
         assertThat(problems).as(problems.size() + " problems:\n" + String.join("\n", problems)).isEmpty();
         assertThat(kindsVisited).contains("/home", "/citizens", "/citizens/{id}", "/my-people", "/pa/profile",
-                "/council/settings", "/council/audit-trail", "/payment-runs", "/council-bank-accounts", "/accounts/{id}");
+                "/council/settings", "/council/audit-trail", "/payment-runs", "/council-bank-accounts", "/accounts/{id}",
+                "/insights/national");
+    }
+
+    /** Signs in as {@code username}, crawls what they are offered in English then Welsh, and signs out. */
+    void crawlAs(String username, boolean hasCouncil) {
+        signIn(username);
+        assertThat(browser.getCurrentUrl()).as(username + " lands on home").endsWith("/home");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as(username).matches("(Hello|Helo), .+");
+        // Welsh readers who chose Welsh see it straight away; the English pass comes first
+        if ("cy".equals(language())) {
+            assertThat(username).isEqualTo("citizen@demo-wales");
+        }
+        if (hasCouncil) {
+            assertThat(browser.findElement(By.id("home-council")).getText()).as(username + ": the council by its name, never its code")
+                    .startsWith("Demo ").endsWith(" County Council");
+        } else {
+            assertThat(browser.findElements(By.id("home-council"))).as(username + " has no council").isEmpty();
+        }
+        long userStarted = System.nanoTime();
+        List<String> pages = crawlInEnglish(username);
+        open("/home?lang=cy");
+        for (String page : pages) {
+            check(username, page, "cy", false);
+        }
+        open("/home?lang=en");
+        System.out.printf("DemoAccountsBrowserIT: %s, %d pages in each language in %d s: %s%n", username, pages.size(),
+                (System.nanoTime() - userStarted) / 1_000_000_000, String.join(" ", pages));
+
+        // on a phone the menu is folded away behind its "Menu" button
+        WebElement menu = browser.findElement(By.cssSelector(".govuk-service-navigation__toggle"));
+        if (menu.isDisplayed()) {
+            menu.click();
+        }
+        clickAndWait(browser.findElement(By.cssSelector("form.dphub-sign-out button")));
+        assertThat(browser.getPageSource()).contains("You have signed out");
+        if (axeChecked.add("signed out")) {
+            assertAccessible(username + " signed out", "en");
+        }
+        open("/home");
+        assertThat(browser.getCurrentUrl()).as("signed out for real").contains("/sign-in");
     }
 
     /**
