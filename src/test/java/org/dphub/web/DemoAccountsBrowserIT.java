@@ -41,8 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The site as every demo account meets it, on a phone: signs in as each of the 21 demo accounts
  * (10 roles in 2 councils, and the national analyst of none) in one Chromium session 320 CSS
- * pixels wide, and visits /home, every link in the home page's main part and the menu, and one level further the first link of each
- * kind on those pages (the first person, the first run...) — then the same pages in Welsh. On
+ * pixels wide, and visits /home, every link in the home page's main part and the menu, and one
+ * level further the first link of each kind on those pages (the first person, the first run...)
+ * — then the same pages in Welsh. On
  * every page: no error (a 4xx or 5xx for a link the app offered, found by asking for the page
  * over HTTP with the browser's cookies), nothing that makes the page scroll sideways, no axe-core
  * violation of WCAG 2.2 A/AA, and on Welsh pages no English text from the message bundle. Every
