@@ -78,6 +78,16 @@ public class Insights {
         return uptake.activeOn(staff.councilId(), day);
     }
 
+    /** The council's local authority code for Client Level Data from its settings, or null while none is recorded. */
+    public String cldLaCode(SignedInUser staff) {
+        return maySee(staff) ? councils.settings(staff.councilId()).settings().cldLaCode() : null;
+    }
+
+    /** The signed-in person's council's code in dphub. */
+    public String councilCode(SignedInUser staff) {
+        return maySee(staff) ? councils.findById(staff.councilId()).map(Council::code).orElse(null) : null;
+    }
+
     /** Whether the signed-in person's council is in England (ASCOF and CLD apply). */
     public boolean inEngland(SignedInUser staff) {
         return maySee(staff) && councils.findById(staff.councilId()).map(c -> c.nation() == Nation.ENGLAND).orElse(false);
