@@ -7,6 +7,8 @@ import org.dphub.councils.Nation;
 import org.dphub.insights.internal.Ascof3dFigure;
 import org.dphub.insights.internal.ClientLevelDataExtract;
 import org.dphub.insights.internal.OneOffTimesFigure;
+import org.dphub.insights.internal.PaPayRatesFigure;
+import org.dphub.insights.internal.SavingsVsAgencyFigure;
 import org.dphub.insights.internal.TimeToMoneyFigure;
 import org.dphub.insights.internal.UptakeFigure;
 import org.dphub.shared.Role;
@@ -29,9 +31,14 @@ public class Insights {
     private final OneOffTimesFigure oneOffs;
     private final Ascof3dFigure ascof3d;
     private final ClientLevelDataExtract clientLevelData;
+    private final SavingsVsAgencyFigure savingsVsAgency;
+    private final PaPayRatesFigure paPayRates;
 
     Insights(Councils councils, UptakeFigure uptake, TimeToMoneyFigure timeToMoney, OneOffTimesFigure oneOffs,
-             Ascof3dFigure ascof3d, ClientLevelDataExtract clientLevelData) {
+             Ascof3dFigure ascof3d, ClientLevelDataExtract clientLevelData, SavingsVsAgencyFigure savingsVsAgency,
+             PaPayRatesFigure paPayRates) {
+        this.savingsVsAgency = savingsVsAgency;
+        this.paPayRates = paPayRates;
         this.councils = councils;
         this.uptake = uptake;
         this.timeToMoney = timeToMoney;
@@ -57,7 +64,8 @@ public class Insights {
         }
         Figure.CouncilFacts council = facts(staff.councilId());
         return new InsightsReport(council, period, uptake.compute(council, period), timeToMoney.compute(council, period),
-                oneOffs.compute(council, period), ascof3d.compute(council, period));
+                oneOffs.compute(council, period), ascof3d.compute(council, period), savingsVsAgency.compute(council, period),
+                paPayRates.compute(council, period));
     }
 
     /** Writes the council's Client Level Data rows for the period as CSV. */

@@ -1,13 +1,20 @@
 package org.dphub.insights.web;
 
 import java.util.List;
+import org.dphub.web.RangeChart;
 import org.dphub.web.SeriesChart;
 
 /**
  * One figure as the insights page shows it: a heading, a plain sentence, a chart (none when there
- * is nothing to draw), the same numbers as a table, notes on what it cannot see, and its CSV.
+ * is nothing to draw) — bars or lines, or a range chart — the same numbers as a table, notes on
+ * what it cannot see, and its CSV.
  */
-record FigureSection(String key, String heading, String sentence, SeriesChart chart, Table table, List<String> notes) {
+record FigureSection(String key, String heading, String sentence, SeriesChart chart, Table table, List<String> notes,
+                     RangeChart rangeChart) {
+
+    FigureSection(String key, String heading, String sentence, SeriesChart chart, Table table, List<String> notes) {
+        this(key, heading, sentence, chart, table, notes, null);
+    }
 
     /** A table: its caption, column headings (numeric ones right-aligned) and rows of text. */
     record Table(String caption, List<String> headings, List<Boolean> numeric, List<List<String>> rows) {
