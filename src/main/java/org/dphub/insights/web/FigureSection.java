@@ -31,7 +31,8 @@ record FigureSection(String key, String heading, String sentence, SeriesChart ch
 
         static String cell(String text) {
             String t = text == null ? "" : text;
-            if (!t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0) {
+            // a leading = + - @ would be read as a formula: quote it, except a plain negative number (a negative saving)
+            if (!t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0 && !t.matches("-[0-9]+(\\.[0-9]+)?")) {
                 t = "'" + t;
             }
             return t.matches("(?s).*[\",\\r\\n].*") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
