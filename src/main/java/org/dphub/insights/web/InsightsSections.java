@@ -204,7 +204,8 @@ class InsightsSections {
             String name = names.get(i)[0];
             if (r.suppressed()) {
                 rows.add(new RangeChart.Row(name, null, null, null, few, name + ": " + few));
-                cells.add(List.of(name, few, msg(locale, "insights.none"), msg(locale, "insights.none"), msg(locale, "insights.none")));
+                String hidden = msg(locale, "insights.pay.hidden");
+                cells.add(List.of(name, few, hidden, hidden, hidden));
             } else {
                 rows.add(new RangeChart.Row(name, r.p10Pence() / 100.0, r.medianPence() / 100.0, r.p90Pence() / 100.0, "",
                         msg(locale, "insights.pay.row", name, perHour(r.p10Pence()), perHour(r.p90Pence()), perHour(r.medianPence()))));
