@@ -20,10 +20,22 @@ public record CouncilSettings(
         int targetDaysToMoney,
         boolean welshLanguage,
         Money oneOffMaximum,
-        CouncilContact contact) {
+        CouncilContact contact,
+        String cldLaCode) {
 
     public CouncilSettings {
         contact = contact == null ? CouncilContact.NONE : contact;
+        cldLaCode = cldLaCode == null || cldLaCode.isBlank() ? null : cldLaCode.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The settings before issue 16 added the council's Client Level Data code: none recorded. */
+    public CouncilSettings(Money selfApprovalLimit, Money receiptsThreshold, ReturnPeriod returnPeriod, int surplusWeeks,
+                           PaymentFrequency paymentFrequency, Money paHourlyRate, Money agencyHourlyRate,
+                           int firstReviewMonths, int reviewIntervalMonths, ContributionBasis contributionBasis,
+                           int targetDaysToMoney, boolean welshLanguage, Money oneOffMaximum, CouncilContact contact) {
+        this(selfApprovalLimit, receiptsThreshold, returnPeriod, surplusWeeks, paymentFrequency, paHourlyRate,
+                agencyHourlyRate, firstReviewMonths, reviewIntervalMonths, contributionBasis, targetDaysToMoney,
+                welshLanguage, oneOffMaximum, contact, null);
     }
 
     /** The settings before issue 14 added the one-off maximum and the contact details: their defaults. */
@@ -33,7 +45,7 @@ public record CouncilSettings(
                            int targetDaysToMoney, boolean welshLanguage) {
         this(selfApprovalLimit, receiptsThreshold, returnPeriod, surplusWeeks, paymentFrequency, paHourlyRate,
                 agencyHourlyRate, firstReviewMonths, reviewIntervalMonths, contributionBasis, targetDaysToMoney,
-                welshLanguage, DEFAULT_ONE_OFF_MAXIMUM, CouncilContact.NONE);
+                welshLanguage, DEFAULT_ONE_OFF_MAXIMUM, CouncilContact.NONE, null);
     }
 
     /** The most one one-off payment may be unless the council chooses otherwise: £10,000.00. */
@@ -43,7 +55,14 @@ public record CouncilSettings(
     public CouncilSettings withContact(CouncilContact newContact) {
         return new CouncilSettings(selfApprovalLimit, receiptsThreshold, returnPeriod, surplusWeeks, paymentFrequency,
                 paHourlyRate, agencyHourlyRate, firstReviewMonths, reviewIntervalMonths, contributionBasis,
-                targetDaysToMoney, welshLanguage, oneOffMaximum, newContact);
+                targetDaysToMoney, welshLanguage, oneOffMaximum, newContact, cldLaCode);
+    }
+
+    /** The same settings with this Client Level Data code (blank or null: none). */
+    public CouncilSettings withCldLaCode(String code) {
+        return new CouncilSettings(selfApprovalLimit, receiptsThreshold, returnPeriod, surplusWeeks, paymentFrequency,
+                paHourlyRate, agencyHourlyRate, firstReviewMonths, reviewIntervalMonths, contributionBasis,
+                targetDaysToMoney, welshLanguage, oneOffMaximum, contact, code);
     }
 
     /** regulation 7(2)(a): a first review within the first 6 months */
@@ -69,6 +88,7 @@ public record CouncilSettings(
         values.put("oneOffMaximum", oneOffMaximum.formatWithPence());
         values.put("contactPhone", contact.phone());
         values.put("contactEmail", contact.email());
+        values.put("cldLaCode", cldLaCode);
         return values;
     }
 
@@ -76,6 +96,6 @@ public record CouncilSettings(
         return new CouncilSettings(Money.ofPence(50_000), Money.ofPence(1_000), ReturnPeriod.QUARTERLY, 8,
                 PaymentFrequency.FOUR_WEEKLY, Money.ofPence(1_328), Money.ofPence(1_867),
                 MAX_FIRST_REVIEW_MONTHS, MAX_REVIEW_INTERVAL_MONTHS, ContributionBasis.NET, 28, welshLanguage,
-                DEFAULT_ONE_OFF_MAXIMUM, CouncilContact.NONE);
+                DEFAULT_ONE_OFF_MAXIMUM, CouncilContact.NONE, null);
     }
 }

@@ -27,6 +27,14 @@ public final class CouncilSettingsRules {
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9][0-9 ()-]{5,38}$");
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
 
+    /**
+     * The council's code in the Client Level Data return (LA_Code): the CASSR code the NHS
+     * Organisation Data Service keeps, three digits (Lincolnshire: 503), or five characters -
+     * letter, digit, letter, digit, letter - for councils coded since 2021 (CLD guidance, release 1;
+     * ADASS/Socitm ASC glossary). Not the ONS 9-character GSS code. docs/INSIGHTS.md says what is confirmed.
+     */
+    public static final java.util.regex.Pattern CLD_LA_CODE = java.util.regex.Pattern.compile("^([0-9]{3}|[A-Z][0-9][A-Z][0-9][A-Z])$");
+
     private static final Map<String, WholeRange> WHOLE = Map.of(
             "surplusWeeks", new WholeRange(1, 52),
             // regulation 7: never later than 6 months for the first review, 12 months between reviews
@@ -49,6 +57,14 @@ public final class CouncilSettingsRules {
         check("oneOffMaximum", s.oneOffMaximum(), errors);
         checkLimitWithinMaximum(s.selfApprovalLimit(), s.oneOffMaximum(), errors);
         checkContact(s.contact(), errors);
+        checkCldLaCode(s.cldLaCode(), errors);
+    }
+
+    /** The Client Level Data code, optional: when given it must have the CASSR code's shape. */
+    public static void checkCldLaCode(String code, FormErrors errors) {
+        if (code != null && !CLD_LA_CODE.matcher(code).matches()) {
+            errors.reject("cldLaCode", "settings.error.cldLaCode");
+        }
     }
 
     /** A practitioner cannot be allowed to approve more than anyone may ask for. */

@@ -143,7 +143,9 @@ class DemoData implements ApplicationRunner {
         Council council = councils.create(plan.code(), plan.name(), plan.nameCy(), plan.nation(),
                 CouncilSettings.defaults(wales).withContact(new org.dphub.councils.CouncilContact(
                         // Ofcom's numbers for drama, and a reserved domain: nobody real is called or written to
-                        wales ? "01632 960 482" : "01632 960 127", "direct.payments@" + plan.code() + ".example")));
+                        wales ? "01632 960 482" : "01632 960 127", "direct.payments@" + plan.code() + ".example"))
+                        // the example code in NHS England's CLD guidance (release 1): a plausible CASSR code, for the demo only
+                        .withCldLaCode(wales ? null : "503"));
         // the council's own account the payments come from, and its prepaid card provider
         bankAccounts.recordAtSetUp(council.id(), "COUNCIL_ACCOUNT", null,
                 new BankDetails(plan.name().length() > 70 ? plan.name().substring(0, 70) : plan.name(), wales ? "309012" : "601613",

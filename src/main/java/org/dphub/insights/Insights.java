@@ -7,6 +7,8 @@ import org.dphub.councils.Nation;
 import org.dphub.insights.internal.Ascof3dFigure;
 import org.dphub.insights.internal.ClientLevelDataExtract;
 import org.dphub.insights.internal.OneOffTimesFigure;
+import org.dphub.insights.internal.PaPayRatesFigure;
+import org.dphub.insights.internal.SavingsVsAgencyFigure;
 import org.dphub.insights.internal.TimeToMoneyFigure;
 import org.dphub.insights.internal.UptakeFigure;
 import org.dphub.shared.Role;
@@ -30,9 +32,14 @@ public class Insights {
     private final OneOffTimesFigure oneOffs;
     private final Ascof3dFigure ascof3d;
     private final ClientLevelDataExtract clientLevelData;
+    private final SavingsVsAgencyFigure savingsVsAgency;
+    private final PaPayRatesFigure paPayRates;
 
     Insights(Councils councils, UptakeFigure uptake, TimeToMoneyFigure timeToMoney, OneOffTimesFigure oneOffs,
-             Ascof3dFigure ascof3d, ClientLevelDataExtract clientLevelData) {
+             Ascof3dFigure ascof3d, ClientLevelDataExtract clientLevelData, SavingsVsAgencyFigure savingsVsAgency,
+             PaPayRatesFigure paPayRates) {
+        this.savingsVsAgency = savingsVsAgency;
+        this.paPayRates = paPayRates;
         this.councils = councils;
         this.uptake = uptake;
         this.timeToMoney = timeToMoney;
@@ -62,7 +69,8 @@ public class Insights {
     /** Every figure for one council: the council's own page and each row of the national view. */
     private InsightsReport reportFor(Figure.CouncilFacts council, Period period) {
         return new InsightsReport(council, period, uptake.compute(council, period), timeToMoney.compute(council, period),
-                oneOffs.compute(council, period), ascof3d.compute(council, period));
+                oneOffs.compute(council, period), ascof3d.compute(council, period), savingsVsAgency.compute(council, period),
+                paPayRates.compute(council, period));
     }
 
     /** Only a national analyst sees the national view (council staff see their own council's figures). */
@@ -102,6 +110,16 @@ public class Insights {
             throw new AccessDeniedException("Insights are for council staff");
         }
         return uptake.activeOn(staff.councilId(), day);
+    }
+
+    /** The council's local authority code for Client Level Data from its settings, or null while none is recorded. */
+    public String cldLaCode(SignedInUser staff) {
+        return maySee(staff) ? councils.settings(staff.councilId()).settings().cldLaCode() : null;
+    }
+
+    /** The signed-in person's council's code in dphub. */
+    public String councilCode(SignedInUser staff) {
+        return maySee(staff) ? councils.findById(staff.councilId()).map(Council::code).orElse(null) : null;
     }
 
     /** Whether the signed-in person's council is in England (ASCOF and CLD apply). */

@@ -75,6 +75,7 @@ class CouncilSettingsIT {
         form.put("oneOffMaximum", s.oneOffMaximum().toPlainString());
         form.put("contactPhone", s.contact().phone() == null ? "" : s.contact().phone());
         form.put("contactEmail", s.contact().email() == null ? "" : s.contact().email());
+        form.put("cldLaCode", s.cldLaCode() == null ? "" : s.cldLaCode());
         form.put("version", Long.toString(current.version()));
         return form;
     }

@@ -29,6 +29,18 @@ class InsightsBrowserIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.dphub.councils.Councils councils;
+    @Autowired
+    org.dphub.identity.UserAccounts users;
+    @Autowired
+    org.dphub.employment.Employments employments;
+    @Autowired
+    org.dphub.employment.Timesheets timesheets;
+    @Autowired
+    org.dphub.employment.PayrollRuns payroll;
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     BrowserPages pages;
 
@@ -81,5 +93,31 @@ class InsightsBrowserIT {
         pages.open("/plans/" + plan);
         assertThat(pages.main()).contains("How it is taken");
         pages.assertAccessible("a plan");
+    }
+
+    @Test
+    void theDpTeamReadsSavingsAndPaRatesOfPay_andTheAdministratorRecordsTheClientLevelDataCode() {
+        new PayrollWorld(jdbc, councils, users, employments, timesheets, payroll, messages).build();
+        pages.signIn(PayrollWorld.DP_TEAM);
+        pages.open("/insights?" + PayrollWorld.PERIOD);
+        assertThat(pages.main()).contains("Savings against agency care", "Paying PAs directly instead of agency care saved about £104",
+                "PA rates of pay", "fewer than 5");
+        assertThat(pages.browser.findElements(By.cssSelector("#figure-paPayRates figure svg title"))).isNotEmpty();
+        assertThat(pages.browser.findElements(By.cssSelector("#figure-savingsVsAgency figure svg desc"))).isNotEmpty();
+        pages.browser.findElement(By.cssSelector("#figure-paPayRates summary")).click();
+        assertThat(pages.browser.findElement(By.cssSelector("#figure-paPayRates table")).getText()).contains("SY1", "13.35");
+        pages.assertAccessibleInBothLanguages("insights: savings and PA rates of pay");
+        pages.assertFitsAPhone("insights: savings and PA rates of pay");
+
+        pages.signIn(PayrollWorld.ADMIN);
+        pages.open("/council/settings/edit?lang=en");
+        pages.type("cldLaCode", "X123");
+        pages.submit();
+        assertThat(pages.errors()).containsExactly("Enter the council's local authority code for Client Level Data: "
+                + "3 digits, like 503, or 5 letters and numbers for a council coded since 2021");
+        pages.assertAccessibleInBothLanguages("council settings with a bad Client Level Data code");
+        pages.open("/council/settings?lang=en");
+        assertThat(pages.main()).contains("Local authority code for Client Level Data");
+        pages.assertAccessible("council settings");
     }
 }

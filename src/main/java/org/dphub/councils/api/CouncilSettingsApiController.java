@@ -39,14 +39,15 @@ class CouncilSettingsApiController {
                         int surplusWeeks, PaymentFrequency paymentFrequency, long paHourlyRatePence,
                         long agencyHourlyRatePence, int firstReviewMonths, int reviewIntervalMonths,
                         ContributionBasis contributionBasis, int targetDaysToMoney, boolean welshLanguage,
-                        Long oneOffMaximumPence, String contactPhone, String contactEmail, Long version) {
+                        Long oneOffMaximumPence, String contactPhone, String contactEmail, String cldLaCode, Long version) {
 
         static SettingsJson of(VersionedSettings v) {
             CouncilSettings s = v.settings();
             return new SettingsJson(s.selfApprovalLimit().pence(), s.receiptsThreshold().pence(), s.returnPeriod(),
                     s.surplusWeeks(), s.paymentFrequency(), s.paHourlyRate().pence(), s.agencyHourlyRate().pence(),
                     s.firstReviewMonths(), s.reviewIntervalMonths(), s.contributionBasis(), s.targetDaysToMoney(),
-                    s.welshLanguage(), s.oneOffMaximum().pence(), s.contact().phone(), s.contact().email(), v.version());
+                    s.welshLanguage(), s.oneOffMaximum().pence(), s.contact().phone(), s.contact().email(), s.cldLaCode(),
+                    v.version());
         }
 
         CouncilSettings settings() {
@@ -54,7 +55,7 @@ class CouncilSettingsApiController {
                     returnPeriod, surplusWeeks, paymentFrequency, Money.ofPence(paHourlyRatePence),
                     Money.ofPence(agencyHourlyRatePence), firstReviewMonths, reviewIntervalMonths, contributionBasis,
                     targetDaysToMoney, welshLanguage, Money.ofPence(oneOffMaximumPence),
-                    new CouncilContact(contactPhone, contactEmail));
+                    new CouncilContact(contactPhone, contactEmail), cldLaCode);
         }
     }
 
@@ -96,8 +97,16 @@ class CouncilSettingsApiController {
         errors.throwIfAny();
         CouncilSettings settings = body.settings();
         CouncilSettingsRules.check(settings, errors);
+        if (settings.cldLaCode() != null && !inEngland(admin)) {
+            // Client Level Data is NHS England's return: a Welsh council has no code to record
+            errors.reject("cldLaCode", "settings.error.cldLaCode.england-only");
+        }
         errors.throwIfAny();
         return SettingsJson.of(councils.updateSettings(admin.councilId(), settings, body.version()));
+    }
+
+    private boolean inEngland(SignedInUser admin) {
+        return councils.findById(admin.councilId()).map(c -> c.nation() == org.dphub.councils.Nation.ENGLAND).orElse(false);
     }
 
     @ExceptionHandler(SettingsChangedByAnotherUserException.class)

@@ -35,7 +35,8 @@ class CouncilAuditRecords implements AuditDescriptions {
             Map.entry("welshLanguage", "yes-no"),
             Map.entry("oneOffMaximum", "money"),
             Map.entry("contactPhone", "as-typed"),
-            Map.entry("contactEmail", "as-typed"));
+            Map.entry("contactEmail", "as-typed"),
+            Map.entry("cldLaCode", "as-typed"));
 
     @Override
     public Set<String> entityTypes() {

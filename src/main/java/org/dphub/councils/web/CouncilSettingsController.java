@@ -7,6 +7,7 @@ import org.dphub.councils.Council;
 import org.dphub.councils.CouncilContact;
 import org.dphub.councils.CouncilSettings;
 import org.dphub.councils.CouncilSettingsRules;
+import org.dphub.councils.Nation;
 import org.dphub.councils.Councils;
 import org.dphub.councils.PaymentFrequency;
 import org.dphub.councils.ReturnPeriod;
@@ -56,7 +57,8 @@ class CouncilSettingsController {
     String save(SignedInUser admin, @ModelAttribute EditCouncilSettingsForm form, Model model, Locale locale,
                 RedirectAttributes redirect) {
         FormErrors errors = new FormErrors(messages, locale);
-        Optional<CouncilSettings> settings = read(form, errors);
+        // only an English council sends Client Level Data: a Welsh council's form has no such field
+        Optional<CouncilSettings> settings = read(form, errors, council(admin).nation() == Nation.ENGLAND);
         if (form.version() == null) {
             errors.reject("selfApprovalLimit", "settings.error.stale");
         }
@@ -88,7 +90,7 @@ class CouncilSettingsController {
     }
 
     /** Reads every field, noting each one that cannot be read; empty if any could not. */
-    static Optional<CouncilSettings> read(EditCouncilSettingsForm f, FormErrors errors) {
+    static Optional<CouncilSettings> read(EditCouncilSettingsForm f, FormErrors errors, boolean england) {
         Money limit = money(f.selfApprovalLimit(), "selfApprovalLimit", errors);
         Money receipts = money(f.receiptsThreshold(), "receiptsThreshold", errors);
         ReturnPeriod returnPeriod = choice(f.returnPeriod(), ReturnPeriod.class, "returnPeriod", errors);
@@ -105,6 +107,7 @@ class CouncilSettingsController {
         CouncilContact contact = new CouncilContact(text(f.contactPhone(), "contactPhone", errors),
                 text(f.contactEmail(), "contactEmail", errors));
         CouncilSettingsRules.checkContact(contact, errors);
+        String cldLaCode = england ? cldLaCode(f.cldLaCode(), errors) : null;
         if (!"true".equals(f.welshLanguage()) && !"false".equals(f.welshLanguage())) {
             errors.reject("welshLanguage", "settings.error.welshLanguage.choose");
         }
@@ -113,7 +116,21 @@ class CouncilSettingsController {
         }
         return Optional.of(new CouncilSettings(limit, receipts, returnPeriod, surplusWeeks, frequency, paRate,
                 agencyRate, firstReview, interval, basis, targetDays, Boolean.parseBoolean(f.welshLanguage()),
-                oneOffMaximum, contact));
+                oneOffMaximum, contact, cldLaCode));
+    }
+
+    /** The Client Level Data code as typed, without spaces and in capitals; blank is none. */
+    private static String cldLaCode(String value, FormErrors errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String code = value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        if (code.length() > 20) {
+            errors.reject("cldLaCode", "settings.error.cldLaCode");
+            return null;
+        }
+        CouncilSettingsRules.checkCldLaCode(code, errors);
+        return code;
     }
 
     private static Money money(String text, String field, FormErrors errors) {

@@ -16,6 +16,8 @@ import org.dphub.insights.Ascof3d;
 import org.dphub.insights.Insights;
 import org.dphub.insights.InsightsReport;
 import org.dphub.insights.OneOffTimes;
+import org.dphub.insights.PaPayRates;
+import org.dphub.insights.SavingsVsAgency;
 import org.dphub.insights.Period;
 import org.dphub.insights.PeriodInput;
 import org.dphub.insights.TimeToMoney;
@@ -31,8 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The council's figures over JSON, and its Client Level Data extract as CSV. Council staff only
  * (403 for everyone else); always the signed-in person's own council. Keys for figures not built
- * yet (savings against agency care, money returned, PA rates, vacancies, monitoring, reviews) are
- * left out, not null; {@code ascof3d} is left out for a Welsh council.
+ * yet (money returned, vacancies, monitoring, reviews) are left out, not null; {@code ascof3d} is left out for a Welsh council.
  */
 @RestController
 @Tag(name = "Insights")
@@ -90,12 +91,55 @@ class InsightsApiController {
         }
     }
 
+    record SavingsMonthJson(String month, BigDecimal hours, long paidPence, long agencyPence, long savingsPence,
+                            BigDecimal plannedHours, long plannedSavingsPence) {
+    }
+
+    record PlannedSavingsJson(BigDecimal hours, long savingsPence) {
+    }
+
+    /** Savings against agency care: payroll hours by month; {@code planned} (outside dphub payroll) is separate, never in the total. */
+    record SavingsVsAgencyJson(long totalPence, BigDecimal hours, long paidPence, long agencyPence, long agencyHourlyRatePence,
+                               List<SavingsMonthJson> months, PlannedSavingsJson planned) {
+        static SavingsVsAgencyJson of(SavingsVsAgency s) {
+            return new SavingsVsAgencyJson(s.totalPence(), s.hours(), s.paidPence(), s.agencyPence(), s.agencyHourlyRatePence(),
+                    s.months().stream().map(m -> new SavingsMonthJson(m.month().toString(), m.hours(), m.paidPence(),
+                            m.agencyPence(), m.savingsPence(), m.plannedHours(), m.plannedSavingsPence())).toList(),
+                    new PlannedSavingsJson(s.planned().hours(), s.planned().savingsPence()));
+        }
+    }
+
+    /** A group of rates: count and percentiles in whole pence, or only {@code suppressed: true} under 5 rates. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RatesJson(String district, Long count, Boolean suppressed, Long p10Pence, Long medianPence, Long p90Pence) {
+        static RatesJson of(String district, PaPayRates.Rates r) {
+            return new RatesJson(district, r.count(), r.suppressed() ? Boolean.TRUE : null, r.p10Pence(), r.medianPence(),
+                    r.p90Pence());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PaPayRatesJson(LocalDate asAt, RatesJson overall, List<RatesJson> byDistrict, RatesJson national,
+                          Long nationalLivingWagePence, long councilPaRatePence) {
+        /** PAs with no marketplace profile have no district: shown as this. */
+        static final String UNKNOWN = "UNKNOWN";
+
+        static PaPayRatesJson of(PaPayRates p) {
+            return new PaPayRatesJson(p.asAt(), RatesJson.of(null, p.overall()), p.byDistrict().stream()
+                    .map(d -> RatesJson.of(d.district() == null ? UNKNOWN : d.district(), d.rates())).toList(),
+                    RatesJson.of(null, p.national()), p.nationalLivingWagePence(), p.councilPaRatePence());
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record InsightsJson(String councilCode, LocalDate from, LocalDate to, UptakeJson uptake, TimeToMoneyJson timeToMoney,
-                        OneOffsJson oneOffs, Ascof3dJson ascof3d) {
+                        OneOffsJson oneOffs, Ascof3dJson ascof3d, Long savingsVsAgencyPence,
+                        SavingsVsAgencyJson savingsVsAgency, PaPayRatesJson paPayRates) {
         static InsightsJson of(InsightsReport r) {
             return new InsightsJson(r.council().code(), r.period().from(), r.period().to(), UptakeJson.of(r.uptake()),
-                    TimeToMoneyJson.of(r.timeToMoney()), OneOffsJson.of(r.oneOffs()), Ascof3dJson.of(r.ascof3d()));
+                    TimeToMoneyJson.of(r.timeToMoney()), OneOffsJson.of(r.oneOffs()), Ascof3dJson.of(r.ascof3d()),
+                    r.savingsVsAgency().totalPence(), SavingsVsAgencyJson.of(r.savingsVsAgency()),
+                    PaPayRatesJson.of(r.paPayRates()));
         }
     }
 

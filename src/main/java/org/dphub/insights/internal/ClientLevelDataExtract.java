@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.List;
+import org.dphub.councils.Councils;
 import org.dphub.insights.Figure.CouncilFacts;
 import org.dphub.insights.Period;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,13 +30,25 @@ public class ClientLevelDataExtract {
     static final String LONG_TERM_COMMUNITY = "Long Term Support: Community";
 
     private final JdbcClient jdbc;
+    private final Councils councils;
 
-    ClientLevelDataExtract(JdbcClient jdbc) {
+    ClientLevelDataExtract(JdbcClient jdbc, Councils councils) {
         this.jdbc = jdbc;
+        this.councils = councils;
+    }
+
+    /**
+     * The LA_Code the rows carry: the council's CASSR code from its settings; while none is
+     * recorded, its code in dphub, so the rows can still be merged (the page says to set it).
+     */
+    public String laCode(CouncilFacts council) {
+        String code = councils.settings(council.id()).settings().cldLaCode();
+        return code == null ? council.code() : code;
     }
 
     /** Writes the header and every row, streaming; only the council's own people. */
     public void write(CouncilFacts council, Period period, Writer out) {
+        String laCode = laCode(council);
         try {
             out.write(String.join(",", COLUMNS) + "\r\n");
             jdbc.sql("""
@@ -84,7 +97,7 @@ public class ClientLevelDataExtract {
                         String mechanism = rs.getString("mechanism");
                         Long weekly = rs.getObject("weekly_pence", Long.class);
                         boolean service = "Service".equals(type);
-                        List<String> row = List.of(council.code(), rs.getString("person"), SERVICE_USER, type,
+                        List<String> row = List.of(laCode, rs.getString("person"), SERVICE_USER, type,
                                 rs.getString("reference"), date(rs.getObject("start_date", LocalDate.class)),
                                 date(rs.getObject("end_date", LocalDate.class)),
                                 service ? LONG_TERM_COMMUNITY : "",

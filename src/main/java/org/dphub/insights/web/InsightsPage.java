@@ -61,6 +61,8 @@ class InsightsPage {
         model.addAttribute("errors", errors);
         model.addAttribute("england", insights.inEngland(staff));
         model.addAttribute("mayExtract", Insights.mayExtract(staff));
+        model.addAttribute("cldLaCode", insights.cldLaCode(staff));
+        model.addAttribute("councilCode", insights.councilCode(staff));
         if (period == null) {
             model.addAttribute("form", new PeriodForm(value(params, "from-day"), value(params, "from-month"),
                     value(params, "from-year"), value(params, "to-day"), value(params, "to-month"), value(params, "to-year")));

@@ -11,8 +11,13 @@ import java.util.function.Function;
 import org.dphub.insights.Ascof3d;
 import org.dphub.insights.InsightsReport;
 import org.dphub.insights.OneOffTimes;
+import org.dphub.insights.PaPayRates;
+import org.dphub.insights.Period;
+import org.dphub.insights.SavingsVsAgency;
 import org.dphub.insights.TimeToMoney;
 import org.dphub.insights.Uptake;
+import org.dphub.shared.Money;
+import org.dphub.web.RangeChart;
 import org.dphub.web.SeriesChart;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -33,6 +38,8 @@ class InsightsSections {
         sections.add(timeToMoney(report.timeToMoney(), locale));
         sections.add(oneOffs(report.oneOffs(), locale));
         sections.add(ascof(report.ascof3d(), locale));
+        sections.add(savingsVsAgency(report.savingsVsAgency(), report, locale));
+        sections.add(paPayRates(report.paPayRates(), locale));
         return sections;
     }
 
@@ -124,6 +131,126 @@ class InsightsSections {
                 List.of(row(measures.get(0), a.part2a(), locale), row(measures.get(1), a.part1a(), locale)));
         return new FigureSection("ascof3d", msg(locale, "insights.ascof.heading"), sentence, chart, table,
                 List.of(msg(locale, "insights.ascof.note.method"), msg(locale, "insights.ascof.note.cannot-see")));
+    }
+
+    /** Savings against agency care: the payroll figure by month, and the planned figure beside it, never added in. */
+    FigureSection savingsVsAgency(SavingsVsAgency s, InsightsReport report, Locale locale) {
+        boolean paid = s.hours().signum() > 0;
+        String over = over(report.period(), locale);
+        String rate = Money.ofPence(s.agencyHourlyRatePence()).formatWithPence();
+        StringBuilder sentence = new StringBuilder();
+        if (!paid) {
+            sentence.append(msg(locale, "insights.savings.sentence.none"));
+        } else {
+            String key = s.totalPence() >= 0 ? "insights.savings.sentence" : "insights.savings.sentence.more";
+            sentence.append(msg(locale, key, about(s.totalPence()), over))
+                    .append(' ').append(msg(locale, "insights.savings.sentence.detail", plain(s.hours()),
+                            Money.ofPence(s.paidPence()).format(), rate, Money.ofPence(s.agencyPence()).format()));
+        }
+        if (s.planned().hours().signum() > 0) {
+            sentence.append(' ').append(msg(locale, s.planned().savingsPence() >= 0 ? "insights.savings.sentence.planned"
+                    : "insights.savings.sentence.planned-more", plain(s.planned().hours()), about(s.planned().savingsPence())));
+        }
+        List<SavingsVsAgency.Month> months = s.months();
+        SeriesChart chart = !paid ? null : SeriesChart.bars("savings-chart", msg(locale, "insights.savings.chart.title"),
+                msg(locale, "insights.savings.chart.desc", rate), months.stream().map(m -> shortMonth(m.month(), locale)).toList(),
+                List.of(new SeriesChart.Series(msg(locale, "insights.savings.agency"),
+                                months.stream().map(m -> m.agencyPence() / 100.0).toList()),
+                        new SeriesChart.Series(msg(locale, "insights.savings.paid"),
+                                months.stream().map(m -> m.paidPence() / 100.0).toList())));
+        FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.savings.table"),
+                List.of(msg(locale, "insights.month"), msg(locale, "insights.savings.hours"), msg(locale, "insights.savings.paid.pounds"),
+                        msg(locale, "insights.savings.agency.pounds"), msg(locale, "insights.savings.saving.pounds"),
+                        msg(locale, "insights.savings.planned-hours"), msg(locale, "insights.savings.planned-saving.pounds")),
+                List.of(false, true, true, true, true, true, true),
+                months.stream().map(m -> List.of(longMonth(m.month(), locale), plain(m.hours()), pounds(m.paidPence()),
+                        pounds(m.agencyPence()), pounds(m.savingsPence()), plain(m.plannedHours()),
+                        pounds(m.plannedSavingsPence()))).toList());
+        return new FigureSection("savingsVsAgency", msg(locale, "insights.savings.heading"), sentence.toString(), chart, table,
+                List.of(msg(locale, "insights.savings.note.counts", rate), msg(locale, "insights.savings.note.planned"),
+                        msg(locale, "insights.savings.note.negative")));
+    }
+
+    /** PA rates of pay: the council's and every council's, and a row a district, with small numbers suppressed. */
+    FigureSection paPayRates(PaPayRates p, Locale locale) {
+        String sentence;
+        if (p.overall().suppressed()) {
+            sentence = msg(locale, "insights.pay.sentence.few", PaPayRates.FEWEST);
+        } else {
+            sentence = msg(locale, "insights.pay.sentence", perHour(p.overall().medianPence()), p.overall().count(),
+                    perHour(p.overall().p10Pence()), perHour(p.overall().p90Pence()));
+        }
+        if (!p.national().suppressed()) {
+            sentence += " " + msg(locale, "insights.pay.sentence.national", perHour(p.national().medianPence()), p.national().count());
+        }
+        sentence += " " + (p.nationalLivingWagePence() == null
+                ? msg(locale, "insights.pay.sentence.rate", perHour(p.councilPaRatePence()))
+                : msg(locale, "insights.pay.sentence.wage", perHour(p.nationalLivingWagePence()), perHour(p.councilPaRatePence())));
+        List<String[]> names = new ArrayList<>();
+        List<PaPayRates.Rates> groups = new ArrayList<>();
+        names.add(new String[] {msg(locale, "insights.pay.council")});
+        groups.add(p.overall());
+        names.add(new String[] {msg(locale, "insights.pay.national")});
+        groups.add(p.national());
+        for (PaPayRates.District d : p.byDistrict()) {
+            names.add(new String[] {d.district() == null ? msg(locale, "insights.pay.district.unknown") : d.district()});
+            groups.add(d.rates());
+        }
+        String few = msg(locale, "insights.pay.few", PaPayRates.FEWEST);
+        List<RangeChart.Row> rows = new ArrayList<>();
+        List<List<String>> cells = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            PaPayRates.Rates r = groups.get(i);
+            String name = names.get(i)[0];
+            if (r.suppressed()) {
+                rows.add(new RangeChart.Row(name, null, null, null, few, name + ": " + few));
+                String hidden = msg(locale, "insights.pay.hidden");
+                cells.add(List.of(name, few, hidden, hidden, hidden));
+            } else {
+                rows.add(new RangeChart.Row(name, r.p10Pence() / 100.0, r.medianPence() / 100.0, r.p90Pence() / 100.0, "",
+                        msg(locale, "insights.pay.row", name, perHour(r.p10Pence()), perHour(r.p90Pence()), perHour(r.medianPence()))));
+                cells.add(List.of(name, Long.toString(r.count()), pounds(r.p10Pence()), pounds(r.medianPence()), pounds(r.p90Pence())));
+            }
+        }
+        List<RangeChart.Reference> references = new ArrayList<>();
+        if (p.nationalLivingWagePence() != null) {
+            references.add(new RangeChart.Reference(msg(locale, "insights.pay.wage"), p.nationalLivingWagePence() / 100.0));
+        }
+        references.add(new RangeChart.Reference(msg(locale, "insights.pay.council-rate"), p.councilPaRatePence() / 100.0));
+        boolean anything = groups.stream().anyMatch(r -> !r.suppressed());
+        RangeChart chart = !anything ? null : new RangeChart("pay-chart", msg(locale, "insights.pay.chart.title"),
+                msg(locale, "insights.pay.chart.desc", date(p.asAt(), locale)), msg(locale, "insights.pay.range"),
+                msg(locale, "insights.pay.median"), rows, references);
+        FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.pay.table"),
+                List.of(msg(locale, "insights.pay.area"), msg(locale, "insights.pay.count"), msg(locale, "insights.pay.p10.pounds"),
+                        msg(locale, "insights.pay.median.pounds"), msg(locale, "insights.pay.p90.pounds")),
+                List.of(false, true, true, true, true), cells);
+        return new FigureSection("paPayRates", msg(locale, "insights.pay.heading"), sentence, null, table,
+                List.of(msg(locale, "insights.pay.note.counts"), msg(locale, "insights.pay.note.district"),
+                        msg(locale, "insights.pay.note.small", PaPayRates.FEWEST)), chart);
+    }
+
+    /** "these 12 months" when the period is whole months from its first day, else "this period". */
+    private String over(Period period, Locale locale) {
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(period.from(), period.to().plusDays(1));
+        return months > 0 && period.from().plusMonths(months).equals(period.to().plusDays(1))
+                ? msg(locale, "insights.savings.over.months", months) : msg(locale, "insights.savings.over.period");
+    }
+
+    /** An amount to the nearest pound, without its sign: "£1,234". */
+    private static String about(long pence) {
+        long pounds = java.math.BigDecimal.valueOf(Math.abs(pence)).divide(java.math.BigDecimal.valueOf(100), 0,
+                java.math.RoundingMode.HALF_UP).longValueExact();
+        return Money.ofPounds(pounds).format();
+    }
+
+    /** An amount in pounds for a table or CSV: "1234.56", "-12.00". */
+    private static String pounds(long pence) {
+        return java.math.BigDecimal.valueOf(pence, 2).toPlainString();
+    }
+
+    private static String perHour(long pence) {
+        return Money.ofPence(pence).formatWithPence();
     }
 
     private List<String> row(String name, Ascof3d.Measure m, Locale locale) {

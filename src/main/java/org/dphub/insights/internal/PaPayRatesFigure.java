@@ -1,0 +1,91 @@
+package org.dphub.insights.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.dphub.councils.Councils;
+import org.dphub.insights.Figure;
+import org.dphub.insights.PaPayRates;
+import org.dphub.insights.Percentiles;
+import org.dphub.insights.Period;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * PA rates of pay: each employment with a payslip in an approved run paid in the period counts
+ * once, at its agreed hourly rate in force on its last pay date in the period. By the postcode
+ * district of the PA's home (their marketplace profile), for the council's employers; and across
+ * every council (national: one overall figure, never a district or a council). SQL counts each
+ * rate; {@link Percentiles} interpolates as {@code percentile_cont} does; groups under 5 rates are
+ * suppressed.
+ */
+@Component
+public class PaPayRatesFigure implements Figure<PaPayRates> {
+
+    /** Each rate counted, by district, for one council or (council null) every council. */
+    private static final String RATES = """
+            WITH paid AS (
+                SELECT s.employment_id, max(s.pay_date) AS last_paid
+                FROM insights_paid_payslip s
+                WHERE %s s.pay_date BETWEEN :from AND :to
+                GROUP BY s.employment_id)
+            SELECT e.pa_postcode_district AS district, r.hourly_rate_pence AS rate, count(*) AS n
+            FROM paid p
+            JOIN insights_pa_employment e ON e.id = p.employment_id
+            CROSS JOIN LATERAL (
+                SELECT t.hourly_rate_pence FROM insights_pa_employment_rate t
+                WHERE t.employment_id = p.employment_id
+                ORDER BY (t.effective_from <= p.last_paid) DESC, t.effective_from DESC, t.id DESC LIMIT 1) r
+            GROUP BY 1, 2""";
+
+    private final JdbcClient jdbc;
+    private final Councils councils;
+
+    PaPayRatesFigure(JdbcClient jdbc, Councils councils) {
+        this.jdbc = jdbc;
+        this.councils = councils;
+    }
+
+    @Override
+    public String key() {
+        return "paPayRates";
+    }
+
+    @Override
+    public PaPayRates compute(CouncilFacts council, Period period) {
+        Map<String, Map<Long, Long>> byDistrict = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        Map<Long, Long> overall = new TreeMap<>();
+        rates(council.id(), period, (district, rate, n) -> {
+            byDistrict.computeIfAbsent(district, d -> new TreeMap<>()).merge(rate, n, Long::sum);
+            overall.merge(rate, n, Long::sum);
+        });
+        Map<Long, Long> national = new TreeMap<>();
+        rates(null, period, (district, rate, n) -> national.merge(rate, n, Long::sum));
+        List<PaPayRates.District> districts = new ArrayList<>();
+        byDistrict.forEach((district, rates) -> districts.add(new PaPayRates.District(district,
+                PaPayRates.Rates.of(Percentiles.of(rates)))));
+        Long livingWage = jdbc.sql("""
+                        SELECT w.hourly_pence FROM insights_national_living_wage w
+                        WHERE w.effective_from <= :at ORDER BY w.effective_from DESC LIMIT 1""")
+                .param("at", period.to()).query(Long.class).optional().orElse(null);
+        return new PaPayRates(PaPayRates.Rates.of(Percentiles.of(overall)), districts,
+                PaPayRates.Rates.of(Percentiles.of(national)), livingWage,
+                councils.settings(council.id()).settings().paHourlyRate().pence(), period.to());
+    }
+
+    private interface RateCount {
+        void add(String district, long rate, long count);
+    }
+
+    private void rates(Long councilId, Period period, RateCount sink) {
+        var query = councilId == null ? jdbc.sql(RATES.formatted(""))
+                : jdbc.sql(RATES.formatted("s.council_id = :council AND")).param("council", councilId);
+        query.param("from", period.from()).param("to", period.to())
+                .query(rs -> {
+                    sink.add(rs.getString("district"), rs.getLong("rate"), rs.getLong("n"));
+                });
+    }
+}
