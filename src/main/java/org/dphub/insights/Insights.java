@@ -6,7 +6,11 @@ import org.dphub.councils.Councils;
 import org.dphub.councils.Nation;
 import org.dphub.insights.internal.Ascof3dFigure;
 import org.dphub.insights.internal.ClientLevelDataExtract;
+import org.dphub.insights.internal.MoneyReturnedFigure;
+import org.dphub.insights.internal.MonitoringEffortFigure;
 import org.dphub.insights.internal.OneOffTimesFigure;
+import org.dphub.insights.internal.PaMarketFigure;
+import org.dphub.insights.internal.ReviewsFigure;
 import org.dphub.insights.internal.TimeToMoneyFigure;
 import org.dphub.insights.internal.UptakeFigure;
 import org.dphub.shared.Role;
@@ -29,15 +33,24 @@ public class Insights {
     private final OneOffTimesFigure oneOffs;
     private final Ascof3dFigure ascof3d;
     private final ClientLevelDataExtract clientLevelData;
+    private final MoneyReturnedFigure moneyReturned;
+    private final PaMarketFigure paMarket;
+    private final MonitoringEffortFigure monitoring;
+    private final ReviewsFigure reviews;
 
     Insights(Councils councils, UptakeFigure uptake, TimeToMoneyFigure timeToMoney, OneOffTimesFigure oneOffs,
-             Ascof3dFigure ascof3d, ClientLevelDataExtract clientLevelData) {
+             Ascof3dFigure ascof3d, ClientLevelDataExtract clientLevelData, MoneyReturnedFigure moneyReturned,
+             PaMarketFigure paMarket, MonitoringEffortFigure monitoring, ReviewsFigure reviews) {
         this.councils = councils;
         this.uptake = uptake;
         this.timeToMoney = timeToMoney;
         this.oneOffs = oneOffs;
         this.ascof3d = ascof3d;
         this.clientLevelData = clientLevelData;
+        this.moneyReturned = moneyReturned;
+        this.paMarket = paMarket;
+        this.monitoring = monitoring;
+        this.reviews = reviews;
     }
 
     /** Council staff may see the figures. */
@@ -57,7 +70,9 @@ public class Insights {
         }
         Figure.CouncilFacts council = facts(staff.councilId());
         return new InsightsReport(council, period, uptake.compute(council, period), timeToMoney.compute(council, period),
-                oneOffs.compute(council, period), ascof3d.compute(council, period));
+                oneOffs.compute(council, period), ascof3d.compute(council, period),
+                moneyReturned.compute(council, period), paMarket.compute(council, period), monitoring.compute(council, period),
+                reviews.compute(council, period));
     }
 
     /** Writes the council's Client Level Data rows for the period as CSV. */
