@@ -49,7 +49,7 @@ FROM pa_profile p;
 -- Each change of a profile's status, from the audit trail (PaProfiles records the status before
 -- and after on every creation, check and suspension), so the register can be counted on a past day.
 CREATE VIEW insights_pa_profile_status_change AS
-SELECT CAST(e.entity_id AS bigint) AS profile_id, e.occurred_at, e.before_state ->> 'status' AS before_status,
+SELECT CAST(e.entity_id AS bigint) AS profile_id, e.id AS event_id, e.occurred_at, e.before_state ->> 'status' AS before_status,
        e.after_state ->> 'status' AS after_status
 FROM audit_event e
 WHERE e.entity_type = 'pa_profile' AND e.after_state ? 'status'

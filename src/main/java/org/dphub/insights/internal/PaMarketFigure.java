@@ -77,17 +77,25 @@ public class PaMarketFigure implements Figure<PaMarket> {
                             WHERE p.visible AND p.home_district IN (SELECT d.district FROM insights_person_district d
                                                                     WHERE d.council_id = :council)),
                         changes AS MATERIALIZED (
-                            SELECT c.profile_id, c.occurred_at, c.before_status, c.after_status
-                            FROM insights_pa_profile_status_change c WHERE c.profile_id IN (SELECT id FROM nearby))
-                        SELECT m.month_start, count(*) FILTER (WHERE coalesce(
-                                   (SELECT c.after_status FROM changes c WHERE c.profile_id = p.id
-                                      AND c.occurred_at < ((m.month_end + 1)::timestamp AT TIME ZONE 'Europe/London')
-                                    ORDER BY c.occurred_at DESC LIMIT 1),
-                                   (SELECT c.before_status FROM changes c WHERE c.profile_id = p.id
-                                    ORDER BY c.occurred_at LIMIT 1),
-                                   p.status) = 'LIVE') AS n
-                        FROM months m
-                        JOIN nearby p ON p.created_at < ((m.month_end + 1)::timestamp AT TIME ZONE 'Europe/London')
+                            SELECT c.profile_id, c.event_id, c.occurred_at, c.before_status, c.after_status
+                            FROM insights_pa_profile_status_change c WHERE c.profile_id IN (SELECT id FROM nearby)),
+                        -- each profile's statuses over time: after each change until the next one, and before its
+                        -- first change (from its creation) the status that change started from, or its status now
+                        spans AS (
+                            SELECT c.profile_id, c.occurred_at AS valid_from,
+                                   coalesce(lead(c.occurred_at) OVER (PARTITION BY c.profile_id ORDER BY c.occurred_at, c.event_id),
+                                            TIMESTAMPTZ 'infinity') AS valid_to, c.after_status AS status
+                            FROM changes c
+                            UNION ALL
+                            SELECT p.id, p.created_at, coalesce(f.occurred_at, TIMESTAMPTZ 'infinity'), coalesce(f.before_status, p.status)
+                            FROM nearby p
+                            LEFT JOIN (SELECT DISTINCT ON (c.profile_id) c.profile_id, c.occurred_at, c.before_status FROM changes c
+                                       ORDER BY c.profile_id, c.occurred_at, c.event_id) f ON f.profile_id = p.id),
+                        month_ends AS (
+                            SELECT month_start, ((month_end + 1)::timestamp AT TIME ZONE 'Europe/London') AS ends_at FROM months)
+                        SELECT m.month_start, count(DISTINCT s.profile_id) AS n
+                        FROM month_ends m
+                        JOIN spans s ON s.status = 'LIVE' AND s.valid_from < m.ends_at AND s.valid_to >= m.ends_at
                         GROUP BY m.month_start""")
                 .param("council", councilId).param("from", period.from()).param("to", period.to())
                 .query(rs -> {

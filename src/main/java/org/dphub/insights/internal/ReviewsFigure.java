@@ -55,14 +55,19 @@ public class ReviewsFigure implements Figure<Reviews> {
                               AND (d.ended_on IS NULL OR d.ended_on >= date_trunc('month', CAST(:from AS date))::date)),
                         done AS MATERIALIZED (
                             SELECT r.direct_payment_id, r.reviewed_on,
-                                   row_number() OVER (PARTITION BY r.direct_payment_id ORDER BY r.reviewed_on, r.id) AS n
-                            FROM insights_review r WHERE r.council_id = :council AND r.reviewed_on <= :to),
-                        -- occasion 0 is the first review; occasion n is the one due after review n
-                        occasions AS (
-                            SELECT p.id, 0::bigint AS n, CAST(p.start_date + make_interval(months => :first) AS date) AS due_on, p.ended_on
-                            FROM payments p
+                                   row_number() OVER w AS n, lead(r.reviewed_on) OVER w AS next_on
+                            FROM insights_review r WHERE r.council_id = :council AND r.reviewed_on <= :to
+                            WINDOW w AS (PARTITION BY r.direct_payment_id ORDER BY r.reviewed_on, r.id)),
+                        -- occasion 0 is the first review; occasion n is the one due after review n. Each is the
+                        -- payment's next review from valid_from (review n's day) until the next review is done.
+                        occasions AS MATERIALIZED (
+                            SELECT p.id, 0::bigint AS n, CAST(p.start_date + make_interval(months => :first) AS date) AS due_on,
+                                   DATE '-infinity' AS valid_from, coalesce(f.reviewed_on, DATE 'infinity') AS valid_to,
+                                   p.active_from, p.ended_on
+                            FROM payments p LEFT JOIN done f ON f.direct_payment_id = p.id AND f.n = 1
                             UNION ALL
-                            SELECT p.id, d.n, CAST(d.reviewed_on + make_interval(months => :interval) AS date), p.ended_on
+                            SELECT p.id, d.n, CAST(d.reviewed_on + make_interval(months => :interval) AS date),
+                                   d.reviewed_on, coalesce(d.next_on, DATE 'infinity'), p.active_from, p.ended_on
                             FROM payments p JOIN done d ON d.direct_payment_id = p.id),
                         due AS (
                             SELECT date_trunc('month', o.due_on)::date AS month_start, count(*) AS n FROM occasions o
@@ -74,13 +79,11 @@ public class ReviewsFigure implements Figure<Reviews> {
                             FROM done d JOIN occasions o ON o.id = d.direct_payment_id AND o.n = d.n - 1
                             WHERE d.reviewed_on BETWEEN :from AND :to
                             GROUP BY 1),
+                        -- overdue at a month end: in force then, and the review it was waiting for then was due before it
                         overdue AS (
                             SELECT m.month_start, count(*) AS n FROM months m
-                            JOIN payments p ON p.active_from <= m.month_end AND (p.ended_on IS NULL OR p.ended_on > m.month_end)
-                            WHERE coalesce(
-                                    CAST((SELECT max(d.reviewed_on) FROM done d WHERE d.direct_payment_id = p.id
-                                            AND d.reviewed_on <= m.month_end) + make_interval(months => :interval) AS date),
-                                    CAST(p.start_date + make_interval(months => :first) AS date)) < m.month_end
+                            JOIN occasions o ON o.valid_from <= m.month_end AND o.valid_to > m.month_end AND o.due_on < m.month_end
+                                AND o.active_from <= m.month_end AND (o.ended_on IS NULL OR o.ended_on > m.month_end)
                             GROUP BY m.month_start)
                         SELECT m.month_start, coalesce(du.n, 0) AS due, coalesce(me.n, 0) AS done, coalesce(me.on_time, 0) AS on_time,
                                coalesce(o.n, 0) AS overdue

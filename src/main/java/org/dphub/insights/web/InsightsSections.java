@@ -166,7 +166,7 @@ class InsightsSections {
                 + (p.medianDaysToFill() == null ? "" : " " + msg(locale, "insights.market.sentence.median", plain(p.medianDaysToFill()))))
                 + " " + msg(locale, "insights.market.sentence.live", p.liveProfiles(), date(report.period().to(), locale));
         List<PaMarket.Month> months = p.months();
-        SeriesChart chart = SeriesChart.bars("market-chart", msg(locale, "insights.market.chart.title"),
+        SeriesChart chart = p.opened() == 0 && p.filled() == 0 ? null : SeriesChart.bars("market-chart", msg(locale, "insights.market.chart.title"),
                 msg(locale, "insights.market.chart.desc"), months.stream().map(x -> shortMonth(x.month(), locale)).toList(),
                 List.of(new SeriesChart.Series(msg(locale, "insights.market.opened"),
                                 months.stream().map(x -> (Double) (double) x.opened()).toList()),
@@ -230,7 +230,8 @@ class InsightsSections {
                 : msg(locale, "insights.reviews.sentence", r.done(), plain(r.onTimePercent())))
                 + " " + msg(locale, "insights.reviews.sentence.due", r.due(), r.overdue(), date(report.period().to(), locale));
         List<Reviews.Month> months = r.months();
-        SeriesChart chart = SeriesChart.bars("reviews-chart", msg(locale, "insights.reviews.chart.title"),
+        boolean nothing = r.due() == 0 && r.done() == 0 && months.stream().allMatch(x -> x.overdueAtMonthEnd() == 0);
+        SeriesChart chart = nothing ? null : SeriesChart.bars("reviews-chart", msg(locale, "insights.reviews.chart.title"),
                 msg(locale, "insights.reviews.chart.desc"), months.stream().map(x -> shortMonth(x.month(), locale)).toList(),
                 List.of(new SeriesChart.Series(msg(locale, "insights.reviews.due"), months.stream().map(x -> (Double) (double) x.due()).toList()),
                         new SeriesChart.Series(msg(locale, "insights.reviews.done"), months.stream().map(x -> (Double) (double) x.done()).toList()),
