@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * `bin/bench insights` (250,000 direct payments, checked against a plain SQL scan): run it with
  * {@code ./mvnw -B -q test -Dtest=InsightsMoreBenchmark}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dphub.database.embedded.data-dir=",
         "dphub.demo-data=false",
         "dphub.payment-runs.nightly=-"})
@@ -60,6 +60,8 @@ class InsightsMoreBenchmark {
         long c = council.id();
         long built = System.nanoTime();
         BulkDirectPayments.build(jdbc, c, scale, LocalDate.of(2025, 12, 1));
+        // agreed before they started (the bulk rows are agreed "now"), so the year's reviews are theirs
+        jdbc.sql("UPDATE direct_payment SET agreed_at = TIMESTAMPTZ '2025-11-25 10:00+00' WHERE council_id = :c").param("c", c).update();
         // four more four-weekly payments into each account through the year
         jdbc.sql("""
                         WITH tx AS (
@@ -103,11 +105,11 @@ class InsightsMoreBenchmark {
                         FROM generate_series(1, 20000) g""").update();
         jdbc.sql("""
                         INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, before_state, after_state)
-                        SELECT p.created_at, 'bench', 'CREATE', 'pa_profile', p.id::text, NULL, '{"status": "AWAITING_CHECKS"}'
+                        SELECT p.created_at, 'bench', 'CREATE', 'pa_profile', p.id::text, NULL::jsonb, '{"status": "AWAITING_CHECKS"}'::jsonb
                         FROM pa_profile p WHERE p.display_name = 'Bench P.'
                         UNION ALL
                         SELECT p.created_at + interval '10 days', 'bench', 'UPDATE', 'pa_profile', p.id::text,
-                               '{"status": "AWAITING_CHECKS"}', '{"status": "LIVE"}'
+                               '{"status": "AWAITING_CHECKS"}'::jsonb, '{"status": "LIVE"}'::jsonb
                         FROM pa_profile p WHERE p.display_name = 'Bench P.'""").update();
         jdbc.sql("""
                         INSERT INTO vacancy (council_id, citizen_id, title, postcode, latitude, longitude, max_distance_km, hours_per_week,
