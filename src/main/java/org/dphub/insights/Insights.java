@@ -6,9 +6,13 @@ import org.dphub.councils.Councils;
 import org.dphub.councils.Nation;
 import org.dphub.insights.internal.Ascof3dFigure;
 import org.dphub.insights.internal.ClientLevelDataExtract;
+import org.dphub.insights.internal.MoneyReturnedFigure;
+import org.dphub.insights.internal.MonitoringEffortFigure;
 import org.dphub.insights.internal.OneOffTimesFigure;
 import org.dphub.insights.internal.PaPayRatesFigure;
 import org.dphub.insights.internal.SavingsVsAgencyFigure;
+import org.dphub.insights.internal.PaMarketFigure;
+import org.dphub.insights.internal.ReviewsFigure;
 import org.dphub.insights.internal.TimeToMoneyFigure;
 import org.dphub.insights.internal.UptakeFigure;
 import org.dphub.shared.Role;
@@ -34,10 +38,15 @@ public class Insights {
     private final ClientLevelDataExtract clientLevelData;
     private final SavingsVsAgencyFigure savingsVsAgency;
     private final PaPayRatesFigure paPayRates;
+    private final MoneyReturnedFigure moneyReturned;
+    private final PaMarketFigure paMarket;
+    private final MonitoringEffortFigure monitoring;
+    private final ReviewsFigure reviews;
 
     Insights(Councils councils, UptakeFigure uptake, TimeToMoneyFigure timeToMoney, OneOffTimesFigure oneOffs,
              Ascof3dFigure ascof3d, ClientLevelDataExtract clientLevelData, SavingsVsAgencyFigure savingsVsAgency,
-             PaPayRatesFigure paPayRates) {
+             PaPayRatesFigure paPayRates, MoneyReturnedFigure moneyReturned,
+             PaMarketFigure paMarket, MonitoringEffortFigure monitoring, ReviewsFigure reviews) {
         this.savingsVsAgency = savingsVsAgency;
         this.paPayRates = paPayRates;
         this.councils = councils;
@@ -46,6 +55,10 @@ public class Insights {
         this.oneOffs = oneOffs;
         this.ascof3d = ascof3d;
         this.clientLevelData = clientLevelData;
+        this.moneyReturned = moneyReturned;
+        this.paMarket = paMarket;
+        this.monitoring = monitoring;
+        this.reviews = reviews;
     }
 
     /** Council staff may see the figures. */
@@ -70,7 +83,8 @@ public class Insights {
     private InsightsReport reportFor(Figure.CouncilFacts council, Period period) {
         return new InsightsReport(council, period, uptake.compute(council, period), timeToMoney.compute(council, period),
                 oneOffs.compute(council, period), ascof3d.compute(council, period), savingsVsAgency.compute(council, period),
-                paPayRates.compute(council, period));
+                paPayRates.compute(council, period), moneyReturned.compute(council, period), paMarket.compute(council, period),
+                monitoring.compute(council, period), reviews.compute(council, period));
     }
 
     /** Only a national analyst sees the national view (council staff see their own council's figures). */

@@ -15,11 +15,15 @@ import java.util.Locale;
 import org.dphub.insights.Ascof3d;
 import org.dphub.insights.Insights;
 import org.dphub.insights.InsightsReport;
+import org.dphub.insights.MoneyReturned;
+import org.dphub.insights.MonitoringEffort;
 import org.dphub.insights.OneOffTimes;
 import org.dphub.insights.PaPayRates;
 import org.dphub.insights.SavingsVsAgency;
+import org.dphub.insights.PaMarket;
 import org.dphub.insights.Period;
 import org.dphub.insights.PeriodInput;
+import org.dphub.insights.Reviews;
 import org.dphub.insights.TimeToMoney;
 import org.dphub.insights.Uptake;
 import org.dphub.shared.SignedInUser;
@@ -33,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The council's figures over JSON, and its Client Level Data extract as CSV. Council staff only
  * (403 for everyone else); always the signed-in person's own council. Keys for figures not built
- * yet (money returned, vacancies, monitoring, reviews) are left out, not null; {@code ascof3d} is left out for a Welsh council.
+ * {@code ascof3d} is left out for a Welsh council.
  */
 @RestController
 @Tag(name = "Insights")
@@ -134,12 +138,76 @@ class InsightsApiController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record InsightsJson(String councilCode, LocalDate from, LocalDate to, UptakeJson uptake, TimeToMoneyJson timeToMoney,
                         OneOffsJson oneOffs, Ascof3dJson ascof3d, Long savingsVsAgencyPence,
-                        SavingsVsAgencyJson savingsVsAgency, PaPayRatesJson paPayRates) {
+                        SavingsVsAgencyJson savingsVsAgency, PaPayRatesJson paPayRates,
+                        Long unspentReturnedPence, MoneyReturnedJson moneyReturned, VacanciesJson vacancies,
+                        MonitoringJson monitoring, ReviewsJson reviews) {
         static InsightsJson of(InsightsReport r) {
             return new InsightsJson(r.council().code(), r.period().from(), r.period().to(), UptakeJson.of(r.uptake()),
                     TimeToMoneyJson.of(r.timeToMoney()), OneOffsJson.of(r.oneOffs()), Ascof3dJson.of(r.ascof3d()),
                     r.savingsVsAgency().totalPence(), SavingsVsAgencyJson.of(r.savingsVsAgency()),
-                    PaPayRatesJson.of(r.paPayRates()));
+                    PaPayRatesJson.of(r.paPayRates()),
+                    r.moneyReturned().recoveredPence(), MoneyReturnedJson.of(r.moneyReturned()), VacanciesJson.of(r.paMarket()),
+                    MonitoringJson.of(r.monitoring()), ReviewsJson.of(r.reviews()));
+        }
+    }
+
+    // money returned, the PA market, monitoring and reviews (issue 16, second part)
+
+    record MoneyReturnedMonthJson(String month, long recoveredPence, long recoveries) {
+    }
+
+    record AboveLimitJson(long accounts, long pence, LocalDate asAt, int surplusWeeks) {
+    }
+
+    record MoneyReturnedJson(long recoveredPence, long recoveries, List<MoneyReturnedMonthJson> months, AboveLimitJson aboveLimit) {
+        static MoneyReturnedJson of(MoneyReturned m) {
+            return new MoneyReturnedJson(m.recoveredPence(), m.recoveries(), m.months().stream()
+                    .map(x -> new MoneyReturnedMonthJson(x.month().toString(), x.recoveredPence(), x.recoveries())).toList(),
+                    new AboveLimitJson(m.aboveLimit().accounts(), m.aboveLimit().pence(), m.aboveLimit().asAt(),
+                            m.aboveLimit().surplusWeeks()));
+        }
+    }
+
+    record VacanciesMonthJson(String month, long opened, long filled, BigDecimal medianDaysToFill, long liveProfiles) {
+    }
+
+    record VacanciesJson(long opened, long filled, BigDecimal medianDaysToFill, long liveProfiles, List<VacanciesMonthJson> months) {
+        static VacanciesJson of(PaMarket p) {
+            return new VacanciesJson(p.opened(), p.filled(), p.medianDaysToFill(), p.liveProfiles(), p.months().stream()
+                    .map(m -> new VacanciesMonthJson(m.month().toString(), m.opened(), m.filled(), m.medianDaysToFill(),
+                            m.liveProfiles())).toList());
+        }
+    }
+
+    record OutcomeJson(String outcome, long checks, long minutes) {
+    }
+
+    record ReasonJson(String reason, long checks, long minutes) {
+    }
+
+    record MonitoringMonthJson(String month, long checks, long minutes, long withFindings) {
+    }
+
+    record MonitoringJson(long checks, long minutes, long withFindings, List<OutcomeJson> byOutcome, List<ReasonJson> byReason,
+                          List<MonitoringMonthJson> months) {
+        static MonitoringJson of(MonitoringEffort e) {
+            return new MonitoringJson(e.checks(), e.minutes(), e.withFindings(),
+                    e.byOutcome().stream().map(p -> new OutcomeJson(p.name(), p.checks(), p.minutes())).toList(),
+                    e.byReason().stream().map(p -> new ReasonJson(p.name(), p.checks(), p.minutes())).toList(),
+                    e.months().stream().map(m -> new MonitoringMonthJson(m.month().toString(), m.checks(), m.minutes(),
+                            m.withFindings())).toList());
+        }
+    }
+
+    record ReviewsMonthJson(String month, long due, long done, long doneOnTime, long overdueAtMonthEnd) {
+    }
+
+    record ReviewsJson(long due, long done, long doneOnTime, long overdue, BigDecimal onTimePercent, int firstReviewMonths,
+                       int reviewIntervalMonths, List<ReviewsMonthJson> months) {
+        static ReviewsJson of(Reviews r) {
+            return new ReviewsJson(r.due(), r.done(), r.doneOnTime(), r.overdue(), r.onTimePercent(), r.firstReviewMonths(),
+                    r.reviewIntervalMonths(), r.months().stream().map(m -> new ReviewsMonthJson(m.month().toString(), m.due(),
+                            m.done(), m.doneOnTime(), m.overdueAtMonthEnd())).toList());
         }
     }
 

@@ -10,9 +10,14 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.dphub.insights.Ascof3d;
 import org.dphub.insights.InsightsReport;
+import org.dphub.insights.MoneyReturned;
+import org.dphub.insights.MonitoringEffort;
 import org.dphub.insights.OneOffTimes;
+import org.dphub.insights.PaMarket;
 import org.dphub.insights.PaPayRates;
+import org.dphub.insights.Percent;
 import org.dphub.insights.Period;
+import org.dphub.insights.Reviews;
 import org.dphub.insights.SavingsVsAgency;
 import org.dphub.insights.TimeToMoney;
 import org.dphub.insights.Uptake;
@@ -40,6 +45,10 @@ class InsightsSections {
         sections.add(ascof(report.ascof3d(), locale));
         sections.add(savingsVsAgency(report.savingsVsAgency(), report, locale));
         sections.add(paPayRates(report.paPayRates(), locale));
+        sections.add(moneyReturned(report.moneyReturned(), locale));
+        sections.add(paMarket(report.paMarket(), report, locale));
+        sections.add(monitoring(report.monitoring(), locale));
+        sections.add(reviews(report.reviews(), report, locale));
         return sections;
     }
 
@@ -251,6 +260,117 @@ class InsightsSections {
 
     private static String perHour(long pence) {
         return Money.ofPence(pence).formatWithPence();
+    }
+
+    // money returned, the PA market, monitoring and reviews (issue 16, second part)
+
+    FigureSection moneyReturned(MoneyReturned m, Locale locale) {
+        MoneyReturned.AboveLimit above = m.aboveLimit();
+        String sentence = (m.recoveries() == 0 ? msg(locale, "insights.returned.sentence.none")
+                : msg(locale, "insights.returned.sentence", Money.ofPence(m.recoveredPence()).format(), m.recoveries()))
+                + " " + (above.accounts() == 0 ? msg(locale, "insights.returned.above.none", date(above.asAt(), locale))
+                : msg(locale, "insights.returned.above", Money.ofPence(above.pence()).format(), above.accounts(),
+                date(above.asAt(), locale)));
+        List<MoneyReturned.Month> months = m.months();
+        SeriesChart chart = m.recoveries() == 0 ? null : SeriesChart.bars("returned-chart", msg(locale, "insights.returned.chart.title"),
+                msg(locale, "insights.returned.chart.desc"), months.stream().map(x -> shortMonth(x.month(), locale)).toList(),
+                List.of(new SeriesChart.Series(msg(locale, "insights.returned.pounds"),
+                        months.stream().map(x -> (Double) (double) Math.round(x.recoveredPence() / 100.0)).toList())));
+        FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.returned.table"),
+                List.of(msg(locale, "insights.month"), msg(locale, "insights.returned.recoveries"), msg(locale, "insights.returned.amount")),
+                List.of(false, true, true),
+                months.stream().map(x -> List.of(longMonth(x.month(), locale), Long.toString(x.recoveries()),
+                        Money.ofPence(x.recoveredPence()).formatWithPence())).toList());
+        return new FigureSection("moneyReturned", msg(locale, "insights.returned.heading"), sentence, chart, table,
+                List.of(msg(locale, "insights.returned.note.recovered"),
+                        msg(locale, "insights.returned.note.above", above.surplusWeeks(), date(above.asAt(), locale))));
+    }
+
+    FigureSection paMarket(PaMarket p, InsightsReport report, Locale locale) {
+        String sentence = (p.opened() == 0 && p.filled() == 0 ? msg(locale, "insights.market.sentence.none")
+                : msg(locale, "insights.market.sentence", p.opened(), p.filled())
+                + (p.medianDaysToFill() == null ? "" : " " + msg(locale, "insights.market.sentence.median", plain(p.medianDaysToFill()))))
+                + " " + msg(locale, "insights.market.sentence.live", p.liveProfiles(), date(report.period().to(), locale));
+        List<PaMarket.Month> months = p.months();
+        SeriesChart chart = p.opened() == 0 && p.filled() == 0 ? null : SeriesChart.bars("market-chart", msg(locale, "insights.market.chart.title"),
+                msg(locale, "insights.market.chart.desc"), months.stream().map(x -> shortMonth(x.month(), locale)).toList(),
+                List.of(new SeriesChart.Series(msg(locale, "insights.market.opened"),
+                                months.stream().map(x -> (Double) (double) x.opened()).toList()),
+                        new SeriesChart.Series(msg(locale, "insights.market.filled"),
+                                months.stream().map(x -> (Double) (double) x.filled()).toList())));
+        FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.market.table"),
+                List.of(msg(locale, "insights.month"), msg(locale, "insights.market.opened"), msg(locale, "insights.market.filled"),
+                        msg(locale, "insights.market.median"), msg(locale, "insights.market.live")),
+                List.of(false, true, true, true, true),
+                months.stream().map(x -> List.of(longMonth(x.month(), locale), Long.toString(x.opened()), Long.toString(x.filled()),
+                        orDash(x.medianDaysToFill(), locale), Long.toString(x.liveProfiles()))).toList());
+        return new FigureSection("vacancies", msg(locale, "insights.market.heading"), sentence, chart, table,
+                List.of(msg(locale, "insights.market.note.vacancies"), msg(locale, "insights.market.note.register")));
+    }
+
+    FigureSection monitoring(MonitoringEffort e, Locale locale) {
+        long allWell = e.byOutcome().stream().filter(p -> p.name().equals(MonitoringEffort.ALL_WELL))
+                .mapToLong(MonitoringEffort.Part::checks).sum();
+        String sentence = e.checks() == 0 ? msg(locale, "insights.monitoring.sentence.none")
+                : msg(locale, "insights.monitoring.sentence", plain(Percent.oneDecimal(e.minutes() / 60.0)), e.checks(),
+                plain(Percent.of(allWell, e.checks())));
+        List<String> outcomes = e.byOutcome().stream().map(p -> msg(locale, "checks.outcome." + p.name())).toList();
+        SeriesChart chart = e.checks() == 0 ? null : SeriesChart.bars("monitoring-chart", msg(locale, "insights.monitoring.chart.title"),
+                msg(locale, "insights.monitoring.chart.desc"), outcomes,
+                List.of(new SeriesChart.Series(msg(locale, "insights.monitoring.minutes"),
+                        e.byOutcome().stream().map(p -> (Double) (double) p.minutes()).toList())));
+        List<String> headings = new ArrayList<>(List.of(msg(locale, "insights.month"), msg(locale, "insights.monitoring.checks"),
+                msg(locale, "insights.monitoring.with-findings"), msg(locale, "insights.monitoring.minutes")));
+        outcomes.forEach(o -> headings.add(msg(locale, "insights.monitoring.minutes-for", o)));
+        List<Boolean> numeric = new ArrayList<>(List.of(false, true, true, true));
+        outcomes.forEach(o -> numeric.add(true));
+        List<List<String>> rows = new ArrayList<>();
+        for (MonitoringEffort.Month m : e.months()) {
+            List<String> row = new ArrayList<>(List.of(longMonth(m.month(), locale), Long.toString(m.checks()),
+                    Long.toString(m.withFindings()), Long.toString(m.minutes())));
+            m.minutesByOutcome().forEach(x -> row.add(Long.toString(x)));
+            rows.add(row);
+        }
+        // the chart's numbers: each outcome's minutes over the whole period
+        List<String> total = new ArrayList<>(List.of(msg(locale, "insights.monitoring.whole-period"), Long.toString(e.checks()),
+                Long.toString(e.withFindings()), Long.toString(e.minutes())));
+        e.byOutcome().forEach(p -> total.add(Long.toString(p.minutes())));
+        rows.add(total);
+        FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.monitoring.table"), headings, numeric, rows);
+        String reasons = String.join("; ", e.byReason().stream().filter(p -> p.checks() > 0)
+                .map(p -> msg(locale, "insights.monitoring.reason", reasonName(p.name(), locale), p.checks(), p.minutes())).toList());
+        List<String> notes = new ArrayList<>(List.of(msg(locale, "insights.monitoring.note")));
+        if (!reasons.isEmpty()) {
+            notes.add(msg(locale, "insights.monitoring.reasons", reasons));
+        }
+        return new FigureSection("monitoring", msg(locale, "insights.monitoring.heading"), sentence, chart, table, notes);
+    }
+
+    private String reasonName(String reason, Locale locale) {
+        return MonitoringEffort.NO_REASON.equals(reason) ? msg(locale, "insights.monitoring.reason.none")
+                : msg(locale, "checks.reason." + reason);
+    }
+
+    FigureSection reviews(Reviews r, InsightsReport report, Locale locale) {
+        String sentence = (r.done() == 0 ? msg(locale, "insights.reviews.sentence.none")
+                : msg(locale, "insights.reviews.sentence", r.done(), plain(r.onTimePercent())))
+                + " " + msg(locale, "insights.reviews.sentence.due", r.due(), r.overdue(), date(report.period().to(), locale));
+        List<Reviews.Month> months = r.months();
+        boolean nothing = r.due() == 0 && r.done() == 0 && months.stream().allMatch(x -> x.overdueAtMonthEnd() == 0);
+        SeriesChart chart = nothing ? null : SeriesChart.bars("reviews-chart", msg(locale, "insights.reviews.chart.title"),
+                msg(locale, "insights.reviews.chart.desc"), months.stream().map(x -> shortMonth(x.month(), locale)).toList(),
+                List.of(new SeriesChart.Series(msg(locale, "insights.reviews.due"), months.stream().map(x -> (Double) (double) x.due()).toList()),
+                        new SeriesChart.Series(msg(locale, "insights.reviews.done"), months.stream().map(x -> (Double) (double) x.done()).toList()),
+                        new SeriesChart.Series(msg(locale, "insights.reviews.overdue"),
+                                months.stream().map(x -> (Double) (double) x.overdueAtMonthEnd()).toList())));
+        FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.reviews.table"),
+                List.of(msg(locale, "insights.month"), msg(locale, "insights.reviews.due"), msg(locale, "insights.reviews.done"),
+                        msg(locale, "insights.reviews.on-time"), msg(locale, "insights.reviews.overdue")),
+                List.of(false, true, true, true, true),
+                months.stream().map(x -> List.of(longMonth(x.month(), locale), Long.toString(x.due()), Long.toString(x.done()),
+                        Long.toString(x.doneOnTime()), Long.toString(x.overdueAtMonthEnd()))).toList());
+        return new FigureSection("reviews", msg(locale, "insights.reviews.heading"), sentence, chart, table,
+                List.of(msg(locale, "insights.reviews.note", r.firstReviewMonths(), r.reviewIntervalMonths())));
     }
 
     private List<String> row(String name, Ascof3d.Measure m, Locale locale) {

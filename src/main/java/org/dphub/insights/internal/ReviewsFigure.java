@@ -1,0 +1,109 @@
+package org.dphub.insights.internal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dphub.councils.CouncilSettings;
+import org.dphub.councils.Councils;
+import org.dphub.insights.Figure;
+import org.dphub.insights.Percent;
+import org.dphub.insights.Period;
+import org.dphub.insights.Reviews;
+import org.dphub.plans.ReviewSchedule;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reviews, scheduled exactly as {@link ReviewSchedule#nextReviewDue} does (and the plans module's
+ * SQL count of overdue reviews): the first due the council's first-review months after the direct
+ * payment's start date, each next one the review interval after the last review done. Review n (in
+ * the order done) meets the review that was due after review n − 1 (the first meets the first).
+ */
+@Component
+public class ReviewsFigure implements Figure<Reviews> {
+
+    private final JdbcClient jdbc;
+    private final Councils councils;
+
+    ReviewsFigure(JdbcClient jdbc, Councils councils) {
+        this.jdbc = jdbc;
+        this.councils = councils;
+    }
+
+    @Override
+    public String key() {
+        return "reviews";
+    }
+
+    @Override
+    public Reviews compute(CouncilFacts council, Period period) {
+        CouncilSettings settings = councils.settings(council.id()).settings();
+        int first = ReviewSchedule.firstReviewMonths(settings);
+        int interval = ReviewSchedule.reviewIntervalMonths(settings);
+        Map<YearMonth, long[]> byMonth = new HashMap<>();
+        jdbc.sql("""
+                        WITH months AS (
+                            SELECT m::date AS month_start,
+                                   least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) AS month_end
+                            FROM generate_series(date_trunc('month', CAST(:from AS date)),
+                                                 date_trunc('month', CAST(:to AS date)), interval '1 month') m),
+                        payments AS MATERIALIZED (
+                            SELECT d.id, d.start_date, d.active_from, d.ended_on FROM insights_direct_payment d
+                            WHERE d.council_id = :council AND d.active_from IS NOT NULL AND d.active_from <= :to
+                              AND (d.ended_on IS NULL OR d.ended_on >= date_trunc('month', CAST(:from AS date))::date)),
+                        done AS MATERIALIZED (
+                            SELECT r.direct_payment_id, r.reviewed_on,
+                                   row_number() OVER w AS n, lead(r.reviewed_on) OVER w AS next_on
+                            FROM insights_review r WHERE r.council_id = :council AND r.reviewed_on <= :to
+                            WINDOW w AS (PARTITION BY r.direct_payment_id ORDER BY r.reviewed_on, r.id)),
+                        -- occasion 0 is the first review; occasion n is the one due after review n. Each is the
+                        -- payment's next review from valid_from (review n's day) until the next review is done.
+                        occasions AS MATERIALIZED (
+                            SELECT p.id, 0::bigint AS n, CAST(p.start_date + make_interval(months => :first) AS date) AS due_on,
+                                   DATE '-infinity' AS valid_from, coalesce(f.reviewed_on, DATE 'infinity') AS valid_to,
+                                   p.active_from, p.ended_on
+                            FROM payments p LEFT JOIN done f ON f.direct_payment_id = p.id AND f.n = 1
+                            UNION ALL
+                            SELECT p.id, d.n, CAST(d.reviewed_on + make_interval(months => :interval) AS date),
+                                   d.reviewed_on, coalesce(d.next_on, DATE 'infinity'), p.active_from, p.ended_on
+                            FROM payments p JOIN done d ON d.direct_payment_id = p.id),
+                        due AS (
+                            SELECT date_trunc('month', o.due_on)::date AS month_start, count(*) AS n FROM occasions o
+                            WHERE o.due_on BETWEEN :from AND :to AND (o.ended_on IS NULL OR o.ended_on > o.due_on)
+                            GROUP BY 1),
+                        met AS (
+                            SELECT date_trunc('month', d.reviewed_on)::date AS month_start, count(*) AS n,
+                                   count(*) FILTER (WHERE d.reviewed_on <= o.due_on) AS on_time
+                            FROM done d JOIN occasions o ON o.id = d.direct_payment_id AND o.n = d.n - 1
+                            WHERE d.reviewed_on BETWEEN :from AND :to
+                            GROUP BY 1),
+                        -- overdue at a month end: in force then, and the review it was waiting for then was due before it
+                        overdue AS (
+                            SELECT m.month_start, count(*) AS n FROM months m
+                            JOIN occasions o ON o.valid_from <= m.month_end AND o.valid_to > m.month_end AND o.due_on < m.month_end
+                                AND o.active_from <= m.month_end AND (o.ended_on IS NULL OR o.ended_on > m.month_end)
+                            GROUP BY m.month_start)
+                        SELECT m.month_start, coalesce(du.n, 0) AS due, coalesce(me.n, 0) AS done, coalesce(me.on_time, 0) AS on_time,
+                               coalesce(o.n, 0) AS overdue
+                        FROM months m
+                        LEFT JOIN due du ON du.month_start = m.month_start
+                        LEFT JOIN met me ON me.month_start = m.month_start
+                        LEFT JOIN overdue o ON o.month_start = m.month_start""")
+                .param("council", council.id()).param("from", period.from()).param("to", period.to())
+                .param("first", first).param("interval", interval)
+                .query(rs -> {
+                    byMonth.put(YearMonth.from(rs.getObject("month_start", LocalDate.class)), new long[] {rs.getLong("due"),
+                            rs.getLong("done"), rs.getLong("on_time"), rs.getLong("overdue")});
+                });
+        List<Reviews.Month> months = period.months().stream().map(m -> {
+            long[] v = byMonth.getOrDefault(m, new long[4]);
+            return new Reviews.Month(m, v[0], v[1], v[2], v[3]);
+        }).toList();
+        long done = months.stream().mapToLong(Reviews.Month::done).sum();
+        long onTime = months.stream().mapToLong(Reviews.Month::doneOnTime).sum();
+        return new Reviews(months.stream().mapToLong(Reviews.Month::due).sum(), done, onTime,
+                months.get(months.size() - 1).overdueAtMonthEnd(), Percent.of(onTime, done), first, interval, months);
+    }
+}
