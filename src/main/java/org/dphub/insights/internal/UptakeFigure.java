@@ -31,28 +31,58 @@ public class UptakeFigure implements Figure<Uptake> {
 
     @Override
     public Uptake compute(CouncilFacts council, Period period) {
-        // the council's direct payments and plan versions are read once, then counted for every month end
+        // The council's direct payments and plan versions are read once. "At least one in force on the
+        // month's last day" is counted without a join of every month to every row: each person's spans
+        // (days with a direct payment, days with a plan) are merged where they overlap or touch, so
+        // each person is in at most one merged span a day; each span covers a run of month ends,
+        // from its first month to its last, so the count at each month end is a running sum of
+        // spans opening minus spans closing (docs/PERFORMANCE.md, "bin/bench insights").
         List<Uptake.Month> months = jdbc.sql("""
                         WITH months AS (
-                            SELECT m::date AS month_start,
-                                   least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) AS month_end
+                            SELECT m::date AS month_start
                             FROM generate_series(date_trunc('month', CAST(:from AS date)),
                                                  date_trunc('month', CAST(:to AS date)), interval '1 month') m),
                         payments AS MATERIALIZED (
                             SELECT d.citizen_id, d.active_from, d.ended_on FROM insights_direct_payment d
-                            WHERE d.council_id = :council AND d.active_from <= :to
-                              AND (d.ended_on IS NULL OR d.ended_on >= date_trunc('month', CAST(:from AS date))::date)),
-                        versions AS MATERIALIZED (
-                            SELECT v.citizen_id, v.start_date, v.end_date FROM insights_plan_version v
+                            WHERE d.council_id = :council AND d.active_from <= :to),
+                        spans AS (
+                            -- inclusive days; a direct payment no longer counts from the day it ended
+                            SELECT 'DP' AS kind, p.citizen_id, p.active_from AS first_day, p.ended_on - 1 AS last_day
+                            FROM payments p
+                            WHERE p.ended_on IS NULL
+                               OR p.ended_on > greatest(p.active_from, date_trunc('month', CAST(:from AS date))::date)
+                            UNION ALL
+                            SELECT 'PLAN', v.citizen_id, v.start_date, v.end_date FROM insights_plan_version v
                             WHERE v.council_id = :council AND v.start_date <= :to
                               AND (v.end_date IS NULL OR v.end_date >= date_trunc('month', CAST(:from AS date))::date)),
-                        active AS (
-                            SELECT m.month_start, count(DISTINCT p.citizen_id) AS n FROM months m
-                            JOIN payments p ON p.active_from <= m.month_end AND (p.ended_on IS NULL OR p.ended_on > m.month_end)
-                            GROUP BY m.month_start),
-                        with_plan AS (
-                            SELECT m.month_start, count(DISTINCT v.citizen_id) AS n FROM months m
-                            JOIN versions v ON v.start_date <= m.month_end AND (v.end_date IS NULL OR v.end_date >= m.month_end)
+                        marked AS (
+                            SELECT kind, citizen_id, first_day, coalesce(last_day, 'infinity') AS last_day,
+                                   CASE WHEN first_day <= 1 + max(coalesce(last_day, 'infinity')) OVER (
+                                            PARTITION BY kind, citizen_id ORDER BY first_day, last_day
+                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS opens
+                            FROM spans),
+                        numbered AS (
+                            SELECT kind, citizen_id, first_day, last_day,
+                                   sum(opens) OVER (PARTITION BY kind, citizen_id ORDER BY first_day, last_day
+                                                    ROWS UNBOUNDED PRECEDING) AS span
+                            FROM marked),
+                        merged AS (
+                            -- the months whose last day (the period's last day for the last month) the span covers
+                            SELECT kind, greatest(date_trunc('month', min(first_day)), date_trunc('month', CAST(:from AS date)))::date
+                                       AS from_month,
+                                   CASE WHEN max(last_day) >= CAST(:to AS date) THEN date_trunc('month', CAST(:to AS date))
+                                        ELSE date_trunc('month', max(last_day) + 1) - interval '1 month' END::date AS to_month
+                            FROM numbered GROUP BY kind, citizen_id, span),
+                        steps AS (
+                            SELECT kind, from_month AS month_start, 1 AS step FROM merged WHERE from_month <= to_month
+                            UNION ALL
+                            SELECT kind, (to_month + interval '1 month')::date, -1 FROM merged WHERE from_month <= to_month),
+                        counted AS (
+                            SELECT m.month_start,
+                                   sum(coalesce(sum(s.step) FILTER (WHERE s.kind = 'DP'), 0)) OVER (ORDER BY m.month_start) AS active,
+                                   sum(coalesce(sum(s.step) FILTER (WHERE s.kind = 'PLAN'), 0)) OVER (ORDER BY m.month_start)
+                                       AS with_plan
+                            FROM months m LEFT JOIN steps s ON s.month_start = m.month_start
                             GROUP BY m.month_start),
                         started AS (
                             SELECT date_trunc('month', p.active_from)::date AS month_start, count(*) AS n FROM payments p
@@ -60,14 +90,11 @@ public class UptakeFigure implements Figure<Uptake> {
                         ended AS (
                             SELECT date_trunc('month', p.ended_on)::date AS month_start, count(*) AS n FROM payments p
                             WHERE p.ended_on BETWEEN :from AND :to GROUP BY 1)
-                        SELECT m.month_start, coalesce(a.n, 0) AS active, coalesce(w.n, 0) AS with_plan,
-                               coalesce(s.n, 0) AS started, coalesce(e.n, 0) AS ended
-                        FROM months m
-                        LEFT JOIN active a ON a.month_start = m.month_start
-                        LEFT JOIN with_plan w ON w.month_start = m.month_start
-                        LEFT JOIN started s ON s.month_start = m.month_start
-                        LEFT JOIN ended e ON e.month_start = m.month_start
-                        ORDER BY m.month_start""")
+                        SELECT c.month_start, c.active, c.with_plan, coalesce(s.n, 0) AS started, coalesce(e.n, 0) AS ended
+                        FROM counted c
+                        LEFT JOIN started s ON s.month_start = c.month_start
+                        LEFT JOIN ended e ON e.month_start = c.month_start
+                        ORDER BY c.month_start""")
                 .param("council", council.id()).param("from", period.from()).param("to", period.to())
                 .query((rs, row) -> {
                     long active = rs.getLong("active");
