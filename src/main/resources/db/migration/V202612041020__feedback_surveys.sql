@@ -6,6 +6,8 @@ CREATE TABLE feedback_round (
     id                     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     council_id             BIGINT NOT NULL REFERENCES council (id),
     title                  TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+    -- the title in Welsh, for Welsh readers and letters (the English one when none is given)
+    title_cy               TEXT NOT NULL CHECK (length(title_cy) BETWEEN 1 AND 120),
     opens_on               DATE NOT NULL,
     closes_on              DATE NOT NULL,
     invite_holders         BOOLEAN NOT NULL,
