@@ -112,6 +112,8 @@ class FeedbackStaffPages {
         model.addAttribute("roles", tables.roles(results, locale));
         model.addAttribute("quarters", tables.quarters(results, locale));
         model.addAttribute("comments", tables.comments(results, locale));
+        model.addAttribute("invitedNames", results.round().invited().stream().sorted()
+                .map(k -> messages.getMessage("feedback.kind.plural." + k.key(), null, locale)).toList());
         return "feedback/results";
     }
 
