@@ -252,7 +252,7 @@ public class Feedback {
             String notWorking = text(typed.notWorking(), stage.key() + ".notWorking", "feedback.error.too-long.not-working", name, errors);
             stages.put(stage, new Checked(rating, working, notWorking));
         }
-        if (stages.isEmpty() && errors.isEmpty()) {
+        if (stages.isEmpty()) {
             errors.reject("stages", "feedback.error.no-stage");
         }
         if (!errors.isEmpty()) {
