@@ -111,8 +111,8 @@ class FeedbackBrowserIT {
         assertThat(pages.errors()).containsExactly("Dewiswch a ydych am ateb gyda'ch enw neu hebddo",
                 "Atebwch o leiaf un cam: dewiswch sgôr neu dywedwch beth sy'n gweithio neu beidio");
         pages.assertAccessible("the survey refused, in Welsh");
-        pages.click(pages.browser.findElement(By.cssSelector("label[for='anonymous']")));
-        pages.click(pages.browser.findElement(By.cssSelector("label[for='planning.rating-2']")));
+        pages.browser.findElement(By.cssSelector("label[for='anonymous']")).click();
+        pages.browser.findElement(By.cssSelector("label[for='planning.rating-2']")).click();
         pages.type("planning.working", "Mae fy CP Siân yn wych");
         pages.type("reviews.notWorking", "Roedd yr adolygiad yn hwyr");
         pages.submit();
