@@ -22,15 +22,20 @@ public enum LetterKind {
     /** The member left a group purchase they had paid for: what they get back (directory): once per place. */
     GROUP_LEFT,
     /** Someone else left a confirmed group purchase: the member's own share stays the same (directory). */
-    GROUP_MEMBER_LEFT;
+    GROUP_MEMBER_LEFT,
+    /** A council's "working / not working" survey round invites the person (feedback): once per round. */
+    FEEDBACK_INVITED;
 
     public String fileName(String language) {
         return "letters/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + language + ".txt";
     }
 
-    /** Whether staff may write this letter by itself (through the API); the rest are written by the work they report. */
+    /**
+     * Whether staff may write this letter by itself (through the API); the rest are written by the work they report
+     * (a survey invitation by the round that it invites to).
+     */
     public boolean staffMayWrite() {
-        return this != SURPLUS_RECOVERED && !writtenByTheDirectory();
+        return this != SURPLUS_RECOVERED && this != FEEDBACK_INVITED && !writtenByTheDirectory();
     }
 
     /** Written only when a provider asks for payment or a group purchase changes: on its own it would tell of things that never happened. */

@@ -60,6 +60,8 @@ class LetterApiController {
         LetterKind kind = kind(body.kind(), errors);
         if (kind != null && kind.writtenByTheDirectory()) {
             errors.reject("kind", "letters.error.kind.written-by-the-directory", kind.name());
+        } else if (kind == LetterKind.FEEDBACK_INVITED) {
+            errors.reject("kind", "letters.error.kind.written-by-a-survey-round", kind.name());
         } else if (kind != null && !kind.staffMayWrite()) {
             errors.reject("kind", "letters.error.kind.written-by-the-service", kind.name());
         }
