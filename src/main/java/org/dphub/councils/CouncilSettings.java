@@ -20,11 +20,25 @@ public record CouncilSettings(
         int targetDaysToMoney,
         boolean welshLanguage,
         Money oneOffMaximum,
-        CouncilContact contact) {
+        CouncilContact contact,
+        int helpReplyTargetWorkingDays) {
 
     public CouncilSettings {
         contact = contact == null ? CouncilContact.NONE : contact;
     }
+
+    /** The settings before issue 18 added the target for answering a request for help: its default. */
+    public CouncilSettings(Money selfApprovalLimit, Money receiptsThreshold, ReturnPeriod returnPeriod, int surplusWeeks,
+                           PaymentFrequency paymentFrequency, Money paHourlyRate, Money agencyHourlyRate,
+                           int firstReviewMonths, int reviewIntervalMonths, ContributionBasis contributionBasis,
+                           int targetDaysToMoney, boolean welshLanguage, Money oneOffMaximum, CouncilContact contact) {
+        this(selfApprovalLimit, receiptsThreshold, returnPeriod, surplusWeeks, paymentFrequency, paHourlyRate,
+                agencyHourlyRate, firstReviewMonths, reviewIntervalMonths, contributionBasis, targetDaysToMoney,
+                welshLanguage, oneOffMaximum, contact, DEFAULT_HELP_REPLY_TARGET_WORKING_DAYS);
+    }
+
+    /** Working days (Monday to Friday) to a first answer to a request for help, unless the council chooses otherwise. */
+    public static final int DEFAULT_HELP_REPLY_TARGET_WORKING_DAYS = 2;
 
     /** The settings before issue 14 added the one-off maximum and the contact details: their defaults. */
     public CouncilSettings(Money selfApprovalLimit, Money receiptsThreshold, ReturnPeriod returnPeriod, int surplusWeeks,
@@ -33,7 +47,7 @@ public record CouncilSettings(
                            int targetDaysToMoney, boolean welshLanguage) {
         this(selfApprovalLimit, receiptsThreshold, returnPeriod, surplusWeeks, paymentFrequency, paHourlyRate,
                 agencyHourlyRate, firstReviewMonths, reviewIntervalMonths, contributionBasis, targetDaysToMoney,
-                welshLanguage, DEFAULT_ONE_OFF_MAXIMUM, CouncilContact.NONE);
+                welshLanguage, DEFAULT_ONE_OFF_MAXIMUM, CouncilContact.NONE, DEFAULT_HELP_REPLY_TARGET_WORKING_DAYS);
     }
 
     /** The most one one-off payment may be unless the council chooses otherwise: £10,000.00. */
@@ -43,7 +57,7 @@ public record CouncilSettings(
     public CouncilSettings withContact(CouncilContact newContact) {
         return new CouncilSettings(selfApprovalLimit, receiptsThreshold, returnPeriod, surplusWeeks, paymentFrequency,
                 paHourlyRate, agencyHourlyRate, firstReviewMonths, reviewIntervalMonths, contributionBasis,
-                targetDaysToMoney, welshLanguage, oneOffMaximum, newContact);
+                targetDaysToMoney, welshLanguage, oneOffMaximum, newContact, helpReplyTargetWorkingDays);
     }
 
     /** regulation 7(2)(a): a first review within the first 6 months */
@@ -69,6 +83,7 @@ public record CouncilSettings(
         values.put("oneOffMaximum", oneOffMaximum.formatWithPence());
         values.put("contactPhone", contact.phone());
         values.put("contactEmail", contact.email());
+        values.put("helpReplyTargetWorkingDays", helpReplyTargetWorkingDays);
         return values;
     }
 
@@ -76,6 +91,6 @@ public record CouncilSettings(
         return new CouncilSettings(Money.ofPence(50_000), Money.ofPence(1_000), ReturnPeriod.QUARTERLY, 8,
                 PaymentFrequency.FOUR_WEEKLY, Money.ofPence(1_328), Money.ofPence(1_867),
                 MAX_FIRST_REVIEW_MONTHS, MAX_REVIEW_INTERVAL_MONTHS, ContributionBasis.NET, 28, welshLanguage,
-                DEFAULT_ONE_OFF_MAXIMUM, CouncilContact.NONE);
+                DEFAULT_ONE_OFF_MAXIMUM, CouncilContact.NONE, DEFAULT_HELP_REPLY_TARGET_WORKING_DAYS);
     }
 }

@@ -22,7 +22,9 @@ public enum LetterKind {
     /** The member left a group purchase they had paid for: what they get back (directory): once per place. */
     GROUP_LEFT,
     /** Someone else left a confirmed group purchase: the member's own share stays the same (directory). */
-    GROUP_MEMBER_LEFT;
+    GROUP_MEMBER_LEFT,
+    /** The DP team replied to the person's request for help (help, issue 18): once per reply. */
+    HELP_REPLIED;
 
     public String fileName(String language) {
         return "letters/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + language + ".txt";
@@ -30,7 +32,7 @@ public enum LetterKind {
 
     /** Whether staff may write this letter by itself (through the API); the rest are written by the work they report. */
     public boolean staffMayWrite() {
-        return this != SURPLUS_RECOVERED && !writtenByTheDirectory();
+        return this != SURPLUS_RECOVERED && this != HELP_REPLIED && !writtenByTheDirectory();
     }
 
     /** Written only when a provider asks for payment or a group purchase changes: on its own it would tell of things that never happened. */

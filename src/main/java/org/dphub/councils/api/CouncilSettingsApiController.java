@@ -39,22 +39,26 @@ class CouncilSettingsApiController {
                         int surplusWeeks, PaymentFrequency paymentFrequency, long paHourlyRatePence,
                         long agencyHourlyRatePence, int firstReviewMonths, int reviewIntervalMonths,
                         ContributionBasis contributionBasis, int targetDaysToMoney, boolean welshLanguage,
-                        Long oneOffMaximumPence, String contactPhone, String contactEmail, Long version) {
+                        Long oneOffMaximumPence, String contactPhone, String contactEmail, Integer helpReplyTargetWorkingDays,
+                        Long version) {
 
         static SettingsJson of(VersionedSettings v) {
             CouncilSettings s = v.settings();
             return new SettingsJson(s.selfApprovalLimit().pence(), s.receiptsThreshold().pence(), s.returnPeriod(),
                     s.surplusWeeks(), s.paymentFrequency(), s.paHourlyRate().pence(), s.agencyHourlyRate().pence(),
                     s.firstReviewMonths(), s.reviewIntervalMonths(), s.contributionBasis(), s.targetDaysToMoney(),
-                    s.welshLanguage(), s.oneOffMaximum().pence(), s.contact().phone(), s.contact().email(), v.version());
+                    s.welshLanguage(), s.oneOffMaximum().pence(), s.contact().phone(), s.contact().email(),
+                    s.helpReplyTargetWorkingDays(), v.version());
         }
 
-        CouncilSettings settings() {
+        /** The settings sent; a client that does not send the help reply target (issue 18) keeps the current one. */
+        CouncilSettings settings(int currentHelpReplyTarget) {
             return new CouncilSettings(Money.ofPence(selfApprovalLimitPence), Money.ofPence(receiptsThresholdPence),
                     returnPeriod, surplusWeeks, paymentFrequency, Money.ofPence(paHourlyRatePence),
                     Money.ofPence(agencyHourlyRatePence), firstReviewMonths, reviewIntervalMonths, contributionBasis,
                     targetDaysToMoney, welshLanguage, Money.ofPence(oneOffMaximumPence),
-                    new CouncilContact(contactPhone, contactEmail));
+                    new CouncilContact(contactPhone, contactEmail),
+                    helpReplyTargetWorkingDays == null ? currentHelpReplyTarget : helpReplyTargetWorkingDays);
         }
     }
 
@@ -94,7 +98,7 @@ class CouncilSettingsApiController {
             errors.reject("version", "settings.error.version.missing");
         }
         errors.throwIfAny();
-        CouncilSettings settings = body.settings();
+        CouncilSettings settings = body.settings(councils.settings(admin.councilId()).settings().helpReplyTargetWorkingDays());
         CouncilSettingsRules.check(settings, errors);
         errors.throwIfAny();
         return SettingsJson.of(councils.updateSettings(admin.councilId(), settings, body.version()));

@@ -101,6 +101,7 @@ class CouncilSettingsController {
         ContributionBasis basis = choice(f.contributionBasis(), ContributionBasis.class, "contributionBasis", errors);
         Integer targetDays = whole(f.targetDaysToMoney(), "targetDaysToMoney", errors);
         Money oneOffMaximum = money(f.oneOffMaximum(), "oneOffMaximum", errors);
+        Integer helpTarget = whole(f.helpReplyTargetWorkingDays(), "helpReplyTargetWorkingDays", errors);
         CouncilSettingsRules.checkLimitWithinMaximum(limit, oneOffMaximum, errors);
         CouncilContact contact = new CouncilContact(text(f.contactPhone(), "contactPhone", errors),
                 text(f.contactEmail(), "contactEmail", errors));
@@ -113,7 +114,7 @@ class CouncilSettingsController {
         }
         return Optional.of(new CouncilSettings(limit, receipts, returnPeriod, surplusWeeks, frequency, paRate,
                 agencyRate, firstReview, interval, basis, targetDays, Boolean.parseBoolean(f.welshLanguage()),
-                oneOffMaximum, contact));
+                oneOffMaximum, contact, helpTarget));
     }
 
     private static Money money(String text, String field, FormErrors errors) {

@@ -8,7 +8,7 @@ public record EditCouncilSettingsForm(
         String selfApprovalLimit, String receiptsThreshold, String returnPeriod, String surplusWeeks,
         String paymentFrequency, String paHourlyRate, String agencyHourlyRate, String firstReviewMonths,
         String reviewIntervalMonths, String contributionBasis, String targetDaysToMoney, String welshLanguage,
-        String oneOffMaximum, String contactPhone, String contactEmail, Long version) {
+        String oneOffMaximum, String contactPhone, String contactEmail, String helpReplyTargetWorkingDays, Long version) {
 
     static EditCouncilSettingsForm of(VersionedSettings current) {
         CouncilSettings s = current.settings();
@@ -19,6 +19,6 @@ public record EditCouncilSettingsForm(
                 s.contributionBasis().name(), Integer.toString(s.targetDaysToMoney()),
                 Boolean.toString(s.welshLanguage()), s.oneOffMaximum().toPlainString(),
                 s.contact().phone() == null ? "" : s.contact().phone(), s.contact().email() == null ? "" : s.contact().email(),
-                current.version());
+                Integer.toString(s.helpReplyTargetWorkingDays()), current.version());
     }
 }

@@ -1,0 +1,8 @@
+package org.dphub.people;
+
+import java.time.Instant;
+
+/** One change of a person's named contact, kept for ever: from whom (null the first time) to whom, by whom and when. */
+public record DpContactChange(long id, long citizenId, long contactUserId, String contactName, Long previousUserId,
+                              String previousName, String changedBy, Instant changedAt) {
+}
