@@ -15,6 +15,16 @@ public record HelpRequest(long id, long councilId, Long citizenId, String citize
                           Instant closedAt, String closedByName, String whatWasDone, Integer firstReplyWorkingDays,
                           int workingDaysWaiting, boolean overdue, List<HelpReply> replies) {
 
+    /** The day it was asked, in the UK. */
+    public java.time.LocalDate askedOn() {
+        return askedAt.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+    }
+
+    /** The day it was closed, in the UK (null while open). */
+    public java.time.LocalDate closedOn() {
+        return closedAt == null ? null : closedAt.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+    }
+
     public boolean closed() {
         return status == HelpStatus.CLOSED;
     }
