@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.dphub.identity.NewUserAccount;
 import org.dphub.identity.UserAccounts;
 import org.dphub.people.Citizens;
-import org.dphub.people.OnlineAccount;
 import org.dphub.shared.Role;
 import org.dphub.support.As;
 import org.dphub.support.Http;
@@ -77,10 +76,19 @@ class HelpRequestsIT {
     }
 
     /** A person of the test's own with a plan ("Get out and about") and a direct payment, with an online account. */
-    OnlineAccount person(MoneyApi.Active[] active) {
+    Account person(MoneyApi.Active[] active) {
         active[0] = new MoneyApi(http).activeWeekly(PRACTITIONER, "Nia", LocalDate.now().plusDays(20), "PREPAID_CARD", 6000, "en");
-        return citizens.giveOnlineAccount(accounts.findByUsername(PRACTITIONER).orElseThrow(), active[0].citizenId(),
-                "nia" + UUID.randomUUID() + "@example.com");
+        String username = "nia" + UUID.randomUUID() + "@example.com";
+        long user = accounts.create(new NewUserAccount(username, P, "Nia", england(), EnumSet.of(Role.CITIZEN), "en"));
+        citizens.linkExistingAccount(accounts.findByUsername(PRACTITIONER).orElseThrow(), active[0].citizenId(), user);
+        return new Account(username);
+    }
+
+    /** The person's own sign-in (the demo password). */
+    record Account(String username) {
+        String temporaryPassword() {
+            return P;
+        }
     }
 
     JsonNode read(HttpResponse<String> response, int status) {
@@ -100,7 +108,7 @@ class HelpRequestsIT {
     @Test
     void theNamedContactIsSetChangedAuditedKeptAndShownToThePerson() {
         MoneyApi.Active[] active = new MoneyApi.Active[1];
-        OnlineAccount nia = person(active);
+        Account nia = person(active);
         long citizen = active[0].citizenId();
         String sam = teamMember("Sam Jones");
         String ali = teamMember("Ali Khan");
@@ -164,7 +172,7 @@ class HelpRequestsIT {
     @Test
     void aPersonAsksTheTeamAnswersAndOnlyTheyCanSeeOrReplyToIt() throws Exception {
         MoneyApi.Active[] active = new MoneyApi.Active[1];
-        OnlineAccount nia = person(active);
+        Account nia = person(active);
         long citizen = active[0].citizenId();
         String sam = teamMember("Sam Jones");
         read(http.putJsonAs(TEAM, P, "/api/v1/citizens/" + citizen + "/dp-contact", "{\"userId\": " + userId(sam) + "}"), 200);
@@ -238,7 +246,7 @@ class HelpRequestsIT {
     @Test
     void badInputIsRefusedNamingTheFieldAndSavesNothing() throws Exception {
         MoneyApi.Active[] active = new MoneyApi.Active[1];
-        OnlineAccount nia = person(active);
+        Account nia = person(active);
         long asker = userId(nia.username());
         long otherPerson = new MoneyApi(http).activeWeekly(PRACTITIONER, "Osian", LocalDate.now().plusDays(20), "PREPAID_CARD", 5000, "en")
                 .citizenId();
