@@ -81,6 +81,7 @@ class HelpBrowserIT {
         submitForm("/dp-contact");
         assertThat(pages.errors()).containsExactly("Choose a member of the direct payments team");
         pages.assertAccessibleInBothLanguages("the person's page with a contact refused");
+        pages.open("/citizens/" + citizen + "?lang=en");
         new Select(pages.browser.findElement(By.id("contactUserId"))).selectByValue(Long.toString(teamId));
         submitForm("/dp-contact");
         assertThat(pages.browser.findElement(By.id("dp-contact-now")).getText()).contains(contactName);

@@ -56,6 +56,10 @@ class CouncilSettingsController {
     String save(SignedInUser admin, @ModelAttribute EditCouncilSettingsForm form, Model model, Locale locale,
                 RedirectAttributes redirect) {
         FormErrors errors = new FormErrors(messages, locale);
+        if (form.helpReplyTargetWorkingDays() == null) {
+            // a form from before issue 18 (opened before the field was added) keeps the council's target
+            form = withHelpTarget(form, councils.settings(admin.councilId()).settings().helpReplyTargetWorkingDays());
+        }
         Optional<CouncilSettings> settings = read(form, errors);
         if (form.version() == null) {
             errors.reject("selfApprovalLimit", "settings.error.stale");
@@ -71,6 +75,13 @@ class CouncilSettingsController {
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/council/settings";
+    }
+
+    private static EditCouncilSettingsForm withHelpTarget(EditCouncilSettingsForm f, int target) {
+        return new EditCouncilSettingsForm(f.selfApprovalLimit(), f.receiptsThreshold(), f.returnPeriod(), f.surplusWeeks(),
+                f.paymentFrequency(), f.paHourlyRate(), f.agencyHourlyRate(), f.firstReviewMonths(), f.reviewIntervalMonths(),
+                f.contributionBasis(), f.targetDaysToMoney(), f.welshLanguage(), f.oneOffMaximum(), f.contactPhone(),
+                f.contactEmail(), Integer.toString(target), f.version());
     }
 
     private String form(SignedInUser admin, Model model, EditCouncilSettingsForm form, FormErrors errors) {
