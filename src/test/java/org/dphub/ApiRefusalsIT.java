@@ -37,6 +37,7 @@ class ApiRefusalsIT {
             "/api/v1/citizens/{citizen}/letters",
             "/api/v1/citizens/{citizen}/employments",
             "/api/v1/citizens/{citizen}/payroll-runs",
+            "/api/v1/citizens/{citizen}/dp-contact/history",
             "/api/v1/accounts?citizenId={citizen}",
             "/api/v1/vacancies?citizenId={citizen}");
 
@@ -49,7 +50,8 @@ class ApiRefusalsIT {
             "/api/v1/accounts/{account}/questions");
 
     /** Only council staff may ever read these: anyone else is refused for their role, whoever is asked about. */
-    static final Set<String> STAFF_ONLY = Set.of("/api/v1/accounts/{account}/bank-details");
+    static final Set<String> STAFF_ONLY = Set.of("/api/v1/accounts/{account}/bank-details",
+            "/api/v1/citizens/{citizen}/dp-contact/history");
 
     static final long MADE_UP_ID = 987_654_321L;
 

@@ -40,7 +40,8 @@ public final class CouncilSettingsRules {
             // regulation 7: never later than 6 months for the first review, 12 months between reviews
             "firstReviewMonths", new WholeRange(1, CouncilSettings.MAX_FIRST_REVIEW_MONTHS),
             "reviewIntervalMonths", new WholeRange(1, CouncilSettings.MAX_REVIEW_INTERVAL_MONTHS),
-            "targetDaysToMoney", new WholeRange(1, 365));
+            "targetDaysToMoney", new WholeRange(1, 365),
+            "helpReplyTargetWorkingDays", new WholeRange(1, 20));
 
     private CouncilSettingsRules() {
     }
@@ -55,6 +56,7 @@ public final class CouncilSettingsRules {
         check("reviewIntervalMonths", s.reviewIntervalMonths(), errors);
         check("targetDaysToMoney", s.targetDaysToMoney(), errors);
         check("oneOffMaximum", s.oneOffMaximum(), errors);
+        check("helpReplyTargetWorkingDays", s.helpReplyTargetWorkingDays(), errors);
         checkLimitWithinMaximum(s.selfApprovalLimit(), s.oneOffMaximum(), errors);
         checkContact(s.contact(), errors);
         checkCldLaCode(s.cldLaCode(), errors);

@@ -70,6 +70,7 @@ class DemoData implements ApplicationRunner {
     private final DemoEmployment demoEmployment;
     private final DemoDirectory demoDirectory;
     private final DemoProviderPayments demoProviderPayments;
+    private final DemoHelp demoHelp;
     private final BankAccounts bankAccounts;
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
@@ -77,7 +78,7 @@ class DemoData implements ApplicationRunner {
 
     DemoData(Councils councils, UserAccounts accounts, Citizens citizens, PaProfiles paProfiles,
              PostcodeDirectory postcodes, DemoPlans demoPlans, DemoMarketplace demoMarketplace, DemoEmployment demoEmployment,
-             DemoDirectory demoDirectory, DemoProviderPayments demoProviderPayments, BankAccounts bankAccounts,
+             DemoDirectory demoDirectory, DemoProviderPayments demoProviderPayments, DemoHelp demoHelp, BankAccounts bankAccounts,
              TransactionTemplate transaction, DataSource dataSource,
              @Value("${dphub.demo-data:auto}") String mode) {
         this.councils = councils;
@@ -90,6 +91,7 @@ class DemoData implements ApplicationRunner {
         this.demoEmployment = demoEmployment;
         this.demoDirectory = demoDirectory;
         this.demoProviderPayments = demoProviderPayments;
+        this.demoHelp = demoHelp;
         this.bankAccounts = bankAccounts;
         this.transaction = transaction;
         this.dataSource = dataSource;
@@ -232,6 +234,7 @@ class DemoData implements ApplicationRunner {
         DemoMarketplace.Hired hired = demoMarketplace.load(cast, workStarted, more);
         DemoDirectory.Loaded directory = demoDirectory.load(council, plan.districts());
         demoProviderPayments.load(council, directory, people);
+        demoHelp.load(domain, wales, people);
         return demoEmployment.employ(cast.citizen(), cast.pa(), people.get(0), paGiven, paFamily, hired, wales);
     }
 

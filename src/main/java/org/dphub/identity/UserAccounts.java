@@ -97,6 +97,34 @@ public class UserAccounts {
                 .findFirst();
     }
 
+    /** A user account by id, as colleagues see it: name, roles and work contact details. */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> member(long userId) {
+        return users.member(userId);
+    }
+
+    /** Several user accounts by id (those that do not exist are left out), for names in a list. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, StaffMember> members(java.util.Collection<Long> userIds) {
+        return users.members(userIds).stream().collect(java.util.stream.Collectors.toMap(StaffMember::id, m -> m));
+    }
+
+    /** The enabled staff of a council with a role (the DP team, for a person's named contact), by name. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> staffWithRole(long councilId, org.dphub.shared.Role role) {
+        return users.withRole(councilId, role);
+    }
+
+    /** Records how people reach a member of staff at work; both optional. Audited. */
+    @Transactional
+    public void setWorkContact(long userId, String phone, String email) {
+        StaffMember before = users.member(userId).orElseThrow();
+        users.setWorkContact(userId, phone, email);
+        audit.record(before.councilId(), "user", userId, AuditAction.UPDATE,
+                AuditTrail.values("workPhone", before.workPhone(), "workEmail", before.workEmail()),
+                AuditTrail.values("workPhone", phone, "workEmail", email));
+    }
+
     public record CitizenAccess(long citizenId, long councilId, CitizenRelationship relationship) {
     }
 }

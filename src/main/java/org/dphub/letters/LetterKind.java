@@ -24,7 +24,9 @@ public enum LetterKind {
     /** Someone else left a confirmed group purchase: the member's own share stays the same (directory). */
     GROUP_MEMBER_LEFT,
     /** A council's "working / not working" survey round invites the person (feedback): once per round. */
-    FEEDBACK_INVITED;
+    FEEDBACK_INVITED,
+    /** The DP team replied to the person's request for help (help, issue 18): once per reply. */
+    HELP_REPLIED;
 
     public String fileName(String language) {
         return "letters/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + language + ".txt";
@@ -35,7 +37,7 @@ public enum LetterKind {
      * (a survey invitation by the round that it invites to).
      */
     public boolean staffMayWrite() {
-        return this != SURPLUS_RECOVERED && this != FEEDBACK_INVITED && !writtenByTheDirectory();
+        return this != SURPLUS_RECOVERED && this != FEEDBACK_INVITED && this != HELP_REPLIED && !writtenByTheDirectory();
     }
 
     /** Written only when a provider asks for payment or a group purchase changes: on its own it would tell of things that never happened. */

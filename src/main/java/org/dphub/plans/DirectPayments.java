@@ -315,6 +315,18 @@ public class DirectPayments {
                 .toList();
     }
 
+    /**
+     * The ids of the people of the staff member's council with a direct payment that has not ended
+     * (issue 18: each has a named contact; the caseload lists those without one).
+     */
+    @Transactional(readOnly = true)
+    public List<Long> holders(SignedInUser staff) {
+        if (!staff.isStaff() || staff.councilId() == null) {
+            return List.of();
+        }
+        return repository.holders(staff.councilId());
+    }
+
     /** Requests whose money has not arrived, with days since the person asked. */
     @Transactional(readOnly = true)
     public List<Details> inProgress(SignedInUser staff) {

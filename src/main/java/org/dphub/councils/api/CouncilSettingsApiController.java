@@ -39,7 +39,8 @@ class CouncilSettingsApiController {
                         int surplusWeeks, PaymentFrequency paymentFrequency, long paHourlyRatePence,
                         long agencyHourlyRatePence, int firstReviewMonths, int reviewIntervalMonths,
                         ContributionBasis contributionBasis, int targetDaysToMoney, boolean welshLanguage,
-                        Long oneOffMaximumPence, String contactPhone, String contactEmail, String cldLaCode, Long version) {
+                        Long oneOffMaximumPence, String contactPhone, String contactEmail, String cldLaCode,
+                        Integer helpReplyTargetWorkingDays, Long version) {
 
         static SettingsJson of(VersionedSettings v) {
             CouncilSettings s = v.settings();
@@ -47,15 +48,17 @@ class CouncilSettingsApiController {
                     s.surplusWeeks(), s.paymentFrequency(), s.paHourlyRate().pence(), s.agencyHourlyRate().pence(),
                     s.firstReviewMonths(), s.reviewIntervalMonths(), s.contributionBasis(), s.targetDaysToMoney(),
                     s.welshLanguage(), s.oneOffMaximum().pence(), s.contact().phone(), s.contact().email(), s.cldLaCode(),
-                    v.version());
+                    s.helpReplyTargetWorkingDays(), v.version());
         }
 
-        CouncilSettings settings() {
+        /** The settings sent; a client that does not send the help reply target (issue 18) keeps the current one. */
+        CouncilSettings settings(int currentHelpReplyTarget) {
             return new CouncilSettings(Money.ofPence(selfApprovalLimitPence), Money.ofPence(receiptsThresholdPence),
                     returnPeriod, surplusWeeks, paymentFrequency, Money.ofPence(paHourlyRatePence),
                     Money.ofPence(agencyHourlyRatePence), firstReviewMonths, reviewIntervalMonths, contributionBasis,
                     targetDaysToMoney, welshLanguage, Money.ofPence(oneOffMaximumPence),
-                    new CouncilContact(contactPhone, contactEmail), cldLaCode);
+                    new CouncilContact(contactPhone, contactEmail), cldLaCode,
+                    helpReplyTargetWorkingDays == null ? currentHelpReplyTarget : helpReplyTargetWorkingDays);
         }
     }
 
@@ -95,7 +98,7 @@ class CouncilSettingsApiController {
             errors.reject("version", "settings.error.version.missing");
         }
         errors.throwIfAny();
-        CouncilSettings settings = body.settings();
+        CouncilSettings settings = body.settings(councils.settings(admin.councilId()).settings().helpReplyTargetWorkingDays());
         CouncilSettingsRules.check(settings, errors);
         if (settings.cldLaCode() != null && !inEngland(admin)) {
             // Client Level Data is NHS England's return: a Welsh council has no code to record

@@ -38,9 +38,9 @@ public class CouncilRepository {
                         INSERT INTO council_settings (council_id, self_approval_limit_pence, receipts_threshold_pence,
                             return_period, surplus_weeks, payment_frequency, pa_hourly_rate_pence, agency_hourly_rate_pence,
                             first_review_months, review_interval_months, contribution_basis, target_days_to_money, welsh_language,
-                            one_off_maximum_pence, contact_phone, contact_email, cld_la_code)
+                            one_off_maximum_pence, contact_phone, contact_email, cld_la_code, help_reply_target_working_days)
                         VALUES (:council, :limit, :receipts, :returns, :surplus, :frequency, :pa, :agency,
-                            :firstReview, :interval, :basis, :target, :welsh, :oneOffMaximum, :phone, :email, :cldLaCode)""")
+                            :firstReview, :interval, :basis, :target, :welsh, :oneOffMaximum, :phone, :email, :cldLaCode, :helpTarget)""")
                 .param("council", councilId)
                 .params(params(s))
                 .update();
@@ -54,7 +54,7 @@ public class CouncilRepository {
                             first_review_months = :firstReview, review_interval_months = :interval,
                             contribution_basis = :basis, target_days_to_money = :target, welsh_language = :welsh,
                             one_off_maximum_pence = :oneOffMaximum, contact_phone = :phone, contact_email = :email,
-                            cld_la_code = :cldLaCode, version = version + 1, updated_at = now()
+                            cld_la_code = :cldLaCode, help_reply_target_working_days = :helpTarget, version = version + 1, updated_at = now()
                         WHERE council_id = :council AND version = :version""")
                 .param("council", councilId).param("version", expectedVersion)
                 .params(params(s))
@@ -79,6 +79,7 @@ public class CouncilRepository {
         map.put("phone", s.contact().phone());
         map.put("email", s.contact().email());
         map.put("cldLaCode", s.cldLaCode());
+        map.put("helpTarget", s.helpReplyTargetWorkingDays());
         return map;
     }
 
@@ -123,6 +124,6 @@ public class CouncilRepository {
                 rs.getBoolean("welsh_language"),
                 Money.ofPence(rs.getLong("one_off_maximum_pence")),
                 new org.dphub.councils.CouncilContact(rs.getString("contact_phone"), rs.getString("contact_email")),
-                rs.getString("cld_la_code"));
+                rs.getString("cld_la_code"), rs.getInt("help_reply_target_working_days"));
     }
 }

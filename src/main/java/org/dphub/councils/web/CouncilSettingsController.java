@@ -57,6 +57,10 @@ class CouncilSettingsController {
     String save(SignedInUser admin, @ModelAttribute EditCouncilSettingsForm form, Model model, Locale locale,
                 RedirectAttributes redirect) {
         FormErrors errors = new FormErrors(messages, locale);
+        if (form.helpReplyTargetWorkingDays() == null) {
+            // a form from before issue 18 (opened before the field was added) keeps the council's target
+            form = withHelpTarget(form, councils.settings(admin.councilId()).settings().helpReplyTargetWorkingDays());
+        }
         // only an English council sends Client Level Data: a Welsh council's form has no such field
         Optional<CouncilSettings> settings = read(form, errors, council(admin).nation() == Nation.ENGLAND);
         if (form.version() == null) {
@@ -73,6 +77,13 @@ class CouncilSettingsController {
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/council/settings";
+    }
+
+    private static EditCouncilSettingsForm withHelpTarget(EditCouncilSettingsForm f, int target) {
+        return new EditCouncilSettingsForm(f.selfApprovalLimit(), f.receiptsThreshold(), f.returnPeriod(), f.surplusWeeks(),
+                f.paymentFrequency(), f.paHourlyRate(), f.agencyHourlyRate(), f.firstReviewMonths(), f.reviewIntervalMonths(),
+                f.contributionBasis(), f.targetDaysToMoney(), f.welshLanguage(), f.oneOffMaximum(), f.contactPhone(),
+                f.contactEmail(), f.cldLaCode(), Integer.toString(target), f.version());
     }
 
     private String form(SignedInUser admin, Model model, EditCouncilSettingsForm form, FormErrors errors) {
@@ -103,6 +114,7 @@ class CouncilSettingsController {
         ContributionBasis basis = choice(f.contributionBasis(), ContributionBasis.class, "contributionBasis", errors);
         Integer targetDays = whole(f.targetDaysToMoney(), "targetDaysToMoney", errors);
         Money oneOffMaximum = money(f.oneOffMaximum(), "oneOffMaximum", errors);
+        Integer helpTarget = whole(f.helpReplyTargetWorkingDays(), "helpReplyTargetWorkingDays", errors);
         CouncilSettingsRules.checkLimitWithinMaximum(limit, oneOffMaximum, errors);
         CouncilContact contact = new CouncilContact(text(f.contactPhone(), "contactPhone", errors),
                 text(f.contactEmail(), "contactEmail", errors));
@@ -116,7 +128,7 @@ class CouncilSettingsController {
         }
         return Optional.of(new CouncilSettings(limit, receipts, returnPeriod, surplusWeeks, frequency, paRate,
                 agencyRate, firstReview, interval, basis, targetDays, Boolean.parseBoolean(f.welshLanguage()),
-                oneOffMaximum, contact, cldLaCode));
+                oneOffMaximum, contact, cldLaCode, helpTarget));
     }
 
     /** The Client Level Data code as typed, without spaces and in capitals; blank is none. */

@@ -8,7 +8,8 @@ public record EditCouncilSettingsForm(
         String selfApprovalLimit, String receiptsThreshold, String returnPeriod, String surplusWeeks,
         String paymentFrequency, String paHourlyRate, String agencyHourlyRate, String firstReviewMonths,
         String reviewIntervalMonths, String contributionBasis, String targetDaysToMoney, String welshLanguage,
-        String oneOffMaximum, String contactPhone, String contactEmail, String cldLaCode, Long version) {
+        String oneOffMaximum, String contactPhone, String contactEmail, String cldLaCode, String helpReplyTargetWorkingDays,
+        Long version) {
 
     static EditCouncilSettingsForm of(VersionedSettings current) {
         CouncilSettings s = current.settings();
@@ -19,6 +20,6 @@ public record EditCouncilSettingsForm(
                 s.contributionBasis().name(), Integer.toString(s.targetDaysToMoney()),
                 Boolean.toString(s.welshLanguage()), s.oneOffMaximum().toPlainString(),
                 s.contact().phone() == null ? "" : s.contact().phone(), s.contact().email() == null ? "" : s.contact().email(),
-                s.cldLaCode() == null ? "" : s.cldLaCode(), current.version());
+                s.cldLaCode() == null ? "" : s.cldLaCode(), Integer.toString(s.helpReplyTargetWorkingDays()), current.version());
     }
 }

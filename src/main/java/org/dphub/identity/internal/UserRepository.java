@@ -98,4 +98,45 @@ public class UserRepository {
                         CitizenRelationship.valueOf(rs.getString("relationship"))))
                 .list();
     }
+
+    private static final String MEMBER = """
+            SELECT u.id, u.display_name, u.council_id, u.work_phone, u.work_email, u.enabled,
+                   array(SELECT r.role FROM app_user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles
+            FROM app_user u""";
+
+    private static org.dphub.identity.StaffMember member(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : (String[]) rs.getArray("roles").getArray()) {
+            roles.add(Role.valueOf(role));
+        }
+        return new org.dphub.identity.StaffMember(rs.getLong("id"), rs.getString("display_name"),
+                rs.getObject("council_id", Long.class), roles, rs.getString("work_phone"), rs.getString("work_email"),
+                rs.getBoolean("enabled"));
+    }
+
+    public Optional<org.dphub.identity.StaffMember> member(long userId) {
+        return jdbc.sql(MEMBER + " WHERE u.id = :id").param("id", userId).query(UserRepository::member).optional();
+    }
+
+    public List<org.dphub.identity.StaffMember> members(java.util.Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(MEMBER + " WHERE u.id = ANY(:ids)")
+                .param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", userIds.toArray()))
+                .query(UserRepository::member).list();
+    }
+
+    public List<org.dphub.identity.StaffMember> withRole(long councilId, Role role) {
+        return jdbc.sql(MEMBER + """
+                         WHERE u.council_id = :council AND u.enabled
+                          AND EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = u.id AND r.role = :role)
+                        ORDER BY u.display_name, u.id""")
+                .param("council", councilId).param("role", role.name()).query(UserRepository::member).list();
+    }
+
+    public void setWorkContact(long userId, String phone, String email) {
+        jdbc.sql("UPDATE app_user SET work_phone = :phone, work_email = :email WHERE id = :id")
+                .param("phone", phone).param("email", email).param("id", userId).update();
+    }
 }

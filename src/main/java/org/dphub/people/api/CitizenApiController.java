@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import org.dphub.people.Citizen;
 import org.dphub.people.CitizenInput;
+import org.dphub.people.DpContact;
+import org.dphub.people.DpContactChange;
+import org.dphub.people.DpContacts;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.dphub.people.Citizens;
 import org.dphub.people.HouseholdMember;
 import org.dphub.people.NewCitizen;
@@ -37,11 +42,36 @@ class CitizenApiController {
 
     record CitizenJson(long id, String reference, String givenName, String familyName, LocalDate dateOfBirth,
                        String postcode, String preferredLanguage, String contactPreference, String email, String phone,
-                       String communicationNeeds) {
+                       String communicationNeeds,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       DpContactJson dpContact) {
         static CitizenJson of(Citizen c) {
+            return of(c, null);
+        }
+
+        static CitizenJson of(Citizen c, DpContact contact) {
             return new CitizenJson(c.id(), c.reference(), c.givenName(), c.familyName(), c.dateOfBirth(),
                     c.postcode().value(), c.preferredLanguage(), c.contactPreference().name(), c.email(), c.phone(),
-                    c.communicationNeeds());
+                    c.communicationNeeds(), contact == null ? null : DpContactJson.of(contact));
+        }
+    }
+
+    /** A person's named direct payments contact: the DP team member's name, email and phone (the team's where they have none). */
+    record DpContactJson(long userId, String name, String email, String phone) {
+        static DpContactJson of(DpContact c) {
+            return new DpContactJson(c.userId(), c.name(), c.email(), c.phone());
+        }
+    }
+
+    /** Choose a person's named contact: the user id of a member of the DP team of the person's council. */
+    record SetDpContactJson(Long userId) {
+    }
+
+    record DpContactChangeJson(long id, long contactUserId, String contactName, Long previousUserId, String previousName,
+                               String changedBy, java.time.Instant changedAt) {
+        static DpContactChangeJson of(DpContactChange c) {
+            return new DpContactChangeJson(c.id(), c.contactUserId(), c.contactName(), c.previousUserId(), c.previousName(),
+                    c.changedBy(), c.changedAt());
         }
     }
 
@@ -73,12 +103,14 @@ class CitizenApiController {
     }
 
     private final Citizens citizens;
+    private final DpContacts contacts;
     private final PostcodeDirectory postcodes;
     private final MessageSource messages;
     private final Clock clock;
 
-    CitizenApiController(Citizens citizens, PostcodeDirectory postcodes, MessageSource messages, Clock clock) {
+    CitizenApiController(Citizens citizens, DpContacts contacts, PostcodeDirectory postcodes, MessageSource messages, Clock clock) {
         this.citizens = citizens;
+        this.contacts = contacts;
         this.postcodes = postcodes;
         this.messages = messages;
         this.clock = clock;
@@ -102,7 +134,26 @@ class CitizenApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One citizen: for their council's staff, themself, and those who act for them")
     CitizenJson get(SignedInUser user, @PathVariable long id) {
-        return citizens.find(user, id).map(CitizenJson::of).orElseThrow(NotFound::new);
+        Citizen citizen = citizens.find(user, id).orElseThrow(NotFound::new);
+        return CitizenJson.of(citizen, contacts.current(user, id).orElse(null));
+    }
+
+    @PutMapping("/{id}/dp-contact")
+    @PreAuthorize("hasAnyRole('DP_TEAM', 'COUNCIL_ADMIN')")
+    @Operation(summary = "Set or change the person's named direct payments contact (a member of their council's DP team); audited, "
+            + "the history kept")
+    DpContactJson setContact(SignedInUser staff, @PathVariable long id, @RequestBody SetDpContactJson body) {
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        Optional<DpContact> contact = contacts.set(staff, id, body == null ? null : body.userId(), errors);
+        errors.throwIfAny();
+        return DpContactJson.of(contact.orElseThrow());
+    }
+
+    @GetMapping("/{id}/dp-contact/history")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Every change of the person's named contact, newest first")
+    List<DpContactChangeJson> contactHistory(SignedInUser staff, @PathVariable long id) {
+        return contacts.history(staff, id).stream().map(DpContactChangeJson::of).toList();
     }
 
     @GetMapping

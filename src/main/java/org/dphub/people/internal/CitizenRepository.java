@@ -105,7 +105,7 @@ public class CitizenRepository {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static Citizen map(ResultSet rs, int row) throws SQLException {
+    public static Citizen map(ResultSet rs, int row) throws SQLException {
         return new Citizen(rs.getLong("id"), rs.getLong("council_id"), rs.getString("reference"),
                 rs.getString("given_name"), rs.getString("family_name"), rs.getObject("date_of_birth", java.time.LocalDate.class),
                 Postcode.parse(rs.getString("postcode")), rs.getString("preferred_language"),

@@ -19,10 +19,11 @@ class PeopleAuditRecords implements AuditDescriptions, AuditSubjects {
     static final String CITIZEN = "citizen";
     static final String HOUSEHOLD_MEMBER = "household_member";
     static final String REPRESENTATIVE = "representative";
+    static final String DP_CONTACT = "dp_contact";
 
     @Override
     public Set<String> entityTypes() {
-        return Set.of(CITIZEN, HOUSEHOLD_MEMBER, REPRESENTATIVE);
+        return Set.of(CITIZEN, HOUSEHOLD_MEMBER, REPRESENTATIVE, DP_CONTACT);
     }
 
     @Override
@@ -52,6 +53,9 @@ class PeopleAuditRecords implements AuditDescriptions, AuditSubjects {
                     event.value("name"), words.lowerWord("household.relationship.", event.value("relationship")));
             case REPRESENTATIVE -> words.say("audit.say.representative.created", event.value("name"),
                     words.lowerWord("people.representative.kind.", event.value("kind")));
+            case DP_CONTACT -> event.value("previousName") == null
+                    ? words.say("audit.say.dp_contact.created", event.value("contactName"))
+                    : words.say("audit.say.dp_contact.changed", event.value("contactName"), event.value("previousName"));
             default -> null;
         });
     }

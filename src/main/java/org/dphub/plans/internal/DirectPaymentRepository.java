@@ -70,6 +70,14 @@ public class DirectPaymentRepository {
     }
 
     /** Requests whose money has not reached the person yet. */
+    /** The people of the council with a direct payment that has not ended (asked for, active or suspended). */
+    public List<Long> holders(long councilId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT citizen_id FROM direct_payment
+                        WHERE council_id = :council AND status IN ('AWAITING_AGREEMENT', 'ACTIVE', 'SUSPENDED')""")
+                .param("council", councilId).query(Long.class).list();
+    }
+
     public List<DirectPayment> inProgress(long councilId) {
         return jdbc.sql("""
                         SELECT * FROM direct_payment
