@@ -272,12 +272,12 @@ public class PeerSupport {
         if (post.councilId() != council) {
             throw new NotFound();
         }
-        String text = text(errors, "reason", reason, MOST_REASON, "peer.label.moderation-reason");
         if (action == null) {
             errors.reject("action", "peer.error.action");
         } else if (!action.allowed(post.questionId() == null, post.hidden(), post.locked())) {
             errors.reject("action", "peer.error.action-not-now." + action.name().toLowerCase(Locale.ROOT));
         }
+        String text = text(errors, "reason", reason, MOST_REASON, "peer.label.moderation-reason");
         if (!errors.isEmpty()) {
             return false;
         }
