@@ -155,6 +155,7 @@ class PeerPages {
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);
         model.addAttribute("sent", sent);
+        model.addAttribute("zone", LONDON);
         return "peersupport/report";
     }
 
