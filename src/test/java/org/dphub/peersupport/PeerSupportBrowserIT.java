@@ -147,7 +147,7 @@ class PeerSupportBrowserIT {
         pages.submit();
         assertThat(pages.errors()).containsExactly("Choose what to do with the post", "Enter the reason");
         pages.assertAccessible("moderating with mistakes");
-        pages.click(pages.browser.findElement(By.cssSelector("label[for='action']")));
+        pages.browser.findElement(By.cssSelector("label[for='action']")).click();
         pages.type("reason", "Holiday for irregular hours depends on the contract: please ask the direct payments team");
         pages.submit();
         assertThat(pages.main()).contains("The post is removed", "There are no reports to look at.",
