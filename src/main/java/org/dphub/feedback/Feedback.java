@@ -116,7 +116,7 @@ public class Feedback {
         String welsh = titleCy == null || titleCy.isEmpty() ? title : titleCy;
         long id = repository.insertRound(staff.councilId(), title, welsh, input.opensOn(), input.closesOn(), input.invited(),
                 staff.username());
-        audit.record(staff.councilId(), ROUND_AUDIT, id, AuditAction.CREATE, null, AuditTrail.values("title", title,
+        audit.record(staff.councilId(), "feedback_round", id, AuditAction.CREATE, null, AuditTrail.values("title", title,
                 "opensOn", input.opensOn().toString(), "closesOn", input.closesOn().toString(),
                 "invited", input.invited().stream().sorted().map(RoleKind::name).toList()));
         events.publishEvent(new FeedbackRoundStarted(id, staff.councilId()));

@@ -42,7 +42,21 @@ public final class NationalColumns {
             count("ascof3dDenominator", "insights.national.col.ascof-denominator", r -> r.ascof3d().part2a().denominator())
                     .onlyWhere(ENGLAND),
             figure("ascof3dPercent", "insights.national.col.ascof-percent", Kind.PERCENT, r -> r.ascof3d().part2a().percent(),
-                    "ascof3dNumerator", "ascof3dDenominator").onlyWhere(ENGLAND)));
+                    "ascof3dNumerator", "ascof3dDenominator").onlyWhere(ENGLAND),
+            count("recoveries", "insights.national.col.recoveries", r -> r.moneyReturned().recoveries()),
+            figure("returnedPence", "insights.national.col.returned", Kind.PENCE,
+                    r -> java.math.BigDecimal.valueOf(r.moneyReturned().recoveredPence()), "recoveries"),
+            count("vacanciesOpened", "insights.national.col.vacancies-opened", r -> r.paMarket().opened()),
+            count("vacanciesFilled", "insights.national.col.vacancies-filled", r -> r.paMarket().filled()),
+            figure("vacanciesMedianDaysToFill", "insights.national.col.vacancies-median", Kind.DAYS,
+                    r -> r.paMarket().medianDaysToFill(), "vacanciesFilled"),
+            count("monitoringChecks", "insights.national.col.checks", r -> r.monitoring().checks()),
+            count("monitoringWithFindings", "insights.national.col.checks-findings", r -> r.monitoring().withFindings()),
+            count("reviewsDone", "insights.national.col.reviews-done", r -> r.reviews().done()),
+            count("reviewsDoneOnTime", "insights.national.col.reviews-on-time", r -> r.reviews().doneOnTime()),
+            figure("reviewsOnTimePercent", "insights.national.col.reviews-on-time-percent", Kind.PERCENT,
+                    r -> r.reviews().onTimePercent(), "reviewsDoneOnTime", "reviewsDone"),
+            count("reviewsOverdue", "insights.national.col.reviews-overdue", r -> r.reviews().overdue())));
 
     private NationalColumns() {
     }

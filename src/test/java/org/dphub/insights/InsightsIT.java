@@ -263,15 +263,15 @@ class InsightsIT {
                 + "Event_Start_Date,Event_End_Date,Service_Type,Service_Component,Delivery_Mechanism,Unit_Cost,"
                 + "Cost_Frequency_Unit_Type,Review_Reason,Review_Outcomes_Achieved");
         List<String> rows = lines.subList(1, lines.size());
-        assertThat(rows).hasSize(15).allMatch(r -> r.startsWith(CODE + ",INS-") && r.contains(",Service User,"));
+        assertThat(rows).hasSize(15).allMatch(r -> r.startsWith(CODE + ",INS-") && r.contains(",Service user,"));
         assertThat(rows.stream().filter(r -> r.contains(",Request,"))).hasSize(5);
         assertThat(rows.stream().filter(r -> r.contains(",Review,"))).hasSize(2);
         assertThat(rows).contains(
-                CODE + ",INS-B,Service User,Service,DP-" + dp("INS-B") + ",2026-03-01,2026-05-15,Long Term Support: Community,"
-                        + "Direct Payment,Direct Payment,132.80,Weekly,,",
-                CODE + ",INS-A,Service User,Review,REVIEW-" + review("INS-A") + ",2026-06-01,2026-06-01,,,,,,Planned,");
+                CODE + ",INS-B,Service user,Service,DP-" + dp("INS-B") + ",2026-03-01,2026-05-15,Long term support: Community,"
+                        + "Direct payment,Direct payment,132.80,Weekly,,",
+                CODE + ",INS-A,Service user,Review,REVIEW-" + review("INS-A") + ",2026-06-01,2026-06-01,,,,,,Planned,");
         assertThat(rows.stream().filter(r -> r.startsWith(CODE + ",INS-C,"))).singleElement().asString()
-                .contains(",Service,", ",CASSR Managed Personal Budget,");
+                .contains(",Service,", ",CASSR managed personal budget,");
         assertThat(rows.stream().filter(r -> r.startsWith(CODE + ",INS-G,"))).singleElement().asString()
                 .contains(",CASSR Commissioned Support,");
         assertThat(rows.stream().filter(r -> r.startsWith(CODE + ",INS-D,") && r.contains(",Review,"))).singleElement()

@@ -116,6 +116,7 @@ class SmallNumbersTest {
                 firstPayments, withinTarget, 28, List.of());
         OneOffTimes oneOffs = new OneOffTimes(null, null, 0, List.of(new OneOffTimes.Month(YearMonth.of(2026, 1), 0, null, null)));
         Ascof3d ascof = part2a == null ? null : new Ascof3d(period().to(), part2a, part2a);
-        return new InsightsReport(new Figure.CouncilFacts(id, code, england, 28), period(), uptake, time, oneOffs, ascof);
+        return new InsightsReport(new Figure.CouncilFacts(id, code, england, 28), period(), uptake, time, oneOffs, ascof,
+                null, null, null, null, null, null);
     }
 }

@@ -26,8 +26,8 @@ public class ClientLevelDataExtract {
             "Event_Type", "Event_Reference", "Event_Start_Date", "Event_End_Date", "Service_Type", "Service_Component",
             "Delivery_Mechanism", "Unit_Cost", "Cost_Frequency_Unit_Type", "Review_Reason", "Review_Outcomes_Achieved");
 
-    static final String SERVICE_USER = "Service User";
-    static final String LONG_TERM_COMMUNITY = "Long Term Support: Community";
+    static final String SERVICE_USER = "Service user";
+    static final String LONG_TERM_COMMUNITY = "Long term support: Community";
 
     private final JdbcClient jdbc;
     private final Councils councils;
@@ -101,7 +101,7 @@ public class ClientLevelDataExtract {
                                 rs.getString("reference"), date(rs.getObject("start_date", LocalDate.class)),
                                 date(rs.getObject("end_date", LocalDate.class)),
                                 service ? LONG_TERM_COMMUNITY : "",
-                                "DIRECT_PAYMENT".equals(mechanism) ? "Direct Payment" : "",
+                                "DIRECT_PAYMENT".equals(mechanism) ? "Direct payment" : "",
                                 service ? deliveryMechanism(mechanism) : "",
                                 service && weekly != null ? pounds(weekly) : "",
                                 service && weekly != null ? "Weekly" : "",
@@ -121,9 +121,9 @@ public class ClientLevelDataExtract {
     /** CLD's Delivery_Mechanism list; an individual service fund is reported as a council-managed personal budget. */
     static String deliveryMechanism(String mechanism) {
         return switch (mechanism) {
-            case "DIRECT_PAYMENT" -> "Direct Payment";
-            case "COUNCIL_MANAGED_BUDGET", "INDIVIDUAL_SERVICE_FUND" -> "CASSR Managed Personal Budget";
-            case "COUNCIL_COMMISSIONED" -> "CASSR Commissioned Support";
+            case "DIRECT_PAYMENT" -> "Direct payment";
+            case "COUNCIL_MANAGED_BUDGET", "INDIVIDUAL_SERVICE_FUND" -> "CASSR managed personal budget";
+            case "COUNCIL_COMMISSIONED" -> "CASSR commissioned support";
             default -> "";
         };
     }
