@@ -117,6 +117,8 @@ class SmallNumbersTest {
         OneOffTimes oneOffs = new OneOffTimes(null, null, 0, List.of(new OneOffTimes.Month(YearMonth.of(2026, 1), 0, null, null)));
         Ascof3d ascof = part2a == null ? null : new Ascof3d(period().to(), part2a, part2a);
         return new InsightsReport(new Figure.CouncilFacts(id, code, england, 28), period(), uptake, time, oneOffs, ascof,
-                null, null, null, null, null, null);
+                null, null, new MoneyReturned(0, 0, List.of(), new MoneyReturned.AboveLimit(0, 0, period().to(), 8)),
+                new PaMarket(0, 0, null, 0, List.of()), new MonitoringEffort(0, 0, 0, List.of(), List.of(), List.of()),
+                new Reviews(0, 0, 0, 0, null, 6, 12, List.of()));
     }
 }
