@@ -274,7 +274,7 @@ class InsightsIT {
         assertThat(rows.stream().filter(r -> r.startsWith(CODE + ",INS-C,"))).singleElement().asString()
                 .contains(",Service,", ",CASSR managed personal budget,");
         assertThat(rows.stream().filter(r -> r.startsWith(CODE + ",INS-G,"))).singleElement().asString()
-                .contains(",CASSR Commissioned Support,");
+                .contains(",CASSR commissioned support,");
         assertThat(rows.stream().filter(r -> r.startsWith(CODE + ",INS-D,") && r.contains(",Review,"))).singleElement()
                 .asString().contains(",Unplanned - Other Reason,");
     }

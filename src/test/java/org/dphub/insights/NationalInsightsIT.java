@@ -129,7 +129,14 @@ class NationalInsightsIT {
         Set<String> keys = new HashSet<>();
         small.propertyNames().forEach(keys::add);
         assertThat(keys).containsExactlyInAnyOrder("councilCode", "councilName", "nation", "endedDirectPayments", "oneOffsCount",
-                "oneOffsMedianHours", "suppressed", "doesNotApply");
+                "oneOffsMedianHours", "suppressed", "doesNotApply",
+                // nothing of these happened in the small council: zero counts, figures with nothing to measure
+                "recoveries", "returnedPence", "vacanciesOpened", "vacanciesFilled", "vacanciesMedianDaysToFill",
+                "monitoringChecks", "monitoringWithFindings", "reviewsDone", "reviewsDoneOnTime", "reviewsOnTimePercent",
+                "reviewsOverdue");
+        for (String count : List.of("recoveries", "vacanciesOpened", "vacanciesFilled", "monitoringChecks", "reviewsDone")) {
+            assertThat(small.get(count).asLong()).as(count).isZero();
+        }
     }
 
     @Test
