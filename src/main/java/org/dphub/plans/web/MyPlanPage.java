@@ -27,7 +27,22 @@ class MyPlanPage {
 
     /** One person's plans as they see them. */
     record Person(Citizen citizen, boolean self, Council council, List<PlanView> plans, List<DirectPayment> waiting,
-                  LocalDate nextReview) {
+                  LocalDate nextReview, List<Whose> whose) {
+    }
+
+    /**
+     * Issue 18: whose a carer's or a child's direct payment is, in words ("Your carer's direct payment",
+     * "Direct payment for Alex, held by you"): a message key and the person's first name.
+     */
+    record Whose(long directPaymentId, String key, String name) {
+
+        static java.util.Optional<Whose> of(DirectPayment dp, Citizen citizen, boolean self) {
+            if (dp.recipientKind() == org.dphub.plans.RecipientKind.ADULT || dp.status() == DirectPaymentStatus.ENDED) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Whose(dp.id(), "myplan.whose." + dp.recipientKind() + (self ? ".self" : ".other"),
+                    citizen.givenName()));
+        }
     }
 
     private final Citizens citizens;
@@ -79,7 +94,10 @@ class MyPlanPage {
                     payments.stream()
                             .filter(d -> d.directPayment().status() == DirectPaymentStatus.ACTIVE)
                             .map(DirectPayments.Details::nextReviewDue)
-                            .min(Comparator.naturalOrder()).orElse(null));
+                            .min(Comparator.naturalOrder()).orElse(null),
+                    payments.stream().map(d -> Whose.of(d.directPayment(), citizen,
+                            c.relationship() == org.dphub.identity.CitizenRelationship.SELF))
+                            .flatMap(java.util.Optional::stream).toList());
         }).toList();
         model.addAttribute("people", people);
         model.addAttribute("findLinks", findLinks(people));
