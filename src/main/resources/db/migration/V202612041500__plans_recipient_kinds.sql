@@ -43,3 +43,8 @@ CREATE OR REPLACE VIEW insights_plan_version AS
 SELECT v.council_id, p.citizen_id, v.plan_id, v.id AS version_id, v.version, v.start_date, v.end_date,
        p.recipient_kind
 FROM care_plan_version v JOIN care_plan p ON p.id = v.plan_id;
+
+-- The person with parental responsibility signs in and acts for the child, as other representatives do.
+ALTER TABLE citizen_access DROP CONSTRAINT citizen_access_relationship_check;
+ALTER TABLE citizen_access ADD CONSTRAINT citizen_access_relationship_check
+    CHECK (relationship IN ('SELF', 'AUTHORISED_PERSON', 'NOMINATED_PERSON', 'SUITABLE_PERSON', 'PARENTAL_RESPONSIBILITY'));
