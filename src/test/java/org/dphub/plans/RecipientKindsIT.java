@@ -320,7 +320,7 @@ class RecipientKindsIT {
     }
 
     @Test
-    void theClientLevelDataCallsTheCarerACarer_andAscof3dCountsOnlyServiceUsers() {
+    void theClientLevelDataCallsTheCarerAnUnpaidCarer_andAscof3dCountsOnlyServiceUsers() {
         LocalDate start = LocalDate.now().minusDays(20);
         long caredFor = person(PRACTITIONER, "Ifor", LocalDate.of(1939, 9, 9));
         long caredForPlan = ok(plan(PRACTITIONER, caredFor, start, ""), 201).get("id").asLong();
@@ -347,8 +347,8 @@ class RecipientKindsIT {
         String childRef = ok(http.getAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + child), 200).get("reference").asString();
         List<String> rows = extract.body().lines().toList();
         assertThat(rows.stream().filter(r -> r.contains("," + carerRef + ","))).hasSize(2)
-                .allMatch(r -> r.contains("," + carerRef + ",Carer,"));
-        assertThat(rows.stream().filter(r -> r.contains("," + carerRef + ",Carer,Service,DP-" + carerDp + ","))).hasSize(1);
+                .allMatch(r -> r.contains("," + carerRef + ",Unpaid carer,"));
+        assertThat(rows.stream().filter(r -> r.contains("," + carerRef + ",Unpaid carer,Service,DP-" + carerDp + ","))).hasSize(1);
         assertThat(rows.stream().filter(r -> r.contains("," + caredForRef + ","))).hasSize(2)
                 .allMatch(r -> r.contains("," + caredForRef + ",Service user,"));
         assertThat(rows.stream().filter(r -> r.contains("," + childRef + ","))).as("children's services are not in CLD").isEmpty();

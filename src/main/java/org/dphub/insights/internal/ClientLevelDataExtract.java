@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * in the period, a {@code Service} for each direct payment in force in it (and, at the period's end,
  * each other way the plan's budget is taken), and a {@code Review} for each review done in it.
  * Column names and code values follow the CLD specification; docs/INSIGHTS.md says which values
- * could not be confirmed against release 2. A carer's rows carry Client_Type "Carer"; children's
+ * could not be confirmed against release 2. A carer's rows carry Client_Type "Unpaid carer"; children's
  * rows are left out (the return is about adult social care).
  */
 @Component
@@ -28,11 +28,13 @@ public class ClientLevelDataExtract {
             "Delivery_Mechanism", "Unit_Cost", "Cost_Frequency_Unit_Type", "Review_Reason", "Review_Outcomes_Achieved");
 
     static final String SERVICE_USER = "Service user";
-    static final String CARER = "Carer";
+    /** Release 2's value for a carer (release 1 wrote "Carer"; DHSC's ASCOF code reads both). */
+    static final String CARER = "Unpaid carer";
 
     /**
-     * CLD's Client_Type: "Carer" for a carer's own support plan and direct payment (issue 18), otherwise
-     * "Service user". Children's plans and payments are children's services and are not in the extract.
+     * CLD's Client_Type: "Unpaid carer" for a carer's own support plan and direct payment (issue 18),
+     * otherwise "Service user". Children's plans and payments are children's services and are not in the
+     * extract.
      */
     static String clientType(String recipientKind) {
         return "CARER".equals(recipientKind) ? CARER : SERVICE_USER;
