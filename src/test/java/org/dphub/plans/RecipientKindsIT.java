@@ -360,4 +360,18 @@ class RecipientKindsIT {
         assertThat(ascof.get("denominator").asLong()).as("service users only: not the carer, not the child").isEqualTo(people);
         assertThat(ascof.get("numerator").asLong()).isEqualTo(people);
     }
+
+    @Test
+    void theDemoHasACarersOwnPaymentAndAChildsHeldByAParent_eachSaidInWords() {
+        String parentPage = http.get("/my-plan", "Cookie", http.signIn("parent@demo-england", PASSWORD)).body();
+        assertThat(parentPage).contains("Direct payment for Alex, held by you.");
+        String carerPage = http.get("/my-plan", "Cookie", http.signIn("carer@demo-england", PASSWORD)).body();
+        assertThat(carerPage).contains("Your carer&#39;s direct payment: money for your own needs as a carer.");
+        String welsh = http.get("/my-plan?lang=cy", "Cookie", http.signIn("carer@demo-wales", PASSWORD)).body();
+        assertThat(welsh).contains("Taliad uniongyrchol i chi fel gofalwr");
+        JsonNode moving = ok(http.getAs("dp-team@demo-england", PASSWORD, "/api/v1/direct-payments/moving-to-adult-support"), 200);
+        assertThat(moving.valueStream().map(m -> m.get("name").asString()).toList()).contains("Alex Morgan");
+        JsonNode carers = ok(http.getAs("carer@demo-england", PASSWORD, "/api/v1/me"), 200);
+        assertThat(carers.toString()).doesNotContain("Alex");
+    }
 }

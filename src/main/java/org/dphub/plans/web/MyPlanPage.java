@@ -36,9 +36,15 @@ class MyPlanPage {
      */
     record Whose(long directPaymentId, String key, String name) {
 
-        static java.util.Optional<Whose> of(DirectPayment dp, Citizen citizen, boolean self) {
+        static java.util.Optional<Whose> of(DirectPayments.Details details, Citizen citizen, boolean self, long userId) {
+            DirectPayment dp = details.directPayment();
             if (dp.recipientKind() == org.dphub.plans.RecipientKind.ADULT || dp.status() == DirectPaymentStatus.ENDED) {
                 return java.util.Optional.empty();
+            }
+            boolean heldByThisRepresentative = details.representative()
+                    .map(r -> r.userId() != null && r.userId() == userId).orElse(false);
+            if (self ? dp.representativeId() != null : !heldByThisRepresentative) {
+                return java.util.Optional.empty(); // "held by you" only to the one who holds it
             }
             return java.util.Optional.of(new Whose(dp.id(), "myplan.whose." + dp.recipientKind() + (self ? ".self" : ".other"),
                     citizen.givenName()));
@@ -95,8 +101,8 @@ class MyPlanPage {
                             .filter(d -> d.directPayment().status() == DirectPaymentStatus.ACTIVE)
                             .map(DirectPayments.Details::nextReviewDue)
                             .min(Comparator.naturalOrder()).orElse(null),
-                    payments.stream().map(d -> Whose.of(d.directPayment(), citizen,
-                            c.relationship() == org.dphub.identity.CitizenRelationship.SELF))
+                    payments.stream().map(d -> Whose.of(d, citizen,
+                            c.relationship() == org.dphub.identity.CitizenRelationship.SELF, user.userId()))
                             .flatMap(java.util.Optional::stream).toList());
         }).toList();
         model.addAttribute("people", people);
