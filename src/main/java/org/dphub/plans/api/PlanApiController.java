@@ -57,7 +57,18 @@ class PlanApiController {
     /** A plan or a change to it; an endDate makes the change temporary. */
     record PlanRequest(String startDate, String endDate, String eligibleNeeds, String howNeedsMet,
                        List<OutcomeJson> outcomes, List<BudgetLineJson> budgetLines, String paymentFrequency,
-                       Object weeklyContributionPence, String contingencyPlan, String changeReason) {
+                       Object weeklyContributionPence, String contingencyPlan, String changeReason,
+                       List<ContingencyJson> contingency) {
+    }
+
+    /**
+     * One contingency arrangement (issue 18): kind BACKUP_PA (name), FAMILY_OR_FRIEND (name, contact),
+     * AGENCY (name, contact: its phone) or FIND_COVER (from the PA register); notes optional.
+     */
+    record ContingencyJson(String kind, String name, String contact, String notes) {
+        static ContingencyJson of(org.dphub.plans.ContingencyArrangement a) {
+            return new ContingencyJson(a.kind().name(), a.name(), a.contact(), a.notes());
+        }
     }
 
     record LineJson(String description, BudgetLineKind kind, BigDecimal hoursPerWeek, Long hourlyRatePence,
@@ -73,13 +84,14 @@ class PlanApiController {
                        String eligibleNeeds, HowNeedsMet howNeedsMet, PaymentFrequency paymentFrequency,
                        long weeklyContributionPence, String contingencyPlan, String changeReason, List<String> outcomes,
                        List<LineJson> budgetLines, long weeklyBudgetPence, long annualBudgetPence,
-                       long regularPaymentPence, String createdBy, List<List<java.util.UUID>> outcomeTaxonomyTermIds) {
+                       long regularPaymentPence, String createdBy, List<List<java.util.UUID>> outcomeTaxonomyTermIds,
+                       List<ContingencyJson> contingency) {
         static VersionJson of(PlanVersion v) {
             return new VersionJson(v.id(), v.version(), v.startDate(), v.endDate(), v.isTemporary(), v.eligibleNeeds(),
                     v.howNeedsMet(), v.paymentFrequency(), v.weeklyContribution().pence(), v.contingencyPlan(),
                     v.changeReason(), v.outcomes(), v.budgetLines().stream().map(LineJson::of).toList(),
                     v.weeklyBudget().pence(), v.annualBudget().pence(), v.regularPayment().pence(), v.createdBy(),
-                    v.outcomeTerms());
+                    v.outcomeTerms(), v.contingency().stream().map(ContingencyJson::of).toList());
         }
     }
 
@@ -87,13 +99,15 @@ class PlanApiController {
     record PlanJson(long id, long citizenId, int version, long versionId, LocalDate startDate, PaymentFrequency paymentFrequency,
                     long weeklyBudgetPence, long annualBudgetPence, long regularPaymentPence,
                     long weeklyContributionPence, List<String> outcomes, List<LineJson> budgetLines,
-                    int latestVersion, List<VersionJson> versions, List<List<java.util.UUID>> outcomeTaxonomyTermIds) {
+                    int latestVersion, List<VersionJson> versions, List<List<java.util.UUID>> outcomeTaxonomyTermIds,
+                    String contingencyPlan, List<ContingencyJson> contingency) {
         static PlanJson of(CarePlans.Plan plan) {
             PlanVersion v = plan.inForce();
             return new PlanJson(plan.id(), plan.citizenId(), v.version(), v.id(), v.startDate(), v.paymentFrequency(),
                     v.weeklyBudget().pence(), v.annualBudget().pence(), v.regularPayment().pence(),
                     v.weeklyContribution().pence(), v.outcomes(), v.budgetLines().stream().map(LineJson::of).toList(),
-                    plan.latest().version(), plan.versions().stream().map(VersionJson::of).toList(), v.outcomeTerms());
+                    plan.latest().version(), plan.versions().stream().map(VersionJson::of).toList(), v.outcomeTerms(),
+                    v.contingencyPlan(), v.contingency().stream().map(ContingencyJson::of).toList());
         }
     }
 
@@ -172,7 +186,9 @@ class PlanApiController {
         String contribution = asPence(body.weeklyContributionPence(), "weeklyContributionPence", errors);
         NewPlanVersion plan = PlanInput.read(new PlanInput.Typed(start, end, temporary, body.eligibleNeeds(),
                 body.howNeedsMet(), frequency, contribution, body.contingencyPlan(), body.changeReason(), outcomes, lines,
-                outcomeTerms), settings.paHourlyRate(), errors, directory.isEmpty() ? java.util.Set.of() : directory.get(0).termIds());
+                outcomeTerms, body.contingency() == null ? null : body.contingency().stream()
+                        .map(c -> c == null ? null : new PlanInput.TypedArrangement(c.kind(), c.name(), c.contact(), c.notes())).toList()),
+                settings.paHourlyRate(), errors, directory.isEmpty() ? java.util.Set.of() : directory.get(0).termIds());
         errors.throwIfAny();
         return plan;
     }
