@@ -19,6 +19,10 @@ public record CoverBooking(long id, long councilId, long citizenId, long profile
 
     /** One change of state: to what, by whom (a name), when. */
     public record Change(CoverStatus status, String by, Instant at) {
+        /** When, as a UK clock showed it. */
+        public java.time.LocalDateTime atLocal() {
+            return at.atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime();
+        }
     }
 
     public boolean contactShared() {
