@@ -64,6 +64,9 @@ class DemoData implements ApplicationRunner {
     private final UserAccounts accounts;
     private final Citizens citizens;
     private final PaProfiles paProfiles;
+    /** Issue 18's cover offers; a field, not a constructor argument, so parallel branches merge cleanly. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.dphub.marketplace.CoverOffers coverOffers;
     private final PostcodeDirectory postcodes;
     private final DemoPlans demoPlans;
     private final DemoMarketplace demoMarketplace;
@@ -223,6 +226,18 @@ class DemoData implements ApplicationRunner {
             }
         }
         demoPlans.load(practitioner, people, random);
+        // issue 18: the demo PA, and the first other PA who signs in, do cover work at short notice
+        List<org.dphub.marketplace.AvailabilitySlot> days = new ArrayList<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            days.add(new org.dphub.marketplace.AvailabilitySlot(day, org.dphub.marketplace.AvailabilitySlot.PartOfDay.MORNING));
+            days.add(new org.dphub.marketplace.AvailabilitySlot(day, org.dphub.marketplace.AvailabilitySlot.PartOfDay.AFTERNOON));
+        }
+        coverOffers.create(new org.dphub.marketplace.CoverOffer(demoPa.id(), true, org.dphub.marketplace.CoverNotice.SAME_DAY, days),
+                "pa@" + domain);
+        if (!otherPas.isEmpty()) {
+            coverOffers.create(new org.dphub.marketplace.CoverOffer(otherPas.get(0).profile().id(), true,
+                    org.dphub.marketplace.CoverNotice.NEXT_DAY, days), otherPas.get(0).profile().email());
+        }
 
         // the marketplace and employment use their own random numbers, so the people, PAs and plans above stay as they were
         Random more = new Random(20261203L + number);

@@ -90,6 +90,16 @@ public class CoverOffers {
         return saved;
     }
 
+    /** Adds an offer as given (demo data), audited as the PA's own change would be. */
+    @Transactional
+    public CoverOffer create(CoverOffer offer, String by) {
+        PaProfile profile = profiles.findById(offer.profileId()).orElseThrow(NotFound::new);
+        offers.save(offer, by);
+        audit.record(profile.registeredCouncilId(), "pa_cover_offer", offer.profileId(), AuditAction.UPDATE,
+                values(CoverOffer.none(offer.profileId())), values(offer));
+        return offer;
+    }
+
     private static Map<String, Object> values(CoverOffer offer) {
         return AuditTrail.values("offersCover", offer.offersCover(), "notice", offer.notice().name(),
                 "coverTimes", offer.availability().stream().map(AvailabilitySlot::code).toList());
