@@ -307,8 +307,10 @@ public class CoverBookings {
             paEmail = pa.map(CoverOffers.CoverPa::email).orElse(null);
         }
         boolean employerShown = side == CoverTransitions.Side.EMPLOYER || shared;
+        // before the PA accepts, they do not learn who asked (the name of whoever acted is a contact detail too)
+        boolean namesShown = side == CoverTransitions.Side.EMPLOYER || shared;
         List<CoverBooking.Change> history = repository.history(r.id()).stream()
-                .map(e -> new CoverBooking.Change(CoverStatus.valueOf(e.status()), e.byName(), e.at())).toList();
+                .map(e -> new CoverBooking.Change(CoverStatus.valueOf(e.status()), namesShown ? e.byName() : null, e.at())).toList();
         return Optional.of(new CoverBooking(r.id(), r.councilId(), r.citizenId(), r.profileId(), r.paName(), r.day(), r.start(), r.end(),
                 r.needs(), Money.ofPence(r.hourlyRatePence()), r.district(), status, r.employmentId(), side,
                 employerShown ? r.employerName() : null, employerShown && shared || side == CoverTransitions.Side.EMPLOYER

@@ -313,6 +313,7 @@ class CoverIT {
         JsonNode forPa = MoneyApi.ok(http.getAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + id), 200);
         assertThat(forPa.get("employerContact").isNull()).isTrue();
         assertThat(forPa.get("employerName").isNull()).isTrue();
+        assertThat(forPa.get("history").get(0).get("by").isNull()).as("nor who asked").isTrue();
         assertThat(forPa.get("district").asString()).isEqualTo("SY1");
         // the booking is seen by neither another PA nor another council's staff nor another person
         assertThat(http.getAs(otherPa.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + id).statusCode()).isEqualTo(404);
