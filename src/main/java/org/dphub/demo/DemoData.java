@@ -64,9 +64,7 @@ class DemoData implements ApplicationRunner {
     private final UserAccounts accounts;
     private final Citizens citizens;
     private final PaProfiles paProfiles;
-    /** Issue 18's cover offers; a field, not a constructor argument, so parallel branches merge cleanly. */
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.dphub.marketplace.CoverOffers coverOffers;
+    private final org.dphub.marketplace.CoverOffers coverOffers;
     private final PostcodeDirectory postcodes;
     private final DemoPlans demoPlans;
     private final DemoMarketplace demoMarketplace;
@@ -83,7 +81,8 @@ class DemoData implements ApplicationRunner {
              PostcodeDirectory postcodes, DemoPlans demoPlans, DemoMarketplace demoMarketplace, DemoEmployment demoEmployment,
              DemoDirectory demoDirectory, DemoProviderPayments demoProviderPayments, DemoHelp demoHelp, BankAccounts bankAccounts,
              TransactionTemplate transaction, DataSource dataSource,
-             @Value("${dphub.demo-data:auto}") String mode) {
+             @Value("${dphub.demo-data:auto}") String mode, org.dphub.marketplace.CoverOffers coverOffers) {
+        this.coverOffers = coverOffers;
         this.councils = councils;
         this.accounts = accounts;
         this.citizens = citizens;
