@@ -64,6 +64,7 @@ class DemoData implements ApplicationRunner {
     private final UserAccounts accounts;
     private final Citizens citizens;
     private final PaProfiles paProfiles;
+    private final org.dphub.marketplace.CoverOffers coverOffers;
     private final PostcodeDirectory postcodes;
     private final DemoPlans demoPlans;
     @org.springframework.beans.factory.annotation.Autowired
@@ -82,7 +83,8 @@ class DemoData implements ApplicationRunner {
              PostcodeDirectory postcodes, DemoPlans demoPlans, DemoMarketplace demoMarketplace, DemoEmployment demoEmployment,
              DemoDirectory demoDirectory, DemoProviderPayments demoProviderPayments, DemoHelp demoHelp, BankAccounts bankAccounts,
              TransactionTemplate transaction, DataSource dataSource,
-             @Value("${dphub.demo-data:auto}") String mode) {
+             @Value("${dphub.demo-data:auto}") String mode, org.dphub.marketplace.CoverOffers coverOffers) {
+        this.coverOffers = coverOffers;
         this.councils = councils;
         this.accounts = accounts;
         this.citizens = citizens;
@@ -225,6 +227,18 @@ class DemoData implements ApplicationRunner {
             }
         }
         demoPlans.load(practitioner, people, random);
+        // issue 18: the demo PA, and the first other PA who signs in, do cover work at short notice
+        List<org.dphub.marketplace.AvailabilitySlot> days = new ArrayList<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            days.add(new org.dphub.marketplace.AvailabilitySlot(day, org.dphub.marketplace.AvailabilitySlot.PartOfDay.MORNING));
+            days.add(new org.dphub.marketplace.AvailabilitySlot(day, org.dphub.marketplace.AvailabilitySlot.PartOfDay.AFTERNOON));
+        }
+        coverOffers.create(new org.dphub.marketplace.CoverOffer(demoPa.id(), true, org.dphub.marketplace.CoverNotice.SAME_DAY, days),
+                "pa@" + domain);
+        if (!otherPas.isEmpty()) {
+            coverOffers.create(new org.dphub.marketplace.CoverOffer(otherPas.get(0).profile().id(), true,
+                    org.dphub.marketplace.CoverNotice.NEXT_DAY, days), otherPas.get(0).profile().email());
+        }
 
         // the marketplace and employment use their own random numbers, so the people, PAs and plans above stay as they were
         Random more = new Random(20261203L + number);

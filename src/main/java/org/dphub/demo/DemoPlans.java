@@ -91,6 +91,19 @@ class DemoPlans {
         }
     }
 
+    /** Issue 18: the demo citizen's contingency plan, who steps in if their PA cannot come (no random numbers drawn). */
+    private static List<org.dphub.plans.ContingencyArrangement> contingencyOf(Words words) {
+        boolean welsh = words == Words.WELSH;
+        return List.of(
+                new org.dphub.plans.ContingencyArrangement(org.dphub.plans.ContingencyKind.FAMILY_OR_FRIEND,
+                        welsh ? "Fy chwaer, Elin" : "My sister, Helen", "07700 900456",
+                        welsh ? "Yn gallu helpu yn y bore cyn gwaith" : "Can help in the morning before work"),
+                new org.dphub.plans.ContingencyArrangement(org.dphub.plans.ContingencyKind.AGENCY,
+                        welsh ? "Gofal Cartref y Gororau" : "Marches Home Care", "01743 960 222", ""),
+                new org.dphub.plans.ContingencyArrangement(org.dphub.plans.ContingencyKind.FIND_COVER, "", "",
+                        welsh ? "Chwilio am rywun ar y gofrestr i gyflenwi" : "Look for a cover PA on the register"));
+    }
+
     private final CarePlans plans;
     private final DirectPayments directPayments;
     private final Citizens citizens;
@@ -148,7 +161,7 @@ class DemoPlans {
             Money contribution = random.nextInt(3) == 0 ? Money.ofPence(random.nextInt(40) * 100L) : Money.ZERO;
             CarePlans.Plan plan = plans.create(practitioner, person.id(), new NewPlanVersion(start, null,
                     words.needs(), HowNeedsMet.DIRECT_PAYMENT_FULL, settings.paymentFrequency(), contribution,
-                    words.contingency(), "", outcomes, lines));
+                    words.contingency(), "", outcomes, lines, null, i == 0 ? contingencyOf(words) : null));
             if (i > 2 && random.nextInt(5) == 0) {
                 continue; // a plan, but no direct payment asked for yet
             }

@@ -180,6 +180,72 @@ public class Employments {
                 in.elInsurer(), in.elPolicyNumber(), in.elExpiresOn());
     }
 
+    /**
+     * Cover (issue 18): the employer's terms a cover PA's casual employment copies — how often they
+     * pay and their employer's liability insurance — from the employer's newest employment whose
+     * insurance has not run out. Empty when they employ nobody yet with insurance in force.
+     */
+    @Transactional(readOnly = true)
+    public Optional<EmploymentTerms> termsForCover(long citizenId) {
+        LocalDate today = today();
+        return jdbc.sql("SELECT e.id FROM pa_employment e WHERE e.citizen_id = :c ORDER BY e.started_on DESC, e.id DESC")
+                .param("c", citizenId).query(Long.class).list().stream()
+                .map(id -> termsOn(id, today))
+                .filter(t -> !t.elExpiresOn().isBefore(today))
+                .findFirst();
+    }
+
+    /** A cover PA's employment with an employer: the one they have, or a new casual one made when the PA accepts cover. */
+    public record CoverEngagement(Employment employment, boolean created) {
+    }
+
+    /**
+     * Cover (issue 18): when a cover PA accepts, they are engaged by the employer — the employment
+     * they already have with this employer, or a new casual one (irregular hours, holiday accruing
+     * as it is worked) from the cover day at the rate the employer offered, paid as often as the
+     * employer pays and under the employer's insurance ({@link #termsForCover}). The PA gives their
+     * legal name, date of birth (the minimum wage for their age is checked, {@link MinimumWagePolicy})
+     * and HMRC starter statement (A, B or C: the tax code until HMRC sends one). The employer agreed
+     * when they asked; the cover booking has checked that {@code pa} is the PA asked. Throws what to fix.
+     */
+    @Transactional
+    public CoverEngagement engageForCover(SignedInUser pa, long citizenId, String givenName, String familyName, LocalDate dateOfBirth,
+                                          String starterDeclaration, LocalDate coverDay, Money hourlyRate, FormErrors errors) {
+        Optional<Employment> existing = jdbc.sql(SELECT + " WHERE e.citizen_id = :c AND e.pa_user_id = :u ORDER BY e.id LIMIT 1")
+                .param("c", citizenId).param("u", pa.userId()).param("today", today()).query(Employments::row).optional();
+        if (existing.isPresent()) {
+            return new CoverEngagement(existing.get(), false);
+        }
+        long councilId = jdbc.sql("SELECT council_id FROM citizen WHERE id = :c").param("c", citizenId).query(Long.class).optional()
+                .orElseThrow(NotFound::new);
+        EmploymentTerms template = termsForCover(citizenId).orElse(null);
+        if (template == null) {
+            errors.reject("elInsurer", "cover.error.no-insurance");
+        }
+        if (starterDeclaration == null || !starterDeclaration.strip().matches("[ABC]")) {
+            errors.reject("starterDeclaration", "employment.error.starter");
+        }
+        errors.throwIfAny();
+        EmploymentInput in = withStarterTaxCode(new EmploymentInput(givenName, familyName, dateOfBirth, pa.username(), coverDay, hourlyRate,
+                EmploymentTerms.HoursKind.IRREGULAR.name(), null, template.payFrequency().name(), null, false, starterDeclaration.strip(),
+                EmploymentTerms.PensionChoice.ASSESS.name(), template.elInsurer(), template.elPolicyNumber(), template.elExpiresOn()));
+        check(in, errors, true, null);
+        errors.throwIfAny();
+        long id = jdbc.sql("""
+                        INSERT INTO pa_employment (council_id, citizen_id, pa_user_id, pa_given_name, pa_family_name, pa_date_of_birth,
+                                                   pa_email, started_on, created_by)
+                        VALUES (:c, :p, :u, :g, :f, :dob, :e, :s, :by) RETURNING id""")
+                .param("c", councilId).param("p", citizenId).param("u", pa.userId()).param("g", in.paGivenName().strip())
+                .param("f", in.paFamilyName().strip()).param("dob", in.paDateOfBirth())
+                .param("e", pa.username().toLowerCase(Locale.ROOT)).param("s", coverDay)
+                .param("by", pa.username()).query(Long.class).single();
+        insertTerms(pa, id, coverDay, in);
+        audit.record(councilId, "pa_employment", id, AuditAction.CREATE, null, AuditTrail.values("citizenId", citizenId,
+                "paName", in.paGivenName().strip() + " " + in.paFamilyName().strip(), "startedOn", coverDay,
+                "hourlyRate", in.hourlyRate().formatWithPence(), "taxCode", in.taxCode(), "cover", true));
+        return new CoverEngagement(find(id).orElseThrow(), true);
+    }
+
     /** New terms from a day on (a pay rise, a new tax code, renewed insurance): a new version; the old ones stay. */
     @Transactional
     public Employment changeTerms(SignedInUser user, long employmentId, LocalDate from, EmploymentInput in, FormErrors errors) {

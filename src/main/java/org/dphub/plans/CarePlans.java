@@ -164,7 +164,8 @@ public class CarePlans {
                 "weeklyBudget", budget.weekly().formatWithPence(), "annualBudget", budget.annual().formatWithPence(),
                 "regularPayment", budget.regularPayment().formatWithPence(),
                 "weeklyContribution", v.weeklyContribution().formatWithPence(), "paymentFrequency", v.paymentFrequency().name(),
-                "deliveryMechanisms", v.budgetLines().stream().map(l -> l.deliveryMechanism().name()).toList()));
+                "deliveryMechanisms", v.budgetLines().stream().map(l -> l.deliveryMechanism().name()).toList(),
+                "contingency", v.contingency().stream().map(a -> a.kind().name() + (a.name().isEmpty() ? "" : ": " + a.name())).toList()));
     }
 
     /** The plan, if this user may see its citizen. */

@@ -14,12 +14,22 @@ import org.dphub.shared.Money;
 public record NewPlanVersion(LocalDate startDate, LocalDate endDate, String eligibleNeeds, HowNeedsMet howNeedsMet,
                              PaymentFrequency paymentFrequency, Money weeklyContribution, String contingencyPlan,
                              String changeReason, List<String> outcomes, List<BudgetLine> budgetLines,
-                             List<List<UUID>> outcomeTerms) {
+                             List<List<UUID>> outcomeTerms, List<ContingencyArrangement> contingency) {
 
     public NewPlanVersion {
         outcomes = List.copyOf(outcomes);
         budgetLines = List.copyOf(budgetLines);
         outcomeTerms = PlanVersion.termsFor(outcomes.size(), outcomeTerms);
+        contingency = contingency == null ? List.of() : List.copyOf(contingency);
+    }
+
+    /** A plan with no contingency arrangements (issue 18). */
+    public NewPlanVersion(LocalDate startDate, LocalDate endDate, String eligibleNeeds, HowNeedsMet howNeedsMet,
+                          PaymentFrequency paymentFrequency, Money weeklyContribution, String contingencyPlan,
+                          String changeReason, List<String> outcomes, List<BudgetLine> budgetLines,
+                          List<List<UUID>> outcomeTerms) {
+        this(startDate, endDate, eligibleNeeds, howNeedsMet, paymentFrequency, weeklyContribution, contingencyPlan,
+                changeReason, outcomes, budgetLines, outcomeTerms, null);
     }
 
     /** A plan whose outcomes are not tagged with any of the directory's terms. */
@@ -27,6 +37,6 @@ public record NewPlanVersion(LocalDate startDate, LocalDate endDate, String elig
                           PaymentFrequency paymentFrequency, Money weeklyContribution, String contingencyPlan,
                           String changeReason, List<String> outcomes, List<BudgetLine> budgetLines) {
         this(startDate, endDate, eligibleNeeds, howNeedsMet, paymentFrequency, weeklyContribution, contingencyPlan,
-                changeReason, outcomes, budgetLines, null);
+                changeReason, outcomes, budgetLines, null, null);
     }
 }

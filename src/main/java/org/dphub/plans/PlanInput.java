@@ -47,15 +47,35 @@ public final class PlanInput {
      */
     public record Typed(LocalDate startDate, LocalDate endDate, boolean temporary, String eligibleNeeds,
                         String howNeedsMet, String paymentFrequency, String weeklyContribution, String contingencyPlan,
-                        String changeReason, List<String> outcomes, List<TypedLine> lines, List<List<String>> outcomeTerms) {
+                        String changeReason, List<String> outcomes, List<TypedLine> lines, List<List<String>> outcomeTerms,
+                        List<TypedArrangement> contingency) {
+
+        /** A plan as typed with no contingency arrangements (issue 18). */
+        public Typed(LocalDate startDate, LocalDate endDate, boolean temporary, String eligibleNeeds,
+                     String howNeedsMet, String paymentFrequency, String weeklyContribution, String contingencyPlan,
+                     String changeReason, List<String> outcomes, List<TypedLine> lines, List<List<String>> outcomeTerms) {
+            this(startDate, endDate, temporary, eligibleNeeds, howNeedsMet, paymentFrequency, weeklyContribution,
+                    contingencyPlan, changeReason, outcomes, lines, outcomeTerms, null);
+        }
 
         public Typed(LocalDate startDate, LocalDate endDate, boolean temporary, String eligibleNeeds,
                      String howNeedsMet, String paymentFrequency, String weeklyContribution, String contingencyPlan,
                      String changeReason, List<String> outcomes, List<TypedLine> lines) {
             this(startDate, endDate, temporary, eligibleNeeds, howNeedsMet, paymentFrequency, weeklyContribution,
-                    contingencyPlan, changeReason, outcomes, lines, null);
+                    contingencyPlan, changeReason, outcomes, lines, null, null);
         }
     }
+
+    /** One contingency arrangement as typed (issue 18): a kind (a {@link ContingencyKind}), a name, how to reach them, notes. */
+    public record TypedArrangement(String kind, String name, String contact, String notes) {
+
+        boolean isBlank() {
+            return (blank(kind) || "NONE".equalsIgnoreCase(kind.strip())) && blank(name) && blank(contact) && blank(notes);
+        }
+    }
+
+    /** The most arrangements a contingency plan may have. */
+    public static final int MAX_ARRANGEMENTS = 10;
 
     /** The most directory terms one outcome may be tagged with. */
     public static final int MAX_TERMS_PER_OUTCOME = 20;
@@ -127,11 +147,51 @@ public final class PlanInput {
                 errors.reject("budgetLines", "plans.error.lines.required");
             }
         }
+        List<ContingencyArrangement> arrangements = arrangements(typed.contingency(), errors);
         if (!errors.isEmpty()) {
             return null;
         }
         return new NewPlanVersion(typed.startDate(), typed.temporary() ? typed.endDate() : null, needs, how, frequency,
-                contribution, contingency, reason, outcomes, lines, outcomeTerms);
+                contribution, contingency, reason, outcomes, lines, outcomeTerms, arrangements);
+    }
+
+    /**
+     * The contingency arrangements (issue 18), blank rows left out. A back-up PA needs a name; a family
+     * member or friend and an agency need a name and how to reach them; finding cover needs neither.
+     */
+    static List<ContingencyArrangement> arrangements(List<TypedArrangement> typed, FormErrors errors) {
+        List<ContingencyArrangement> read = new ArrayList<>();
+        if (typed == null) {
+            return read;
+        }
+        if (typed.size() > MAX_ARRANGEMENTS) {
+            errors.reject("contingency", "plans.error.contingency.too-many", MAX_ARRANGEMENTS);
+            return read;
+        }
+        for (int i = 0; i < typed.size(); i++) {
+            TypedArrangement a = typed.get(i);
+            if (a == null || a.isBlank()) {
+                continue;
+            }
+            String field = "contingency[" + i + "]";
+            int before = errors.list().size();
+            ContingencyKind kind = choice(a.kind(), ContingencyKind.class, field + ".kind", errors);
+            boolean needsName = kind != null && kind != ContingencyKind.FIND_COVER;
+            boolean needsContact = kind == ContingencyKind.FAMILY_OR_FRIEND || kind == ContingencyKind.AGENCY;
+            String name = errors.text(field + ".name", a.name(), 200, false, "plans.label.contingency.name");
+            if (needsName && blank(name) && !errors.has(field + ".name")) {
+                errors.reject(field + ".name", "plans.error.contingency.name." + kind.name());
+            }
+            String contact = errors.text(field + ".contact", a.contact(), 200, false, "plans.label.contingency.contact");
+            if (needsContact && blank(contact) && !errors.has(field + ".contact")) {
+                errors.reject(field + ".contact", "plans.error.contingency.contact." + kind.name());
+            }
+            String notes = errors.text(field + ".notes", a.notes(), 1000, false, "plans.label.contingency.notes");
+            if (errors.list().size() == before) {
+                read.add(new ContingencyArrangement(kind, name, contact, notes));
+            }
+        }
+        return read;
     }
 
     private static List<java.util.UUID> terms(List<String> typed, String field, java.util.Set<java.util.UUID> known, FormErrors errors) {

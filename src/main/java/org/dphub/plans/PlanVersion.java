@@ -14,10 +14,28 @@ public record PlanVersion(long id, long planId, long citizenId, long councilId, 
                           PaymentFrequency paymentFrequency, Money weeklyContribution, String contingencyPlan,
                           String changeReason, List<String> outcomes, List<BudgetLine> budgetLines,
                           Money weeklyBudget, Money annualBudget, Money regularPayment, String createdBy,
-                          Instant createdAt, List<List<UUID>> outcomeTerms) {
+                          Instant createdAt, List<List<UUID>> outcomeTerms, List<ContingencyArrangement> contingency) {
 
     public PlanVersion {
         outcomeTerms = termsFor(outcomes.size(), outcomeTerms);
+        contingency = contingency == null ? List.of() : List.copyOf(contingency);
+    }
+
+    /** A version with no contingency arrangements recorded (issue 18). */
+    public PlanVersion(long id, long planId, long citizenId, long councilId, int version, LocalDate startDate,
+                       LocalDate endDate, String eligibleNeeds, HowNeedsMet howNeedsMet,
+                       PaymentFrequency paymentFrequency, Money weeklyContribution, String contingencyPlan,
+                       String changeReason, List<String> outcomes, List<BudgetLine> budgetLines,
+                       Money weeklyBudget, Money annualBudget, Money regularPayment, String createdBy,
+                       Instant createdAt, List<List<UUID>> outcomeTerms) {
+        this(id, planId, citizenId, councilId, version, startDate, endDate, eligibleNeeds, howNeedsMet, paymentFrequency,
+                weeklyContribution, contingencyPlan, changeReason, outcomes, budgetLines, weeklyBudget, annualBudget,
+                regularPayment, createdBy, createdAt, outcomeTerms, null);
+    }
+
+    /** Whether the version says what happens if a PA cannot come: an arrangement or notes. */
+    public boolean hasContingency() {
+        return !contingency.isEmpty() || (contingencyPlan != null && !contingencyPlan.isBlank());
     }
 
     /** A version whose outcomes are not tagged with any of the directory's terms. */
@@ -29,7 +47,7 @@ public record PlanVersion(long id, long planId, long citizenId, long councilId, 
                        Instant createdAt) {
         this(id, planId, citizenId, councilId, version, startDate, endDate, eligibleNeeds, howNeedsMet, paymentFrequency,
                 weeklyContribution, contingencyPlan, changeReason, outcomes, budgetLines, weeklyBudget, annualBudget,
-                regularPayment, createdBy, createdAt, null);
+                regularPayment, createdBy, createdAt, null, null);
     }
 
     /** One list of term ids for each outcome (1-based position n is index n - 1), empty where none were given. */

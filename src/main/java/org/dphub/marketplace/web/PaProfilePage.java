@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PaProfilePage {
 
     private final PaProfiles profiles;
+    private final org.dphub.marketplace.CoverOffers coverOffers;
 
-    PaProfilePage(PaProfiles profiles) {
+    PaProfilePage(PaProfiles profiles, org.dphub.marketplace.CoverOffers coverOffers) {
         this.profiles = profiles;
+        this.coverOffers = coverOffers;
     }
 
     @GetMapping("/pa/profile")
@@ -25,6 +27,7 @@ class PaProfilePage {
         model.addAttribute("parts", AvailabilitySlot.PartOfDay.values());
         model.addAttribute("availableSlots", profile.map(p -> p.availability().stream()
                 .map(AvailabilitySlot::code).collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of()));
+        model.addAttribute("coverOffer", profile.map(p -> coverOffers.offerOf(p.id())).orElse(null));
         return "marketplace/own-profile";
     }
 }

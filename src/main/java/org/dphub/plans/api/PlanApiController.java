@@ -63,7 +63,17 @@ class PlanApiController {
     record PlanRequest(String startDate, String endDate, String eligibleNeeds, String howNeedsMet,
                        List<OutcomeJson> outcomes, List<BudgetLineJson> budgetLines, String paymentFrequency,
                        Object weeklyContributionPence, String contingencyPlan, String changeReason,
-                       String recipientKind, Long caredForCitizenId, Boolean ehcPlan) {
+                       String recipientKind, Long caredForCitizenId, Boolean ehcPlan, List<ContingencyJson> contingency) {
+    }
+
+    /**
+     * One contingency arrangement (issue 18): kind BACKUP_PA (name), FAMILY_OR_FRIEND (name, contact),
+     * AGENCY (name, contact: its phone) or FIND_COVER (from the PA register); notes optional.
+     */
+    record ContingencyJson(String kind, String name, String contact, String notes) {
+        static ContingencyJson of(org.dphub.plans.ContingencyArrangement a) {
+            return new ContingencyJson(a.kind().name(), a.name(), a.contact(), a.notes());
+        }
     }
 
     record LineJson(String description, BudgetLineKind kind, BigDecimal hoursPerWeek, Long hourlyRatePence,
@@ -79,13 +89,14 @@ class PlanApiController {
                        String eligibleNeeds, HowNeedsMet howNeedsMet, PaymentFrequency paymentFrequency,
                        long weeklyContributionPence, String contingencyPlan, String changeReason, List<String> outcomes,
                        List<LineJson> budgetLines, long weeklyBudgetPence, long annualBudgetPence,
-                       long regularPaymentPence, String createdBy, List<List<java.util.UUID>> outcomeTaxonomyTermIds) {
+                       long regularPaymentPence, String createdBy, List<List<java.util.UUID>> outcomeTaxonomyTermIds,
+                       List<ContingencyJson> contingency) {
         static VersionJson of(PlanVersion v) {
             return new VersionJson(v.id(), v.version(), v.startDate(), v.endDate(), v.isTemporary(), v.eligibleNeeds(),
                     v.howNeedsMet(), v.paymentFrequency(), v.weeklyContribution().pence(), v.contingencyPlan(),
                     v.changeReason(), v.outcomes(), v.budgetLines().stream().map(LineJson::of).toList(),
                     v.weeklyBudget().pence(), v.annualBudget().pence(), v.regularPayment().pence(), v.createdBy(),
-                    v.outcomeTerms());
+                    v.outcomeTerms(), v.contingency().stream().map(ContingencyJson::of).toList());
         }
     }
 
@@ -94,7 +105,8 @@ class PlanApiController {
                     long weeklyBudgetPence, long annualBudgetPence, long regularPaymentPence,
                     long weeklyContributionPence, List<String> outcomes, List<LineJson> budgetLines,
                     int latestVersion, List<VersionJson> versions, List<List<java.util.UUID>> outcomeTaxonomyTermIds,
-                    RecipientKind recipientKind, RecipientKind.PlanKind planKind, Long caredForCitizenId, boolean ehcPlan) {
+                    RecipientKind recipientKind, RecipientKind.PlanKind planKind, Long caredForCitizenId, boolean ehcPlan,
+                    String contingencyPlan, List<ContingencyJson> contingency) {
         static PlanJson of(CarePlans.Plan plan) {
             return of(plan, true);
         }
@@ -107,7 +119,8 @@ class PlanApiController {
                     v.weeklyContribution().pence(), v.outcomes(), v.budgetLines().stream().map(LineJson::of).toList(),
                     plan.latest().version(), plan.versions().stream().map(VersionJson::of).toList(), v.outcomeTerms(),
                     plan.recipientKind(), plan.recipientKind().planKind(),
-                    staff ? plan.recipient().caredForCitizenId() : null, plan.recipient().ehcPlan());
+                    staff ? plan.recipient().caredForCitizenId() : null, plan.recipient().ehcPlan(),
+                    v.contingencyPlan(), v.contingency().stream().map(ContingencyJson::of).toList());
         }
     }
 
@@ -197,7 +210,9 @@ class PlanApiController {
         String contribution = asPence(body.weeklyContributionPence(), "weeklyContributionPence", errors);
         NewPlanVersion plan = PlanInput.read(new PlanInput.Typed(start, end, temporary, body.eligibleNeeds(),
                 body.howNeedsMet(), frequency, contribution, body.contingencyPlan(), body.changeReason(), outcomes, lines,
-                outcomeTerms), settings.paHourlyRate(), errors, directory.isEmpty() ? java.util.Set.of() : directory.get(0).termIds());
+                outcomeTerms, body.contingency() == null ? null : body.contingency().stream()
+                        .map(c -> c == null ? null : new PlanInput.TypedArrangement(c.kind(), c.name(), c.contact(), c.notes())).toList()),
+                settings.paHourlyRate(), errors, directory.isEmpty() ? java.util.Set.of() : directory.get(0).termIds());
         errors.throwIfAny();
         return plan;
     }

@@ -107,6 +107,14 @@ public class PlanRepository {
                     .param("outcomes", "{" + line.outcomes().stream().map(String::valueOf).collect(Collectors.joining(",")) + "}")
                     .update();
         }
+        for (int i = 0; i < v.contingency().size(); i++) {
+            org.dphub.plans.ContingencyArrangement a = v.contingency().get(i);
+            jdbc.sql("""
+                            INSERT INTO plan_contingency_arrangement (plan_version_id, position, kind, name, contact, notes)
+                            VALUES (:version, :position, :kind, :name, :contact, :notes)""")
+                    .param("version", id).param("position", i + 1).param("kind", a.kind().name()).param("name", a.name())
+                    .param("contact", a.contact()).param("notes", a.notes()).update();
+        }
         return id;
     }
 
@@ -147,12 +155,20 @@ public class PlanRepository {
                 .query(rs -> {
                     lines.computeIfAbsent(rs.getLong("plan_version_id"), k -> new ArrayList<>()).add(line(rs));
                 });
+        Map<Long, List<org.dphub.plans.ContingencyArrangement>> contingency = new java.util.HashMap<>();
+        jdbc.sql("SELECT * FROM plan_contingency_arrangement WHERE plan_version_id IN (:ids) ORDER BY plan_version_id, position")
+                .param("ids", ids)
+                .query(rs -> {
+                    contingency.computeIfAbsent(rs.getLong("plan_version_id"), k -> new ArrayList<>()).add(
+                            new org.dphub.plans.ContingencyArrangement(org.dphub.plans.ContingencyKind.valueOf(rs.getString("kind")),
+                                    rs.getString("name"), rs.getString("contact"), rs.getString("notes")));
+                });
         return versions.stream().map(v -> new PlanVersion(v.id(), v.planId(), v.citizenId(), v.councilId(), v.version(),
                 v.startDate(), v.endDate(), v.eligibleNeeds(), v.howNeedsMet(), v.paymentFrequency(), v.weeklyContribution(),
                 v.contingencyPlan(), v.changeReason(), outcomes.getOrDefault(v.id(), List.of()),
                 lines.getOrDefault(v.id(), List.of()), v.weeklyBudget(), v.annualBudget(), v.regularPayment(),
                 v.createdBy(), v.createdAt(), termLists(outcomes.getOrDefault(v.id(), List.of()).size(),
-                terms.getOrDefault(v.id(), Map.of())))).toList();
+                terms.getOrDefault(v.id(), Map.of())), contingency.getOrDefault(v.id(), List.of()))).toList();
     }
 
     private static List<List<java.util.UUID>> termLists(int outcomes, Map<Integer, List<java.util.UUID>> byPosition) {

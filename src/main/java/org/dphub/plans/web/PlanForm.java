@@ -19,11 +19,38 @@ import org.springframework.util.MultiValueMap;
 record PlanForm(String startDateDay, String startDateMonth, String startDateYear, String endDateDay, String endDateMonth,
                 String endDateYear, boolean temporary, String eligibleNeeds, String outcomes, String howNeedsMet,
                 String paymentFrequency, String weeklyContribution, String contingencyPlan, String changeReason,
-                List<LineForm> budgetLines, List<List<String>> outcomeTerms) {
+                List<LineForm> budgetLines, List<List<String>> outcomeTerms, List<ArrangementForm> contingency) {
 
     /** The directory terms ticked for each outcome line (blank lines left out), as ids. */
     PlanForm {
         outcomeTerms = outcomeTerms == null ? List.of() : outcomeTerms;
+        contingency = contingency == null ? List.of() : contingency;
+    }
+
+    /** One contingency arrangement as typed (issue 18): rows named {@code contingency[0].kind} and so on. */
+    record ArrangementForm(String kind, String name, String contact, String notes) {
+
+        static ArrangementForm blank() {
+            return new ArrangementForm("NONE", "", "", "");
+        }
+
+        static ArrangementForm of(org.dphub.plans.ContingencyArrangement a) {
+            return new ArrangementForm(a.kind().name(), a.name(), a.contact(), a.notes());
+        }
+
+        PlanInput.TypedArrangement typed() {
+            return new PlanInput.TypedArrangement(kind, name, contact, notes);
+        }
+    }
+
+    /** Contingency rows shown: every row typed and one blank, at least two. */
+    List<ArrangementForm> contingencyRows() {
+        List<ArrangementForm> rows = new ArrayList<>(contingency);
+        rows.add(ArrangementForm.blank());
+        while (rows.size() < 2) {
+            rows.add(ArrangementForm.blank());
+        }
+        return rows.subList(0, Math.min(rows.size(), PlanInput.MAX_ARRANGEMENTS));
     }
 
     /** One outcome's tags as the form shows them: its number, its words (or none yet), the ids ticked. */
@@ -75,7 +102,7 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
     /** A new plan: the council's payment frequency, no contribution. */
     static PlanForm blank(CouncilSettings settings) {
         return new PlanForm("", "", "", "", "", "", false, "", "", "", settings.paymentFrequency().name(), "0", "", "",
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
     /** A change, prefilled from the latest version, starting on {@code startDate}. */
@@ -85,7 +112,8 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
                 String.join("\n", latest.outcomes()), latest.howNeedsMet().name(), latest.paymentFrequency().name(),
                 latest.weeklyContribution().toPlainString(), latest.contingencyPlan(), "",
                 latest.budgetLines().stream().map(LineForm::of).toList(),
-                latest.outcomeTerms().stream().map(terms -> terms.stream().map(Object::toString).toList()).toList());
+                latest.outcomeTerms().stream().map(terms -> terms.stream().map(Object::toString).toList()).toList(),
+                latest.contingency().stream().map(ArrangementForm::of).toList());
     }
 
     static PlanForm from(MultiValueMap<String, String> p, boolean temporary) {
@@ -104,10 +132,21 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
             List<String> ticked = p.get("outcomes[" + i + "].taxonomyTermIds");
             terms.add(ticked == null ? List.of() : ticked.stream().limit(PlanInput.MAX_TERMS_PER_OUTCOME + 1L).toList());
         }
+        List<ArrangementForm> arrangements = new ArrayList<>();
+        for (int i = 0; i < PlanInput.MAX_ARRANGEMENTS + 1; i++) {
+            String row = "contingency[" + i + "].";
+            if (p.keySet().stream().noneMatch(k -> k.startsWith(row))) {
+                break;
+            }
+            arrangements.add(new ArrangementForm(value(p, row + "kind"), value(p, row + "name"), value(p, row + "contact"),
+                    value(p, row + "notes")));
+        }
         return new PlanForm(value(p, "startDate-day"), value(p, "startDate-month"), value(p, "startDate-year"),
                 value(p, "endDate-day"), value(p, "endDate-month"), value(p, "endDate-year"), temporary,
                 value(p, "eligibleNeeds"), value(p, "outcomes"), value(p, "howNeedsMet"), value(p, "paymentFrequency"),
-                value(p, "weeklyContribution"), value(p, "contingencyPlan"), value(p, "changeReason"), lines, terms);
+                value(p, "weeklyContribution"), value(p, "contingencyPlan"), value(p, "changeReason"), lines, terms,
+                arrangements.stream().filter(a -> !a.typed().equals(ArrangementForm.blank().typed())
+                        && !(a.kind().isBlank() && a.name().isBlank() && a.contact().isBlank() && a.notes().isBlank())).toList());
     }
 
     /** A group of tags for each outcome line typed, or a few numbered ones before any are typed. */
@@ -140,7 +179,8 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
         List<String> outcomeLines = outcomes == null ? List.of()
                 : outcomes.lines().filter(line -> !line.isBlank()).toList();
         return new PlanInput.Typed(start, end, temporary, eligibleNeeds, howNeedsMet, paymentFrequency, weeklyContribution,
-                contingencyPlan, changeReason, outcomeLines, budgetLines.stream().map(LineForm::typed).toList(), outcomeTerms);
+                contingencyPlan, changeReason, outcomeLines, budgetLines.stream().map(LineForm::typed).toList(), outcomeTerms,
+                contingency.stream().map(ArrangementForm::typed).toList());
     }
 
     private static String plain(Money money) {

@@ -5,6 +5,7 @@ import org.dphub.councils.PaymentFrequency;
 import org.dphub.people.Citizen;
 import org.dphub.plans.BudgetLineKind;
 import org.dphub.plans.HowNeedsMet;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dphub.web.FormError;
@@ -34,6 +35,12 @@ final class PlanFormPage {
         model.addAttribute("frequencies", PaymentFrequency.values());
         model.addAttribute("kinds", BudgetLineKind.values());
         model.addAttribute("mechanisms", org.dphub.plans.DeliveryMechanism.values());
+        model.addAttribute("contingencyRows", form.contingencyRows());
+        List<String> contingencyKinds = new java.util.ArrayList<>(List.of("NONE"));
+        for (org.dphub.plans.ContingencyKind kind : org.dphub.plans.ContingencyKind.values()) {
+            contingencyKinds.add(kind.name());
+        }
+        model.addAttribute("contingencyKinds", contingencyKinds);
         return "plans/plan-form";
     }
 

@@ -1,0 +1,115 @@
+package org.dphub.help.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Cover bookings and their append-only history (issue 18). */
+@Repository
+public class CoverBookingRepository {
+
+    /** A booking as stored. */
+    public record Row(long id, long councilId, long citizenId, long profileId, long paUserId, String paName, LocalDate day,
+                      LocalTime start, LocalTime end, String needs, long hourlyRatePence, String district, String employerName,
+                      String employerContact, String status, Long employmentId) {
+    }
+
+    /** One change of state, with the name of who made it. */
+    public record Event(String status, String byName, Instant at) {
+    }
+
+    /** What a new booking holds. */
+    public record NewBooking(long councilId, long citizenId, long profileId, long paUserId, String paName, LocalDate day,
+                             LocalTime start, LocalTime end, String needs, long hourlyRatePence, String district,
+                             String employerName, String employerContact, long requestedBy, Instant at) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CoverBookingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a REQUESTED booking; empty when the same PA is already asked for the same shift. */
+    public Optional<Long> insert(NewBooking b) {
+        Optional<Long> id = jdbc.sql("""
+                        INSERT INTO cover_booking (council_id, citizen_id, profile_id, pa_user_id, pa_name, cover_date, starts_at, ends_at,
+                            needs, hourly_rate_pence, district, employer_name, employer_contact, status, requested_by, requested_at)
+                        VALUES (:council, :citizen, :profile, :pa, :paName, :day, :start, :end, :needs, :rate, :district, :employer,
+                            :contact, 'REQUESTED', :by, :at)
+                        ON CONFLICT DO NOTHING RETURNING id""")
+                .param("council", b.councilId()).param("citizen", b.citizenId()).param("profile", b.profileId())
+                .param("pa", b.paUserId()).param("paName", b.paName()).param("day", b.day()).param("start", b.start())
+                .param("end", b.end()).param("needs", b.needs()).param("rate", b.hourlyRatePence()).param("district", b.district())
+                .param("employer", b.employerName()).param("contact", b.employerContact()).param("by", b.requestedBy())
+                .param("at", java.sql.Timestamp.from(b.at()))
+                .query(Long.class).optional();
+        id.ifPresent(i -> event(i, b.councilId(), "REQUESTED", b.requestedBy(), b.at()));
+        return id;
+    }
+
+    public Optional<Row> find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(CoverBookingRepository::row).optional();
+    }
+
+    public Optional<Row> findForUpdate(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(CoverBookingRepository::row).optional();
+    }
+
+    public List<Row> forPa(long paUserId) {
+        return jdbc.sql(SELECT + " WHERE pa_user_id = :u ORDER BY cover_date DESC, starts_at DESC, id DESC LIMIT 200")
+                .param("u", paUserId).query(CoverBookingRepository::row).list();
+    }
+
+    public List<Row> forCitizens(Collection<Long> citizenIds) {
+        if (citizenIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE citizen_id IN (:c) ORDER BY cover_date DESC, starts_at DESC, id DESC LIMIT 200")
+                .param("c", citizenIds).query(CoverBookingRepository::row).list();
+    }
+
+    public long countWaitingForPa(long paUserId, LocalDate today) {
+        return jdbc.sql("SELECT count(*) FROM cover_booking WHERE pa_user_id = :u AND status = 'REQUESTED' AND cover_date >= :today")
+                .param("u", paUserId).param("today", today).query(Long.class).single();
+    }
+
+    public void changeStatus(long id, long councilId, String status, Long employmentId, long by, Instant at) {
+        jdbc.sql("UPDATE cover_booking SET status = :s, employment_id = coalesce(:e, employment_id) WHERE id = :id")
+                .param("s", status).param("e", employmentId).param("id", id).update();
+        event(id, councilId, status, by, at);
+    }
+
+    public List<Event> history(long id) {
+        return jdbc.sql("""
+                        SELECT e.status, u.display_name, e.at FROM cover_booking_event e JOIN app_user u ON u.id = e.by_user
+                        WHERE e.booking_id = :id ORDER BY e.id""")
+                .param("id", id).query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+    }
+
+    private void event(long id, long councilId, String status, long by, Instant at) {
+        jdbc.sql("INSERT INTO cover_booking_event (booking_id, council_id, status, by_user, at) VALUES (:b, :c, :s, :u, :at)")
+                .param("b", id).param("c", councilId).param("s", status).param("u", by).param("at", java.sql.Timestamp.from(at)).update();
+    }
+
+    private static final String SELECT = """
+            SELECT id, council_id, citizen_id, profile_id, pa_user_id, pa_name, cover_date, starts_at, ends_at, needs, hourly_rate_pence,
+                   district, employer_name, employer_contact, status, employment_id FROM cover_booking""";
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        long employment = rs.getLong("employment_id");
+        Long employmentId = rs.wasNull() ? null : employment;
+        return new Row(rs.getLong("id"), rs.getLong("council_id"), rs.getLong("citizen_id"), rs.getLong("profile_id"),
+                rs.getLong("pa_user_id"), rs.getString("pa_name"), rs.getObject("cover_date", LocalDate.class),
+                rs.getObject("starts_at", LocalTime.class), rs.getObject("ends_at", LocalTime.class), rs.getString("needs"),
+                rs.getLong("hourly_rate_pence"), rs.getString("district"), rs.getString("employer_name"),
+                rs.getString("employer_contact"), rs.getString("status"), employmentId);
+    }
+}
