@@ -198,6 +198,20 @@ public class CarePlans {
         return plans.version(versionId).filter(v -> citizens.find(user, v.citizenId()).isPresent());
     }
 
+    /**
+     * Issue 18: the outcomes of the plan a direct payment pays for, as in force on a day, for the
+     * provider holding an individual service fund to report spending against. No access check:
+     * callers (the payments module's fund pages) check who may.
+     */
+    @Transactional(readOnly = true)
+    public List<String> outcomesOfDirectPayment(long directPaymentId, LocalDate day) {
+        return directPayments.find(directPaymentId)
+                .map(dp -> plans.versionsOf(dp.planId()))
+                .filter(versions -> !versions.isEmpty())
+                .map(versions -> inForce(versions, day).outcomes())
+                .orElse(List.of());
+    }
+
     /** A directory term (outcome or need) that an outcome in a person's live plan is tagged with. */
     public record LiveOutcomeTerm(long citizenId, java.util.UUID termId) {
     }
