@@ -33,6 +33,16 @@ class ServiceFundProviderDirectory implements ServiceFundProviders {
     }
 
     @Override
+    public java.util.List<Listed> listed(long councilId) {
+        return jdbc.sql("""
+                        SELECT o.id, o.name FROM directory_organization o
+                        WHERE o.council_id = :council
+                          AND EXISTS (SELECT 1 FROM directory_service s WHERE s.organization_id = o.id AND s.status = 'PUBLISHED')
+                        ORDER BY o.name, o.id LIMIT 500""")
+                .param("council", councilId).query((rs, row) -> new Listed(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
+    @Override
     public Optional<UUID> organizationOf(long userId) {
         return jdbc.sql("SELECT id FROM directory_organization WHERE user_id = :user")
                 .param("user", userId).query(UUID.class).optional();

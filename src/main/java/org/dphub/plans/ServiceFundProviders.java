@@ -17,6 +17,13 @@ public interface ServiceFundProviders {
      */
     Optional<String> listedName(long councilId, UUID organizationId);
 
+    /** An organisation listed in a council's directory. */
+    record Listed(UUID id, String name) {
+    }
+
+    /** Every organisation listed in this council's directory, by name (for choosing an ISF provider on the plan form). */
+    java.util.List<Listed> listed(long councilId);
+
     /** The organisation a provider user signed up (empty for anyone else). */
     Optional<UUID> organizationOf(long userId);
 }
