@@ -56,17 +56,16 @@ class ServiceFundPages {
 
     @PostMapping("/service-funds/{id}/spending")
     String spend(SignedInUser user, @PathVariable long id, @ModelAttribute SpendingForm form, Model model, Locale locale) {
-        FormErrors errors = new FormErrors(messages, locale);
         funds.find(user, id); // someone who may not see it: not found, before anything is read
+        FormErrors errors = new FormErrors(messages, locale);
         java.time.LocalDate on = errors.date("spentOn", form.day(), form.month(), form.year(), "isf.label.spentOn");
         try {
-            if (on != null) {
-                int n = funds.record(user, id, List.of(new ServiceFunds.SpendingInput(on.toString(), form.amount(),
-                        form.description(), form.outcome())), "page:" + id + ":" + java.util.UUID.randomUUID(), errors).size();
-                return "redirect:/service-funds/" + id + "?recorded=" + n;
-            }
+            // every field is checked at once; a date not given is refused by the service too, so nothing is recorded
+            int n = funds.record(user, id, List.of(new ServiceFunds.SpendingInput(on == null ? "" : on.toString(), form.amount(),
+                    form.description(), form.outcome())), "page:" + id + ":" + java.util.UUID.randomUUID(),
+                    new FormErrors(messages, locale)).size();
+            return "redirect:/service-funds/" + id + "?recorded=" + n;
         } catch (ValidationProblem problem) {
-            errors = new FormErrors(messages, locale);
             for (FormError e : problem.errors()) {
                 // the page's fields are the line's own: lines[0].amount is the field "amount"
                 String field = e.field().replace("lines[0].", "");
