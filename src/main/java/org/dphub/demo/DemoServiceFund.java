@@ -79,7 +79,7 @@ class DemoServiceFund {
             Money payment = schedule.regularPaymentOn(paidOn);
             if (!payment.isZero()) {
                 ledger.post(Posting.funding(fund.councilId(), "schedule:" + schedule.id() + ":" + period, fund.id(), payment, paidOn,
-                        "Direct payment for the period from " + paidOn));
+                        "Direct payment for the period from " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(paidOn)));
             }
         }
         LocalDate first = from.isAfter(today.minusDays(12)) ? from : today.minusDays(12);

@@ -132,7 +132,7 @@ class ServiceFundsBrowserIT {
         pages.date("spentOn", LocalDate.now().minusDays(1));
         pages.type("amount", "18.50");
         pages.type("description", "Swimming with a support worker");
-        pages.click(pages.browser.findElement(By.id("outcome-2")));
+        pages.browser.findElement(By.id("outcome-2")).click();
         pages.submit();
         assertThat(pages.main()).as(pages.whatThePageSays()).contains("1 line of spending recorded").contains("£101.50");
 
@@ -154,7 +154,7 @@ class ServiceFundsBrowserIT {
         pages.date("spentOn", LocalDate.now());
         pages.type("amount", "6.00");
         pages.type("description", "Cafe after the swim");
-        pages.click(pages.browser.findElement(By.id("outcome-1")));
+        pages.browser.findElement(By.id("outcome-1")).click();
         pages.submit();
         assertThat(pages.main()).contains("1 line of spending recorded");
         assertThat(ledger.balance(fund).pence()).isEqualTo(paidIn - 1850 - 600);

@@ -12,7 +12,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,7 +54,12 @@ class ServiceFundPages {
     }
 
     @PostMapping("/service-funds/{id}/spending")
-    String spend(SignedInUser user, @PathVariable long id, @ModelAttribute SpendingForm form, Model model, Locale locale) {
+    String spend(SignedInUser user, @PathVariable long id, @RequestParam(name = "spentOn-day", required = false) String day,
+                 @RequestParam(name = "spentOn-month", required = false) String month,
+                 @RequestParam(name = "spentOn-year", required = false) String year,
+                 @RequestParam(required = false) String amount, @RequestParam(required = false) String description,
+                 @RequestParam(required = false) String outcome, Model model, Locale locale) {
+        SpendingForm form = new SpendingForm(day, month, year, amount, description, outcome);
         funds.find(user, id); // someone who may not see it: not found, before anything is read
         FormErrors errors = new FormErrors(messages, locale);
         java.time.LocalDate on = errors.date("spentOn", form.day(), form.month(), form.year(), "isf.label.spentOn");
