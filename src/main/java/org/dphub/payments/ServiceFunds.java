@@ -132,6 +132,18 @@ public class ServiceFunds {
                 .query(Long.class).list().stream().map(id -> fund(accounts.find(id).orElseThrow(), null)).toList();
     }
 
+    /** How many funds this user records spending for (0 for anyone else), counted in SQL for the home page. */
+    @Transactional(readOnly = true)
+    public long countFor(SignedInUser user) {
+        if (isCouncilRecorder(user)) {
+            return jdbc.sql("SELECT count(*) FROM dp_account WHERE council_id = :c AND type = 'INDIVIDUAL_SERVICE_FUND' AND status = 'OPEN'")
+                    .param("c", user.councilId()).query(Long.class).single();
+        }
+        return ownOrganization(user).map(org -> jdbc.sql(
+                        "SELECT count(*) FROM dp_account WHERE isf_organization_id = :org AND status = 'OPEN'")
+                .param("org", org).query(Long.class).single()).orElse(0L);
+    }
+
     /**
      * The fund, for someone who may see it: the provider holding it, the council's staff, the person
      * or their representatives. Anyone else: not found (the same as a fund that does not exist).
