@@ -73,6 +73,8 @@ class DemoData implements ApplicationRunner {
     private final DemoEmployment demoEmployment;
     private final DemoDirectory demoDirectory;
     private final DemoProviderPayments demoProviderPayments;
+    @org.springframework.beans.factory.annotation.Autowired
+    private DemoServiceFund demoServiceFund;
     private final DemoHelp demoHelp;
     private final BankAccounts bankAccounts;
     private final TransactionTemplate transaction;
@@ -250,6 +252,7 @@ class DemoData implements ApplicationRunner {
         DemoMarketplace.Hired hired = demoMarketplace.load(cast, workStarted, more);
         DemoDirectory.Loaded directory = demoDirectory.load(council, plan.districts());
         demoProviderPayments.load(council, directory, people);
+        demoServiceFund.load(council, directory, people);
         demoHelp.load(domain, wales, people);
         demoKinds.load(council, domain, wales, practitioner, people);
         return demoEmployment.employ(cast.citizen(), cast.pa(), people.get(0), paGiven, paFamily, hired, wales);

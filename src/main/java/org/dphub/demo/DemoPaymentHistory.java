@@ -229,6 +229,8 @@ class DemoPaymentHistory {
                     case PREPAID_CARD -> "prepaid-card-transactions.csv";
                     case MANAGED_ACCOUNT -> "managed-account-transactions.csv";
                     case BANK_ACCOUNT -> "open-banking-statements.csv";
+                    // a provider holding an individual service fund reports its spending, it sends no statement (issue 18)
+                    case INDIVIDUAL_SERVICE_FUND -> "individual-service-fund-statements.csv";
                 }, utf8(DemoStatements.providerCsv(statements.stream()
                         .map(s -> Map.entry(s.account().id(), s.lines())).toList(), type == AccountType.PREPAID_CARD))));
         for (AccountStatement statement : council.accounts) {

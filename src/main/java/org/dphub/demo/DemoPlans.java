@@ -183,7 +183,7 @@ class DemoPlans {
                 necessity = words.necessity();
             }
             // the demo citizen (person 0) has a bank account, so their statements and returns can be shown
-            AccountType account = i == 0 ? AccountType.BANK_ACCOUNT : AccountType.values()[random.nextInt(AccountType.values().length)];
+            AccountType account = i == 0 ? AccountType.BANK_ACCOUNT : AccountType.forDirectPayments()[random.nextInt(AccountType.forDirectPayments().length)];
             DirectPayment dp = directPayments.request(practitioner, person.id(), new DirectPaymentRequest(plan.id(), hasCapacity,
                     representativeId, false, payees, necessity, account, requested, start),
                     new FormErrors(messages, Locale.ENGLISH));

@@ -142,7 +142,7 @@ final class DemoStatements {
         return switch (type) {
             case BANK_ACCOUNT -> councilName.toUpperCase(Locale.ROOT) + " DIRECT PAYMENT " + accountId;
             case PREPAID_CARD -> "Card load DPHUB " + accountId;
-            case MANAGED_ACCOUNT -> "Payment in from " + councilName;
+            case MANAGED_ACCOUNT, INDIVIDUAL_SERVICE_FUND -> "Payment in from " + councilName;
         };
     }
 

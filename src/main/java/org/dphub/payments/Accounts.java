@@ -89,7 +89,54 @@ public class Accounts implements AccountDirectory {
                     "regularPayment", Money.ofPence(activated.regularPaymentPence()).formatWithPence(),
                     "firstPaymentDate", activated.startDate().toString()));
         }
+        // issue 18: each provider holding part of the budget as an individual service fund has its own account
+        for (org.dphub.plans.ServiceFundPart part : activated.serviceFunds()) {
+            openServiceFund(activated.councilId(), activated.citizenId(), activated.directPaymentId(), part,
+                    activated.paymentFrequency(), activated.startDate(), openedOn);
+        }
         return accounts.forDirectPayment(activated.directPaymentId()).orElseThrow();
+    }
+
+    /** Opens (once) the account a provider holds for the person, with its own schedule paid to the provider. */
+    private void openServiceFund(long councilId, long citizenId, long directPaymentId, org.dphub.plans.ServiceFundPart part,
+                                 org.dphub.councils.PaymentFrequency frequency, LocalDate firstPaymentDate, LocalDate openedOn) {
+        Optional<Long> created = accounts.insertServiceFund(councilId, citizenId, directPaymentId, part.organizationId(),
+                part.organizationName(), openedOn);
+        if (created.isPresent()) {
+            accounts.insertSchedule(councilId, created.get(), frequency, Money.ofPence(part.regularPaymentPence()),
+                    Money.ofPence(part.weeklyBudgetPence()), firstPaymentDate);
+            audit.record(councilId, "dp_account", created.get(), AuditAction.CREATE, null, AuditTrail.values(
+                    "directPaymentId", directPaymentId, "type", org.dphub.plans.AccountType.INDIVIDUAL_SERVICE_FUND.name(),
+                    "provider", part.organizationName(), "paymentFrequency", frequency.name(),
+                    "regularPayment", Money.ofPence(part.regularPaymentPence()).formatWithPence(),
+                    "firstPaymentDate", firstPaymentDate.toString()));
+        }
+    }
+
+    /**
+     * Issue 18: a plan change moves each provider's part from its date: a provider no longer named
+     * is paid nothing from then on, a provider named for the first time gets its account then.
+     */
+    private void changeServiceFunds(Account account, LocalDate from, List<org.dphub.plans.ServiceFundPart> parts, String reason) {
+        List<Account> funds = accounts.serviceFundsOf(account.directPaymentId());
+        for (Account fund : funds) {
+            org.dphub.plans.ServiceFundPart part = parts.stream()
+                    .filter(p -> p.organizationId().equals(fund.isfOrganizationId())).findFirst().orElse(null);
+            PaymentSchedule schedule = accounts.schedule(fund.id()).orElseThrow();
+            Money regular = part == null ? Money.ZERO : Money.ofPence(part.regularPaymentPence());
+            Money weekly = part == null ? Money.ZERO : Money.ofPence(part.weeklyBudgetPence());
+            accounts.insertScheduleChange(schedule.id(), from, regular, weekly, reason, AuditTrail.currentActor());
+            audit.record(account.councilId(), "payment_schedule", schedule.id(), AuditAction.UPDATE,
+                    AuditTrail.values("regularPayment", schedule.regularPaymentOn(from).formatWithPence()),
+                    AuditTrail.values("regularPayment", regular.formatWithPence(), "from", from.toString(), "reason", reason));
+        }
+        PaymentSchedule own = accounts.schedule(account.id()).orElseThrow();
+        for (org.dphub.plans.ServiceFundPart part : parts) {
+            if (funds.stream().noneMatch(f -> part.organizationId().equals(f.isfOrganizationId()))) {
+                openServiceFund(account.councilId(), account.citizenId(), account.directPaymentId(), part, own.frequency(), from,
+                        from.isAfter(LocalDate.now(clock)) ? LocalDate.now(clock) : from);
+            }
+        }
     }
 
     /** A plan change: payments due from the date are the new amount. */
@@ -106,6 +153,7 @@ public class Accounts implements AccountDirectory {
                 AuditTrail.values("regularPayment", schedule.regularPaymentOn(changed.effectiveFrom()).formatWithPence()),
                 AuditTrail.values("regularPayment", Money.ofPence(changed.regularPaymentPence()).formatWithPence(),
                         "from", changed.effectiveFrom().toString(), "reason", changed.reason()));
+        changeServiceFunds(account, changed.effectiveFrom(), changed.serviceFunds(), changed.reason());
     }
 
     /**
@@ -146,6 +194,31 @@ public class Accounts implements AccountDirectory {
         audit.record(account.councilId(), "dp_account", account.id(), AuditAction.UPDATE,
                 AuditTrail.values("status", account.status().name()),
                 AuditTrail.values("status", status.name(), "from", changed.effectiveOn().toString(), "reason", changed.reason()));
+        // issue 18: the individual service funds the agreement pays follow it
+        for (Account fund : accounts.serviceFundsOf(account.directPaymentId())) {
+            PaymentSchedule fundSchedule = accounts.schedule(fund.id()).orElseThrow();
+            if (status == AccountStatus.SUSPENDED) {
+                accounts.insertScheduleChange(fundSchedule.id(), changed.effectiveOn(), Money.ZERO,
+                        fundSchedule.weeklyBudgetOn(changed.effectiveOn()), "Suspended: " + changed.reason(), AuditTrail.currentActor());
+            } else if (status == AccountStatus.OPEN) {
+                org.dphub.plans.ServiceFundPart part = changed.serviceFunds().stream()
+                        .filter(p -> p.organizationId().equals(fund.isfOrganizationId())).findFirst().orElse(null);
+                accounts.insertScheduleChange(fundSchedule.id(), changed.effectiveOn(),
+                        part == null ? Money.ZERO : Money.ofPence(part.regularPaymentPence()),
+                        part == null ? Money.ZERO : Money.ofPence(part.weeklyBudgetPence()), "Resumed: " + changed.reason(),
+                        AuditTrail.currentActor());
+            }
+            accounts.setStatus(fund.id(), status, closedOn);
+            audit.record(fund.councilId(), "dp_account", fund.id(), AuditAction.UPDATE,
+                    AuditTrail.values("status", fund.status().name()),
+                    AuditTrail.values("status", status.name(), "from", changed.effectiveOn().toString(), "reason", changed.reason()));
+        }
+    }
+
+    /** Issue 18: the open individual service funds a provider holds for the council's people (no access check: callers check). */
+    @Transactional(readOnly = true)
+    public List<Account> serviceFundsHeldBy(long councilId, java.util.UUID organizationId) {
+        return accounts.serviceFundsHeldBy(councilId, organizationId);
     }
 
     /** Today, in the service's time zone: the day balances are worked out for. */
@@ -175,7 +248,8 @@ public class Accounts implements AccountDirectory {
             return recorded.get();
         }
         long accountId = accounts.forCitizen(approved.councilId(), approved.citizenId()).stream()
-                .filter(a -> a.status() == AccountStatus.OPEN)
+                // a one-off is the person's to spend: never paid into a fund a provider holds (issue 18)
+                .filter(a -> a.status() == AccountStatus.OPEN && !a.isIndividualServiceFund())
                 .map(Account::id)
                 .findFirst()
                 .orElseGet(() -> {

@@ -63,4 +63,45 @@ public final class BudgetCalculation {
         };
     }
 
+    /**
+     * Issue 18: who is paid what of a regular payment. Lines taken as an individual service fund are
+     * paid to the provider holding them (one part a provider, in the order the plan first names
+     * them); the rest is the person's. A contribution (paid net) comes off the person's part first
+     * and, only if it is larger than that, off the providers' parts in turn, so the parts always add
+     * up to the regular payment exactly.
+     */
+    public record Split(Money personRegular, Money personWeekly, List<ServiceFundPart> serviceFunds) {
+    }
+
+    public static Split split(List<BudgetLine> lines, Budget budget, PaymentFrequency frequency) {
+        java.util.Map<java.util.UUID, Money> weekly = new java.util.LinkedHashMap<>();
+        java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
+        for (BudgetLine line : lines) {
+            if (line.isIndividualServiceFund() && line.isfProviderId() != null && line.kind() != BudgetLineKind.ONE_OFF) {
+                weekly.merge(line.isfProviderId(), weeklyCost(line), Money::plus);
+                names.putIfAbsent(line.isfProviderId(), line.isfProviderName());
+            }
+        }
+        Money fundsPeriod = Money.ZERO;
+        Money fundsWeekly = Money.ZERO;
+        java.util.Map<java.util.UUID, Money> period = new java.util.LinkedHashMap<>();
+        for (var e : weekly.entrySet()) {
+            Money p = forPeriod(e.getValue(), frequency);
+            period.put(e.getKey(), p);
+            fundsPeriod = fundsPeriod.plus(p);
+            fundsWeekly = fundsWeekly.plus(e.getValue());
+        }
+        Money personPeriod = budget.periodBudget().minus(fundsPeriod);
+        Money contribution = budget.periodContribution();
+        Money fromPerson = contribution.isGreaterThan(personPeriod) ? personPeriod : contribution;
+        Money rest = contribution.minus(fromPerson);
+        List<ServiceFundPart> parts = new java.util.ArrayList<>();
+        for (var e : period.entrySet()) {
+            Money taken = rest.isGreaterThan(e.getValue()) ? e.getValue() : rest;
+            rest = rest.minus(taken);
+            parts.add(new ServiceFundPart(e.getKey(), names.get(e.getKey()), e.getValue().minus(taken).pence(),
+                    weekly.get(e.getKey()).pence()));
+        }
+        return new Split(personPeriod.minus(fromPerson), budget.weekly().minus(fundsWeekly), List.copyOf(parts));
+    }
 }

@@ -29,10 +29,12 @@ public class CarePlans {
     private final Councils councils;
     private final AuditTrail audit;
     private final Clock clock;
+    private final List<ServiceFundProviders> providers;
 
     CarePlans(PlanRepository plans, org.dphub.plans.internal.DirectPaymentRepository directPayments,
               org.springframework.context.ApplicationEventPublisher events, Citizens citizens, Councils councils,
-              AuditTrail audit, Clock clock) {
+              AuditTrail audit, Clock clock, List<ServiceFundProviders> providers) {
+        this.providers = providers;
         this.plans = plans;
         this.directPayments = directPayments;
         this.events = events;
@@ -134,8 +136,9 @@ public class CarePlans {
             for (LocalDate day : from) {
                 PlanVersion inForce = inForce(plan.versions(), day);
                 BudgetCalculation.Budget budget = budgetFor(plan.versions(), day, dp.startDate(), basis);
-                events.publishEvent(new DirectPaymentAmountChanged(dp.id(), dp.councilId(), day, budget.regularPayment().pence(),
-                        inForce.weeklyBudget().pence(), "Plan version " + inForce.version()));
+                BudgetCalculation.Split split = splitFor(plan.versions(), day, dp.startDate(), budget);
+                events.publishEvent(new DirectPaymentAmountChanged(dp.id(), dp.councilId(), day, split.personRegular().pence(),
+                        split.personWeekly().pence(), "Plan version " + inForce.version(), split.serviceFunds()));
             }
         }
     }
@@ -151,7 +154,15 @@ public class CarePlans {
         return BudgetCalculation.of(inForce.budgetLines(), atStart.paymentFrequency(), inForce.weeklyContribution(), basis);
     }
 
+    /** Issue 18: the budget in force on a day split between the person and their individual service fund providers. */
+    static BudgetCalculation.Split splitFor(List<PlanVersion> versions, LocalDate day, LocalDate directPaymentStart,
+                                            BudgetCalculation.Budget budget) {
+        return BudgetCalculation.split(inForce(versions, day).budgetLines(), budget,
+                inForce(versions, directPaymentStart).paymentFrequency());
+    }
+
     private void addVersion(SignedInUser practitioner, long planId, long councilId, NewPlanVersion v) {
+        v = withServiceFundProviders(councilId, v);
         CouncilSettings settings = councils.settings(councilId).settings();
         BudgetCalculation.Budget budget = BudgetCalculation.of(v.budgetLines(), v.paymentFrequency(),
                 v.weeklyContribution(), settings.contributionBasis());
@@ -165,7 +176,47 @@ public class CarePlans {
                 "regularPayment", budget.regularPayment().formatWithPence(),
                 "weeklyContribution", v.weeklyContribution().formatWithPence(), "paymentFrequency", v.paymentFrequency().name(),
                 "deliveryMechanisms", v.budgetLines().stream().map(l -> l.deliveryMechanism().name()).toList(),
-                "contingency", v.contingency().stream().map(a -> a.kind().name() + (a.name().isEmpty() ? "" : ": " + a.name())).toList()));
+                "contingency", v.contingency().stream().map(a -> a.kind().name() + (a.name().isEmpty() ? "" : ": " + a.name())).toList(),
+                "isfProviders", v.budgetLines().stream().filter(BudgetLine::isIndividualServiceFund)
+                        .map(l -> String.valueOf(l.isfProviderName())).toList()));
+    }
+
+    /**
+     * Issue 18: every line taken as an individual service fund names a provider listed in this
+     * council's community directory; its name is kept with the line as it is today. An unknown id,
+     * an organisation with nothing published, or another council's is refused, naming the line's
+     * field, and nothing is saved.
+     */
+    private NewPlanVersion withServiceFundProviders(long councilId, NewPlanVersion v) {
+        List<org.dphub.web.FormError> problems = new java.util.ArrayList<>();
+        List<BudgetLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < v.budgetLines().size(); i++) {
+            BudgetLine line = v.budgetLines().get(i);
+            java.util.UUID provider = line.isfProviderId();
+            if (line.isIndividualServiceFund()) {
+                String field = "budgetLines[" + i + "].isfProviderId";
+                if (line.isfProviderId() == null) {
+                    problems.add(new org.dphub.web.FormError(field,
+                            "Choose the provider from the community directory that holds this individual service fund"));
+                } else {
+                    Optional<String> name = providers.stream().map(p -> p.listedName(councilId, provider))
+                            .flatMap(Optional::stream).findFirst();
+                    if (name.isEmpty()) {
+                        problems.add(new org.dphub.web.FormError(field,
+                                "The individual service fund provider must be an organisation listed in your council's community directory"));
+                    } else {
+                        line = line.withIsfProvider(line.isfProviderId(), name.get());
+                    }
+                }
+            }
+            lines.add(line);
+        }
+        if (!problems.isEmpty()) {
+            throw new org.dphub.web.ValidationProblem(problems);
+        }
+        return new NewPlanVersion(v.startDate(), v.endDate(), v.eligibleNeeds(), v.howNeedsMet(), v.paymentFrequency(),
+                v.weeklyContribution(), v.contingencyPlan(), v.changeReason(), v.outcomes(), lines, v.outcomeTerms(),
+                v.contingency());
     }
 
     /** The plan, if this user may see its citizen. */
@@ -194,6 +245,20 @@ public class CarePlans {
     @Transactional(readOnly = true)
     public Optional<PlanVersion> version(SignedInUser user, long versionId) {
         return plans.version(versionId).filter(v -> citizens.find(user, v.citizenId()).isPresent());
+    }
+
+    /**
+     * Issue 18: the outcomes of the plan a direct payment pays for, as in force on a day, for the
+     * provider holding an individual service fund to report spending against. No access check:
+     * callers (the payments module's fund pages) check who may.
+     */
+    @Transactional(readOnly = true)
+    public List<String> outcomesOfDirectPayment(long directPaymentId, LocalDate day) {
+        return directPayments.find(directPaymentId)
+                .map(dp -> plans.versionsOf(dp.planId()))
+                .filter(versions -> !versions.isEmpty())
+                .map(versions -> inForce(versions, day).outcomes())
+                .orElse(List.of());
     }
 
     /** A directory term (outcome or need) that an outcome in a person's live plan is tagged with. */

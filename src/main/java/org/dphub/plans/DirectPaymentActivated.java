@@ -11,5 +11,18 @@ import org.dphub.councils.PaymentFrequency;
  */
 public record DirectPaymentActivated(long directPaymentId, long councilId, long citizenId, long planId,
                                      AccountType accountType, LocalDate startDate, PaymentFrequency paymentFrequency,
-                                     long regularPaymentPence, long weeklyBudgetPence, LocalDate agreedOn) {
+                                     long regularPaymentPence, long weeklyBudgetPence, LocalDate agreedOn,
+                                     java.util.List<ServiceFundPart> serviceFunds) {
+
+    public DirectPaymentActivated {
+        serviceFunds = serviceFunds == null ? java.util.List.of() : java.util.List.copyOf(serviceFunds);
+    }
+
+    /** A direct payment with no individual service fund: all of it is paid to the person. */
+    public DirectPaymentActivated(long directPaymentId, long councilId, long citizenId, long planId, AccountType accountType,
+                                  LocalDate startDate, PaymentFrequency paymentFrequency, long regularPaymentPence,
+                                  long weeklyBudgetPence, LocalDate agreedOn) {
+        this(directPaymentId, councilId, citizenId, planId, accountType, startDate, paymentFrequency, regularPaymentPence,
+                weeklyBudgetPence, agreedOn, null);
+    }
 }

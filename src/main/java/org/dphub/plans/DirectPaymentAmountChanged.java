@@ -7,5 +7,15 @@ import java.time.LocalDate;
  * a date; a temporary change publishes a second one for the day it falls back.
  */
 public record DirectPaymentAmountChanged(long directPaymentId, long councilId, LocalDate effectiveFrom,
-                                         long regularPaymentPence, long weeklyBudgetPence, String reason) {
+                                         long regularPaymentPence, long weeklyBudgetPence, String reason,
+                                         java.util.List<ServiceFundPart> serviceFunds) {
+
+    public DirectPaymentAmountChanged {
+        serviceFunds = serviceFunds == null ? java.util.List.of() : java.util.List.copyOf(serviceFunds);
+    }
+
+    public DirectPaymentAmountChanged(long directPaymentId, long councilId, LocalDate effectiveFrom, long regularPaymentPence,
+                                      long weeklyBudgetPence, String reason) {
+        this(directPaymentId, councilId, effectiveFrom, regularPaymentPence, weeklyBudgetPence, reason, null);
+    }
 }

@@ -8,5 +8,14 @@ import java.time.LocalDate;
  */
 public record DirectPaymentStatusChanged(long directPaymentId, long councilId, DirectPaymentTransitions.Event event,
                                          LocalDate effectiveOn, String reason, long regularPaymentPence,
-                                         long weeklyBudgetPence) {
+                                         long weeklyBudgetPence, java.util.List<ServiceFundPart> serviceFunds) {
+
+    public DirectPaymentStatusChanged {
+        serviceFunds = serviceFunds == null ? java.util.List.of() : java.util.List.copyOf(serviceFunds);
+    }
+
+    public DirectPaymentStatusChanged(long directPaymentId, long councilId, DirectPaymentTransitions.Event event,
+                                      LocalDate effectiveOn, String reason, long regularPaymentPence, long weeklyBudgetPence) {
+        this(directPaymentId, councilId, event, effectiveOn, reason, regularPaymentPence, weeklyBudgetPence, null);
+    }
 }

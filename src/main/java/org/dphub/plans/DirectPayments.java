@@ -242,9 +242,13 @@ public class DirectPayments {
                 AuditTrail.values("status", next.name(), "agreedBy", user.username(), "agreementMethod", method,
                         "paperSignedOn", paperSignedOn == null ? null : paperSignedOn.toString()));
         PlanVersion version = CarePlans.inForce(details.plan().versions(), dp.startDate());
+        // issue 18: the parts held by individual service fund providers are paid to them, the rest to the person
+        BudgetCalculation.Split split = BudgetCalculation.split(version.budgetLines(), BudgetCalculation.of(version.budgetLines(),
+                version.paymentFrequency(), version.weeklyContribution(), councils.settings(dp.councilId()).settings().contributionBasis()),
+                version.paymentFrequency());
         events.publishEvent(new DirectPaymentActivated(dp.id(), dp.councilId(), dp.citizenId(), dp.planId(),
-                dp.accountType(), dp.startDate(), version.paymentFrequency(), version.regularPayment().pence(),
-                version.weeklyBudget().pence(), paperSignedOn != null ? paperSignedOn : LocalDate.now(clock)));
+                dp.accountType(), dp.startDate(), version.paymentFrequency(), split.personRegular().pence(),
+                split.personWeekly().pence(), paperSignedOn != null ? paperSignedOn : LocalDate.now(clock), split.serviceFunds()));
         // plan changes made while waiting for agreement that start later (or end later) move the payments too
         for (PlanVersion later : details.plan().versions()) {
             if (later.startDate().isAfter(dp.startDate())
@@ -289,8 +293,9 @@ public class DirectPayments {
                         "reason", reason));
         BudgetCalculation.Budget budget = CarePlans.budgetFor(details.plan().versions(), effectiveOn, dp.startDate(),
                 councils.settings(dp.councilId()).settings().contributionBasis());
+        BudgetCalculation.Split split = CarePlans.splitFor(details.plan().versions(), effectiveOn, dp.startDate(), budget);
         events.publishEvent(new DirectPaymentStatusChanged(id, dp.councilId(), event, effectiveOn, reason,
-                budget.regularPayment().pence(), CarePlans.inForce(details.plan().versions(), effectiveOn).weeklyBudget().pence()));
+                split.personRegular().pence(), split.personWeekly().pence(), split.serviceFunds()));
         return find(practitioner, id).orElseThrow();
     }
 

@@ -27,7 +27,14 @@ public final class PlanInput {
 
     /** A budget line as typed: amounts in pounds ("13.28") on pages, or pence from the API. */
     public record TypedLine(String description, String kind, String hoursPerWeek, String hourlyRate,
-                            String weeklyAmount, String amount, String outcomes, String deliveryMechanism) {
+                            String weeklyAmount, String amount, String outcomes, String deliveryMechanism,
+                            String isfProviderId) {
+
+        /** A line with no individual service fund provider named (issue 18). */
+        public TypedLine(String description, String kind, String hoursPerWeek, String hourlyRate,
+                         String weeklyAmount, String amount, String outcomes, String deliveryMechanism) {
+            this(description, kind, hoursPerWeek, hourlyRate, weeklyAmount, amount, outcomes, deliveryMechanism, null);
+        }
 
         /** A line with no delivery mechanism given: a direct payment. */
         public TypedLine(String description, String kind, String hoursPerWeek, String hourlyRate,
@@ -242,6 +249,19 @@ public final class PlanInput {
         // every line is a direct payment unless the plan says how else it is taken
         DeliveryMechanism mechanism = blank(line.deliveryMechanism()) ? DeliveryMechanism.DIRECT_PAYMENT
                 : choice(line.deliveryMechanism(), DeliveryMechanism.class, field + ".deliveryMechanism", errors);
+        // issue 18: a line taken as an individual service fund names the directory provider holding it
+        java.util.UUID isfProvider = null;
+        if (mechanism == DeliveryMechanism.INDIVIDUAL_SERVICE_FUND) {
+            if (blank(line.isfProviderId())) {
+                errors.reject(field + ".isfProviderId", "plans.error.isfProvider.required");
+            } else {
+                try {
+                    isfProvider = java.util.UUID.fromString(line.isfProviderId().strip());
+                } catch (IllegalArgumentException e) {
+                    errors.reject(field + ".isfProviderId", "plans.error.isfProvider.unknown");
+                }
+            }
+        }
         List<Integer> serves = new ArrayList<>();
         if (!blank(line.outcomes())) {
             for (String number : line.outcomes().split("[,\\s]+")) {
@@ -265,7 +285,7 @@ public final class PlanInput {
         if (errors.list().size() > before) {
             return null;
         }
-        return new BudgetLine(description, kind, hours, rate, weekly, amount, serves, mechanism);
+        return new BudgetLine(description, kind, hours, rate, weekly, amount, serves, mechanism, isfProvider, null);
     }
 
     private static BigDecimal hours(String text, String field, FormErrors errors) {

@@ -139,6 +139,8 @@ class SecurityConfiguration {
                                 "/council-bank-accounts").hasRole("FINANCE")
                         .requestMatchers("/accounts/**").hasRole("STAFF")
                         .requestMatchers("/payment-runs", "/payment-runs/**").hasRole("FINANCE")
+                        // issue 18: the provider holding an individual service fund, or the DP team/finance for it
+                        .requestMatchers("/service-funds", "/service-funds/**").hasAnyRole("PROVIDER", "DP_TEAM", "FINANCE")
                         .requestMatchers("/citizens/*/one-off-payments/**").hasRole("PRACTITIONER")
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/one-off-payments/*").hasRole("STAFF")
                         // a budget holder's list to decide; a practitioner's own one-off payments

@@ -368,17 +368,26 @@ class InsightsIT {
                 {"startDate": "2026-12-01", "outcomes": [{"text": "Stay in my own home"}],
                  "budgetLines": [
                    {"description": "PA support", "kind": "HOURLY", "hoursPerWeek": 5, "hourlyRatePence": 1328, "outcomes": [1]},
-                   {"description": "Day centre", "kind": "WEEKLY", "weeklyAmountPence": 4000, "outcomes": [1], "deliveryMechanism": "%s"}
+                   {"description": "Day centre", "kind": "WEEKLY", "weeklyAmountPence": 4000, "outcomes": [1], "deliveryMechanism": "%s"%s}
                  ]}""";
+        // issue 18: an individual service fund names its provider, an organisation listed in the council's directory
+        java.util.UUID provider = java.util.UUID.randomUUID();
+        jdbc.sql("INSERT INTO directory_organization (id, council_id, name, kind) VALUES (:id, :c, 'Cartref Day Centre', 'CHARITY')")
+                .param("id", provider).param("c", council).update();
+        jdbc.sql("""
+                        INSERT INTO directory_service (id, organization_id, council_id, name, description, status, delivery, cost_pence,
+                            cost_unit, insurance_checked, safeguarding_checked)
+                        VALUES (:id, :org, :c, 'Day centre', 'Days out and company', 'PUBLISHED', 'ONLINE', 4000, 'SESSION', true, true)""")
+                .param("id", java.util.UUID.randomUUID()).param("org", provider).param("c", council).update();
         HttpResponse<String> bad = http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans",
-                plan.formatted("CASH_IN_HAND"));
+                plan.formatted("CASH_IN_HAND", ""));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("budgetLines[1].deliveryMechanism", "Select a direct payment, an individual service fund");
         assertThat(jdbc.sql("SELECT count(*) FROM care_plan WHERE citizen_id = :c").param("c", citizenId).query(Long.class).single())
                 .as("nothing saved").isZero();
 
         HttpResponse<String> created = http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans",
-                plan.formatted("INDIVIDUAL_SERVICE_FUND"));
+                plan.formatted("INDIVIDUAL_SERVICE_FUND", ", \"isfProviderId\": \"" + provider + "\""));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode lines = json.readTree(created.body()).get("budgetLines");
         assertThat(lines.get(0).get("deliveryMechanism").asString()).as("the default").isEqualTo("DIRECT_PAYMENT");
@@ -387,7 +396,7 @@ class InsightsIT {
         assertThat(json.readTree(http.getAs(PRACTITIONER, PASSWORD, "/api/v1/plans/" + planId).body())
                 .get("budgetLines").get(1).get("deliveryMechanism").asString()).isEqualTo("INDIVIDUAL_SERVICE_FUND");
         assertThat(page(PRACTITIONER, "/plans/" + planId).body())
-                .contains("How it is taken", "An individual service fund", "A direct payment");
+                .contains("How it is taken", "An individual service fund", "A direct payment", "Held by Cartref Day Centre");
         assertThat(page(PRACTITIONER, "/plans/" + planId + "/change").body())
                 .containsPattern("id=\"budgetLines\\[1\\]\\.deliveryMechanism-2\"[^>]*value=\"INDIVIDUAL_SERVICE_FUND\"[^>]*checked=\"checked\"");
         assertThat(jdbc.sql("""

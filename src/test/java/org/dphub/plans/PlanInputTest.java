@@ -463,7 +463,23 @@ class PlanInputTest {
     class DeliveryMechanisms {
 
         PlanInput.TypedLine taken(String mechanism) {
-            return new PlanInput.TypedLine("Day centre", "WEEKLY", null, null, "80", null, "1", mechanism);
+            return new PlanInput.TypedLine("Day centre", "WEEKLY", null, null, "80", null, "1", mechanism,
+                    // issue 18: a line taken as an individual service fund names its provider (CarePlans checks it is listed)
+                    "individual_service_fund".equalsIgnoreCase(mechanism) ? "00000000-0000-0000-0000-00000000000a" : null);
+        }
+
+        @Test
+        void anIndividualServiceFundNamesItsProvider() {
+            assertRefused(typedLines(hourlyLine("10", "13.28", "1"), new PlanInput.TypedLine("Day centre", "WEEKLY", null, null,
+                    "80", null, "1", "INDIVIDUAL_SERVICE_FUND")), "budgetLines[1].isfProviderId",
+                    "Choose the provider from the community directory that holds this individual service fund");
+        }
+
+        @Test
+        void onlyAnIndividualServiceFundLineKeepsAProvider() {
+            var result = assertAccepted(typedLines(hourlyLine("10", "13.28", "1"), taken("INDIVIDUAL_SERVICE_FUND")));
+            assertThat(result.budgetLines().get(1).isfProviderId()).hasToString("00000000-0000-0000-0000-00000000000a");
+            assertThat(result.budgetLines().get(0).isfProviderId()).as("only an ISF line names one").isNull();
         }
 
         @Test

@@ -98,7 +98,7 @@ class OneOffPaymentApiController {
         AccountType type = AccountType.PREPAID_CARD;
         if (body.accountType() != null) {
             try {
-                type = AccountType.valueOf(body.accountType().strip());
+                type = AccountType.chosenForDirectPayment(body.accountType().strip());
             } catch (IllegalArgumentException e) {
                 errors.reject("accountType", "dp.error.accountType");
             }

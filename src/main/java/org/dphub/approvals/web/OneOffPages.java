@@ -81,7 +81,7 @@ class OneOffPages {
         }
         AccountType type = null;
         try {
-            type = AccountType.valueOf(form.getOrDefault("accountType", ""));
+            type = AccountType.chosenForDirectPayment(form.getOrDefault("accountType", ""));
         } catch (IllegalArgumentException e) {
             errors.reject("accountType", "oneoff.error.account-type");
         }
@@ -98,7 +98,7 @@ class OneOffPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("reasons", OneOffReason.values());
-        model.addAttribute("accountTypes", AccountType.values());
+        model.addAttribute("accountTypes", AccountType.forDirectPayments());
         model.addAttribute("limit", payments.selfApprovalLimit(citizen.councilId()));
         model.addAttribute("maximum", payments.oneOffMaximum(citizen.councilId()));
         model.addAttribute("outcomes", plans.plansOf(practitioner, citizen.id()).stream()

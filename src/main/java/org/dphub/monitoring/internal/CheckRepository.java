@@ -76,7 +76,8 @@ public class CheckRepository {
             SELECT b.id, b.citizen_id,
                    b.start_date IS NOT NULL AND b.start_date > :today - interval '3 months' AS new_dp,
                    b.balance - :weeks * b.weekly > 0 AS surplus,
-                   (SELECT coalesce(-sum(t.amount_pence), 0) FROM account_transaction t
+                   -- LightTouchPolicy (issue 18): managed accounts and individual service funds are never selected for this
+                   b.type NOT IN (%s) AND (SELECT coalesce(-sum(t.amount_pence), 0) FROM account_transaction t
                     WHERE t.account_id = b.id AND t.amount_pence < 0 AND t.booked_on > :today - 90
                       AND NOT EXISTS (SELECT 1 FROM transaction_tag g WHERE g.transaction_id = t.id
                           AND (g.outcome IS NOT NULL OR g.budget_line_position IS NOT NULL))) > :unlinked AS unlinked,
@@ -86,7 +87,7 @@ public class CheckRepository {
                    EXISTS (SELECT 1 FROM monitoring_concern c WHERE c.account_id = b.id
                            AND (b.last_check IS NULL OR c.raised_at > b.last_check)) AS concern,
                    b.last_check IS NOT NULL AND b.last_check > CAST(:today AS timestamptz) - make_interval(days => :quiet) AS quiet
-            FROM base b""";
+            FROM base b""".formatted(org.dphub.monitoring.LightTouchPolicy.sqlList());
 
     /** How many accounts {@link #due} would list: counted in PostgreSQL, for the home page. */
     public long countDue(long councilId, LocalDate today, int surplusWeeks, long unlinkedThresholdPence, int quietDays) {

@@ -131,6 +131,34 @@ public class AccountRepository {
         return new Account(rs.getLong("id"), rs.getLong("council_id"), rs.getLong("citizen_id"),
                 rs.getObject("direct_payment_id", Long.class), AccountType.valueOf(rs.getString("type")),
                 AccountStatus.valueOf(rs.getString("status")), rs.getObject("opened_on", LocalDate.class),
-                rs.getObject("closed_on", LocalDate.class));
+                rs.getObject("closed_on", LocalDate.class), rs.getObject("isf_direct_payment_id", Long.class),
+                rs.getObject("isf_organization_id", java.util.UUID.class), rs.getString("isf_organization_name"));
+    }
+
+    /** Issue 18: opens the individual service fund a provider holds for a direct payment once; empty if it is there. */
+    public Optional<Long> insertServiceFund(long councilId, long citizenId, long directPaymentId, java.util.UUID organizationId,
+                                            String organizationName, LocalDate openedOn) {
+        return jdbc.sql("""
+                        INSERT INTO dp_account (council_id, citizen_id, type, status, opened_on, isf_direct_payment_id,
+                                                isf_organization_id, isf_organization_name)
+                        VALUES (:council, :citizen, 'INDIVIDUAL_SERVICE_FUND', 'OPEN', :opened, :dp, :org, :name)
+                        ON CONFLICT (isf_direct_payment_id, isf_organization_id) WHERE isf_direct_payment_id IS NOT NULL
+                        DO NOTHING RETURNING id""")
+                .param("council", councilId).param("citizen", citizenId).param("opened", openedOn).param("dp", directPaymentId)
+                .param("org", organizationId).param("name", organizationName)
+                .query(Long.class).optional();
+    }
+
+    /** Issue 18: the individual service funds a direct payment agreement funds, oldest first. */
+    public List<Account> serviceFundsOf(long directPaymentId) {
+        return jdbc.sql("SELECT * FROM dp_account WHERE isf_direct_payment_id = :dp ORDER BY id").param("dp", directPaymentId)
+                .query(AccountRepository::account).list();
+    }
+
+    /** Issue 18: the open individual service funds a provider holds in a council, oldest first. */
+    public List<Account> serviceFundsHeldBy(long councilId, java.util.UUID organizationId) {
+        return jdbc.sql("""
+                        SELECT * FROM dp_account WHERE council_id = :council AND isf_organization_id = :org ORDER BY id""")
+                .param("council", councilId).param("org", organizationId).query(AccountRepository::account).list();
     }
 }

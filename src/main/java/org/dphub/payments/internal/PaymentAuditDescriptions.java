@@ -24,8 +24,10 @@ class PaymentAuditDescriptions implements AuditDescriptions {
     /** Spending from an account to a provider, and money back from it (issue 15). */
     static final String PROVIDER_CHARGE = "provider_charge";
     static final String PROVIDER_REFUND = "provider_refund";
+    /** Spending a provider reports from an individual service fund it holds (issue 18). */
+    static final String ISF_SPENDING = "isf_spending";
     static final Set<String> TYPES = Set.of(ACCOUNT, SCHEDULE, LEDGER, BANK_DETAILS, RECOVERY, RUN, STATEMENT_LINES,
-            PROVIDER_CHARGE, PROVIDER_REFUND);
+            PROVIDER_CHARGE, PROVIDER_REFUND, ISF_SPENDING);
 
     @Override
     public Set<String> entityTypes() {
@@ -47,6 +49,8 @@ class PaymentAuditDescriptions implements AuditDescriptions {
                     words.quote(event.value("organization")), words.date(event.value("on")));
             case PROVIDER_REFUND -> words.say("audit.say.provider_refund.refunded", words.money(event.value("amount")),
                     words.quote(event.value("organization")), words.date(event.value("on")));
+            case ISF_SPENDING -> words.say("audit.say.isf_spending.recorded", words.money(event.value("amount")),
+                    words.quote(event.value("provider")), words.date(event.value("spentOn")), words.quote(event.value("description")));
             case STATEMENT_LINES -> words.say("audit.say.ledger_statement_lines.posted", AuditWording.number(event.value("lines")),
                     AuditWording.number(event.value("spending")), words.money(event.value("spent")),
                     AuditWording.number(event.value("moneyIn")), words.money(event.value("paidIn")),

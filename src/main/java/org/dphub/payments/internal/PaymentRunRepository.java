@@ -99,7 +99,10 @@ public class PaymentRunRepository {
                                 (SELECT bd.id FROM bank_details bd WHERE bd.account_id = a.id ORDER BY bd.id DESC LIMIT 1),
                                 CASE WHEN a.type = 'PREPAID_CARD' THEN
                                     (SELECT bd.id FROM bank_details bd WHERE bd.council_id = a.council_id AND bd.account_id IS NULL
-                                       AND bd.purpose = 'CARD_PROVIDER' ORDER BY bd.id DESC LIMIT 1) END) AS id) b
+                                       AND bd.purpose = 'CARD_PROVIDER' ORDER BY bd.id DESC LIMIT 1)
+                                     WHEN a.type = 'INDIVIDUAL_SERVICE_FUND' THEN
+                                    (SELECT bd.id FROM bank_details bd WHERE bd.organization_id = a.isf_organization_id
+                                       AND bd.purpose = 'PROVIDER' ORDER BY bd.id DESC LIMIT 1) END) AS id) b
                         CROSS JOIN LATERAL generate_series(0, CASE s.frequency
                                 WHEN 'WEEKLY' THEN (:date - s.first_payment_date) / 7
                                 WHEN 'FOUR_WEEKLY' THEN (:date - s.first_payment_date) / 28
@@ -134,7 +137,10 @@ public class PaymentRunRepository {
                                 (SELECT bd.id FROM bank_details bd WHERE bd.account_id = a.id ORDER BY bd.id DESC LIMIT 1),
                                 CASE WHEN a.type = 'PREPAID_CARD' THEN
                                     (SELECT bd.id FROM bank_details bd WHERE bd.council_id = a.council_id AND bd.account_id IS NULL
-                                       AND bd.purpose = 'CARD_PROVIDER' ORDER BY bd.id DESC LIMIT 1) END) AS id) b
+                                       AND bd.purpose = 'CARD_PROVIDER' ORDER BY bd.id DESC LIMIT 1)
+                                     WHEN a.type = 'INDIVIDUAL_SERVICE_FUND' THEN
+                                    (SELECT bd.id FROM bank_details bd WHERE bd.organization_id = a.isf_organization_id
+                                       AND bd.purpose = 'PROVIDER' ORDER BY bd.id DESC LIMIT 1) END) AS id) b
                         WHERE o.council_id = :council AND o.approved_on <= :date AND b.id IS NOT NULL
                           AND NOT EXISTS (SELECT 1 FROM ledger_transaction t WHERE t.idempotency_key = 'one-off:' || o.one_off_id)
                         ON CONFLICT (idempotency_key) DO NOTHING""")
@@ -155,7 +161,9 @@ public class PaymentRunRepository {
                           AND (a.status = 'SUSPENDED'
                                OR (a.status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM bank_details b WHERE b.account_id = a.id)
                                    AND NOT (a.type = 'PREPAID_CARD' AND EXISTS (SELECT 1 FROM bank_details b
-                                        WHERE b.council_id = a.council_id AND b.purpose = 'CARD_PROVIDER'))))
+                                        WHERE b.council_id = a.council_id AND b.purpose = 'CARD_PROVIDER'))
+                                   AND NOT (a.type = 'INDIVIDUAL_SERVICE_FUND' AND EXISTS (SELECT 1 FROM bank_details b
+                                        WHERE b.organization_id = a.isf_organization_id AND b.purpose = 'PROVIDER'))))
                           AND (EXISTS (SELECT 1 FROM payment_schedule s WHERE s.account_id = a.id
                                          AND s.first_payment_date <= :date AND s.regular_payment_pence > 0)
                                OR EXISTS (SELECT 1 FROM one_off_due o WHERE o.account_id = a.id AND o.approved_on <= :date
@@ -180,7 +188,10 @@ public class PaymentRunRepository {
                                 (SELECT bd.id FROM bank_details bd WHERE bd.account_id = a.id ORDER BY bd.id DESC LIMIT 1),
                                 CASE WHEN a.type = 'PREPAID_CARD' THEN
                                     (SELECT bd.id FROM bank_details bd WHERE bd.council_id = a.council_id AND bd.account_id IS NULL
-                                       AND bd.purpose = 'CARD_PROVIDER' ORDER BY bd.id DESC LIMIT 1) END) AS id) b
+                                       AND bd.purpose = 'CARD_PROVIDER' ORDER BY bd.id DESC LIMIT 1)
+                                     WHEN a.type = 'INDIVIDUAL_SERVICE_FUND' THEN
+                                    (SELECT bd.id FROM bank_details bd WHERE bd.organization_id = a.isf_organization_id
+                                       AND bd.purpose = 'PROVIDER' ORDER BY bd.id DESC LIMIT 1) END) AS id) b
                         WHERE f.council_id = :council AND f.settlement = 'OWED_BACK' AND f.refunded_on <= :date AND b.id IS NOT NULL
                         ON CONFLICT (idempotency_key) DO NOTHING""")
                 .param("run", runId).param("council", councilId).param("date", paymentDate).update();
@@ -443,7 +454,9 @@ public class PaymentRunRepository {
         streaming.query("""
                         SELECT p.id, p.account_id, a.type, p.idempotency_key, p.due_date, p.amount_pence - p.netted_pence,
                                b.account_name, b.sort_code, b.account_number,
-                               CASE WHEN b.purpose = 'CARD_PROVIDER' THEN 'DPHUB ' || p.account_id ELSE b.reference END,
+                               CASE WHEN b.purpose = 'CARD_PROVIDER' THEN 'DPHUB ' || p.account_id
+                                    WHEN a.type = 'INDIVIDUAL_SERVICE_FUND' THEN 'DPHUB ISF ' || p.account_id
+                                    ELSE b.reference END,
                                {PAY_DATE}, CAST(NULL AS uuid), 0
                         FROM payment p JOIN payment_run r ON r.id = p.run_id JOIN dp_account a ON a.id = p.account_id
                         JOIN bank_details b ON b.id = p.bank_details_id

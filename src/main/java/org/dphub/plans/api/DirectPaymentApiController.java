@@ -109,7 +109,7 @@ class DirectPaymentApiController {
         }
         AccountType accountType = null;
         try {
-            accountType = AccountType.valueOf(body.accountType() == null ? "" : body.accountType().strip());
+            accountType = AccountType.chosenForDirectPayment(body.accountType() == null ? "" : body.accountType().strip());
         } catch (IllegalArgumentException e) {
             errors.reject("accountType", "dp.error.accountType");
         }

@@ -50,10 +50,12 @@ class PlanApiController {
     /**
      * A budget line. HOURLY: hoursPerWeek and hourlyRatePence (default the council PA rate); WEEKLY: weeklyAmountPence;
      * ONE_OFF: amountPence. deliveryMechanism: DIRECT_PAYMENT (the default), INDIVIDUAL_SERVICE_FUND,
-     * COUNCIL_MANAGED_BUDGET or COUNCIL_COMMISSIONED.
+     * COUNCIL_MANAGED_BUDGET or COUNCIL_COMMISSIONED. isfProviderId: for an INDIVIDUAL_SERVICE_FUND line, the id of
+     * the organisation in the council's community directory that holds it (required for those lines, issue 18).
      */
     record BudgetLineJson(String description, String kind, Object hoursPerWeek, Object hourlyRatePence,
-                          Object weeklyAmountPence, Object amountPence, List<Integer> outcomes, String deliveryMechanism) {
+                          Object weeklyAmountPence, Object amountPence, List<Integer> outcomes, String deliveryMechanism,
+                          String isfProviderId) {
     }
 
     /**
@@ -78,10 +80,11 @@ class PlanApiController {
 
     record LineJson(String description, BudgetLineKind kind, BigDecimal hoursPerWeek, Long hourlyRatePence,
                     Long weeklyAmountPence, Long amountPence, long weeklyCostPence, List<Integer> outcomes,
-                    DeliveryMechanism deliveryMechanism) {
+                    DeliveryMechanism deliveryMechanism, java.util.UUID isfProviderId, String isfProviderName) {
         static LineJson of(BudgetLine l) {
             return new LineJson(l.description(), l.kind(), l.hoursPerWeek(), pence(l.hourlyRate()), pence(l.weeklyAmount()),
-                    pence(l.amount()), l.weeklyCost().pence(), l.outcomes(), l.deliveryMechanism());
+                    pence(l.amount()), l.weeklyCost().pence(), l.outcomes(), l.deliveryMechanism(), l.isfProviderId(),
+                    l.isfProviderName());
         }
     }
 
@@ -204,7 +207,7 @@ class PlanApiController {
                     asPence(line.weeklyAmountPence(), field + ".weeklyAmountPence", errors),
                     asPence(line.amountPence(), field + ".amountPence", errors),
                     line.outcomes() == null ? null : line.outcomes().stream().map(String::valueOf).collect(Collectors.joining(",")),
-                    line.deliveryMechanism()));
+                    line.deliveryMechanism(), line.isfProviderId()));
         }
         String frequency = body.paymentFrequency() == null ? settings.paymentFrequency().name() : body.paymentFrequency();
         String contribution = asPence(body.weeklyContributionPence(), "weeklyContributionPence", errors);

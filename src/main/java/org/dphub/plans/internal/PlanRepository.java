@@ -97,9 +97,11 @@ public class PlanRepository {
             BudgetLine line = v.budgetLines().get(i);
             jdbc.sql("""
                             INSERT INTO plan_budget_line (plan_version_id, position, description, kind, hours_per_week,
-                                hourly_rate_pence, weekly_amount_pence, amount_pence, outcome_positions, delivery_mechanism)
+                                hourly_rate_pence, weekly_amount_pence, amount_pence, outcome_positions, delivery_mechanism,
+                                isf_organization_id, isf_organization_name)
                             VALUES (:version, :position, :description, :kind, :hours, :rate, :weekly, :amount,
-                                CAST(:outcomes AS int[]), :mechanism)""")
+                                CAST(:outcomes AS int[]), :mechanism, :isfProvider, :isfProviderName)""")
+                    .param("isfProvider", line.isfProviderId()).param("isfProviderName", line.isfProviderName())
                     .param("version", id).param("position", i + 1).param("description", line.description())
                     .param("kind", line.kind().name()).param("hours", line.hoursPerWeek())
                     .param("rate", pence(line.hourlyRate())).param("weekly", pence(line.weeklyAmount()))
@@ -223,7 +225,8 @@ public class PlanRepository {
         BigDecimal hours = rs.getBigDecimal("hours_per_week");
         return new BudgetLine(rs.getString("description"), BudgetLineKind.valueOf(rs.getString("kind")), hours,
                 money(rs, "hourly_rate_pence"), money(rs, "weekly_amount_pence"), money(rs, "amount_pence"), outcomes,
-                DeliveryMechanism.valueOf(rs.getString("delivery_mechanism")));
+                DeliveryMechanism.valueOf(rs.getString("delivery_mechanism")),
+                rs.getObject("isf_organization_id", java.util.UUID.class), rs.getString("isf_organization_name"));
     }
 
     private static Money money(ResultSet rs, String column) throws SQLException {

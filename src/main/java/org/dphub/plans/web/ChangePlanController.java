@@ -77,7 +77,14 @@ class ChangePlanController {
             choices.addTo(model, locale);
         return PlanFormPage.show(model, purpose(temporary), citizen, planId, form, errors, settings);
         }
-        plans.change(practitioner, planId, change);
+        try {
+            plans.change(practitioner, planId, change);
+        } catch (org.dphub.web.ValidationProblem problem) {
+            // issue 18: an individual service fund provider not listed in the directory, said in the reader's language
+            problem.errors().forEach(e -> errors.reject(e.field(), "plans.error.isfProvider.unknown"));
+            choices.addTo(model, locale);
+            return PlanFormPage.show(model, purpose(temporary), citizen, planId, form, errors, settings);
+        }
         return "redirect:/plans/" + planId;
     }
 

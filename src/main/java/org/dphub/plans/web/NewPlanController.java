@@ -94,6 +94,14 @@ class NewPlanController {
             recipientChoices(model, kindTyped, reference, ehc);
             return PlanFormPage.show(model, PlanFormPage.Purpose.NEW, citizen, null, form, errors, settings);
         }
-        return "redirect:/plans/" + plans.create(practitioner, id, plan, recipient, errors).id();
+        try {
+            return "redirect:/plans/" + plans.create(practitioner, id, plan, recipient, errors).id();
+        } catch (org.dphub.web.ValidationProblem problem) {
+            // issue 18: an individual service fund provider not listed in the directory, said in the reader's language
+            problem.errors().forEach(e -> errors.reject(e.field(), "plans.error.isfProvider.unknown"));
+            choices.addTo(model, locale);
+            recipientChoices(model, kindTyped, reference, ehc);
+            return PlanFormPage.show(model, PlanFormPage.Purpose.NEW, citizen, null, form, errors, settings);
+        }
     }
 }

@@ -74,10 +74,10 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
     static final int MOST_ROWS_READ = PlanInput.MAX_LINES + 1;
 
     record LineForm(String description, String kind, String hoursPerWeek, String hourlyRate, String weeklyAmount,
-                    String amount, String outcomes, String deliveryMechanism) {
+                    String amount, String outcomes, String deliveryMechanism, String isfProviderId) {
 
         static LineForm blank() {
-            return new LineForm("", "", "", "", "", "", "", "");
+            return new LineForm("", "", "", "", "", "", "", "", "");
         }
 
         /** The mechanism to show ticked: a direct payment unless another was chosen. */
@@ -90,12 +90,12 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
             return new LineForm(line.description(), line.kind().name(), PlanView.hours(line.hoursPerWeek()),
                     plain(line.hourlyRate()), plain(line.weeklyAmount()), plain(line.amount()),
                     String.join(", ", line.outcomes().stream().map(String::valueOf).toList()),
-                    line.deliveryMechanism().name());
+                    line.deliveryMechanism().name(), line.isfProviderId() == null ? "" : line.isfProviderId().toString());
         }
 
         PlanInput.TypedLine typed() {
             return new PlanInput.TypedLine(description, kind, hoursPerWeek, hourlyRate, weeklyAmount, amount, outcomes,
-                    deliveryMechanism);
+                    deliveryMechanism, isfProviderId);
         }
     }
 
@@ -125,7 +125,7 @@ record PlanForm(String startDateDay, String startDateMonth, String startDateYear
             }
             lines.add(new LineForm(value(p, row + "description"), value(p, row + "kind"), value(p, row + "hoursPerWeek"),
                     value(p, row + "hourlyRate"), value(p, row + "weeklyAmount"), value(p, row + "amount"),
-                    value(p, row + "outcomes"), value(p, row + "deliveryMechanism")));
+                    value(p, row + "outcomes"), value(p, row + "deliveryMechanism"), value(p, row + "isfProviderId")));
         }
         List<List<String>> terms = new ArrayList<>();
         for (int i = 0; i < PlanInput.MAX_OUTCOMES; i++) {

@@ -27,7 +27,8 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
 
     /** A budget line with its figures ready to show. {@code hours} is "10" or "7.5", never "10.00". */
     record Line(int number, String description, BudgetLineKind kind, String hours, Money rate, Money weeklyAmount,
-                Money amount, Money weeklyCost, String outcomes, org.dphub.plans.DeliveryMechanism deliveryMechanism) {
+                Money amount, Money weeklyCost, String outcomes, org.dphub.plans.DeliveryMechanism deliveryMechanism,
+                String isfProviderName) {
 
         public boolean hourly() {
             return kind == BudgetLineKind.HOURLY;
@@ -57,7 +58,7 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
             BudgetLine l = v.budgetLines().get(i);
             lines.add(new Line(i + 1, l.description(), l.kind(), hours(l.hoursPerWeek()), l.hourlyRate(), l.weeklyAmount(),
                     l.amount(), l.weeklyCost(), l.outcomes().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                    l.deliveryMechanism()));
+                    l.deliveryMechanism(), l.isfProviderName()));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (int n = 1; n <= v.outcomes().size(); n++) {

@@ -86,7 +86,7 @@ class RequestDirectPaymentController {
         }
         AccountType accountType = null;
         try {
-            accountType = AccountType.valueOf(form.accountType());
+            accountType = AccountType.chosenForDirectPayment(form.accountType());
         } catch (IllegalArgumentException e) {
             // left null: the service says "Select where the money will be paid"
         }
@@ -157,7 +157,7 @@ class RequestDirectPaymentController {
                 m.livesInSameHousehold() ? "dp.form.household.lives-with" : "dp.form.household.lives-apart",
                 new Object[] {messages.getMessage("household.relationship." + m.relationship(), null, locale)}, locale))
                 .toList());
-        model.addAttribute("accountTypes", AccountType.values());
+        model.addAttribute("accountTypes", AccountType.forDirectPayments());
         return "plans/request-direct-payment";
     }
 
