@@ -5,8 +5,9 @@
 --    and its ended_on (the first ENDED status change) kept by a trigger on the status changes, so
 --    the figures stop running a sub-select for each payment (up to 2.6 million look-ups a figure).
 --    Both are derived: the status changes stay the record of what happened and when.
--- 2. The person of each plan version, copied from its plan when the version is written (a plan's
---    person never changes), so the figures stop joining every plan to find a council's people.
+-- 2. The person of each plan version and who the plan is for (ADULT, CARER, CHILD), copied from its
+--    plan when the version is written (neither changes for a plan), so the figures stop joining
+--    every plan to find a council's people.
 
 ALTER TABLE direct_payment ADD COLUMN active_from DATE GENERATED ALWAYS AS (
     CASE WHEN status = 'AWAITING_AGREEMENT' THEN NULL
@@ -31,15 +32,15 @@ CREATE INDEX direct_payment_council_active_idx ON direct_payment (council_id, ac
 
 -- care_plan_version is append-only (its trigger refuses updates): the one-time copy of a derived
 -- column is done with the trigger set aside for this statement only.
-ALTER TABLE care_plan_version ADD COLUMN citizen_id BIGINT;
+ALTER TABLE care_plan_version ADD COLUMN citizen_id BIGINT, ADD COLUMN recipient_kind TEXT;
 ALTER TABLE care_plan_version DISABLE TRIGGER care_plan_version_append_only;
-UPDATE care_plan_version v SET citizen_id = p.citizen_id FROM care_plan p WHERE p.id = v.plan_id;
+UPDATE care_plan_version v SET citizen_id = p.citizen_id, recipient_kind = p.recipient_kind FROM care_plan p WHERE p.id = v.plan_id;
 ALTER TABLE care_plan_version ENABLE TRIGGER care_plan_version_append_only;
-ALTER TABLE care_plan_version ALTER COLUMN citizen_id SET NOT NULL;
+ALTER TABLE care_plan_version ALTER COLUMN citizen_id SET NOT NULL, ALTER COLUMN recipient_kind SET NOT NULL;
 
 CREATE FUNCTION care_plan_version_citizen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.citizen_id := (SELECT p.citizen_id FROM care_plan p WHERE p.id = NEW.plan_id);
+    SELECT p.citizen_id, p.recipient_kind INTO NEW.citizen_id, NEW.recipient_kind FROM care_plan p WHERE p.id = NEW.plan_id;
     RETURN NEW;
 END $$;
 CREATE TRIGGER care_plan_version_citizen BEFORE INSERT ON care_plan_version
@@ -48,7 +49,7 @@ CREATE TRIGGER care_plan_version_citizen BEFORE INSERT ON care_plan_version
 -- The views read the kept columns (same names, same meaning as before).
 CREATE OR REPLACE VIEW insights_direct_payment AS
 SELECT dp.id, dp.council_id, dp.citizen_id, dp.plan_id, dp.status, dp.requested_on, dp.start_date,
-       dp.active_from, dp.ended_on, dp.first_payment_date
+       dp.active_from, dp.ended_on, dp.first_payment_date, dp.recipient_kind
 FROM direct_payment dp;
 
 CREATE OR REPLACE VIEW insights_plan_line AS
@@ -61,7 +62,8 @@ FROM care_plan_version v
 JOIN plan_budget_line l ON l.plan_version_id = v.id;
 
 CREATE OR REPLACE VIEW insights_plan_version AS
-SELECT v.council_id, v.citizen_id, v.plan_id, v.id AS version_id, v.version, v.start_date, v.end_date
+SELECT v.council_id, v.citizen_id, v.plan_id, v.id AS version_id, v.version, v.start_date, v.end_date,
+       v.recipient_kind
 FROM care_plan_version v;
 
 CREATE OR REPLACE VIEW insights_plan_hourly_line AS

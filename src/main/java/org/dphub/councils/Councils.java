@@ -68,4 +68,31 @@ public class Councils {
         }
         return settings(councilId);
     }
+
+    /** The most days of notice a council may set before a child's 18th birthday. */
+    public static final int MAX_TRANSITION_NOTICE_DAYS = 365;
+
+    /**
+     * Issue 18: how many days before a child's 18th birthday the DP team sees them as moving to adult
+     * support (a council setting, default 90 days).
+     */
+    @Transactional(readOnly = true)
+    public int transitionNoticeDays(long councilId) {
+        return repository.transitionNoticeDays(councilId);
+    }
+
+    /** A council administrator changes the notice period (1 to 365 days); the audit trail keeps before and after. */
+    @Transactional
+    public int changeTransitionNoticeDays(long councilId, int days) {
+        if (days < 1 || days > MAX_TRANSITION_NOTICE_DAYS) {
+            throw new IllegalArgumentException("transitionNoticeDays must be 1 to " + MAX_TRANSITION_NOTICE_DAYS);
+        }
+        int before = repository.transitionNoticeDays(councilId);
+        repository.setTransitionNoticeDays(councilId, days);
+        if (before != days) {
+            audit.record(councilId, SETTINGS_ENTITY, councilId, AuditAction.UPDATE,
+                    AuditTrail.values("transitionNoticeDays", before), AuditTrail.values("transitionNoticeDays", days));
+        }
+        return days;
+    }
 }

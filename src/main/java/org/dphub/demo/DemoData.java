@@ -66,6 +66,8 @@ class DemoData implements ApplicationRunner {
     private final PaProfiles paProfiles;
     private final PostcodeDirectory postcodes;
     private final DemoPlans demoPlans;
+    @org.springframework.beans.factory.annotation.Autowired
+    private DemoKinds demoKinds;
     private final DemoMarketplace demoMarketplace;
     private final DemoEmployment demoEmployment;
     private final DemoDirectory demoDirectory;
@@ -235,6 +237,7 @@ class DemoData implements ApplicationRunner {
         DemoDirectory.Loaded directory = demoDirectory.load(council, plan.districts());
         demoProviderPayments.load(council, directory, people);
         demoHelp.load(domain, wales, people);
+        demoKinds.load(council, domain, wales, practitioner, people);
         return demoEmployment.employ(cast.citizen(), cast.pa(), people.get(0), paGiven, paFamily, hired, wales);
     }
 

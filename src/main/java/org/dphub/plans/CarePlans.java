@@ -43,7 +43,17 @@ public class CarePlans {
     }
 
     /** A plan with all its versions, oldest first, and which one is in force today. */
-    public record Plan(long id, long citizenId, long councilId, List<PlanVersion> versions, PlanVersion inForce) {
+    public record Plan(long id, long citizenId, long councilId, List<PlanVersion> versions, PlanVersion inForce,
+                       PlanRecipient recipient) {
+
+        /** An adult's plan. */
+        public Plan(long id, long citizenId, long councilId, List<PlanVersion> versions, PlanVersion inForce) {
+            this(id, citizenId, councilId, versions, inForce, PlanRecipient.ADULT);
+        }
+
+        public RecipientKind recipientKind() {
+            return recipient.kind();
+        }
 
         public PlanVersion latest() {
             return versions.get(versions.size() - 1);
@@ -53,10 +63,46 @@ public class CarePlans {
     /** A practitioner writes a new plan for a person in their council. */
     @Transactional
     public Plan create(SignedInUser practitioner, long citizenId, NewPlanVersion first) {
+        return create(practitioner, citizenId, first, PlanRecipient.ADULT, null);
+    }
+
+    /**
+     * A plan for an adult, a carer (linked to the person they care for) or a child. Checks who it is
+     * for first: a carer's plan names someone else of the same council as the person cared for; a
+     * child's plan is for someone under 18 on its start date. Problems go into {@code errors}
+     * and are thrown as a validation problem (nothing saved); {@code errors} may be null for an adult's plan.
+     */
+    @Transactional
+    public Plan create(SignedInUser practitioner, long citizenId, NewPlanVersion first, PlanRecipient recipient,
+                       org.dphub.web.FormErrors errors) {
         Citizen citizen = citizens.findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
-        long planId = plans.insertPlan(citizen.councilId(), citizenId);
+        if (recipient.kind() != RecipientKind.ADULT) {
+            checkRecipient(practitioner, citizen, first.startDate(), recipient, errors);
+            errors.throwIfAny();
+        }
+        long planId = plans.insertPlan(citizen.councilId(), citizenId, recipient);
         addVersion(practitioner, planId, citizen.councilId(), first);
         return find(practitioner, planId).orElseThrow();
+    }
+
+    /** Who a plan is for must fit the person: see {@link #create(SignedInUser, long, NewPlanVersion, PlanRecipient, org.dphub.web.FormErrors)}. */
+    public void checkRecipient(SignedInUser practitioner, Citizen citizen, LocalDate startDate, PlanRecipient recipient,
+                               org.dphub.web.FormErrors errors) {
+        if (recipient.kind() == RecipientKind.CARER) {
+            Long caredFor = recipient.caredForCitizenId();
+            if (caredFor == null) {
+                errors.reject("caredForCitizenId", "plans.error.caredFor.required");
+            } else if (caredFor == citizen.id()) {
+                errors.reject("caredForCitizenId", "plans.error.caredFor.self");
+            } else if (citizens.findForPractitioner(practitioner, caredFor)
+                    .filter(c -> c.councilId() == citizen.councilId()).isEmpty()) {
+                errors.reject("caredForCitizenId", "plans.error.caredFor.unknown");
+            }
+        }
+        if (recipient.kind() == RecipientKind.CHILD && startDate != null
+                && !ChildPaymentPolicy.isChild(citizen.dateOfBirth(), startDate)) {
+            errors.reject("recipientKind", "plans.error.child.age");
+        }
     }
 
     /** A change makes a new version; with an end date it is temporary and falls back by itself. */
@@ -132,7 +178,8 @@ public class CarePlans {
         if (versions.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Plan(planId, owner.get()[0], owner.get()[1], versions, inForce(versions, LocalDate.now(clock))));
+        return Optional.of(new Plan(planId, owner.get()[0], owner.get()[1], versions, inForce(versions, LocalDate.now(clock)),
+                plans.recipient(planId)));
     }
 
     @Transactional(readOnly = true)

@@ -72,6 +72,12 @@ public class DirectPayments {
      */
     @Transactional
     public DirectPayment request(SignedInUser practitioner, long citizenId, DirectPaymentRequest request, FormErrors errors) {
+        return request(practitioner, citizenId, request, errors, null);
+    }
+
+    /** The same; {@code continues} names the child's payment an adult's continues at 18 ({@link TransitionToAdulthood}). */
+    DirectPayment request(SignedInUser practitioner, long citizenId, DirectPaymentRequest request, FormErrors errors,
+                          Long continues) {
         Citizen citizen = citizens.findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
         Council council = councils.findById(citizen.councilId()).orElseThrow();
         Optional<CarePlans.Plan> plan = plans.find(practitioner, request.planId()).filter(p -> p.citizenId() == citizenId);
@@ -104,18 +110,20 @@ public class DirectPayments {
         if (request.accountType() == null) {
             errors.reject("accountType", "dp.error.accountType");
         }
+        RecipientKind kind = plan.map(CarePlans.Plan::recipientKind).orElse(RecipientKind.ADULT);
+        if (request.recipientKind() != null && plan.isPresent() && request.recipientKind() != kind) {
+            errors.reject("recipientKind", "dp.error.recipientKind.plan");
+        }
         errors.throwIfAny();
 
-        for (RuleCheck check : List.of(
-                CapacityPolicy.check(request.hasCapacity(), representative),
-                ExcludedPersonPolicy.check(request.excludedPerson()),
-                FamilyMemberPaymentPolicy.check(council.nation(), payees, reason))) {
+        for (RuleCheck check : rulesFor(kind, council, citizen, request, representative, payees, reason)) {
             if (!check.allowed()) {
                 throw refusal(check.rule(), errors.locale());
             }
         }
 
-        long id = repository.insert(citizen.councilId(), citizenId, request, practitioner.username());
+        long id = repository.insert(citizen.councilId(), citizenId, request, practitioner.username(), kind,
+                continues);
         if (FamilyMemberPaymentPolicy.needsDecision(council.nation(), payees)) {
             // regulation 3: the council's decision that it is necessary, who made it, why and when
             repository.insertNecessityDecision(citizen.councilId(), id, practitioner.username(), reason, today);
@@ -126,8 +134,32 @@ public class DirectPayments {
                 "hasCapacity", request.hasCapacity(), "representativeId", request.representativeId(),
                 "accountType", request.accountType().name(), "requestedOn", request.requestedOn().toString(),
                 "startDate", request.startDate().toString(), "paysHouseholdMemberIds", request.paysHouseholdMemberIds(),
-                "necessityDecision", reason.isEmpty() ? null : reason));
+                "necessityDecision", reason.isEmpty() ? null : reason, "recipientKind", kind.name()));
         return created;
+    }
+
+    /**
+     * The rules for who the payment is for. An adult or a carer: capacity (s32), excluded persons,
+     * family in the household, and for a carer {@link CarerPaymentPolicy}. A child: under 18 and held by
+     * someone with parental responsibility or the young person aged 16-17 ({@link ChildPaymentPolicy});
+     * excluded persons and family rules as well.
+     */
+    private static List<RuleCheck> rulesFor(RecipientKind kind, Council council, Citizen citizen, DirectPaymentRequest request,
+                                            Representative representative, List<HouseholdMember> payees, String reason) {
+        List<RuleCheck> checks = new ArrayList<>();
+        if (kind == RecipientKind.CHILD) {
+            checks.add(ChildPaymentPolicy.checkAge(citizen.dateOfBirth(), request.startDate()));
+            checks.add(ChildPaymentPolicy.checkHolder(citizen.dateOfBirth(), request.startDate(), request.hasCapacity(),
+                    representative));
+        } else {
+            if (kind == RecipientKind.CARER) {
+                checks.add(CarerPaymentPolicy.check(council.nation(), citizen.dateOfBirth(), request.startDate()));
+            }
+            checks.add(CapacityPolicy.check(request.hasCapacity(), representative));
+        }
+        checks.add(ExcludedPersonPolicy.check(request.excludedPerson()));
+        checks.add(FamilyMemberPaymentPolicy.check(council.nation(), payees, reason));
+        return checks;
     }
 
     /** The refusal, in plain words: which rule, and what would allow it. */
@@ -158,6 +190,10 @@ public class DirectPayments {
         Optional<org.dphub.identity.CitizenRelationship> relationship = accounts.relationshipTo(user.userId(), dp.citizenId());
         if (relationship.isEmpty()) {
             return false;
+        }
+        if (dp.recipientKind() == RecipientKind.CHILD && dp.representativeId() != null) {
+            // Children Act 1989 s17A(2)(a): the person with parental responsibility holds and agrees
+            return details.representative().map(r -> r.userId() != null && r.userId() == user.userId()).orElse(false);
         }
         if (dp.hasCapacity()) {
             return true;

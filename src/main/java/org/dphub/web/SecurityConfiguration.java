@@ -118,6 +118,9 @@ class SecurityConfiguration {
                         .requestMatchers("/citizens").hasRole("STAFF")
                         // work queues for council staff
                         .requestMatchers("/reviews", "/direct-payments/in-progress").hasRole("STAFF")
+                        // issue 18: children moving to adult support at 18 (staff see them, a practitioner sets up the adult's payment)
+                        .requestMatchers("/direct-payments/moving-to-adult-support").hasRole("STAFF")
+                        .requestMatchers("/direct-payments/*/adult-continuation").hasRole("PRACTITIONER")
                         // pages that change a person's records: a practitioner (the services check the council too)
                         .requestMatchers("/citizens/new", "/citizens/*/representatives/new", "/citizens/*/household-members/new",
                                 "/citizens/*/account/**", "/citizens/*/representatives/*/account/**", "/citizens/*/plans/new",

@@ -126,4 +126,14 @@ public class CouncilRepository {
                 new org.dphub.councils.CouncilContact(rs.getString("contact_phone"), rs.getString("contact_email")),
                 rs.getString("cld_la_code"), rs.getInt("help_reply_target_working_days"));
     }
+
+    public int transitionNoticeDays(long councilId) {
+        return jdbc.sql("SELECT transition_notice_days FROM council_settings WHERE council_id = :council")
+                .param("council", councilId).query(Integer.class).optional().orElse(90);
+    }
+
+    public void setTransitionNoticeDays(long councilId, int days) {
+        jdbc.sql("UPDATE council_settings SET transition_notice_days = :days, updated_at = now() WHERE council_id = :council")
+                .param("council", councilId).param("days", days).update();
+    }
 }

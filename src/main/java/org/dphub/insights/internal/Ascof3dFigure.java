@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * force that day: a direct payment line counts only while the direct payment itself is in force
  * (agreed, started and not ended); other lines count while the plan is in force. Numerator 2a:
  * any line taken as a direct payment; 1a: a direct payment or a council-managed personal budget,
- * an individual service fund counted as one.
+ * an individual service fund counted as one. Only service users count (issue 18): a carer's support
+ * plan and its direct payment ({@code recipient_kind} CARER) are not long-term support for a service
+ * user, and a child's plan is children's services, so both are left out.
  */
 @Component
 public class Ascof3dFigure implements Figure<Ascof3d> {
@@ -37,17 +39,20 @@ public class Ascof3dFigure implements Figure<Ascof3d> {
         long[] counts = jdbc.sql("""
                         WITH versions AS MATERIALIZED (
                             SELECT v.plan_id, v.citizen_id, v.version_id, v.version FROM insights_plan_version v
-                            WHERE v.council_id = :council AND v.start_date <= :at AND (v.end_date IS NULL OR v.end_date >= :at)),
+                            WHERE v.council_id = :council AND v.start_date <= :at AND (v.end_date IS NULL OR v.end_date >= :at)
+                              AND v.recipient_kind = 'ADULT'),
                         latest AS (
                             SELECT v.* FROM versions v
                             WHERE NOT EXISTS (SELECT 1 FROM versions w WHERE w.plan_id = v.plan_id AND w.version > v.version)),
                         live_payment AS (
                             SELECT DISTINCT d.plan_id FROM insights_direct_payment d
-                            WHERE d.council_id = :council AND d.active_from <= :at AND (d.ended_on IS NULL OR d.ended_on > :at)),
+                            WHERE d.council_id = :council AND d.active_from <= :at AND (d.ended_on IS NULL OR d.ended_on > :at)
+                              AND d.recipient_kind = 'ADULT'),
                         supported AS (
                             SELECT f.citizen_id,
                                    bool_or(l.delivery_mechanism = 'DIRECT_PAYMENT') AS dp,
-                                   bool_or(l.delivery_mechanism IN ('DIRECT_PAYMENT', 'COUNCIL_MANAGED_BUDGET', 'INDIVIDUAL_SERVICE_FUND')) AS personal_budget
+                                   bool_or(l.delivery_mechanism IN ('DIRECT_PAYMENT', 'COUNCIL_MANAGED_BUDGET',
+                                                                 'INDIVIDUAL_SERVICE_FUND')) AS personal_budget
                             FROM latest f JOIN insights_budget_line l ON l.version_id = f.version_id
                             WHERE l.delivery_mechanism <> 'DIRECT_PAYMENT' OR f.plan_id IN (SELECT plan_id FROM live_payment)
                             GROUP BY f.citizen_id)

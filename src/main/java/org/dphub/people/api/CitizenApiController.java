@@ -198,7 +198,7 @@ class CitizenApiController {
 
     @PostMapping("/{id}/representatives")
     @PreAuthorize("hasRole('PRACTITIONER')")
-    @Operation(summary = "Record someone who acts for the citizen: an authorised, nominated or (Wales) suitable person")
+    @Operation(summary = "Record someone who acts for the citizen: an authorised, nominated or (Wales) suitable person, or a person with parental responsibility for a child (kind PARENTAL_RESPONSIBILITY)")
     ResponseEntity<RepresentativeJson> addRepresentative(SignedInUser practitioner, @PathVariable long id,
                                                          @RequestBody NewRepresentativeJson body) {
         citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);

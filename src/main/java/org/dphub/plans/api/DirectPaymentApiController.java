@@ -13,6 +13,7 @@ import org.dphub.plans.DirectPaymentRequest;
 import org.dphub.plans.DirectPaymentStatus;
 import org.dphub.plans.DirectPaymentTransitions;
 import org.dphub.plans.DirectPayments;
+import org.dphub.plans.RecipientKind;
 import org.dphub.plans.Review;
 import org.dphub.plans.ReviewReason;
 import org.dphub.shared.SignedInUser;
@@ -41,7 +42,7 @@ class DirectPaymentApiController {
      */
     record DirectPaymentRequestJson(Long planId, Boolean hasCapacity, Long representativeId, Boolean excludedPerson,
                                     List<Long> paysHouseholdMemberIds, NecessityDecisionJson necessityDecision,
-                                    String accountType, String requestedOn, String startDate) {
+                                    String accountType, String requestedOn, String startDate, String recipientKind) {
     }
 
     record AgreementJson(Boolean signedOnPaper, String signedOn) {
@@ -63,7 +64,7 @@ class DirectPaymentApiController {
                              boolean reviewOverdue, long daysSinceRequest, int targetDaysToMoney, String agreedBy,
                              String agreementMethod, LocalDate paperSignedOn, String necessityDecidedBy,
                              String necessityReason, LocalDate necessityDecidedOn, List<ReviewJson> reviews,
-                             Long accountId) {
+                             Long accountId, RecipientKind recipientKind, Long continuesDirectPaymentId) {
         static DirectPaymentJson of(DirectPayments.Details d, Long accountId) {
             DirectPayment dp = d.directPayment();
             var decision = d.necessityDecision();
@@ -72,7 +73,8 @@ class DirectPaymentApiController {
                     d.nextReviewDue(), d.reviewOverdue(), d.daysSinceRequest(), d.targetDaysToMoney(), dp.agreedBy(),
                     dp.agreementMethod(), dp.paperSignedOn(), decision.map(n -> n.decidedBy()).orElse(null),
                     decision.map(n -> n.reason()).orElse(null), decision.map(n -> n.decidedOn()).orElse(null),
-                    d.reviews().stream().map(ReviewJson::of).toList(), accountId);
+                    d.reviews().stream().map(ReviewJson::of).toList(), accountId, dp.recipientKind(),
+                    dp.continuesDirectPaymentId());
         }
     }
 
@@ -111,12 +113,21 @@ class DirectPaymentApiController {
         } catch (IllegalArgumentException e) {
             errors.reject("accountType", "dp.error.accountType");
         }
+        RecipientKind recipientKind = null;
+        if (body.recipientKind() != null) {
+            try {
+                recipientKind = RecipientKind.valueOf(body.recipientKind().strip());
+            } catch (IllegalArgumentException e) {
+                errors.reject("recipientKind", "plans.error.choose.RecipientKind");
+            }
+        }
         LocalDate requestedOn = errors.isoDate("requestedOn", body.requestedOn(), true, "dp.label.requestedOn");
         LocalDate startDate = errors.isoDate("startDate", body.startDate(), true, "dp.label.startDate");
         DirectPaymentRequest request = new DirectPaymentRequest(body.planId() == null ? 0 : body.planId(),
                 body.hasCapacity() == null || body.hasCapacity(), body.representativeId(),
                 body.excludedPerson() != null && body.excludedPerson(), body.paysHouseholdMemberIds(),
-                body.necessityDecision() == null ? null : body.necessityDecision().reason(), accountType, requestedOn, startDate);
+                body.necessityDecision() == null ? null : body.necessityDecision().reason(), accountType, requestedOn, startDate,
+                recipientKind);
         DirectPayment created = directPayments.request(practitioner, citizenId, request, errors);
         return ResponseEntity.created(URI.create("/api/v1/direct-payments/" + created.id()))
                 .body(json(directPayments.find(practitioner, created.id()).orElseThrow()));

@@ -21,7 +21,9 @@ import org.dphub.plans.DeliveryMechanism;
 import org.dphub.plans.HowNeedsMet;
 import org.dphub.plans.NewPlanVersion;
 import org.dphub.plans.PlanInput;
+import org.dphub.plans.PlanRecipient;
 import org.dphub.plans.PlanVersion;
+import org.dphub.plans.RecipientKind;
 import org.dphub.shared.Money;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.FormErrors;
@@ -54,10 +56,14 @@ class PlanApiController {
                           Object weeklyAmountPence, Object amountPence, List<Integer> outcomes, String deliveryMechanism) {
     }
 
-    /** A plan or a change to it; an endDate makes the change temporary. */
+    /**
+     * A plan or a change to it; an endDate makes the change temporary. On a new plan only: recipientKind
+     * ADULT (the default), CARER (with caredForCitizenId, the person cared for) or CHILD (with ehcPlan).
+     */
     record PlanRequest(String startDate, String endDate, String eligibleNeeds, String howNeedsMet,
                        List<OutcomeJson> outcomes, List<BudgetLineJson> budgetLines, String paymentFrequency,
-                       Object weeklyContributionPence, String contingencyPlan, String changeReason) {
+                       Object weeklyContributionPence, String contingencyPlan, String changeReason,
+                       String recipientKind, Long caredForCitizenId, Boolean ehcPlan) {
     }
 
     record LineJson(String description, BudgetLineKind kind, BigDecimal hoursPerWeek, Long hourlyRatePence,
@@ -87,13 +93,21 @@ class PlanApiController {
     record PlanJson(long id, long citizenId, int version, long versionId, LocalDate startDate, PaymentFrequency paymentFrequency,
                     long weeklyBudgetPence, long annualBudgetPence, long regularPaymentPence,
                     long weeklyContributionPence, List<String> outcomes, List<LineJson> budgetLines,
-                    int latestVersion, List<VersionJson> versions, List<List<java.util.UUID>> outcomeTaxonomyTermIds) {
+                    int latestVersion, List<VersionJson> versions, List<List<java.util.UUID>> outcomeTaxonomyTermIds,
+                    RecipientKind recipientKind, RecipientKind.PlanKind planKind, Long caredForCitizenId, boolean ehcPlan) {
         static PlanJson of(CarePlans.Plan plan) {
+            return of(plan, true);
+        }
+
+        /** {@code staff}: the cared-for person's id is shown to council staff only (each person sees only their own). */
+        static PlanJson of(CarePlans.Plan plan, boolean staff) {
             PlanVersion v = plan.inForce();
             return new PlanJson(plan.id(), plan.citizenId(), v.version(), v.id(), v.startDate(), v.paymentFrequency(),
                     v.weeklyBudget().pence(), v.annualBudget().pence(), v.regularPayment().pence(),
                     v.weeklyContribution().pence(), v.outcomes(), v.budgetLines().stream().map(LineJson::of).toList(),
-                    plan.latest().version(), plan.versions().stream().map(VersionJson::of).toList(), v.outcomeTerms());
+                    plan.latest().version(), plan.versions().stream().map(VersionJson::of).toList(), v.outcomeTerms(),
+                    plan.recipientKind(), plan.recipientKind().planKind(),
+                    staff ? plan.recipient().caredForCitizenId() : null, plan.recipient().ehcPlan());
         }
     }
 
@@ -117,8 +131,19 @@ class PlanApiController {
     @Operation(summary = "Write a care and support plan; the budget is computed and returned")
     ResponseEntity<PlanJson> create(SignedInUser practitioner, @PathVariable long citizenId, @RequestBody PlanRequest body) {
         Citizen citizen = citizens.findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        RecipientKind kind = RecipientKind.ADULT;
+        if (body.recipientKind() != null) {
+            try {
+                kind = RecipientKind.valueOf(body.recipientKind().strip());
+            } catch (IllegalArgumentException e) {
+                errors.reject("recipientKind", "plans.error.choose.RecipientKind");
+            }
+        }
+        errors.throwIfAny();
         NewPlanVersion plan = read(body, councils.settings(citizen.councilId()).settings(), false);
-        CarePlans.Plan created = plans.create(practitioner, citizenId, plan);
+        CarePlans.Plan created = plans.create(practitioner, citizenId, plan,
+                new PlanRecipient(kind, body.caredForCitizenId(), Boolean.TRUE.equals(body.ehcPlan())), errors);
         return ResponseEntity.created(URI.create("/api/v1/plans/" + created.id())).body(PlanJson.of(created));
     }
 
@@ -135,13 +160,13 @@ class PlanApiController {
     @GetMapping("/api/v1/plans/{planId}")
     @Operation(summary = "A plan as in force today, with every version")
     PlanJson get(SignedInUser user, @PathVariable long planId) {
-        return plans.find(user, planId).map(PlanJson::of).orElseThrow(NotFound::new);
+        return plans.find(user, planId).map(p -> PlanJson.of(p, user.isStaff())).orElseThrow(NotFound::new);
     }
 
     @GetMapping("/api/v1/citizens/{citizenId}/plans")
     @Operation(summary = "A citizen's plans")
     List<PlanJson> ofCitizen(SignedInUser user, @PathVariable long citizenId) {
-        return plans.plansOf(user, citizenId).stream().map(PlanJson::of).toList();
+        return plans.plansOf(user, citizenId).stream().map(p -> PlanJson.of(p, user.isStaff())).toList();
     }
 
     private NewPlanVersion read(PlanRequest body, CouncilSettings settings, boolean temporary) {

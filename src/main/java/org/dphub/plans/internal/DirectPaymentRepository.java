@@ -26,12 +26,18 @@ public class DirectPaymentRepository {
     }
 
     public long insert(long councilId, long citizenId, DirectPaymentRequest r, String createdBy) {
+        return insert(councilId, citizenId, r, createdBy, org.dphub.plans.RecipientKind.ADULT, null);
+    }
+
+    public long insert(long councilId, long citizenId, DirectPaymentRequest r, String createdBy,
+                       org.dphub.plans.RecipientKind kind, Long continues) {
         long id = jdbc.sql("""
                         INSERT INTO direct_payment (council_id, citizen_id, plan_id, status, has_capacity, representative_id,
-                            account_type, requested_on, start_date, created_by)
+                            account_type, requested_on, start_date, created_by, recipient_kind, continues_direct_payment_id)
                         VALUES (:council, :citizen, :plan, 'AWAITING_AGREEMENT', :capacity, :representative, :account,
-                            :requested, :start, :by)
+                            :requested, :start, :by, :kind, :continues)
                         RETURNING id""")
+                .param("kind", kind.name()).param("continues", continues)
                 .param("council", councilId).param("citizen", citizenId).param("plan", r.planId())
                 .param("capacity", r.hasCapacity()).param("representative", r.representativeId())
                 .param("account", r.accountType().name()).param("requested", r.requestedOn())
@@ -152,6 +158,21 @@ public class DirectPaymentRepository {
                 .param("plan", planId).query(this::map).list();
     }
 
+    /** Issue 18: the council's children's direct payments that have not ended (the people module has their birthdays). */
+    public List<DirectPayment> liveChildPayments(long councilId) {
+        return jdbc.sql("""
+                        SELECT * FROM direct_payment
+                        WHERE council_id = :council AND recipient_kind = 'CHILD' AND status IN ('AWAITING_AGREEMENT', 'ACTIVE', 'SUSPENDED')
+                        ORDER BY id""")
+                .param("council", councilId).query(this::map).list();
+    }
+
+    /** The adult payment set up to continue a child's payment, if any. */
+    public Optional<DirectPayment> continuationOf(long childDirectPaymentId) {
+        return jdbc.sql("SELECT * FROM direct_payment WHERE continues_direct_payment_id = :id")
+                .param("id", childDirectPaymentId).query(this::map).optional();
+    }
+
     /** Sets the first payment date on those without one; returns {id, council id} of each changed. */
     public List<long[]> recordFirstPayments(long[] ids, LocalDate paidOn) {
         Long[] boxed = java.util.Arrays.stream(ids).boxed().toArray(Long[]::new);
@@ -200,6 +221,7 @@ public class DirectPaymentRepository {
                 rs.getObject("requested_on", LocalDate.class), rs.getObject("start_date", LocalDate.class),
                 agreedAt == null ? null : agreedAt.toInstant(), rs.getString("agreed_by"), rs.getString("agreement_method"),
                 rs.getObject("paper_signed_on", LocalDate.class), rs.getObject("first_payment_date", LocalDate.class),
-                payees, rs.getString("created_by"));
+                payees, rs.getString("created_by"), org.dphub.plans.RecipientKind.valueOf(rs.getString("recipient_kind")),
+                rs.getObject("continues_direct_payment_id", Long.class));
     }
 }

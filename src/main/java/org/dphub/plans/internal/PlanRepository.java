@@ -32,8 +32,26 @@ public class PlanRepository {
     }
 
     public long insertPlan(long councilId, long citizenId) {
-        return jdbc.sql("INSERT INTO care_plan (council_id, citizen_id) VALUES (:council, :citizen) RETURNING id")
-                .param("council", councilId).param("citizen", citizenId).query(Long.class).single();
+        return insertPlan(councilId, citizenId, org.dphub.plans.PlanRecipient.ADULT);
+    }
+
+    public long insertPlan(long councilId, long citizenId, org.dphub.plans.PlanRecipient recipient) {
+        return jdbc.sql("""
+                        INSERT INTO care_plan (council_id, citizen_id, recipient_kind, cared_for_citizen_id, ehc_plan)
+                        VALUES (:council, :citizen, :kind, :caredFor, :ehc) RETURNING id""")
+                .param("council", councilId).param("citizen", citizenId).param("kind", recipient.kind().name())
+                .param("caredFor", recipient.caredForCitizenId()).param("ehc", recipient.ehcPlan())
+                .query(Long.class).single();
+    }
+
+    /** Who the plan is for (issue 18). */
+    public org.dphub.plans.PlanRecipient recipient(long planId) {
+        return jdbc.sql("SELECT recipient_kind, cared_for_citizen_id, ehc_plan FROM care_plan WHERE id = :id")
+                .param("id", planId)
+                .query((rs, row) -> new org.dphub.plans.PlanRecipient(
+                        org.dphub.plans.RecipientKind.valueOf(rs.getString("recipient_kind")),
+                        rs.getObject("cared_for_citizen_id", Long.class), rs.getBoolean("ehc_plan")))
+                .optional().orElse(org.dphub.plans.PlanRecipient.ADULT);
     }
 
     /** The plan's citizen and council, if the plan exists. */

@@ -27,7 +27,28 @@ class MyPlanPage {
 
     /** One person's plans as they see them. */
     record Person(Citizen citizen, boolean self, Council council, List<PlanView> plans, List<DirectPayment> waiting,
-                  LocalDate nextReview) {
+                  LocalDate nextReview, List<Whose> whose) {
+    }
+
+    /**
+     * Issue 18: whose a carer's or a child's direct payment is, in words ("Your carer's direct payment",
+     * "Direct payment for Alex, held by you"): a message key and the person's first name.
+     */
+    record Whose(long directPaymentId, String key, String name) {
+
+        static java.util.Optional<Whose> of(DirectPayments.Details details, Citizen citizen, boolean self, long userId) {
+            DirectPayment dp = details.directPayment();
+            if (dp.recipientKind() == org.dphub.plans.RecipientKind.ADULT || dp.status() == DirectPaymentStatus.ENDED) {
+                return java.util.Optional.empty();
+            }
+            boolean heldByThisRepresentative = details.representative()
+                    .map(r -> r.userId() != null && r.userId() == userId).orElse(false);
+            if (self ? dp.representativeId() != null : !heldByThisRepresentative) {
+                return java.util.Optional.empty(); // "held by you" only to the one who holds it
+            }
+            return java.util.Optional.of(new Whose(dp.id(), "myplan.whose." + dp.recipientKind() + (self ? ".self" : ".other"),
+                    citizen.givenName()));
+        }
     }
 
     private final Citizens citizens;
@@ -79,7 +100,10 @@ class MyPlanPage {
                     payments.stream()
                             .filter(d -> d.directPayment().status() == DirectPaymentStatus.ACTIVE)
                             .map(DirectPayments.Details::nextReviewDue)
-                            .min(Comparator.naturalOrder()).orElse(null));
+                            .min(Comparator.naturalOrder()).orElse(null),
+                    payments.stream().map(d -> Whose.of(d, citizen,
+                            c.relationship() == org.dphub.identity.CitizenRelationship.SELF, user.userId()))
+                            .flatMap(java.util.Optional::stream).toList());
         }).toList();
         model.addAttribute("people", people);
         model.addAttribute("findLinks", findLinks(people));

@@ -45,8 +45,26 @@ class NewPlanController {
         Citizen citizen = citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
         CouncilSettings settings = councils.settings(citizen.councilId()).settings();
         choices.addTo(model, locale);
+        recipientChoices(model, "ADULT", "", "false");
         return PlanFormPage.show(model, PlanFormPage.Purpose.NEW, citizen, null, PlanForm.blank(settings),
                 new FormErrors(messages, locale), settings);
+    }
+
+    /** Issue 18: who the plan is for, as typed (kept apart from PlanForm, which changes of plan share). */
+    private static void recipientChoices(Model model, String kind, String caredForReference, String ehcPlan) {
+        model.addAttribute("recipientKinds", org.dphub.plans.RecipientKind.values());
+        model.addAttribute("recipientKind", kind);
+        model.addAttribute("caredForReference", caredForReference);
+        model.addAttribute("ehcPlan", ehcPlan);
+    }
+
+    /** The person cared for, found by their reference in the practitioner's own council. */
+    private Long caredFor(SignedInUser practitioner, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        return citizens.search(practitioner, reference.strip(), 0, 5).citizens().stream()
+                .filter(c -> c.reference().equalsIgnoreCase(reference.strip())).map(Citizen::id).findFirst().orElse(-1L);
     }
 
     @PostMapping
@@ -56,11 +74,26 @@ class NewPlanController {
         CouncilSettings settings = councils.settings(citizen.councilId()).settings();
         PlanForm form = PlanForm.from(params, false);
         FormErrors errors = new FormErrors(messages, locale);
-        NewPlanVersion plan = PlanInput.read(form.typed(errors), settings.paHourlyRate(), errors, choices.known());
-        if (plan == null) {
-            choices.addTo(model, locale);
-        return PlanFormPage.show(model, PlanFormPage.Purpose.NEW, citizen, null, form, errors, settings);
+        String kindTyped = params.getFirst("recipientKind") == null ? "ADULT" : params.getFirst("recipientKind");
+        String reference = params.getFirst("caredForCitizenId") == null ? "" : params.getFirst("caredForCitizenId"); // the reference, as typed
+        String ehc = params.getFirst("ehcPlan") == null ? "false" : params.getFirst("ehcPlan");
+        org.dphub.plans.RecipientKind kind = null;
+        try {
+            kind = org.dphub.plans.RecipientKind.valueOf(kindTyped);
+        } catch (IllegalArgumentException e) {
+            errors.reject("recipientKind", "plans.error.choose.RecipientKind");
         }
-        return "redirect:/plans/" + plans.create(practitioner, id, plan).id();
+        org.dphub.plans.PlanRecipient recipient = new org.dphub.plans.PlanRecipient(kind, caredFor(practitioner, reference),
+                "true".equals(ehc));
+        if (kind != null && kind != org.dphub.plans.RecipientKind.ADULT) {
+            plans.checkRecipient(practitioner, citizen, form.typed(new FormErrors(messages, locale)).startDate(), recipient, errors);
+        }
+        NewPlanVersion plan = PlanInput.read(form.typed(errors), settings.paHourlyRate(), errors, choices.known());
+        if (plan == null || !errors.isEmpty()) {
+            choices.addTo(model, locale);
+            recipientChoices(model, kindTyped, reference, ehc);
+            return PlanFormPage.show(model, PlanFormPage.Purpose.NEW, citizen, null, form, errors, settings);
+        }
+        return "redirect:/plans/" + plans.create(practitioner, id, plan, recipient, errors).id();
     }
 }

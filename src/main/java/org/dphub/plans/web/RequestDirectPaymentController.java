@@ -111,6 +111,8 @@ class RequestDirectPaymentController {
             case AUTHORISED_PERSON_REQUIRED -> "representativeId";
             case EXCLUDED_PERSON -> "excludedPerson";
             case FAMILY_MEMBER_IN_HOUSEHOLD -> "necessityReason";
+            case CHILD_UNDER_18, CARER_ADULT -> "planId";
+            case CHILD_PARENTAL_RESPONSIBILITY -> "representativeId";
         };
     }
 
@@ -122,8 +124,12 @@ class RequestDirectPaymentController {
         List<String> planLabels = new ArrayList<>();
         for (CarePlans.Plan plan : citizenPlans) {
             planIds.add(Long.toString(plan.id()));
-            planLabels.add(messages.getMessage("dp.form.plan.option", new Object[] {
-                    plan.versions().get(0).startDate().format(dates), plan.inForce().weeklyBudget().formatWithPence()}, locale));
+            String label = messages.getMessage("dp.form.plan.option", new Object[] {
+                    plan.versions().get(0).startDate().format(dates), plan.inForce().weeklyBudget().formatWithPence()}, locale);
+            if (plan.recipientKind() != org.dphub.plans.RecipientKind.ADULT) {
+                label = label + " (" + messages.getMessage("plans.kind." + plan.recipientKind().planKind(), null, locale) + ")";
+            }
+            planLabels.add(label);
         }
         List<Representative> representatives = citizens.representatives(practitioner, citizen.id());
         List<String> representativeIds = new ArrayList<>();
