@@ -97,3 +97,7 @@ CREATE INDEX ledger_transaction_council_posted_idx ON ledger_transaction (counci
 
 -- PA rates of pay: each employment's last payslip in the period, one look-up an employment.
 CREATE INDEX payslip_employment_paid_idx ON payslip (employment_id, pay_date) INCLUDE (run_id);
+
+-- Reviews done, without the payment's person (the reviews figure counts payments, not people).
+CREATE VIEW insights_review_done AS
+SELECT r.id, r.council_id, r.direct_payment_id, r.reviewed_on FROM review r;

@@ -57,7 +57,7 @@ public class ReviewsFigure implements Figure<Reviews> {
                         done AS MATERIALIZED (
                             SELECT r.direct_payment_id, r.reviewed_on,
                                    row_number() OVER w AS n, lead(r.reviewed_on) OVER w AS next_on
-                            FROM insights_review r WHERE r.council_id = :council AND r.reviewed_on <= :to
+                            FROM insights_review_done r WHERE r.council_id = :council AND r.reviewed_on <= :to
                             WINDOW w AS (PARTITION BY r.direct_payment_id ORDER BY r.reviewed_on, r.id)),
                         -- occasion 0 is the first review; occasion n is the one due after review n. Each is the
                         -- payment's next review from valid_from (review n's day) until the next review is done.
