@@ -177,7 +177,9 @@ public final class Http {
             builder.headers(headers);
         }
         try {
-            return client.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            // a benchmark at national scale may wait longer (dphub.test.http-timeout-seconds); tests keep 30 s
+            return client.send(builder.timeout(Duration.ofSeconds(Integer.getInteger("dphub.test.http-timeout-seconds", 30))).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -37,29 +37,28 @@ public class Ascof3dFigure implements Figure<Ascof3d> {
             return null;
         }
         long[] counts = jdbc.sql("""
-                        WITH in_force AS (
-                            SELECT DISTINCT ON (v.plan_id) v.plan_id, v.citizen_id, v.version_id
-                            FROM insights_plan_version v
+                        WITH versions AS MATERIALIZED (
+                            SELECT v.plan_id, v.citizen_id, v.version_id, v.version FROM insights_plan_version v
                             WHERE v.council_id = :council AND v.start_date <= :at AND (v.end_date IS NULL OR v.end_date >= :at)
-                              AND v.recipient_kind = 'ADULT'
-                            ORDER BY v.plan_id, v.version DESC),
+                              AND v.recipient_kind = 'ADULT'),
+                        latest AS (
+                            SELECT v.* FROM versions v
+                            WHERE NOT EXISTS (SELECT 1 FROM versions w WHERE w.plan_id = v.plan_id AND w.version > v.version)),
                         live_payment AS (
                             SELECT DISTINCT d.plan_id FROM insights_direct_payment d
                             WHERE d.council_id = :council AND d.active_from <= :at AND (d.ended_on IS NULL OR d.ended_on > :at)
                               AND d.recipient_kind = 'ADULT'),
-                        support AS (
-                            SELECT f.citizen_id, l.delivery_mechanism
-                            FROM in_force f JOIN insights_plan_line l ON l.version_id = f.version_id
-                            WHERE l.council_id = :council
-                              AND (l.delivery_mechanism <> 'DIRECT_PAYMENT' OR f.plan_id IN (SELECT plan_id FROM live_payment))),
-                        adults AS (
-                            SELECT s.* FROM support s JOIN insights_person p ON p.id = s.citizen_id
-                            WHERE p.council_id = :council AND p.date_of_birth <= CAST(:at AS date) - interval '18 years')
-                        SELECT count(DISTINCT citizen_id),
-                               count(DISTINCT citizen_id) FILTER (WHERE delivery_mechanism = 'DIRECT_PAYMENT'),
-                               count(DISTINCT citizen_id) FILTER (WHERE delivery_mechanism IN
-                                   ('DIRECT_PAYMENT', 'COUNCIL_MANAGED_BUDGET', 'INDIVIDUAL_SERVICE_FUND'))
-                        FROM adults""")
+                        supported AS (
+                            SELECT f.citizen_id,
+                                   bool_or(l.delivery_mechanism = 'DIRECT_PAYMENT') AS dp,
+                                   bool_or(l.delivery_mechanism IN ('DIRECT_PAYMENT', 'COUNCIL_MANAGED_BUDGET',
+                                                                 'INDIVIDUAL_SERVICE_FUND')) AS personal_budget
+                            FROM latest f JOIN insights_budget_line l ON l.version_id = f.version_id
+                            WHERE l.delivery_mechanism <> 'DIRECT_PAYMENT' OR f.plan_id IN (SELECT plan_id FROM live_payment)
+                            GROUP BY f.citizen_id)
+                        SELECT count(*), count(*) FILTER (WHERE s.dp), count(*) FILTER (WHERE s.personal_budget)
+                        FROM supported s JOIN insights_person p ON p.id = s.citizen_id
+                        WHERE p.council_id = :council AND p.date_of_birth <= CAST(:at AS date) - interval '18 years'""")
                 .param("council", council.id()).param("at", period.to())
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
         return new Ascof3d(period.to(), Ascof3d.Measure.of(counts[1], counts[0]), Ascof3d.Measure.of(counts[2], counts[0]));

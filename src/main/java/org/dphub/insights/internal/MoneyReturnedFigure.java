@@ -57,23 +57,34 @@ public class MoneyReturnedFigure implements Figure<MoneyReturned> {
 
     private MoneyReturned.AboveLimit aboveLimit(long councilId, LocalDate at) {
         int weeks = councils.settings(councilId).settings().surplusWeeks();
-        // open on the day: opened by then and not closed by then (a suspended account is left out, as the check leaves it)
+        // open on the day: opened by then and not closed by then (a suspended account is left out, as the check leaves it).
+        // A balance on the day is every movement of the account less those posted after the day: the first is one
+        // index-only read of the account's legs, the second is usually nothing (the period mostly ends today).
+        // Only an account with money in it can be over the limit, so the budgets are looked up for those alone.
         return jdbc.sql("""
                         WITH accounts AS (
                             SELECT a.id FROM insights_account a
                             WHERE a.council_id = :council AND a.opened_on <= :at AND a.status <> 'SUSPENDED'
                               AND (a.closed_on IS NULL OR a.closed_on > :at)),
-                        balances AS (
-                            SELECT m.account_id, sum(m.amount_pence) AS balance FROM insights_account_movement m
-                            WHERE m.council_id = :council AND m.posted_on <= :at AND m.account_id IN (SELECT id FROM accounts)
+                        everything AS (
+                            SELECT l.account_id, sum(l.amount_pence) AS balance FROM insights_account_leg l
+                            WHERE l.account_id IN (SELECT id FROM accounts)
+                            GROUP BY l.account_id),
+                        later AS (
+                            SELECT m.account_id, sum(m.amount_pence) AS amount FROM insights_account_movement m
+                            WHERE m.council_id = :council AND m.posted_on > :at
                             GROUP BY m.account_id),
-                        weekly AS (
-                            SELECT DISTINCT ON (w.account_id) w.account_id, w.weekly_budget_pence FROM insights_account_weekly_budget w
-                            WHERE w.council_id = :council AND w.effective_from <= :at
-                            ORDER BY w.account_id, w.effective_from DESC, w.change_id DESC),
+                        balances AS (
+                            SELECT e.account_id, e.balance - coalesce(l.amount, 0) AS balance FROM everything e LEFT JOIN later l ON l.account_id = e.account_id),
+                        changed AS (
+                            SELECT DISTINCT ON (c.account_id) c.account_id, c.weekly_budget_pence FROM insights_payment_schedule_change c
+                            WHERE c.council_id = :council AND c.effective_from <= :at
+                            ORDER BY c.account_id, c.effective_from DESC, c.change_id DESC),
                         above AS (
-                            SELECT b.balance - :weeks * coalesce(w.weekly_budget_pence, 0) AS over FROM balances b
-                            LEFT JOIN weekly w ON w.account_id = b.account_id)
+                            SELECT b.balance - :weeks * coalesce(c.weekly_budget_pence, s.weekly_budget_pence, 0) AS over FROM balances b
+                            LEFT JOIN insights_payment_schedule s ON s.account_id = b.account_id AND s.council_id = :council
+                            LEFT JOIN changed c ON c.account_id = b.account_id
+                            WHERE b.balance > 0)
                         SELECT count(*) AS accounts, coalesce(sum(over), 0) AS pence FROM above WHERE over > 0""")
                 .param("council", councilId).param("at", at).param("weeks", weeks)
                 .query((rs, row) -> new MoneyReturned.AboveLimit(rs.getLong("accounts"), rs.getLong("pence"), at, weeks))

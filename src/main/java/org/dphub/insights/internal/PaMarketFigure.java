@@ -66,6 +66,7 @@ public class PaMarketFigure implements Figure<PaMarket> {
 
     private Map<YearMonth, Long> liveProfiles(long councilId, Period period) {
         Map<YearMonth, Long> live = new HashMap<>();
+        List<YearMonth> months = period.months();
         jdbc.sql("""
                         WITH months AS (
                             SELECT m::date AS month_start,
@@ -92,14 +93,26 @@ public class PaMarketFigure implements Figure<PaMarket> {
                             LEFT JOIN (SELECT DISTINCT ON (c.profile_id) c.profile_id, c.occurred_at, c.before_status FROM changes c
                                        ORDER BY c.profile_id, c.occurred_at, c.event_id) f ON f.profile_id = p.id),
                         month_ends AS (
-                            SELECT month_start, ((month_end + 1)::timestamp AT TIME ZONE 'Europe/London') AS ends_at FROM months)
-                        SELECT m.month_start, count(DISTINCT s.profile_id) AS n
-                        FROM month_ends m
-                        JOIN spans s ON s.status = 'LIVE' AND s.valid_from < m.ends_at AND s.valid_to >= m.ends_at
-                        GROUP BY m.month_start""")
+                            -- the instant each month ends (the period's last day for the last month), in order
+                            SELECT array_agg(((month_end + 1)::timestamp AT TIME ZONE 'Europe/London') ORDER BY month_start) AS e
+                            FROM months),
+                        -- each LIVE span covers a run of those instants: from the first after it starts to the last
+                        -- on or before it ends, as a bit mask; a profile's masks OR-ed so it counts once a month
+                        live AS (
+                            SELECT s.profile_id, bit_or((1::bigint << width_bucket(s.valid_to, x.e))
+                                                        - (1::bigint << width_bucket(s.valid_from, x.e))) AS mask
+                            FROM spans s CROSS JOIN month_ends x
+                            WHERE s.status = 'LIVE' AND width_bucket(s.valid_from, x.e) < width_bucket(s.valid_to, x.e)
+                            GROUP BY s.profile_id)
+                        SELECT mask, count(*) AS n FROM live GROUP BY mask""")
                 .param("council", councilId).param("from", period.from()).param("to", period.to())
                 .query(rs -> {
-                    live.put(YearMonth.from(rs.getObject("month_start", LocalDate.class)), rs.getLong("n"));
+                    long mask = rs.getLong("mask");
+                    for (int i = 0; i < months.size(); i++) {
+                        if ((mask & (1L << i)) != 0) {
+                            live.merge(months.get(i), rs.getLong("n"), Long::sum);
+                        }
+                    }
                 });
         return live;
     }

@@ -28,13 +28,15 @@ public class PaPayRatesFigure implements Figure<PaPayRates> {
     /** Each rate counted, by district, for one council or (council null) every council. */
     private static final String RATES = """
             WITH paid AS (
-                SELECT s.employment_id, max(s.pay_date) AS last_paid
-                FROM insights_paid_payslip s
-                WHERE %s s.pay_date BETWEEN :from AND :to
-                GROUP BY s.employment_id)
-            SELECT e.pa_postcode_district AS district, r.hourly_rate_pence AS rate, count(*) AS n
+                -- each employment's last approved payslip in the period: one index look-up an employment
+                SELECT e.id AS employment_id, e.pa_postcode_district, last.pay_date AS last_paid
+                FROM insights_pa_employment e
+                CROSS JOIN LATERAL (SELECT s.pay_date FROM insights_paid_payslip s
+                                    WHERE s.employment_id = e.id AND s.pay_date BETWEEN :from AND :to
+                                    ORDER BY s.pay_date DESC LIMIT 1) last
+                WHERE %s)
+            SELECT p.pa_postcode_district AS district, r.hourly_rate_pence AS rate, count(*) AS n
             FROM paid p
-            JOIN insights_pa_employment e ON e.id = p.employment_id
             CROSS JOIN LATERAL (
                 SELECT t.hourly_rate_pence FROM insights_pa_employment_rate t
                 WHERE t.employment_id = p.employment_id
@@ -81,8 +83,8 @@ public class PaPayRatesFigure implements Figure<PaPayRates> {
     }
 
     private void rates(Long councilId, Period period, RateCount sink) {
-        var query = councilId == null ? jdbc.sql(RATES.formatted(""))
-                : jdbc.sql(RATES.formatted("s.council_id = :council AND")).param("council", councilId);
+        var query = councilId == null ? jdbc.sql(RATES.formatted("TRUE"))
+                : jdbc.sql(RATES.formatted("e.council_id = :council")).param("council", councilId);
         query.param("from", period.from()).param("to", period.to())
                 .query(rs -> {
                     sink.add(rs.getString("district"), rs.getLong("rate"), rs.getLong("n"));

@@ -43,6 +43,7 @@ public class ReviewsFigure implements Figure<Reviews> {
         int first = ReviewSchedule.firstReviewMonths(settings);
         int interval = ReviewSchedule.reviewIntervalMonths(settings);
         Map<YearMonth, long[]> byMonth = new HashMap<>();
+        List<YearMonth> periodMonths = period.months();
         jdbc.sql("""
                         WITH months AS (
                             SELECT m::date AS month_start,
@@ -56,7 +57,7 @@ public class ReviewsFigure implements Figure<Reviews> {
                         done AS MATERIALIZED (
                             SELECT r.direct_payment_id, r.reviewed_on,
                                    row_number() OVER w AS n, lead(r.reviewed_on) OVER w AS next_on
-                            FROM insights_review r WHERE r.council_id = :council AND r.reviewed_on <= :to
+                            FROM insights_review_done r WHERE r.council_id = :council AND r.reviewed_on <= :to
                             WINDOW w AS (PARTITION BY r.direct_payment_id ORDER BY r.reviewed_on, r.id)),
                         -- occasion 0 is the first review; occasion n is the one due after review n. Each is the
                         -- payment's next review from valid_from (review n's day) until the next review is done.
@@ -79,23 +80,41 @@ public class ReviewsFigure implements Figure<Reviews> {
                             FROM done d JOIN occasions o ON o.id = d.direct_payment_id AND o.n = d.n - 1
                             WHERE d.reviewed_on BETWEEN :from AND :to
                             GROUP BY 1),
-                        -- overdue at a month end: in force then, and the review it was waiting for then was due before it
+                        -- overdue at a month end: in force then, and the review it was waiting for then was due
+                        -- before it. Each occasion is overdue on a run of days, so on a run of the months' last
+                        -- days: a bit mask (as UptakeFigure), counted by mask and spread over the months below.
+                        ends AS (
+                            SELECT array_agg(month_end ORDER BY month_start) AS e FROM months),
+                        overdue_runs AS (
+                            SELECT width_bucket(greatest(o.valid_from, o.due_on + 1, o.active_from) - 1, x.e) AS a,
+                                   width_bucket(least(o.valid_to - 1, coalesce(o.ended_on - 1, DATE 'infinity')), x.e) AS b
+                            FROM occasions o CROSS JOIN ends x),
                         overdue AS (
-                            SELECT m.month_start, count(*) AS n FROM months m
-                            JOIN occasions o ON o.valid_from <= m.month_end AND o.valid_to > m.month_end AND o.due_on < m.month_end
-                                AND o.active_from <= m.month_end AND (o.ended_on IS NULL OR o.ended_on > m.month_end)
-                            GROUP BY m.month_start)
+                            SELECT (1::bigint << b) - (1::bigint << a) AS mask, count(*) AS n FROM overdue_runs WHERE a < b GROUP BY 1)
                         SELECT m.month_start, coalesce(du.n, 0) AS due, coalesce(me.n, 0) AS done, coalesce(me.on_time, 0) AS on_time,
-                               coalesce(o.n, 0) AS overdue
+                               NULL::bigint AS mask, 0::bigint AS overdue
                         FROM months m
                         LEFT JOIN due du ON du.month_start = m.month_start
                         LEFT JOIN met me ON me.month_start = m.month_start
-                        LEFT JOIN overdue o ON o.month_start = m.month_start""")
+                        UNION ALL
+                        SELECT NULL, 0, 0, 0, o.mask, o.n FROM overdue o""")
                 .param("council", council.id()).param("from", period.from()).param("to", period.to())
                 .param("first", first).param("interval", interval)
                 .query(rs -> {
-                    byMonth.put(YearMonth.from(rs.getObject("month_start", LocalDate.class)), new long[] {rs.getLong("due"),
-                            rs.getLong("done"), rs.getLong("on_time"), rs.getLong("overdue")});
+                    LocalDate month = rs.getObject("month_start", LocalDate.class);
+                    if (month != null) {
+                        long[] v = byMonth.computeIfAbsent(YearMonth.from(month), m -> new long[4]);
+                        v[0] += rs.getLong("due");
+                        v[1] += rs.getLong("done");
+                        v[2] += rs.getLong("on_time");
+                    } else {
+                        long mask = rs.getLong("mask");
+                        for (int i = 0; i < periodMonths.size(); i++) {
+                            if ((mask & (1L << i)) != 0) {
+                                byMonth.computeIfAbsent(periodMonths.get(i), m -> new long[4])[3] += rs.getLong("overdue");
+                            }
+                        }
+                    }
                 });
         List<Reviews.Month> months = period.months().stream().map(m -> {
             long[] v = byMonth.getOrDefault(m, new long[4]);

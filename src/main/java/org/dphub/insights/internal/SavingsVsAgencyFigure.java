@@ -27,6 +27,41 @@ import org.springframework.stereotype.Component;
 @Component
 public class SavingsVsAgencyFigure implements Figure<SavingsVsAgency> {
 
+    private static final String PLANNED = """
+            WITH ends AS (
+                SELECT array_agg(least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) ORDER BY m) AS e
+                FROM generate_series(date_trunc('month', CAST(:from AS date)), date_trunc('month', CAST(:to AS date)), interval '1 month') m),
+            payments AS (
+                SELECT d.plan_id, d.citizen_id, width_bucket(d.active_from - 1, x.e) AS a, width_bucket(coalesce(d.ended_on - 1, DATE 'infinity'), x.e) AS b
+                FROM insights_direct_payment d CROSS JOIN ends x
+                WHERE d.council_id = :council AND d.active_from <= :to AND (d.ended_on IS NULL OR d.ended_on > date_trunc('month', CAST(:from AS date))::date)),
+            plans_paid AS (
+                SELECT p.plan_id, p.citizen_id, bit_or((1::bigint << b) - (1::bigint << a)) AS live
+                FROM payments p WHERE a < b GROUP BY p.plan_id, p.citizen_id),
+            employed AS (
+                SELECT e.citizen_id, (SELECT -(1::bigint << width_bucket(min(e.started_on) - 1, x.e)) FROM ends x) AS since
+                FROM insights_pa_employment e WHERE e.council_id = :council GROUP BY e.citizen_id),
+            plans AS MATERIALIZED (
+                SELECT p.plan_id, bit_or(p.live & ~coalesce(m.since, 0)) AS live
+                FROM plans_paid p LEFT JOIN employed m ON m.citizen_id = p.citizen_id GROUP BY p.plan_id),
+            versions AS (
+                SELECT v.plan_id, v.version_id, v.version,
+                       (1::bigint << width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)) - (1::bigint << width_bucket(v.start_date - 1, x.e)) AS m
+                FROM insights_plan_version v CROSS JOIN ends x
+                WHERE v.council_id = :council AND v.start_date <= :to AND (v.end_date IS NULL OR v.end_date >= date_trunc('month', CAST(:from AS date))::date)
+                  AND width_bucket(v.start_date - 1, x.e) < width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)),
+            latest AS (
+                SELECT v.plan_id, v.version_id,
+                       v.m & ~coalesce(bit_or(v.m) OVER (PARTITION BY v.plan_id ORDER BY v.version DESC
+                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS m
+                FROM versions v WHERE v.plan_id IN (SELECT plan_id FROM plans WHERE live <> 0))
+            SELECT l.m & p.live AS mask, sum(h.hours_per_week) AS hours, sum(h.hours_per_week * (:agency - h.hourly_rate_pence)) AS savings
+            FROM latest l JOIN plans p ON p.plan_id = l.plan_id
+            JOIN insights_budget_line h ON h.version_id = l.version_id
+            WHERE l.m & p.live <> 0 AND h.kind = 'HOURLY' AND h.delivery_mechanism = 'DIRECT_PAYMENT' AND h.hours_per_week > 0
+              AND h.hourly_rate_pence IS NOT NULL
+            GROUP BY 1""";
+
     private final JdbcClient jdbc;
     private final Councils councils;
 
@@ -60,36 +95,38 @@ public class SavingsVsAgencyFigure implements Figure<SavingsVsAgency> {
                 .query(rs -> {
                     paid.put(YearMonth.from(rs.getObject("month", LocalDate.class)), new Paid(rs.getLong("minutes"), rs.getLong("paid")));
                 });
-        Map<YearMonth, Planned> planned = new HashMap<>();
-        jdbc.sql("""
-                        WITH months AS (
-                            SELECT m::date AS month_start, greatest(m::date, CAST(:from AS date)) AS first_day,
-                                   least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) AS month_end
-                            FROM generate_series(date_trunc('month', CAST(:from AS date)),
-                                                 date_trunc('month', CAST(:to AS date)), interval '1 month') m),
-                        live AS (
-                            SELECT m.month_start, m.first_day, m.month_end, d.citizen_id, d.plan_id
-                            FROM months m JOIN insights_direct_payment d ON d.council_id = :council
-                             AND d.active_from <= m.month_end AND (d.ended_on IS NULL OR d.ended_on > m.month_end)
-                            WHERE NOT EXISTS (SELECT 1 FROM insights_pa_employment e
-                                              WHERE e.council_id = :council AND e.citizen_id = d.citizen_id
-                                                AND e.started_on <= m.month_end)),
-                        in_force AS (
-                            SELECT DISTINCT ON (l.month_start, l.plan_id) l.month_start, l.first_day, l.month_end, v.version_id
-                            FROM live l JOIN insights_plan_version v ON v.plan_id = l.plan_id AND v.council_id = :council
-                             AND v.start_date <= l.month_end AND (v.end_date IS NULL OR v.end_date >= l.month_end)
-                            ORDER BY l.month_start, l.plan_id, v.version DESC)
-                        SELECT f.month_start,
-                               sum(h.hours_per_week * (f.month_end - f.first_day + 1)) AS hour_days,
-                               sum(h.hours_per_week * (f.month_end - f.first_day + 1) * (:agency - h.hourly_rate_pence)) AS saving_days
-                        FROM in_force f JOIN insights_plan_hourly_line h ON h.version_id = f.version_id AND h.council_id = :council
-                        WHERE h.delivery_mechanism = 'DIRECT_PAYMENT' AND h.hours_per_week > 0 AND h.hourly_rate_pence IS NOT NULL
-                        GROUP BY f.month_start""")
+        // Planned: for each month, the hourly direct payment lines of the plan version in force at the
+        // month's end (the latest, if two are) of each plan with a direct payment live then, for people
+        // with no PA employed through dphub by then, × the month's days in the period. Read once, not
+        // month by month: each payment, employment and version becomes a bit mask of the months' last
+        // days it covers (as UptakeFigure does); a version keeps the months no later version of its plan
+        // covers; the lines are summed by mask and spread over the months here.
+        List<YearMonth> periodMonths = period.months();
+        BigDecimal[] hourDays = new BigDecimal[periodMonths.size()];
+        BigDecimal[] savingDays = new BigDecimal[periodMonths.size()];
+        java.util.Arrays.fill(hourDays, BigDecimal.ZERO);
+        java.util.Arrays.fill(savingDays, BigDecimal.ZERO);
+        jdbc.sql(PLANNED)
                 .param("council", council.id()).param("from", period.from()).param("to", period.to()).param("agency", agency)
                 .query(rs -> {
-                    planned.put(YearMonth.from(rs.getObject("month_start", LocalDate.class)),
-                            new Planned(rs.getBigDecimal("hour_days"), rs.getBigDecimal("saving_days")));
+                    long mask = rs.getLong("mask");
+                    for (int i = 0; i < periodMonths.size(); i++) {
+                        if ((mask & (1L << i)) != 0) {
+                            YearMonth m = periodMonths.get(i);
+                            LocalDate first = m.atDay(1).isBefore(period.from()) ? period.from() : m.atDay(1);
+                            LocalDate last = m.atEndOfMonth().isAfter(period.to()) ? period.to() : m.atEndOfMonth();
+                            BigDecimal days = BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1);
+                            hourDays[i] = hourDays[i].add(rs.getBigDecimal("hours").multiply(days));
+                            savingDays[i] = savingDays[i].add(rs.getBigDecimal("savings").multiply(days));
+                        }
+                    }
                 });
+        Map<YearMonth, Planned> planned = new HashMap<>();
+        for (int i = 0; i < periodMonths.size(); i++) {
+            if (hourDays[i].signum() != 0 || savingDays[i].signum() != 0) {
+                planned.put(periodMonths.get(i), new Planned(hourDays[i], savingDays[i]));
+            }
+        }
         List<SavingsVsAgency.Month> months = new ArrayList<>();
         long minutes = 0;
         long paidTotal = 0;

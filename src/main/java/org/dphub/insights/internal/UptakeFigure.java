@@ -2,7 +2,10 @@ package org.dphub.insights.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.dphub.insights.Figure;
 import org.dphub.insights.Percent;
 import org.dphub.insights.Period;
@@ -31,78 +34,72 @@ public class UptakeFigure implements Figure<Uptake> {
 
     @Override
     public Uptake compute(CouncilFacts council, Period period) {
-        // The council's direct payments and plan versions are read once. "At least one in force on the
-        // month's last day" is counted without a join of every month to every row: each person's spans
-        // (days with a direct payment, days with a plan) are merged where they overlap or touch, so
-        // each person is in at most one merged span a day; each span covers a run of month ends,
-        // from its first month to its last, so the count at each month end is a running sum of
-        // spans opening minus spans closing (docs/PERFORMANCE.md, "bin/bench insights").
-        List<Uptake.Month> months = jdbc.sql("""
-                        WITH months AS (
-                            SELECT m::date AS month_start
+        // The council's direct payments and plan versions are read once, and nothing is sorted. Each
+        // row covers a run of the months' last days (the period's last day for the last month): from
+        // the first of those days on or after its first day to the last on or before its last day,
+        // both found by width_bucket in the sorted array of those days. The run is a bit mask (a
+        // period has at most 61 months); a person's masks are OR-ed together, so someone with two
+        // direct payments (or plan versions) at a month's end is counted once; the people are then
+        // counted by mask, and the masks' bits added up here (docs/PERFORMANCE.md, "bin/bench insights").
+        List<YearMonth> periodMonths = period.months();
+        long[] active = new long[periodMonths.size()];
+        long[] withPlan = new long[periodMonths.size()];
+        jdbc.sql("""
+                        WITH ends AS (
+                            SELECT array_agg(least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) ORDER BY m) AS e
                             FROM generate_series(date_trunc('month', CAST(:from AS date)),
                                                  date_trunc('month', CAST(:to AS date)), interval '1 month') m),
-                        payments AS MATERIALIZED (
-                            SELECT d.citizen_id, d.active_from, d.ended_on FROM insights_direct_payment d
-                            WHERE d.council_id = :council AND d.active_from <= :to),
                         spans AS (
                             -- inclusive days; a direct payment no longer counts from the day it ended
-                            SELECT 'DP' AS kind, p.citizen_id, p.active_from AS first_day, p.ended_on - 1 AS last_day
-                            FROM payments p
-                            WHERE p.ended_on IS NULL
-                               OR p.ended_on > greatest(p.active_from, date_trunc('month', CAST(:from AS date))::date)
+                            SELECT 'DP' AS kind, d.citizen_id, d.active_from AS first_day,
+                                   coalesce(d.ended_on - 1, DATE 'infinity') AS last_day
+                            FROM insights_direct_payment d
+                            WHERE d.council_id = :council AND d.active_from <= :to
+                              AND (d.ended_on IS NULL OR d.ended_on > date_trunc('month', CAST(:from AS date))::date)
                             UNION ALL
-                            SELECT 'PLAN', v.citizen_id, v.start_date, v.end_date FROM insights_plan_version v
+                            SELECT 'PLAN', v.citizen_id, v.start_date, coalesce(v.end_date, DATE 'infinity')
+                            FROM insights_plan_version v
                             WHERE v.council_id = :council AND v.start_date <= :to
                               AND (v.end_date IS NULL OR v.end_date >= date_trunc('month', CAST(:from AS date))::date)),
-                        marked AS (
-                            SELECT kind, citizen_id, first_day, coalesce(last_day, 'infinity') AS last_day,
-                                   CASE WHEN first_day <= 1 + max(coalesce(last_day, 'infinity')) OVER (
-                                            PARTITION BY kind, citizen_id ORDER BY first_day, last_day
-                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS opens
-                            FROM spans),
-                        numbered AS (
-                            SELECT kind, citizen_id, first_day, last_day,
-                                   sum(opens) OVER (PARTITION BY kind, citizen_id ORDER BY first_day, last_day
-                                                    ROWS UNBOUNDED PRECEDING) AS span
-                            FROM marked),
-                        merged AS (
-                            -- the months whose last day (the period's last day for the last month) the span covers
-                            SELECT kind, greatest(date_trunc('month', min(first_day)), date_trunc('month', CAST(:from AS date)))::date
-                                       AS from_month,
-                                   CASE WHEN max(last_day) >= CAST(:to AS date) THEN date_trunc('month', CAST(:to AS date))
-                                        ELSE date_trunc('month', max(last_day) + 1) - interval '1 month' END::date AS to_month
-                            FROM numbered GROUP BY kind, citizen_id, span),
-                        steps AS (
-                            SELECT kind, from_month AS month_start, 1 AS step FROM merged WHERE from_month <= to_month
-                            UNION ALL
-                            SELECT kind, (to_month + interval '1 month')::date, -1 FROM merged WHERE from_month <= to_month),
-                        counted AS (
-                            SELECT m.month_start,
-                                   sum(coalesce(sum(s.step) FILTER (WHERE s.kind = 'DP'), 0)) OVER (ORDER BY m.month_start) AS active,
-                                   sum(coalesce(sum(s.step) FILTER (WHERE s.kind = 'PLAN'), 0)) OVER (ORDER BY m.month_start)
-                                       AS with_plan
-                            FROM months m LEFT JOIN steps s ON s.month_start = m.month_start
-                            GROUP BY m.month_start),
-                        started AS (
-                            SELECT date_trunc('month', p.active_from)::date AS month_start, count(*) AS n FROM payments p
-                            WHERE p.active_from BETWEEN :from AND :to GROUP BY 1),
-                        ended AS (
-                            SELECT date_trunc('month', p.ended_on)::date AS month_start, count(*) AS n FROM payments p
-                            WHERE p.ended_on BETWEEN :from AND :to GROUP BY 1)
-                        SELECT c.month_start, c.active, c.with_plan, coalesce(s.n, 0) AS started, coalesce(e.n, 0) AS ended
-                        FROM counted c
-                        LEFT JOIN started s ON s.month_start = c.month_start
-                        LEFT JOIN ended e ON e.month_start = c.month_start
-                        ORDER BY c.month_start""")
+                        runs AS (
+                            SELECT s.kind, s.citizen_id, width_bucket(s.first_day - 1, x.e) AS from_index,
+                                   width_bucket(s.last_day, x.e) - 1 AS to_index
+                            FROM spans s CROSS JOIN ends x),
+                        people AS (
+                            SELECT kind, citizen_id, bit_or((1::bigint << (to_index + 1)) - (1::bigint << from_index)) AS mask
+                            FROM runs WHERE from_index <= to_index
+                            GROUP BY kind, citizen_id)
+                        SELECT kind, mask, count(*) AS n FROM people GROUP BY kind, mask""")
                 .param("council", council.id()).param("from", period.from()).param("to", period.to())
-                .query((rs, row) -> {
-                    long active = rs.getLong("active");
-                    long withPlan = rs.getLong("with_plan");
-                    return new Uptake.Month(YearMonth.from(rs.getObject("month_start", LocalDate.class)), active, withPlan,
-                            Percent.of(active, withPlan), rs.getLong("started"), rs.getLong("ended"));
-                })
-                .list();
+                .query(rs -> {
+                    long[] counts = "DP".equals(rs.getString("kind")) ? active : withPlan;
+                    long mask = rs.getLong("mask");
+                    long n = rs.getLong("n");
+                    for (int i = 0; i < counts.length; i++) {
+                        if ((mask & (1L << i)) != 0) {
+                            counts[i] += n;
+                        }
+                    }
+                });
+        Map<YearMonth, long[]> startedEnded = new HashMap<>();
+        jdbc.sql("""
+                        SELECT date_trunc('month', d.active_from)::date AS month_start, 0 AS which, count(*) AS n
+                        FROM insights_direct_payment d
+                        WHERE d.council_id = :council AND d.active_from BETWEEN :from AND :to GROUP BY 1
+                        UNION ALL
+                        SELECT date_trunc('month', d.ended_on)::date, 1, count(*)
+                        FROM insights_direct_payment d
+                        WHERE d.council_id = :council AND d.active_from <= :to AND d.ended_on BETWEEN :from AND :to GROUP BY 1""")
+                .param("council", council.id()).param("from", period.from()).param("to", period.to())
+                .query(rs -> {
+                    startedEnded.computeIfAbsent(YearMonth.from(rs.getObject("month_start", LocalDate.class)), m -> new long[2])
+                            [rs.getInt("which")] += rs.getLong("n");
+                });
+        List<Uptake.Month> months = new ArrayList<>();
+        for (int i = 0; i < periodMonths.size(); i++) {
+            long[] se = startedEnded.getOrDefault(periodMonths.get(i), new long[2]);
+            months.add(new Uptake.Month(periodMonths.get(i), active[i], withPlan[i], Percent.of(active[i], withPlan[i]), se[0], se[1]));
+        }
         Uptake.Month last = months.get(months.size() - 1);
         return new Uptake(last.activeDirectPayments(), last.peopleWithPlan(), last.sharePercent(),
                 months.stream().mapToLong(Uptake.Month::newDirectPayments).sum(),

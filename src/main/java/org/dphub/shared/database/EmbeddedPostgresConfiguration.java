@@ -62,6 +62,10 @@ class EmbeddedPostgresConfiguration {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
+                    // room for the insights figures' sorts and hashes at a large council's scale, and a
+                    // cache for the tables they read (docs/PERFORMANCE.md, "bin/bench insights")
+                    .setServerConfig("work_mem", "32MB")
+                    .setServerConfig("shared_buffers", "256MB")
                     // not zonky's own JVM shutdown hook: it stopped PostgreSQL while Spring was still
                     // closing beans that use the pool (see EmbeddedDataSource)
                     .setRegisterShutdownHook(false);
