@@ -105,6 +105,9 @@ class CoverIT {
     /** A PA near SY1 1AA; live when {@code live}; offering cover with this notice and part of every day when {@code part} is not null. */
     Pa pa(boolean live, String notice, String part) {
         String username = "cover-pa-" + UUID.randomUUID() + "@example.org";
+        // sign-ups are limited per address an hour, and the whole suite signs PAs up from this one address:
+        // this test is not about that limit, so its PAs start a fresh hour
+        jdbc.sql("DELETE FROM pa_registration_attempt").update();
         MoneyApi.ok(anonymousPost("/api/v1/pa-registrations", """
                 {"email": "%s", "password": "%s", "displayName": "Cover P."}""".formatted(username, PA_PASSWORD)), 201);
         String phone = "07700 9" + String.format("%05d", Math.floorMod(username.hashCode(), 100000));
