@@ -247,7 +247,7 @@ public class CoverBookings {
                         pa.displayName(), wanted.shift().day(), wanted.shift().start(), wanted.shift().end(), wanted.needs(),
                         wanted.hourlyRate().pence(), citizen.postcode().outward(), citizen.fullName(), contact, user.userId(), now))
                 .orElseThrow(() -> new Conflict("You have already asked this PA to cover this shift."));
-        audit.record(citizen.councilId(), ENTITY, id, AuditAction.CREATE, null, AuditTrail.values("citizenId", citizenId,
+        audit.record(citizen.councilId(), "cover_booking", id, AuditAction.CREATE, null, AuditTrail.values("citizenId", citizenId,
                 "profileId", profileId, "paName", pa.displayName(), "date", wanted.shift().day().toString(),
                 "start", wanted.shift().start().toString(), "end", wanted.shift().end().toString(),
                 "hourlyRate", wanted.hourlyRate().formatWithPence(), "status", CoverStatus.REQUESTED.name()));
@@ -371,7 +371,7 @@ public class CoverBookings {
 
     private CoverBooking change(SignedInUser user, CoverBookingRepository.Row row, CoverStatus next, Long employmentId) {
         repository.changeStatus(row.id(), row.councilId(), next.name(), employmentId, user.userId(), clock.instant());
-        audit.record(row.councilId(), ENTITY, row.id(), AuditAction.UPDATE, AuditTrail.values("status", row.status()),
+        audit.record(row.councilId(), "cover_booking", row.id(), AuditAction.UPDATE, AuditTrail.values("status", row.status()),
                 AuditTrail.values("citizenId", row.citizenId(), "status", next.name(), "paName", row.paName(),
                         "date", row.day().toString(), "employmentId", employmentId));
         return view(user, repository.find(row.id()).orElseThrow()).orElseThrow();

@@ -148,7 +148,7 @@ class PeerSupportApiIT {
 
     @Test
     void eachRoleSeesOnlyTheBoardsItsRoleAllows() {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String unique = String.valueOf(10_000_000 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 90_000_000L)); // digits: hex can read as a postcode
         long employers = ask(EMPLOYER_A, "employers", "Paying a PA for bank holidays " + unique, "How do other people do it?", "Alys");
         long practitioners = ask(PRACTITIONER_A, "practitioners", "Reviews of card accounts " + unique, "Light touch?", "Priya");
 

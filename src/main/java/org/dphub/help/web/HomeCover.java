@@ -37,9 +37,9 @@ class HomeCover implements HomeContribution {
             }
         }
         if (!user.isStaff() && (user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE))) {
-            for (Citizens.CitizenWithRelationship person : citizens.actingFor(user)) {
-                items.add(new HomeItem.ToDo(person.citizen().id(), 85, HomeItem.Text.of("cover.home.find"),
-                        "/cover?citizen=" + person.citizen().id(), false));
+            // a way in, like "Ask for help", not a task on each person's list: nothing needs doing until a PA is off
+            if (!citizens.actingFor(user).isEmpty()) {
+                items.add(new HomeItem.ToDo(null, 85, HomeItem.Text.of("cover.home.find"), "/cover", false));
             }
         }
         return items;

@@ -19,7 +19,8 @@ class MarketplaceAuditDescriptions implements AuditDescriptions {
     static final String HIRE = "pa_hire";
     static final String REPORT = "marketplace_report";
     static final String WEIGHTS = "marketplace_match_weights";
-    static final Set<String> TYPES = Set.of(PROFILE, VACANCY, INTRODUCTION, MESSAGE, HIRE, REPORT, WEIGHTS);
+    static final String COVER = "pa_cover_offer";
+    static final Set<String> TYPES = Set.of(PROFILE, VACANCY, INTRODUCTION, MESSAGE, HIRE, REPORT, WEIGHTS, COVER);
 
     private final PaNames names;
 
@@ -46,6 +47,7 @@ class MarketplaceAuditDescriptions implements AuditDescriptions {
                             words.quote(event.value("reason")))
                     : words.say("audit.say.marketplace_report.vacancy", words.quote(event.value("reason")));
             case WEIGHTS -> words.say("audit.say.marketplace_match_weights.changed");
+            case COVER -> words.say("audit.say.pa_cover_offer.changed", paOfProfile(event.entityId(), words));
             default -> null;
         });
     }
