@@ -66,17 +66,24 @@ public final class BudgetCalculation {
     /**
      * Issue 18: who is paid what of a regular payment. Lines taken as an individual service fund are
      * paid to the provider holding them (one part a provider, in the order the plan first names
-     * them); the rest is the person's. A contribution (paid net) comes off the person's part first
-     * and, only if it is larger than that, off the providers' parts in turn, so the parts always add
-     * up to the regular payment exactly.
+     * them); lines the council arranges itself (a council-managed budget, council-commissioned
+     * support) are paid to nobody — the council buys that support — and are {@code arrangedRegular};
+     * the rest is the person's. A contribution (paid net) comes off the person's part first, then
+     * off the providers' parts in turn, then off the arranged part, so the parts always add up to the
+     * regular payment exactly.
      */
-    public record Split(Money personRegular, Money personWeekly, List<ServiceFundPart> serviceFunds) {
+    public record Split(Money personRegular, Money personWeekly, List<ServiceFundPart> serviceFunds, Money arrangedRegular) {
     }
 
     public static Split split(List<BudgetLine> lines, Budget budget, PaymentFrequency frequency) {
         java.util.Map<java.util.UUID, Money> weekly = new java.util.LinkedHashMap<>();
         java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
+        Money arrangedWeekly = Money.ZERO;
         for (BudgetLine line : lines) {
+            if (line.kind() != BudgetLineKind.ONE_OFF && (line.deliveryMechanism() == DeliveryMechanism.COUNCIL_COMMISSIONED
+                    || line.deliveryMechanism() == DeliveryMechanism.COUNCIL_MANAGED_BUDGET)) {
+                arrangedWeekly = arrangedWeekly.plus(weeklyCost(line));
+            }
             if (line.isIndividualServiceFund() && line.isfProviderId() != null && line.kind() != BudgetLineKind.ONE_OFF) {
                 weekly.merge(line.isfProviderId(), weeklyCost(line), Money::plus);
                 names.putIfAbsent(line.isfProviderId(), line.isfProviderName());
@@ -91,7 +98,13 @@ public final class BudgetCalculation {
             fundsPeriod = fundsPeriod.plus(p);
             fundsWeekly = fundsWeekly.plus(e.getValue());
         }
-        Money personPeriod = budget.periodBudget().minus(fundsPeriod);
+        Money arrangedPeriod = forPeriod(arrangedWeekly, frequency);
+        Money personPeriod = budget.periodBudget().minus(fundsPeriod).minus(arrangedPeriod);
+        if (personPeriod.isNegative()) {
+            // rounding a month's parts one by one can pass the month's total by a penny: the arranged part gives it back
+            arrangedPeriod = arrangedPeriod.plus(personPeriod);
+            personPeriod = Money.ZERO;
+        }
         Money contribution = budget.periodContribution();
         Money fromPerson = contribution.isGreaterThan(personPeriod) ? personPeriod : contribution;
         Money rest = contribution.minus(fromPerson);
@@ -102,6 +115,8 @@ public final class BudgetCalculation {
             parts.add(new ServiceFundPart(e.getKey(), names.get(e.getKey()), e.getValue().minus(taken).pence(),
                     weekly.get(e.getKey()).pence()));
         }
-        return new Split(personPeriod.minus(fromPerson), budget.weekly().minus(fundsWeekly), List.copyOf(parts));
+        Money fromArranged = rest.isGreaterThan(arrangedPeriod) ? arrangedPeriod : rest;
+        return new Split(personPeriod.minus(fromPerson), budget.weekly().minus(fundsWeekly).minus(arrangedWeekly), List.copyOf(parts),
+                arrangedPeriod.minus(fromArranged));
     }
 }

@@ -378,4 +378,53 @@ class ServiceFundsIT {
         return due.valueStream().filter(d -> d.get("accountId").asLong() == account).findFirst()
                 .map(d -> d.get("reasons").valueStream().map(JsonNode::asString).toList()).orElse(List.of());
     }
+
+    /**
+     * Support the council arranges itself (commissioned, or a council-managed budget) is part of the
+     * personal budget but is never paid to the person: the run pays them their direct payment lines
+     * and the provider its fund, nothing more.
+     */
+    @Test
+    void supportTheCouncilArrangesIsNotPaidToThePerson() throws Exception {
+        Provider provider = provider("demo-england", "PUBLISHED", true);
+        LocalDate start = LocalDate.now().minusDays(19);
+        long citizen = citizen("Nia");
+        JsonNode plan = MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/citizens/" + citizen + "/plans", """
+                {"startDate": "%s", "paymentFrequency": "WEEKLY",
+                 "outcomes": [{"text": "Get out and about"}, {"text": "Stay well at home"}],
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 6123, "outcomes": [1]},
+                                 {"description": "Day centre", "kind": "WEEKLY", "weeklyAmountPence": 2500, "outcomes": [2],
+                                  "deliveryMechanism": "COUNCIL_COMMISSIONED"},
+                                 {"description": "Meals", "kind": "WEEKLY", "weeklyAmountPence": 700, "outcomes": [2],
+                                  "deliveryMechanism": "COUNCIL_MANAGED_BUDGET"},
+                                 {"description": "Support from the provider", "kind": "WEEKLY", "weeklyAmountPence": 4077, "outcomes": [2],
+                                  "deliveryMechanism": "INDIVIDUAL_SERVICE_FUND", "isfProviderId": "%s"}]}"""
+                .formatted(start, provider.organizationId())), 201);
+        assertThat(plan.get("weeklyBudgetPence").asLong()).as("the personal budget is every line").isEqualTo(6123 + 2500 + 700 + 4077);
+        long dp = MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/citizens/" + citizen + "/direct-payments", """
+                {"planId": %d, "accountType": "PREPAID_CARD", "requestedOn": "%s", "startDate": "%s"}"""
+                .formatted(plan.get("id").asLong(), start.minusDays(10), start)), 201).get("id").asLong();
+        long account = money.agreeOnPaper(PRACTITIONER, dp, start.minusDays(5));
+        long fund = jdbc.sql("SELECT id FROM dp_account WHERE isf_direct_payment_id = :dp").param("dp", dp).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT weekly_budget_pence FROM payment_schedule WHERE account_id = :a").param("a", account)
+                .query(Long.class).single()).as("the person's weekly budget is their own lines").isEqualTo(6123);
+
+        // a run of its own day (the other tests' runs are for other days): every week due and not yet paid
+        long runId = money.runFor(FINANCE, LocalDate.now().minusDays(4)).get("id").asLong();
+        Map<Long, long[]> paid = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT p.account_id, count(*) AS n, sum(p.amount_pence - p.netted_pence) AS pence FROM payment p
+                        WHERE p.run_id = :r AND p.account_id IN (:a, :f) GROUP BY p.account_id""")
+                .param("r", runId).param("a", account).param("f", fund)
+                .query(rs -> {
+                    paid.put(rs.getLong("account_id"), new long[] {rs.getLong("n"), rs.getLong("pence")});
+                });
+        assertThat(paid).as("the person's account and the fund are both paid").containsOnlyKeys(account, fund);
+        long weeks = paid.get(account)[0];
+        assertThat(weeks).as("the weeks due since the start").isBetween(2L, 3L);
+        assertThat(paid.get(fund)[0]).isEqualTo(weeks);
+        assertThat(paid.get(account)[1]).as("the person: their direct payment line, not the council's own support")
+                .isEqualTo(weeks * 6123);
+        assertThat(paid.get(fund)[1]).as("the provider: its fund").isEqualTo(weeks * 4077);
+    }
 }

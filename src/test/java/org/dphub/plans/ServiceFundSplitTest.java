@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 18: who is paid what of a regular payment when part of the budget is an individual service
- * fund. Every expected value is worked by hand; the parts always add up to the regular payment.
+ * fund, or support the council arranges itself. Every expected value is worked by hand; the parts
+ * (the person's, each provider's, the council-arranged part) always add up to the regular payment.
  */
 class ServiceFundSplitTest {
 
@@ -26,7 +27,8 @@ class ServiceFundSplitTest {
     static BudgetCalculation.Split split(List<BudgetLine> lines, PaymentFrequency frequency, long contribution) {
         BudgetCalculation.Budget budget = BudgetCalculation.of(lines, frequency, Money.ofPence(contribution), ContributionBasis.NET);
         BudgetCalculation.Split split = BudgetCalculation.split(lines, budget, frequency);
-        long parts = split.personRegular().pence() + split.serviceFunds().stream().mapToLong(ServiceFundPart::regularPaymentPence).sum();
+        long parts = split.personRegular().pence() + split.serviceFunds().stream().mapToLong(ServiceFundPart::regularPaymentPence).sum()
+                + split.arrangedRegular().pence();
         assertThat(parts).as("the parts add up to the regular payment").isEqualTo(budget.regularPayment().pence());
         return split;
     }
@@ -67,5 +69,43 @@ class ServiceFundSplitTest {
         var all = split(List.of(weekly(2000, DeliveryMechanism.INDIVIDUAL_SERVICE_FUND, SUNNY)), PaymentFrequency.WEEKLY, 9000);
         assertThat(all.personRegular()).isEqualTo(Money.ZERO);
         assertThat(all.serviceFunds().get(0).regularPaymentPence()).isZero();
+    }
+
+    @Test
+    void supportTheCouncilArrangesIsNotPaidToThePerson() {
+        // £50 a week as a direct payment, £30 commissioned by the council, £20 a council-managed budget, £10 an ISF
+        var split = split(List.of(weekly(5000, DeliveryMechanism.DIRECT_PAYMENT, null),
+                weekly(3000, DeliveryMechanism.COUNCIL_COMMISSIONED, null),
+                weekly(2000, DeliveryMechanism.COUNCIL_MANAGED_BUDGET, null),
+                weekly(1000, DeliveryMechanism.INDIVIDUAL_SERVICE_FUND, SUNNY)), PaymentFrequency.FOUR_WEEKLY, 0);
+        assertThat(split.personRegular()).isEqualTo(Money.ofPence(20_000));
+        assertThat(split.personWeekly()).isEqualTo(Money.ofPence(5000));
+        assertThat(split.serviceFunds()).containsExactly(new ServiceFundPart(SUNNY, "Provider 1", 4000, 1000));
+        assertThat(split.arrangedRegular()).isEqualTo(Money.ofPence(20_000));
+
+        // only arranged support: nothing is paid to the person
+        var arrangedOnly = split(List.of(weekly(3000, DeliveryMechanism.COUNCIL_COMMISSIONED, null)), PaymentFrequency.WEEKLY, 0);
+        assertThat(arrangedOnly.personRegular()).isEqualTo(Money.ZERO);
+        assertThat(arrangedOnly.personWeekly()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void aContributionLargerThanWhatIsPaidOutComesOffTheArrangedPartLast() {
+        // £30 a week to the person, £20 arranged, £40 contribution: the person gets nothing, the arranged part is £10
+        var split = split(List.of(weekly(3000, DeliveryMechanism.DIRECT_PAYMENT, null),
+                weekly(2000, DeliveryMechanism.COUNCIL_COMMISSIONED, null)), PaymentFrequency.WEEKLY, 4000);
+        assertThat(split.personRegular()).isEqualTo(Money.ZERO);
+        assertThat(split.arrangedRegular()).isEqualTo(Money.ofPence(1000));
+    }
+
+    @Test
+    void aMonthsRoundingNeverMakesThePersonsPartNegative() {
+        // monthly = weekly x 52 / 12, half-up: 6p a week is 26p; each 2p part alone is 8.67 -> 9p, three of them 27p.
+        // The person's part would be -1p: it is nothing, and the arranged part gives the penny back (8p)
+        var split = split(List.of(weekly(2, DeliveryMechanism.INDIVIDUAL_SERVICE_FUND, SUNNY),
+                weekly(2, DeliveryMechanism.INDIVIDUAL_SERVICE_FUND, RIVER),
+                weekly(2, DeliveryMechanism.COUNCIL_COMMISSIONED, null)), PaymentFrequency.MONTHLY, 0);
+        assertThat(split.personRegular()).isEqualTo(Money.ZERO);
+        assertThat(split.arrangedRegular()).isEqualTo(Money.ofPence(8));
     }
 }

@@ -43,12 +43,24 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
      * The budget: {@code periodBudget} is the budget for one payment period, and
      * {@code contributionTaken} what was taken off it (net payments), so that
      * {@code regularPayment = periodBudget - contributionTaken}, as stored with the version.
+     * {@code toPerson} is the part of it paid to the person (issue 18): not the lines an individual
+     * service fund provider holds, nor the support the council arranges itself
+     * ({@link BudgetCalculation#split}).
      */
     record Budget(Money weekly, Money annual, PaymentFrequency frequency, Money periodBudget, Money contributionTaken,
-                  Money regularPayment) {
+                  Money regularPayment, Money toPerson) {
 
         public boolean contributionTakenOff() {
             return !contributionTaken.isZero();
+        }
+
+        /** Part of the regular payment is held by a provider or arranged by the council, not paid to the person. */
+        public boolean partNotPaidToPerson() {
+            return !toPerson.equals(regularPayment);
+        }
+
+        public Money notPaidToPerson() {
+            return regularPayment.minus(toPerson);
         }
     }
 
@@ -67,8 +79,10 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
                     .filter(line -> v.budgetLines().get(line.number() - 1).outcomes().contains(number)).toList()));
         }
         Money period = BudgetCalculation.forPeriod(v.weeklyBudget(), v.paymentFrequency());
+        BudgetCalculation.Split split = BudgetCalculation.split(v.budgetLines(), new BudgetCalculation.Budget(v.weeklyBudget(),
+                v.annualBudget(), period, period.minus(v.regularPayment()), v.regularPayment()), v.paymentFrequency());
         Budget budget = new Budget(v.weeklyBudget(), v.annualBudget(), v.paymentFrequency(), period,
-                period.minus(v.regularPayment()), v.regularPayment());
+                period.minus(v.regularPayment()), v.regularPayment(), split.personRegular());
         return new PlanView(v, outcomes, lines, budget, LocalDateTime.ofInstant(v.createdAt(), UK));
     }
 
