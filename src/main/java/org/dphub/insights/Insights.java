@@ -6,6 +6,7 @@ import org.dphub.councils.Councils;
 import org.dphub.councils.Nation;
 import org.dphub.insights.internal.Ascof3dFigure;
 import org.dphub.insights.internal.ClientLevelDataExtract;
+import org.dphub.insights.internal.HowSupportIsTakenFigure;
 import org.dphub.insights.internal.MoneyReturnedFigure;
 import org.dphub.insights.internal.MonitoringEffortFigure;
 import org.dphub.insights.internal.OneOffTimesFigure;
@@ -42,11 +43,14 @@ public class Insights {
     private final PaMarketFigure paMarket;
     private final MonitoringEffortFigure monitoring;
     private final ReviewsFigure reviews;
+    private final HowSupportIsTakenFigure howTaken;
 
     Insights(Councils councils, UptakeFigure uptake, TimeToMoneyFigure timeToMoney, OneOffTimesFigure oneOffs,
              Ascof3dFigure ascof3d, ClientLevelDataExtract clientLevelData, SavingsVsAgencyFigure savingsVsAgency,
              PaPayRatesFigure paPayRates, MoneyReturnedFigure moneyReturned,
-             PaMarketFigure paMarket, MonitoringEffortFigure monitoring, ReviewsFigure reviews) {
+             PaMarketFigure paMarket, MonitoringEffortFigure monitoring, ReviewsFigure reviews,
+             HowSupportIsTakenFigure howTaken) {
+        this.howTaken = howTaken;
         this.savingsVsAgency = savingsVsAgency;
         this.paPayRates = paPayRates;
         this.councils = councils;
@@ -84,7 +88,8 @@ public class Insights {
         return new InsightsReport(council, period, uptake.compute(council, period), timeToMoney.compute(council, period),
                 oneOffs.compute(council, period), ascof3d.compute(council, period), savingsVsAgency.compute(council, period),
                 paPayRates.compute(council, period), moneyReturned.compute(council, period), paMarket.compute(council, period),
-                monitoring.compute(council, period), reviews.compute(council, period));
+                monitoring.compute(council, period), reviews.compute(council, period),
+                howTaken.compute(council, period));
     }
 
     /** Only a national analyst sees the national view (council staff see their own council's figures). */
