@@ -79,6 +79,8 @@ class InsightsBenchmark {
     UserAccounts users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Insights insights;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -173,11 +175,12 @@ class InsightsBenchmark {
         Map<String, Figure> beans = context.getBeansOfType(Figure.class);
         Map<String, Object> computed = new TreeMap<>();
         for (Figure<?> figure : beans.values()) {
-            long[] nanos = time(WARM_UP, RUNS, () -> figure.compute(facts, period));
+            // as the page and the API work each figure out (Insights.compute: its own read-only transaction)
+            long[] nanos = time(WARM_UP, RUNS, () -> insights.compute(figure, facts, period));
             Map<String, Object> timing = timings(nanos);
             timing.put("class", figure.getClass().getSimpleName());
             figures.put(figure.key(), timing);
-            computed.put(figure.key(), figure.compute(facts, period));
+            computed.put(figure.key(), insights.compute(figure, facts, period));
             System.out.println("[insights bench] " + figure.key() + " " + timing);
         }
         result.put("figures", figures);
