@@ -150,17 +150,17 @@ class InsightsBenchmark {
         result.put("period", Map.of("from", period.from().toString(), "to", period.to().toString()));
         System.out.println("[insights bench] built in " + result.get("buildSeconds") + " s: " + rows);
         // what the data takes on disk (tables with their indexes and TOAST), for docs/SCALING.md
-        Map<String, Object> sizes = new LinkedHashMap<>();
+        Map<String, Object> diskSizes = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT c.relname, round(pg_total_relation_size(c.oid) / 1048576.0)::bigint AS mb
                         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                         WHERE c.relkind = 'r' AND n.nspname = 'public' ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 15""")
                 .query(rs -> {
-                    sizes.put(rs.getString(1), rs.getLong(2));
+                    diskSizes.put(rs.getString(1), rs.getLong(2));
                 });
-        sizes.put("database", jdbc.sql("SELECT round(pg_database_size(current_database()) / 1048576.0)::bigint").query(Long.class).single());
-        result.put("sizesMb", sizes);
-        System.out.println("[insights bench] sizes (MB): " + sizes);
+        diskSizes.put("database", jdbc.sql("SELECT round(pg_database_size(current_database()) / 1048576.0)::bigint").query(Long.class).single());
+        result.put("diskSizesMb", diskSizes);
+        System.out.println("[insights bench] diskSizes (MB): " + diskSizes);
         try {
             if (RUNS > 0) {
                 measure(result, council, period, today);
