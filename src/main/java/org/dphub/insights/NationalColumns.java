@@ -56,7 +56,24 @@ public final class NationalColumns {
             count("reviewsDoneOnTime", "insights.national.col.reviews-on-time", r -> r.reviews().doneOnTime()),
             figure("reviewsOnTimePercent", "insights.national.col.reviews-on-time-percent", Kind.PERCENT,
                     r -> r.reviews().onTimePercent(), "reviewsDoneOnTime", "reviewsDone"),
-            count("reviewsOverdue", "insights.national.col.reviews-overdue", r -> r.reviews().overdue())));
+            count("reviewsOverdue", "insights.national.col.reviews-overdue", r -> r.reviews().overdue()),
+            count("paPayRatesCount", "insights.national.col.pay-count", r -> r.paPayRates().ratesCounted()),
+            figure("paPayMedianPence", "insights.national.col.pay-median", Kind.PENCE,
+                    r -> r.paPayRates().overall().medianPence() == null ? null
+                            : java.math.BigDecimal.valueOf(r.paPayRates().overall().medianPence()), "paPayRatesCount"),
+            // the payroll savings are the hours of the PAs counted in paPayRatesCount: too few PAs, and one PA's pay could be read
+            figure("savingsVsAgencyPence", "insights.national.col.savings", Kind.PENCE,
+                    r -> r.savingsVsAgency().hours().signum() == 0 ? null
+                            : java.math.BigDecimal.valueOf(r.savingsVsAgency().totalPence()), "paPayRatesCount"),
+            count("carerDirectPayments", "insights.national.col.carers", r -> recipient(r, "CARER").directPayments()),
+            count("childDirectPayments", "insights.national.col.children", r -> recipient(r, "CHILD").directPayments()),
+            count("managedAccounts", "insights.national.col.managed", r -> r.howTaken().byRecipient().stream()
+                    .mapToLong(HowSupportIsTaken.Recipient::managedAccounts).sum())));
+
+    private static HowSupportIsTaken.Recipient recipient(InsightsReport report, String kind) {
+        return report.howTaken().byRecipient().stream().filter(k -> k.recipientKind().equals(kind)).findFirst()
+                .orElse(new HowSupportIsTaken.Recipient(kind, 0, 0, 0, 0, 0));
+    }
 
     private NationalColumns() {
     }

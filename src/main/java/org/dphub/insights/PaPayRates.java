@@ -8,10 +8,12 @@ import java.util.List;
  * payslip in an approved run, at the rate in force on its last pay date in the period. For the
  * council (overall and by the postcode district of the PA's home) and for every council together
  * (national, aggregated only). Fewer than {@link #FEWEST} rates are suppressed, as official
- * statistics do, so no PA's pay can be read from the figures.
+ * statistics do, so no PA's pay can be read from the figures. {@code ratesCounted} is the council's
+ * number of rates even when it is under 5: only the national view reads it, and suppresses it there
+ * ({@link SmallNumbers}); the page and the API show {@code overall} instead.
  */
 public record PaPayRates(Rates overall, List<District> byDistrict, Rates national, Long nationalLivingWagePence,
-                         long councilPaRatePence, LocalDate asAt) {
+                         long councilPaRatePence, LocalDate asAt, long ratesCounted) {
 
     /** Below this many rates a group shows "fewer than 5" and no percentiles. */
     public static final int FEWEST = 5;

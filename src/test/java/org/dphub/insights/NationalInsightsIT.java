@@ -133,8 +133,10 @@ class NationalInsightsIT {
                 // nothing of these happened in the small council: zero counts, figures with nothing to measure
                 "recoveries", "returnedPence", "vacanciesOpened", "vacanciesFilled", "vacanciesMedianDaysToFill",
                 "monitoringChecks", "monitoringWithFindings", "reviewsDone", "reviewsDoneOnTime", "reviewsOnTimePercent",
-                "reviewsOverdue");
-        for (String count : List.of("recoveries", "vacanciesOpened", "vacanciesFilled", "monitoringChecks", "reviewsDone")) {
+                "reviewsOverdue", "paPayRatesCount", "paPayMedianPence", "savingsVsAgencyPence", "carerDirectPayments",
+                "childDirectPayments", "managedAccounts");
+        for (String count : List.of("recoveries", "vacanciesOpened", "vacanciesFilled", "monitoringChecks", "reviewsDone",
+                "paPayRatesCount", "carerDirectPayments", "childDirectPayments", "managedAccounts")) {
             assertThat(small.get(count).asLong()).as(count).isZero();
         }
     }

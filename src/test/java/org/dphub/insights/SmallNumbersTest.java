@@ -88,6 +88,19 @@ class SmallNumbersTest {
         assertThat(l.cell("ascof3dNumerator")).isEqualTo(NationalCell.DOES_NOT_APPLY);
         assertThat(l.cell("ascof3dPercent")).isEqualTo(NationalCell.DOES_NOT_APPLY);
 
+        // pay and savings are suppressed with the PAs' rates they come from; the kinds of direct payment as counts
+        assertThat(s.cell("paPayRatesCount")).isEqualTo(NationalCell.SUPPRESSED);
+        assertThat(s.cell("paPayMedianPence")).isEqualTo(NationalCell.SUPPRESSED);
+        assertThat(s.cell("savingsVsAgencyPence")).as("3 PAs' pay could be read from it").isEqualTo(NationalCell.SUPPRESSED);
+        assertThat(s.cell("carerDirectPayments")).isEqualTo(NationalCell.SUPPRESSED);
+        assertThat(s.cell("childDirectPayments")).isEqualTo(NationalCell.shown(0L));
+        assertThat(l.cell("paPayRatesCount")).isEqualTo(NationalCell.shown(12L));
+        assertThat(l.cell("paPayMedianPence")).isEqualTo(NationalCell.shown(new BigDecimal("1400")));
+        assertThat(l.cell("savingsVsAgencyPence")).isEqualTo(NationalCell.shown(new BigDecimal("-2000")));
+        assertThat(l.cell("carerDirectPayments")).isEqualTo(NationalCell.shown(6L));
+        assertThat(l.cell("childDirectPayments")).isEqualTo(NationalCell.SUPPRESSED);
+        assertThat(l.cell("managedAccounts")).isEqualTo(NationalCell.shown(5L));
+
         assertThat(national.totals().get("newDirectPayments")).as("7 + a hidden 3").isEqualTo(NationalCell.SUPPRESSED);
         assertThat(national.totals().get("peopleWithPlan")).isEqualTo(NationalCell.shown(52L));
         assertThat(national.totals().get("timeToMoneyCount")).isEqualTo(NationalCell.shown(48L));
@@ -116,9 +129,20 @@ class SmallNumbersTest {
                 firstPayments, withinTarget, 28, List.of());
         OneOffTimes oneOffs = new OneOffTimes(null, null, 0, List.of(new OneOffTimes.Month(YearMonth.of(2026, 1), 0, null, null)));
         Ascof3d ascof = part2a == null ? null : new Ascof3d(period().to(), part2a, part2a);
+        // the small council (3 PAs' rates, 2 carers' payments) and the large one (12 rates, 6 carers', 1 child's, 5 managed)
+        boolean few = active < 5;
+        PaPayRates pay = new PaPayRates(few ? new PaPayRates.Rates(null, true, null, null, null)
+                : new PaPayRates.Rates(12L, false, 1300L, 1400L, 1550L), List.of(), new PaPayRates.Rates(15L, false, 1300L, 1400L, 1550L),
+                1221L, 1328L, period().to(), few ? 3 : 12);
+        SavingsVsAgency savings = new SavingsVsAgency(few ? 5000 : -2000, new BigDecimal("100.00"), 140000, few ? 145000 : 138000,
+                1867, List.of(), new SavingsVsAgency.Planned(BigDecimal.ZERO, 0));
+        HowSupportIsTaken taken = new HowSupportIsTaken(period().to(), List.of(), List.of(
+                new HowSupportIsTaken.Recipient("ADULT", withPlan, active, active, 0, 0),
+                new HowSupportIsTaken.Recipient("CARER", 2, few ? 2 : 6, few ? 2 : 1, 0, few ? 0 : 5),
+                new HowSupportIsTaken.Recipient("CHILD", 1, few ? 0 : 1, few ? 0 : 1, 0, 0)));
         return new InsightsReport(new Figure.CouncilFacts(id, code, england, 28), period(), uptake, time, oneOffs, ascof,
-                null, null, new MoneyReturned(0, 0, List.of(), new MoneyReturned.AboveLimit(0, 0, period().to(), 8)),
+                savings, pay, new MoneyReturned(0, 0, List.of(), new MoneyReturned.AboveLimit(0, 0, period().to(), 8)),
                 new PaMarket(0, 0, null, 0, List.of()), new MonitoringEffort(0, 0, 0, List.of(), List.of(), List.of()),
-                new Reviews(0, 0, 0, 0, null, 6, 12, List.of()), new HowSupportIsTaken(period().to(), List.of(), List.of()));
+                new Reviews(0, 0, 0, 0, null, 6, 12, List.of()), taken);
     }
 }

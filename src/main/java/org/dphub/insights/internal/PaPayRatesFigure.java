@@ -73,9 +73,10 @@ public class PaPayRatesFigure implements Figure<PaPayRates> {
                         SELECT w.hourly_pence FROM insights_national_living_wage w
                         WHERE w.effective_from <= :at ORDER BY w.effective_from DESC LIMIT 1""")
                 .param("at", period.to()).query(Long.class).optional().orElse(null);
-        return new PaPayRates(PaPayRates.Rates.of(Percentiles.of(overall)), districts,
+        Percentiles councilRates = Percentiles.of(overall);
+        return new PaPayRates(PaPayRates.Rates.of(councilRates), districts,
                 PaPayRates.Rates.of(Percentiles.of(national)), livingWage,
-                councils.settings(council.id()).settings().paHourlyRate().pence(), period.to());
+                councils.settings(council.id()).settings().paHourlyRate().pence(), period.to(), councilRates.count());
     }
 
     private interface RateCount {
