@@ -22,14 +22,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A browser (or a person with several tabs) sends many requests at once on one session. The
+ * Sessions (ASVS V3). A browser (or a person with several tabs) sends many requests at once on one session. The
  * first page that shows a form stores the session's CSRF token; when several requests do that at
  * the same moment, each used to INSERT the same session attribute and all but one failed with a
  * duplicate key — a 500 for the person (47 of 6,300 answers under wrk at 50 connections). Now the
- * attribute is upserted, so every answer is the page.
+ * attribute is upserted, so every answer is the page. Signing in gives a new session id (no
+ * fixation), signing out ends the session in the database, and the cookie is HttpOnly and Lax.
  */
 @IntegrationTest
-class ConcurrentSessionIT {
+class SessionsIT {
 
     static final String CSRF_TOKEN = "org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository.CSRF_TOKEN";
     static final int AT_ONCE = 40;
@@ -87,6 +88,29 @@ class ConcurrentSessionIT {
                 + "&currentPassword=&newPassword=&confirmPassword=", "Cookie", session, "Accept", "text/html");
         assertThat(sent.statusCode()).as("the form is checked, not refused as expired").isEqualTo(200);
         assertThat(sent.body()).contains("govuk-error-summary");
+    }
+
+    @Test
+    void signingInGivesANewSessionAndSigningOutEndsIt() {
+        HttpResponse<String> signInPage = http.get("/sign-in");
+        String before = signInPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
+                .orElseThrow();
+        assertThat(before).contains("; HttpOnly").contains("SameSite=Lax");
+        String anonymous = before.substring(0, before.indexOf(';'));
+        String signedIn = http.signIn("finance@demo-wales", Http.DEMO_PASSWORD);
+        assertThat(signedIn).as("a new session id at sign-in: one planted before cannot be used").isNotEqualTo(anonymous);
+        assertThat(http.get("/home", "Cookie", anonymous).statusCode()).as("the session from before sign-in is not signed in")
+                .isEqualTo(302);
+
+        HttpResponse<String> home = http.get("/home", "Cookie", signedIn);
+        assertThat(home.statusCode()).isEqualTo(200);
+        HttpResponse<String> signOut = http.postForm("/sign-out", "_csrf=" + Http.csrfToken(home.body()), "Cookie", signedIn);
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE session_id = :id").param("id", sessionId(signedIn))
+                .query(Long.class).single()).as("the session is gone from the database").isZero();
+        HttpResponse<String> after = http.get("/home", "Cookie", signedIn);
+        assertThat(after.statusCode()).as("the old cookie signs nobody in").isEqualTo(302);
+        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
     }
 
     String sessionId(String cookie) {
