@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the same moment, each used to INSERT the same session attribute and all but one failed with a
  * duplicate key — a 500 for the person (47 of 6,300 answers under wrk at 50 connections). Now the
  * attribute is upserted, so every answer is the page. Signing in gives a new session id (no
- * fixation), signing out ends the session in the database, and the cookie is HttpOnly and Lax.
+ * fixation), signing out ends the session in the database, the cookie is HttpOnly and Lax, and a
+ * signed-in page is never stored by a cache.
  */
 @IntegrationTest
 class SessionsIT {
@@ -104,6 +105,8 @@ class SessionsIT {
 
         HttpResponse<String> home = http.get("/home", "Cookie", signedIn);
         assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.headers().firstValue("Cache-Control")).as("a signed-in page is never kept by the browser or a proxy")
+                .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
         HttpResponse<String> signOut = http.postForm("/sign-out", "_csrf=" + Http.csrfToken(home.body()), "Cookie", signedIn);
         assertThat(signOut.statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE session_id = :id").param("id", sessionId(signedIn))
