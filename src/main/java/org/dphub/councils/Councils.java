@@ -69,6 +69,17 @@ public class Councils {
         return settings(councilId);
     }
 
+    /**
+     * The settings page's save: the settings (as {@link #updateSettings(long, CouncilSettings, long)}) and the days of
+     * notice before a child's 18th birthday, in one transaction.
+     */
+    @Transactional
+    public VersionedSettings updateSettings(long councilId, CouncilSettings newSettings, long expectedVersion, int transitionNoticeDays) {
+        updateSettings(councilId, newSettings, expectedVersion);
+        changeTransitionNoticeDays(councilId, transitionNoticeDays);
+        return settings(councilId);
+    }
+
     /** The most days of notice a council may set before a child's 18th birthday. */
     public static final int MAX_TRANSITION_NOTICE_DAYS = 365;
 

@@ -6,6 +6,8 @@ import org.dphub.councils.Councils;
 import org.dphub.councils.Nation;
 import org.dphub.insights.internal.Ascof3dFigure;
 import org.dphub.insights.internal.ClientLevelDataExtract;
+import org.dphub.insights.internal.FigureTransactions;
+import org.dphub.insights.internal.HowSupportIsTakenFigure;
 import org.dphub.insights.internal.MoneyReturnedFigure;
 import org.dphub.insights.internal.MonitoringEffortFigure;
 import org.dphub.insights.internal.OneOffTimesFigure;
@@ -42,11 +44,24 @@ public class Insights {
     private final PaMarketFigure paMarket;
     private final MonitoringEffortFigure monitoring;
     private final ReviewsFigure reviews;
+    private final HowSupportIsTakenFigure howTaken;
+    /** Figures are independent read-only queries: a report computes them side by side, each on its own connection. */
+    private final java.util.concurrent.ExecutorService figures;
+    private final FigureTransactions transactions;
 
     Insights(Councils councils, UptakeFigure uptake, TimeToMoneyFigure timeToMoney, OneOffTimesFigure oneOffs,
              Ascof3dFigure ascof3d, ClientLevelDataExtract clientLevelData, SavingsVsAgencyFigure savingsVsAgency,
              PaPayRatesFigure paPayRates, MoneyReturnedFigure moneyReturned,
-             PaMarketFigure paMarket, MonitoringEffortFigure monitoring, ReviewsFigure reviews) {
+             PaMarketFigure paMarket, MonitoringEffortFigure monitoring, ReviewsFigure reviews,
+             HowSupportIsTakenFigure howTaken, FigureTransactions transactions,
+             @org.springframework.beans.factory.annotation.Value("${dphub.insights.parallelism:2}") int parallelism) {
+        this.howTaken = howTaken;
+        this.transactions = transactions;
+        this.figures = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, parallelism), task -> {
+            Thread thread = new Thread(task, "insights-figure");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.savingsVsAgency = savingsVsAgency;
         this.paPayRates = paPayRates;
         this.councils = councils;
@@ -71,7 +86,7 @@ public class Insights {
         return maySee(user) && (user.has(Role.DP_TEAM) || user.has(Role.FINANCE) || user.has(Role.COUNCIL_ADMIN));
     }
 
-    @Transactional(readOnly = true)
+    /** No transaction: the figures are read side by side, each on its own connection (one held here would sit idle). */
     public InsightsReport report(SignedInUser staff, Period period) {
         if (!maySee(staff)) {
             throw new AccessDeniedException("Insights are for council staff");
@@ -81,10 +96,48 @@ public class Insights {
 
     /** Every figure for one council: the council's own page and each row of the national view. */
     private InsightsReport reportFor(Figure.CouncilFacts council, Period period) {
-        return new InsightsReport(council, period, uptake.compute(council, period), timeToMoney.compute(council, period),
-                oneOffs.compute(council, period), ascof3d.compute(council, period), savingsVsAgency.compute(council, period),
-                paPayRates.compute(council, period), moneyReturned.compute(council, period), paMarket.compute(council, period),
-                monitoring.compute(council, period), reviews.compute(council, period));
+        // the slowest first, so the threads finish together
+        var savings = figure(savingsVsAgency, council, period);
+        var uptakeNow = figure(uptake, council, period);
+        var ascof = figure(ascof3d, council, period);
+        var reviewsNow = figure(reviews, council, period);
+        var returned = figure(moneyReturned, council, period);
+        var market = figure(paMarket, council, period);
+        var taken = figure(howTaken, council, period);
+        var pay = figure(paPayRates, council, period);
+        var checks = figure(monitoring, council, period);
+        var time = figure(timeToMoney, council, period);
+        var oneOff = figure(oneOffs, council, period);
+        return new InsightsReport(council, period, join(uptakeNow), join(time), join(oneOff), join(ascof), join(savings), join(pay),
+                join(returned), join(market), join(checks), join(reviewsNow), join(taken));
+    }
+
+    private <N> java.util.concurrent.Future<N> figure(Figure<N> figure, Figure.CouncilFacts council, Period period) {
+        return figures.submit(() -> compute(figure, council, period));
+    }
+
+    /** One figure as the page and the API work it out: in a read-only transaction of its own ({@link FigureTransactions}). */
+    <N> N compute(Figure<N> figure, Figure.CouncilFacts council, Period period) {
+        return transactions.run(() -> figure.compute(council, period));
+    }
+
+    private static <N> N join(java.util.concurrent.Future<N> figure) {
+        try {
+            return figure.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while working out the figures", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        figures.shutdownNow();
     }
 
     /** Only a national analyst sees the national view (council staff see their own council's figures). */
@@ -96,7 +149,6 @@ public class Insights {
      * Every council's figures for the period, a row each, computed as each council's own page does
      * and then suppressed ({@link SmallNumbers}): never a person's data, never a count under 5.
      */
-    @Transactional(readOnly = true)
     public NationalReport national(SignedInUser analyst, Period period) {
         if (!maySeeNational(analyst)) {
             throw new AccessDeniedException("The national view is for national analysts");

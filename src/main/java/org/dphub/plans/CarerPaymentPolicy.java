@@ -6,12 +6,14 @@ import org.dphub.councils.Nation;
 /**
  * A carer's own direct payment, for the carer's needs as a carer set out in their support plan.
  * <ul>
- * <li>England, Care Act 2014 s31 and s25(1) ("in the case of a carer, a support plan"): the payment
- *     is to an adult carer; a young carer's support comes under the Children Act 1989. The text of
- *     s25 was checked on legislation.gov.uk; the wording of s31 about carers could not be read
- *     there from this project and is taken from the Care Act's structure (s20, s24-25, s31-33).</li>
- * <li>Wales, SSWBA 2014 s52 (direct payments to meet a carer's needs): not confirmed against the
- *     text, so no age rule is applied in Wales; the council decides.</li>
+ * <li>England, Care Act 2014 s31(1)(a): "a personal budget for an adult specifies an amount which the
+ *     local authority must pay" (text read on legislation.gov.uk, as enacted and as revised to April
+ *     2026); a carer's support plan has a personal budget (s25(1)(e), s26), so a carer's direct payment
+ *     is for an adult carer. A young carer's support comes under the Children Act 1989 (s17ZA).</li>
+ * <li>Wales, SSWBA 2014 s52 (direct payments to meet a carer's needs): its text could not be read from
+ *     this project. s40 (read on legislation.gov.uk) is the duty to meet an adult carer's support needs;
+ *     the Act also meets the needs of carers who are children (not read here), so no age rule is
+ *     applied in Wales; the council decides.</li>
  * </ul>
  * The adult rules (capacity, excluded persons, family in the household) apply to the carer as well.
  */

@@ -172,6 +172,42 @@ class CouncilSettingsIT {
     }
 
     @Test
+    void theDaysOfNoticeBeforeAChildTurns18AreOnTheSettingsPage_checkedSavedAndAudited() throws Exception {
+        long wales = council("demo-wales");
+        int original = councils.transitionNoticeDays(wales);
+        try {
+            mvc.perform(get("/council/settings").with(as.user("admin@demo-wales")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("When to start planning a child")));
+            for (String bad : List.of("0", "366", "ninety", "")) {
+                Map<String, String> form = validForm(councils.settings(wales));
+                form.put("transitionNoticeDays", bad);
+                String page = mvc.perform(postForm(form).with(as.user("admin@demo-wales")).with(csrf()))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                assertThat(page).as(bad).contains("href=\"#transitionNoticeDays\"");
+                assertThat(councils.transitionNoticeDays(wales)).isEqualTo(original);
+            }
+            int auditBefore = audit.forEntity("council_settings", wales).size();
+            Map<String, String> form = validForm(councils.settings(wales));
+            form.put("transitionNoticeDays", String.valueOf(original == 120 ? 121 : 120));
+            mvc.perform(postForm(form).with(as.user("admin@demo-wales")).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            int changed = original == 120 ? 121 : 120;
+            assertThat(councils.transitionNoticeDays(wales)).isEqualTo(changed);
+            List<AuditEvent> trail = audit.forEntity("council_settings", wales);
+            assertThat(trail).hasSize(auditBefore + 1);
+            assertThat(String.valueOf(trail.get(trail.size() - 1).after().get("transitionNoticeDays"))).isEqualTo(String.valueOf(changed));
+            mvc.perform(get("/council/settings/edit").with(as.user("admin@demo-wales")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + changed + "\"")));
+            // a form opened before the field was there keeps the number
+            Map<String, String> old = validForm(councils.settings(wales));
+            mvc.perform(postForm(old).with(as.user("admin@demo-wales")).with(csrf())).andExpect(status().is3xxRedirection());
+            assertThat(councils.transitionNoticeDays(wales)).isEqualTo(changed);
+        } finally {
+            councils.changeTransitionNoticeDays(wales, original);
+        }
+    }
+
+    @Test
     void theOneOffMaximumAndTheTeamsContactDetailsAreSavedAuditedAndChecked() throws Exception {
         long wales = council("demo-wales");
         VersionedSettings before = councils.settings(wales);

@@ -79,6 +79,8 @@ class InsightsBenchmark {
     UserAccounts users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Insights insights;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -147,6 +149,18 @@ class InsightsBenchmark {
                 "SELECT count(*) FROM direct_payment WHERE council_id = :c", council)));
         result.put("period", Map.of("from", period.from().toString(), "to", period.to().toString()));
         System.out.println("[insights bench] built in " + result.get("buildSeconds") + " s: " + rows);
+        // what the data takes on disk (tables with their indexes and TOAST), for docs/SCALING.md
+        Map<String, Object> diskSizes = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT c.relname, round(pg_total_relation_size(c.oid) / 1048576.0)::bigint AS mb
+                        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE c.relkind = 'r' AND n.nspname = 'public' ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 15""")
+                .query(rs -> {
+                    diskSizes.put(rs.getString(1), rs.getLong(2));
+                });
+        diskSizes.put("database", jdbc.sql("SELECT round(pg_database_size(current_database()) / 1048576.0)::bigint").query(Long.class).single());
+        result.put("diskSizesMb", diskSizes);
+        System.out.println("[insights bench] diskSizes (MB): " + diskSizes);
         try {
             if (RUNS > 0) {
                 measure(result, council, period, today);
@@ -173,11 +187,12 @@ class InsightsBenchmark {
         Map<String, Figure> beans = context.getBeansOfType(Figure.class);
         Map<String, Object> computed = new TreeMap<>();
         for (Figure<?> figure : beans.values()) {
-            long[] nanos = time(WARM_UP, RUNS, () -> figure.compute(facts, period));
+            // as the page and the API work each figure out (Insights.compute: its own read-only transaction)
+            long[] nanos = time(WARM_UP, RUNS, () -> insights.compute(figure, facts, period));
             Map<String, Object> timing = timings(nanos);
             timing.put("class", figure.getClass().getSimpleName());
             figures.put(figure.key(), timing);
-            computed.put(figure.key(), figure.compute(facts, period));
+            computed.put(figure.key(), insights.compute(figure, facts, period));
             System.out.println("[insights bench] " + figure.key() + " " + timing);
         }
         result.put("figures", figures);

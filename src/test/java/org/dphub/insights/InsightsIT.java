@@ -359,6 +359,36 @@ class InsightsIT {
     }
 
     @Test
+    void howSupportIsTakenCountsPeopleAndWeeklyMoneyForEachWayAndWhoHoldsTheDirectPayments() {
+        JsonNode taken = figures(DP_TEAM).get("howTaken");
+        assertThat(taken.get("asAt").asString()).isEqualTo("2026-06-30");
+        List<String> ways = new ArrayList<>();
+        taken.get("byMechanism").forEach(m -> ways.add(m.get("deliveryMechanism").asString() + " " + m.get("people").asLong()
+                + " " + m.get("weeklyPence").asLong()));
+        // every plan is in force on 30 June, each line 10 hours at £13.28 (£132.80 a week); B's plan stays though its payment ended
+        assertThat(ways).containsExactly("DIRECT_PAYMENT 5 66400", "INDIVIDUAL_SERVICE_FUND 1 13280", "COUNCIL_MANAGED_BUDGET 1 13280",
+                "COUNCIL_COMMISSIONED 2 26560");
+        assertThat(taken.get("weeklyPence").asLong()).isEqualTo(119520);
+        List<String> holders = new ArrayList<>();
+        taken.get("byRecipient").forEach(k -> holders.add(k.get("recipientKind").asString() + " " + k.get("peopleWithPlan").asLong()
+                + " " + k.get("directPayments").asLong() + " " + k.get("bankAccounts").asLong() + " " + k.get("prepaidCards").asLong()
+                + " " + k.get("managedAccounts").asLong()));
+        assertThat(holders).as("A, D and F's payments are in force; B's ended, E's is not agreed")
+                .containsExactly("ADULT 7 3 3 0 0", "CARER 0 0 0 0 0", "CHILD 0 0 0 0 0");
+
+        String page = page(DP_TEAM, "/insights?" + PERIOD).body();
+        assertThat(page).contains("id=\"figure-howTaken\"", "id=\"figure-holders\"",
+                "On 30 June 2026, the plans in force had £1,195.20 a week of support. 55.6% of it was taken as a direct payment.",
+                "On 30 June 2026, 3 direct payments were in force: 3 for adults, 0 for carers and 0 for children.");
+        HttpResponse<String> csv = page(DP_TEAM, "/insights/howTaken.csv?" + PERIOD);
+        assertThat(csv.body().lines().toList()).containsExactly("How it is taken,People,Money a week (£),Share of the money (%)",
+                "A direct payment,5,664.00,55.6", "An individual service fund,1,132.80,11.1", "A budget the council manages,1,132.80,11.1",
+                "Support the council arranges,2,265.60,22.2", "All support,,1195.20,100");
+        assertThat(page(DP_TEAM, "/insights?" + PERIOD + "&lang=cy").body()).contains("Sut y caiff cymorth ei gymryd",
+                "Pwy sydd â thaliad uniongyrchol");
+    }
+
+    @Test
     void aPlanRecordsHowEachPartOfTheBudgetIsTaken_overTheApiAndOnThePage() {
         HttpResponse<String> citizen = http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens", """
                 {"givenName": "Mair", "familyName": "Figures", "dateOfBirth": "1958-03-14", "postcode": "ch7 1xy"}""");

@@ -119,6 +119,6 @@ class SmallNumbersTest {
         return new InsightsReport(new Figure.CouncilFacts(id, code, england, 28), period(), uptake, time, oneOffs, ascof,
                 null, null, new MoneyReturned(0, 0, List.of(), new MoneyReturned.AboveLimit(0, 0, period().to(), 8)),
                 new PaMarket(0, 0, null, 0, List.of()), new MonitoringEffort(0, 0, 0, List.of(), List.of(), List.of()),
-                new Reviews(0, 0, 0, 0, null, 6, 12, List.of()));
+                new Reviews(0, 0, 0, 0, null, 6, 12, List.of()), new HowSupportIsTaken(period().to(), List.of(), List.of()));
     }
 }

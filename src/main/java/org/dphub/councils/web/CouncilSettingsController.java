@@ -44,13 +44,15 @@ class CouncilSettingsController {
     String show(SignedInUser admin, Model model) {
         model.addAttribute("council", council(admin));
         model.addAttribute("current", councils.settings(admin.councilId()));
+        model.addAttribute("transitionNoticeDays", councils.transitionNoticeDays(admin.councilId()));
         return "councils/settings";
     }
 
     @GetMapping("/edit")
     String edit(SignedInUser admin, Model model) {
         VersionedSettings current = councils.settings(admin.councilId());
-        return form(admin, model, EditCouncilSettingsForm.of(current), new FormErrors(messages, Locale.ENGLISH));
+        return form(admin, model, EditCouncilSettingsForm.of(current, councils.transitionNoticeDays(admin.councilId())),
+                new FormErrors(messages, Locale.ENGLISH));
     }
 
     @PostMapping("/edit")
@@ -63,6 +65,10 @@ class CouncilSettingsController {
         }
         // only an English council sends Client Level Data: a Welsh council's form has no such field
         Optional<CouncilSettings> settings = read(form, errors, council(admin).nation() == Nation.ENGLAND);
+        // issue 18: days before a child's 18th birthday the DP team sees them as moving to adult support; a form
+        // opened before the field was added keeps the council's number
+        Integer noticeDays = form.transitionNoticeDays() == null ? Integer.valueOf(councils.transitionNoticeDays(admin.councilId()))
+                : noticeDays(form.transitionNoticeDays(), errors);
         if (form.version() == null) {
             errors.reject("selfApprovalLimit", "settings.error.stale");
         }
@@ -70,10 +76,11 @@ class CouncilSettingsController {
             return form(admin, model, form, errors);
         }
         try {
-            councils.updateSettings(admin.councilId(), settings.get(), form.version());
+            councils.updateSettings(admin.councilId(), settings.get(), form.version(), noticeDays);
         } catch (SettingsChangedByAnotherUserException e) {
             errors.reject("selfApprovalLimit", "settings.error.stale");
-            return form(admin, model, EditCouncilSettingsForm.of(councils.settings(admin.councilId())), errors);
+            return form(admin, model, EditCouncilSettingsForm.of(councils.settings(admin.councilId()),
+                    councils.transitionNoticeDays(admin.councilId())), errors);
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/council/settings";
@@ -83,7 +90,20 @@ class CouncilSettingsController {
         return new EditCouncilSettingsForm(f.selfApprovalLimit(), f.receiptsThreshold(), f.returnPeriod(), f.surplusWeeks(),
                 f.paymentFrequency(), f.paHourlyRate(), f.agencyHourlyRate(), f.firstReviewMonths(), f.reviewIntervalMonths(),
                 f.contributionBasis(), f.targetDaysToMoney(), f.welshLanguage(), f.oneOffMaximum(), f.contactPhone(),
-                f.contactEmail(), f.cldLaCode(), Integer.toString(target), f.version());
+                f.contactEmail(), f.cldLaCode(), Integer.toString(target), f.version(), f.transitionNoticeDays());
+    }
+
+    private static Integer noticeDays(String text, FormErrors errors) {
+        if (text == null || !text.strip().matches("\\d{1,4}")) {
+            errors.reject("transitionNoticeDays", "settings.error.whole-number");
+            return null;
+        }
+        int days = Integer.parseInt(text.strip());
+        if (days < 1 || days > Councils.MAX_TRANSITION_NOTICE_DAYS) {
+            errors.reject("transitionNoticeDays", "settings.error.transitionNoticeDays.range", 1, Councils.MAX_TRANSITION_NOTICE_DAYS);
+            return null;
+        }
+        return days;
     }
 
     private String form(SignedInUser admin, Model model, EditCouncilSettingsForm form, FormErrors errors) {

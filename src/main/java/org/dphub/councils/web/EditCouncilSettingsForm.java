@@ -9,9 +9,9 @@ public record EditCouncilSettingsForm(
         String paymentFrequency, String paHourlyRate, String agencyHourlyRate, String firstReviewMonths,
         String reviewIntervalMonths, String contributionBasis, String targetDaysToMoney, String welshLanguage,
         String oneOffMaximum, String contactPhone, String contactEmail, String cldLaCode, String helpReplyTargetWorkingDays,
-        Long version) {
+        Long version, String transitionNoticeDays) {
 
-    static EditCouncilSettingsForm of(VersionedSettings current) {
+    static EditCouncilSettingsForm of(VersionedSettings current, int transitionNoticeDays) {
         CouncilSettings s = current.settings();
         return new EditCouncilSettingsForm(s.selfApprovalLimit().toPlainString(), s.receiptsThreshold().toPlainString(),
                 s.returnPeriod().name(), Integer.toString(s.surplusWeeks()), s.paymentFrequency().name(),
@@ -20,6 +20,7 @@ public record EditCouncilSettingsForm(
                 s.contributionBasis().name(), Integer.toString(s.targetDaysToMoney()),
                 Boolean.toString(s.welshLanguage()), s.oneOffMaximum().toPlainString(),
                 s.contact().phone() == null ? "" : s.contact().phone(), s.contact().email() == null ? "" : s.contact().email(),
-                s.cldLaCode() == null ? "" : s.cldLaCode(), Integer.toString(s.helpReplyTargetWorkingDays()), current.version());
+                s.cldLaCode() == null ? "" : s.cldLaCode(), Integer.toString(s.helpReplyTargetWorkingDays()), current.version(),
+                Integer.toString(transitionNoticeDays));
     }
 }

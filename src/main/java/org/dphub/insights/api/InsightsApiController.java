@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.dphub.insights.Ascof3d;
+import org.dphub.insights.HowSupportIsTaken;
 import org.dphub.insights.Insights;
 import org.dphub.insights.InsightsReport;
 import org.dphub.insights.MoneyReturned;
@@ -140,14 +141,14 @@ class InsightsApiController {
                         OneOffsJson oneOffs, Ascof3dJson ascof3d, Long savingsVsAgencyPence,
                         SavingsVsAgencyJson savingsVsAgency, PaPayRatesJson paPayRates,
                         Long unspentReturnedPence, MoneyReturnedJson moneyReturned, VacanciesJson vacancies,
-                        MonitoringJson monitoring, ReviewsJson reviews) {
+                        MonitoringJson monitoring, ReviewsJson reviews, HowTakenJson howTaken) {
         static InsightsJson of(InsightsReport r) {
             return new InsightsJson(r.council().code(), r.period().from(), r.period().to(), UptakeJson.of(r.uptake()),
                     TimeToMoneyJson.of(r.timeToMoney()), OneOffsJson.of(r.oneOffs()), Ascof3dJson.of(r.ascof3d()),
                     r.savingsVsAgency().totalPence(), SavingsVsAgencyJson.of(r.savingsVsAgency()),
                     PaPayRatesJson.of(r.paPayRates()),
                     r.moneyReturned().recoveredPence(), MoneyReturnedJson.of(r.moneyReturned()), VacanciesJson.of(r.paMarket()),
-                    MonitoringJson.of(r.monitoring()), ReviewsJson.of(r.reviews()));
+                    MonitoringJson.of(r.monitoring()), ReviewsJson.of(r.reviews()), HowTakenJson.of(r.howTaken()));
         }
     }
 
@@ -208,6 +209,23 @@ class InsightsApiController {
             return new ReviewsJson(r.due(), r.done(), r.doneOnTime(), r.overdue(), r.onTimePercent(), r.firstReviewMonths(),
                     r.reviewIntervalMonths(), r.months().stream().map(m -> new ReviewsMonthJson(m.month().toString(), m.due(),
                             m.done(), m.doneOnTime(), m.overdueAtMonthEnd())).toList());
+        }
+    }
+
+    record MechanismJson(String deliveryMechanism, long people, long weeklyPence) {
+    }
+
+    record RecipientJson(String recipientKind, long peopleWithPlan, long directPayments, long bankAccounts, long prepaidCards,
+                         long managedAccounts) {
+    }
+
+    /** How support is taken on the period's last day (issues 16 and 18). */
+    record HowTakenJson(LocalDate asAt, long weeklyPence, List<MechanismJson> byMechanism, List<RecipientJson> byRecipient) {
+        static HowTakenJson of(HowSupportIsTaken h) {
+            return new HowTakenJson(h.asAt(), h.weeklyPence(),
+                    h.byMechanism().stream().map(m -> new MechanismJson(m.mechanism(), m.people(), m.weeklyPence())).toList(),
+                    h.byRecipient().stream().map(k -> new RecipientJson(k.recipientKind(), k.peopleWithPlan(), k.directPayments(),
+                            k.bankAccounts(), k.prepaidCards(), k.managedAccounts())).toList());
         }
     }
 

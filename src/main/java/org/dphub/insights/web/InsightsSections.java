@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.dphub.insights.Ascof3d;
+import org.dphub.insights.HowSupportIsTaken;
 import org.dphub.insights.InsightsReport;
 import org.dphub.insights.MoneyReturned;
 import org.dphub.insights.MonitoringEffort;
@@ -49,6 +50,8 @@ class InsightsSections {
         sections.add(paMarket(report.paMarket(), report, locale));
         sections.add(monitoring(report.monitoring(), locale));
         sections.add(reviews(report.reviews(), report, locale));
+        sections.add(howTaken(report.howTaken(), locale));
+        sections.add(holders(report.howTaken(), locale));
         return sections;
     }
 
@@ -371,6 +374,70 @@ class InsightsSections {
                         Long.toString(x.doneOnTime()), Long.toString(x.overdueAtMonthEnd()))).toList());
         return new FigureSection("reviews", msg(locale, "insights.reviews.heading"), sentence, chart, table,
                 List.of(msg(locale, "insights.reviews.note", r.firstReviewMonths(), r.reviewIntervalMonths())));
+    }
+
+    // how support is taken and who holds the direct payments (issues 16 and 18)
+
+    FigureSection howTaken(HowSupportIsTaken h, Locale locale) {
+        long total = h.weeklyPence();
+        List<HowSupportIsTaken.Mechanism> parts = h.byMechanism();
+        boolean nothing = parts.stream().allMatch(m -> m.people() == 0);
+        String sentence = nothing ? msg(locale, "insights.taken.sentence.none", date(h.asAt(), locale))
+                : msg(locale, "insights.taken.sentence", date(h.asAt(), locale), Money.ofPence(total).format())
+                + (total == 0 ? "" : " " + msg(locale, "insights.taken.sentence.share", plain(Percent.of(parts.get(0).weeklyPence(), total))))
+                + " " + msg(locale, "insights.taken.sentence.people", parts.get(0).people(), parts.get(1).people(),
+                parts.get(2).people(), parts.get(3).people());
+        List<String> names = parts.stream().map(m -> msg(locale, "plans.mechanism." + m.mechanism())).toList();
+        SeriesChart chart = nothing ? null : SeriesChart.bars("taken-chart", msg(locale, "insights.taken.chart.title"),
+                msg(locale, "insights.taken.chart.desc", date(h.asAt(), locale)), names,
+                List.of(new SeriesChart.Series(msg(locale, "insights.taken.weekly.pounds"),
+                        parts.stream().map(m -> (Double) (double) wholePounds(m.weeklyPence())).toList())));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            HowSupportIsTaken.Mechanism m = parts.get(i);
+            rows.add(List.of(names.get(i), Long.toString(m.people()), pounds(m.weeklyPence()), orDash(Percent.of(m.weeklyPence(), total), locale)));
+        }
+        rows.add(List.of(msg(locale, "insights.taken.all"), "", pounds(total), total == 0 ? msg(locale, "insights.none") : "100"));
+        FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.taken.table", date(h.asAt(), locale)),
+                List.of(msg(locale, "insights.taken.how"), msg(locale, "insights.taken.people"), msg(locale, "insights.taken.weekly.pounds"),
+                        msg(locale, "insights.taken.share")),
+                List.of(false, true, true, true), rows);
+        return new FigureSection("howTaken", msg(locale, "insights.taken.heading"), sentence, chart, table,
+                List.of(msg(locale, "insights.taken.note.people"), msg(locale, "insights.taken.note.money")));
+    }
+
+    FigureSection holders(HowSupportIsTaken h, Locale locale) {
+        List<HowSupportIsTaken.Recipient> kinds = h.byRecipient();
+        long payments = h.directPayments();
+        long managed = kinds.stream().mapToLong(HowSupportIsTaken.Recipient::managedAccounts).sum();
+        String sentence = payments == 0 ? msg(locale, "insights.holders.sentence.none", date(h.asAt(), locale))
+                : msg(locale, "insights.holders.sentence", date(h.asAt(), locale), payments, kinds.get(0).directPayments(),
+                kinds.get(1).directPayments(), kinds.get(2).directPayments(), managed);
+        List<String> names = kinds.stream().map(k -> msg(locale, "insights.holders." + k.recipientKind())).toList();
+        SeriesChart chart = payments == 0 ? null : SeriesChart.bars("holders-chart", msg(locale, "insights.holders.chart.title"),
+                msg(locale, "insights.holders.chart.desc", date(h.asAt(), locale)), names,
+                List.of(new SeriesChart.Series(msg(locale, "insights.holders.with-plan"),
+                                kinds.stream().map(k -> (Double) (double) k.peopleWithPlan()).toList()),
+                        new SeriesChart.Series(msg(locale, "insights.holders.payments"),
+                                kinds.stream().map(k -> (Double) (double) k.directPayments()).toList())));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            HowSupportIsTaken.Recipient k = kinds.get(i);
+            rows.add(List.of(names.get(i), Long.toString(k.peopleWithPlan()), Long.toString(k.directPayments()),
+                    Long.toString(k.bankAccounts()), Long.toString(k.prepaidCards()), Long.toString(k.managedAccounts())));
+        }
+        FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.holders.table", date(h.asAt(), locale)),
+                List.of(msg(locale, "insights.holders.who"), msg(locale, "insights.holders.with-plan"), msg(locale, "insights.holders.payments"),
+                        msg(locale, "insights.holders.bank"), msg(locale, "insights.holders.card"),
+                        msg(locale, "insights.holders.managed")),
+                List.of(false, true, true, true, true, true), rows);
+        return new FigureSection("holders", msg(locale, "insights.holders.heading"), sentence, chart, table,
+                List.of(msg(locale, "insights.holders.note")));
+    }
+
+    /** Pence to the nearest whole pound (half up), in whole numbers: a chart's bar, never money to pay. */
+    private static long wholePounds(long pence) {
+        return Math.floorDiv(pence + 50, 100);
     }
 
     private List<String> row(String name, Ascof3d.Measure m, Locale locale) {
