@@ -173,8 +173,8 @@ class ContractIT {
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        HttpResponse<String> response = http.get("/actuator/prometheus");
+    void prometheusMetricsAreExposedToACouncilAdministrator() {
+        HttpResponse<String> response = http.get("/actuator/prometheus", "Authorization", Http.basic("admin@demo-england", Http.DEMO_PASSWORD));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
     }

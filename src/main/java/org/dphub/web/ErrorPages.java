@@ -30,6 +30,9 @@ class ErrorPages implements ErrorController {
     /** Set on a request refused for a file over the upload limit (not for any other body too big). */
     static final String FILE_TOO_LARGE = ErrorPages.class.getName() + ".fileTooLarge";
 
+    /** Set, to the limit as people read it, on a request whose body (not a form) was over DPHUB_MAX_JSON_SIZE. */
+    static final String BODY_TOO_LARGE = ErrorPages.class.getName() + ".bodyTooLarge";
+
     private final String uploadLimit;
 
     ErrorPages(MultipartConfigElement multipart) {
@@ -70,7 +73,10 @@ class ErrorPages implements ErrorController {
             case 404 -> "There is nothing at this address.";
             case 403 -> "Your role does not allow this.";
             case 401 -> "Give a valid username and password with HTTP Basic authentication.";
-            case 413 -> uploadLimit == null ? "The upload is too large. Nothing was saved."
+            case 413 -> request.getAttribute(BODY_TOO_LARGE) != null
+                    ? "The request body is larger than the " + request.getAttribute(BODY_TOO_LARGE) + " limit. Send at most "
+                    + request.getAttribute(BODY_TOO_LARGE) + ". Nothing was saved."
+                    : uploadLimit == null ? "The upload is too large. Nothing was saved."
                     : "The upload is larger than the " + uploadLimit + " limit. Send a file smaller than " + uploadLimit
                     + ". Nothing was saved.";
             default -> status.is5xxServerError() ? "Something went wrong on our side. Try again later." : status.getReasonPhrase();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,12 +34,14 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,15 +64,59 @@ class SecurityConfiguration {
             // the information hub: guides, jargon buster, search and each council's page (its editing is under /council/**)
             "/information", "/information/*", "/information/councils/*",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**"};
+
+    /**
+     * Actuator: health (its status only) is for anyone — load balancers and probes. Everything
+     * else there — metrics (every route, exception class, the server's paths and pool figures),
+     * info and the list of endpoints — is for the metrics scraper's token
+     * ({@code DPHUB_METRICS_TOKEN}, a Bearer token) or a council administrator (HTTP Basic); no
+     * session, no CSRF. With {@code DPHUB_MANAGEMENT_PORT} set, Spring Boot serves actuator on that
+     * port instead (bound to {@code DPHUB_MANAGEMENT_ADDRESS}, 127.0.0.1 by default) behind this
+     * same chain.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain management(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json,
+                                   @Value("${dphub.metrics.token:}") String metricsToken) throws Exception {
+        http.securityMatcher("/actuator", "/actuator/**")
+                .authenticationManager(only(signIn))
+                .addFilterBefore(new MetricsToken(metricsToken, json), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().access(AuthorizationManagers.anyOf(
+                                AuthorityAuthorizationManager.hasAuthority(MetricsToken.AUTHORITY),
+                                AuthorityAuthorizationManager.hasRole(Role.COUNCIL_ADMIN.name()))))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
+                                ? "Too many failed attempts for this username. Wait 15 minutes and try again."
+                                : "Give the metrics token (Bearer) or a council administrator's username and password (HTTP Basic).")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"dphub\", Basic realm=\"dphub\"");
+                            problem(response, json, HttpStatus.UNAUTHORIZED,
+                                    "Give the metrics token (Bearer) or a council administrator's username and password (HTTP Basic).");
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(response, json, HttpStatus.FORBIDDEN, "Only the metrics scraper and council administrators see this.")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json, MultipartConfigElement uploads)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json, MultipartConfigElement uploads,
+                            @Value("${dphub.max-json-size}") DataSize maxJson, ObjectProvider<WholeFileBody> wholeFiles) throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterAfter(new OversizedUploads(uploads), AuthorizationFilter.class)
+                .addFilterAfter(new OversizedBodies(maxJson.toBytes(), uploads.getMaxRequestSize(), wholeFiles.orderedStream().toList(), json),
+                        AuthorizationFilter.class)
                 .authenticationManager(only(signIn))
                 .authorizeHttpRequests(requests -> requests
                         // signing up as a PA needs no account (its body size and rate are limited in marketplace.api)
@@ -106,9 +154,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages,
-                              MultipartConfigElement uploads) throws Exception {
+                              MultipartConfigElement uploads, @Value("${dphub.max-json-size}") DataSize maxJson,
+                              ObjectProvider<WholeFileBody> wholeFiles) throws Exception {
         http.authenticationManager(only(signIn))
                 .addFilterBefore(new OversizedUploads(uploads), CsrfFilter.class)
+                .addFilterBefore(new OversizedBodies(maxJson.toBytes(), uploads.getMaxRequestSize(), wholeFiles.orderedStream().toList(), null),
+                        CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/council/**").hasRole("COUNCIL_ADMIN")

@@ -28,14 +28,20 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     private final String govukFrontend;
+    private final boolean secureCookies;
 
-    WebConfiguration(@Value("${dphub.govuk-frontend.version:5.14.0}") String govukFrontendVersion) {
+    WebConfiguration(@Value("${dphub.govuk-frontend.version:5.14.0}") String govukFrontendVersion,
+                     @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
         this.govukFrontend = "classpath:/META-INF/resources/webjars/govuk-frontend/" + govukFrontendVersion + "/dist/govuk/";
+        this.secureCookies = secureCookies;
     }
 
+    /** The language cookie is {@code Secure} whenever the session cookie is (DPHUB_SECURE_COOKIES, on in the prod profile). */
     @Bean
     LocaleResolver localeResolver() {
-        return new LanguageResolver();
+        LanguageResolver languages = new LanguageResolver();
+        languages.setCookieSecure(secureCookies);
+        return languages;
     }
 
     @Override

@@ -130,6 +130,11 @@ public final class Http {
         return token.group(1);
     }
 
+    /** A POST of any body: {@code BodyPublishers.ofByteArray} sends a Content-Length, {@code ofInputStream} a chunked body. */
+    public HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(body), headers);
+    }
+
     public HttpResponse<String> postForm(String path, String form, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";
