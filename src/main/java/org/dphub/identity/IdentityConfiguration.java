@@ -28,6 +28,15 @@ class IdentityConfiguration {
         return new ThrottledAuthenticationProvider(passwords, throttle);
     }
 
+    /**
+     * API keys (Authorization: Bearer dphub_…): the provider that checks them, and the converter
+     * the API chain uses to read the header, in one bean.
+     */
+    @Bean
+    ApiKeyAuthenticationProvider apiKeyAuthentication(ApiKeys keys) {
+        return new ApiKeyAuthenticationProvider(keys);
+    }
+
     /** Hourly, on one instance only (db-scheduler coordinates through the database). */
     @Bean
     RecurringTask<Void> forgetOldSignInFailures(SignInThrottle throttle) {
