@@ -48,9 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two ways in. People use pages with form sign-in, a session kept in PostgreSQL and CSRF
  * tokens on every form. API clients use an API key ({@code Authorization: Bearer dphub_…}) or
- * HTTP Basic on /api/v1 with no session and no CSRF. Both chains use the authentication
- * providers of the identity module: the throttled username-and-password check, and the API key
- * check (whose credentials only the API chain reads).
+ * HTTP Basic on /api/v1 with no session and no CSRF. Both chains use the identity module's
+ * provider: the throttled username-and-password check, and the API key check (whose credentials
+ * only the API chain reads).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -71,9 +71,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, List<AuthenticationProvider> providers, AuthenticationConverter apiKeys,
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, AuthenticationConverter apiKeys,
                             JsonMapper json, MultipartConfigElement uploads) throws Exception {
-        ProviderManager manager = only(providers);
+        ProviderManager manager = only(signIn);
         http.securityMatcher("/api/**")
                 .addFilterAfter(new OversizedUploads(uploads), AuthorizationFilter.class)
                 .addFilterBefore(apiKeyFilter(manager, apiKeys, json), BasicAuthenticationFilter.class)
@@ -114,9 +114,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, List<AuthenticationProvider> providers, LocaleResolver languages,
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages,
                               MultipartConfigElement uploads) throws Exception {
-        http.authenticationManager(only(providers))
+        http.authenticationManager(only(signIn))
                 .addFilterBefore(new OversizedUploads(uploads), CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
@@ -200,12 +200,12 @@ class SecurityConfiguration {
     }
 
     /**
-     * Identity's providers and nothing else: each checks only its own kind of credentials (a
-     * username and password, an API key), and there is no parent manager, so a failed attempt is
-     * counted once, not again by a global fallback.
+     * Identity's provider and nothing else (it checks a username and password, throttled, or an
+     * API key, each its own way): no parent manager, so a failed attempt is counted once, not again
+     * by a global fallback.
      */
-    private static ProviderManager only(List<AuthenticationProvider> providers) {
-        ProviderManager manager = new ProviderManager(providers);
+    private static ProviderManager only(AuthenticationProvider signIn) {
+        ProviderManager manager = new ProviderManager(signIn);
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }

@@ -24,6 +24,10 @@ public final class BackupCommand {
     }
 
     public static void main(String[] args) {
+        // the embedded PostgreSQL's start and stop are not news at the command line
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         try {
             System.exit(run(List.of(args)));
         } catch (Backups.Refused refused) {

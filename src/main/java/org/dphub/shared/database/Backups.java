@@ -34,6 +34,7 @@ public final class Backups {
     static final List<String> MARKER_TABLES = List.of("flyway_schema_history", "ledger_leg");
     /** pg_dump's custom format starts with these five bytes. */
     private static final byte[] ARCHIVE_MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern TOC_TABLE = Pattern.compile("^\\d+; \\d+ \\d+ TABLE (?!DATA )(\\S+) (\\S+) ");
     private static final Pattern SYSTEM_SCHEMA = Pattern.compile("pg_.*|information_schema");
 
     /** A database to back up or restore into: a JDBC URL ({@code jdbc:postgresql://host:port/name}) and who to be. */
@@ -139,9 +140,10 @@ public final class Backups {
         List<String> tables = new ArrayList<>();
         for (String line : listing.split("\n")) {
             // "215; 1259 16401 TABLE public ledger_leg postgres": id; oids; kind, schema, name, owner
-            String[] parts = line.strip().split("\\s+");
-            if (!line.startsWith(";") && parts.length >= 6 && "TABLE".equals(parts[3])) {
-                tables.add(parts[5]);
+            // (its rows are a second entry, "TABLE DATA public ledger_leg postgres")
+            java.util.regex.Matcher table = TOC_TABLE.matcher(line.strip());
+            if (table.find()) {
+                tables.add(table.group(2));
             }
         }
         try {
@@ -166,8 +168,9 @@ public final class Backups {
         return PostgresTools.forServer(serverMajor).orElseThrow(() -> new Refused(
                 "pg_dump and pg_restore of PostgreSQL " + serverMajor + " or newer are needed (the database is PostgreSQL "
                         + serverMajor + "), but " + describe(PostgresTools.found()) + ". Install PostgreSQL " + serverMajor
-                        + "'s client programs (on Debian or Ubuntu: postgresql-client-" + serverMajor
-                        + " from the PostgreSQL apt repository), or set DPHUB_PG_BIN to the folder that holds them."));
+                        + "'s client programs (the Debian or Ubuntu package postgresql-client-" + serverMajor
+                        + ", from the distribution or the PostgreSQL apt repository), or set DPHUB_PG_BIN to the folder"
+                        + " that holds them. Nothing was written."));
     }
 
     private static String describe(List<PostgresTools> found) {

@@ -45,7 +45,11 @@ public record PostgresTools(Path bin, int major) {
     /** Every folder of tools found, the explicitly given one first, then the newest. */
     public static List<PostgresTools> found() {
         List<PostgresTools> tools = new ArrayList<>();
+        Set<Path> seen = new java.util.HashSet<>();
         for (Path folder : candidates()) {
+            if (!seen.add(realPath(folder))) {
+                continue; // /bin and /usr/bin are one folder on most systems
+            }
             if (Files.isExecutable(folder.resolve("pg_dump")) && Files.isExecutable(folder.resolve("pg_restore"))) {
                 versionOf(folder.resolve("pg_dump")).ifPresent(major -> tools.add(new PostgresTools(folder, major)));
             }
@@ -73,6 +77,14 @@ public record PostgresTools(Path bin, int major) {
             }
         }
         return folders;
+    }
+
+    private static Path realPath(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder;
+        }
     }
 
     private static List<Path> subfolders(Path folder) {
