@@ -10,6 +10,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
@@ -20,12 +21,19 @@ class IdentityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Passwords (throttled) and API keys, each checked by its own provider. */
     @Bean
     AuthenticationProvider signInAuthenticationProvider(SignInUserDetailsService users, PasswordEncoder encoder,
-                                                        SignInThrottle throttle) {
+                                                        SignInThrottle throttle, ApiKeys keys) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ThrottledAuthenticationProvider(passwords, throttle);
+        return new SignInProviders(new ThrottledAuthenticationProvider(passwords, throttle), new ApiKeyAuthenticationProvider(keys));
+    }
+
+    /** Reads {@code Authorization: Bearer dphub_…} for the API chain (web.SecurityConfiguration). */
+    @Bean
+    AuthenticationConverter apiKeyConverter() {
+        return new ApiKeyAuthenticationProvider.BearerKeys();
     }
 
     /** Hourly, on one instance only (db-scheduler coordinates through the database). */

@@ -32,7 +32,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
@@ -47,8 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two ways in. People use pages with form sign-in, a session kept in PostgreSQL and CSRF
- * tokens on every form. API clients use HTTP Basic on /api/v1 with no session and no CSRF.
- * Both use the same throttled username-and-password check from the identity module.
+ * tokens on every form. API clients use an API key ({@code Authorization: Bearer dphub_…}) or
+ * HTTP Basic on /api/v1 with no session and no CSRF. Both chains use the identity module's
+ * provider: the throttled username-and-password check, and the API key check (whose credentials
+ * only the API chain reads).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -111,13 +117,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json, MultipartConfigElement uploads,
-                            @Value("${dphub.max-json-size}") DataSize maxJson, ObjectProvider<WholeFileBody> wholeFiles) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, AuthenticationConverter apiKeys, JsonMapper json,
+                            MultipartConfigElement uploads, @Value("${dphub.max-json-size}") DataSize maxJson,
+                            ObjectProvider<WholeFileBody> wholeFiles) throws Exception {
+        ProviderManager manager = only(signIn);
         http.securityMatcher("/api/**")
                 .addFilterAfter(new OversizedUploads(uploads), AuthorizationFilter.class)
                 .addFilterAfter(new OversizedBodies(maxJson.toBytes(), uploads.getMaxRequestSize(), wholeFiles.orderedStream().toList(), json),
                         AuthorizationFilter.class)
-                .authenticationManager(only(signIn))
+                .addFilterBefore(apiKeyFilter(manager, apiKeys, json), BasicAuthenticationFilter.class)
+                .authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         // signing up as a PA needs no account (its body size and rate are limited in marketplace.api)
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/pa-registrations").permitAll()
@@ -128,19 +137,20 @@ class SecurityConfiguration {
                         // the national analyst's figures (issue 16), and who they are; nothing else in the API is theirs
                         .requestMatchers("/api/v1/insights/national").hasRole("NATIONAL_ANALYST")
                         .requestMatchers("/api/v1/me").authenticated()
+                        // anyone's own API keys, the national analyst's too
+                        .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").authenticated()
                         .anyRequest().access(signedInButNoNationalAnalyst()))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
                                 ? "Too many failed attempts for this username. Wait 15 minutes and try again."
-                                : "Give a valid username and password with HTTP Basic authentication.")))
+                                : NO_CREDENTIALS)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"dphub\"");
-                            problem(response, json, HttpStatus.UNAUTHORIZED,
-                                    "Give a valid username and password with HTTP Basic authentication.");
+                            problem(response, json, HttpStatus.UNAUTHORIZED, NO_CREDENTIALS);
                         })
                         .accessDeniedHandler((request, response, e) ->
                                 problem(response, json, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
@@ -206,7 +216,7 @@ class SecurityConfiguration {
                         // the national view of every council's suppressed figures: the national analyst's, and all they see
                         // beyond public pages, their home page and their password
                         .requestMatchers("/insights/national", "/insights/national.csv").hasRole("NATIONAL_ANALYST")
-                        .requestMatchers("/home", "/account/password").authenticated()
+                        .requestMatchers("/home", "/account/password", "/account/api-keys", "/account/api-keys/**").authenticated()
                         .anyRequest().access(signedInButNoNationalAnalyst()))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
@@ -242,8 +252,9 @@ class SecurityConfiguration {
     }
 
     /**
-     * The throttled sign-in check and nothing else: no parent manager, so a failed attempt is
-     * counted once, not again by a global fallback.
+     * Identity's provider and nothing else (it checks a username and password, throttled, or an
+     * API key, each its own way): no parent manager, so a failed attempt is counted once, not again
+     * by a global fallback.
      */
     private static ProviderManager only(AuthenticationProvider signIn) {
         ProviderManager manager = new ProviderManager(signIn);
@@ -313,6 +324,28 @@ class SecurityConfiguration {
         return (request, response, e) -> response.sendRedirect(request.getContextPath()
                 + (e instanceof LockedException ? "/sign-in?locked" : "/sign-in?error"));
     }
+
+    /**
+     * Reads {@code Authorization: Bearer …} (identity's converter) and lets the request in as the
+     * key's owner; with no such header it does nothing, so HTTP Basic comes next. A key that is
+     * unknown, revoked or expired is answered 401 problem+json at once. Nothing goes in a session.
+     */
+    private static AuthenticationFilter apiKeyFilter(ProviderManager manager, AuthenticationConverter apiKeys, JsonMapper json) {
+        AuthenticationFilter filter = new AuthenticationFilter(manager, apiKeys);
+        filter.setSuccessHandler((request, response, authentication) -> {
+            // carry on to the endpoint: no redirect, nothing to save
+        });
+        filter.setFailureHandler((request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"dphub\", error=\"invalid_token\"");
+            problem(response, json, HttpStatus.UNAUTHORIZED,
+                    "The API key is not known, was revoked, has expired, or its account is switched off.");
+        });
+        filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+        return filter;
+    }
+
+    static final String NO_CREDENTIALS = "Give an API key (Authorization: Bearer dphub_…) or a valid username and password "
+            + "with HTTP Basic authentication.";
 
     static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -121,6 +121,24 @@ public final class Http {
         }
     }
 
+    /** A DELETE with headers (name, value, ...). */
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
+    }
+
+    /** A JSON post with headers (name, value, ...) of the caller's choosing, such as an API key. */
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
+        String[] all = new String[headers.length + 4];
+        System.arraycopy(new String[] {"Content-Type", "application/json", "Accept", "application/json"}, 0, all, 0, 4);
+        System.arraycopy(headers, 0, all, 4, headers.length);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json)), all);
+    }
+
+    /** The Authorization header for an API key. */
+    public static String bearer(String key) {
+        return "Bearer " + key;
+    }
+
     /** The CSRF token of the first form on a page. */
     public static String csrfToken(String html) {
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);

@@ -74,6 +74,8 @@ class DemoAccountsBrowserIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.dphub.identity.UserAccounts accounts;
 
     WebDriver browser;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -514,6 +516,92 @@ class DemoAccountsBrowserIT {
         } finally {
             java.nio.file.Files.deleteIfExists(big);
         }
+    }
+
+    /**
+     * Issue 17: a member of staff makes an API key on "Your API keys", sees it once, uses it, and
+     * revokes it — on a phone, in English and Welsh, with axe-core on every page.
+     */
+    @Test
+    void anApiKeyIsMadeShownOnceAndRevokedOnAPhoneInEnglishAndWelsh() {
+        String username = "keys-browser-" + java.util.UUID.randomUUID() + "@example.org";
+        long council = jdbc.sql("SELECT id FROM council WHERE code = 'demo-england'").query(Long.class).single();
+        accounts.create(new org.dphub.identity.NewUserAccount(username, Http.DEMO_PASSWORD, "Morgan Lee", council,
+                Set.of(org.dphub.shared.Role.PRACTITIONER), "en"));
+        Http http = new Http(port);
+        List<String> found = new ArrayList<>();
+        Runnable fits = () -> {
+            String sideways = Chromium.sidewaysScroll(browser);
+            if (sideways != null) {
+                found.add(browser.getCurrentUrl() + " scrolls sideways: " + sideways);
+            }
+        };
+        Runnable welsh = () -> {
+            String url = browser.getCurrentUrl();
+            open(URI.create(url).getRawPath() + "?lang=cy");
+            assertThat(language()).isEqualTo("cy");
+            englishInWelsh.foundIn(browser.findElement(By.tagName("body")).getText())
+                    .forEach(p -> found.add(url + " cy: English \"" + p.text() + "\" (" + p.key() + ")"));
+            assertAccessible("API keys page in Welsh");
+            fits.run();
+            open(URI.create(url).getRawPath() + "?lang=en");
+        };
+
+        signIn(username);
+        clickAndWait(browser.findElement(By.id("home-api-keys")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your API keys");
+        assertThat(browser.findElement(By.id("no-keys")).getText()).isEqualTo("You have no API keys.");
+        assertAccessible("API keys, none yet");
+        fits.run();
+        welsh.run();
+
+        // nothing chosen: both problems, each linked to its field, and no key made
+        clickAndWait(browser.findElement(By.id("make-key")));
+        assertThat(browser.getTitle()).startsWith("Error:");
+        List<String> links = browser.findElements(By.cssSelector(".govuk-error-summary__list a")).stream()
+                .map(a -> a.getAttribute("href")).toList();
+        assertThat(links).hasSize(2).anyMatch(l -> l.endsWith("#name")).anyMatch(l -> l.endsWith("#expiry"));
+        assertAccessible("API keys with errors");
+
+        browser.findElement(By.id("name")).sendKeys("Case system");
+        browser.findElement(By.cssSelector("input[name='expiry'][value='90'] + label")).click();
+        clickAndWait(browser.findElement(By.id("make-key")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your new API key");
+        String key = browser.findElement(By.id("api-key")).getText();
+        assertThat(key).startsWith("dphub_").hasSize(49);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("You will not be able to see it again")
+                .contains("It stops working on " + java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(90)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+        assertAccessible("the new API key, shown once");
+        fits.run();
+
+        // the key lets a program in as this person
+        HttpResponse<String> me = http.get("/api/v1/me", "Authorization", Http.bearer(key), "Accept", "application/json");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains(username);
+
+        // back on the list the key is never shown again
+        clickAndWait(browser.findElement(By.id("back-to-keys")));
+        assertThat(browser.getPageSource()).doesNotContain(key.substring(6));
+        WebElement card = browser.findElement(By.cssSelector(".govuk-summary-card"));
+        // it was used a moment ago, so it says when, not "Not used yet"
+        assertThat(card.getText()).contains("Case system", "Works", "Last used").doesNotContain("Not used yet");
+        assertAccessible("API keys with one key");
+        fits.run();
+        welsh.run();
+        assertThat(browser.findElement(By.cssSelector(".govuk-summary-card")).getText()).contains("Case system");
+
+        // revoke it: it stops working at once
+        clickAndWait(browser.findElement(By.cssSelector("button[id^='revoke-']")));
+        assertThat(browser.findElement(By.cssSelector(".govuk-notification-banner")).getText())
+                .contains("The key “Case system” has been revoked.");
+        assertThat(browser.findElement(By.cssSelector(".govuk-summary-card")).getText()).contains("Revoked");
+        assertThat(browser.findElements(By.cssSelector("button[id^='revoke-']"))).isEmpty();
+        assertAccessible("API keys after revoking one");
+        fits.run();
+        assertThat(http.get("/api/v1/me", "Authorization", Http.bearer(key), "Accept", "application/json").statusCode())
+                .isEqualTo(401);
+        assertThat(found).isEmpty();
     }
 
     @Test

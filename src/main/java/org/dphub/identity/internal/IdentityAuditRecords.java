@@ -19,10 +19,11 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
 
     static final String USER = "user";
     static final String CITIZEN_ACCESS = "citizen_access";
+    static final String API_KEY = "api_key";
 
     @Override
     public Set<String> entityTypes() {
-        return Set.of(USER, CITIZEN_ACCESS);
+        return Set.of(USER, CITIZEN_ACCESS, API_KEY);
     }
 
     /** Access to a person's records names the person; an account on its own concerns nobody in particular. */
@@ -36,6 +37,7 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
         return Optional.ofNullable(switch (event.entityType()) {
             case USER -> user(event, words);
             case CITIZEN_ACCESS -> access(event, words);
+            case API_KEY -> apiKey(event, words);
             default -> null;
         });
     }
@@ -48,6 +50,17 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
         }
         if (event.after() != null && event.after().containsKey("password")) {
             return words.say("audit.say.user.password");
+        }
+        return null;
+    }
+
+    /** Made or revoked, by name: the key itself is never recorded. */
+    private static String apiKey(AuditEvent event, AuditWording words) {
+        if (event.action() == AuditAction.CREATE) {
+            return words.say("audit.say.api_key.created", event.value("name"));
+        }
+        if (event.after() != null && Boolean.TRUE.equals(event.after().get("revoked"))) {
+            return words.say("audit.say.api_key.revoked", event.value("name"));
         }
         return null;
     }
