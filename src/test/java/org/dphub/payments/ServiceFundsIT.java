@@ -486,4 +486,57 @@ class ServiceFundsIT {
         assertThat(plain.get("regularPaymentToServiceFunds").size()).isZero();
         assertThat(plain.get("regularPaymentArrangedPence").asLong()).isZero();
     }
+
+    @Test
+    void spendingStaysWithItsOutcomeWhenAPlanChangeReordersOrDropsThem() {
+        Provider provider = provider("demo-england", "PUBLISHED", true);
+        LocalDate start = LocalDate.now().minusDays(14);
+        long citizen = citizen("Owain");
+        long plan = MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/citizens/" + citizen + "/plans", """
+                {"startDate": "%s", "paymentFrequency": "WEEKLY",
+                 "outcomes": [{"text": "Get out and about"}, {"text": "Go swimming every week"}, {"text": "Learn to cook"}],
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000, "outcomes": [1]},
+                                 {"description": "Provider", "kind": "WEEKLY", "weeklyAmountPence": 4000, "outcomes": [2, 3],
+                                  "deliveryMechanism": "INDIVIDUAL_SERVICE_FUND", "isfProviderId": "%s"}]}"""
+                .formatted(start, provider.organizationId())), 201).get("id").asLong();
+        long dp = MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/citizens/" + citizen + "/direct-payments", """
+                {"planId": %d, "accountType": "PREPAID_CARD", "requestedOn": "%s", "startDate": "%s"}"""
+                .formatted(plan, start.minusDays(10), start)), 201).get("id").asLong();
+        money.agreeOnPaper(PRACTITIONER, dp, start.minusDays(5));
+        long fund = jdbc.sql("SELECT id FROM dp_account WHERE isf_direct_payment_id = :dp").param("dp", dp).query(Long.class).single();
+        ledger.post(Posting.funding(council("demo-england"), "isf-outcomes-test:" + fund, fund, Money.ofPence(8000), start,
+                "Direct payment"));
+        // spent on swimming (outcome 2) and on cooking (outcome 3)
+        for (String line : List.of("{\"spentOn\": \"%s\", \"amountPence\": 1000, \"description\": \"Swimming\", \"outcome\": 2}",
+                "{\"spentOn\": \"%s\", \"amountPence\": 500, \"description\": \"Cookery class\", \"outcome\": 3}")) {
+            MoneyApi.ok(http.postJsonAs(DP_TEAM, P, "/api/v1/service-funds/" + fund + "/spending",
+                    line.formatted(LocalDate.now().minusDays(1))), 201);
+        }
+        // an outcome that is not the plan's is refused, naming the field, and nothing is recorded
+        assertThat(field(http.postJsonAs(DP_TEAM, P, "/api/v1/service-funds/" + fund + "/spending", """
+                {"spentOn": "%s", "amountPence": 100, "description": "Tea", "outcome": 4}""".formatted(LocalDate.now()))))
+                .isEqualTo("lines[0].outcome");
+        assertThat(spendingLines(fund)).isEqualTo(2);
+
+        // the plan changes from today: swimming comes first, getting out second, cooking is dropped
+        MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/plans/" + plan + "/versions", """
+                {"startDate": "%s", "paymentFrequency": "WEEKLY", "changeReason": "Cooking done",
+                 "outcomes": [{"text": "Go swimming every week"}, {"text": "Get out and about"}],
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000, "outcomes": [2]},
+                                 {"description": "Provider", "kind": "WEEKLY", "weeklyAmountPence": 4000, "outcomes": [1],
+                                  "deliveryMechanism": "INDIVIDUAL_SERVICE_FUND", "isfProviderId": "%s"}]}"""
+                .formatted(LocalDate.now(), provider.organizationId())), 201);
+
+        JsonNode seen = MoneyApi.ok(http.getAs(PRACTITIONER, P, "/api/v1/service-funds/" + fund), 200);
+        assertThat(seen.get("spentPence").asLong()).isEqualTo(1500);
+        JsonNode byOutcome = seen.get("byOutcome");
+        assertThat(byOutcome.size()).isEqualTo(2);
+        assertThat(byOutcome.get(0).get("outcome").asString()).isEqualTo("Go swimming every week");
+        assertThat(byOutcome.get(0).get("spentPence").asLong()).as("the swimming, now outcome 1").isEqualTo(1000);
+        assertThat(byOutcome.get(1).get("spentPence").asLong()).as("nothing was spent on getting out").isZero();
+        JsonNode earlier = seen.get("earlierOutcomes");
+        assertThat(earlier.size()).isEqualTo(1);
+        assertThat(earlier.get(0).get("outcome").asString()).isEqualTo("Learn to cook");
+        assertThat(earlier.get(0).get("spentPence").asLong()).isEqualTo(500);
+    }
 }
