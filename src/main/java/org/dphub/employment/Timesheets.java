@@ -16,6 +16,7 @@ import org.dphub.shared.SignedInUser;
 import org.dphub.web.Conflict;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -81,12 +82,14 @@ public class Timesheets {
     private final Employments employments;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
-    Timesheets(JdbcClient jdbc, Employments employments, AuditTrail audit, MessageSource messages) {
+    Timesheets(JdbcClient jdbc, Employments employments, AuditTrail audit, MessageSource messages, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.employments = employments;
         this.audit = audit;
         this.messages = messages;
+        this.events = events;
     }
 
     /** Sends a timesheet. Days with no hours are left out; at least one day is needed. Throws what to fix. */
@@ -181,6 +184,11 @@ public class Timesheets {
                         ON CONFLICT (timesheet_id) DO NOTHING""")
                 .param("t", timesheetId).param("d", decision.name()).param("n", text == null ? "" : text).param("by", user.username()).update();
         audit.record(employment.councilId(), "timesheet", timesheetId, AuditAction.UPDATE, null, AuditTrail.values("decision", decision.name()));
+        if (decision == Status.APPROVED) {
+            events.publishEvent(new TimesheetApproved(timesheetId, employment.councilId(), employment.citizenId(), employment.id(),
+                    user.userId(), timesheet.days().stream().filter(d -> d.kind() == DayKind.WORK && d.minutes() > 0)
+                    .map(Day::workedOn).toList()));
+        }
         return find(timesheetId).orElseThrow();
     }
 

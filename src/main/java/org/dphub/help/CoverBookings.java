@@ -31,6 +31,7 @@ import org.dphub.shared.SignedInUser;
 import org.dphub.web.Conflict;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,10 +74,11 @@ public class CoverBookings {
     private final Employments employments;
     private final MarketplaceSettings marketplace;
     private final AuditTrail audit;
+    private final MessageSource messages;
     private final Clock clock;
 
     CoverBookings(CoverBookingRepository repository, CoverOffers offers, Citizens citizens, Councils councils, Employments employments,
-                  MarketplaceSettings marketplace, AuditTrail audit, Clock clock) {
+                  MarketplaceSettings marketplace, AuditTrail audit, MessageSource messages, Clock clock) {
         this.repository = repository;
         this.offers = offers;
         this.citizens = citizens;
@@ -84,6 +86,7 @@ public class CoverBookings {
         this.employments = employments;
         this.marketplace = marketplace;
         this.audit = audit;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -91,9 +94,25 @@ public class CoverBookings {
         return LocalDate.now(clock.withZone(UK));
     }
 
+    /** The time of day now, on a UK clock. */
+    LocalTime now() {
+        return LocalTime.now(clock.withZone(UK));
+    }
+
+    /** Whether the shift is over: a day that has passed, or today with its end time gone. */
+    public boolean ended(CoverBooking booking) {
+        return ended(booking.day(), booking.end());
+    }
+
+    private boolean ended(LocalDate day, LocalTime end) {
+        LocalDate today = today();
+        return day.isBefore(today) || (day.equals(today) && !end.isAfter(now()));
+    }
+
     /**
      * Reads a shift, adding what to fix to {@code errors}: the date today or tomorrow only (a day that
-     * has passed, or later than tomorrow, is refused), times as 09:00 with the end after the start,
+     * has passed, or later than tomorrow, is refused), times as 09:00 with the end after the start and,
+     * today, the start still to come,
      * and — when {@code booking} — what is needed and a rate not below the National Living Wage.
      * {@code rateField} names the rate's field ({@code hourlyRatePence} in the API, {@code hourlyRate} on pages).
      */
@@ -118,6 +137,11 @@ public class CoverBookings {
         }
         LocalTime start = time(typed.startTime(), "startTime", errors);
         LocalTime end = time(typed.endTime(), "endTime", errors);
+        if (start != null && today.equals(day) && !start.isAfter(now())) {
+            // cover for a shift already under way cannot be found in time: ask for the rest of it
+            errors.reject("startTime", "cover.error.startTime.passed", now().format(TIME));
+            start = null;
+        }
         if (start != null && end != null && !end.isAfter(start)) {
             errors.reject("endTime", "cover.error.end-before-start");
             end = null;
@@ -213,19 +237,24 @@ public class CoverBookings {
         return employments.termsForCover(citizenId).isPresent();
     }
 
-    /** Cover PAs for the shift, soonest available first, then the best match. */
+    /** PAs already booked (accepted or worked) for cover at some time during the shift. */
+    private java.util.Set<Long> busy(Wanted wanted) {
+        return repository.busyProfiles(wanted.shift().day(), wanted.shift().start(), wanted.shift().end());
+    }
+
+    /** Cover PAs for the shift, soonest available first, then the best match; never a PA already booked for cover then. */
     @Transactional(readOnly = true)
     public List<CoverOffers.CoverCandidate> search(SignedInUser user, long citizenId, Wanted wanted) {
         Citizen citizen = employer(user, citizenId);
         return offers.candidates(user, new CoverOffers.CoverSearch(citizenId, citizen.councilId(), citizen.postcode(), wanted.shift(),
                 (wanted.hourlyRate() == null ? defaultRate(citizen) : wanted.hourlyRate()).pence(), wanted.skills(),
-                wanted.interests(), today()), 50);
+                wanted.interests(), today(), busy(wanted)), 50);
     }
 
     /**
      * The employer asks a cover PA. The PA must be one the search finds for this shift (live, offering
-     * cover, their notice and times fitting); the employer must have insurance a cover employment can
-     * use. Asking the same PA again for the same shift is a conflict. Nothing is saved on a refusal.
+     * cover, their notice and times fitting, not booked for other cover then); the employer must have
+     * insurance a cover employment can use. Asking the same PA again for the same shift is a conflict. Nothing is saved on a refusal.
      */
     @Transactional
     public CoverBooking request(SignedInUser user, long citizenId, long profileId, Wanted wanted, FormErrors errors) {
@@ -233,8 +262,12 @@ public class CoverBookings {
         if (!insured(citizenId)) {
             errors.reject("insurance", "cover.error.no-insurance");
         }
+        java.util.Set<Long> busy = busy(wanted);
+        if (busy.contains(profileId)) {
+            errors.reject("profileId", "cover.error.pa-booked");
+        }
         boolean fits = offers.candidates(user, new CoverOffers.CoverSearch(citizenId, citizen.councilId(), citizen.postcode(),
-                        wanted.shift(), wanted.hourlyRate().pence(), wanted.skills(), wanted.interests(), today()), Integer.MAX_VALUE)
+                        wanted.shift(), wanted.hourlyRate().pence(), wanted.skills(), wanted.interests(), today(), busy), Integer.MAX_VALUE)
                 .stream().anyMatch(c -> c.profileId() == profileId);
         CoverOffers.CoverPa pa = offers.coverPa(profileId).orElse(null);
         if (!fits || pa == null || pa.userId() == null) {
@@ -285,7 +318,7 @@ public class CoverBookings {
     /** Requests waiting for this PA's answer, today or later (for their home page). */
     @Transactional(readOnly = true)
     public long waitingForPa(SignedInUser pa) {
-        return repository.countWaitingForPa(pa.userId(), today());
+        return repository.countWaitingForPa(pa.userId(), today(), now());
     }
 
     private Optional<CoverBooking> view(SignedInUser user, CoverBookingRepository.Row r) {
@@ -318,16 +351,45 @@ public class CoverBookings {
     }
 
     /**
+     * A refusal the booking's state or the PA's other cover makes (answered 409), with its words in
+     * the reader's language for pages ({@code key} and {@code args}); the message is the English.
+     */
+    public static final class Refused extends Conflict {
+        private final String key;
+        private final transient Object[] args;
+
+        Refused(MessageSource messages, String key, Object... args) {
+            super(messages.getMessage(key, args, key, Locale.ENGLISH));
+            this.key = key;
+            this.args = args;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public Object[] args() {
+            return args.clone();
+        }
+    }
+
+    /**
      * The PA asked accepts: they are engaged by the employer for the shift (an employment made if
      * there is none, {@link Employments#engageForCover}) and each side sees the other's contact
-     * details. A request for a day that has passed can no longer be accepted. Throws what to fix.
+     * details. A shift that has ended can no longer be accepted, nor one overlapping cover the PA
+     * has already accepted ({@link Refused}). Throws what to fix.
      */
     @Transactional
     public CoverBooking accept(SignedInUser pa, long id, Acceptance acceptance, FormErrors errors) {
+        repository.lockPa(pa.userId());
         CoverBookingRepository.Row row = repository.findForUpdate(id).filter(r -> r.paUserId() == pa.userId()).orElseThrow(NotFound::new);
         CoverStatus next = next(row, CoverTransitions.Event.ACCEPT, CoverTransitions.Side.PA);
-        if (row.day().isBefore(today())) {
-            throw new Conflict("This cover was for a day that has passed.");
+        if (ended(row.day(), row.end())) {
+            throw new Refused(messages, "cover.error.accept.ended");
+        }
+        Optional<CoverBookingRepository.Row> other = repository.overlappingForPa(pa.userId(), row.day(), row.start(), row.end(), row.id());
+        if (other.isPresent()) {
+            throw new Refused(messages, "cover.error.accept.overlap", other.get().start().format(TIME), other.get().end().format(TIME));
         }
         Employments.CoverEngagement engagement = employments.engageForCover(pa, row.citizenId(), acceptance.givenName(),
                 acceptance.familyName(), acceptance.dateOfBirth(), acceptance.starterDeclaration(), row.day(),
@@ -353,6 +415,27 @@ public class CoverBookings {
     public CoverBooking worked(SignedInUser user, long id) {
         CoverBookingRepository.Row row = repository.findForUpdate(id).orElseThrow(NotFound::new);
         return change(user, row, next(row, CoverTransitions.Event.WORKED, side(user, row)), null);
+    }
+
+    /**
+     * The employer approved the PA's timesheet for the employment a cover booking engaged them on
+     * ({@link CoverWorkedFromTimesheets}): accepted cover on a day the timesheet shows work on was
+     * worked, by the employer's word. Already worked, cancelled or other days: nothing changes.
+     * Returns how many bookings it marked.
+     */
+    @Transactional
+    public int workedByTimesheet(org.dphub.employment.TimesheetApproved approved) {
+        int marked = 0;
+        for (CoverBookingRepository.Row row : repository.acceptedOn(approved.employmentId(), approved.workedOn())) {
+            CoverStatus next = CoverTransitions.apply(CoverStatus.valueOf(row.status()), CoverTransitions.Event.WORKED,
+                    CoverTransitions.Side.EMPLOYER).orElseThrow();
+            repository.changeStatus(row.id(), row.councilId(), next.name(), null, approved.approvedByUserId(), clock.instant());
+            audit.record(row.councilId(), "cover_booking", row.id(), AuditAction.UPDATE, AuditTrail.values("status", row.status()),
+                    AuditTrail.values("citizenId", row.citizenId(), "status", next.name(), "paName", row.paName(),
+                            "date", row.day().toString(), "timesheetId", approved.timesheetId()));
+            marked++;
+        }
+        return marked;
     }
 
     private CoverTransitions.Side side(SignedInUser user, CoverBookingRepository.Row row) {

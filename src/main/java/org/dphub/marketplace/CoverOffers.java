@@ -35,9 +35,16 @@ public class CoverOffers {
     /** How far from the person a cover PA may be, at most (each PA's own travel distance applies too). */
     public static final int MAX_COVER_DISTANCE_KM = 25;
 
-    /** What the employer asks for: where (the person's postcode), when, the rate, wanted skills and shared interests. */
+    /**
+     * What the employer asks for: where (the person's postcode), when, the rate, wanted skills and shared
+     * interests. {@code busyProfiles}: PAs already booked for cover at that time (the help module knows
+     * its bookings), left out of the search.
+     */
     public record CoverSearch(long citizenId, long councilId, Postcode place, CoverShift shift, long hourlyRatePence,
-                              Set<Skill> skills, List<String> interests, LocalDate today) {
+                              Set<Skill> skills, List<String> interests, LocalDate today, Set<Long> busyProfiles) {
+        public CoverSearch {
+            busyProfiles = busyProfiles == null ? Set.of() : Set.copyOf(busyProfiles);
+        }
     }
 
     /** A cover PA who fits: when they can start, their notice, the match score and why. Never contact details. */
@@ -134,7 +141,7 @@ public class CoverOffers {
         List<Fit> fits = new ArrayList<>();
         for (MatchingRepository.ProfileCandidate candidate : near) {
             Object[] cover = offering.get(candidate.offer().profileId());
-            if (cover == null) {
+            if (cover == null || search.busyProfiles().contains(candidate.offer().profileId())) {
                 continue;
             }
             CoverNotice notice = (CoverNotice) cover[0];

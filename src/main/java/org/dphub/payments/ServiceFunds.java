@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.dphub.audit.AuditAction;
@@ -83,7 +84,10 @@ public class ServiceFunds {
                                String outcome, String recordedBy) {
     }
 
-    /** What the fund was spent on for one outcome of the plan. */
+    /**
+     * What the fund was spent on for one outcome: {@code number} is its place in the plan in force now,
+     * 0 for an outcome an earlier version of the plan had and this one does not.
+     */
     public record OutcomeSpending(int number, String outcome, Money spent) {
     }
 
@@ -94,8 +98,8 @@ public class ServiceFunds {
      * reference {@link #reference()} identifies the fund).
      */
     public record Fund(Account account, String personName, Money received, Money spent, Money left,
-                       List<String> outcomes, List<OutcomeSpending> byOutcome, List<SpendingLine> lines,
-                       LocalDate nextPaymentDate, Money nextPayment) {
+                       List<String> outcomes, List<OutcomeSpending> byOutcome, List<OutcomeSpending> earlierOutcomes,
+                       List<SpendingLine> lines, LocalDate nextPaymentDate, Money nextPayment) {
 
         /** What the bank file's remittance shows for this fund's payments. */
         public String reference() {
@@ -106,9 +110,9 @@ public class ServiceFunds {
             return account.isfOrganizationName();
         }
 
-        /** The outcomes something was spent on, for "spent on …" sentences. */
+        /** The outcomes something was spent on (the plan's now, then earlier ones), for "spent on …" sentences. */
         public List<OutcomeSpending> spentOn() {
-            return byOutcome.stream().filter(o -> !o.spent().isZero()).toList();
+            return java.util.stream.Stream.concat(byOutcome.stream().filter(o -> !o.spent().isZero()), earlierOutcomes.stream()).toList();
         }
     }
 
@@ -426,17 +430,40 @@ public class ServiceFunds {
                 .query((rs, row) -> new SpendingLine(rs.getLong(1), rs.getObject(2, LocalDate.class), Money.ofPence(rs.getLong(3)),
                         rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7)))
                 .list();
+        Map<Integer, Money> now = new java.util.TreeMap<>();
+        Map<String, Money> earlier = new java.util.LinkedHashMap<>();
+        for (SpendingLine line : lines) {
+            int number = currentNumber(line, outcomes);
+            if (number > 0) {
+                now.merge(number, line.amount(), Money::plus);
+            } else {
+                earlier.merge(line.outcome(), line.amount(), Money::plus);
+            }
+        }
         List<OutcomeSpending> byOutcome = new ArrayList<>();
         for (int n = 1; n <= outcomes.size(); n++) {
-            int number = n;
-            byOutcome.add(new OutcomeSpending(n, outcomes.get(n - 1), lines.stream().filter(l -> l.outcomePosition() == number)
-                    .map(SpendingLine::amount).reduce(Money.ZERO, Money::plus)));
+            byOutcome.add(new OutcomeSpending(n, outcomes.get(n - 1), now.getOrDefault(n, Money.ZERO)));
         }
+        List<OutcomeSpending> earlierOutcomes = earlier.entrySet().stream()
+                .map(e -> new OutcomeSpending(0, e.getKey(), e.getValue())).toList();
         Money spent = lines.stream().map(SpendingLine::amount).reduce(Money.ZERO, Money::plus);
         Money left = ledger.balanceOn(account.id(), today);
         Accounts.Summary summary = accountSummaries.summaryOf(account.id()).orElseThrow();
-        return new Fund(account, personName, left.plus(spent), spent, left, outcomes, byOutcome, lines,
+        return new Fund(account, personName, left.plus(spent), spent, left, outcomes, byOutcome, earlierOutcomes, lines,
                 summary.nextPaymentDate(), summary.nextPayment());
+    }
+
+    /**
+     * Which outcome of the plan in force now a line was spent on: a line keeps the words of the outcome
+     * it named when it was recorded, so a plan change that reorders the outcomes still counts it for the
+     * right one (its own place first when the same words are there twice); 0 when the plan no longer has it.
+     */
+    static int currentNumber(SpendingLine line, List<String> outcomes) {
+        int at = line.outcomePosition();
+        if (at >= 1 && at <= outcomes.size() && outcomes.get(at - 1).equals(line.outcome())) {
+            return at;
+        }
+        return outcomes.indexOf(line.outcome()) + 1;
     }
 
     private static String sha256(byte[] bytes) {

@@ -8,9 +8,8 @@ import org.dphub.audit.AuditTrail;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.Conflict;
-import org.dphub.web.FormError;
+import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
-import org.dphub.web.ValidationProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -55,10 +54,58 @@ public class ManagedAccountProviders {
 
     /**
      * A practitioner or the DP team names the provider: {@code organizationId} (listed in the council's
-     * directory) or, when it is not listed, {@code name}. Bad input names its field and changes nothing.
+     * directory) or, when it is not listed, {@code name}. Bad input names its field in {@code errors}'
+     * language and changes nothing; naming the provider already named changes nothing either.
+     *
+     * @throws NotFound for a direct payment this user may not see, or another council's
+     * @throws AccessDeniedException for staff who are neither a practitioner nor in the DP team
+     * @throws Conflict for a direct payment that is not paid into a managed account
      */
     @Transactional
-    public ManagedAccountProvider name(SignedInUser staff, long directPaymentId, String organizationId, String name) {
+    public ManagedAccountProvider name(SignedInUser staff, long directPaymentId, String organizationId, String name, FormErrors errors) {
+        DirectPayment dp = mayName(staff, directPaymentId);
+        UUID org = null;
+        String providerName = null;
+        if (organizationId != null && !organizationId.isBlank()) {
+            try {
+                UUID id = UUID.fromString(organizationId.strip());
+                providerName = directory.stream().map(d -> d.listedName(dp.councilId(), id)).flatMap(Optional::stream).findFirst()
+                        .orElse(null);
+                org = providerName == null ? null : id;
+            } catch (IllegalArgumentException notAnId) {
+                providerName = null;
+            }
+            if (providerName == null) {
+                errors.reject("organizationId", "dp.managed.error.organization");
+            }
+        } else {
+            String typed = name == null ? "" : name.strip();
+            if (typed.isEmpty() || typed.length() > 200 || typed.matches(".*[<>].*")) {
+                errors.reject("name", "dp.managed.error.name");
+            }
+            providerName = typed;
+        }
+        errors.throwIfAny();
+        Optional<ManagedAccountProvider> before = find(staff, directPaymentId);
+        ManagedAccountProvider named = new ManagedAccountProvider(directPaymentId, org, providerName);
+        if (before.isPresent() && before.get().equals(named)) {
+            return named;
+        }
+        jdbc.sql("UPDATE direct_payment SET managed_account_provider_id = :org, managed_account_provider_name = :name WHERE id = :id")
+                .param("org", org).param("name", providerName).param("id", directPaymentId).update();
+        audit.record(dp.councilId(), "direct_payment", directPaymentId, AuditAction.UPDATE,
+                before.map(b -> AuditTrail.values("managedAccountProvider", b.name())).orElse(null),
+                AuditTrail.values("citizenId", dp.citizenId(), "managedAccountProvider", providerName,
+                        "listedInDirectory", org != null));
+        return named;
+    }
+
+    /**
+     * The direct payment, if this user may name its managed-account provider: a practitioner or the DP
+     * team of its council, for a managed account. The same refusals as {@link #name}.
+     */
+    @Transactional(readOnly = true)
+    public DirectPayment mayName(SignedInUser staff, long directPaymentId) {
         DirectPayment dp = directPayments.find(staff, directPaymentId).orElseThrow(NotFound::new).directPayment();
         if (!staff.isStaffOf(dp.councilId())) {
             throw new NotFound();
@@ -70,33 +117,18 @@ public class ManagedAccountProviders {
             throw new Conflict("This direct payment is paid into " + dp.accountType().name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', ' ') + ", not a managed account, so it has no managed-account provider.");
         }
-        UUID org = null;
-        String providerName;
-        if (organizationId != null && !organizationId.isBlank()) {
-            try {
-                org = UUID.fromString(organizationId.strip());
-            } catch (IllegalArgumentException e) {
-                throw new ValidationProblem(List.of(new FormError("organizationId",
-                        "The managed-account provider must be an organisation listed in your council's community directory")));
-            }
-            UUID id = org;
-            providerName = directory.stream().map(d -> d.listedName(dp.councilId(), id)).flatMap(Optional::stream).findFirst()
-                    .orElseThrow(() -> new ValidationProblem(List.of(new FormError("organizationId",
-                            "The managed-account provider must be an organisation listed in your council's community directory"))));
-        } else {
-            String typed = name == null ? "" : name.strip();
-            if (typed.isEmpty() || typed.length() > 200 || typed.matches(".*[<>].*")) {
-                throw new ValidationProblem(List.of(new FormError("name",
-                        "Enter the managed-account provider's name (200 characters or fewer), or choose one from the directory")));
-            }
-            providerName = typed;
-        }
-        Optional<ManagedAccountProvider> before = find(staff, directPaymentId);
-        jdbc.sql("UPDATE direct_payment SET managed_account_provider_id = :org, managed_account_provider_name = :name WHERE id = :id")
-                .param("org", org).param("name", providerName).param("id", directPaymentId).update();
-        audit.record(dp.councilId(), "direct_payment", directPaymentId, AuditAction.UPDATE,
-                before.map(b -> AuditTrail.values("managedAccountProvider", b.name())).orElse(null),
-                AuditTrail.values("managedAccountProvider", providerName));
-        return new ManagedAccountProvider(directPaymentId, org, providerName);
+        return dp;
+    }
+
+    /** Whether this user may name the provider of this direct payment (for a page's "Change" link). */
+    public static boolean mayName(SignedInUser user, DirectPayment dp) {
+        return dp.accountType() == AccountType.MANAGED_ACCOUNT && user.isStaffOf(dp.councilId())
+                && (user.has(Role.PRACTITIONER) || user.has(Role.DP_TEAM));
+    }
+
+    /** The organisations listed in the council's community directory, by name, to choose from. */
+    @Transactional(readOnly = true)
+    public List<ServiceFundProviders.Listed> listed(long councilId) {
+        return directory.isEmpty() ? List.of() : directory.get(0).listed(councilId);
     }
 }

@@ -33,6 +33,19 @@ public record PlanVersion(long id, long planId, long citizenId, long councilId, 
                 regularPayment, createdBy, createdAt, outcomeTerms, null);
     }
 
+    /**
+     * Issue 18: who is paid what of this version's regular payment ({@link #regularPayment}, the whole
+     * personal budget's for one period less the contribution): the person's direct payment, each
+     * individual service fund provider's part, and the part the council arranges itself (paid to
+     * nobody) — the same split the agreement and the payment schedule use ({@link BudgetCalculation#split}).
+     * The parts add up to the regular payment exactly.
+     */
+    public BudgetCalculation.Split paymentSplit() {
+        Money period = BudgetCalculation.forPeriod(weeklyBudget, paymentFrequency);
+        return BudgetCalculation.split(budgetLines, new BudgetCalculation.Budget(weeklyBudget, annualBudget, period,
+                period.minus(regularPayment), regularPayment), paymentFrequency);
+    }
+
     /** Whether the version says what happens if a PA cannot come: an arrangement or notes. */
     public boolean hasContingency() {
         return !contingency.isEmpty() || (contingencyPlan != null && !contingencyPlan.isBlank());

@@ -1,12 +1,14 @@
 package org.dphub.help;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -30,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 18 in Chromium: a PA opts in to cover work on their profile (refused once with no times);
- * a person whose PA is off finds cover for today (refused once with nothing chosen), sees the PA
+ * a person whose PA is off finds cover for later today (refused once with nothing chosen, once with a
+ * start time that has passed), sees the PA
  * and asks them; the PA, reading Welsh, sees the request on their home page, accepts it (refused
  * once with no date of birth), and sends the shift's timesheet through the existing timesheet
  * page. axe-core on every new page, in English and Welsh.
@@ -72,6 +75,9 @@ class CoverBrowserIT {
 
     @Test
     void anEmployerFindsAndAsksACoverPaWhoAcceptsAndSendsTheTimesheet() throws Exception {
+        // the shift is later today (its timesheet can be sent today), whatever time the test runs
+        String[] shift = CoverIT.laterToday();
+        assumeTrue(shift != null, "too late in the day for a shift still to come today");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Http http = new Http(port);
         long council = jdbc.sql("SELECT id FROM council WHERE code = 'demo-england'").query(Long.class).single();
@@ -116,7 +122,7 @@ class CoverBrowserIT {
         pages.browser.findElement(By.cssSelector("label[for='" + "offersCover" + "']")).click();
         pages.browser.findElement(By.cssSelector("label[for='" + "notice" + "']")).click();
         String weekday = today.getDayOfWeek().name().substring(0, 3);
-        for (String part : new String[] {"MORNING", "AFTERNOON"}) {
+        for (String part : new String[] {"MORNING", "AFTERNOON", "EVENING", "NIGHT"}) {
             String code = weekday + "_" + part;
             pages.browser.findElement(By.cssSelector("label[for='" + ("MON_MORNING".equals(code) ? "coverTimes" : "coverTimes-" + code) + "']")).click();
         }
@@ -140,14 +146,26 @@ class CoverBrowserIT {
         assertThat(pages.errors()).containsExactly("Dewiswch y diwrnod y mae angen rhywun i gyflenwi: heddiw neu yfory",
                 "Rhowch yr amser y mae'r cyflenwi'n dechrau, fel 09:00", "Rhowch yr amser y mae'r cyflenwi'n gorffen, fel 13:00");
         pages.assertAccessible("find cover, refused (cy)");
+        if (LocalTime.now(UK).isAfter(LocalTime.of(0, 5))) {
+            // a start time today that has passed
+            pages.open("/cover?citizen=" + citizen + "&lang=en");
+            pages.browser.findElement(By.cssSelector("label[for='" + "date" + "']")).click();
+            pages.type("startTime", LocalTime.now(UK).minusMinutes(1).format(CoverIT.HH_MM));
+            pages.type("endTime", "23:59");
+            pages.submit();
+            assertThat(pages.errors()).hasSize(1).first().asString().startsWith("That time has passed");
+            pages.open(pages.path() + "?" + java.net.URI.create(pages.browser.getCurrentUrl()).getRawQuery() + "&lang=cy");
+            assertThat(pages.errors()).hasSize(1).first().asString().startsWith("Mae'r amser hwnnw wedi mynd heibio");
+            pages.assertAccessible("find cover, a time that has passed (cy)");
+        }
         pages.open("/cover?citizen=" + citizen + "&lang=en");
         pages.browser.findElement(By.cssSelector("label[for='" + "date" + "']")).click();
-        pages.type("startTime", "10:00");
-        pages.type("endTime", "14:00");
+        pages.type("startTime", shift[0]);
+        pages.type("endTime", shift[1]);
         pages.type("needs", "Help with lunch and a walk to the shop");
         pages.submit();
         assertThat(pages.browser.findElement(By.id("results")).getText()).contains("can cover this shift");
-        assertThat(pages.main()).contains("Gwen C. " + suffix, "Can start from 10:00").doesNotContain("07700 900999");
+        assertThat(pages.main()).contains("Gwen C. " + suffix, "Can start from " + shift[0]).doesNotContain("07700 900999");
         pages.assertAccessibleInBothLanguages("cover found");
         pages.click(pages.browser.findElement(By.id("ask-" + profile)));
         assertThat(pages.path()).startsWith("/cover-bookings/");

@@ -1,12 +1,17 @@
 package org.dphub.help;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.assumingThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,6 +51,7 @@ class CoverIT {
     static final String PRACTITIONER = "practitioner@demo-england";
     static final String TEAM = "dp-team@demo-england";
     static final ZoneId UK = ZoneId.of("Europe/London");
+    static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     @LocalServerPort
     int port;
@@ -104,6 +110,15 @@ class CoverIT {
 
     /** A PA near SY1 1AA; live when {@code live}; offering cover with this notice and part of every day when {@code part} is not null. */
     Pa pa(boolean live, String notice, String part) {
+        return pa(live, notice, part == null ? List.of() : List.of(part));
+    }
+
+    /** A live PA offering cover at any time of any day, with this notice. */
+    Pa paAnyTime(String notice) {
+        return pa(true, notice, List.of("NIGHT", "MORNING", "AFTERNOON", "EVENING"));
+    }
+
+    Pa pa(boolean live, String notice, List<String> parts) {
         String username = "cover-pa-" + UUID.randomUUID() + "@example.org";
         // sign-ups are limited per address an hour, and the whole suite signs PAs up from this one address:
         // this test is not about that limit, so its PAs start a fresh hour
@@ -120,10 +135,13 @@ class CoverIT {
             MoneyApi.ok(http.postJsonAs(TEAM, P, "/api/v1/pa-profiles/" + profile + "/checks", """
                     {"identityChecked": true, "referencesChecked": true, "dbsCheckedOn": "2026-10-01"}"""), 200);
         }
-        if (part != null) {
+        if (!parts.isEmpty()) {
             StringBuilder times = new StringBuilder();
             for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-                times.append(times.isEmpty() ? "" : ",").append("{\"day\": \"").append(day).append("\", \"slot\": \"").append(part).append("\"}");
+                for (String part : parts) {
+                    times.append(times.isEmpty() ? "" : ",").append("{\"day\": \"").append(day).append("\", \"slot\": \"").append(part)
+                            .append("\"}");
+                }
             }
             JsonNode saved = MoneyApi.ok(http.putJsonAs(username, PA_PASSWORD, "/api/v1/pa-profiles/" + profile + "/cover",
                     "{\"offersCover\": true, \"notice\": \"" + notice + "\", \"times\": [" + times + "]}"), 200);
@@ -152,6 +170,37 @@ class CoverIT {
                 {"citizenId": %d, "profileId": %d, "date": "%s", "startTime": "%s", "endTime": "%s",
                  "needs": "Help getting up and dressed, and lunch", "hourlyRatePence": %d}"""
                 .formatted(person.citizenId(), profileId, day, start, end, ratePence);
+    }
+
+    /**
+     * An hour's shift still to come today, {start, end} as 09:00: from the quarter hour after next
+     * (so it has not begun by the time the test asks), or null in the last hour and a half of the day.
+     */
+    static String[] laterToday() {
+        LocalTime now = LocalTime.now(UK);
+        if (!now.isBefore(LocalTime.of(22, 30))) {
+            return null;
+        }
+        LocalTime start = now.truncatedTo(ChronoUnit.HOURS).plusMinutes((now.getMinute() / 15 + 2) * 15L);
+        return new String[] {start.format(HH_MM), start.plusHours(1).format(HH_MM)};
+    }
+
+    /** The booking's status once it is {@code wanted}, waiting up to 20 seconds (a listener changes it after a commit). */
+    String awaitStatus(Person person, long bookingId, String wanted) throws InterruptedException {
+        String status = null;
+        for (int i = 0; i < 200; i++) {
+            status = MoneyApi.ok(http.getAs(person.username(), P, "/api/v1/cover-bookings/" + bookingId), 200).get("status").asString();
+            if (wanted.equals(status)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return status;
+    }
+
+    static String accept(String given) {
+        return """
+                {"givenName": "%s", "familyName": "Cover", "dateOfBirth": "1990-03-27", "starterDeclaration": "C"}""".formatted(given);
     }
 
     long bookings(Person person) {
@@ -210,24 +259,22 @@ class CoverIT {
         Pa mornings = pa(true, "SAME_DAY", "MORNING");
         Pa afternoons = pa(true, "SAME_DAY", "AFTERNOON");
         Pa nextDay = pa(true, "NEXT_DAY", "MORNING");
-        Pa notOffering = pa(true, null, null);
+        Pa notOffering = pa(true, null, List.of());
         Pa notLive = pa(false, "SAME_DAY", "MORNING");
         Pa evenings = pa(true, "SAME_DAY", "EVENING");
         LocalDate today = LocalDate.now(UK);
+        LocalDate tomorrow = today.plusDays(1);
 
-        List<Long> forToday = candidates(nia, today, "10:00", "15:00");
-        assertThat(forToday).contains(mornings.profileId(), afternoons.profileId())
-                .doesNotContain(nextDay.profileId(), notOffering.profileId(), notLive.profileId(), evenings.profileId());
-        assertThat(forToday.indexOf(mornings.profileId())).as("from 10:00 before from 12:00")
-                .isLessThan(forToday.indexOf(afternoons.profileId()));
-
-        List<Long> forTomorrow = candidates(nia, today.plusDays(1), "10:00", "15:00");
+        // (tomorrow: a shift today may already have begun, whatever time the test runs)
+        List<Long> forTomorrow = candidates(nia, tomorrow, "10:00", "15:00");
         assertThat(forTomorrow).contains(mornings.profileId(), afternoons.profileId(), nextDay.profileId())
-                .doesNotContain(notOffering.profileId(), notLive.profileId());
+                .doesNotContain(notOffering.profileId(), notLive.profileId(), evenings.profileId());
+        assertThat(forTomorrow.indexOf(mornings.profileId())).as("from 10:00 before from 12:00")
+                .isLessThan(forTomorrow.indexOf(afternoons.profileId()));
         assertThat(forTomorrow.indexOf(nextDay.profileId())).isLessThan(forTomorrow.indexOf(afternoons.profileId()));
 
         JsonNode first = MoneyApi.ok(http.getAs(nia.username(), P, "/api/v1/citizens/" + nia.citizenId()
-                + "/cover-candidates?date=" + today + "&startTime=10:00&endTime=15:00"), 200);
+                + "/cover-candidates?date=" + tomorrow + "&startTime=10:00&endTime=15:00"), 200);
         for (JsonNode c : first) {
             if (c.get("profileId").asLong() == afternoons.profileId()) {
                 assertThat(c.get("availableFrom").asString()).isEqualTo("12:00");
@@ -235,27 +282,37 @@ class CoverIT {
             }
         }
 
+        // today: only PAs who can come the same day
+        assumingThat(laterToday() != null, () -> {
+            Pa sameDay = paAnyTime("SAME_DAY");
+            Pa dayAhead = paAnyTime("NEXT_DAY");
+            String[] shift = laterToday();
+            assertThat(candidates(nia, today, shift[0], shift[1])).contains(sameDay.profileId()).doesNotContain(dayAhead.profileId(),
+                    notOffering.profileId(), notLive.profileId());
+            assertThat(candidates(nia, tomorrow, shift[0], shift[1])).contains(sameDay.profileId(), dayAhead.profileId());
+        });
+
         // a PA who stops offering cover leaves the search at once
         MoneyApi.ok(http.putJsonAs(mornings.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + mornings.profileId() + "/cover",
                 "{\"offersCover\": false}"), 200);
-        assertThat(candidates(nia, today, "10:00", "15:00")).doesNotContain(mornings.profileId());
+        assertThat(candidates(nia, tomorrow, "10:00", "15:00")).doesNotContain(mornings.profileId());
 
         // bad search input names the field
         refusedOn(http.getAs(nia.username(), P, "/api/v1/citizens/" + nia.citizenId() + "/cover-candidates?date="
                 + today.minusDays(1) + "&startTime=10:00&endTime=15:00"), "date");
         refusedOn(http.getAs(nia.username(), P, "/api/v1/citizens/" + nia.citizenId() + "/cover-candidates?date="
-                + today + "&startTime=15:00&endTime=10:00"), "endTime");
+                + tomorrow + "&startTime=15:00&endTime=10:00"), "endTime");
         refusedOn(http.putJsonAs(afternoons.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + afternoons.profileId() + "/cover",
                 "{\"offersCover\": true, \"notice\": \"SAME_DAY\", \"times\": []}"), "times");
         assertThat(http.putJsonAs(afternoons.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + mornings.profileId() + "/cover",
                 "{\"offersCover\": false}").statusCode()).as("another PA's profile").isEqualTo(404);
         // refusals: another person, another council's staff, a PA
         assertThat(http.getAs("citizen@demo-england", P, "/api/v1/citizens/" + nia.citizenId() + "/cover-candidates?date="
-                + today + "&startTime=10:00&endTime=15:00").statusCode()).isEqualTo(404);
+                + tomorrow + "&startTime=10:00&endTime=15:00").statusCode()).isEqualTo(404);
         assertThat(http.getAs("dp-team@demo-wales", P, "/api/v1/citizens/" + nia.citizenId() + "/cover-candidates?date="
-                + today + "&startTime=10:00&endTime=15:00").statusCode()).isEqualTo(404);
+                + tomorrow + "&startTime=10:00&endTime=15:00").statusCode()).isEqualTo(404);
         assertThat(http.getAs(afternoons.username(), PA_PASSWORD, "/api/v1/citizens/" + nia.citizenId() + "/cover-candidates?date="
-                + today + "&startTime=10:00&endTime=15:00").statusCode()).isIn(403, 404);
+                + tomorrow + "&startTime=10:00&endTime=15:00").statusCode()).isIn(403, 404);
     }
 
     @Test
@@ -263,8 +320,9 @@ class CoverIT {
         Person nia = person(true);
         Person uninsured = person(false);
         Pa cover = pa(true, "SAME_DAY", "MORNING");
-        Pa notOffering = pa(true, null, null);
+        Pa notOffering = pa(true, null, List.of());
         LocalDate today = LocalDate.now(UK);
+        LocalDate tomorrow = today.plusDays(1);
 
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
                 booking(nia, cover.profileId(), today.minusDays(1), "09:00", "12:00", 1400)), "date");
@@ -274,31 +332,44 @@ class CoverIT {
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
                 booking(nia, cover.profileId(), today.plusDays(2), "09:00", "12:00", 1400)), "date");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
-                booking(nia, cover.profileId(), today, "12:00", "09:00", 1400)), "endTime");
+                booking(nia, cover.profileId(), tomorrow, "12:00", "09:00", 1400)), "endTime");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
-                booking(nia, cover.profileId(), today, "9 o'clock", "12:00", 1400)), "startTime");
+                booking(nia, cover.profileId(), tomorrow, "9 o'clock", "12:00", 1400)), "startTime");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
-                booking(nia, cover.profileId(), today, "09:00", "12:00", 500)), "hourlyRatePence");
+                booking(nia, cover.profileId(), tomorrow, "09:00", "12:00", 500)), "hourlyRatePence");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
-                booking(nia, notOffering.profileId(), today, "09:00", "12:00", 1400)), "profileId");
+                booking(nia, notOffering.profileId(), tomorrow, "09:00", "12:00", 1400)), "profileId");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
-                booking(nia, cover.profileId(), today, "09:00", "12:00", 1400).replace("Help getting up and dressed, and lunch",
+                booking(nia, cover.profileId(), tomorrow, "09:00", "12:00", 1400).replace("Help getting up and dressed, and lunch",
                         "<script>alert(1)</script>")), "needs");
         refusedOn(http.postJsonAs(uninsured.username(), P, "/api/v1/cover-bookings",
-                booking(uninsured, cover.profileId(), today, "09:00", "12:00", 1400)), "insurance");
+                booking(uninsured, cover.profileId(), tomorrow, "09:00", "12:00", 1400)), "insurance");
+        // a shift today whose start has passed: found too late to help, so refused (the rest of it can be asked for)
+        assumingThat(LocalTime.now(UK).isAfter(LocalTime.of(0, 5)), () -> {
+            String passed = LocalTime.now(UK).minusMinutes(1).format(HH_MM);
+            HttpResponse<String> begun = http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
+                    booking(nia, cover.profileId(), today, passed, "23:59", 1400));
+            refusedOn(begun, "startTime");
+            assertThat(begun.body()).contains("That time has passed");
+            refusedOn(http.getAs(nia.username(), P, "/api/v1/citizens/" + nia.citizenId() + "/cover-candidates?date=" + today
+                    + "&startTime=" + passed + "&endTime=23:59"), "startTime");
+        });
         assertThat(bookings(nia)).as("nothing saved").isZero();
         assertThat(bookings(uninsured)).isZero();
     }
 
     @Test
-    void aPaWhoAcceptsIsEmployedForTheShiftSendsATimesheetAndIsPaidByTheNextPayroll() {
+    void aPaWhoAcceptsIsEmployedForTheShiftSendsATimesheetAndIsPaidByTheNextPayroll() throws InterruptedException {
+        // the shift is today, so that its timesheet can be sent: later today, whatever time the test runs (not in the last hour)
+        String[] shift = laterToday();
+        assumeTrue(shift != null, "too late in the day for a shift still to come today");
         Person nia = person(true);
-        Pa cover = pa(true, "SAME_DAY", "MORNING");
-        Pa otherPa = pa(true, "SAME_DAY", "MORNING");
+        Pa cover = paAnyTime("SAME_DAY");
+        Pa otherPa = paAnyTime("SAME_DAY");
         LocalDate today = LocalDate.now(UK);
 
         // refusals before anything is asked: another person, another council's staff, a PA, the council's practitioner
-        String body = booking(nia, cover.profileId(), today, "09:00", "14:00", 1400);
+        String body = booking(nia, cover.profileId(), today, shift[0], shift[1], 1400);
         assertThat(http.postJsonAs("citizen@demo-england", P, "/api/v1/cover-bookings", body).statusCode()).isEqualTo(404);
         assertThat(http.postJsonAs("dp-team@demo-wales", P, "/api/v1/cover-bookings", body).statusCode()).isEqualTo(404);
         assertThat(http.postJsonAs(otherPa.username(), PA_PASSWORD, "/api/v1/cover-bookings", body).statusCode()).isIn(403, 404);
@@ -351,6 +422,12 @@ class CoverIT {
         long sheet = MoneyApi.ok(http.postJsonAs(cover.username(), PA_PASSWORD, "/api/v1/employments/" + employment + "/timesheets",
                 "{\"days\": [{\"date\": \"" + today + "\", \"hours\": \"5\"}]}"), 201).get("id").asLong();
         MoneyApi.ok(http.postJsonAs(nia.username(), P, "/api/v1/timesheets/" + sheet + "/approval", "{}"), 200);
+        // approving the timesheet with work on the cover day is the employer's word that the cover was worked
+        assertThat(awaitStatus(nia, id, "WORKED")).isEqualTo("WORKED");
+        JsonNode worked = MoneyApi.ok(http.getAs(nia.username(), P, "/api/v1/cover-bookings/" + id), 200);
+        assertThat(worked.get("history").get(2).get("by").asString()).as("marked by whoever approved the timesheet").isEqualTo("Nia Test");
+        assertThat(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings/" + id + "/worked", "{}").statusCode())
+                .as("worked already: nothing to mark by hand").isEqualTo(409);
         PayPeriod period = periodOf(today);
         JsonNode run = MoneyApi.ok(http.postJsonAs(nia.username(), P, "/api/v1/citizens/" + nia.citizenId() + "/payroll-runs",
                 "{\"taxYear\": \"%s\", \"frequency\": \"MONTHLY\", \"period\": %d}".formatted(period.taxYear(), period.period())), 201);
@@ -364,9 +441,76 @@ class CoverIT {
         JsonNode slip = MoneyApi.ok(http.getAs(cover.username(), PA_PASSWORD, "/api/v1/payslips/" + payslip), 200);
         assertThat(slip.get("workPayPence").asLong()).as("5 hours at £14.00").isEqualTo(7000);
 
-        MoneyApi.ok(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings/" + id + "/worked", "{}"), 200);
         JsonNode mine = MoneyApi.ok(http.getAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings"), 200);
         assertThat(mine.toString()).contains("\"status\":\"WORKED\"");
+    }
+
+    @Test
+    void aPaAlreadyBookedForCoverAtThatTimeIsNotOfferedAskedOrAccepted() {
+        Person nia = person(true);
+        Person owen = person(true);
+        Pa cover = paAnyTime("SAME_DAY");
+        LocalDate tomorrow = LocalDate.now(UK).plusDays(1);
+
+        // two employers ask the same PA for overlapping shifts; asking is fine until the PA accepts one
+        long forNia = MoneyApi.ok(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
+                booking(nia, cover.profileId(), tomorrow, "10:00", "14:00", 1400)), 201).get("id").asLong();
+        long forOwen = MoneyApi.ok(http.postJsonAs(owen.username(), P, "/api/v1/cover-bookings",
+                booking(owen, cover.profileId(), tomorrow, "12:00", "16:00", 1400)), 201).get("id").asLong();
+        assertThat(candidates(owen, tomorrow, "13:00", "15:00")).as("asked, not booked").contains(cover.profileId());
+        MoneyApi.ok(http.postJsonAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + forNia + "/accept", accept("Gwen")), 200);
+
+        // now booked from 10:00 to 14:00: not offered for a shift that overlaps it, offered from 14:00
+        assertThat(candidates(owen, tomorrow, "13:00", "15:00")).doesNotContain(cover.profileId());
+        assertThat(candidates(owen, tomorrow, "08:00", "10:30")).doesNotContain(cover.profileId());
+        assertThat(candidates(owen, tomorrow, "14:00", "16:00")).contains(cover.profileId());
+        assertThat(candidates(owen, tomorrow, "08:00", "10:00")).contains(cover.profileId());
+
+        // not asked either, with words that say why
+        long owensBefore = bookings(owen);
+        HttpResponse<String> asked = http.postJsonAs(owen.username(), P, "/api/v1/cover-bookings",
+                booking(owen, cover.profileId(), tomorrow, "11:00", "13:00", 1400));
+        refusedOn(asked, "profileId");
+        assertThat(asked.body()).contains("already booked for cover at that time");
+        assertThat(bookings(owen)).as("nothing saved").isEqualTo(owensBefore);
+
+        // the request asked before cannot be accepted now: 409, and nothing changes
+        HttpResponse<String> second = http.postJsonAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + forOwen + "/accept",
+                accept("Gwen"));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+        assertThat(second.body()).contains("You have already accepted cover from 10:00 to 14:00 that day");
+        assertThat(MoneyApi.ok(http.getAs(owen.username(), P, "/api/v1/cover-bookings/" + forOwen), 200).get("status").asString())
+                .isEqualTo("REQUESTED");
+        assertThat(jdbc.sql("SELECT count(*) FROM pa_employment WHERE pa_user_id = :u AND citizen_id = :c")
+                .param("u", cover.userId()).param("c", owen.citizenId()).query(Long.class).single()).as("not employed by Owen").isZero();
+
+        // once the first is called off, the PA is free again
+        MoneyApi.ok(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings/" + forNia + "/cancel", "{}"), 200);
+        assertThat(candidates(owen, tomorrow, "13:00", "15:00")).contains(cover.profileId());
+        assertThat(MoneyApi.ok(http.postJsonAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + forOwen + "/accept",
+                accept("Gwen")), 200).get("status").asString()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aShiftThatHasEndedCanNoLongerBeAccepted() {
+        Person nia = person(true);
+        Pa cover = paAnyTime("SAME_DAY");
+        LocalDate tomorrow = LocalDate.now(UK).plusDays(1);
+        long id = MoneyApi.ok(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
+                booking(nia, cover.profileId(), tomorrow, "09:00", "10:00", 1400)), 201).get("id").asLong();
+        // the test cannot wait for the clock: the shift is moved to earlier today, so it is over
+        assumeTrue(LocalTime.now(UK).isAfter(LocalTime.of(0, 2)), "the first minutes of the day have no shift that is over");
+        jdbc.sql("UPDATE cover_booking SET cover_date = :d, starts_at = '00:00', ends_at = '00:01' WHERE id = :id")
+                .param("d", LocalDate.now(UK)).param("id", id).update();
+
+        HttpResponse<String> late = http.postJsonAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + id + "/accept",
+                accept("Gwen"));
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+        assertThat(late.body()).contains("This cover shift has ended");
+        assertThat(MoneyApi.ok(http.getAs(nia.username(), P, "/api/v1/cover-bookings/" + id), 200).get("status").asString())
+                .isEqualTo("REQUESTED");
+        assertThat(jdbc.sql("SELECT count(*) FROM pa_employment WHERE pa_user_id = :u").param("u", cover.userId())
+                .query(Long.class).single()).as("nobody employed").isZero();
     }
 
     static PayPeriod periodOf(LocalDate day) {

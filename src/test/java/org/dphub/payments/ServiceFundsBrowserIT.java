@@ -34,7 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * An individual service fund in Chromium (issue 18): the provider holding it records spending
  * against an outcome (a bad form first) and uploads a CSV with a bad line (its number shown, nothing
  * recorded); the DP team records a line for the provider; the person sees on Your money what is left
- * and what it was spent on, in English and in Welsh. axe-core on every page in both languages.
+ * and what it was spent on, in English and in Welsh. The DP team names the provider holding a managed
+ * account from the direct payment's page (refused once with nothing given), and the person sees it on
+ * Your money. axe-core on every page in both languages.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -174,5 +176,87 @@ class ServiceFundsBrowserIT {
         // a citizen cannot open the provider's pages
         pages.open("/service-funds/" + fund);
         assertThat(pages.main()).doesNotContain("Record spending");
+    }
+
+    @Test
+    void theDpTeamNamesWhoHoldsAManagedAccountAndThePersonSeesItInEnglishAndWelsh() {
+        Http http = new Http(port);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long council = jdbc.sql("SELECT id FROM council WHERE code = 'demo-england'").query(Long.class).single();
+        // a payroll bureau listed in the council's community directory
+        String bureauName = "Severn Payroll Bureau " + tag;
+        String bureauUser = "bureau-" + tag + "@example.com";
+        long bureauId = directory.registerProvider(bureauUser, Http.DEMO_PASSWORD, "Bureau " + tag, council,
+                new Organization.Input(bureauName, "Payroll for people who employ PAs", OrganizationKind.COMPANY, bureauUser, null, null),
+                "bureau-" + tag);
+        UUID bureau = jdbc.sql("SELECT id FROM directory_organization WHERE user_id = :u").param("u", bureauId).query(UUID.class).single();
+        jdbc.sql("""
+                        INSERT INTO directory_service (id, organization_id, council_id, name, description, status, delivery, cost_pence,
+                            cost_unit, insurance_checked, safeguarding_checked)
+                        VALUES (:id, :org, :c, 'Managed accounts', 'We hold the money and run the payroll', 'PUBLISHED', 'ONLINE', 1500,
+                                'HOUR', true, true)""")
+                .param("id", UUID.randomUUID()).param("org", bureau).param("c", council).update();
+        MoneyApi.Active managed = new MoneyApi(http).activeWeekly(PRACTITIONER, "Bethan", LocalDate.now().minusWeeks(2), "MANAGED_ACCOUNT",
+                5_000, "en");
+        long dp = managed.directPaymentId();
+        String person = "bethan-" + tag + "@example.com";
+        long personUser = users.create(new NewUserAccount(person, Http.DEMO_PASSWORD, "Bethan Test", council, EnumSet.of(Role.CITIZEN), "en"));
+        citizens.linkExistingAccount(users.findByUsername(PRACTITIONER).orElseThrow(), managed.citizenId(), personUser);
+
+        // the DP team, from the direct payment's page: nobody named yet
+        pages.signIn("dp-team@demo-england");
+        pages.open("/direct-payments/" + dp + "?lang=en");
+        assertThat(pages.browser.findElement(By.id("managed-account-provider")).getText()).isEqualTo("Not named yet");
+        pages.assertAccessibleInBothLanguages("a managed-account direct payment, no provider yet");
+        pages.click(pages.browser.findElement(By.id("change-managed-account-provider")));
+        assertThat(pages.h1()).isEqualTo("Who holds the managed account");
+        pages.assertAccessibleInBothLanguages("naming the managed-account provider");
+
+        // nothing chosen or typed: refused, naming the field, nothing saved; in Welsh too
+        pages.submit();
+        assertThat(pages.errors()).containsExactly(
+                "Enter the managed-account provider's name (200 characters or fewer), or choose one from the directory");
+        pages.assertAccessible("naming the managed-account provider, refused (en)");
+        pages.open("/direct-payments/" + dp + "/managed-account-provider?lang=cy");
+        pages.submit();
+        assertThat(pages.errors()).containsExactly(
+                "Rhowch enw darparwr y cyfrif a reolir (200 nod neu lai), neu dewiswch un o'r cyfeiriadur");
+        pages.assertAccessible("naming the managed-account provider, refused (cy)");
+        assertThat(jdbc.sql("SELECT count(*) FROM direct_payment WHERE id = :id AND managed_account_provider_name IS NOT NULL")
+                .param("id", dp).query(Long.class).single()).isZero();
+
+        // a name typed in, then changed to the listed bureau
+        pages.open("/direct-payments/" + dp + "/managed-account-provider?lang=en");
+        pages.type("name", "Payroll Friends Ltd");
+        pages.submit();
+        assertThat(pages.path()).isEqualTo("/direct-payments/" + dp);
+        assertThat(pages.main()).contains("The managed-account provider is saved");
+        assertThat(pages.browser.findElement(By.id("managed-account-provider")).getText()).isEqualTo("Payroll Friends Ltd");
+        pages.click(pages.browser.findElement(By.id("change-managed-account-provider")));
+        assertThat(pages.browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Payroll Friends Ltd");
+        new org.openqa.selenium.support.ui.Select(pages.browser.findElement(By.id("organizationId"))).selectByVisibleText(bureauName);
+        pages.type("name", "");
+        pages.submit();
+        assertThat(pages.browser.findElement(By.id("managed-account-provider")).getText())
+                .isEqualTo(bureauName + " (listed in the community directory)");
+        pages.assertAccessibleInBothLanguages("a managed-account direct payment with its provider");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM audit_event WHERE entity_type = 'direct_payment' AND entity_id = :id
+                        AND after_state ->> 'managedAccountProvider' IS NOT NULL""")
+                .param("id", String.valueOf(dp)).query(Long.class).single()).as("each change audited").isEqualTo(2);
+
+        // the person sees who holds their money on Your money and on the direct payment's page, in English and Welsh
+        pages.signIn(person);
+        pages.open("/my-money?lang=en");
+        assertThat(pages.main()).contains("Who holds the money", bureauName);
+        pages.assertAccessibleInBothLanguages("Your money, a managed account");
+        pages.open("/my-money?lang=cy");
+        assertThat(pages.main()).contains("Pwy sy'n dal yr arian", bureauName);
+        pages.open("/direct-payments/" + dp + "?lang=en");
+        assertThat(pages.browser.findElement(By.id("managed-account-provider")).getText()).startsWith(bureauName);
+        assertThat(pages.browser.findElements(By.id("change-managed-account-provider"))).as("only staff change it").isEmpty();
+        // and cannot open the page to change it
+        pages.open("/direct-payments/" + dp + "/managed-account-provider?lang=en");
+        assertThat(pages.main()).doesNotContain("Save the provider");
     }
 }

@@ -427,4 +427,116 @@ class ServiceFundsIT {
                 .isEqualTo(weeks * 6123);
         assertThat(paid.get(fund)[1]).as("the provider: its fund").isEqualTo(weeks * 4077);
     }
+
+    @Test
+    void thePlanSaysWhatIsPaidToThePersonAndWhatIsArrangedOtherwiseAsTheAgreementDoes() {
+        Provider provider = provider("demo-england", "PUBLISHED", true);
+        LocalDate start = LocalDate.now().plusDays(7);
+        long citizen = citizen("Cerys");
+        // every 4 weeks: £61.23 a week to the person, £40.77 to the provider, £32.00 of support the council arranges
+        JsonNode plan = MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/citizens/" + citizen + "/plans", """
+                {"startDate": "%s", "paymentFrequency": "FOUR_WEEKLY",
+                 "outcomes": [{"text": "Get out and about"}, {"text": "Stay well at home"}],
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 6123, "outcomes": [1]},
+                                 {"description": "Day centre", "kind": "WEEKLY", "weeklyAmountPence": 2500, "outcomes": [2],
+                                  "deliveryMechanism": "COUNCIL_COMMISSIONED"},
+                                 {"description": "Meals", "kind": "WEEKLY", "weeklyAmountPence": 700, "outcomes": [2],
+                                  "deliveryMechanism": "COUNCIL_MANAGED_BUDGET"},
+                                 {"description": "Support from the provider", "kind": "WEEKLY", "weeklyAmountPence": 4077, "outcomes": [2],
+                                  "deliveryMechanism": "INDIVIDUAL_SERVICE_FUND", "isfProviderId": "%s"}]}"""
+                .formatted(start, provider.organizationId())), 201);
+        long planId = plan.get("id").asLong();
+
+        // the API: regularPaymentPence keeps issue 3's meaning (the whole budget's), and says who is paid what of it
+        for (JsonNode shown : List.of(plan, MoneyApi.ok(http.getAs(PRACTITIONER, P, "/api/v1/plans/" + planId), 200),
+                MoneyApi.ok(http.getAs(PRACTITIONER, P, "/api/v1/plans/" + planId), 200).get("versions").get(0))) {
+            assertThat(shown.get("regularPaymentPence").asLong()).isEqualTo(4 * (6123 + 2500 + 700 + 4077));
+            assertThat(shown.get("regularPaymentToPersonPence").asLong()).as("the direct payment line only").isEqualTo(4 * 6123);
+            JsonNode funds = shown.get("regularPaymentToServiceFunds");
+            assertThat(funds.size()).isEqualTo(1);
+            assertThat(funds.get(0).get("isfProviderId").asString()).isEqualTo(provider.organizationId().toString());
+            assertThat(funds.get(0).get("isfProviderName").asString()).isEqualTo(provider.name());
+            assertThat(funds.get(0).get("regularPaymentPence").asLong()).isEqualTo(4 * 4077);
+            assertThat(shown.get("regularPaymentArrangedPence").asLong()).as("paid to nobody").isEqualTo(4 * (2500 + 700));
+        }
+
+        // the plan page says the same, in English and Welsh
+        String cookie = http.signIn(PRACTITIONER, P);
+        String page = http.get("/plans/" + planId + "?lang=en", "Cookie", cookie).body();
+        assertThat(page).contains("id=\"regular-payment\">£536.00<", "id=\"regular-to-person\">£244.92<",
+                "id=\"regular-to-provider-1\">£163.08<", "id=\"regular-arranged\">£128.00<",
+                "£244.92 is paid to the person as a direct payment", "£163.08 is paid to " + provider.name(),
+                "£128.00 pays for support the council arranges").doesNotContain("The council pays £536.00");
+        String welsh = http.get("/plans/" + planId + "?lang=cy", "Cookie", cookie).body();
+        assertThat(welsh).contains("id=\"regular-to-person\">£244.92<", "fel taliad uniongyrchol", "(cronfa gwasanaeth unigol)");
+
+        // and the agreement pays the person what the plan says
+        long dp = MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/citizens/" + citizen + "/direct-payments", """
+                {"planId": %d, "accountType": "BANK_ACCOUNT", "requestedOn": "%s", "startDate": "%s"}"""
+                .formatted(planId, LocalDate.now(), start)), 201).get("id").asLong();
+        String agreement = http.get("/direct-payments/" + dp + "/agreement?lang=en", "Cookie", cookie).body();
+        assertThat(agreement).contains("We will pay £244.92 every 4 weeks", "The rest, £291.08");
+
+        // a plan taken wholly as a direct payment: the person is paid all of it, as before
+        JsonNode plain = MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/citizens/" + citizen("Dai") + "/plans", """
+                {"startDate": "%s", "paymentFrequency": "WEEKLY", "outcomes": [{"text": "Get out and about"}],
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 6123, "outcomes": [1]}]}"""
+                .formatted(start)), 201);
+        assertThat(plain.get("regularPaymentToPersonPence").asLong()).isEqualTo(plain.get("regularPaymentPence").asLong()).isEqualTo(6123);
+        assertThat(plain.get("regularPaymentToServiceFunds").size()).isZero();
+        assertThat(plain.get("regularPaymentArrangedPence").asLong()).isZero();
+    }
+
+    @Test
+    void spendingStaysWithItsOutcomeWhenAPlanChangeReordersOrDropsThem() {
+        Provider provider = provider("demo-england", "PUBLISHED", true);
+        LocalDate start = LocalDate.now().minusDays(14);
+        long citizen = citizen("Owain");
+        long plan = MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/citizens/" + citizen + "/plans", """
+                {"startDate": "%s", "paymentFrequency": "WEEKLY",
+                 "outcomes": [{"text": "Get out and about"}, {"text": "Go swimming every week"}, {"text": "Learn to cook"}],
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000, "outcomes": [1]},
+                                 {"description": "Provider", "kind": "WEEKLY", "weeklyAmountPence": 4000, "outcomes": [2, 3],
+                                  "deliveryMechanism": "INDIVIDUAL_SERVICE_FUND", "isfProviderId": "%s"}]}"""
+                .formatted(start, provider.organizationId())), 201).get("id").asLong();
+        long dp = MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/citizens/" + citizen + "/direct-payments", """
+                {"planId": %d, "accountType": "PREPAID_CARD", "requestedOn": "%s", "startDate": "%s"}"""
+                .formatted(plan, start.minusDays(10), start)), 201).get("id").asLong();
+        money.agreeOnPaper(PRACTITIONER, dp, start.minusDays(5));
+        long fund = jdbc.sql("SELECT id FROM dp_account WHERE isf_direct_payment_id = :dp").param("dp", dp).query(Long.class).single();
+        ledger.post(Posting.funding(council("demo-england"), "isf-outcomes-test:" + fund, fund, Money.ofPence(8000), start,
+                "Direct payment"));
+        // spent on swimming (outcome 2) and on cooking (outcome 3)
+        for (String line : List.of("{\"spentOn\": \"%s\", \"amountPence\": 1000, \"description\": \"Swimming\", \"outcome\": 2}",
+                "{\"spentOn\": \"%s\", \"amountPence\": 500, \"description\": \"Cookery class\", \"outcome\": 3}")) {
+            MoneyApi.ok(http.postJsonAs(DP_TEAM, P, "/api/v1/service-funds/" + fund + "/spending",
+                    line.formatted(LocalDate.now().minusDays(1))), 201);
+        }
+        // an outcome that is not the plan's is refused, naming the field, and nothing is recorded
+        assertThat(field(http.postJsonAs(DP_TEAM, P, "/api/v1/service-funds/" + fund + "/spending", """
+                {"spentOn": "%s", "amountPence": 100, "description": "Tea", "outcome": 4}""".formatted(LocalDate.now()))))
+                .isEqualTo("lines[0].outcome");
+        assertThat(spendingLines(fund)).isEqualTo(2);
+
+        // the plan changes from today: swimming comes first, getting out second, cooking is dropped
+        MoneyApi.ok(http.postJsonAs(PRACTITIONER, P, "/api/v1/plans/" + plan + "/versions", """
+                {"startDate": "%s", "paymentFrequency": "WEEKLY", "changeReason": "Cooking done",
+                 "outcomes": [{"text": "Go swimming every week"}, {"text": "Get out and about"}],
+                 "budgetLines": [{"description": "PA", "kind": "WEEKLY", "weeklyAmountPence": 5000, "outcomes": [2]},
+                                 {"description": "Provider", "kind": "WEEKLY", "weeklyAmountPence": 4000, "outcomes": [1],
+                                  "deliveryMechanism": "INDIVIDUAL_SERVICE_FUND", "isfProviderId": "%s"}]}"""
+                .formatted(LocalDate.now(), provider.organizationId())), 201);
+
+        JsonNode seen = MoneyApi.ok(http.getAs(PRACTITIONER, P, "/api/v1/service-funds/" + fund), 200);
+        assertThat(seen.get("spentPence").asLong()).isEqualTo(1500);
+        JsonNode byOutcome = seen.get("byOutcome");
+        assertThat(byOutcome.size()).isEqualTo(2);
+        assertThat(byOutcome.get(0).get("outcome").asString()).isEqualTo("Go swimming every week");
+        assertThat(byOutcome.get(0).get("spentPence").asLong()).as("the swimming, now outcome 1").isEqualTo(1000);
+        assertThat(byOutcome.get(1).get("spentPence").asLong()).as("nothing was spent on getting out").isZero();
+        JsonNode earlier = seen.get("earlierOutcomes");
+        assertThat(earlier.size()).isEqualTo(1);
+        assertThat(earlier.get(0).get("outcome").asString()).isEqualTo("Learn to cook");
+        assertThat(earlier.get(0).get("spentPence").asLong()).isEqualTo(500);
+    }
 }

@@ -76,9 +76,50 @@ public class CoverBookingRepository {
                 .param("c", citizenIds).query(CoverBookingRepository::row).list();
     }
 
-    public long countWaitingForPa(long paUserId, LocalDate today) {
-        return jdbc.sql("SELECT count(*) FROM cover_booking WHERE pa_user_id = :u AND status = 'REQUESTED' AND cover_date >= :today")
-                .param("u", paUserId).param("today", today).query(Long.class).single();
+    /** Requests waiting for the PA whose shift has not ended yet. */
+    public long countWaitingForPa(long paUserId, LocalDate today, LocalTime now) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM cover_booking WHERE pa_user_id = :u AND status = 'REQUESTED'
+                        AND (cover_date > :today OR (cover_date = :today AND ends_at > :now))""")
+                .param("u", paUserId).param("today", today).param("now", now).query(Long.class).single();
+    }
+
+    /**
+     * The PA profiles booked for cover (accepted, or worked) at any time between {@code start} and
+     * {@code end} on {@code day}: a PA cannot be in two places at once.
+     */
+    public java.util.Set<Long> busyProfiles(LocalDate day, LocalTime start, LocalTime end) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT profile_id FROM cover_booking
+                        WHERE cover_date = :day AND status IN ('ACCEPTED', 'WORKED') AND starts_at < :end AND ends_at > :start""")
+                .param("day", day).param("start", start).param("end", end).query(Long.class).list());
+    }
+
+    /** This PA's cover, accepted or worked, overlapping the shift (other than booking {@code except}); the earliest first. */
+    public Optional<Row> overlappingForPa(long paUserId, LocalDate day, LocalTime start, LocalTime end, long except) {
+        return jdbc.sql(SELECT + """
+                         WHERE pa_user_id = :u AND cover_date = :day AND status IN ('ACCEPTED', 'WORKED') AND starts_at < :end
+                        AND ends_at > :start AND id <> :except ORDER BY starts_at, id LIMIT 1""")
+                .param("u", paUserId).param("day", day).param("start", start).param("end", end).param("except", except)
+                .query(CoverBookingRepository::row).optional();
+    }
+
+    /**
+     * Holds the PA's cover until the transaction ends, so two requests accepted at once cannot both
+     * pass the check for an overlapping shift.
+     */
+    public void lockPa(long paUserId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('cover_booking_pa'), CAST(:u AS int))").param("u", paUserId)
+                .query((rs, row) -> 1).list();
+    }
+
+    /** Accepted bookings of this employment on any of these days: the cover a timesheet says was worked. */
+    public List<Row> acceptedOn(long employmentId, Collection<LocalDate> days) {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE employment_id = :e AND status = 'ACCEPTED' AND cover_date IN (:days) ORDER BY id FOR UPDATE")
+                .param("e", employmentId).param("days", days).query(CoverBookingRepository::row).list();
     }
 
     public void changeStatus(long id, long councilId, String status, Long employmentId, long by, Instant at) {

@@ -156,6 +156,12 @@ class CoverPages {
             return "redirect:/cover-bookings/" + id + "?accepted";
         } catch (ValidationProblem e) {
             return showBooking(model, booking, errors, givenName, familyName, day, month, year, starterDeclaration, user);
+        } catch (CoverBookings.Refused refused) {
+            // the shift has ended, or the PA has accepted other cover at that time: said on the page, nothing changed
+            FormErrors why = new FormErrors(messages, locale);
+            why.reject("accept-cover", refused.key(), refused.args());
+            return showBooking(model, bookings.find(user, id).orElseThrow(NotFound::new), why, givenName, familyName, day, month, year,
+                    starterDeclaration, user);
         }
     }
 
@@ -183,7 +189,7 @@ class CoverPages {
         model.addAttribute("booking", booking);
         model.addAttribute("errors", errors);
         model.addAttribute("isPa", pa);
-        model.addAttribute("mayAnswer", pa && booking.status() == CoverStatus.REQUESTED && !booking.day().isBefore(bookings.today()));
+        model.addAttribute("mayAnswer", pa && booking.status() == CoverStatus.REQUESTED && !bookings.ended(booking));
         model.addAttribute("mayCancel", (booking.status() == CoverStatus.REQUESTED || booking.status() == CoverStatus.ACCEPTED) && !user.isStaff());
         model.addAttribute("mayMarkWorked", !pa && booking.status() == CoverStatus.ACCEPTED && !user.isStaff());
         String[] names = user.displayName() == null ? new String[0] : user.displayName().strip().split("\\s+", 2);

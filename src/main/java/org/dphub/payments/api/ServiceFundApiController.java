@@ -46,12 +46,13 @@ class ServiceFundApiController {
 
     record FundJson(long accountId, long citizenId, UUID providerId, String provider, String reference, String status,
                     long receivedPence, long spentPence, long leftPence, LocalDate nextPaymentDate, Long nextPaymentPence,
-                    List<OutcomeJson> byOutcome, List<SpendingJson> spending) {
+                    List<OutcomeJson> byOutcome, List<OutcomeJson> earlierOutcomes, List<SpendingJson> spending) {
         static FundJson of(ServiceFunds.Fund f) {
             return new FundJson(f.account().id(), f.account().citizenId(), f.account().isfOrganizationId(), f.provider(),
                     f.reference(), f.account().status().name(), f.received().pence(), f.spent().pence(), f.left().pence(),
                     f.nextPaymentDate(), f.nextPayment() == null ? null : f.nextPayment().pence(),
                     f.byOutcome().stream().map(o -> new OutcomeJson(o.number(), o.outcome(), o.spent().pence())).toList(),
+                    f.earlierOutcomes().stream().map(o -> new OutcomeJson(o.number(), o.outcome(), o.spent().pence())).toList(),
                     f.lines().stream().map(SpendingJson::of).toList());
         }
     }

@@ -41,9 +41,11 @@ class AccountPages {
     private final SurplusRecoveries recoveries;
     private final Citizens citizens;
     private final MessageSource messages;
+    private final ManagedAccountProviderNames managedAccountProviders;
 
     AccountPages(Accounts accounts, BankAccounts bankAccounts, SurplusRecoveries recoveries, Citizens citizens,
-                 MessageSource messages) {
+                 MessageSource messages, ManagedAccountProviderNames managedAccountProviders) {
+        this.managedAccountProviders = managedAccountProviders;
         this.accounts = accounts;
         this.bankAccounts = bankAccounts;
         this.recoveries = recoveries;
@@ -64,6 +66,7 @@ class AccountPages {
         model.addAttribute("s", summary);
         model.addAttribute("citizen", citizens.find(staff, summary.account().citizenId()).orElseThrow(NotFound::new));
         model.addAttribute("payee", bankAccounts.payee(staff, id));
+        model.addAttribute("managedProvider", managedAccountProviders.of(staff, List.of(summary.account())).get(summary.account().id()));
         model.addAttribute("entries", newestFirst.stream().limit(SHOWN).toList());
         model.addAttribute("moreEntries", Math.max(0, all - SHOWN));
         model.addAttribute("recoveries", recoveries.forAccount(staff, id));

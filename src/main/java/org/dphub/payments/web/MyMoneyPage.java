@@ -34,10 +34,13 @@ class MyMoneyPage {
     private final org.dphub.payments.StatementPostings statementPostings;
 
     private final List<org.dphub.payments.MyMoneySection> sections;
+    private final ManagedAccountProviderNames managedAccountProviders;
 
     MyMoneyPage(Citizens citizens, Accounts accounts, org.dphub.payments.SurplusRecoveries recoveries,
-                org.dphub.payments.StatementPostings statementPostings, List<org.dphub.payments.MyMoneySection> sections) {
+                org.dphub.payments.StatementPostings statementPostings, List<org.dphub.payments.MyMoneySection> sections,
+                ManagedAccountProviderNames managedAccountProviders) {
         this.sections = sections;
+        this.managedAccountProviders = managedAccountProviders;
         this.statementPostings = statementPostings;
         this.citizens = citizens;
         this.accounts = accounts;
@@ -61,6 +64,8 @@ class MyMoneyPage {
                         .filter(java.util.Objects::nonNull).toList())).toList();
         model.addAttribute("people", people);
         model.addAttribute("statementStories", statementStories(user, people));
+        model.addAttribute("managedProviders", managedAccountProviders.of(user, people.stream()
+                .flatMap(p -> p.accounts().stream()).map(a -> a.summary().account()).toList()));
         return "payments/my-money";
     }
 

@@ -2,10 +2,13 @@ package org.dphub.plans.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
 import java.util.UUID;
 import org.dphub.plans.ManagedAccountProviders;
 import org.dphub.shared.SignedInUser;
+import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,15 +30,17 @@ class ManagedAccountProviderApiController {
     }
 
     private final ManagedAccountProviders providers;
+    private final MessageSource messages;
 
-    ManagedAccountProviderApiController(ManagedAccountProviders providers) {
+    ManagedAccountProviderApiController(ManagedAccountProviders providers, MessageSource messages) {
         this.providers = providers;
+        this.messages = messages;
     }
 
     @PutMapping("/api/v1/direct-payments/{id}/managed-account-provider")
     @Operation(summary = "Name the managed-account provider: organizationId (listed in the council's directory) or, if it is not listed, name")
     ProviderJson name(SignedInUser staff, @PathVariable long id, @RequestBody ProviderRequest body) {
-        return ProviderJson.of(providers.name(staff, id, body.organizationId(), body.name()));
+        return ProviderJson.of(providers.name(staff, id, body.organizationId(), body.name(), new FormErrors(messages, Locale.ENGLISH)));
     }
 
     @GetMapping("/api/v1/direct-payments/{id}/managed-account-provider")

@@ -88,24 +88,35 @@ class PlanApiController {
         }
     }
 
+    /** One individual service fund provider's part of the regular payment (issue 18). */
+    record ServiceFundJson(java.util.UUID isfProviderId, String isfProviderName, long regularPaymentPence) {
+        static List<ServiceFundJson> of(PlanVersion v) {
+            return v.paymentSplit().serviceFunds().stream()
+                    .map(f -> new ServiceFundJson(f.organizationId(), f.organizationName(), f.regularPaymentPence())).toList();
+        }
+    }
+
     record VersionJson(long versionId, int version, LocalDate startDate, LocalDate endDate, boolean temporary,
                        String eligibleNeeds, HowNeedsMet howNeedsMet, PaymentFrequency paymentFrequency,
                        long weeklyContributionPence, String contingencyPlan, String changeReason, List<String> outcomes,
                        List<LineJson> budgetLines, long weeklyBudgetPence, long annualBudgetPence,
-                       long regularPaymentPence, String createdBy, List<List<java.util.UUID>> outcomeTaxonomyTermIds,
+                       long regularPaymentPence, long regularPaymentToPersonPence, List<ServiceFundJson> regularPaymentToServiceFunds,
+                       long regularPaymentArrangedPence, String createdBy, List<List<java.util.UUID>> outcomeTaxonomyTermIds,
                        List<ContingencyJson> contingency) {
         static VersionJson of(PlanVersion v) {
             return new VersionJson(v.id(), v.version(), v.startDate(), v.endDate(), v.isTemporary(), v.eligibleNeeds(),
                     v.howNeedsMet(), v.paymentFrequency(), v.weeklyContribution().pence(), v.contingencyPlan(),
                     v.changeReason(), v.outcomes(), v.budgetLines().stream().map(LineJson::of).toList(),
-                    v.weeklyBudget().pence(), v.annualBudget().pence(), v.regularPayment().pence(), v.createdBy(),
-                    v.outcomeTerms(), v.contingency().stream().map(ContingencyJson::of).toList());
+                    v.weeklyBudget().pence(), v.annualBudget().pence(), v.regularPayment().pence(),
+                    v.paymentSplit().personRegular().pence(), ServiceFundJson.of(v), v.paymentSplit().arrangedRegular().pence(),
+                    v.createdBy(), v.outcomeTerms(), v.contingency().stream().map(ContingencyJson::of).toList());
         }
     }
 
     /** The plan as in force today, with the latest version number and every version. */
     record PlanJson(long id, long citizenId, int version, long versionId, LocalDate startDate, PaymentFrequency paymentFrequency,
-                    long weeklyBudgetPence, long annualBudgetPence, long regularPaymentPence,
+                    long weeklyBudgetPence, long annualBudgetPence, long regularPaymentPence, long regularPaymentToPersonPence,
+                    List<ServiceFundJson> regularPaymentToServiceFunds, long regularPaymentArrangedPence,
                     long weeklyContributionPence, List<String> outcomes, List<LineJson> budgetLines,
                     int latestVersion, List<VersionJson> versions, List<List<java.util.UUID>> outcomeTaxonomyTermIds,
                     RecipientKind recipientKind, RecipientKind.PlanKind planKind, Long caredForCitizenId, boolean ehcPlan,
@@ -119,6 +130,7 @@ class PlanApiController {
             PlanVersion v = plan.inForce();
             return new PlanJson(plan.id(), plan.citizenId(), v.version(), v.id(), v.startDate(), v.paymentFrequency(),
                     v.weeklyBudget().pence(), v.annualBudget().pence(), v.regularPayment().pence(),
+                    v.paymentSplit().personRegular().pence(), ServiceFundJson.of(v), v.paymentSplit().arrangedRegular().pence(),
                     v.weeklyContribution().pence(), v.outcomes(), v.budgetLines().stream().map(LineJson::of).toList(),
                     plan.latest().version(), plan.versions().stream().map(VersionJson::of).toList(), v.outcomeTerms(),
                     plan.recipientKind(), plan.recipientKind().planKind(),
@@ -144,7 +156,9 @@ class PlanApiController {
 
     @PostMapping("/api/v1/citizens/{citizenId}/plans")
     @PreAuthorize("hasRole('PRACTITIONER')")
-    @Operation(summary = "Write a care and support plan; the budget is computed and returned")
+    @Operation(summary = "Write a care and support plan; the budget is computed and returned. regularPaymentPence is the whole "
+            + "personal budget's regular payment (issue 3's rule); regularPaymentToPersonPence, regularPaymentToServiceFunds and "
+            + "regularPaymentArrangedPence say who is paid it (issue 18) and add up to it")
     ResponseEntity<PlanJson> create(SignedInUser practitioner, @PathVariable long citizenId, @RequestBody PlanRequest body) {
         Citizen citizen = citizens.findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
@@ -174,7 +188,10 @@ class PlanApiController {
     }
 
     @GetMapping("/api/v1/plans/{planId}")
-    @Operation(summary = "A plan as in force today, with every version")
+    @Operation(summary = "A plan as in force today, with every version. regularPaymentPence is the whole personal budget's regular "
+            + "payment; of it, regularPaymentToPersonPence is paid to the person as a direct payment, each of "
+            + "regularPaymentToServiceFunds to an individual service fund provider, and regularPaymentArrangedPence pays for support "
+            + "the council arranges (paid to nobody)")
     PlanJson get(SignedInUser user, @PathVariable long planId) {
         return plans.find(user, planId).map(p -> PlanJson.of(p, user.isStaff())).orElseThrow(NotFound::new);
     }

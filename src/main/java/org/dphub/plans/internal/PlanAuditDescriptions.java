@@ -73,6 +73,9 @@ class PlanAuditDescriptions implements AuditDescriptions {
             return words.say("audit.say.direct_payment." + change, words.date(event.after().get("effectiveOn")),
                     words.quote(event.after().get("reason")));
         }
+        if (event.after().get("managedAccountProvider") != null) {
+            return words.say("audit.say.direct_payment.managed-account-provider", String.valueOf(event.after().get("managedAccountProvider")));
+        }
         if (event.after().get("firstPaymentDate") != null) {
             return words.say("audit.say.direct_payment.first-payment", words.date(event.after().get("firstPaymentDate")));
         }

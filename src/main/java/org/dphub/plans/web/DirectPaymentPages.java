@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.dphub.people.Citizens;
 import org.dphub.plans.CarePlans;
 import org.dphub.plans.DirectPayments;
+import org.dphub.plans.ManagedAccountProviders;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.Conflict;
@@ -32,10 +33,12 @@ class DirectPaymentPages {
     private final MessageSource messages;
     private final Clock clock;
     private final java.util.Optional<org.dphub.shared.AccountDirectory> accounts;
+    private final ManagedAccountProviders managedAccountProviders;
 
     DirectPaymentPages(DirectPayments directPayments, Citizens citizens, MessageSource messages, Clock clock,
-                       java.util.Optional<org.dphub.shared.AccountDirectory> accounts) {
+                       java.util.Optional<org.dphub.shared.AccountDirectory> accounts, ManagedAccountProviders managedAccountProviders) {
         this.accounts = accounts;
+        this.managedAccountProviders = managedAccountProviders;
         this.directPayments = directPayments;
         this.citizens = citizens;
         this.messages = messages;
@@ -43,8 +46,9 @@ class DirectPaymentPages {
     }
 
     @GetMapping("/direct-payments/{id}")
-    String show(SignedInUser user, @PathVariable long id, Model model, Locale locale) {
+    String show(SignedInUser user, @PathVariable long id, @RequestParam(required = false) String provider, Model model, Locale locale) {
         DirectPayments.Details details = directPayments.find(user, id).orElseThrow(NotFound::new);
+        model.addAttribute("providerSaved", provider != null);
         return show(user, details, model, new FormErrors(messages, locale), "", "", "");
     }
 
@@ -96,6 +100,10 @@ class DirectPaymentPages {
         model.addAttribute("accountId", user.isStaff()
                 ? accounts.flatMap(a -> a.accountFor(details.directPayment().id())).orElse(null) : null);
         model.addAttribute("statusEvents", statusEvents(details.directPayment().status()));
+        // issue 18: who holds a managed account, and whether this user may name them
+        model.addAttribute("managedProvider", details.directPayment().accountType() == org.dphub.plans.AccountType.MANAGED_ACCOUNT
+                ? managedAccountProviders.find(user, details.directPayment().id()).orElse(null) : null);
+        model.addAttribute("mayNameProvider", ManagedAccountProviders.mayName(user, details.directPayment()));
         model.addAttribute("errors", errors);
         model.addAttribute("signedOnDay", day);
         model.addAttribute("signedOnMonth", month);

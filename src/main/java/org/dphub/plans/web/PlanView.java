@@ -44,11 +44,21 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
      * {@code contributionTaken} what was taken off it (net payments), so that
      * {@code regularPayment = periodBudget - contributionTaken}, as stored with the version.
      * {@code toPerson} is the part of it paid to the person (issue 18): not the lines an individual
-     * service fund provider holds, nor the support the council arranges itself
-     * ({@link BudgetCalculation#split}).
+     * service fund provider holds ({@code serviceFunds}, each provider's part), nor the support the
+     * council arranges itself ({@code arranged}, paid to nobody); the parts add up to the regular
+     * payment ({@link BudgetCalculation#split}, as the agreement and the payment schedule use).
      */
     record Budget(Money weekly, Money annual, PaymentFrequency frequency, Money periodBudget, Money contributionTaken,
-                  Money regularPayment, Money toPerson) {
+                  Money regularPayment, Money toPerson, List<org.dphub.plans.ServiceFundPart> serviceFunds, Money arranged) {
+
+        /** Each provider's part of the regular payment, for the page. */
+        public List<Part> providerParts() {
+            return serviceFunds.stream().map(f -> new Part(f.organizationName(), Money.ofPence(f.regularPaymentPence()))).toList();
+        }
+
+        public boolean arrangedByCouncil() {
+            return !arranged.isZero();
+        }
 
         public boolean contributionTakenOff() {
             return !contributionTaken.isZero();
@@ -62,6 +72,10 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
         public Money notPaidToPerson() {
             return regularPayment.minus(toPerson);
         }
+    }
+
+    /** A provider's part of the regular payment: who holds it, how much. */
+    record Part(String provider, Money amount) {
     }
 
     static PlanView of(PlanVersion v) {
@@ -79,10 +93,10 @@ record PlanView(PlanVersion version, List<Outcome> outcomes, List<Line> lines, B
                     .filter(line -> v.budgetLines().get(line.number() - 1).outcomes().contains(number)).toList()));
         }
         Money period = BudgetCalculation.forPeriod(v.weeklyBudget(), v.paymentFrequency());
-        BudgetCalculation.Split split = BudgetCalculation.split(v.budgetLines(), new BudgetCalculation.Budget(v.weeklyBudget(),
-                v.annualBudget(), period, period.minus(v.regularPayment()), v.regularPayment()), v.paymentFrequency());
+        BudgetCalculation.Split split = v.paymentSplit();
         Budget budget = new Budget(v.weeklyBudget(), v.annualBudget(), v.paymentFrequency(), period,
-                period.minus(v.regularPayment()), v.regularPayment(), split.personRegular());
+                period.minus(v.regularPayment()), v.regularPayment(), split.personRegular(), split.serviceFunds(),
+                split.arrangedRegular());
         return new PlanView(v, outcomes, lines, budget, LocalDateTime.ofInstant(v.createdAt(), UK));
     }
 
