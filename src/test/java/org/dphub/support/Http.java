@@ -139,6 +139,12 @@ public final class Http {
         return "Bearer " + key;
     }
 
+    /** Any method with a body of the given type, as a client that has not signed in sends it. */
+    public HttpResponse<String> request(String method, String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.ofString(body)),
+                "Content-Type", contentType, "Accept", "application/json");
+    }
+
     /** The CSRF token of the first form on a page. */
     public static String csrfToken(String html) {
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
