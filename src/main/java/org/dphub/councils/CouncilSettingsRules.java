@@ -41,7 +41,8 @@ public final class CouncilSettingsRules {
             "firstReviewMonths", new WholeRange(1, CouncilSettings.MAX_FIRST_REVIEW_MONTHS),
             "reviewIntervalMonths", new WholeRange(1, CouncilSettings.MAX_REVIEW_INTERVAL_MONTHS),
             "targetDaysToMoney", new WholeRange(1, 365),
-            "helpReplyTargetWorkingDays", new WholeRange(1, 20));
+            "helpReplyTargetWorkingDays", new WholeRange(1, 20),
+            "transitionNoticeDays", new WholeRange(1, Councils.MAX_TRANSITION_NOTICE_DAYS));
 
     private CouncilSettingsRules() {
     }

@@ -68,7 +68,7 @@ class CouncilSettingsController {
         // issue 18: days before a child's 18th birthday the DP team sees them as moving to adult support; a form
         // opened before the field was added keeps the council's number
         Integer noticeDays = form.transitionNoticeDays() == null ? Integer.valueOf(councils.transitionNoticeDays(admin.councilId()))
-                : noticeDays(form.transitionNoticeDays(), errors);
+                : whole(form.transitionNoticeDays(), "transitionNoticeDays", errors);
         if (form.version() == null) {
             errors.reject("selfApprovalLimit", "settings.error.stale");
         }
@@ -91,19 +91,6 @@ class CouncilSettingsController {
                 f.paymentFrequency(), f.paHourlyRate(), f.agencyHourlyRate(), f.firstReviewMonths(), f.reviewIntervalMonths(),
                 f.contributionBasis(), f.targetDaysToMoney(), f.welshLanguage(), f.oneOffMaximum(), f.contactPhone(),
                 f.contactEmail(), f.cldLaCode(), Integer.toString(target), f.version(), f.transitionNoticeDays());
-    }
-
-    private static Integer noticeDays(String text, FormErrors errors) {
-        if (text == null || !text.strip().matches("\\d{1,4}")) {
-            errors.reject("transitionNoticeDays", "settings.error.whole-number");
-            return null;
-        }
-        int days = Integer.parseInt(text.strip());
-        if (days < 1 || days > Councils.MAX_TRANSITION_NOTICE_DAYS) {
-            errors.reject("transitionNoticeDays", "settings.error.transitionNoticeDays.range", 1, Councils.MAX_TRANSITION_NOTICE_DAYS);
-            return null;
-        }
-        return days;
     }
 
     private String form(SignedInUser admin, Model model, EditCouncilSettingsForm form, FormErrors errors) {

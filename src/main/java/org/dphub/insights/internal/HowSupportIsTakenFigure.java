@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * How support is taken on the period's last day. The plan in force is each plan's latest version
- * started by that day and not ended, as ASCOF 3D reads it; a line's weekly money is worked out as
- * {@code plans.BudgetCalculation} does (hours × rate, rounded half up to the penny; a weekly amount;
- * nothing for a one-off). A direct payment is in force from its start while agreed, until it ended.
+ * started by that day and not ended, as ASCOF 3D reads it; a line's weekly money is the view's
+ * {@code weekly_cost_pence}, worked out as {@code plans.BudgetCalculation} does (hours × rate, rounded
+ * half up to the penny; a weekly amount; nothing for a one-off). A direct payment is in force from
+ * its start while agreed, until it ended.
  * Every mechanism and kind is listed, with 0 where there are none, so the CSV keeps its columns.
  */
 @Component
@@ -42,9 +43,7 @@ public class HowSupportIsTakenFigure implements Figure<HowSupportIsTaken> {
                             SELECT v.* FROM versions v
                             WHERE NOT EXISTS (SELECT 1 FROM versions w WHERE w.plan_id = v.plan_id AND w.version > v.version)),
                         lines AS (
-                            SELECT f.citizen_id, l.delivery_mechanism,
-                                   CASE l.kind WHEN 'HOURLY' THEN round(coalesce(l.hours_per_week, 0) * coalesce(l.hourly_rate_pence, 0))::bigint
-                                               WHEN 'WEEKLY' THEN coalesce(l.weekly_amount_pence, 0) ELSE 0 END AS weekly_pence
+                            SELECT f.citizen_id, l.delivery_mechanism, l.weekly_cost_pence AS weekly_pence
                             FROM latest f JOIN insights_budget_line l ON l.version_id = f.version_id)
                         SELECT 'M' AS part, delivery_mechanism AS name, count(DISTINCT citizen_id) AS people, sum(weekly_pence) AS pence
                         FROM lines GROUP BY delivery_mechanism

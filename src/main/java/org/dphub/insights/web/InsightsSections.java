@@ -278,7 +278,7 @@ class InsightsSections {
         SeriesChart chart = m.recoveries() == 0 ? null : SeriesChart.bars("returned-chart", msg(locale, "insights.returned.chart.title"),
                 msg(locale, "insights.returned.chart.desc"), months.stream().map(x -> shortMonth(x.month(), locale)).toList(),
                 List.of(new SeriesChart.Series(msg(locale, "insights.returned.pounds"),
-                        months.stream().map(x -> (Double) (double) Math.round(x.recoveredPence() / 100.0)).toList())));
+                        months.stream().map(x -> (Double) (double) wholePounds(x.recoveredPence())).toList())));
         FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.returned.table"),
                 List.of(msg(locale, "insights.month"), msg(locale, "insights.returned.recoveries"), msg(locale, "insights.returned.amount")),
                 List.of(false, true, true),
