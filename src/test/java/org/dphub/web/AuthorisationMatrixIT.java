@@ -366,10 +366,10 @@ class AuthorisationMatrixIT {
                     + " ORDER BY citizen_id = " + ME + " DESC, id LIMIT 1"),
             Map.entry("/api/v1/directory/services/{}", "SELECT s.id FROM directory_service s JOIN directory_organization o"
                     + " ON o.id = s.organization_id WHERE s.council_id = " + ENGLAND + " ORDER BY o.user_id = " + DEMO_PROVIDER
-                    + " DESC, s.id LIMIT 1"),
+                    + " DESC, s.status = 'PUBLISHED' DESC, s.created_at, s.id LIMIT 1"),
             Map.entry("/api/v1/group-purchases/{}", "SELECT g.id FROM directory_group_purchase g WHERE g.council_id = " + ENGLAND
                     + " ORDER BY EXISTS (SELECT 1 FROM directory_group_member m WHERE m.group_purchase_id = g.id AND m.citizen_id = "
-                    + ME + ") DESC, g.id LIMIT 1"),
+                    + ME + ") DESC, g.created_at, g.id LIMIT 1"),
             Map.entry("/api/v1/group-purchases/{}/members/{}", "SELECT m.id FROM directory_group_member m WHERE m.council_id = "
                     + ENGLAND + " ORDER BY m.citizen_id = " + ME + " DESC, m.id LIMIT 1"),
             Map.entry("/api/v1/payment-requests/{}", "SELECT id FROM directory_payment_request WHERE council_id = " + ENGLAND
