@@ -259,7 +259,7 @@ class RightsIT {
         JsonNode erased = MoneyApi.ok(http.postJsonAs("admin@demo-england", P, "/api/v1/citizens/" + cai.citizenId() + "/erasure", ""), 200);
         assertThat(erased.get("step").asString()).isEqualTo("ERASURE");
         assertThat(erased.get("removed").toString()).contains("Their name, contact details");
-        assertThat(erased.get("kept").toString()).contains("Money records", "Limitation Act 1980", "HMRC");
+        assertThat(erased.get("kept").toString()).contains("Money records", "Limitation Act 1980", "PAYE");
 
         var row = jdbc.sql("SELECT given_name, family_name, email, phone, date_of_birth, postcode FROM citizen WHERE id = ?")
                 .param(cai.citizenId()).query().singleRow();
