@@ -82,17 +82,18 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         RAISE EXCEPTION 'letter rows are kept: DELETE is not allowed';
     END IF;
+    -- the usual case first: only the delivery changes
+    IF (NEW.council_id, NEW.citizen_id, NEW.kind, NEW.language, NEW.channel, NEW.recipient, NEW.subject, NEW.body,
+        NEW.created_by, NEW.created_at, NEW.idempotency_key)
+       IS NOT DISTINCT FROM
+       (OLD.council_id, OLD.citizen_id, OLD.kind, OLD.language, OLD.channel, OLD.recipient, OLD.subject, OLD.body,
+        OLD.created_by, OLD.created_at, OLD.idempotency_key) THEN
+        RETURN NEW;
+    END IF;
     IF personal_data_redaction_in_progress()
        AND (to_jsonb(NEW) - ARRAY['recipient', 'subject', 'body']) = (to_jsonb(OLD) - ARRAY['recipient', 'subject', 'body']) THEN
         RETURN NEW;
     END IF;
-    IF (NEW.council_id, NEW.citizen_id, NEW.kind, NEW.language, NEW.channel, NEW.recipient, NEW.subject, NEW.body,
-        NEW.created_by, NEW.created_at, NEW.idempotency_key)
-       IS DISTINCT FROM
-       (OLD.council_id, OLD.citizen_id, OLD.kind, OLD.language, OLD.channel, OLD.recipient, OLD.subject, OLD.body,
-        OLD.created_by, OLD.created_at, OLD.idempotency_key) THEN
-        RAISE EXCEPTION 'a letter is kept exactly as it was written: only its delivery may change';
-    END IF;
-    RETURN NEW;
+    RAISE EXCEPTION 'a letter is kept exactly as it was written: only its delivery may change';
 END;
 $$;

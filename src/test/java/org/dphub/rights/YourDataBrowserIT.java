@@ -58,6 +58,16 @@ class YourDataBrowserIT {
     }
 
     @Test
+    void aRepresentativeDownloadsTheDataOfEachPersonTheyActFor() {
+        pages.signIn("representative@demo-england");
+        pages.click(pages.browser.findElement(By.id("home-your-data")));
+        assertThat(pages.main()).contains("People you act for");
+        assertThat(pages.browser.findElements(By.cssSelector("a[id^='download-pdf-']"))).hasSizeGreaterThan(1);
+        pages.assertAccessibleInBothLanguages("your data, for the people one acts for");
+        pages.assertFitsAPhone("your data, for the people one acts for");
+    }
+
+    @Test
     void aPersonAsksForErasureAndTheDpTeamCarriesItOut() {
         Http http = new Http(port);
         MoneyApi.Active active = new MoneyApi(http).activeWeekly("practitioner@demo-england", "Llinos", LocalDate.now().plusDays(20),

@@ -70,7 +70,7 @@ class MarketplacePersonalData implements PersonalDataSource {
         jdbc.sql("UPDATE vacancy SET contact_name = 'Erased', contact_email = NULL, contact_phone = NULL,"
                         + " status = CASE WHEN status = 'OPEN' THEN 'CLOSED' ELSE status END, updated_at = now()"
                         + " WHERE council_id = :council AND citizen_id = :citizen").params(p).update();
-        jdbc.sql("UPDATE introduction_message m SET body = 'Erased' FROM introduction i JOIN vacancy v ON v.id = i.vacancy_id"
+        jdbc.sql("UPDATE introduction_message m SET body = 'Erased', author = 'Erased' FROM introduction i JOIN vacancy v ON v.id = i.vacancy_id"
                         + " WHERE i.id = m.introduction_id AND v.council_id = :council AND v.citizen_id = :citizen AND m.from_side = 'EMPLOYER'")
                 .params(p).update();
         return Redacted.removed("rights.removed.vacancies");

@@ -45,7 +45,7 @@ public class SubjectAccessPdf {
                         + "line-height: 1.4; } h1 { font-size: 18pt; } h2 { font-size: 14pt; margin-top: 16pt; } h3 { font-size: 11pt; } "
                         + "table { border-collapse: collapse; width: 100%; margin-bottom: 8pt; table-layout: fixed; } "
                         + "th, td { border: 0.5pt solid #505a5f; padding: 2pt 4pt; text-align: left; vertical-align: top; "
-                        + "word-wrap: break-word; overflow-wrap: break-word; } th { font-weight: bold; } "
+                        + "word-wrap: break-word; } th { font-weight: bold; } "
                         + "caption { text-align: left; font-weight: bold; }</style></head><body>")
                 .append("<h1>").append(esc(title)).append("</h1>")
                 .append("<p>").append(esc(text("rights.pdf.made", locale,
