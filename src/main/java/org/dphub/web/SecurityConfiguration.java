@@ -136,7 +136,8 @@ class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/directory/search").permitAll()
                         // the national analyst's figures (issue 16), and who they are; nothing else in the API is theirs
                         .requestMatchers("/api/v1/insights/national").hasRole("NATIONAL_ANALYST")
-                        .requestMatchers("/api/v1/me").authenticated()
+                        // one's own record (issue 17: subject access) is everyone's, the national analyst's too
+                        .requestMatchers("/api/v1/me", "/api/v1/me/subject-access").authenticated()
                         // anyone's own API keys, the national analyst's too
                         .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").authenticated()
                         .anyRequest().access(signedInButNoNationalAnalyst()))
@@ -217,6 +218,7 @@ class SecurityConfiguration {
                         // beyond public pages, their home page and their password
                         .requestMatchers("/insights/national", "/insights/national.csv").hasRole("NATIONAL_ANALYST")
                         .requestMatchers("/home", "/account/password", "/account/api-keys", "/account/api-keys/**").authenticated()
+                        .requestMatchers("/your-data", "/your-data/download.json", "/your-data/download.pdf").authenticated()
                         .anyRequest().access(signedInButNoNationalAnalyst()))
                 .formLogin(form -> form
                         .loginPage("/sign-in")

@@ -305,6 +305,11 @@ class AuthorisationMatrixIT {
             "POST /api/v1/help-requests/{id}/replies | C DP | T",
             "POST /api/v1/help-requests/{id}/assignment | DP | T M",
             "POST /api/v1/help-requests/{id}/closure | DP | T",
+            // personal-data rights (issue 17): finance officers and budget holders of the council are refused a whole record (403)
+            "GET /api/v1/citizens/{id}/subject-access | C P DP A | T",
+            "POST /api/v1/citizens/{id}/erasure | DP A | T M",
+            "GET /api/v1/pa-profiles/{id}/subject-access | PA DP | T",
+            "GET /api/v1/me/subject-access | SIGNED N |",
             // insights
             "GET /api/v1/insights | STAFF |",
             "GET /api/v1/insights/client-level-data | DP F A |",

@@ -89,6 +89,11 @@ public class UserRepository {
                 .update();
     }
 
+    public List<Long> ownAccountsOf(long citizenId) {
+        return jdbc.sql("SELECT user_id FROM citizen_access WHERE citizen_id = :citizen AND relationship = 'SELF' ORDER BY user_id")
+                .param("citizen", citizenId).query(Long.class).list();
+    }
+
     public List<CitizenAccess> citizenAccessFor(long userId) {
         return jdbc.sql("""
                         SELECT citizen_id, council_id, relationship FROM citizen_access
