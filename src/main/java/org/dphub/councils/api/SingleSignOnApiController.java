@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The signed-in administrator's own council's single sign-on (issue 17): read, set, turn off.
- * 404 when the council has none. The client secret is never here: only the variable it is in
+ * The client secret is never here: only the variable it is in
  * ({@code DPHUB_OIDC_SECRET_<CODE>}) and whether this server has it.
  */
 @RestController
@@ -49,16 +49,19 @@ class SingleSignOnApiController {
     /**
      * The provider as JSON. On a change {@code clientSecretVariable} may be left out (it is always the
      * council's own) and {@code groupClaim} defaults to "groups"; {@code version} is the one read, or
-     * none the first time. {@code secretPresent} is only ever answered.
+     * none the first time. {@code setUp} and {@code secretPresent} are only ever answered: a council
+     * without single sign-on reads {@code setUp: false} and nothing else.
      */
-    record SingleSignOnJson(String issuer, String clientId, String clientSecretVariable, String groupClaim,
+    record SingleSignOnJson(Boolean setUp, String issuer, String clientId, String clientSecretVariable, String groupClaim,
                             List<GroupRoleJson> groupRoles, Long version, Boolean secretPresent) {
 
         static SingleSignOnJson of(VersionedSingleSignOn v, boolean secretPresent) {
             SingleSignOn s = v.settings();
-            return new SingleSignOnJson(s.issuer(), s.clientId(), s.clientSecretVariable(), s.groupClaim(),
+            return new SingleSignOnJson(true, s.issuer(), s.clientId(), s.clientSecretVariable(), s.groupClaim(),
                     s.groupRoles().stream().map(m -> new GroupRoleJson(m.group(), m.role().name())).toList(), v.version(), secretPresent);
         }
+
+        static final SingleSignOnJson NONE = new SingleSignOnJson(false, null, null, null, null, List.of(), null, null);
     }
 
     private final Councils councils;
@@ -76,9 +79,9 @@ class SingleSignOnApiController {
 
     @GetMapping
     @PreAuthorize("hasRole('COUNCIL_ADMIN')")
-    @Operation(summary = "Your council's single sign-on for staff (404 if none)")
+    @Operation(summary = "Your council's single sign-on for staff (setUp false if none)")
     SingleSignOnJson get(SignedInUser admin) {
-        return json(councils.singleSignOn(admin.councilId()).orElseThrow(NotFound::new));
+        return councils.singleSignOn(admin.councilId()).map(this::json).orElse(SingleSignOnJson.NONE);
     }
 
     @PutMapping
@@ -105,7 +108,7 @@ class SingleSignOnApiController {
 
     @DeleteMapping
     @PreAuthorize("hasRole('COUNCIL_ADMIN')")
-    @Operation(summary = "Turn off your council's single sign-on; send the version you read")
+    @Operation(summary = "Turn off your council's single sign-on (404 if none); send the version you read")
     ResponseEntity<Void> delete(SignedInUser admin, @RequestParam long version) {
         councils.singleSignOn(admin.councilId()).orElseThrow(NotFound::new);
         councils.removeSingleSignOn(admin.councilId(), version);

@@ -41,7 +41,7 @@ record SingleSignOnForm(String issuer, String clientId, String clientSecretVaria
                 joined.apply(Role.FINANCE), joined.apply(Role.COUNCIL_ADMIN), Long.toString(current.version()));
     }
 
-    String groups(Role role) {
+    public String groups(Role role) {
         return switch (role) {
             case PRACTITIONER -> practitionerGroups;
             case BUDGET_HOLDER -> budgetHolderGroups;
