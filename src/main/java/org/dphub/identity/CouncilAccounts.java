@@ -60,6 +60,15 @@ public class CouncilAccounts {
                         : List.of()));
     }
 
+    /**
+     * Whether this sign-in came through the council's provider. Such a session cannot set a dphub
+     * password: an account made by single sign-on would otherwise get a way in that the council's
+     * groups no longer decide (a member of staff with a password changes it after signing in with it).
+     */
+    public static boolean signedInWithCouncilAccount(org.springframework.security.core.Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof CouncilAccountUser;
+    }
+
     /** The name of the session attribute a refusal is noted in. */
     public static final String REFUSAL_ATTRIBUTE = CouncilAccountSignIn.REFUSAL;
 }

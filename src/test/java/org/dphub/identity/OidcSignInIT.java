@@ -157,6 +157,19 @@ class OidcSignInIT {
         assertThat(browser.get(app("/council/settings")).statusCode()).isEqualTo(403);
         assertThat(audit.forEntity("user", user.userId())).extracting(AuditEvent::action).containsExactly(AuditAction.CREATE);
         assertThat(linksOf(user.userId())).isEqualTo(1);
+
+        // an account made by single sign-on gets no dphub password: the groups keep deciding who gets in
+        HttpResponse<String> passwordPage = browser.get(app("/account/password"));
+        assertThat(passwordPage.body()).contains("You signed in with your council account").doesNotContain("name=\"newPassword\"");
+        String hashBefore = passwordHash(user.userId());
+        HttpResponse<String> setPassword = browser.postForm(app("/account/password"), Map.of("newPassword", "a-new-password-2026",
+                "confirmPassword", "a-new-password-2026", "_csrf", Http.csrfToken(passwordPage.body())));
+        assertThat(setPassword.statusCode()).isEqualTo(403);
+        assertThat(passwordHash(user.userId())).isEqualTo(hashBefore);
+    }
+
+    String passwordHash(long userId) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", userId).query(String.class).single();
     }
 
     @Test
