@@ -91,7 +91,7 @@ class SingleSignOnController {
         return "redirect:/council/settings";
     }
 
-    /** Turns single sign-on off: staff sign in with their passwords only (accounts made by it keep no password, so an administrator sets one). */
+    /** Turns single sign-on off: staff sign in with their passwords only (accounts made by it have none, and cannot sign in). */
     @PostMapping("/remove")
     String remove(SignedInUser admin, @RequestParam(required = false) String version, Model model, Locale locale,
                   RedirectAttributes redirect) {
