@@ -80,6 +80,7 @@ class OidcSignInIT {
     @BeforeEach
     void provider() {
         http = new Http(port);
+        councilsToTidy = councils;
         if (provider != null) {
             return;
         }
@@ -115,9 +116,15 @@ class OidcSignInIT {
         assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
     }
 
+    static Councils councilsToTidy;
+
+    /** The providers stop with the test: their councils stop offering single sign-on too, so no later test meets a provider that is gone. */
     @AfterAll
     static void stopProviders() {
         if (provider != null) {
+            for (Council council : List.of(councilA, councilB)) {
+                councilsToTidy.singleSignOn(council.id()).ifPresent(v -> councilsToTidy.removeSingleSignOn(council.id(), v.version()));
+            }
             provider.close();
             impostor.close();
         }
