@@ -27,6 +27,7 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -50,8 +51,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two ways in. People use pages with form sign-in, a session kept in PostgreSQL and CSRF
- * tokens on every form. API clients use an API key ({@code Authorization: Bearer dphub_…}) or
+ * Two ways in. People use pages with form sign-in (or, council staff, their council's OpenID
+ * Connect provider), a session kept in PostgreSQL and CSRF tokens on every form. API clients use an API key ({@code Authorization: Bearer dphub_…}) or
  * HTTP Basic on /api/v1 with no session and no CSRF. Both chains use the identity module's
  * provider: the throttled username-and-password check, and the API key check (whose credentials
  * only the API chain reads).
@@ -66,7 +67,7 @@ class SecurityConfiguration {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {
-            "/", "/sign-in", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
+            "/", "/sign-in", "/sign-in/council-account", "/sign-in/council-account/**", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
             // the information hub: guides, jargon buster, search and each council's page (its editing is under /council/**)
             "/information", "/information/*", "/information/councils/*",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
@@ -166,7 +167,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages,
                               MultipartConfigElement uploads, @Value("${dphub.max-json-size}") DataSize maxJson,
-                              ObjectProvider<WholeFileBody> wholeFiles) throws Exception {
+                              ObjectProvider<WholeFileBody> wholeFiles, ClientRegistrationRepository councilProviders) throws Exception {
         http.authenticationManager(only(signIn))
                 .addFilterBefore(new OversizedUploads(uploads), CsrfFilter.class)
                 .addFilterBefore(new OversizedBodies(maxJson.toBytes(), uploads.getMaxRequestSize(), wholeFiles.orderedStream().toList(), null),
@@ -228,6 +229,15 @@ class SecurityConfiguration {
                         .successHandler(signedIn(languages))
                         .failureHandler(signInFailed())
                         .permitAll())
+                // issue 17: staff sign in with their council's OpenID Connect provider (authorization code with PKCE);
+                // identity's provider checks who came back (the one AuthenticationProvider above, as for passwords)
+                .oauth2Login(login -> login
+                        .loginPage("/sign-in")
+                        .clientRegistrationRepository(councilProviders)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(new CouncilAccountRequests(councilProviders)))
+                        .authorizedClientRepository(new CouncilAccountRequests.KeepNoTokens())
+                        .successHandler(signedIn(languages))
+                        .failureHandler(councilAccountRefused()))
                 .logout(logout -> logout
                         .logoutUrl("/sign-out")
                         .logoutSuccessUrl("/?signed-out")
@@ -320,6 +330,20 @@ class SecurityConfiguration {
                 return null;
             }
         }
+    }
+
+    /**
+     * A council account refused, for whatever reason (identity's, with its own error code, or Spring
+     * Security's: a token from another issuer, a code that does not exchange, the person cancelled):
+     * the page that says so. The reason is one word in the address; identity's page says it in words.
+     */
+    private static AuthenticationFailureHandler councilAccountRefused() {
+        return (request, response, e) -> {
+            String reason = e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth
+                    && oauth.getError().getErrorCode() != null && oauth.getError().getErrorCode().matches("[a-z_-]{1,40}")
+                    ? oauth.getError().getErrorCode() : "not-accepted";
+            response.sendRedirect(request.getContextPath() + "/sign-in/council-account/refused?reason=" + reason);
+        };
     }
 
     private static AuthenticationFailureHandler signInFailed() {

@@ -229,6 +229,10 @@ class AuthorisationMatrixIT {
             // councils
             "GET /api/v1/council/settings | STAFF |",
             "PUT /api/v1/council/settings | A |",
+            // issue 17: the council's single sign-on for staff
+            "GET /api/v1/council/single-sign-on | A |",
+            "PUT /api/v1/council/single-sign-on | A |",
+            "DELETE /api/v1/council/single-sign-on | A |",
             // directory
             "GET /api/v1/directory/search | PUBLIC SIGNED N |",
             "POST /api/v1/provider-registrations | PUBLIC SIGNED |",
