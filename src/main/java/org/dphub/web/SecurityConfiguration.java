@@ -66,7 +66,7 @@ class SecurityConfiguration {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {
-            "/", "/sign-in", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
+            "/", "/sign-in", "/sign-in/*", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
             // the information hub: guides, jargon buster, search and each council's page (its editing is under /council/**)
             "/information", "/information/*", "/information/councils/*",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
@@ -165,8 +165,10 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages,
                               MultipartConfigElement uploads, @Value("${dphub.max-json-size}") DataSize maxJson,
-                              ObjectProvider<WholeFileBody> wholeFiles) throws Exception {
+                              ObjectProvider<WholeFileBody> wholeFiles, ObjectProvider<SignInStep> steps) throws Exception {
         http.authenticationManager(only(signIn))
+                // a sign-in waiting for its one-time code goes nowhere else (issue 17)
+                .addFilterBefore(new PendingSignIn(), AuthorizationFilter.class)
                 .addFilterBefore(new OversizedUploads(uploads), CsrfFilter.class)
                 .addFilterBefore(new OversizedBodies(maxJson.toBytes(), uploads.getMaxRequestSize(), wholeFiles.orderedStream().toList(), null),
                         CsrfFilter.class)
@@ -223,7 +225,7 @@ class SecurityConfiguration {
                         .loginProcessingUrl("/sign-in")
                         .usernameParameter("username")
                         .passwordParameter("password")
-                        .successHandler(signedIn(languages))
+                        .successHandler(signedIn(languages, steps))
                         .failureHandler(signInFailed())
                         .permitAll())
                 .logout(logout -> logout
@@ -262,8 +264,12 @@ class SecurityConfiguration {
         return manager;
     }
 
-    /** After sign-in: the person's own language if they chose Welsh and have not switched on this device. */
-    private static AuthenticationSuccessHandler signedIn(LocaleResolver languages) {
+    /**
+     * After a right password: the person's own language if they chose Welsh and have not switched
+     * on this device; then, for those who must take a further step (a one-time code), that step's
+     * page with the sign-in held aside until it is done ({@link PendingSignIn}); else their home.
+     */
+    private static AuthenticationSuccessHandler signedIn(LocaleResolver languages, ObjectProvider<SignInStep> steps) {
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof SignedInUser.Holder holder
                     && "cy".equals(holder.signedInUser().preferredLanguage())
@@ -271,6 +277,14 @@ class SecurityConfiguration {
                     .noneMatch(c -> "dphub-language".equals(c.getName())))) {
                 languages.setLocale(request, response, LanguageResolver.WELSH);
             }
+            java.util.Optional<String> step = steps.orderedStream().map(s -> s.pageAfterPassword(authentication))
+                    .flatMap(java.util.Optional::stream).findFirst();
+            if (step.isPresent()) {
+                PendingSignIn.hold(request, authentication, step.get());
+                response.sendRedirect(request.getContextPath() + step.get());
+                return;
+            }
+            PendingSignIn.forget(request);
             boolean temporary = authentication.getPrincipal() instanceof SignedInUser.Holder holder
                     && holder.signedInUser().mustChangePassword();
             response.sendRedirect(request.getContextPath() + (temporary ? "/account/password" : "/home"));
