@@ -37,7 +37,7 @@ public final class PendingSignIn extends OncePerRequestFilter {
     /** No sign-in waits any more in this session (another person signed in with a password alone). */
     static void forget(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session != null) {
+        if (session != null && session.getAttribute(PAGE) != null) {
             session.removeAttribute(AUTHENTICATION);
             session.removeAttribute(PAGE);
         }
@@ -67,10 +67,10 @@ public final class PendingSignIn extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        HttpSession session = request.getSession(false);
-        Object page = session == null ? null : session.getAttribute(PAGE);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (page instanceof String step && !allowedWhileWaiting(path)) {
+        // static files and the sign-in pages first, without reading the session
+        HttpSession session = allowedWhileWaiting(path) ? null : request.getSession(false);
+        if (session != null && session.getAttribute(PAGE) instanceof String step) {
             response.sendRedirect(request.getContextPath() + step);
             return;
         }

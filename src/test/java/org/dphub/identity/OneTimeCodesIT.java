@@ -197,6 +197,29 @@ class OneTimeCodesIT {
     }
 
     @Test
+    void oneCodeSentInTwoSessionsAtOnceSignsInOnlyOne() throws Exception {
+        SetUp person = setUp(new Browser(), "demo-england", Role.FINANCE);
+        Browser first = new Browser();
+        Browser second = new Browser();
+        first.signIn(person.username(), PASSWORD);
+        second.signIn(person.username(), PASSWORD);
+        String firstToken = Http.csrfToken(first.get("/sign-in/code").body());
+        String secondToken = Http.csrfToken(second.get("/sign-in/code").body());
+        String code = Totp.code(person.secret(), person.step() + 1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> http.postForm("/sign-in/code", "code=" + code + "&_csrf=" + encode(firstToken), "Cookie", first.session));
+            var b = pool.submit(() -> http.postForm("/sign-in/code", "code=" + code + "&_csrf=" + encode(secondToken), "Cookie", second.session));
+            List<HttpResponse<String>> answers = List.of(a.get(), b.get());
+            assertThat(answers).filteredOn(r -> r.statusCode() == 302 && location(r).endsWith("/home")).as("signed in").hasSize(1);
+            assertThat(answers).filteredOn(r -> r.statusCode() == 200 && r.body().contains("That code has already been used"))
+                    .as("refused as used").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aRecoveryCodeSignsInOnce() {
         SetUp person = setUp(new Browser(), "demo-england", Role.COUNCIL_ADMIN);
         Browser browser = new Browser();

@@ -61,6 +61,8 @@ class OneTimeCodePages {
             return setUpPage(user.get(), refused("code", result.outcome(), locale), model, locale);
         }
         PendingSignIn.complete(request, response);
+        // the layout read who is signed in before this request signed them in
+        model.addAttribute("signedInUser", user.get());
         model.addAttribute("recoveryCodes", result.recoveryCodes());
         model.addAttribute("next", next(user.get()));
         return "identity/recovery-codes";
@@ -127,6 +129,7 @@ class OneTimeCodePages {
             return "identity/recovery-code";
         }
         PendingSignIn.complete(request, response);
+        model.addAttribute("signedInUser", user.get());
         model.addAttribute("left", result.recoveryCodesLeft());
         model.addAttribute("next", next(user.get()));
         return "identity/recovery-code-used";
