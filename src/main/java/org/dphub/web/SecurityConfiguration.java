@@ -84,10 +84,13 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain management(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json,
-                                   @Value("${dphub.metrics.token:}") String metricsToken) throws Exception {
+                                   @Value("${dphub.metrics.token:}") String metricsToken,
+                                   @Value("${dphub.sign-in.basic-for-one-time-code-roles:true}") boolean basicForCodeRoles,
+                                   ObjectProvider<SignInStep> steps) throws Exception {
         http.securityMatcher("/actuator", "/actuator/**")
                 .authenticationManager(only(signIn))
                 .addFilterBefore(new MetricsToken(metricsToken, json), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().access(AuthorizationManagers.anyOf(
@@ -119,9 +122,14 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, AuthenticationConverter apiKeys, JsonMapper json,
                             MultipartConfigElement uploads, @Value("${dphub.max-json-size}") DataSize maxJson,
-                            ObjectProvider<WholeFileBody> wholeFiles) throws Exception {
+                            ObjectProvider<WholeFileBody> wholeFiles,
+                            @Value("${dphub.sign-in.basic-for-one-time-code-roles:true}") boolean basicForCodeRoles,
+                            ObjectProvider<SignInStep> steps) throws Exception {
         ProviderManager manager = only(signIn);
         http.securityMatcher("/api/**")
+                // a finance officer's or administrator's password alone, when the council says so (issue 17)
+                .addFilterAfter(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new OversizedUploads(uploads), AuthorizationFilter.class)
                 .addFilterAfter(new OversizedBodies(maxJson.toBytes(), uploads.getMaxRequestSize(), wholeFiles.orderedStream().toList(), json),
                         AuthorizationFilter.class)
