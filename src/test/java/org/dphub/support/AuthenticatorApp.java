@@ -30,6 +30,18 @@ public final class AuthenticatorApp {
     private static final Map<String, byte[]> SECRETS = new HashMap<>();
     private static final Map<String, Long> LAST_STEP = new HashMap<>();
     private static final AtomicLong WAITED_MILLIS = new AtomicLong();
+    private static final AtomicLong STEPS = new AtomicLong();
+    private static final AtomicLong STEP_MILLIS = new AtomicLong();
+
+    static {
+        // what one-time codes add to a test run: the second step of each sign-in, waits included
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (STEPS.get() > 0) {
+                System.out.println("AuthenticatorApp: " + STEPS.get() + " sign-ins took a one-time code step, "
+                        + STEP_MILLIS.get() + " ms in all, " + WAITED_MILLIS.get() + " ms of it waiting for a fresh code");
+            }
+        }));
+    }
 
     private AuthenticatorApp() {
     }
@@ -88,6 +100,7 @@ public final class AuthenticatorApp {
      * nothing on any other page.
      */
     public static void finishSignIn(WebDriver browser, String username) {
+        long start = System.currentTimeMillis();
         String path = java.net.URI.create(browser.getCurrentUrl()).getPath();
         if (SET_UP_PAGE.equals(path)) {
             add(username, browser.findElement(By.id("secret")).getText());
@@ -97,7 +110,16 @@ public final class AuthenticatorApp {
         } else if (CODE_PAGE.equals(path)) {
             browser.findElement(By.id("code")).sendKeys(code(username));
             Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+        } else {
+            return;
         }
+        took(System.currentTimeMillis() - start);
+    }
+
+    /** Counts a sign-in's one-time code step and its time, for the total printed when the tests end. */
+    static void took(long millis) {
+        STEPS.incrementAndGet();
+        STEP_MILLIS.addAndGet(millis);
     }
 
     private static boolean isDemo(String username) {

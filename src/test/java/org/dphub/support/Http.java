@@ -182,7 +182,10 @@ public final class Http {
                 + "&_csrf=" + encode(token.group(1)), "Cookie", "SESSION=" + session);
         String location = signedIn.headers().firstValue("Location").orElse("");
         if (location.endsWith(AuthenticatorApp.CODE_PAGE) || location.endsWith(AuthenticatorApp.SET_UP_PAGE)) {
-            return "SESSION=" + giveOneTimeCode(username, "SESSION=" + cookie(signedIn, "SESSION"), location);
+            long start = System.currentTimeMillis();
+            String signedInSession = "SESSION=" + giveOneTimeCode(username, "SESSION=" + cookie(signedIn, "SESSION"), location);
+            AuthenticatorApp.took(System.currentTimeMillis() - start);
+            return signedInSession;
         }
         if (!location.endsWith("/home")) {
             throw new IllegalStateException("Sign-in as " + username + " failed: " + signedIn.headers().map());
