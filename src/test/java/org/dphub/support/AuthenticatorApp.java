@@ -33,16 +33,6 @@ public final class AuthenticatorApp {
     private static final AtomicLong STEPS = new AtomicLong();
     private static final AtomicLong STEP_MILLIS = new AtomicLong();
 
-    static {
-        // what one-time codes add to a test run: the second step of each sign-in, waits included
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (STEPS.get() > 0) {
-                System.out.println("AuthenticatorApp: " + STEPS.get() + " sign-ins took a one-time code step, "
-                        + STEP_MILLIS.get() + " ms in all, " + WAITED_MILLIS.get() + " ms of it waiting for a fresh code");
-            }
-        }));
-    }
-
     private AuthenticatorApp() {
     }
 
@@ -118,8 +108,9 @@ public final class AuthenticatorApp {
 
     /** Counts a sign-in's one-time code step and its time, for the total printed when the tests end. */
     static void took(long millis) {
-        STEPS.incrementAndGet();
-        STEP_MILLIS.addAndGet(millis);
+        // what one-time codes add to a test run: the second step of each sign-in, waits included
+        System.out.println("AuthenticatorApp: a one-time code step took " + millis + " ms; " + STEPS.incrementAndGet()
+                + " sign-ins so far, " + STEP_MILLIS.addAndGet(millis) + " ms in all, " + WAITED_MILLIS.get() + " ms of it waiting");
     }
 
     private static boolean isDemo(String username) {
