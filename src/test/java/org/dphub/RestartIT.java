@@ -45,6 +45,11 @@ class RestartIT {
         }
 
         static RunningApp start(Path dataDir, String logName) throws IOException {
+            return start(logName, List.of("--dphub.database.embedded.data-dir=" + dataDir, "--dphub.demo-data=auto"));
+        }
+
+        /** The app with these arguments as well (the nightly payment run is always off: tests start runs themselves). */
+        static RunningApp start(String logName, List<String> arguments) throws IOException {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -52,13 +57,14 @@ class RestartIT {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path log = Path.of("target", logName + ".log");
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    "org.dphub.Application", "--server.port=" + port,
-                    "--dphub.database.embedded.data-dir=" + dataDir, "--dphub.demo-data=auto",
-                    "--dphub.payment-runs.nightly=-")
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    "org.dphub.Application", "--server.port=" + port, "--dphub.payment-runs.nightly=-"));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().remove("DPHUB_DATABASE_URL");
+            builder.environment().remove("DPHUB_REPLICA_URL");
             return new RunningApp(builder.start(), port, log);
         }
 

@@ -103,4 +103,75 @@ public final class CouncilSettingsRules {
             errors.reject(field, "settings.error." + field + ".range", range.min(), range.max());
         }
     }
+    private static final java.util.regex.Pattern GROUP_CLAIM = java.util.regex.Pattern.compile("^[A-Za-z0-9_:./-]{1,100}$");
+
+    /**
+     * A council's single sign-on (issue 17): an issuer that is an https address (http only on
+     * this machine, for a developer's or a test's provider, and only where {@code localIssuers}),
+     * a client id, the environment variable with the secret, a claim name, and at least one group
+     * mapped to a staff role.
+     *
+     * <p>The secret's variable must be the council's own, {@code DPHUB_OIDC_SECRET_<CODE>}: dphub sends
+     * the variable's value to the issuer the administrator names, so a freely named variable would let
+     * one council's administrator send another council's secret, or the server's own (the database
+     * password), to a provider of their choosing.
+     */
+    public static void checkSingleSignOn(SingleSignOn s, String councilCode, boolean localIssuers, FormErrors errors) {
+        checkIssuer(s.issuer(), localIssuers, errors);
+        if (s.clientId() == null || s.clientId().isBlank()) {
+            errors.reject("clientId", "sso.error.clientId.missing");
+        } else if (s.clientId().length() > 200 || !s.clientId().strip().equals(s.clientId()) || s.clientId().chars().anyMatch(Character::isISOControl)) {
+            errors.reject("clientId", "sso.error.clientId");
+        }
+        String ownVariable = SingleSignOn.defaultSecretVariable(councilCode);
+        if (!ownVariable.equals(s.clientSecretVariable())) {
+            errors.reject("clientSecretVariable", "sso.error.clientSecretVariable", ownVariable);
+        }
+        if (!GROUP_CLAIM.matcher(s.groupClaim()).matches()) {
+            errors.reject("groupClaim", "sso.error.groupClaim");
+        }
+        if (s.groupRoles().isEmpty()) {
+            errors.reject("groupRoles", "sso.error.groupRoles.empty");
+        }
+        for (SingleSignOn.GroupRole mapping : s.groupRoles()) {
+            if (mapping.role() == null || !mapping.role().isStaff()) {
+                errors.reject("groupRoles", "sso.error.groupRoles.role");
+            } else if (mapping.group() == null || mapping.group().isBlank() || mapping.group().length() > 200
+                    || !mapping.group().strip().equals(mapping.group()) || mapping.group().chars().anyMatch(Character::isISOControl)) {
+                errors.reject("groupRoles", "sso.error.group");
+            }
+        }
+    }
+
+    /** Whether an issuer is on this machine (http://localhost, http://127.0.0.1). */
+    public static boolean isLocal(String issuer) {
+        try {
+            java.net.URI uri = new java.net.URI(issuer);
+            return "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    /** https with a host and no query or fragment; http only for localhost, and localhost only where allowed. */
+    public static void checkIssuer(String issuer, boolean localIssuers, FormErrors errors) {
+        if (issuer == null || issuer.isBlank()) {
+            errors.reject("issuer", "sso.error.issuer.missing");
+            return;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(issuer);
+        } catch (java.net.URISyntaxException e) {
+            errors.reject("issuer", "sso.error.issuer");
+            return;
+        }
+        boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
+        if (issuer.length() > 500 || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && local))) {
+            errors.reject("issuer", "sso.error.issuer");
+        } else if (local && !localIssuers) {
+            errors.reject("issuer", "sso.error.issuer.local");
+        }
+    }
 }

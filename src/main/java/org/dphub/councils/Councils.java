@@ -106,4 +106,53 @@ public class Councils {
         }
         return days;
     }
+    static final String SINGLE_SIGN_ON_ENTITY = "council_single_sign_on";
+
+    /** The council's OpenID Connect provider for staff, if its administrator set one (issue 17). */
+    @Transactional(readOnly = true)
+    public Optional<VersionedSingleSignOn> singleSignOn(long councilId) {
+        return repository.findSingleSignOn(councilId);
+    }
+
+    /** The councils whose staff can sign in with their council account, by name. */
+    @Transactional(readOnly = true)
+    public List<Council> withSingleSignOn() {
+        return repository.withSingleSignOn();
+    }
+
+    /**
+     * Sets the council's single sign-on (checked by {@link CouncilSettingsRules#checkSingleSignOn}
+     * first): the first time with no version, after that with the version read, else
+     * {@link SettingsChangedByAnotherUserException}. The audit trail keeps before and after.
+     */
+    @Transactional
+    public VersionedSingleSignOn setSingleSignOn(long councilId, SingleSignOn settings, Long expectedVersion) {
+        Optional<VersionedSingleSignOn> current = repository.findSingleSignOn(councilId);
+        if (current.isEmpty()) {
+            if (expectedVersion != null) {
+                throw new SettingsChangedByAnotherUserException();
+            }
+            repository.insertSingleSignOn(councilId, settings);
+            audit.record(councilId, SINGLE_SIGN_ON_ENTITY, councilId, AuditAction.CREATE, null, settings.auditValues());
+        } else {
+            if (expectedVersion == null || !repository.updateSingleSignOn(councilId, settings, expectedVersion)) {
+                throw new SettingsChangedByAnotherUserException();
+            }
+            if (!current.get().settings().auditValues().equals(settings.auditValues())) {
+                audit.record(councilId, SINGLE_SIGN_ON_ENTITY, councilId, AuditAction.UPDATE,
+                        current.get().settings().auditValues(), settings.auditValues());
+            }
+        }
+        return repository.findSingleSignOn(councilId).orElseThrow();
+    }
+
+    /** Turns single sign-on off: staff sign in with passwords only. Audited. */
+    @Transactional
+    public void removeSingleSignOn(long councilId, long expectedVersion) {
+        VersionedSingleSignOn current = repository.findSingleSignOn(councilId).orElseThrow(SettingsChangedByAnotherUserException::new);
+        if (!repository.deleteSingleSignOn(councilId, expectedVersion)) {
+            throw new SettingsChangedByAnotherUserException();
+        }
+        audit.record(councilId, SINGLE_SIGN_ON_ENTITY, councilId, AuditAction.DELETE, current.settings().auditValues(), null);
+    }
 }

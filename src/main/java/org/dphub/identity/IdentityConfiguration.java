@@ -4,12 +4,17 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
+import org.dphub.councils.Councils;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 @Configuration(proxyBeanMethods = false)
@@ -21,13 +26,27 @@ class IdentityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Passwords (throttled) and API keys, each checked by its own provider. */
+    /**
+     * Passwords (throttled), API keys, and the code a council's OpenID Connect provider sends staff
+     * back with (issue 17: exchanged for tokens, the ID token checked, then {@link CouncilAccountSignIn}),
+     * each checked by its own provider.
+     */
     @Bean
     AuthenticationProvider signInAuthenticationProvider(SignInUserDetailsService users, PasswordEncoder encoder,
-                                                        SignInThrottle throttle, ApiKeys keys) {
+                                                        SignInThrottle throttle, ApiKeys keys, CouncilAccountSignIn councilAccounts) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new SignInProviders(new ThrottledAuthenticationProvider(passwords, throttle), new ApiKeyAuthenticationProvider(keys));
+        OidcAuthorizationCodeAuthenticationProvider councilAccount = new OidcAuthorizationCodeAuthenticationProvider(
+                new RestClientAuthorizationCodeTokenResponseClient(), councilAccounts);
+        return new SignInProviders(new ThrottledAuthenticationProvider(passwords, throttle), new ApiKeyAuthenticationProvider(keys),
+                councilAccount);
+    }
+
+    /** Each council's provider, as its administrator set it in the council's settings (the registration id is the council's code). */
+    @Bean
+    CouncilClientRegistrations councilClientRegistrations(Councils councils, Environment environment,
+                                                          @Value("${dphub.single-sign-on.local-issuers:false}") boolean localIssuers) {
+        return new CouncilClientRegistrations(councils, environment, localIssuers);
     }
 
     /** Reads {@code Authorization: Bearer dphub_…} for the API chain (web.SecurityConfiguration). */

@@ -8,7 +8,8 @@ import org.springframework.security.core.Authentication;
 /**
  * Identity's one {@link AuthenticationProvider} bean: each kind of credentials goes to the one
  * provider that checks it — a username and password to the throttled password check, an API key
- * to the key check. One bean, so no other provider (nor Spring's unthrottled default) can be
+ * to the key check, the code a council's OpenID Connect provider sends staff back with to Spring's
+ * OIDC check and then {@link CouncilAccountSignIn}. One bean, so no other provider (nor Spring's unthrottled default) can be
  * configured beside it by accident.
  */
 final class SignInProviders implements AuthenticationProvider {

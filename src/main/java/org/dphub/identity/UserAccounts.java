@@ -89,6 +89,12 @@ public class UserAccounts {
         return users.citizenAccessFor(userId);
     }
 
+    /** The sign-in accounts that are the citizen themself (not those acting for them): for erasure, issue 17. */
+    @Transactional(readOnly = true)
+    public List<Long> ownAccountsOf(long citizenId) {
+        return users.ownAccountsOf(citizenId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<CitizenRelationship> relationshipTo(long userId, long citizenId) {
         return users.citizenAccessFor(userId).stream()

@@ -144,6 +144,7 @@ public class PaymentRuns {
     void process(long runId) {
         PaymentRun run = runs.find(runId).orElseThrow();
         long started = System.nanoTime();
+        log.info("Payment run {}: selecting the payments on this instance", runId);
         try {
             long[] range = runs.accountIdRange(run.councilId());
             long span = Math.max(1, range[1] - range[0] + 1);

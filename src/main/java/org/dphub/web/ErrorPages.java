@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Every error a person can meet, in the same GOV.UK style as the rest, never with a stack
- * trace: 400, 403, 404, 413 and 500 pages for people (one fragment, {@code fragments/error-page}),
+ * trace: 400, 403, 404, 409 (a record not at a step where this can be done), 413 and 500 pages for people (one fragment, {@code fragments/error-page}),
  * the "page was open too long" page for a form whose CSRF token has gone, and problem+json for
  * API callers.
  */
@@ -52,9 +52,12 @@ class ErrorPages implements ErrorController {
         } else {
             // by number: 413 resolves to CONTENT_TOO_LARGE, not the older name PAYLOAD_TOO_LARGE
             kind = switch (status.value()) {
-                case 400, 403, 404, 413, 500 -> Integer.toString(status.value());
+                case 400, 403, 404, 409, 413, 500 -> Integer.toString(status.value());
                 default -> status.is4xxClientError() ? "400" : "500";
             };
+        }
+        if (status.value() == 409) {
+            model.put("backUrl", backUrl(request));
         }
         if (status.value() == 413) {
             model.put("backUrl", backUrl(request));

@@ -78,7 +78,9 @@ public final class PendingSignIn extends OncePerRequestFilter {
     }
 
     private static boolean allowedWhileWaiting(String path) {
+        // sign-in pages (another account, or the council's provider and its return) replace a waiting sign-in
         return path.equals("/sign-in") || path.startsWith("/sign-in/") || path.equals("/sign-out") || path.equals("/error")
+                || path.startsWith("/oauth2/authorization/") || path.startsWith("/login/oauth2/code/")
                 || path.startsWith("/assets/") || path.startsWith("/govuk/") || path.startsWith("/static/")
                 || path.equals("/favicon.ico");
     }

@@ -27,6 +27,7 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -50,8 +51,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two ways in. People use pages with form sign-in, a session kept in PostgreSQL and CSRF
- * tokens on every form. API clients use an API key ({@code Authorization: Bearer dphub_…}) or
+ * Two ways in. People use pages with form sign-in (or, council staff, their council's OpenID
+ * Connect provider), a session kept in PostgreSQL and CSRF tokens on every form. API clients use an API key ({@code Authorization: Bearer dphub_…}) or
  * HTTP Basic on /api/v1 with no session and no CSRF. Both chains use the identity module's
  * provider: the throttled username-and-password check, and the API key check (whose credentials
  * only the API chain reads).
@@ -66,7 +67,7 @@ class SecurityConfiguration {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {
-            "/", "/sign-in", "/sign-in/*", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
+            "/", "/sign-in", "/sign-in/*", "/sign-in/council-account/**", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
             // the information hub: guides, jargon buster, search and each council's page (its editing is under /council/**)
             "/information", "/information/*", "/information/councils/*",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
@@ -144,7 +145,8 @@ class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/directory/search").permitAll()
                         // the national analyst's figures (issue 16), and who they are; nothing else in the API is theirs
                         .requestMatchers("/api/v1/insights/national").hasRole("NATIONAL_ANALYST")
-                        .requestMatchers("/api/v1/me").authenticated()
+                        // one's own record (issue 17: subject access) is everyone's, the national analyst's too
+                        .requestMatchers("/api/v1/me", "/api/v1/me/subject-access").authenticated()
                         // anyone's own API keys, the national analyst's too
                         .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").authenticated()
                         .anyRequest().access(signedInButNoNationalAnalyst()))
@@ -173,7 +175,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages,
                               MultipartConfigElement uploads, @Value("${dphub.max-json-size}") DataSize maxJson,
-                              ObjectProvider<WholeFileBody> wholeFiles, ObjectProvider<SignInStep> steps) throws Exception {
+                              ObjectProvider<WholeFileBody> wholeFiles, ClientRegistrationRepository councilProviders,
+                              ObjectProvider<SignInStep> steps) throws Exception {
         http.authenticationManager(only(signIn))
                 // a sign-in waiting for its one-time code goes nowhere else (issue 17)
                 .addFilterBefore(new PendingSignIn(), AuthorizationFilter.class)
@@ -227,15 +230,26 @@ class SecurityConfiguration {
                         // beyond public pages, their home page and their password
                         .requestMatchers("/insights/national", "/insights/national.csv").hasRole("NATIONAL_ANALYST")
                         .requestMatchers("/home", "/account/password", "/account/api-keys", "/account/api-keys/**").authenticated()
+                        .requestMatchers("/your-data", "/your-data/download.json", "/your-data/download.pdf").authenticated()
                         .anyRequest().access(signedInButNoNationalAnalyst()))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
                         .usernameParameter("username")
                         .passwordParameter("password")
-                        .successHandler(signedIn(languages, steps))
+                        .successHandler(signedIn(languages, steps.orderedStream().toList()))
                         .failureHandler(signInFailed())
                         .permitAll())
+                // issue 17: staff sign in with their council's OpenID Connect provider (authorization code with PKCE);
+                // identity's provider checks who came back (the one AuthenticationProvider above, as for passwords)
+                .oauth2Login(login -> login
+                        .loginPage("/sign-in")
+                        .clientRegistrationRepository(councilProviders)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(new CouncilAccountRequests(councilProviders)))
+                        .authorizedClientRepository(new CouncilAccountRequests.KeepNoTokens())
+                        // the council's provider is the second factor's place: no one-time code after it
+                        .successHandler(signedIn(languages, java.util.List.of()))
+                        .failureHandler(councilAccountRefused()))
                 .logout(logout -> logout
                         .logoutUrl("/sign-out")
                         .logoutSuccessUrl("/?signed-out")
@@ -277,7 +291,7 @@ class SecurityConfiguration {
      * on this device; then, for those who must take a further step (a one-time code), that step's
      * page with the sign-in held aside until it is done ({@link PendingSignIn}); else their home.
      */
-    private static AuthenticationSuccessHandler signedIn(LocaleResolver languages, ObjectProvider<SignInStep> steps) {
+    private static AuthenticationSuccessHandler signedIn(LocaleResolver languages, List<SignInStep> steps) {
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof SignedInUser.Holder holder
                     && "cy".equals(holder.signedInUser().preferredLanguage())
@@ -285,7 +299,7 @@ class SecurityConfiguration {
                     .noneMatch(c -> "dphub-language".equals(c.getName())))) {
                 languages.setLocale(request, response, LanguageResolver.WELSH);
             }
-            java.util.Optional<String> step = steps.orderedStream().map(s -> s.pageAfterPassword(authentication))
+            java.util.Optional<String> step = steps.stream().map(s -> s.pageAfterPassword(authentication))
                     .flatMap(java.util.Optional::stream).findFirst();
             if (step.isPresent()) {
                 PendingSignIn.hold(request, authentication, step.get());
@@ -340,6 +354,20 @@ class SecurityConfiguration {
                 return null;
             }
         }
+    }
+
+    /**
+     * A council account refused, for whatever reason (identity's, with its own error code, or Spring
+     * Security's: a token from another issuer, a code that does not exchange, the person cancelled):
+     * the page that says so. The reason is one word in the address; identity's page says it in words.
+     */
+    private static AuthenticationFailureHandler councilAccountRefused() {
+        return (request, response, e) -> {
+            String reason = e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth
+                    && oauth.getError().getErrorCode() != null && oauth.getError().getErrorCode().matches("[a-z_-]{1,40}")
+                    ? oauth.getError().getErrorCode() : "not-accepted";
+            response.sendRedirect(request.getContextPath() + "/sign-in/council-account/refused?reason=" + reason);
+        };
     }
 
     private static AuthenticationFailureHandler signInFailed() {

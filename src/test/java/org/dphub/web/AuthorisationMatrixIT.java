@@ -229,6 +229,10 @@ class AuthorisationMatrixIT {
             // councils
             "GET /api/v1/council/settings | STAFF |",
             "PUT /api/v1/council/settings | A |",
+            // issue 17: the council's single sign-on for staff
+            "GET /api/v1/council/single-sign-on | A |",
+            "PUT /api/v1/council/single-sign-on | A |",
+            "DELETE /api/v1/council/single-sign-on | A |",
             // directory
             "GET /api/v1/directory/search | PUBLIC SIGNED N |",
             "POST /api/v1/provider-registrations | PUBLIC SIGNED |",
@@ -305,6 +309,11 @@ class AuthorisationMatrixIT {
             "POST /api/v1/help-requests/{id}/replies | C DP | T",
             "POST /api/v1/help-requests/{id}/assignment | DP | T M",
             "POST /api/v1/help-requests/{id}/closure | DP | T",
+            // personal-data rights (issue 17): finance officers and budget holders of the council are refused a whole record (403)
+            "GET /api/v1/citizens/{id}/subject-access | C P DP A | T",
+            "POST /api/v1/citizens/{id}/erasure | DP A | T M",
+            "GET /api/v1/pa-profiles/{id}/subject-access | PA DP | T",
+            "GET /api/v1/me/subject-access | SIGNED N |",
             // insights
             "GET /api/v1/insights | STAFF |",
             "GET /api/v1/insights/client-level-data | DP F A |",
@@ -366,10 +375,10 @@ class AuthorisationMatrixIT {
                     + " ORDER BY citizen_id = " + ME + " DESC, id LIMIT 1"),
             Map.entry("/api/v1/directory/services/{}", "SELECT s.id FROM directory_service s JOIN directory_organization o"
                     + " ON o.id = s.organization_id WHERE s.council_id = " + ENGLAND + " ORDER BY o.user_id = " + DEMO_PROVIDER
-                    + " DESC, s.id LIMIT 1"),
+                    + " DESC, s.status = 'PUBLISHED' DESC, s.created_at, s.id LIMIT 1"),
             Map.entry("/api/v1/group-purchases/{}", "SELECT g.id FROM directory_group_purchase g WHERE g.council_id = " + ENGLAND
                     + " ORDER BY EXISTS (SELECT 1 FROM directory_group_member m WHERE m.group_purchase_id = g.id AND m.citizen_id = "
-                    + ME + ") DESC, g.id LIMIT 1"),
+                    + ME + ") DESC, g.created_at, g.id LIMIT 1"),
             Map.entry("/api/v1/group-purchases/{}/members/{}", "SELECT m.id FROM directory_group_member m WHERE m.council_id = "
                     + ENGLAND + " ORDER BY m.citizen_id = " + ME + " DESC, m.id LIMIT 1"),
             Map.entry("/api/v1/payment-requests/{}", "SELECT id FROM directory_payment_request WHERE council_id = " + ENGLAND

@@ -18,6 +18,7 @@ class CouncilAuditRecords implements AuditDescriptions {
 
     static final String COUNCIL = "council";
     static final String SETTINGS = "council_settings";
+    static final String SINGLE_SIGN_ON = "council_single_sign_on";
 
     /** How each setting's value is said: an amount, a choice, a count of weeks, months or days, yes or no. */
     private static final Map<String, String> SETTING_VALUES = Map.ofEntries(
@@ -40,7 +41,7 @@ class CouncilAuditRecords implements AuditDescriptions {
 
     @Override
     public Set<String> entityTypes() {
-        return Set.of(COUNCIL, SETTINGS);
+        return Set.of(COUNCIL, SETTINGS, SINGLE_SIGN_ON);
     }
 
     @Override
@@ -49,6 +50,14 @@ class CouncilAuditRecords implements AuditDescriptions {
             Object name = "cy".equals(words.locale().getLanguage()) && event.value("nameCy") != null
                     ? event.value("nameCy") : event.value("name");
             return Optional.of(words.say("audit.say.council.created", name));
+        }
+        if (SINGLE_SIGN_ON.equals(event.entityType())) {
+            // issue 17: who set up, changed or turned off staff sign-in with the council's provider
+            return Optional.of(switch (event.action()) {
+                case CREATE -> words.say("audit.say.council_single_sign_on.created", event.value("issuer"));
+                case UPDATE -> words.say("audit.say.council_single_sign_on.changed", event.value("issuer"));
+                case DELETE -> words.say("audit.say.council_single_sign_on.removed");
+            });
         }
         if (SETTINGS.equals(event.entityType())) {
             if (event.action() == AuditAction.CREATE) {

@@ -136,4 +136,66 @@ public class CouncilRepository {
         jdbc.sql("UPDATE council_settings SET transition_notice_days = :days, updated_at = now() WHERE council_id = :council")
                 .param("council", councilId).param("days", days).update();
     }
+    // ---- single sign-on (issue 17) ----
+
+    public Optional<org.dphub.councils.VersionedSingleSignOn> findSingleSignOn(long councilId) {
+        List<org.dphub.councils.SingleSignOn.GroupRole> groups = jdbc.sql("""
+                        SELECT group_value, role FROM council_single_sign_on_group WHERE council_id = :council
+                        ORDER BY role, group_value""")
+                .param("council", councilId)
+                .query((rs, row) -> new org.dphub.councils.SingleSignOn.GroupRole(rs.getString("group_value"),
+                        org.dphub.shared.Role.valueOf(rs.getString("role"))))
+                .list();
+        return jdbc.sql("SELECT * FROM council_single_sign_on WHERE council_id = :council")
+                .param("council", councilId)
+                .query((rs, row) -> new org.dphub.councils.VersionedSingleSignOn(councilId, new org.dphub.councils.SingleSignOn(
+                        rs.getString("issuer"), rs.getString("client_id"), rs.getString("client_secret_variable"),
+                        rs.getString("group_claim"), groups), rs.getLong("version")))
+                .optional();
+    }
+
+    public List<Council> withSingleSignOn() {
+        return jdbc.sql("""
+                        SELECT c.* FROM council c JOIN council_single_sign_on s ON s.council_id = c.id ORDER BY c.name""")
+                .query(CouncilRepository::council).list();
+    }
+
+    public void insertSingleSignOn(long councilId, org.dphub.councils.SingleSignOn s) {
+        jdbc.sql("""
+                        INSERT INTO council_single_sign_on (council_id, issuer, client_id, client_secret_variable, group_claim)
+                        VALUES (:council, :issuer, :client, :secret, :claim)""")
+                .param("council", councilId).params(params(s)).update();
+        insertGroups(councilId, s);
+    }
+
+    /** False when the version is not the one expected (someone changed it first). */
+    public boolean updateSingleSignOn(long councilId, org.dphub.councils.SingleSignOn s, long expectedVersion) {
+        boolean updated = jdbc.sql("""
+                        UPDATE council_single_sign_on SET issuer = :issuer, client_id = :client, client_secret_variable = :secret,
+                            group_claim = :claim, version = version + 1, updated_at = now()
+                        WHERE council_id = :council AND version = :version""")
+                .param("council", councilId).param("version", expectedVersion).params(params(s)).update() == 1;
+        if (updated) {
+            jdbc.sql("DELETE FROM council_single_sign_on_group WHERE council_id = :council").param("council", councilId).update();
+            insertGroups(councilId, s);
+        }
+        return updated;
+    }
+
+    public boolean deleteSingleSignOn(long councilId, long expectedVersion) {
+        return jdbc.sql("DELETE FROM council_single_sign_on WHERE council_id = :council AND version = :version")
+                .param("council", councilId).param("version", expectedVersion).update() == 1;
+    }
+
+    private void insertGroups(long councilId, org.dphub.councils.SingleSignOn s) {
+        for (org.dphub.councils.SingleSignOn.GroupRole m : new java.util.LinkedHashSet<>(s.groupRoles())) {
+            jdbc.sql("INSERT INTO council_single_sign_on_group (council_id, group_value, role) VALUES (:council, :group, :role)")
+                    .param("council", councilId).param("group", m.group()).param("role", m.role().name()).update();
+        }
+    }
+
+    private static java.util.Map<String, Object> params(org.dphub.councils.SingleSignOn s) {
+        return java.util.Map.of("issuer", s.issuer(), "client", s.clientId(), "secret", s.clientSecretVariable(),
+                "claim", s.groupClaim());
+    }
 }

@@ -34,17 +34,23 @@ class CouncilSettingsController {
 
     private final Councils councils;
     private final MessageSource messages;
+    private final SingleSignOnController singleSignOn;
 
-    CouncilSettingsController(Councils councils, MessageSource messages) {
+    CouncilSettingsController(Councils councils, MessageSource messages, SingleSignOnController singleSignOn) {
         this.councils = councils;
         this.messages = messages;
+        this.singleSignOn = singleSignOn;
     }
 
     @GetMapping
     String show(SignedInUser admin, Model model) {
-        model.addAttribute("council", council(admin));
+        Council council = council(admin);
+        model.addAttribute("council", council);
         model.addAttribute("current", councils.settings(admin.councilId()));
         model.addAttribute("transitionNoticeDays", councils.transitionNoticeDays(admin.councilId()));
+        // issue 17: staff single sign-on, changed on a page of its own
+        model.addAttribute("sso", councils.singleSignOn(council.id()).map(v -> v.settings()).orElse(null));
+        model.addAttribute("ssoSecretPresent", singleSignOn.secretPresent(org.dphub.councils.SingleSignOn.defaultSecretVariable(council.code())));
         return "councils/settings";
     }
 

@@ -44,7 +44,7 @@ class PaymentRequestApiController {
     record ChangeJson(Object amountPence, String description) {
     }
 
-    record AgreementJson(Integer budgetLinePosition, String outcome) {
+    record PaymentAgreementJson(Integer budgetLinePosition, String outcome) {
     }
 
     record QueryJson(String message) {
@@ -152,9 +152,9 @@ class PaymentRequestApiController {
     @PostMapping("/{id}/agreement")
     @Operation(summary = "The person or their representative agrees: the account is charged once and the next run pays the provider. "
             + "422 rule NOT_ENOUGH_MONEY says what the account has and when the next payment lands.")
-    PaymentRequestJson agree(SignedInUser user, @PathVariable long id, @RequestBody(required = false) AgreementJson json,
+    PaymentRequestJson agree(SignedInUser user, @PathVariable long id, @RequestBody(required = false) PaymentAgreementJson json,
                              @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        AgreementJson body = json == null ? new AgreementJson(null, null) : json;
+        PaymentAgreementJson body = json == null ? new PaymentAgreementJson(null, null) : json;
         return PaymentRequestJson.of(requests.agree(user, id, new PaymentRequests.Agreement(body.budgetLinePosition(),
                 body.outcome()), key == null || key.isBlank() ? null : key.strip()));
     }

@@ -48,7 +48,14 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
         if (event.action() == AuditAction.CREATE) {
             List<String> roles = event.value("roles") instanceof Collection<?> c
                     ? c.stream().map(r -> words.lowerWord("audit.role.", r)).toList() : List.of();
-            return words.say("audit.say.user.created", event.value("displayName"), String.join(", ", roles));
+            // issue 17: made at the first sign-in with the council's provider
+            return words.say("council account".equals(event.value("signIn")) ? "audit.say.user.created-by-council-account"
+                    : "audit.say.user.created", event.value("displayName"), String.join(", ", roles));
+        }
+        if (event.action() == AuditAction.UPDATE && event.after() != null && event.after().containsKey("roles")) {
+            List<String> roles = event.after().get("roles") instanceof Collection<?> c
+                    ? c.stream().map(r -> words.lowerWord("audit.role.", r)).toList() : List.of();
+            return words.say("audit.say.user.roles", event.value("displayName"), String.join(", ", roles));
         }
         if (event.after() != null && event.after().containsKey("password")) {
             return words.say("audit.say.user.password");

@@ -89,6 +89,11 @@ public class UserRepository {
                 .update();
     }
 
+    public List<Long> ownAccountsOf(long citizenId) {
+        return jdbc.sql("SELECT user_id FROM citizen_access WHERE citizen_id = :citizen AND relationship = 'SELF' ORDER BY user_id")
+                .param("citizen", citizenId).query(Long.class).list();
+    }
+
     public List<CitizenAccess> citizenAccessFor(long userId) {
         return jdbc.sql("""
                         SELECT citizen_id, council_id, relationship FROM citizen_access
@@ -138,5 +143,57 @@ public class UserRepository {
     public void setWorkContact(long userId, String phone, String email) {
         jdbc.sql("UPDATE app_user SET work_phone = :phone, work_email = :email WHERE id = :id")
                 .param("phone", phone).param("email", email).param("id", userId).update();
+    }
+    // ---- staff single sign-on (issue 17) ----
+
+    /** The account this identity at a council's provider signed in as before, and the council it was stored for. */
+    public record CouncilAccount(long userId, long councilId) {
+    }
+
+    public Optional<CouncilAccount> findCouncilAccount(String issuer, String subject) {
+        return jdbc.sql("SELECT user_id, council_id FROM app_user_council_account WHERE issuer = :issuer AND subject = :subject")
+                .param("issuer", issuer).param("subject", subject)
+                .query((rs, row) -> new CouncilAccount(rs.getLong("user_id"), rs.getLong("council_id"))).optional();
+    }
+
+    public void linkCouncilAccount(String issuer, String subject, long userId, long councilId) {
+        jdbc.sql("""
+                        INSERT INTO app_user_council_account (issuer, subject, user_id, council_id)
+                        VALUES (:issuer, :subject, :user, :council)""")
+                .param("issuer", issuer).param("subject", subject).param("user", userId).param("council", councilId).update();
+    }
+
+    /**
+     * The council's staff whose username or work email is this address (case aside) and who have no
+     * identity at this issuer yet: the accounts a first sign-in with the council's provider may be.
+     */
+    public List<Long> staffByEmailNotLinked(long councilId, String email, String issuer) {
+        return jdbc.sql("""
+                        SELECT u.id FROM app_user u
+                        WHERE u.council_id = :council
+                          AND (u.username = lower(:email) OR lower(u.work_email) = lower(:email))
+                          AND EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = u.id
+                                      AND r.role IN ('PRACTITIONER', 'BUDGET_HOLDER', 'DP_TEAM', 'FINANCE', 'COUNCIL_ADMIN'))
+                          AND NOT EXISTS (SELECT 1 FROM app_user_council_account a WHERE a.user_id = u.id AND a.issuer = :issuer)
+                        ORDER BY u.id""")
+                .param("council", councilId).param("email", email).param("issuer", issuer)
+                .query(Long.class).list();
+    }
+
+    public Optional<StoredUser> findById(long userId) {
+        return jdbc.sql("SELECT username FROM app_user WHERE id = :id").param("id", userId).query(String.class).optional()
+                .flatMap(this::findByUsername);
+    }
+
+    /** Sets the user's staff roles to exactly these, leaving any other role (none, for staff) as it is. */
+    public void replaceStaffRoles(long userId, Set<Role> staffRoles) {
+        jdbc.sql("""
+                        DELETE FROM app_user_role WHERE user_id = :id
+                          AND role IN ('PRACTITIONER', 'BUDGET_HOLDER', 'DP_TEAM', 'FINANCE', 'COUNCIL_ADMIN')""")
+                .param("id", userId).update();
+        for (Role role : staffRoles) {
+            jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (:id, :role)")
+                    .param("id", userId).param("role", role.name()).update();
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.dphub.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.dphub.identity.CouncilAccounts;
 import org.dphub.identity.PasswordRules;
 import org.dphub.identity.UserAccounts;
 import org.dphub.shared.SignedInUser;
@@ -40,16 +41,25 @@ class ChangePasswordController {
     }
 
     @GetMapping
-    String form(SignedInUser user, Model model, Locale locale) {
+    String form(SignedInUser user, Model model, Locale locale, Authentication signedIn) {
         model.addAttribute("errors", new FormErrors(messages, locale));
         model.addAttribute("temporary", user.mustChangePassword());
+        model.addAttribute("councilAccount", CouncilAccounts.signedInWithCouncilAccount(signedIn));
         return "identity/change-password";
     }
 
     @PostMapping
     String change(SignedInUser user, @RequestParam(defaultValue = "") String newPassword,
                   @RequestParam(defaultValue = "") String confirmPassword, Model model, Locale locale,
-                  HttpServletRequest request, HttpServletResponse response) {
+                  HttpServletRequest request, HttpServletResponse response, Authentication signedIn) {
+        if (CouncilAccounts.signedInWithCouncilAccount(signedIn)) {
+            // issue 17: signed in through the council's provider, no dphub password is set here
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("errors", new FormErrors(messages, locale));
+            model.addAttribute("temporary", false);
+            model.addAttribute("councilAccount", true);
+            return "identity/change-password";
+        }
         FormErrors errors = new FormErrors(messages, locale);
         PasswordRules.check("newPassword", newPassword, user.username(), errors);
         if (errors.isEmpty() && !newPassword.equals(confirmPassword)) {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The sign-in step after the password for finance officers and council administrators (issue
  * 17): set up an authentication app, then a code from it (or a recovery code) at each sign-in.
  * These pages serve only a sign-in held aside by {@link PendingSignIn}; with none, they send the
- * person to sign in. The recovery codes, and the count left after one is used, are shown in the
+ * person to sign in (or, signed in already, home). The recovery codes, and the count left after one is used, are shown in the
  * answer to the form itself, not after a redirect: so they are never kept anywhere, not even in
  * the session.
  */
@@ -38,7 +38,7 @@ class OneTimeCodePages {
     String setUp(HttpServletRequest request, Model model, Locale locale) {
         Optional<SignedInUser> user = waiting(request);
         if (user.isEmpty()) {
-            return "redirect:/sign-in";
+            return noSignInWaiting();
         }
         if (codes.isSetUp(user.get().userId())) {
             return "redirect:/sign-in/code";
@@ -51,7 +51,7 @@ class OneTimeCodePages {
                    Model model, Locale locale) {
         Optional<SignedInUser> user = waiting(request);
         if (user.isEmpty()) {
-            return "redirect:/sign-in";
+            return noSignInWaiting();
         }
         if (codes.isSetUp(user.get().userId())) {
             return "redirect:/sign-in/code";
@@ -72,7 +72,7 @@ class OneTimeCodePages {
     String code(HttpServletRequest request, Model model, Locale locale) {
         Optional<SignedInUser> user = waiting(request);
         if (user.isEmpty()) {
-            return "redirect:/sign-in";
+            return noSignInWaiting();
         }
         if (!codes.isSetUp(user.get().userId())) {
             return "redirect:/sign-in/set-up-code";
@@ -86,7 +86,7 @@ class OneTimeCodePages {
                  Model model, Locale locale) {
         Optional<SignedInUser> user = waiting(request);
         if (user.isEmpty()) {
-            return "redirect:/sign-in";
+            return noSignInWaiting();
         }
         if (!codes.isSetUp(user.get().userId())) {
             return "redirect:/sign-in/set-up-code";
@@ -104,7 +104,7 @@ class OneTimeCodePages {
     String recovery(HttpServletRequest request, Model model, Locale locale) {
         Optional<SignedInUser> user = waiting(request);
         if (user.isEmpty()) {
-            return "redirect:/sign-in";
+            return noSignInWaiting();
         }
         if (!codes.isSetUp(user.get().userId())) {
             return "redirect:/sign-in/set-up-code";
@@ -118,7 +118,7 @@ class OneTimeCodePages {
                        Model model, Locale locale) {
         Optional<SignedInUser> user = waiting(request);
         if (user.isEmpty()) {
-            return "redirect:/sign-in";
+            return noSignInWaiting();
         }
         if (!codes.isSetUp(user.get().userId())) {
             return "redirect:/sign-in/set-up-code";
@@ -151,6 +151,11 @@ class OneTimeCodePages {
             case LOCKED -> errors.reject(field, prefix + "locked", codes.lockout().toMinutes());
             default -> errors.reject(field, prefix + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         };
+    }
+
+    /** Nothing to finish: someone signed in already goes home, anyone else to sign in. */
+    private static String noSignInWaiting() {
+        return org.dphub.web.CurrentUser.orNull() != null ? "redirect:/home" : "redirect:/sign-in";
     }
 
     private static String next(SignedInUser user) {

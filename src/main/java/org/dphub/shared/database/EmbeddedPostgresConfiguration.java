@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The application's one DataSource: the PostgreSQL at {@code DPHUB_DATABASE_URL}, or, when that
  * is not set, an embedded PostgreSQL 17 whose files live in {@code ./data/pg} and survive restarts.
+ * With {@code DPHUB_REPLICA_URL} as well, work in {@link ReplicaReads} reads from that hot standby.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
@@ -35,10 +36,39 @@ class EmbeddedPostgresConfiguration {
             dataSource.setUsername(properties.username());
             dataSource.setPassword(properties.password());
             log.info("Using PostgreSQL at {}", properties.url());
+            if (properties.useReplica()) {
+                boolean ownUser = properties.replica().username() != null && !properties.replica().username().isBlank();
+                HikariDataSource replica = replicaPool(properties.replica().url(),
+                        ownUser ? properties.replica().username() : properties.username(),
+                        ownUser ? properties.replica().password() : properties.password());
+                log.info("Reports read from the standby at {}", properties.replica().url());
+                return new ReplicaRoutingDataSource(dataSource, replica);
+            }
             return dataSource;
+        }
+        if (properties.useReplica()) {
+            throw new IllegalStateException("DPHUB_REPLICA_URL is a standby of DPHUB_DATABASE_URL: set DPHUB_DATABASE_URL too"
+                    + " (the embedded database has no standby), or leave DPHUB_REPLICA_URL empty");
         }
         EmbeddedPostgres postgres = startEmbedded(properties.embedded());
         return new EmbeddedDataSource(dataSource, postgres);
+    }
+
+    /** The standby's pool: read-only, named dphub-reports in pg_stat_activity. */
+    static HikariDataSource replicaPool(String url, String username, String password) {
+        HikariDataSource replica = new HikariDataSource();
+        replica.setPoolName("dphub-replica");
+        replica.setMaximumPoolSize(5);
+        replica.setReadOnly(true);
+        replica.addDataSourceProperty("ApplicationName", "dphub-reports");
+        replica.setJdbcUrl(url);
+        replica.setUsername(username);
+        replica.setPassword(password);
+        // a standby down at start must not stop the app: the pool connects when first asked,
+        // and a report waits at most 2 s for it before reading the database instead
+        replica.setInitializationFailTimeout(-1);
+        replica.setConnectionTimeout(2_000);
+        return replica;
     }
 
     private static void stopQuietly(EmbeddedPostgres postgres) {

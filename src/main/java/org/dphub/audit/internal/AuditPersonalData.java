@@ -1,0 +1,62 @@
+package org.dphub.audit.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dphub.shared.personaldata.PersonalDataRows;
+import org.dphub.shared.personaldata.PersonalDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit entries about the person (issue 17): who changed what about them, and when. The
+ * entries stay (they are the council's record of who did what with the person's money and
+ * records), but on erasure the recorded values of the changes to their personal details and their
+ * own words are blanked, through the recorded-redaction path the append-only trigger allows.
+ */
+@Component
+class AuditPersonalData implements PersonalDataSource {
+
+    /** The kinds of change whose values are the person's details or words, not money. */
+    static final String[] PERSONAL_KINDS = {"citizen", "household_member", "representative", "help_request", "help_reply",
+            "vacancy", "introduction_message", "peer_post", "plan_contingency_arrangement", "user"};
+
+    private final JdbcClient jdbc;
+
+    AuditPersonalData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String section() {
+        return "audit";
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("audit_event", "audit_event_subject");
+    }
+
+    @Override
+    public Optional<Section> forCitizen(long councilId, long citizenId) {
+        return PersonalDataRows.section(jdbc, section(), Map.of("council", councilId, "citizen", citizenId), Map.of("audit_event",
+                "SELECT e.occurred_at, e.actor, e.action, e.entity_type, e.entity_id FROM audit_event e"
+                        + " JOIN audit_event_subject s ON s.event_id = e.id WHERE e.council_id = :council AND s.citizen_id = :citizen"
+                        + " ORDER BY e.occurred_at, e.id"));
+    }
+
+    @Override
+    public Redacted erase(Redaction r) {
+        jdbc.sql("""
+                        UPDATE audit_event e SET
+                            before_state = CASE WHEN e.before_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END,
+                            after_state = CASE WHEN e.after_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END
+                        FROM audit_event_subject s
+                        WHERE s.event_id = e.id AND s.citizen_id = :citizen AND e.council_id = :council
+                          AND e.entity_type = ANY (:kinds) AND e.after_state IS DISTINCT FROM '{"erased": true}'::jsonb""")
+                .param("citizen", r.citizenId()).param("council", r.councilId())
+                .param("kinds", new org.springframework.jdbc.support.SqlArrayValue("text", (Object[]) PERSONAL_KINDS)).update();
+        return new Redacted(java.util.List.of("rights.removed.audit-values"),
+                java.util.List.of(new Kept("rights.kept.audit", "rights.why.audit")));
+    }
+}

@@ -1,0 +1,63 @@
+package org.dphub.identity.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dphub.shared.personaldata.PersonalDataRows;
+import org.dphub.shared.personaldata.PersonalDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Sign-in accounts, roles, API keys (by name) and who may see a person's records (issue 17). */
+@Component
+class IdentityPersonalData implements PersonalDataSource {
+
+    private final JdbcClient jdbc;
+
+    IdentityPersonalData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String section() {
+        return "account";
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("citizen_access", "app_user", "app_user_role", "api_key");
+    }
+
+    @Override
+    public Optional<Section> forCitizen(long councilId, long citizenId) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("citizen_access", "SELECT u.display_name AS who, a.relationship, a.since FROM citizen_access a"
+                + " JOIN app_user u ON u.id = a.user_id WHERE a.council_id = :council AND a.citizen_id = :citizen ORDER BY a.since");
+        return PersonalDataRows.section(jdbc, section(), Map.of("council", councilId, "citizen", citizenId), queries);
+    }
+
+    @Override
+    public Optional<Section> forUser(long userId) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("app_user", "SELECT id, username, display_name, preferred_language, enabled, work_phone, work_email, created_at"
+                + " FROM app_user WHERE id = :user");
+        queries.put("app_user_role", "SELECT role FROM app_user_role WHERE user_id = :user ORDER BY role");
+        // the key itself is never kept, only its hash, which is not shown either
+        queries.put("api_key", "SELECT name, created_at, expires_at, last_used_at, revoked_at FROM api_key WHERE user_id = :user ORDER BY id");
+        return PersonalDataRows.section(jdbc, section(), Map.of("user", userId), queries);
+    }
+
+    /** The person's own sign-in is closed and its name and username replaced; a representative's account is theirs. */
+    @Override
+    public Redacted erase(Redaction r) {
+        List<Long> own = r.userIds();
+        for (long user : own) {
+            jdbc.sql("UPDATE app_user SET enabled = false, display_name = 'Erased person', username = 'erased-' || id,"
+                            + " work_phone = NULL, work_email = NULL WHERE id = :user")
+                    .param("user", user).update();
+        }
+        return own.isEmpty() ? Redacted.NOTHING : Redacted.removed("rights.removed.account");
+    }
+}

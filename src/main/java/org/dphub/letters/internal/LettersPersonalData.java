@@ -1,0 +1,54 @@
+package org.dphub.letters.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dphub.shared.personaldata.PersonalDataRows;
+import org.dphub.shared.personaldata.PersonalDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Letters, emails and texts sent to the person (issue 17). Most tell the person about their money
+ * (returns, money left over, recovery), so they are kept with the money records, then their
+ * recipient and words are blanked by the retention job (a recorded redaction, see the migration).
+ */
+@Component
+class LettersPersonalData implements PersonalDataSource {
+
+    private final JdbcClient jdbc;
+
+    LettersPersonalData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String section() {
+        return "letters";
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("letter", "letter_attempt");
+    }
+
+    @Override
+    public Optional<Section> forCitizen(long councilId, long citizenId) {
+        return PersonalDataRows.section(jdbc, section(), Map.of("council", councilId, "citizen", citizenId), Map.of("letter",
+                "SELECT id, kind, language, channel, recipient, subject, body, status, sent_at, created_at FROM letter"
+                        + " WHERE council_id = :council AND citizen_id = :citizen ORDER BY id"));
+    }
+
+    @Override
+    public Redacted erase(Redaction r) {
+        return Redacted.kept("rights.kept.letters", "rights.why.money");
+    }
+
+    @Override
+    public Redacted anonymiseMoneyRecords(Redaction r) {
+        jdbc.sql("UPDATE letter SET recipient = NULL, subject = 'Erased', body = 'Erased'"
+                        + " WHERE council_id = :council AND citizen_id = :citizen AND body <> 'Erased'")
+                .param("council", r.councilId()).param("citizen", r.citizenId()).update();
+        return Redacted.removed("rights.removed.letters");
+    }
+}

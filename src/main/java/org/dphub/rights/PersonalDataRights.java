@@ -1,0 +1,293 @@
+package org.dphub.rights;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.dphub.audit.AuditAction;
+import org.dphub.audit.AuditTrail;
+import org.dphub.help.HelpKind;
+import org.dphub.help.HelpRequests;
+import org.dphub.identity.UserAccounts;
+import org.dphub.marketplace.PaProfile;
+import org.dphub.marketplace.PaProfiles;
+import org.dphub.people.Citizen;
+import org.dphub.people.Citizens;
+import org.dphub.rights.internal.RedactionRepository;
+import org.dphub.shared.Role;
+import org.dphub.shared.SignedInUser;
+import org.dphub.shared.personaldata.PersonalDataSource;
+import org.dphub.shared.personaldata.PersonalDataSource.Kept;
+import org.dphub.shared.personaldata.PersonalDataSource.Redacted;
+import org.dphub.shared.personaldata.PersonalDataSource.Redaction;
+import org.dphub.shared.personaldata.PersonalDataSource.Section;
+import org.dphub.shared.personaldata.PersonalDataSource.Table;
+import org.dphub.web.FormErrors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rights module's public face (issue 17, UK GDPR). Who may do what:
+ * <ul>
+ * <li>a citizen's subject access: the person, those who act for them, and their council's
+ *     practitioners, DP team and administrators (finance officers and budget holders see the money
+ *     they need through their own pages, not a whole record: 403); anyone else "not found";</li>
+ * <li>a PA's: the PA, and the DP team of the council they registered with;</li>
+ * <li>one's own ({@code /me}): anyone signed in;</li>
+ * <li>erasure: the DP team or an administrator of the person's council; the person (or someone
+ *     acting for them) asks for it, which puts a request in the DP team's help queue.</li>
+ * </ul>
+ * Every answer is audited: who asked, for whom, in which form.
+ */
+@Service
+public class PersonalDataRights {
+
+    static final String SUBJECT_ACCESS = "subject_access";
+    static final String ERASURE = "personal_data_erasure";
+    /** The order of sections in an answer; a module not named here comes after them. */
+    static final List<String> ORDER = List.of("person", "account", "plans", "money", "one-off-payments", "monitoring", "letters",
+            "employment", "find-a-pa", "providers", "help", "peer-support", "feedback", "rights", "audit");
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final List<PersonalDataSource> sources;
+    private final Citizens citizens;
+    private final UserAccounts accounts;
+    private final PaProfiles profiles;
+    private final HelpRequests help;
+    private final AuditTrail audit;
+    private final RedactionRepository redactions;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final int retentionYears;
+
+    PersonalDataRights(List<PersonalDataSource> sources, Citizens citizens, UserAccounts accounts, PaProfiles profiles,
+                       HelpRequests help, AuditTrail audit, RedactionRepository redactions, MessageSource messages, Clock clock,
+                       PlatformTransactionManager transactionManager,
+                       @Value("${dphub.rights.money-records-years:6}") int retentionYears) {
+        this.sources = sources.stream().sorted(java.util.Comparator.comparingInt(s -> order(s.section()))).toList();
+        this.citizens = citizens;
+        this.accounts = accounts;
+        this.profiles = profiles;
+        this.help = help;
+        this.audit = audit;
+        this.redactions = redactions;
+        this.messages = messages;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        if (retentionYears < 1) {
+            throw new IllegalArgumentException("dphub.rights.money-records-years must be at least 1, not " + retentionYears);
+        }
+        this.retentionYears = retentionYears;
+    }
+
+    private static int order(String section) {
+        int i = ORDER.indexOf(section);
+        return i < 0 ? ORDER.size() : i;
+    }
+
+    /** Every source, for the test that checks each table with a citizen_id is covered. */
+    public List<PersonalDataSource> sources() {
+        return sources;
+    }
+
+    /** How many years the money records are kept after the direct payment ends. */
+    public int retentionYears() {
+        return retentionYears;
+    }
+
+    /** The citizen, if this user may ask for their whole record; staff of the council without a role that may: 403. */
+    @Transactional(readOnly = true)
+    public Optional<Citizen> citizenFor(SignedInUser user, long citizenId) {
+        Optional<Citizen> citizen = citizens.find(user, citizenId);
+        if (citizen.isPresent() && user.isStaffOf(citizen.get().councilId()) && !mayAskAsStaff(user)
+                && accounts.relationshipTo(user.userId(), citizenId).isEmpty()) {
+            throw new AccessDeniedException("subject access is for practitioners, the DP team and administrators");
+        }
+        return citizen;
+    }
+
+    /** Whether this member of staff may ask for a person's whole record. */
+    public static boolean mayAskAsStaff(SignedInUser user) {
+        return user.has(Role.PRACTITIONER) || user.has(Role.DP_TEAM) || user.has(Role.COUNCIL_ADMIN);
+    }
+
+    /** Whether this member of staff may erase a person's details. */
+    public static boolean mayErase(SignedInUser user) {
+        return user.has(Role.DP_TEAM) || user.has(Role.COUNCIL_ADMIN);
+    }
+
+    /** A citizen's whole record, audited; empty when the user may not see them. */
+    @Transactional
+    public Optional<SubjectAccess> forCitizen(SignedInUser user, long citizenId, String format) {
+        return citizenFor(user, citizenId).map(c -> {
+            audit.record(c.councilId(), SUBJECT_ACCESS, c.id(), AuditAction.CREATE, null, asked(user, "citizen", c.id(), format));
+            return citizenRecord(c);
+        });
+    }
+
+    private SubjectAccess citizenRecord(Citizen c) {
+        List<Long> own = accounts.ownAccountsOf(c.id());
+        List<Section> sections = new ArrayList<>();
+        for (PersonalDataSource source : sources) {
+            List<Table> tables = new ArrayList<>();
+            source.forCitizen(c.councilId(), c.id()).ifPresent(s -> tables.addAll(s.tables()));
+            for (long user : own) {
+                source.forUser(user).ifPresent(s -> tables.addAll(s.tables()));
+            }
+            if (!tables.isEmpty()) {
+                sections.add(new Section(source.section(), merge(tables)));
+            }
+        }
+        return new SubjectAccess("citizen", c.id(), c.fullName(), clock.instant(), sections);
+    }
+
+    /** Tables of one key (from the person's record and their own sign-in) as one. */
+    private static List<Table> merge(List<Table> tables) {
+        Map<String, List<Map<String, Object>>> byKey = new LinkedHashMap<>();
+        tables.forEach(t -> byKey.computeIfAbsent(t.key(), k -> new ArrayList<>()).addAll(t.rows()));
+        return byKey.entrySet().stream().map(e -> new Table(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The signed-in user's own record: their account, and their record as a citizen if they are one. */
+    @Transactional
+    public SubjectAccess forMe(SignedInUser user, String format) {
+        Optional<Citizen> self = accounts.citizenAccessFor(user.userId()).stream()
+                .filter(a -> a.relationship() == org.dphub.identity.CitizenRelationship.SELF)
+                .findFirst().flatMap(a -> citizens.find(user, a.citizenId()));
+        if (self.isPresent()) {
+            audit.record(self.get().councilId(), SUBJECT_ACCESS, self.get().id(), AuditAction.CREATE, null,
+                    asked(user, "citizen", self.get().id(), format));
+            return citizenRecord(self.get());
+        }
+        audit.record(user.councilId(), SUBJECT_ACCESS, "user-" + user.userId(), AuditAction.CREATE, null,
+                asked(user, "user", user.userId(), format));
+        return userRecord(user.userId(), user.displayName());
+    }
+
+    /** A PA's record by their profile: the PA themself, or the DP team of the council they registered with. */
+    @Transactional
+    public Optional<SubjectAccess> forPaProfile(SignedInUser user, long profileId, String format) {
+        return profiles.view(user, profileId).filter(PaProfiles.ProfileView::full).map(PaProfiles.ProfileView::profile)
+                .filter(p -> p.userId() != null)
+                .filter(p -> p.userId() == user.userId() || (user.has(Role.DP_TEAM) && p.registeredCouncilId() != null
+                        && user.isStaffOf(p.registeredCouncilId())))
+                .map(p -> {
+                    audit.record(p.registeredCouncilId(), SUBJECT_ACCESS, "user-" + p.userId(), AuditAction.CREATE, null,
+                            asked(user, "user", p.userId(), format));
+                    return userRecord(p.userId(), name(p));
+                });
+    }
+
+    private static String name(PaProfile p) {
+        return p.displayName();
+    }
+
+    private SubjectAccess userRecord(long userId, String name) {
+        List<Section> sections = new ArrayList<>();
+        for (PersonalDataSource source : sources) {
+            source.forUser(userId).ifPresent(sections::add);
+        }
+        return new SubjectAccess("user", userId, name, clock.instant(), sections);
+    }
+
+    private static Map<String, Object> asked(SignedInUser user, String kind, long id, String format) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("askedBy", user.username());
+        values.put(kind.equals("citizen") ? "citizenId" : "userId", id);
+        values.put("format", format);
+        return values;
+    }
+
+    /**
+     * Erases the person's details where no law keeps them, in one transaction, recorded and
+     * audited; refused with what to settle first (nothing changed) while money is held.
+     */
+    @Transactional
+    public Erasure erase(SignedInUser staff, long citizenId) {
+        Citizen c = citizens.find(staff, citizenId).filter(x -> staff.isStaffOf(x.councilId()))
+                .orElseThrow(org.dphub.web.NotFound::new);
+        if (!mayErase(staff)) {
+            throw new AccessDeniedException("erasure is for the DP team and administrators");
+        }
+        if (redactions.exists(c.id(), "ERASURE")) {
+            throw new ErasureRefused(List.of("rights.block.already-erased"));
+        }
+        List<String> blocks = new ArrayList<>();
+        sources.forEach(s -> blocks.addAll(s.blocksErasure(c.councilId(), c.id())));
+        if (!blocks.isEmpty()) {
+            throw new ErasureRefused(blocks.stream().distinct().toList());
+        }
+        return carryOut(c.councilId(), c.id(), "ERASURE", staff.username(), PersonalDataSource::erase);
+    }
+
+    private Erasure carryOut(long councilId, long citizenId, String step, String by,
+                             java.util.function.BiFunction<PersonalDataSource, Redaction, Redacted> work) {
+        long id = redactions.begin(councilId, citizenId, step, by);
+        Redaction redaction = new Redaction(id, councilId, citizenId, accounts.ownAccountsOf(citizenId), LocalDate.now(clock.withZone(UK)));
+        Redacted all = Redacted.NOTHING;
+        for (PersonalDataSource source : sources) {
+            all = all.and(work.apply(source, redaction));
+        }
+        List<String> removed = all.removed().stream().distinct().toList();
+        List<Kept> kept = all.kept().stream().distinct().toList();
+        redactions.finish(id, removed, kept);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("citizenId", citizenId);
+        values.put("step", step);
+        values.put("removed", removed);
+        values.put("kept", kept.stream().map(k -> Map.of("what", k.what(), "why", k.why())).toList());
+        audit.record(councilId, ERASURE, id, AuditAction.CREATE, null, values);
+        return redactions.of(councilId, citizenId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The erasure and retention steps carried out for a person this user may see. */
+    @Transactional(readOnly = true)
+    public List<Erasure> erasures(SignedInUser user, long citizenId) {
+        return citizens.find(user, citizenId).map(c -> redactions.of(c.councilId(), c.id())).orElse(List.of());
+    }
+
+    /**
+     * The person (or someone acting for them) asks for their data to be erased: a request of kind
+     * "something else" in the DP team's help queue, who carry it out on the person's page.
+     */
+    @Transactional
+    public Optional<Long> requestErasure(SignedInUser person, long citizenId, Locale locale, FormErrors errors) {
+        Citizen c = citizens.find(person, citizenId).filter(x -> !person.isStaff()).orElseThrow(org.dphub.web.NotFound::new);
+        String language = "cy".equals(locale.getLanguage()) ? "cy" : "en";
+        String text = messages.getMessage("rights.request.text", new Object[] {c.fullName()}, Locale.forLanguageTag(language));
+        return help.ask(person, c.id(), HelpKind.OTHER, text, language, errors);
+    }
+
+    /**
+     * The retention step: for each erased person whose money records' time is up (the last direct
+     * payment ended {@code retentionYears} ago, or they had none), anonymises those records, each
+     * person in a transaction of its own. Returns how many people it anonymised.
+     */
+    public int applyRetention(LocalDate today) {
+        int done = 0;
+        for (long[] person : redactions.awaitingRetention()) {
+            long council = person[0];
+            long citizen = person[1];
+            Optional<LocalDate> from = sources.stream().map(s -> s.moneyRecordsFrom(council, citizen)).flatMap(Optional::stream)
+                    .max(LocalDate::compareTo);
+            if (from.isPresent() && from.get().plusYears(retentionYears).isAfter(today)) {
+                continue;
+            }
+            transactions.executeWithoutResult(status -> carryOut(council, citizen, "RETENTION", AuditTrail.SYSTEM_ACTOR,
+                    PersonalDataSource::anonymiseMoneyRecords));
+            done++;
+        }
+        return done;
+    }
+}

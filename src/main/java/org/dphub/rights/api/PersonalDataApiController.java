@@ -1,0 +1,125 @@
+package org.dphub.rights.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dphub.rights.Erasure;
+import org.dphub.rights.ErasureRefused;
+import org.dphub.rights.PersonalDataRights;
+import org.dphub.rights.SubjectAccess;
+import org.dphub.rights.internal.SubjectAccessPdf;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Subject access (UK GDPR article 15) as JSON, or as an accessible PDF with
+ * {@code Accept: application/pdf}; erasure (article 17) by the DP team or an administrator.
+ */
+@RestController
+@Tag(name = "Personal data")
+class PersonalDataApiController {
+
+    /** A subject access answer: whom it is about, when it was made, and per section its tables of records. */
+    record SubjectAccessJson(String kind, long id, String name, java.time.Instant made,
+                             Map<String, Map<String, List<Map<String, Object>>>> sections) {
+        static SubjectAccessJson of(SubjectAccess a) {
+            return new SubjectAccessJson(a.kind(), a.id(), a.name(), a.made(), a.sectionMap());
+        }
+    }
+
+    /** What an erasure removed, and what it kept and why, in words (English, or Welsh with ?lang=cy). */
+    record ErasureJson(long id, long citizenId, String step, java.time.Instant carriedOutAt, List<String> removed, List<KeptJson> kept) {
+    }
+
+    record KeptJson(String what, String why) {
+    }
+
+    private final PersonalDataRights rights;
+    private final SubjectAccessPdf pdf;
+    private final MessageSource messages;
+
+    PersonalDataApiController(PersonalDataRights rights, SubjectAccessPdf pdf, MessageSource messages) {
+        this.rights = rights;
+        this.pdf = pdf;
+        this.messages = messages;
+    }
+
+    @GetMapping(path = "/api/v1/citizens/{id}/subject-access", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A person's whole record (subject access): for the person, those who act for them, and their council's "
+            + "practitioners, DP team and administrators; audited. Accept: application/pdf for an accessible PDF")
+    SubjectAccessJson citizen(SignedInUser user, @PathVariable long id) {
+        return SubjectAccessJson.of(rights.forCitizen(user, id, "json").orElseThrow(NotFound::new));
+    }
+
+    @GetMapping(path = "/api/v1/citizens/{id}/subject-access", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> citizenPdf(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "en") String lang) {
+        return pdf(rights.forCitizen(user, id, "pdf").orElseThrow(NotFound::new), lang);
+    }
+
+    @GetMapping(path = "/api/v1/pa-profiles/{id}/subject-access", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A PA's whole record (subject access): for the PA, and the DP team of the council they registered with; "
+            + "audited. Accept: application/pdf for an accessible PDF")
+    SubjectAccessJson pa(SignedInUser user, @PathVariable long id) {
+        return SubjectAccessJson.of(rights.forPaProfile(user, id, "json").orElseThrow(NotFound::new));
+    }
+
+    @GetMapping(path = "/api/v1/pa-profiles/{id}/subject-access", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> paPdf(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "en") String lang) {
+        return pdf(rights.forPaProfile(user, id, "pdf").orElseThrow(NotFound::new), lang);
+    }
+
+    @GetMapping(path = "/api/v1/me/subject-access", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Your own whole record (subject access), whoever you are; audited. Accept: application/pdf for an accessible PDF")
+    SubjectAccessJson me(SignedInUser user) {
+        return SubjectAccessJson.of(rights.forMe(user, "json"));
+    }
+
+    @GetMapping(path = "/api/v1/me/subject-access", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> mePdf(SignedInUser user, @RequestParam(defaultValue = "en") String lang) {
+        return pdf(rights.forMe(user, "pdf"), lang);
+    }
+
+    @PostMapping("/api/v1/citizens/{id}/erasure")
+    @Operation(summary = "Erase a person's details where no law keeps them (DP team or administrator of their council): 409 with what "
+            + "to settle first while money is held (an account not at nil, a direct payment in force), nothing changed; the answer "
+            + "says what was removed and what was kept and why. Audited")
+    ErasureJson erase(SignedInUser staff, @PathVariable long id, @RequestParam(defaultValue = "en") String lang) {
+        Erasure erasure = rights.erase(staff, id);
+        Locale locale = Locale.forLanguageTag("cy".equals(lang) ? "cy" : "en");
+        return new ErasureJson(erasure.id(), erasure.citizenId(), erasure.step(), erasure.carriedOutAt(),
+                erasure.removed().stream().map(k -> messages.getMessage(k, null, locale)).toList(),
+                erasure.kept().stream().map(k -> new KeptJson(messages.getMessage(k.what(), null, locale),
+                        messages.getMessage(k.why(), null, locale))).toList());
+    }
+
+    @ExceptionHandler(ErasureRefused.class)
+    ResponseEntity<ProblemDetail> refused(ErasureRefused refused) {
+        List<String> settle = refused.settleFirst().stream().map(k -> messages.getMessage(k, null, Locale.ENGLISH)).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("rights.error.refused", null, Locale.ENGLISH) + " " + String.join(" ", settle));
+        problem.setProperty("settleFirst", settle);
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private ResponseEntity<byte[]> pdf(SubjectAccess access, String lang) {
+        Locale locale = Locale.forLanguageTag("cy".equals(lang) ? "cy" : "en");
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"your-data-" + access.kind() + "-" + access.id() + ".pdf\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(pdf.render(access, locale));
+    }
+}

@@ -1,0 +1,78 @@
+package org.dphub.rights.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dphub.rights.Erasure;
+import org.dphub.shared.personaldata.PersonalDataSource.Kept;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The record of each erasure and retention step ({@code personal_data_redaction}, append-only). */
+@Repository
+public class RedactionRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RedactionRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Records a step and names it for this transaction ({@code set_config(..., true)} is {@code SET LOCAL}),
+     * which is what lets the append-only tables' triggers accept its redactions, and nothing else.
+     */
+    public long begin(long councilId, long citizenId, String step, String by) {
+        long id = jdbc.sql("INSERT INTO personal_data_redaction (council_id, citizen_id, step, carried_out_by)"
+                        + " VALUES (:council, :citizen, :step, :by) RETURNING id")
+                .param("council", councilId).param("citizen", citizenId).param("step", step).param("by", by)
+                .query(Long.class).single();
+        jdbc.sql("SELECT set_config('dphub.redaction', :id, true)").param("id", String.valueOf(id)).query(String.class).single();
+        return id;
+    }
+
+    /** What the step removed and kept, written by its own transaction (the trigger allows nothing later). */
+    public void finish(long id, List<String> removed, List<Kept> kept) {
+        jdbc.sql("UPDATE personal_data_redaction SET removed = :removed::jsonb, kept = :kept::jsonb WHERE id = :id")
+                .param("removed", json.writeValueAsString(removed)).param("kept", json.writeValueAsString(kept)).param("id", id).update();
+        jdbc.sql("SELECT set_config('dphub.redaction', '', true)").query(String.class).single();
+    }
+
+    public boolean exists(long citizenId, String step) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM personal_data_redaction WHERE citizen_id = :citizen AND step = :step)")
+                .param("citizen", citizenId).param("step", step).query(Boolean.class).single();
+    }
+
+    public List<Erasure> of(long councilId, long citizenId) {
+        return jdbc.sql("SELECT * FROM personal_data_redaction WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
+                .param("council", councilId).param("citizen", citizenId)
+                .query((rs, n) -> new Erasure(rs.getLong("id"), rs.getLong("citizen_id"), rs.getString("step"), rs.getString("carried_out_by"),
+                        rs.getTimestamp("carried_out_at").toInstant(), strings(rs.getString("removed")), kept(rs.getString("kept"))))
+                .list();
+    }
+
+    /** Erased people whose money records have not yet been anonymised: council and citizen. */
+    public List<long[]> awaitingRetention() {
+        return jdbc.sql("SELECT e.council_id, e.citizen_id FROM personal_data_redaction e WHERE e.step = 'ERASURE'"
+                        + " AND NOT EXISTS (SELECT 1 FROM personal_data_redaction r WHERE r.citizen_id = e.citizen_id AND r.step = 'RETENTION')"
+                        + " ORDER BY e.id")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    private List<String> strings(String text) {
+        List<String> out = new ArrayList<>();
+        json.readTree(text).forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    private List<Kept> kept(String text) {
+        List<Kept> out = new ArrayList<>();
+        for (JsonNode n : json.readTree(text)) {
+            out.add(new Kept(n.get("what").asString(), n.get("why").asString()));
+        }
+        return out;
+    }
+}

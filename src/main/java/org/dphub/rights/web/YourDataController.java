@@ -1,0 +1,125 @@
+package org.dphub.rights.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.dphub.identity.CitizenRelationship;
+import org.dphub.identity.UserAccounts;
+
+import org.dphub.people.Citizens;
+import org.dphub.rights.PersonalDataRights;
+import org.dphub.rights.SubjectAccess;
+import org.dphub.rights.internal.SubjectAccessPdf;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.FormErrors;
+import org.dphub.web.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * "Your data": download your whole record (PDF or JSON) — and, for someone who acts for others,
+ * theirs — and ask for it to be erased, with what would be kept and why (issue 17).
+ */
+@Controller
+class YourDataController {
+
+    /** A person whose record this user may download: themself or someone they act for. */
+    record Person(long citizenId, String name, boolean self) {
+    }
+
+    private final PersonalDataRights rights;
+    private final UserAccounts accounts;
+    private final Citizens citizens;
+    private final SubjectAccessPdf pdf;
+    private final MessageSource messages;
+
+    YourDataController(PersonalDataRights rights, UserAccounts accounts, Citizens citizens, SubjectAccessPdf pdf, MessageSource messages) {
+        this.rights = rights;
+        this.accounts = accounts;
+        this.citizens = citizens;
+        this.pdf = pdf;
+        this.messages = messages;
+    }
+
+    @GetMapping("/your-data")
+    String page(SignedInUser user, @RequestParam(required = false) Long asked, Model model, Locale locale) {
+        return show(user, model, new FormErrors(messages, locale), asked != null);
+    }
+
+    private String show(SignedInUser user, Model model, FormErrors errors, boolean asked) {
+        List<Person> people = user.isStaff() ? List.of() : accounts.citizenAccessFor(user.userId()).stream()
+                .map(a -> citizens.find(user, a.citizenId())
+                        .map(c -> new Person(c.id(), c.fullName(), a.relationship() == CitizenRelationship.SELF)))
+                .flatMap(Optional::stream).toList();
+        model.addAttribute("people", people);
+        model.addAttribute("others", people.stream().filter(p -> !p.self()).toList());
+        model.addAttribute("mayAskForErasure", !people.isEmpty());
+        model.addAttribute("years", rights.retentionYears());
+        model.addAttribute("asked", asked);
+        model.addAttribute("errors", errors);
+        return "rights/your-data";
+    }
+
+    @GetMapping(path = "/your-data/download.json")
+    ResponseEntity<Map<String, Object>> mineJson(SignedInUser user) {
+        return json(rights.forMe(user, "json"));
+    }
+
+    @GetMapping(path = "/your-data/download.pdf")
+    ResponseEntity<byte[]> minePdf(SignedInUser user, Locale locale) {
+        return pdf(rights.forMe(user, "pdf"), locale);
+    }
+
+    @GetMapping(path = "/your-data/people/{id}.json")
+    ResponseEntity<Map<String, Object>> personJson(SignedInUser user, @PathVariable long id) {
+        return json(rights.forCitizen(user, id, "json").orElseThrow(NotFound::new));
+    }
+
+    @GetMapping(path = "/your-data/people/{id}.pdf")
+    ResponseEntity<byte[]> personPdf(SignedInUser user, @PathVariable long id, Locale locale) {
+        return pdf(rights.forCitizen(user, id, "pdf").orElseThrow(NotFound::new), locale);
+    }
+
+    /** The person, or someone acting for them, asks the DP team to erase their data. */
+    @PostMapping("/your-data/erasure-request")
+    String askForErasure(SignedInUser user, @RequestParam(required = false) Long citizenId, Model model, Locale locale) {
+        FormErrors errors = new FormErrors(messages, locale);
+        if (citizenId == null || user.isStaff() || citizens.find(user, citizenId).isEmpty()) {
+            errors.reject("citizenId", "rights.error.choose-person");
+            return show(user, model, errors, false);
+        }
+        Optional<Long> request = rights.requestErasure(user, citizenId, locale, errors);
+        if (request.isEmpty()) {
+            return show(user, model, errors, false);
+        }
+        return "redirect:/your-data?asked=" + request.get();
+    }
+
+    static ResponseEntity<Map<String, Object>> json(SubjectAccess access) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("kind", access.kind());
+        body.put("id", access.id());
+        body.put("name", access.name());
+        body.put("made", access.made().toString());
+        body.put("sections", access.sectionMap());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"your-data-" + access.kind() + "-" + access.id() + ".json\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+    }
+
+    ResponseEntity<byte[]> pdf(SubjectAccess access, Locale locale) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"your-data-" + access.kind() + "-" + access.id() + ".pdf\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(pdf.render(access, locale));
+    }
+
+}

@@ -1,0 +1,114 @@
+package org.dphub.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.UUID;
+import org.dphub.identity.NewUserAccount;
+import org.dphub.identity.UserAccounts;
+import org.dphub.people.Citizens;
+import org.dphub.shared.Role;
+import org.dphub.support.BrowserPages;
+import org.dphub.support.Chromium;
+import org.dphub.support.Http;
+import org.dphub.support.IntegrationTest;
+import org.dphub.support.MoneyApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * "Your data" in Chromium (issue 17): a person finds it from their home page, sees the download
+ * links and what erasure would keep and why, and asks for their data to be erased; the DP team
+ * opens the person's data from their page, is refused while the direct payment is in force (told
+ * what to settle first), and erases it once it has ended, then sees what was kept and why.
+ * axe-core on every page, in English and Welsh.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class YourDataBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    Citizens citizens;
+    @Autowired
+    JdbcClient jdbc;
+
+    BrowserPages pages;
+
+    @BeforeAll
+    void start() {
+        pages = new BrowserPages(Chromium.start(), port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (pages != null) {
+            pages.browser.quit();
+        }
+    }
+
+    @Test
+    void aRepresentativeDownloadsTheDataOfEachPersonTheyActFor() {
+        pages.signIn("representative@demo-england");
+        pages.click(pages.browser.findElement(By.id("home-your-data")));
+        assertThat(pages.main()).contains("People you act for");
+        assertThat(pages.browser.findElements(By.cssSelector("a[id^='download-pdf-']"))).hasSizeGreaterThan(1);
+        pages.assertAccessibleInBothLanguages("your data, for the people one acts for");
+        pages.assertFitsAPhone("your data, for the people one acts for");
+    }
+
+    @Test
+    void aPersonAsksForErasureAndTheDpTeamCarriesItOut() {
+        Http http = new Http(port);
+        MoneyApi.Active active = new MoneyApi(http).activeWeekly("practitioner@demo-england", "Llinos", LocalDate.now().plusDays(20),
+                "PREPAID_CARD", 5_000, "en");
+        String username = "llinos-" + UUID.randomUUID() + "@example.com";
+        long england = jdbc.sql("SELECT id FROM council WHERE code = 'demo-england'").query(Long.class).single();
+        long user = accounts.create(new NewUserAccount(username, Http.DEMO_PASSWORD, "Llinos Test", england, EnumSet.of(Role.CITIZEN), "en"));
+        citizens.linkExistingAccount(accounts.findByUsername("practitioner@demo-england").orElseThrow(), active.citizenId(), user);
+
+        pages.signIn(username);
+        pages.click(pages.browser.findElement(By.id("home-your-data")));
+        assertThat(pages.h1()).isEqualTo("Your data");
+        assertThat(pages.browser.findElement(By.id("download-pdf")).getAttribute("href")).endsWith("/your-data/download.pdf");
+        assertThat(pages.main()).contains("Download your data (JSON)", "What we keep, and why", "Limitation Act 1980", "PAYE");
+        pages.assertAccessibleInBothLanguages("your data");
+        pages.assertFitsAPhone("your data");
+        pages.submit();
+        assertThat(pages.main()).as(pages.whatThePageSays()).contains("We have sent your request to your direct payments team");
+        pages.assertAccessibleInBothLanguages("your data, request sent");
+        assertThat(jdbc.sql("SELECT count(*) FROM help_request WHERE citizen_id = ? AND kind = 'OTHER' AND text LIKE '%erase%'")
+                .param(active.citizenId()).query(Long.class).single()).isEqualTo(1);
+
+        pages.signIn("dp-team@demo-england");
+        pages.open("/citizens/" + active.citizenId() + "?lang=en");
+        pages.click(pages.browser.findElement(By.id("personal-data-link")));
+        assertThat(pages.h1()).isEqualTo("Llinos Test's data");
+        pages.assertAccessibleInBothLanguages("a person's data");
+        pages.submit();
+        assertThat(pages.main()).contains("We cannot erase this person's data yet", "End their direct payment first");
+        pages.assertAccessible("a person's data, erasure refused");
+        assertThat(jdbc.sql("SELECT given_name FROM citizen WHERE id = ?").param(active.citizenId()).query(String.class).single())
+                .isEqualTo("Llinos");
+
+        MoneyApi.ok(http.postJsonAs("practitioner@demo-england", Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + active.directPaymentId()
+                + "/status-changes", "{\"event\": \"ENDED\", \"effectiveOn\": \"" + LocalDate.now() + "\", \"reason\": \"Asked to stop\"}"), 200);
+        pages.open("/citizens/" + active.citizenId() + "/personal-data?lang=en");
+        pages.submit();
+        assertThat(pages.main()).as(pages.whatThePageSays()).contains("Their data has been erased", "What was removed",
+                "Money records: accounts, payments and spending", "Limitation Act 1980");
+        assertThat(pages.h1()).isEqualTo("Erased person's data");
+        pages.assertAccessibleInBothLanguages("a person's data, erased");
+        assertThat(pages.browser.findElements(By.id("erase-button"))).as("erased once").isEmpty();
+    }
+}
