@@ -230,7 +230,8 @@ class PageMatrixIT {
             "GET /sign-in/council-account | PUBLIC SIGNED N |",
             // no demo council has single sign-on: a made-up code, which is "not set up" (404) for everyone; OidcSignInIT signs in
             "GET /sign-in/council-account/{code} | PUBLIC SIGNED N |",
-            "GET /sign-in/council-account/refused | PUBLIC SIGNED N |",
+            // why a council account was refused: says so (403) only just after a refused sign-in (OidcSignInIT), else a plain 403
+            "GET /sign-in/council-account/refused | |",
             // issue 17: the one-time code step serves only a sign-in waiting for it (OneTimeCodesIT); without one,
             // someone signed in goes home and anyone else to sign in
             "GET /sign-in/code | SIGNED N |",
