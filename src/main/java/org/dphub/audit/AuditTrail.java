@@ -48,6 +48,20 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Records a change in the name of a person who is not signed in yet: a step of their own sign-in
+     * (a one-time code set up, a recovery code used or a code refused) before the session is theirs.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(String actor, Long councilId, String entityType, Object entityId, AuditAction action, Object before, Object after) {
+        String id = String.valueOf(entityId);
+        long event = events.insert(councilId, actor, action, entityType, id, before, after);
+        Long citizen = citizensOf(entityType, List.of(id), before, after).get(id);
+        if (citizen != null) {
+            events.insertSubjects(Map.of(event, citizen));
+        }
+    }
+
     /** Records the same change to many entities at once: {@code councilIds[i]} owns {@code entityIds[i]}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordSame(long[] councilIds, String entityType, long[] entityIds, AuditAction action, Object before, Object after) {

@@ -53,6 +53,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "demo-password-2026";
+    /**
+     * The demo finance officers' and administrators' one-time code secret (base32, 20 bytes), in the
+     * README so anyone trying the demo can add it to an authentication app. Demo only: the prod
+     * profile loads no demo data.
+     */
+    static final String ONE_TIME_CODE_SECRET = "DEMODEMODEMODEMODEMODEMODEMODEMO";
     static final String[] ACCOUNTS = {"citizen", "representative", "pa", "provider", "practitioner",
             "budget-holder", "dp-team", "finance", "finance2", "admin"};
     /** The one demo account of no council. */
@@ -62,6 +68,7 @@ class DemoData implements ApplicationRunner {
 
     private final Councils councils;
     private final UserAccounts accounts;
+    private final org.dphub.identity.OneTimeCodes oneTimeCodes;
     private final Citizens citizens;
     private final PaProfiles paProfiles;
     private final org.dphub.marketplace.CoverOffers coverOffers;
@@ -85,8 +92,10 @@ class DemoData implements ApplicationRunner {
              PostcodeDirectory postcodes, DemoPlans demoPlans, DemoMarketplace demoMarketplace, DemoEmployment demoEmployment,
              DemoDirectory demoDirectory, DemoProviderPayments demoProviderPayments, DemoHelp demoHelp, BankAccounts bankAccounts,
              TransactionTemplate transaction, DataSource dataSource,
-             @Value("${dphub.demo-data:auto}") String mode, org.dphub.marketplace.CoverOffers coverOffers) {
+             @Value("${dphub.demo-data:auto}") String mode, org.dphub.marketplace.CoverOffers coverOffers,
+             org.dphub.identity.OneTimeCodes oneTimeCodes) {
         this.coverOffers = coverOffers;
+        this.oneTimeCodes = oneTimeCodes;
         this.councils = councils;
         this.accounts = accounts;
         this.citizens = citizens;
@@ -182,9 +191,12 @@ class DemoData implements ApplicationRunner {
         account("practitioner", domain, staffName(plan, random), council, EnumSet.of(Role.PRACTITIONER), "en");
         account("budget-holder", domain, staffName(plan, random), council, EnumSet.of(Role.BUDGET_HOLDER), "en");
         account("dp-team", domain, staffName(plan, random), council, EnumSet.of(Role.DP_TEAM), "en");
-        account("finance", domain, staffName(plan, random), council, EnumSet.of(Role.FINANCE), "en");
-        account("finance2", domain, staffName(plan, random), council, EnumSet.of(Role.FINANCE), "en");
-        account("admin", domain, staffName(plan, random), council, EnumSet.of(Role.COUNCIL_ADMIN), "en");
+        // those who must give a one-time code at sign-in have the README's demo secret set up already
+        for (String name : List.of("finance", "finance2", "admin")) {
+            long user = account(name, domain, staffName(plan, random), council,
+                    EnumSet.of("admin".equals(name) ? Role.COUNCIL_ADMIN : Role.FINANCE), "en");
+            oneTimeCodes.setUpForDemo(user, council.id(), ONE_TIME_CODE_SECRET);
+        }
         SignedInUser practitioner = accounts.findByUsername("practitioner@" + domain).orElseThrow();
 
         long citizenUser = account("citizen", domain, people.get(0).fullName(), council, EnumSet.of(Role.CITIZEN),

@@ -57,8 +57,11 @@ class IdentityConfiguration {
 
     /** Hourly, on one instance only (db-scheduler coordinates through the database). */
     @Bean
-    RecurringTask<Void> forgetOldSignInFailures(SignInThrottle throttle) {
+    RecurringTask<Void> forgetOldSignInFailures(SignInThrottle throttle, OneTimeCodeThrottle codes) {
         return Tasks.recurring("forget-old-sign-in-failures", FixedDelay.of(Duration.ofHours(1)))
-                .execute((instance, context) -> throttle.forgetOldFailures());
+                .execute((instance, context) -> {
+                    throttle.forgetOldFailures();
+                    codes.forgetOldFailures();
+                });
     }
 }

@@ -67,7 +67,7 @@ class SecurityConfiguration {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {
-            "/", "/sign-in", "/sign-in/council-account", "/sign-in/council-account/**", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
+            "/", "/sign-in", "/sign-in/*", "/sign-in/council-account/**", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
             // the information hub: guides, jargon buster, search and each council's page (its editing is under /council/**)
             "/information", "/information/*", "/information/councils/*",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
@@ -85,10 +85,13 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain management(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json,
-                                   @Value("${dphub.metrics.token:}") String metricsToken) throws Exception {
+                                   @Value("${dphub.metrics.token:}") String metricsToken,
+                                   @Value("${dphub.sign-in.basic-for-one-time-code-roles:true}") boolean basicForCodeRoles,
+                                   ObjectProvider<SignInStep> steps) throws Exception {
         http.securityMatcher("/actuator", "/actuator/**")
                 .authenticationManager(only(signIn))
                 .addFilterBefore(new MetricsToken(metricsToken, json), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().access(AuthorizationManagers.anyOf(
@@ -120,9 +123,14 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationProvider signIn, AuthenticationConverter apiKeys, JsonMapper json,
                             MultipartConfigElement uploads, @Value("${dphub.max-json-size}") DataSize maxJson,
-                            ObjectProvider<WholeFileBody> wholeFiles) throws Exception {
+                            ObjectProvider<WholeFileBody> wholeFiles,
+                            @Value("${dphub.sign-in.basic-for-one-time-code-roles:true}") boolean basicForCodeRoles,
+                            ObjectProvider<SignInStep> steps) throws Exception {
         ProviderManager manager = only(signIn);
         http.securityMatcher("/api/**")
+                // a finance officer's or administrator's password alone, when the council says so (issue 17)
+                .addFilterAfter(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new OversizedUploads(uploads), AuthorizationFilter.class)
                 .addFilterAfter(new OversizedBodies(maxJson.toBytes(), uploads.getMaxRequestSize(), wholeFiles.orderedStream().toList(), json),
                         AuthorizationFilter.class)
@@ -167,8 +175,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages,
                               MultipartConfigElement uploads, @Value("${dphub.max-json-size}") DataSize maxJson,
-                              ObjectProvider<WholeFileBody> wholeFiles, ClientRegistrationRepository councilProviders) throws Exception {
+                              ObjectProvider<WholeFileBody> wholeFiles, ClientRegistrationRepository councilProviders,
+                              ObjectProvider<SignInStep> steps) throws Exception {
         http.authenticationManager(only(signIn))
+                // a sign-in waiting for its one-time code goes nowhere else (issue 17)
+                .addFilterBefore(new PendingSignIn(), AuthorizationFilter.class)
                 .addFilterBefore(new OversizedUploads(uploads), CsrfFilter.class)
                 .addFilterBefore(new OversizedBodies(maxJson.toBytes(), uploads.getMaxRequestSize(), wholeFiles.orderedStream().toList(), null),
                         CsrfFilter.class)
@@ -226,7 +237,7 @@ class SecurityConfiguration {
                         .loginProcessingUrl("/sign-in")
                         .usernameParameter("username")
                         .passwordParameter("password")
-                        .successHandler(signedIn(languages))
+                        .successHandler(signedIn(languages, steps.orderedStream().toList()))
                         .failureHandler(signInFailed())
                         .permitAll())
                 // issue 17: staff sign in with their council's OpenID Connect provider (authorization code with PKCE);
@@ -236,7 +247,8 @@ class SecurityConfiguration {
                         .clientRegistrationRepository(councilProviders)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(new CouncilAccountRequests(councilProviders)))
                         .authorizedClientRepository(new CouncilAccountRequests.KeepNoTokens())
-                        .successHandler(signedIn(languages))
+                        // the council's provider is the second factor's place: no one-time code after it
+                        .successHandler(signedIn(languages, java.util.List.of()))
                         .failureHandler(councilAccountRefused()))
                 .logout(logout -> logout
                         .logoutUrl("/sign-out")
@@ -274,8 +286,12 @@ class SecurityConfiguration {
         return manager;
     }
 
-    /** After sign-in: the person's own language if they chose Welsh and have not switched on this device. */
-    private static AuthenticationSuccessHandler signedIn(LocaleResolver languages) {
+    /**
+     * After a right password: the person's own language if they chose Welsh and have not switched
+     * on this device; then, for those who must take a further step (a one-time code), that step's
+     * page with the sign-in held aside until it is done ({@link PendingSignIn}); else their home.
+     */
+    private static AuthenticationSuccessHandler signedIn(LocaleResolver languages, List<SignInStep> steps) {
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof SignedInUser.Holder holder
                     && "cy".equals(holder.signedInUser().preferredLanguage())
@@ -283,6 +299,14 @@ class SecurityConfiguration {
                     .noneMatch(c -> "dphub-language".equals(c.getName())))) {
                 languages.setLocale(request, response, LanguageResolver.WELSH);
             }
+            java.util.Optional<String> step = steps.stream().map(s -> s.pageAfterPassword(authentication))
+                    .flatMap(java.util.Optional::stream).findFirst();
+            if (step.isPresent()) {
+                PendingSignIn.hold(request, authentication, step.get());
+                response.sendRedirect(request.getContextPath() + step.get());
+                return;
+            }
+            PendingSignIn.forget(request);
             boolean temporary = authentication.getPrincipal() instanceof SignedInUser.Holder holder
                     && holder.signedInUser().mustChangePassword();
             response.sendRedirect(request.getContextPath() + (temporary ? "/account/password" : "/home"));

@@ -60,6 +60,7 @@ class DirectoryBrowserIT {
         pages.browser.findElement(By.id("username")).sendKeys(username);
         pages.browser.findElement(By.id("password")).sendKeys(password);
         pages.submit();
+        org.dphub.support.AuthenticatorApp.finishSignIn(pages.browser, username);
         assertThat(pages.path()).as(pages.whatThePageSays()).isEqualTo("/home");
     }
 

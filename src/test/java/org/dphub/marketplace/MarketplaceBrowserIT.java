@@ -70,6 +70,7 @@ class MarketplaceBrowserIT {
         pages.browser.findElement(By.id("username")).sendKeys(username);
         pages.browser.findElement(By.id("password")).sendKeys(password);
         pages.submit();
+        org.dphub.support.AuthenticatorApp.finishSignIn(pages.browser, username);
         assertThat(pages.path()).as(pages.whatThePageSays()).isEqualTo("/home");
     }
 

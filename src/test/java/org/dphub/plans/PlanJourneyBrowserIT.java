@@ -466,6 +466,7 @@ class PlanJourneyBrowserIT {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
         clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        org.dphub.support.AuthenticatorApp.finishSignIn(browser, username);
         assertThat(path()).as(whatThePageSays()).isEqualTo("/home");
     }
 

@@ -52,6 +52,7 @@ public final class BrowserPages {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
         click(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        AuthenticatorApp.finishSignIn(browser, username);
         assertThat(path()).as(whatThePageSays()).isEqualTo("/home");
     }
 

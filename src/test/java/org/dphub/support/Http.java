@@ -180,10 +180,40 @@ public final class Http {
         }
         HttpResponse<String> signedIn = postForm("/sign-in", "username=" + encode(username) + "&password=" + encode(password)
                 + "&_csrf=" + encode(token.group(1)), "Cookie", "SESSION=" + session);
-        if (!signedIn.headers().firstValue("Location").orElse("").endsWith("/home")) {
+        String location = signedIn.headers().firstValue("Location").orElse("");
+        if (location.endsWith(AuthenticatorApp.CODE_PAGE) || location.endsWith(AuthenticatorApp.SET_UP_PAGE)) {
+            long start = System.currentTimeMillis();
+            String signedInSession = "SESSION=" + giveOneTimeCode(username, "SESSION=" + cookie(signedIn, "SESSION"), location);
+            AuthenticatorApp.took(System.currentTimeMillis() - start);
+            return signedInSession;
+        }
+        if (!location.endsWith("/home")) {
             throw new IllegalStateException("Sign-in as " + username + " failed: " + signedIn.headers().map());
         }
         return "SESSION=" + cookie(signedIn, "SESSION");
+    }
+
+    /**
+     * A finance officer's or administrator's second step, as {@link AuthenticatorApp} would do it: a code
+     * on the code page, or the set-up page's key added and a first code given. Returns the session id.
+     */
+    private String giveOneTimeCode(String username, String session, String location) {
+        String page = java.net.URI.create(location).getPath();
+        HttpResponse<String> form = get(page, "Cookie", session);
+        if (page.equals(AuthenticatorApp.SET_UP_PAGE)) {
+            java.util.regex.Matcher key = java.util.regex.Pattern.compile("id=\"secret\"[^>]*>([A-Z2-7 ]+)<").matcher(form.body());
+            if (!key.find()) {
+                throw new IllegalStateException("The set-up page shows no key");
+            }
+            AuthenticatorApp.add(username, key.group(1));
+        }
+        HttpResponse<String> done = postForm(page, "code=" + AuthenticatorApp.code(username) + "&_csrf=" + encode(csrfToken(form.body())),
+                "Cookie", session);
+        boolean setUp = page.equals(AuthenticatorApp.SET_UP_PAGE) && done.statusCode() == 200 && done.body().contains("id=\"recovery-codes\"");
+        if (!setUp && !done.headers().firstValue("Location").orElse("").endsWith("/home")) {
+            throw new IllegalStateException("The one-time code for " + username + " was refused: " + done.statusCode() + " " + done.headers().map());
+        }
+        return cookie(done, "SESSION");
     }
 
     private static String cookie(HttpResponse<String> response, String name) {

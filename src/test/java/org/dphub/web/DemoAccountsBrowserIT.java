@@ -128,6 +128,7 @@ class DemoAccountsBrowserIT {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
         clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        org.dphub.support.AuthenticatorApp.finishSignIn(browser, username);
     }
 
     @Test

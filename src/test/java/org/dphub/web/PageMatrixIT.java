@@ -101,6 +101,9 @@ class PageMatrixIT {
             "GET /council/information/terms/new | A |",
             "GET /council/information/terms/{key} | A |",
             "GET /council/match-weights | A |",
+            // issue 17: who signs in with one-time codes, and resetting a colleague's (another council's: 404)
+            "GET /council/one-time-codes | A |",
+            "GET /council/one-time-codes/{userId}/reset | A | T",
             "GET /council/settings | A |",
             "GET /council/settings/edit | A |",
             "GET /council/settings/single-sign-on | A |",
@@ -229,6 +232,11 @@ class PageMatrixIT {
             "GET /sign-in/council-account/{code} | PUBLIC SIGNED N |",
             // why a council account was refused: says so (403) only just after a refused sign-in (OidcSignInIT), else a plain 403
             "GET /sign-in/council-account/refused | |",
+            // issue 17: the one-time code step serves only a sign-in waiting for it (OneTimeCodesIT); without one,
+            // someone signed in goes home and anyone else to sign in
+            "GET /sign-in/code | SIGNED N |",
+            "GET /sign-in/recovery-code | SIGNED N |",
+            "GET /sign-in/set-up-code | SIGNED N |",
             "GET /vacancies/{id}/report | C P | T",
             "GET /your-data | SIGNED N |",
             "GET /your-data/download.json | SIGNED N |",
@@ -262,6 +270,7 @@ class PageMatrixIT {
             "POST /council/information/terms/new | A |",
             "POST /council/information/terms/{key} | A |",
             "POST /council/match-weights | A |",
+            "POST /council/one-time-codes/{userId}/reset | A | T",
             "POST /council/settings/edit | A |",
             "POST /cover-bookings/{id}/accept | PA | T",
             "POST /cover-bookings/{id}/cancel | C R STAFF | T",
@@ -340,6 +349,9 @@ class PageMatrixIT {
             "POST /regular-payments/{id} | C R STAFF PV | T",
             "POST /service-funds/{id}/spending | PV | T",
             "POST /service-funds/{id}/upload | PV | T",
+            "POST /sign-in/code | SIGNED N |",
+            "POST /sign-in/recovery-code | SIGNED N |",
+            "POST /sign-in/set-up-code | SIGNED N |",
             "POST /vacancies/{id}/report | SIGNED | T");
 
     static final String ME = AuthorisationMatrixIT.ME;
@@ -352,6 +364,10 @@ class PageMatrixIT {
             Map.entry("/citizens/{}", "SELECT " + ME),
             Map.entry("/your-data/people/{}", "SELECT " + ME),
             Map.entry("/sign-in/council-account/{}", NONE),
+            // a demo-england finance officer or administrator whose codes are set up
+            Map.entry("/council/one-time-codes/{}", """
+                    SELECT e.user_id FROM one_time_code_enrolment e JOIN app_user u ON u.id = e.user_id JOIN council c ON c.id = u.council_id
+                    WHERE c.code = 'demo-england' AND e.reset_at IS NULL AND e.confirmed_at IS NOT NULL ORDER BY e.user_id LIMIT 1"""),
             // kinds the demo does not make: other tests may, so a made-up id keeps the answers the same whatever ran before
             Map.entry("/citizens/{}/representatives/{}", NONE),
             Map.entry("/cover-bookings/{}", NONE),

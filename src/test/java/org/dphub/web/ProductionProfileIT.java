@@ -51,7 +51,9 @@ class ProductionProfileIT {
         }
         app = new SpringApplicationBuilder(Application.class).profiles("prod").run(
                 "--server.port=0", "--dphub.database.embedded.data-dir=", "--dphub.payment-runs.nightly=-",
-                "--management.server.port=" + managementPort, "--dphub.metrics.token=" + METRICS_TOKEN);
+                "--management.server.port=" + managementPort, "--dphub.metrics.token=" + METRICS_TOKEN,
+                // the prod profile starts only with a key for one-time code secrets
+                "--dphub.one-time-codes.key=prod-profile-it-one-time-code-key-0123456789");
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 

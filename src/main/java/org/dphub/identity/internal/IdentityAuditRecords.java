@@ -20,10 +20,11 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
     static final String USER = "user";
     static final String CITIZEN_ACCESS = "citizen_access";
     static final String API_KEY = "api_key";
+    static final String ONE_TIME_CODES = "one_time_codes";
 
     @Override
     public Set<String> entityTypes() {
-        return Set.of(USER, CITIZEN_ACCESS, API_KEY);
+        return Set.of(USER, CITIZEN_ACCESS, API_KEY, ONE_TIME_CODES);
     }
 
     /** Access to a person's records names the person; an account on its own concerns nobody in particular. */
@@ -38,6 +39,7 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
             case USER -> user(event, words);
             case CITIZEN_ACCESS -> access(event, words);
             case API_KEY -> apiKey(event, words);
+            case ONE_TIME_CODES -> oneTimeCodes(event, words);
             default -> null;
         });
     }
@@ -68,6 +70,24 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
         }
         if (event.after() != null && Boolean.TRUE.equals(event.after().get("revoked"))) {
             return words.say("audit.say.api_key.revoked", event.value("name"));
+        }
+        return null;
+    }
+
+    /** Set up, a recovery code used, a code refused, reset by an administrator: never the secret or a code itself. */
+    private static String oneTimeCodes(AuditEvent event, AuditWording words) {
+        Object what = event.value("event");
+        if ("SET_UP".equals(what)) {
+            return words.say("audit.say.one_time_codes.set_up");
+        }
+        if ("RECOVERY_CODE_USED".equals(what)) {
+            return words.say("audit.say.one_time_codes.recovery_code_used", event.value("recoveryCodesLeft"));
+        }
+        if ("REFUSED".equals(what)) {
+            return words.say("audit.say.one_time_codes.refused", words.text("audit.one_time_codes.reason." + event.value("reason")));
+        }
+        if ("RESET".equals(what)) {
+            return words.say("audit.say.one_time_codes.reset", event.value("displayName"));
         }
         return null;
     }
