@@ -232,7 +232,7 @@ public class OneTimeCodes {
         StaffCodes member = staffMember(admin, userId);
         boolean wasSetUp = member.isSetUp();
         if (codes.reset(userId, admin.userId(), now())) {
-            audit.record(admin.councilId(), AUDIT_ENTITY, userId, AuditAction.UPDATE,
+            audit.record(admin.councilId(), "one_time_codes", userId, AuditAction.UPDATE,
                     AuditTrail.values("setUp", wasSetUp),
                     AuditTrail.values("event", "RESET", "displayName", member.displayName()));
         }
@@ -247,7 +247,7 @@ public class OneTimeCodes {
         }
         long id = codes.start(userId, secrets.seal(userId, Base32.decode(base32Secret)), now());
         codes.confirm(id, 0, now());
-        audit.record(councilId, AUDIT_ENTITY, userId, AuditAction.CREATE, null, AuditTrail.values("event", "SET_UP", "recoveryCodes", 0));
+        audit.record(councilId, "one_time_codes", userId, AuditAction.CREATE, null, AuditTrail.values("event", "SET_UP", "recoveryCodes", 0));
     }
 
     /** The refusal of a typed code, or null when the code is right and unused (the caller then uses it). */
