@@ -15,6 +15,7 @@ import org.dphub.people.internal.PeopleRepository;
 import org.dphub.shared.Role;
 import org.dphub.web.NotFound;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.ReadOnlyMemo;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -197,10 +198,14 @@ public class Citizens {
     /** The citizens a person sees as themself or acts for, with why. */
     @Transactional(readOnly = true)
     public List<CitizenWithRelationship> actingFor(SignedInUser user) {
-        return accounts.citizenAccessFor(user.userId()).stream()
+        // read once a page: the home page asks for each module's part in one read-only transaction
+        return ReadOnlyMemo.remember(new ActingFor(user.userId()), () -> accounts.citizenAccessFor(user.userId()).stream()
                 .flatMap(a -> repository.findByIdInCouncil(a.citizenId(), a.councilId()).stream()
                         .map(c -> new CitizenWithRelationship(c, a.relationship())))
-                .toList();
+                .toList());
+    }
+
+    private record ActingFor(long userId) {
     }
 
     /** Staff search within their own council, by name or reference. */

@@ -1,0 +1,47 @@
+package org.dphub.shared.database;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What a read-only transaction has already read, kept until it ends: a page that reads the same
+ * thing for each of its parts (the home page asks "whom does this person act for?" once for each
+ * module's part) reads it once. Only inside a read-only transaction, where nothing the answer rests
+ * on can change; anywhere else the work is simply done.
+ */
+public final class ReadOnlyMemo {
+
+    private static final Object RESOURCE = new Object();
+
+    private ReadOnlyMemo() {
+    }
+
+    /** The answer already read for this key in this read-only transaction, or the work's answer, kept. */
+    @SuppressWarnings("unchecked")
+    public static <T> T remember(Object key, Supplier<T> work) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return work.get();
+        }
+        Map<Object, Object> memo = (Map<Object, Object>) TransactionSynchronizationManager.getResource(RESOURCE);
+        if (memo == null) {
+            memo = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(RESOURCE, memo);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
+                }
+            });
+        }
+        if (memo.containsKey(key)) {
+            return (T) memo.get(key);
+        }
+        T answer = work.get();
+        memo.put(key, answer);
+        return answer;
+    }
+}
