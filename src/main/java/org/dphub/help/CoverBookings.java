@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * finds cover PAs through the marketplace's matching ({@link CoverOffers}); they ask one or more;
  * each PA accepts or declines ({@link CoverTransitions}). Accepting engages the PA through
  * {@link Employments#engageForCover}, so the shift is paid through the PA's timesheet and the next
- * payroll. Who may see a booking: the employer's side and staff of the person's council, and the PA
+ * payroll. Each side is told at once by a letter ({@link CoverLetters}). Who may see a booking: the employer's side and staff of the person's council, and the PA
  * asked; anyone else is told "not found".
  */
 @Service
@@ -75,10 +75,11 @@ public class CoverBookings {
     private final MarketplaceSettings marketplace;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final CoverLetters letters;
     private final Clock clock;
 
     CoverBookings(CoverBookingRepository repository, CoverOffers offers, Citizens citizens, Councils councils, Employments employments,
-                  MarketplaceSettings marketplace, AuditTrail audit, MessageSource messages, Clock clock) {
+                  MarketplaceSettings marketplace, AuditTrail audit, MessageSource messages, CoverLetters letters, Clock clock) {
         this.repository = repository;
         this.offers = offers;
         this.citizens = citizens;
@@ -87,6 +88,7 @@ public class CoverBookings {
         this.marketplace = marketplace;
         this.audit = audit;
         this.messages = messages;
+        this.letters = letters;
         this.clock = clock;
     }
 
@@ -284,6 +286,8 @@ public class CoverBookings {
                 "profileId", profileId, "paName", pa.displayName(), "date", wanted.shift().day().toString(),
                 "start", wanted.shift().start().toString(), "end", wanted.shift().end().toString(),
                 "hourlyRate", wanted.hourlyRate().formatWithPence(), "status", CoverStatus.REQUESTED.name()));
+        // cover is for today or tomorrow: the PA is told at once, not only on their home page
+        letters.requested(repository.find(id).orElseThrow());
         return find(user, id).orElseThrow();
     }
 
@@ -394,13 +398,17 @@ public class CoverBookings {
         Employments.CoverEngagement engagement = employments.engageForCover(pa, row.citizenId(), acceptance.givenName(),
                 acceptance.familyName(), acceptance.dateOfBirth(), acceptance.starterDeclaration(), row.day(),
                 Money.ofPence(row.hourlyRatePence()), errors);
-        return change(pa, row, next, engagement.employment().id());
+        CoverBooking accepted = change(pa, row, next, engagement.employment().id());
+        letters.accepted(row);
+        return accepted;
     }
 
     @Transactional
     public CoverBooking decline(SignedInUser pa, long id) {
         CoverBookingRepository.Row row = repository.findForUpdate(id).filter(r -> r.paUserId() == pa.userId()).orElseThrow(NotFound::new);
-        return change(pa, row, next(row, CoverTransitions.Event.DECLINE, CoverTransitions.Side.PA), null);
+        CoverBooking declined = change(pa, row, next(row, CoverTransitions.Event.DECLINE, CoverTransitions.Side.PA), null);
+        letters.declined(row);
+        return declined;
     }
 
     /** Either side calls it off: the PA asked, or the employer's side (the person or someone acting for them). */
