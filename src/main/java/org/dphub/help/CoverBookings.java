@@ -101,20 +101,19 @@ public class CoverBookings {
         return LocalTime.now(clock.withZone(UK));
     }
 
-    /** Whether the shift is over: a day that has passed, or today with its end time gone. */
+    /** Whether the shift is over: its end (the next morning, for a night shift) has come. */
     public boolean ended(CoverBooking booking) {
-        return ended(booking.day(), booking.end());
+        return ended(booking.day(), booking.start(), booking.end());
     }
 
-    private boolean ended(LocalDate day, LocalTime end) {
-        LocalDate today = today();
-        return day.isBefore(today) || (day.equals(today) && !end.isAfter(now()));
+    private boolean ended(LocalDate day, LocalTime start, LocalTime end) {
+        return !java.time.LocalDateTime.now(clock.withZone(UK)).isBefore(new CoverShift(day, start, end).endsAt());
     }
 
     /**
      * Reads a shift, adding what to fix to {@code errors}: the date today or tomorrow only (a day that
-     * has passed, or later than tomorrow, is refused), times as 09:00 with the end after the start and,
-     * today, the start still to come,
+     * has passed, or later than tomorrow, is refused), times as 09:00 with the end another time than
+     * the start (earlier: the next day, a night shift) and, today, the start still to come,
      * and — when {@code booking} — what is needed and a rate not below the National Living Wage.
      * {@code rateField} names the rate's field ({@code hourlyRatePence} in the API, {@code hourlyRate} on pages).
      */
@@ -144,8 +143,8 @@ public class CoverBookings {
             errors.reject("startTime", "cover.error.startTime.passed", now().format(TIME));
             start = null;
         }
-        if (start != null && end != null && !end.isAfter(start)) {
-            errors.reject("endTime", "cover.error.end-before-start");
+        if (start != null && end != null && end.equals(start)) {
+            errors.reject("endTime", "cover.error.end-same-as-start");
             end = null;
         }
         String needs = errors.text("needs", typed.needs(), MAX_NEEDS, booking, "cover.label.needs");
@@ -241,7 +240,7 @@ public class CoverBookings {
 
     /** PAs already booked (accepted or worked) for cover at some time during the shift. */
     private java.util.Set<Long> busy(Wanted wanted) {
-        return repository.busyProfiles(wanted.shift().day(), wanted.shift().start(), wanted.shift().end());
+        return repository.busyProfiles(wanted.shift().startsAt(), wanted.shift().endsAt());
     }
 
     /** Cover PAs for the shift, soonest available first, then the best match; never a PA already booked for cover then. */
@@ -322,7 +321,7 @@ public class CoverBookings {
     /** Requests waiting for this PA's answer, today or later (for their home page). */
     @Transactional(readOnly = true)
     public long waitingForPa(SignedInUser pa) {
-        return repository.countWaitingForPa(pa.userId(), today(), now());
+        return repository.countWaitingForPa(pa.userId(), java.time.LocalDateTime.now(clock.withZone(UK)));
     }
 
     private Optional<CoverBooking> view(SignedInUser user, CoverBookingRepository.Row r) {
@@ -388,10 +387,11 @@ public class CoverBookings {
         repository.lockPa(pa.userId());
         CoverBookingRepository.Row row = repository.findForUpdate(id).filter(r -> r.paUserId() == pa.userId()).orElseThrow(NotFound::new);
         CoverStatus next = next(row, CoverTransitions.Event.ACCEPT, CoverTransitions.Side.PA);
-        if (ended(row.day(), row.end())) {
+        if (ended(row.day(), row.start(), row.end())) {
             throw new Refused(messages, "cover.error.accept.ended");
         }
-        Optional<CoverBookingRepository.Row> other = repository.overlappingForPa(pa.userId(), row.day(), row.start(), row.end(), row.id());
+        CoverShift shift = new CoverShift(row.day(), row.start(), row.end());
+        Optional<CoverBookingRepository.Row> other = repository.overlappingForPa(pa.userId(), shift.startsAt(), shift.endsAt(), row.id());
         if (other.isPresent()) {
             throw new Refused(messages, "cover.error.accept.overlap", other.get().start().format(TIME), other.get().end().format(TIME));
         }

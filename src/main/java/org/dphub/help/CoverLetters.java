@@ -70,7 +70,9 @@ class CoverLetters {
     void declined(CoverBookingRepository.Row booking) {
         Map<String, String> values = shift(booking);
         values.put("paname", booking.paName());
-        values.put("link", publicUrl + "/cover?citizen=" + booking.citizenId());
+        // the search for the same shift, ready to run again
+        values.put("link", publicUrl + "/cover?citizen=" + booking.citizenId() + "&date=" + booking.day() + "&startTime="
+                + booking.start().format(TIME) + "&endTime=" + booking.end().format(TIME) + "&find=1");
         letters.sendOnce(booking.councilId(), booking.citizenId(), LetterKind.COVER_DECLINED, values, key(booking, "answered"));
     }
 

@@ -301,7 +301,7 @@ class CoverIT {
         refusedOn(http.getAs(nia.username(), P, "/api/v1/citizens/" + nia.citizenId() + "/cover-candidates?date="
                 + today.minusDays(1) + "&startTime=10:00&endTime=15:00"), "date");
         refusedOn(http.getAs(nia.username(), P, "/api/v1/citizens/" + nia.citizenId() + "/cover-candidates?date="
-                + tomorrow + "&startTime=15:00&endTime=10:00"), "endTime");
+                + tomorrow + "&startTime=15:00&endTime=15:00"), "endTime");
         refusedOn(http.putJsonAs(afternoons.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + afternoons.profileId() + "/cover",
                 "{\"offersCover\": true, \"notice\": \"SAME_DAY\", \"times\": []}"), "times");
         assertThat(http.putJsonAs(afternoons.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + mornings.profileId() + "/cover",
@@ -332,7 +332,7 @@ class CoverIT {
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
                 booking(nia, cover.profileId(), today.plusDays(2), "09:00", "12:00", 1400)), "date");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
-                booking(nia, cover.profileId(), tomorrow, "12:00", "09:00", 1400)), "endTime");
+                booking(nia, cover.profileId(), tomorrow, "12:00", "12:00", 1400)), "endTime");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
                 booking(nia, cover.profileId(), tomorrow, "9 o'clock", "12:00", 1400)), "startTime");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
@@ -513,6 +513,50 @@ class CoverIT {
                 .query(Long.class).single()).as("nobody employed").isZero();
     }
 
+    @Test
+    void aNightShiftEndsTheNextMorningAndKeepsThePaBusyUntilThen() {
+        Person nia = person(true);
+        Person owen = person(true);
+        Pa nights = pa(true, "SAME_DAY", List.of("NIGHT", "MORNING"));
+        LocalDate tomorrow = LocalDate.now(UK).plusDays(1);
+
+        assertThat(candidates(nia, tomorrow, "22:00", "07:00")).contains(nights.profileId());
+        HttpResponse<String> asked = http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
+                booking(nia, nights.profileId(), tomorrow, "22:00", "07:00", 1400));
+        JsonNode booking = MoneyApi.ok(asked, 201);
+        long id = booking.get("id").asLong();
+        assertThat(booking.get("endsNextDay").asBoolean()).isTrue();
+        assertThat(booking.get("startTime").asString()).startsWith("22:00");
+        assertThat(booking.get("endTime").asString()).startsWith("07:00");
+        assertThat((String) lettersToPa(nights).get(0).get("body")).contains("22:00 to 07:00, ending the next day");
+
+        // the page says so, and counts 9 hours
+        String session = http.signIn(nia.username(), P);
+        String page = http.get("/cover-bookings/" + id, "Cookie", session).body();
+        assertThat(page).contains("22:00–07:00 (ends the next day)").contains("for 9 hours");
+        String welsh = http.get("/cover-bookings/" + id + "?lang=cy", "Cookie", session).body();
+        assertThat(welsh).contains("(yn gorffen y diwrnod wedyn)");
+
+        MoneyApi.ok(http.postJsonAs(nights.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + id + "/accept", accept("Gwen")), 200);
+        // busy from 22:00 to 07:00 the next morning: not offered for a shift in that time, offered earlier that day
+        assertThat(candidates(owen, tomorrow, "23:00", "23:30")).doesNotContain(nights.profileId());
+        assertThat(candidates(owen, tomorrow, "21:00", "22:30")).doesNotContain(nights.profileId());
+        assertThat(candidates(owen, tomorrow, "05:00", "06:00")).as("that morning, before the night").contains(nights.profileId());
+
+        // a night shift from today runs into tomorrow morning (moved to today: the test cannot wait for the clock)
+        jdbc.sql("UPDATE cover_booking SET cover_date = :d WHERE id = :id").param("d", LocalDate.now(UK)).param("id", id).update();
+        assertThat(candidates(owen, tomorrow, "05:00", "08:00")).as("until 07:00 tomorrow").doesNotContain(nights.profileId());
+        assertThat(candidates(owen, tomorrow, "07:00", "09:00")).as("free from 07:00").contains(nights.profileId());
+        HttpResponse<String> again = http.postJsonAs(owen.username(), P, "/api/v1/cover-bookings",
+                booking(owen, nights.profileId(), tomorrow, "06:00", "09:00", 1400));
+        refusedOn(again, "profileId");
+        assertThat(again.body()).contains("already booked for cover at that time");
+        // moved to yesterday, the night ended at 07:00 today: it no longer keeps the PA from tomorrow's shifts
+        jdbc.sql("UPDATE cover_booking SET cover_date = :d WHERE id = :id").param("d", LocalDate.now(UK).minusDays(1)).param("id", id)
+                .update();
+        assertThat(candidates(owen, tomorrow, "05:00", "08:00")).contains(nights.profileId());
+    }
+
     /** The letters written to this PA, oldest first: {kind, channel, recipient, subject, body}. */
     List<java.util.Map<String, Object>> lettersToPa(Pa pa) {
         return jdbc.sql("SELECT id, kind, channel, recipient, subject, body, citizen_id FROM letter WHERE pa_profile_id = :p ORDER BY id")
@@ -600,6 +644,9 @@ class CoverIT {
         String text = (String) toEmployer.get(0).get("body");
         assertThat(text).contains("Cover P. has said no", "/cover?citizen=" + nia.citizenId(), "find another PA")
                 .doesNotContain(cover.phone(), cover.username());
+        // the booking's page says where to look again, for the same shift
+        String page = http.get("/cover-bookings/" + id, "Cookie", http.signIn(nia.username(), P)).body();
+        assertThat(page).contains("id=\"find-someone-else\"").contains("/cover?citizen=" + nia.citizenId() + "&amp;date=" + tomorrow);
         assertThat(http.postJsonAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + id + "/decline", "{}").statusCode())
                 .isEqualTo(409);
         assertThat(coverLettersTo(nia)).hasSize(1);
