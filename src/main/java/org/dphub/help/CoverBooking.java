@@ -29,8 +29,14 @@ public record CoverBooking(long id, long councilId, long citizenId, long profile
         return status == CoverStatus.ACCEPTED || status == CoverStatus.WORKED;
     }
 
+    /** Whether the shift ends the next day (a night shift: its end time is earlier than its start). */
+    public boolean endsNextDay() {
+        return end.isBefore(start);
+    }
+
+    /** The shift's hours (8, 9.50), between the real instants: a night shift 22:00–07:00 is 9. */
     public String hours() {
-        long minutes = java.time.Duration.between(start, end).toMinutes();
+        long minutes = new org.dphub.marketplace.CoverShift(day, start, end).minutes();
         return minutes % 60 == 0 ? Long.toString(minutes / 60) : String.format(java.util.Locale.ROOT, "%d.%02d", minutes / 60, minutes % 60 * 100 / 60);
     }
 }

@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * finds cover PAs through the marketplace's matching ({@link CoverOffers}); they ask one or more;
  * each PA accepts or declines ({@link CoverTransitions}). Accepting engages the PA through
  * {@link Employments#engageForCover}, so the shift is paid through the PA's timesheet and the next
- * payroll. Who may see a booking: the employer's side and staff of the person's council, and the PA
+ * payroll. Each side is told at once by a letter ({@link CoverLetters}). Who may see a booking: the employer's side and staff of the person's council, and the PA
  * asked; anyone else is told "not found".
  */
 @Service
@@ -75,10 +75,11 @@ public class CoverBookings {
     private final MarketplaceSettings marketplace;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final CoverLetters letters;
     private final Clock clock;
 
     CoverBookings(CoverBookingRepository repository, CoverOffers offers, Citizens citizens, Councils councils, Employments employments,
-                  MarketplaceSettings marketplace, AuditTrail audit, MessageSource messages, Clock clock) {
+                  MarketplaceSettings marketplace, AuditTrail audit, MessageSource messages, CoverLetters letters, Clock clock) {
         this.repository = repository;
         this.offers = offers;
         this.citizens = citizens;
@@ -87,6 +88,7 @@ public class CoverBookings {
         this.marketplace = marketplace;
         this.audit = audit;
         this.messages = messages;
+        this.letters = letters;
         this.clock = clock;
     }
 
@@ -99,20 +101,19 @@ public class CoverBookings {
         return LocalTime.now(clock.withZone(UK));
     }
 
-    /** Whether the shift is over: a day that has passed, or today with its end time gone. */
+    /** Whether the shift is over: its end (the next morning, for a night shift) has come. */
     public boolean ended(CoverBooking booking) {
-        return ended(booking.day(), booking.end());
+        return ended(booking.day(), booking.start(), booking.end());
     }
 
-    private boolean ended(LocalDate day, LocalTime end) {
-        LocalDate today = today();
-        return day.isBefore(today) || (day.equals(today) && !end.isAfter(now()));
+    private boolean ended(LocalDate day, LocalTime start, LocalTime end) {
+        return !java.time.LocalDateTime.now(clock.withZone(UK)).isBefore(new CoverShift(day, start, end).endsAt());
     }
 
     /**
      * Reads a shift, adding what to fix to {@code errors}: the date today or tomorrow only (a day that
-     * has passed, or later than tomorrow, is refused), times as 09:00 with the end after the start and,
-     * today, the start still to come,
+     * has passed, or later than tomorrow, is refused), times as 09:00 with the end another time than
+     * the start (earlier: the next day, a night shift) and, today, the start still to come,
      * and — when {@code booking} — what is needed and a rate not below the National Living Wage.
      * {@code rateField} names the rate's field ({@code hourlyRatePence} in the API, {@code hourlyRate} on pages).
      */
@@ -142,8 +143,8 @@ public class CoverBookings {
             errors.reject("startTime", "cover.error.startTime.passed", now().format(TIME));
             start = null;
         }
-        if (start != null && end != null && !end.isAfter(start)) {
-            errors.reject("endTime", "cover.error.end-before-start");
+        if (start != null && end != null && end.equals(start)) {
+            errors.reject("endTime", "cover.error.end-same-as-start");
             end = null;
         }
         String needs = errors.text("needs", typed.needs(), MAX_NEEDS, booking, "cover.label.needs");
@@ -239,7 +240,7 @@ public class CoverBookings {
 
     /** PAs already booked (accepted or worked) for cover at some time during the shift. */
     private java.util.Set<Long> busy(Wanted wanted) {
-        return repository.busyProfiles(wanted.shift().day(), wanted.shift().start(), wanted.shift().end());
+        return repository.busyProfiles(wanted.shift().startsAt(), wanted.shift().endsAt());
     }
 
     /** Cover PAs for the shift, soonest available first, then the best match; never a PA already booked for cover then. */
@@ -284,6 +285,8 @@ public class CoverBookings {
                 "profileId", profileId, "paName", pa.displayName(), "date", wanted.shift().day().toString(),
                 "start", wanted.shift().start().toString(), "end", wanted.shift().end().toString(),
                 "hourlyRate", wanted.hourlyRate().formatWithPence(), "status", CoverStatus.REQUESTED.name()));
+        // cover is for today or tomorrow: the PA is told at once, not only on their home page
+        letters.requested(repository.find(id).orElseThrow());
         return find(user, id).orElseThrow();
     }
 
@@ -318,7 +321,7 @@ public class CoverBookings {
     /** Requests waiting for this PA's answer, today or later (for their home page). */
     @Transactional(readOnly = true)
     public long waitingForPa(SignedInUser pa) {
-        return repository.countWaitingForPa(pa.userId(), today(), now());
+        return repository.countWaitingForPa(pa.userId(), java.time.LocalDateTime.now(clock.withZone(UK)));
     }
 
     private Optional<CoverBooking> view(SignedInUser user, CoverBookingRepository.Row r) {
@@ -384,23 +387,28 @@ public class CoverBookings {
         repository.lockPa(pa.userId());
         CoverBookingRepository.Row row = repository.findForUpdate(id).filter(r -> r.paUserId() == pa.userId()).orElseThrow(NotFound::new);
         CoverStatus next = next(row, CoverTransitions.Event.ACCEPT, CoverTransitions.Side.PA);
-        if (ended(row.day(), row.end())) {
+        if (ended(row.day(), row.start(), row.end())) {
             throw new Refused(messages, "cover.error.accept.ended");
         }
-        Optional<CoverBookingRepository.Row> other = repository.overlappingForPa(pa.userId(), row.day(), row.start(), row.end(), row.id());
+        CoverShift shift = new CoverShift(row.day(), row.start(), row.end());
+        Optional<CoverBookingRepository.Row> other = repository.overlappingForPa(pa.userId(), shift.startsAt(), shift.endsAt(), row.id());
         if (other.isPresent()) {
             throw new Refused(messages, "cover.error.accept.overlap", other.get().start().format(TIME), other.get().end().format(TIME));
         }
         Employments.CoverEngagement engagement = employments.engageForCover(pa, row.citizenId(), acceptance.givenName(),
                 acceptance.familyName(), acceptance.dateOfBirth(), acceptance.starterDeclaration(), row.day(),
                 Money.ofPence(row.hourlyRatePence()), errors);
-        return change(pa, row, next, engagement.employment().id());
+        CoverBooking accepted = change(pa, row, next, engagement.employment().id());
+        letters.accepted(row);
+        return accepted;
     }
 
     @Transactional
     public CoverBooking decline(SignedInUser pa, long id) {
         CoverBookingRepository.Row row = repository.findForUpdate(id).filter(r -> r.paUserId() == pa.userId()).orElseThrow(NotFound::new);
-        return change(pa, row, next(row, CoverTransitions.Event.DECLINE, CoverTransitions.Side.PA), null);
+        CoverBooking declined = change(pa, row, next(row, CoverTransitions.Event.DECLINE, CoverTransitions.Side.PA), null);
+        letters.declined(row);
+        return declined;
     }
 
     /** Either side calls it off: the PA asked, or the employer's side (the person or someone acting for them). */

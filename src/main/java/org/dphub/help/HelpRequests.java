@@ -404,6 +404,11 @@ public class HelpRequests {
             errors.reject(field, "help.error." + field + ".too-long", MAX_TEXT);
             return null;
         }
+        if (FormErrors.looksLikeMarkup(stripped)) {
+            // issue 18, bad input: a script tag is refused with a clear message, nothing saved (as every other text field)
+            errors.reject(field, "help.error." + field + ".html");
+            return null;
+        }
         return stripped;
     }
 }

@@ -103,6 +103,12 @@ public class UserAccounts {
                 .findFirst();
     }
 
+    /** The language a user account reads in ("en" or "cy"); empty when there is no such account. */
+    @Transactional(readOnly = true)
+    public Optional<String> preferredLanguage(long userId) {
+        return users.findById(userId).map(UserRepository.StoredUser::preferredLanguage);
+    }
+
     /** A user account by id, as colleagues see it: name, roles and work contact details. */
     @Transactional(readOnly = true)
     public Optional<StaffMember> member(long userId) {

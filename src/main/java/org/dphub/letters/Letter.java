@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-/** A letter to a person, exactly as it was written, and how its delivery stands. */
-public record Letter(long id, long councilId, long citizenId, LetterKind kind, String language, String channel, String recipient,
+/**
+ * A letter to a person ({@code citizenId}) or to a PA on the register ({@code paProfileId}): exactly
+ * one of the two is set. Kept exactly as it was written, with how its delivery stands.
+ */
+public record Letter(long id, long councilId, Long citizenId, Long paProfileId, LetterKind kind, String language, String channel, String recipient,
                      String subject, String body, LetterDelivery delivery, String createdBy, Instant createdAt) {
 
     /** The delivery status's name (OUTBOX, PENDING, SENDING, SENT, FAILED), as the API gives it. */

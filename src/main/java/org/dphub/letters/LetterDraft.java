@@ -3,8 +3,9 @@ package org.dphub.letters;
 /**
  * A letter filled in for one person but not written yet ({@link Letters#draft}): the caller can keep
  * its text with its own record (a surplus recovery keeps the letter that explained it) and then
- * have exactly this text written ({@link Letters#write}).
+ * have exactly this text written ({@link Letters#write}). A letter to a PA ({@link Letters#sendOnceToPa})
+ * has a {@code paProfileId} and no {@code citizenId}.
  */
-public record LetterDraft(long councilId, long citizenId, LetterKind kind, String language, String channel, String recipient,
+public record LetterDraft(long councilId, Long citizenId, Long paProfileId, LetterKind kind, String language, String channel, String recipient,
                           String subject, String body) {
 }

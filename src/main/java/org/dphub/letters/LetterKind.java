@@ -26,7 +26,13 @@ public enum LetterKind {
     /** A council's "working / not working" survey round invites the person (feedback): once per round. */
     FEEDBACK_INVITED,
     /** The DP team replied to the person's request for help (help, issue 18): once per reply. */
-    HELP_REPLIED;
+    HELP_REPLIED,
+    /** A PA is asked to cover a shift today or tomorrow (help, issue 18): to the PA, once per booking; never the employer's contact. */
+    COVER_REQUESTED,
+    /** The PA asked said yes: to the employer, with the PA's name, phone and email; once per booking (one answer). */
+    COVER_ACCEPTED,
+    /** The PA asked said no: to the employer, with where to find someone else; once per booking (one answer). */
+    COVER_DECLINED;
 
     public String fileName(String language) {
         return "letters/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + language + ".txt";
@@ -37,7 +43,13 @@ public enum LetterKind {
      * (a survey invitation by the round that it invites to).
      */
     public boolean staffMayWrite() {
-        return this != SURPLUS_RECOVERED && this != FEEDBACK_INVITED && this != HELP_REPLIED && !writtenByTheDirectory();
+        return this != SURPLUS_RECOVERED && this != FEEDBACK_INVITED && this != HELP_REPLIED && !writtenByCover()
+                && !writtenByTheDirectory();
+    }
+
+    /** Written only when cover is asked for or answered: on its own it would tell of a shift nobody asked about. */
+    public boolean writtenByCover() {
+        return this == COVER_REQUESTED || this == COVER_ACCEPTED || this == COVER_DECLINED;
     }
 
     /** Written only when a provider asks for payment or a group purchase changes: on its own it would tell of things that never happened. */

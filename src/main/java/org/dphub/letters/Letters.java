@@ -89,9 +89,74 @@ public class Letters {
     @Transactional
     public Optional<Letter> sendOnce(long councilId, long citizenId, LetterKind kind, Map<String, String> values, String key) {
         Council council = councils.findById(councilId).orElseThrow(NotFound::new);
-        SignedInUser service = new SignedInUser(0, "dphub (" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")",
-                "dphub", council.id(), council.code(), EnumSet.of(Role.DP_TEAM), "en", false);
+        SignedInUser service = service(council, kind);
         return write(service, draft(service, citizenId, kind, values), key);
+    }
+
+    /**
+     * A PA on the register as the module writing to them knows them (letters knows no PAs): the
+     * profile, the name to greet them by, their email and phone, and the language they asked for
+     * ({@code "cy"} or {@code "en"}; null when they never said).
+     */
+    public record PaReader(long profileId, String name, String email, String phone, String language) {
+    }
+
+    /**
+     * A letter the service writes by itself to a PA (a PA asked for cover, issue 18), as the council's
+     * direct payments team would, at most once for {@code key}. By email, else by text; a PA with
+     * neither is not written to (empty, as when it was written before). In the PA's language if
+     * they said one; else in English, or — where the council works in Welsh ({@code welshLanguage})
+     * — in Welsh and English, Welsh first (Welsh Language Standards: correspondence in both unless
+     * the reader chose one).
+     */
+    @Transactional
+    public Optional<Letter> sendOnceToPa(long councilId, PaReader pa, LetterKind kind, Map<String, String> values, String key) {
+        Council council = councils.findById(councilId).orElseThrow(NotFound::new);
+        String channel = present(pa.email()) ? "EMAIL" : present(pa.phone()) ? "TEXT" : null;
+        if (channel == null) {
+            return Optional.empty();
+        }
+        List<String> languages = "cy".equals(pa.language()) ? List.of("cy") : "en".equals(pa.language()) ? List.of("en")
+                : councils.settings(councilId).settings().welshLanguage() ? List.of("cy", "en") : List.of("en");
+        List<String> subjects = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (String language : languages) {
+            LetterRepository.Template template = template(council.id(), kind, language);
+            Map<String, String> all = new HashMap<>();
+            all.put("name", pa.name());
+            all.put("council", language.equals("cy") ? council.nameCy() : council.name());
+            all.put("phone", language.equals("cy") ? "rhif arferol y cyngor" : "the council's usual number");
+            Locale locale = Locale.forLanguageTag(language);
+            values.forEach((name, value) -> all.put(name, localised(value, locale)));
+            subjects.add(fill(template.subject(), all));
+            bodies.add(fill(template.body(), all));
+        }
+        LetterDraft draft = new LetterDraft(council.id(), null, pa.profileId(), kind, languages.get(0), channel,
+                channel.equals("EMAIL") ? pa.email().strip() : pa.phone().strip(), String.join(" / ", subjects),
+                String.join("\n\n----\n\n", bodies));
+        SignedInUser service = service(council, kind);
+        DeliveryStatus status = DeliveryTransitions.apply(null, notify.configured()
+                ? DeliveryTransitions.Event.WRITE_WITH_NOTIFY : DeliveryTransitions.Event.WRITE_WITHOUT_NOTIFY).orElseThrow();
+        Optional<Long> written = repository.insert(draft, status, clock.instant(), service.username(), key);
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = written.get();
+        audit.record(council.id(), "letter", id, AuditAction.CREATE, null, AuditTrail.values("paProfileId", pa.profileId(),
+                "kind", kind.name(), "language", draft.language(), "channel", channel));
+        if (status == DeliveryStatus.PENDING) {
+            deliveries.wakeUpAfterCommit();
+        }
+        return repository.find(id);
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private static SignedInUser service(Council council, LetterKind kind) {
+        return new SignedInUser(0, "dphub (" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")",
+                "dphub", council.id(), council.code(), EnumSet.of(Role.DP_TEAM), "en", false);
     }
 
     /**
@@ -117,7 +182,7 @@ public class Letters {
             case "TEXT" -> citizen.phone();
             default -> citizen.fullName() + ", " + citizen.postcode();
         };
-        return new LetterDraft(council.id(), citizen.id(), kind, language, channel, recipient, fill(template.subject(), all),
+        return new LetterDraft(council.id(), citizen.id(), null, kind, language, channel, recipient, fill(template.subject(), all),
                 fill(template.body(), all));
     }
 
@@ -128,6 +193,9 @@ public class Letters {
      */
     @Transactional
     public Optional<Letter> write(SignedInUser staff, LetterDraft draft, String idempotencyKey) {
+        if (draft.citizenId() == null) {
+            throw new IllegalArgumentException("A letter to a PA is written by sendOnceToPa");
+        }
         citizens.find(staff, draft.citizenId())
                 .filter(c -> staff.isStaffOf(c.councilId()) && c.councilId() == draft.councilId()).orElseThrow(NotFound::new);
         DeliveryStatus status = DeliveryTransitions.apply(null, notify.configured()
@@ -168,14 +236,17 @@ public class Letters {
         }
         audit.record(letter.councilId(), "letter", id, AuditAction.UPDATE,
                 AuditTrail.values("status", letter.status(), "failureReason", String.valueOf(letter.delivery().failureReason())),
-                AuditTrail.values("citizenId", letter.citizenId(), "status", to.name(), "sentAgainBy", staff.username()));
+                letter.citizenId() != null
+                        ? AuditTrail.values("citizenId", letter.citizenId(), "status", to.name(), "sentAgainBy", staff.username())
+                        : AuditTrail.values("paProfileId", letter.paProfileId(), "status", to.name(), "sentAgainBy", staff.username()));
         deliveries.wakeUpAfterCommit();
         return repository.find(id).orElseThrow();
     }
 
     /**
      * Values are written for the reader: an ISO date becomes "1 July 2026" (or "1 Gorffennaf 2026"),
-     * and a return period's name ("QUARTERLY") the word for it ("quarter", "chwarter").
+     * a return period's name ("QUARTERLY") the word for it ("quarter", "chwarter"), and
+     * {@code msg:letters.<key>} the message with that key in the letter's language.
      */
     private String localised(String value, Locale locale) {
         if (value == null) {
@@ -183,6 +254,10 @@ public class Letters {
         }
         if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
             return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(LocalDate.parse(value));
+        }
+        if (value.startsWith("msg:letters.")) {
+            // words the writing module chose, in the letter's language ("ending the next day")
+            return messages.getMessage(value.substring(4), null, "", locale);
         }
         if (value.matches("MONTHLY|QUARTERLY|HALF_YEARLY|YEARLY")) {
             return messages.getMessage("letters.period." + value, null, value, locale);
@@ -302,10 +377,14 @@ public class Letters {
         return new Outbox(repository.forCouncil(staff.councilId(), onlyFailed, 200), repository.failedForCouncil(staff.councilId()));
     }
 
-    /** A letter, for staff of its council or the person it was written to (and those acting for them). */
+    /**
+     * A letter, for staff of its council or the person it was written to (and those acting for them);
+     * a letter to a PA, for staff of its council (the PA reads what it tells of on their own pages).
+     */
     @Transactional(readOnly = true)
     public Optional<Letter> find(SignedInUser user, long id) {
-        return repository.find(id).filter(l -> citizens.find(user, l.citizenId()).isPresent());
+        return repository.find(id).filter(l -> l.citizenId() != null ? citizens.find(user, l.citizenId()).isPresent()
+                : user.isStaffOf(l.councilId()));
     }
 
     /** Every attempt to send a letter the user may see, newest first. */

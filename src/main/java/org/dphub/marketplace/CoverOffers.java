@@ -160,7 +160,8 @@ public class CoverOffers {
                 fits.add(new Fit(offer.profileId(), from, notice, scoring.score(wants, asCover, candidate.sharedInterests(), distance)));
             }
         }
-        fits.sort(Comparator.comparing(Fit::from)
+        // soonest first: a night shift's 00:00 part comes after its 22:00 part
+        fits.sort(Comparator.comparingInt((Fit f) -> search.shift().minutesFromStart(f.from()))
                 .thenComparing(Comparator.comparingInt((Fit f) -> f.score().score()).reversed())
                 .thenComparingDouble(f -> f.score().distanceKm())
                 .thenComparingLong(Fit::id));

@@ -97,6 +97,26 @@ public class TransitionToAdulthood {
         return due;
     }
 
+    /**
+     * How many of the council's children turn 18 within its notice period (or have) with no adult's
+     * payment set up yet: what the home page prompts practitioners and the DP team about. Council staff only.
+     */
+    @Transactional(readOnly = true)
+    public long stillToSetUp(SignedInUser staff) {
+        if (!staff.isStaff() || staff.councilId() == null) {
+            return 0;
+        }
+        LocalDate by = LocalDate.now(clock).plusDays(councils.transitionNoticeDays(staff.councilId()));
+        long count = 0;
+        for (DirectPayment dp : repository.liveChildPayments(staff.councilId())) {
+            Optional<Citizen> person = citizens.find(staff, dp.citizenId());
+            if (person.isPresent() && !person.get().dateOfBirth().plusYears(18).isAfter(by) && repository.continuationOf(dp.id()).isEmpty()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private MovingToAdultSupport moving(SignedInUser user, DirectPayment dp, Citizen person) {
         LocalDate birthday = person.dateOfBirth().plusYears(18);
         CarePlans.Plan plan = plans.find(user, dp.planId()).orElseThrow();

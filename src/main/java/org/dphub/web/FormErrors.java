@@ -37,6 +37,11 @@ public final class FormErrors {
      * HTML. Returns the stripped text, or null when it is missing or not acceptable.
      * {@code labelKey} names the thing in words that follow "Enter", like "the person's first name".
      */
+    /** Whether text looks like HTML mark-up (a tag such as {@code <script>}, or an entity): for checks with their own words. */
+    public static boolean looksLikeMarkup(String text) {
+        return text != null && HTML.matcher(text).find();
+    }
+
     public String text(String field, String value, int maxLength, boolean required, String labelKey) {
         String text = value == null ? "" : value.strip();
         String label = messages.getMessage(labelKey, null, labelKey, locale);

@@ -301,7 +301,7 @@ class CoverIT {
         refusedOn(http.getAs(nia.username(), P, "/api/v1/citizens/" + nia.citizenId() + "/cover-candidates?date="
                 + today.minusDays(1) + "&startTime=10:00&endTime=15:00"), "date");
         refusedOn(http.getAs(nia.username(), P, "/api/v1/citizens/" + nia.citizenId() + "/cover-candidates?date="
-                + tomorrow + "&startTime=15:00&endTime=10:00"), "endTime");
+                + tomorrow + "&startTime=15:00&endTime=15:00"), "endTime");
         refusedOn(http.putJsonAs(afternoons.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + afternoons.profileId() + "/cover",
                 "{\"offersCover\": true, \"notice\": \"SAME_DAY\", \"times\": []}"), "times");
         assertThat(http.putJsonAs(afternoons.username(), PA_PASSWORD, "/api/v1/pa-profiles/" + mornings.profileId() + "/cover",
@@ -332,7 +332,7 @@ class CoverIT {
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
                 booking(nia, cover.profileId(), today.plusDays(2), "09:00", "12:00", 1400)), "date");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
-                booking(nia, cover.profileId(), tomorrow, "12:00", "09:00", 1400)), "endTime");
+                booking(nia, cover.profileId(), tomorrow, "12:00", "12:00", 1400)), "endTime");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
                 booking(nia, cover.profileId(), tomorrow, "9 o'clock", "12:00", 1400)), "startTime");
         refusedOn(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
@@ -511,6 +511,145 @@ class CoverIT {
                 .isEqualTo("REQUESTED");
         assertThat(jdbc.sql("SELECT count(*) FROM pa_employment WHERE pa_user_id = :u").param("u", cover.userId())
                 .query(Long.class).single()).as("nobody employed").isZero();
+    }
+
+    @Test
+    void aNightShiftEndsTheNextMorningAndKeepsThePaBusyUntilThen() {
+        Person nia = person(true);
+        Person owen = person(true);
+        Pa nights = pa(true, "SAME_DAY", List.of("NIGHT", "MORNING"));
+        LocalDate tomorrow = LocalDate.now(UK).plusDays(1);
+
+        assertThat(candidates(nia, tomorrow, "22:00", "07:00")).contains(nights.profileId());
+        HttpResponse<String> asked = http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
+                booking(nia, nights.profileId(), tomorrow, "22:00", "07:00", 1400));
+        JsonNode booking = MoneyApi.ok(asked, 201);
+        long id = booking.get("id").asLong();
+        assertThat(booking.get("endsNextDay").asBoolean()).isTrue();
+        assertThat(booking.get("startTime").asString()).startsWith("22:00");
+        assertThat(booking.get("endTime").asString()).startsWith("07:00");
+        assertThat((String) lettersToPa(nights).get(0).get("body")).contains("22:00 to 07:00, ending the next day");
+
+        // the page says so, and counts 9 hours
+        String session = http.signIn(nia.username(), P);
+        String page = http.get("/cover-bookings/" + id, "Cookie", session).body();
+        assertThat(page).contains("22:00–07:00 (ends the next day)").contains("for 9 hours");
+        String welsh = http.get("/cover-bookings/" + id + "?lang=cy", "Cookie", session).body();
+        assertThat(welsh).contains("(yn gorffen y diwrnod wedyn)");
+
+        MoneyApi.ok(http.postJsonAs(nights.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + id + "/accept", accept("Gwen")), 200);
+        // busy from 22:00 to 07:00 the next morning: not offered for a shift in that time, offered earlier that day
+        assertThat(candidates(owen, tomorrow, "23:00", "23:30")).doesNotContain(nights.profileId());
+        assertThat(candidates(owen, tomorrow, "21:00", "22:30")).doesNotContain(nights.profileId());
+        assertThat(candidates(owen, tomorrow, "05:00", "06:00")).as("that morning, before the night").contains(nights.profileId());
+
+        // a night shift from today runs into tomorrow morning (moved to today: the test cannot wait for the clock)
+        jdbc.sql("UPDATE cover_booking SET cover_date = :d WHERE id = :id").param("d", LocalDate.now(UK)).param("id", id).update();
+        assertThat(candidates(owen, tomorrow, "05:00", "08:00")).as("until 07:00 tomorrow").doesNotContain(nights.profileId());
+        assertThat(candidates(owen, tomorrow, "07:00", "09:00")).as("free from 07:00").contains(nights.profileId());
+        HttpResponse<String> again = http.postJsonAs(owen.username(), P, "/api/v1/cover-bookings",
+                booking(owen, nights.profileId(), tomorrow, "06:00", "09:00", 1400));
+        refusedOn(again, "profileId");
+        assertThat(again.body()).contains("already booked for cover at that time");
+        // moved to yesterday, the night ended at 07:00 today: it no longer keeps the PA from tomorrow's shifts
+        jdbc.sql("UPDATE cover_booking SET cover_date = :d WHERE id = :id").param("d", LocalDate.now(UK).minusDays(1)).param("id", id)
+                .update();
+        assertThat(candidates(owen, tomorrow, "05:00", "08:00")).contains(nights.profileId());
+    }
+
+    /** The letters written to this PA, oldest first: {kind, channel, recipient, subject, body}. */
+    List<java.util.Map<String, Object>> lettersToPa(Pa pa) {
+        return jdbc.sql("SELECT id, kind, channel, recipient, subject, body, citizen_id FROM letter WHERE pa_profile_id = :p ORDER BY id")
+                .param("p", pa.profileId()).query().listOfRows();
+    }
+
+    /** The cover letters written to this person, oldest first. */
+    List<java.util.Map<String, Object>> coverLettersTo(Person person) {
+        return jdbc.sql("SELECT id, kind, channel, recipient, subject, body FROM letter WHERE citizen_id = :c AND kind LIKE 'COVER%' ORDER BY id")
+                .param("c", person.citizenId()).query().listOfRows();
+    }
+
+    @Test
+    void aPaAskedForCoverIsToldAtOnceWithoutTheEmployersContactAndTheEmployerIsToldTheAnswer() throws Exception {
+        Person nia = person(true);
+        Pa cover = paAnyTime("SAME_DAY");
+        LocalDate tomorrow = LocalDate.now(UK).plusDays(1);
+        String body = booking(nia, cover.profileId(), tomorrow, "10:00", "14:00", 1400);
+        long id = MoneyApi.ok(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings", body), 201).get("id").asLong();
+
+        List<java.util.Map<String, Object>> toPa = lettersToPa(cover);
+        assertThat(toPa).as("one letter to the PA, at once").hasSize(1);
+        java.util.Map<String, Object> asked = toPa.get(0);
+        assertThat(asked.get("kind")).isEqualTo("COVER_REQUESTED");
+        assertThat(asked.get("citizen_id")).isNull();
+        assertThat(asked.get("channel")).isEqualTo("EMAIL");
+        assertThat(asked.get("recipient")).as("the PA's own email").isEqualTo(cover.username());
+        String text = (String) asked.get("body");
+        assertThat(text).contains("Dear Cover P.", "near SY1", DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK).format(tomorrow)
+                        + ", 10:00 to 14:00", "Help getting up and dressed, and lunch", "£14.00 an hour", "/cover-bookings/" + id)
+                .doesNotContain("ending the next day");
+        java.util.Map<String, Object> employer = jdbc.sql("SELECT employer_name, employer_contact FROM cover_booking WHERE id = :id")
+                .param("id", id).query().singleRow();
+        String postcode = jdbc.sql("SELECT postcode FROM citizen WHERE id = :c").param("c", nia.citizenId()).query(String.class).single();
+        assertThat(text + asked.get("subject")).as("no employer name, contact or address before the PA says yes")
+                .doesNotContain((String) employer.get("employer_name"), (String) employer.get("employer_contact"), nia.username(),
+                        postcode, "Nia");
+
+        // asked again (a retry, a double click): refused, and nothing more written
+        assertThat(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings", body).statusCode()).isEqualTo(409);
+        assertThat(lettersToPa(cover)).hasSize(1);
+        assertThat(coverLettersTo(nia)).as("nothing to the employer before an answer").isEmpty();
+
+        // staff of the council see the letter to the PA; another council's staff do not
+        long letter = ((Number) asked.get("id")).longValue();
+        JsonNode seen = MoneyApi.ok(http.getAs(TEAM, P, "/api/v1/letters/" + letter), 200);
+        assertThat(seen.get("paProfileId").asLong()).isEqualTo(cover.profileId());
+        assertThat(seen.get("citizenId").isNull()).isTrue();
+        assertThat(http.getAs("dp-team@demo-wales", P, "/api/v1/letters/" + letter).statusCode()).isEqualTo(404);
+        assertThat(http.getAs(nia.username(), P, "/api/v1/letters/" + letter).statusCode()).as("not the employer's letter").isEqualTo(404);
+        String session = http.signIn(TEAM, P);
+        String outbox = http.get("/outbox", "Cookie", session).body();
+        assertThat(outbox).contains("/outbox/" + letter).contains("Can you cover a shift?");
+        HttpResponse<String> page = http.get("/outbox/" + letter, "Cookie", session);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(cover.username()).contains("Help getting up and dressed, and lunch");
+
+        // the PA says yes: the employer is told, with how to reach the PA
+        MoneyApi.ok(http.postJsonAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + id + "/accept", accept("Gwen")), 200);
+        List<java.util.Map<String, Object>> toEmployer = coverLettersTo(nia);
+        assertThat(toEmployer).hasSize(1);
+        assertThat(toEmployer.get(0).get("kind")).isEqualTo("COVER_ACCEPTED");
+        assertThat((String) toEmployer.get(0).get("subject")).isEqualTo("Cover P. can cover your shift");
+        assertThat((String) toEmployer.get(0).get("body")).contains("Cover P. has said yes", "Phone: " + cover.phone(),
+                "Email: " + cover.username(), "10:00 to 14:00");
+        // an answer given twice is refused and tells nobody again
+        assertThat(http.postJsonAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + id + "/decline", "{}").statusCode())
+                .isEqualTo(409);
+        assertThat(coverLettersTo(nia)).hasSize(1);
+        assertThat(lettersToPa(cover)).hasSize(1);
+    }
+
+    @Test
+    void aPaWhoSaysNoIsNotNamedWithContactsAndTheEmployerIsToldWhereToFindSomeoneElse() {
+        Person nia = person(true);
+        Pa cover = paAnyTime("NEXT_DAY");
+        LocalDate tomorrow = LocalDate.now(UK).plusDays(1);
+        long id = MoneyApi.ok(http.postJsonAs(nia.username(), P, "/api/v1/cover-bookings",
+                booking(nia, cover.profileId(), tomorrow, "09:00", "12:00", 1400)), 201).get("id").asLong();
+        MoneyApi.ok(http.postJsonAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + id + "/decline", "{}"), 200);
+
+        List<java.util.Map<String, Object>> toEmployer = coverLettersTo(nia);
+        assertThat(toEmployer).hasSize(1);
+        assertThat(toEmployer.get(0).get("kind")).isEqualTo("COVER_DECLINED");
+        String text = (String) toEmployer.get(0).get("body");
+        assertThat(text).contains("Cover P. has said no", "/cover?citizen=" + nia.citizenId(), "find another PA")
+                .doesNotContain(cover.phone(), cover.username());
+        // the booking's page says where to look again, for the same shift
+        String page = http.get("/cover-bookings/" + id, "Cookie", http.signIn(nia.username(), P)).body();
+        assertThat(page).contains("id=\"find-someone-else\"").contains("/cover?citizen=" + nia.citizenId() + "&amp;date=" + tomorrow);
+        assertThat(http.postJsonAs(cover.username(), PA_PASSWORD, "/api/v1/cover-bookings/" + id + "/decline", "{}").statusCode())
+                .isEqualTo(409);
+        assertThat(coverLettersTo(nia)).hasSize(1);
     }
 
     static PayPeriod periodOf(LocalDate day) {

@@ -2,7 +2,6 @@ package org.dphub.help;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import org.dphub.identity.NewUserAccount;
 import org.dphub.identity.UserAccounts;
 import org.dphub.people.Citizens;
 import org.dphub.shared.Role;
-import org.dphub.support.As;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.dphub.support.MoneyApi;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,10 +43,6 @@ class HelpRequestsIT {
     Citizens citizens;
     @Autowired
     UserAccounts accounts;
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
 
     Http http;
     final JsonMapper json = JsonMapper.builder().build();
@@ -268,14 +260,31 @@ class HelpRequestsIT {
         assertThat(jdbc.sql("SELECT count(*) FROM help_request WHERE asked_by = :u").param("u", asker).query(Long.class).single())
                 .as("nothing saved").isZero();
 
-        // a script tag is kept as written and shown escaped, never run
+        // a script tag is refused with a clear message, as every other text field (issue 18, bad input)
+        HttpResponse<String> script = http.postJsonAs(nia.username(), nia.temporaryPassword(), path,
+                "{\"kind\": \"OTHER\", \"text\": \"<script>alert('hi')</script> is what my PA typed\"}");
+        refusedOn(script, "text");
+        assertThat(script.body()).contains("without the characters < and >");
+        assertThat(jdbc.sql("SELECT count(*) FROM help_request WHERE asked_by = :u").param("u", asker).query(Long.class).single())
+                .as("nothing saved").isZero();
+
+        // replies: no text, 10,000 characters, a script tag; and what was done when closing
         long id = read(http.postJsonAs(nia.username(), nia.temporaryPassword(), path,
-                "{\"kind\": \"OTHER\", \"text\": \"<script>alert('hi')</script> is what my PA typed\"}"), 201).get("id").asLong();
-        assertThat(read(http.getAs(nia.username(), nia.temporaryPassword(), path + "/" + id), 200).get("text").asString())
-                .startsWith("<script>alert('hi')</script>");
-        String page = mvc.perform(get("/help/requests/" + id).with(new As(users).user(nia.username())))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
+                "{\"kind\": \"OTHER\", \"text\": \"Can my PA drive my car?\"}"), 201).get("id").asLong();
+        String replies = path + "/" + id + "/replies";
+        refusedOn(http.postJsonAs(TEAM, P, replies, "{\"text\": \"  \"}"), "text");
+        refusedOn(http.postJsonAs(TEAM, P, replies, "{\"text\": \"" + "a".repeat(10_000) + "\"}"), "text");
+        refusedOn(http.postJsonAs(TEAM, P, replies, "{\"text\": \"<script>alert(1)</script>\"}"), "text");
+        refusedOn(http.postJsonAs(nia.username(), nia.temporaryPassword(), replies, "{\"text\": \"<b>Please</b>\"}"), "text");
+        refusedOn(http.postJsonAs(TEAM, P, path + "/" + id + "/closure", "{\"whatWasDone\": \"<img src=x onerror=alert(1)>\"}"),
+                "whatWasDone");
+        assertThat(jdbc.sql("SELECT count(*) FROM help_reply WHERE request_id = :id").param("id", id).query(Long.class).single())
+                .as("no reply saved").isZero();
+        JsonNode still = read(http.getAs(nia.username(), nia.temporaryPassword(), path + "/" + id), 200);
+        assertThat(still.get("status").asString()).as("still open, untouched").isEqualTo("OPEN");
+        // plain words with a "<" that is not mark-up are fine
+        assertThat(read(http.postJsonAs(TEAM, P, replies, "{\"text\": \"Yes, if they are insured and it costs < £20 a week.\"}"), 201)
+                .get("status").asString()).isEqualTo("ANSWERED");
 
         // a practitioner may ask for a person of their council, and for themself
         assertThat(read(http.postJsonAs(PRACTITIONER, P, path,

@@ -42,9 +42,52 @@ class CoverShiftTest {
     }
 
     @Test
-    void aShiftEndsAfterItStarts() {
-        assertThatThrownBy(() -> new CoverShift(FRIDAY, LocalTime.of(15, 0), LocalTime.of(10, 0)))
+    void aShiftEndsAtAnotherTimeThanItStarts() {
+        assertThatThrownBy(() -> new CoverShift(FRIDAY, LocalTime.of(10, 0), LocalTime.of(10, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new CoverShift(FRIDAY, LocalTime.of(10, 0), LocalTime.of(15, 0)).endsNextDay()).isFalse();
+    }
+
+    @Test
+    void anEndEarlierThanTheStartIsTheNextMorning() {
+        CoverShift night = new CoverShift(FRIDAY, LocalTime.of(22, 0), LocalTime.of(7, 0));
+        assertThat(night.endsNextDay()).isTrue();
+        assertThat(night.startsAt()).isEqualTo(FRIDAY.atTime(22, 0));
+        assertThat(night.endsAt()).isEqualTo(FRIDAY.plusDays(1).atTime(7, 0));
+        assertThat(night.minutes()).as("9 hours").isEqualTo(540);
+        // Friday's night, then Saturday's night and morning: each day's own slots
+        assertThat(night.parts()).extracting(CoverShift.Part::slot).containsExactly(
+                new AvailabilitySlot(DayOfWeek.FRIDAY, AvailabilitySlot.PartOfDay.NIGHT),
+                new AvailabilitySlot(DayOfWeek.SATURDAY, AvailabilitySlot.PartOfDay.NIGHT),
+                new AvailabilitySlot(DayOfWeek.SATURDAY, AvailabilitySlot.PartOfDay.MORNING));
+        assertThat(night.parts()).extracting(CoverShift.Part::from).containsExactly(LocalTime.of(22, 0), LocalTime.MIDNIGHT,
+                LocalTime.of(6, 0));
+    }
+
+    @Test
+    void aPaWhoCoversOnlyTheNextMorningStartsLaterThanOneWhoCoversFridayNight() {
+        CoverShift night = new CoverShift(FRIDAY, LocalTime.of(22, 0), LocalTime.of(7, 0));
+        int saturdayMornings = new AvailabilitySlot(DayOfWeek.SATURDAY, AvailabilitySlot.PartOfDay.MORNING).mask();
+        assertThat(night.availableFrom(saturdayMornings)).isEqualTo(LocalTime.of(6, 0));
+        assertThat(night.availableFrom(mask(AvailabilitySlot.PartOfDay.NIGHT))).isEqualTo(LocalTime.of(22, 0));
+        assertThat(night.availableFrom(mask(AvailabilitySlot.PartOfDay.MORNING))).as("Friday mornings are not in it").isNull();
+        // sorted by time into the shift, not by the clock: 06:00 the next morning is after 22:00
+        assertThat(night.minutesFromStart(LocalTime.of(6, 0))).isEqualTo(480);
+        assertThat(night.minutesFromStart(LocalTime.of(22, 0))).isZero();
+        assertThat(night.minutesFromStart(LocalTime.of(6, 0))).isGreaterThan(night.minutesFromStart(LocalTime.of(23, 0)));
+    }
+
+    @Test
+    void aShiftEndingAtMidnightOrJustAfterItStartsIsShortAndANightWhenTheClocksChangeIsMeasuredOnTheClock() {
+        CoverShift toMidnight = new CoverShift(FRIDAY, LocalTime.of(22, 0), LocalTime.MIDNIGHT);
+        assertThat(toMidnight.endsNextDay()).isTrue();
+        assertThat(toMidnight.minutes()).isEqualTo(120);
+        assertThat(toMidnight.parts()).extracting(p -> p.slot().day()).containsOnly(DayOfWeek.FRIDAY);
+        assertThat(new CoverShift(FRIDAY, LocalTime.of(10, 0), LocalTime.of(9, 59)).minutes()).as("at most 24 hours").isEqualTo(24 * 60 - 1);
+        // 25 October 2026: the clocks go back an hour at 02:00, so 22:00 to 07:00 that night is 10 hours worked
+        assertThat(new CoverShift(LocalDate.of(2026, 10, 24), LocalTime.of(22, 0), LocalTime.of(7, 0)).minutes()).isEqualTo(600);
+        // 28 March 2027: forward an hour at 01:00, 8 hours
+        assertThat(new CoverShift(LocalDate.of(2027, 3, 27), LocalTime.of(22, 0), LocalTime.of(7, 0)).minutes()).isEqualTo(480);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.dphub.plans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.EnumSet;
 import org.dphub.councils.Council;
 import org.dphub.councils.CouncilSettings;
@@ -177,6 +178,19 @@ class CarerAndChildBrowserIT {
         new MoneyApi(http).agreeOnPaper(PRACTITIONER, dp, today.minusDays(7));
 
         pages.signIn(PRACTITIONER);
+        // the home page prompts the practitioner, linking to the list
+        pages.open("/home");
+        By prompt = By.cssSelector("#work-queue a[href='/direct-payments/moving-to-adult-support']");
+        assertThat(browser.findElements(prompt)).as(pages.whatThePageSays()).hasSize(1);
+        assertThat(browser.findElement(prompt).getText()).isEqualTo("Children turning 18 soon whose adult support is not set up yet");
+        int waiting = Integer.parseInt(browser.findElement(prompt).findElement(By.xpath("../../td")).getText().strip());
+        assertThat(waiting).isPositive();
+        pages.assertAccessibleInBothLanguages("home, children turning 18");
+        pages.open("/home?lang=cy");
+        assertThat(browser.findElement(prompt).getText()).startsWith("Plant sy'n troi'n 18 oed");
+        pages.open("/home?lang=en");
+        pages.click(browser.findElement(prompt));
+        assertThat(pages.h1()).isEqualTo("Moving to adult support");
         pages.open("/direct-payments/in-progress");
         pages.click(browser.findElement(By.id("moving-to-adult-support")));
         assertThat(pages.h1()).isEqualTo("Moving to adult support");
@@ -188,5 +202,13 @@ class CarerAndChildBrowserIT {
         pages.open("/direct-payments/moving-to-adult-support");
         assertThat(browser.findElements(By.id("continue-" + dp))).as("done: no button").isEmpty();
         pages.assertAccessible("moving to adult support, done");
+        // set up: one fewer on the home page (and no prompt at all once none is left)
+        pages.open("/home");
+        List<WebElement> left = browser.findElements(prompt);
+        if (waiting == 1) {
+            assertThat(left).isEmpty();
+        } else {
+            assertThat(left.get(0).findElement(By.xpath("../../td")).getText().strip()).isEqualTo(String.valueOf(waiting - 1));
+        }
     }
 }

@@ -42,7 +42,10 @@ class CoverApiController {
         }
     }
 
-    /** Ask a cover PA: date (today or tomorrow, yyyy-MM-dd), startTime and endTime (09:00), needs, hourlyRatePence. */
+    /**
+     * Ask a cover PA: date (today or tomorrow, yyyy-MM-dd, the day the shift starts), startTime and endTime (09:00; an end
+     * earlier than the start is the next day), needs, hourlyRatePence.
+     */
     record BookingRequestJson(Long citizenId, Object profileId, String date, String startTime, String endTime, String needs,
                               Object hourlyRatePence, List<String> skills, List<String> interests) {
     }
@@ -53,11 +56,12 @@ class CoverApiController {
     record ChangeJson(String status, String by, Instant at) {
     }
 
+    /** {@code endsNextDay}: the end time is the next day's (a night shift, its end earlier than its start). */
     record BookingJson(long id, long citizenId, long profileId, String paName, LocalDate date, LocalTime startTime, LocalTime endTime,
-                       String needs, long hourlyRatePence, String district, String status, Long employmentId, String yourSide,
+                       boolean endsNextDay, String needs, long hourlyRatePence, String district, String status, Long employmentId, String yourSide,
                        String employerName, String employerContact, String paPhone, String paEmail, List<ChangeJson> history) {
         static BookingJson of(CoverBooking b) {
-            return new BookingJson(b.id(), b.citizenId(), b.profileId(), b.paName(), b.day(), b.start(), b.end(), b.needs(),
+            return new BookingJson(b.id(), b.citizenId(), b.profileId(), b.paName(), b.day(), b.start(), b.end(), b.endsNextDay(), b.needs(),
                     b.hourlyRate().pence(), b.district(), b.status().name(), b.employmentId(), b.yourSide().name(), b.employerName(),
                     b.employerContact(), b.paPhone(), b.paEmail(),
                     b.history().stream().map(h -> new ChangeJson(h.status().name(), h.by(), h.at())).toList());
@@ -73,7 +77,7 @@ class CoverApiController {
     }
 
     @GetMapping("/api/v1/citizens/{citizenId}/cover-candidates")
-    @Operation(summary = "Cover PAs for a shift today or tomorrow (date yyyy-MM-dd, startTime and endTime 09:00; optional skills as codes "
+    @Operation(summary = "Cover PAs for a shift today or tomorrow (date yyyy-MM-dd, startTime and endTime 09:00, an end earlier than the start being the next day; optional skills as codes "
             + "and interests as tags): live PAs who opted in to cover, whose notice and cover times fit, soonest available first, "
             + "then the best match. For the person and their representatives")
     List<CandidateJson> candidates(SignedInUser user, @PathVariable long citizenId, @RequestParam(required = false) String date,

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Collection;
 import java.util.List;
@@ -76,31 +77,35 @@ public class CoverBookingRepository {
                 .param("c", citizenIds).query(CoverBookingRepository::row).list();
     }
 
-    /** Requests waiting for the PA whose shift has not ended yet. */
-    public long countWaitingForPa(long paUserId, LocalDate today, LocalTime now) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM cover_booking WHERE pa_user_id = :u AND status = 'REQUESTED'
-                        AND (cover_date > :today OR (cover_date = :today AND ends_at > :now))""")
-                .param("u", paUserId).param("today", today).param("now", now).query(Long.class).single();
+    /** Requests waiting for the PA whose shift has not ended yet (a night shift ends the next morning). */
+    public long countWaitingForPa(long paUserId, LocalDateTime now) {
+        return jdbc.sql("SELECT count(*) FROM cover_booking WHERE pa_user_id = :u AND status = 'REQUESTED'"
+                        + " AND cover_date >= CAST(:now AS date) - 1 AND " + ENDS + " > :now")
+                .param("u", paUserId).param("now", now).query(Long.class).single();
     }
 
+    /** When a booking starts and ends, as local date and time: an end earlier than the start is the next day. */
+    private static final String STARTS = "(cover_date + starts_at)";
+    private static final String ENDS = "(cover_date + ends_at + CASE WHEN ends_at < starts_at THEN interval '1 day' ELSE interval '0' END)";
+    /** Overlapping [:from, :to), looking only at bookings that start within a day of it (the index on cover_date). */
+    private static final String OVERLAPS = " cover_date BETWEEN CAST(:from AS date) - 1 AND CAST(:to AS date) AND " + STARTS
+            + " < :to AND " + ENDS + " > :from";
+
     /**
-     * The PA profiles booked for cover (accepted, or worked) at any time between {@code start} and
-     * {@code end} on {@code day}: a PA cannot be in two places at once.
+     * The PA profiles booked for cover (accepted, or worked) at any time between {@code from} and
+     * {@code to}: a PA cannot be in two places at once (a night shift runs into the next day).
      */
-    public java.util.Set<Long> busyProfiles(LocalDate day, LocalTime start, LocalTime end) {
-        return new java.util.HashSet<>(jdbc.sql("""
-                        SELECT DISTINCT profile_id FROM cover_booking
-                        WHERE cover_date = :day AND status IN ('ACCEPTED', 'WORKED') AND starts_at < :end AND ends_at > :start""")
-                .param("day", day).param("start", start).param("end", end).query(Long.class).list());
+    public java.util.Set<Long> busyProfiles(LocalDateTime from, LocalDateTime to) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT profile_id FROM cover_booking WHERE status IN ('ACCEPTED', 'WORKED') AND"
+                        + OVERLAPS)
+                .param("from", from).param("to", to).query(Long.class).list());
     }
 
     /** This PA's cover, accepted or worked, overlapping the shift (other than booking {@code except}); the earliest first. */
-    public Optional<Row> overlappingForPa(long paUserId, LocalDate day, LocalTime start, LocalTime end, long except) {
-        return jdbc.sql(SELECT + """
-                         WHERE pa_user_id = :u AND cover_date = :day AND status IN ('ACCEPTED', 'WORKED') AND starts_at < :end
-                        AND ends_at > :start AND id <> :except ORDER BY starts_at, id LIMIT 1""")
-                .param("u", paUserId).param("day", day).param("start", start).param("end", end).param("except", except)
+    public Optional<Row> overlappingForPa(long paUserId, LocalDateTime from, LocalDateTime to, long except) {
+        return jdbc.sql(SELECT + " WHERE pa_user_id = :u AND status IN ('ACCEPTED', 'WORKED') AND id <> :except AND" + OVERLAPS
+                        + " ORDER BY " + STARTS + ", id LIMIT 1")
+                .param("u", paUserId).param("from", from).param("to", to).param("except", except)
                 .query(CoverBookingRepository::row).optional();
     }
 
@@ -113,12 +118,16 @@ public class CoverBookingRepository {
                 .query((rs, row) -> 1).list();
     }
 
-    /** Accepted bookings of this employment on any of these days: the cover a timesheet says was worked. */
+    /**
+     * Accepted bookings of this employment on any of these days: the cover a timesheet says was worked
+     * (a night shift's hours may be put on the day it ends).
+     */
     public List<Row> acceptedOn(long employmentId, Collection<LocalDate> days) {
         if (days.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE employment_id = :e AND status = 'ACCEPTED' AND cover_date IN (:days) ORDER BY id FOR UPDATE")
+        return jdbc.sql(SELECT + " WHERE employment_id = :e AND status = 'ACCEPTED' AND (cover_date IN (:days)"
+                        + " OR (ends_at < starts_at AND cover_date + 1 IN (:days))) ORDER BY id FOR UPDATE")
                 .param("e", employmentId).param("days", days).query(CoverBookingRepository::row).list();
     }
 

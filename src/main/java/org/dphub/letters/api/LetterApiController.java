@@ -34,10 +34,11 @@ class LetterApiController {
     record TemplateJson(String subject, String body) {
     }
 
-    record LetterJson(long id, long citizenId, LetterKind kind, String language, String channel, String recipient, String subject,
+    /** A letter to a person has a citizenId; one to a PA (issue 18) a paProfileId instead. */
+    record LetterJson(long id, Long citizenId, Long paProfileId, LetterKind kind, String language, String channel, String recipient, String subject,
                       String body, String status, Instant createdAt) {
         static LetterJson of(Letter l) {
-            return new LetterJson(l.id(), l.citizenId(), l.kind(), l.language(), l.channel(), l.recipient(), l.subject(), l.body(),
+            return new LetterJson(l.id(), l.citizenId(), l.paProfileId(), l.kind(), l.language(), l.channel(), l.recipient(), l.subject(), l.body(),
                     l.status(), l.createdAt());
         }
     }

@@ -39,6 +39,14 @@ class LettersPersonalData implements PersonalDataSource {
                         + " WHERE council_id = :council AND citizen_id = :citizen ORDER BY id"));
     }
 
+    /** Letters to a PA (issue 18: asked for cover), for the PA's own subject access request. */
+    @Override
+    public Optional<Section> forUser(long userId) {
+        return PersonalDataRows.section(jdbc, section(), Map.of("user", userId), Map.of("letter",
+                "SELECT id, kind, language, channel, recipient, subject, body, status, sent_at, created_at FROM letter"
+                        + " WHERE pa_profile_id IN (SELECT id FROM pa_profile WHERE user_id = :user) ORDER BY id"));
+    }
+
     @Override
     public Redacted erase(Redaction r) {
         return Redacted.kept("rights.kept.letters", "rights.why.money");

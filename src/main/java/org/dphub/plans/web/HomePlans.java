@@ -7,6 +7,7 @@ import java.util.List;
 import org.dphub.people.Citizens;
 import org.dphub.plans.DirectPaymentStatus;
 import org.dphub.plans.DirectPayments;
+import org.dphub.plans.TransitionToAdulthood;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.HomeContribution;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
  * Plans on the home page. For each person a citizen is or acts for: an agreement waiting to be
  * accepted (for those who may agree online) and the next review. For staff, counted in SQL: reviews
  * overdue and coming up (practitioners), and requests whose money has not arrived, against the
- * council's target days to money (practitioners, the DP team and budget holders).
+ * council's target days to money (practitioners, the DP team and budget holders); children turning 18
+ * within the council's notice period whose adult support is not set up yet (practitioners and the DP
+ * team; only when there are some).
  */
 @Component
 @Order(30)
@@ -27,10 +30,12 @@ class HomePlans implements HomeContribution {
 
     private final Citizens citizens;
     private final DirectPayments directPayments;
+    private final TransitionToAdulthood transitions;
 
-    HomePlans(Citizens citizens, DirectPayments directPayments) {
+    HomePlans(Citizens citizens, DirectPayments directPayments, TransitionToAdulthood transitions) {
         this.citizens = citizens;
         this.directPayments = directPayments;
+        this.transitions = transitions;
     }
 
     @Override
@@ -53,6 +58,14 @@ class HomePlans implements HomeContribution {
                     false));
             items.add(new HomeItem.Work(21, Text.of("home.work.over-target", counts.targetDaysToMoney()), counts.overTarget(),
                     "/direct-payments/in-progress", true));
+        }
+        if (practitioner || user.has(Role.DP_TEAM)) {
+            // issue 18: a child's payment ends at 18; the adult's must be set up in time for no gap in money
+            long turning18 = transitions.stillToSetUp(user);
+            if (turning18 > 0) {
+                items.add(new HomeItem.Work(22, Text.of("home.work.turning-18"), turning18, "/direct-payments/moving-to-adult-support",
+                        false));
+            }
         }
         return items;
     }
