@@ -3,17 +3,15 @@ package org.dphub.councils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import org.dphub.support.ShippedMessages;
 import org.dphub.web.FormErrors;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Issue 18: the target for a first answer to a request for help is 1 to 20 working days, 2 unless a council chooses. */
 class HelpReplyTargetRuleTest {
 
     static FormErrors check(int target) {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
+        var messages = ShippedMessages.source();
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
         CouncilSettings defaults = CouncilSettings.defaults(false);
         CouncilSettingsRules.check(new CouncilSettings(defaults.selfApprovalLimit(), defaults.receiptsThreshold(),

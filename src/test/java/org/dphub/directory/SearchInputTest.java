@@ -11,10 +11,10 @@ import java.util.UUID;
 import org.dphub.marketplace.Language;
 import org.dphub.shared.Money;
 import org.dphub.shared.PostcodeDirectory;
+import org.dphub.support.ShippedMessages;
 import org.dphub.web.FormErrors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** A search as typed is read the same way for the page and the API, and each problem names its field. */
 class SearchInputTest {
@@ -28,11 +28,7 @@ class SearchInputTest {
     }
 
     static FormErrors errors() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setAlwaysUseMessageFormat(true);
-        source.setFallbackToSystemLocale(false);
+        var source = ShippedMessages.source();
         return new FormErrors(source, Locale.ENGLISH);
     }
 

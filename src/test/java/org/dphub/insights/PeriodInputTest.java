@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
+import org.dphub.support.ShippedMessages;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.dphub.web.FormErrors;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,7 @@ class PeriodInputTest {
     FormErrors errors = new FormErrors(messages(), Locale.ENGLISH);
 
     static ResourceBundleMessageSource messages() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setAlwaysUseMessageFormat(true);
-        source.setFallbackToSystemLocale(false);
-        return source;
+        return ShippedMessages.source();
     }
 
     @Test

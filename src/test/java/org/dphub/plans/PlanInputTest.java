@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dphub.councils.PaymentFrequency;
 import org.dphub.shared.Money;
+import org.dphub.support.ShippedMessages;
 import org.dphub.web.FormErrors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,12 +35,7 @@ class PlanInputTest {
     FormErrors errors = new FormErrors(messages(), Locale.ENGLISH);
 
     static ResourceBundleMessageSource messages() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setAlwaysUseMessageFormat(true);
-        source.setFallbackToSystemLocale(false);
-        return source;
+        return ShippedMessages.source();
     }
 
     static PlanInput.TypedLine hourlyLine(String hours, String rate, String outcomes) {

@@ -18,12 +18,7 @@ public final class AuditEvents {
     }
 
     public static ResourceBundleMessageSource messages() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setAlwaysUseMessageFormat(true);
-        source.setFallbackToSystemLocale(false);
-        return source;
+        return ShippedMessages.source();
     }
 
     public static AuditEvent event(String type, Object id, AuditAction action, Map<String, Object> before, Map<String, Object> after) {

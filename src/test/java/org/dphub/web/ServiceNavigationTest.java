@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.support.ShippedMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,12 +18,7 @@ class ServiceNavigationTest {
     private final ServiceNavigation navigation = new ServiceNavigation(messages());
 
     private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setAlwaysUseMessageFormat(true);
-        return source;
+        return ShippedMessages.source();
     }
 
     private static SignedInUser user(Role... roles) {

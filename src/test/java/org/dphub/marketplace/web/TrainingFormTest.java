@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dphub.marketplace.TrainingRecord;
+import org.dphub.support.ShippedMessages;
 import org.dphub.web.FormErrors;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -21,12 +22,7 @@ class TrainingFormTest {
     static final PaPages.TrainingRow BLANK = PaPages.TrainingRow.BLANK;
 
     static ResourceBundleMessageSource messages() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setAlwaysUseMessageFormat(true);
-        source.setFallbackToSystemLocale(false);
-        return source;
+        return ShippedMessages.source();
     }
 
     final FormErrors errors = new FormErrors(messages(), Locale.ENGLISH);
