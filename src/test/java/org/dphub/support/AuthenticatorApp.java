@@ -18,7 +18,9 @@ import org.openqa.selenium.WebDriver;
  * <p>A code signs in once (the server refuses a code of a time step it has accepted, or an
  * earlier one), so the app remembers the last step it gave per person and gives the next one; the
  * server accepts a step behind and a step ahead for a phone's clock, so three sign-ins of one
- * person in one 30-second step need no wait, a fourth waits for the next step. Each step's time,
+ * person in one 30-second step need no wait, a fourth waits for the next step. The step behind is
+ * given only with 10 seconds of the current step to spare, so that a code that reaches a busy server
+ * late is still in its window. Each step's time,
  * and the time waited, are printed as the tests go.
  */
 public final class AuthenticatorApp {
@@ -58,10 +60,14 @@ public final class AuthenticatorApp {
             }
             secret = Base32.decode(DEMO_SECRET);
         }
-        long now = Totp.step(Instant.now());
+        Instant at = Instant.now();
+        long now = Totp.step(at);
         // the server takes the step before and after now too: start at the one before, so three sign-ins
-        // in one half-minute need no wait
-        long step = Math.max(now - Totp.DRIFT_STEPS, LAST_STEP.getOrDefault(who, Long.MIN_VALUE) + 1);
+        // in one half-minute need no wait. The step before is good only until the current step ends: on a
+        // busy machine the code may reach the server seconds later, so it is used only with 10 s to spare.
+        long secondsLeftInStep = (now + 1) * Totp.STEP_SECONDS - at.getEpochSecond();
+        long earliest = secondsLeftInStep >= 10 ? now - Totp.DRIFT_STEPS : now;
+        long step = Math.max(earliest, LAST_STEP.getOrDefault(who, Long.MIN_VALUE) + 1);
         if (step > now + Totp.DRIFT_STEPS) {
             // both this step and the next are used: wait until the next step begins, when step is within the window
             long start = System.currentTimeMillis();
