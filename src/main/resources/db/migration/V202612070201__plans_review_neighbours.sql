@@ -11,7 +11,7 @@ ALTER TABLE review ADD COLUMN previous_reviewed_on DATE, ADD COLUMN next_reviewe
 CREATE FUNCTION review_neighbours_of(payments BIGINT[]) RETURNS void LANGUAGE sql AS $$
     UPDATE review r SET previous_reviewed_on = n.previous_on, next_reviewed_on = n.next_on
     FROM (SELECT x.id, lag(x.reviewed_on) OVER w AS previous_on, lead(x.reviewed_on) OVER w AS next_on
-          FROM review x WHERE x.direct_payment_id = ANY (payments)
+          FROM review x WHERE x.direct_payment_id IN (SELECT unnest(payments))
           WINDOW w AS (PARTITION BY x.direct_payment_id ORDER BY x.reviewed_on, x.id)) n
     WHERE r.id = n.id
       AND (r.previous_reviewed_on IS DISTINCT FROM n.previous_on OR r.next_reviewed_on IS DISTINCT FROM n.next_on);

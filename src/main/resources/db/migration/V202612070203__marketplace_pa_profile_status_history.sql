@@ -23,7 +23,7 @@ CREATE INDEX pa_profile_status_history_profile_idx ON pa_profile_status_history 
 CREATE FUNCTION pa_profile_status_history_order(profiles BIGINT[]) RETURNS void LANGUAGE sql AS $$
     UPDATE pa_profile_status_history h SET first_change = n.first_change, next_occurred_at = n.next_at
     FROM (SELECT x.event_id, (row_number() OVER w = 1) AS first_change, lead(x.occurred_at) OVER w AS next_at
-          FROM pa_profile_status_history x WHERE x.profile_id = ANY (profiles)
+          FROM pa_profile_status_history x WHERE x.profile_id IN (SELECT unnest(profiles))
           WINDOW w AS (PARTITION BY x.profile_id ORDER BY x.occurred_at, x.event_id)) n
     WHERE h.event_id = n.event_id
       AND (h.first_change IS DISTINCT FROM n.first_change OR h.next_occurred_at IS DISTINCT FROM n.next_at);
