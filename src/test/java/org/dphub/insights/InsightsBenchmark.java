@@ -703,7 +703,7 @@ class InsightsBenchmark {
                         SELECT s.id, 1, 'WORK', s.work_minutes, 0, t.hourly_rate_pence, s.work_pay_pence
                         FROM payslip s JOIN pa_employment_terms t ON t.employment_id = s.employment_id
                         WHERE t.created_by = 'bench'""").update();
-        List<String> tables = List.of("citizen", "care_plan", "care_plan_version", "plan_budget_line", "direct_payment",
+        List<String> tables = List.of("citizen", "care_plan", "care_plan_version", "plan_budget_line", "plan_version_support", "direct_payment",
                 "direct_payment_status_change", "dp_account", "payment_schedule", "ledger_transaction", "ledger_leg",
                 "one_off_payment", "review", "monitoring_check", "surplus_recovery", "vacancy", "pa_profile", "audit_event",
                 "introduction", "pa_hire", "pa_employment", "pa_employment_terms", "payroll_run", "payslip", "payslip_line");

@@ -36,29 +36,30 @@ public class Ascof3dFigure implements Figure<Ascof3d> {
         if (!council.england()) {
             return null;
         }
+        // Each plan's version in force on the day (the latest, if two are), from the versions' kept mechanisms
+        // (plans' plan_version_support: a bit a delivery mechanism a version has a line of), not from every budget
+        // line: the packed max keeps the mechanisms of the plan's highest version. A direct payment line counts
+        // only while a direct payment of the plan is in force (bit 1 dropped otherwise); then each person's plans
+        // OR-ed: any line left (the cohort), a direct payment (2a), a direct payment, an individual service fund or
+        // a council-managed budget (1a).
         long[] counts = jdbc.sql("""
-                        WITH versions AS MATERIALIZED (
-                            SELECT v.plan_id, v.citizen_id, v.version_id, v.version FROM insights_plan_version v
+                        WITH latest AS (
+                            SELECT v.plan_id, v.citizen_id, (max((v.version::bigint << 16) | v.mechanisms) & 65535)::int AS mechanisms
+                            FROM insights_plan_version_support v
                             WHERE v.council_id = :council AND v.start_date <= :at AND (v.end_date IS NULL OR v.end_date >= :at)
-                              AND v.recipient_kind = 'ADULT'),
-                        latest AS (
-                            SELECT v.* FROM versions v
-                            WHERE NOT EXISTS (SELECT 1 FROM versions w WHERE w.plan_id = v.plan_id AND w.version > v.version)),
-                        live_payment AS (
-                            SELECT DISTINCT d.plan_id FROM insights_direct_payment d
-                            WHERE d.council_id = :council AND d.active_from <= :at AND (d.ended_on IS NULL OR d.ended_on > :at)
-                              AND d.recipient_kind = 'ADULT'),
+                              AND v.recipient_kind = 'ADULT'
+                            GROUP BY v.plan_id, v.citizen_id),
                         supported AS (
                             SELECT f.citizen_id,
-                                   bool_or(l.delivery_mechanism = 'DIRECT_PAYMENT') AS dp,
-                                   bool_or(l.delivery_mechanism IN ('DIRECT_PAYMENT', 'COUNCIL_MANAGED_BUDGET',
-                                                                 'INDIVIDUAL_SERVICE_FUND')) AS personal_budget
-                            FROM latest f JOIN insights_budget_line l ON l.version_id = f.version_id
-                            WHERE l.delivery_mechanism <> 'DIRECT_PAYMENT' OR f.plan_id IN (SELECT plan_id FROM live_payment)
+                                   bit_or(CASE WHEN f.plan_id IN (SELECT d.plan_id FROM insights_direct_payment d
+                                                                  WHERE d.council_id = :council AND d.active_from <= :at
+                                                                    AND (d.ended_on IS NULL OR d.ended_on > :at) AND d.recipient_kind = 'ADULT')
+                                               THEN f.mechanisms ELSE f.mechanisms & ~1 END) AS m
+                            FROM latest f JOIN insights_person p ON p.id = f.citizen_id
+                            WHERE p.council_id = :council AND p.date_of_birth <= CAST(:at AS date) - interval '18 years'
                             GROUP BY f.citizen_id)
-                        SELECT count(*), count(*) FILTER (WHERE s.dp), count(*) FILTER (WHERE s.personal_budget)
-                        FROM supported s JOIN insights_person p ON p.id = s.citizen_id
-                        WHERE p.council_id = :council AND p.date_of_birth <= CAST(:at AS date) - interval '18 years'""")
+                        SELECT count(*) FILTER (WHERE s.m <> 0), count(*) FILTER (WHERE s.m & 1 <> 0), count(*) FILTER (WHERE s.m & 7 <> 0)
+                        FROM supported s""")
                 .param("council", council.id()).param("at", period.to())
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
         return new Ascof3d(period.to(), Ascof3d.Measure.of(counts[1], counts[0]), Ascof3d.Measure.of(counts[2], counts[0]));

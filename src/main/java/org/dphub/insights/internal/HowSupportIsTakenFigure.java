@@ -35,20 +35,38 @@ public class HowSupportIsTakenFigure implements Figure<HowSupportIsTaken> {
     public HowSupportIsTaken compute(CouncilFacts council, Period period) {
         Map<String, long[]> mechanisms = new HashMap<>();
         Map<String, Long> plans = new HashMap<>();
+        // Each plan's latest version in force (DISTINCT ON, the highest version first) with what its lines add up
+        // to by mechanism, kept beside the version (plans' plan_version_support), not every budget line. People
+        // are counted once a mechanism and once a kind of plan: each person's versions OR-ed into a mechanism
+        // mask (bits 1 DIRECT_PAYMENT, 2 INDIVIDUAL_SERVICE_FUND, 4 COUNCIL_MANAGED_BUDGET, 8 COUNCIL_COMMISSIONED)
+        // and a kind mask (1 ADULT, 2 CARER, 4 CHILD); the weekly money is every latest version's added up.
         jdbc.sql("""
-                        WITH versions AS MATERIALIZED (
-                            SELECT v.plan_id, v.citizen_id, v.version_id, v.version, v.recipient_kind FROM insights_plan_version v
-                            WHERE v.council_id = :council AND v.start_date <= :at AND (v.end_date IS NULL OR v.end_date >= :at)),
-                        latest AS MATERIALIZED (
-                            SELECT v.* FROM versions v
-                            WHERE NOT EXISTS (SELECT 1 FROM versions w WHERE w.plan_id = v.plan_id AND w.version > v.version)),
-                        lines AS (
-                            SELECT f.citizen_id, l.delivery_mechanism, l.weekly_cost_pence AS weekly_pence
-                            FROM latest f JOIN insights_budget_line l ON l.version_id = f.version_id)
-                        SELECT 'M' AS part, delivery_mechanism AS name, count(DISTINCT citizen_id) AS people, sum(weekly_pence) AS pence
-                        FROM lines GROUP BY delivery_mechanism
-                        UNION ALL
-                        SELECT 'R', recipient_kind, count(DISTINCT citizen_id), 0 FROM latest GROUP BY recipient_kind""")
+                        WITH latest AS MATERIALIZED (
+                            SELECT DISTINCT ON (v.plan_id) v.citizen_id, v.recipient_kind, v.mechanisms,
+                                   v.dp_weekly_pence, v.isf_weekly_pence, v.cmb_weekly_pence, v.cc_weekly_pence
+                            FROM insights_plan_version_support v
+                            WHERE v.council_id = :council AND v.start_date <= :at AND (v.end_date IS NULL OR v.end_date >= :at)
+                            ORDER BY v.plan_id, v.version DESC),
+                        people AS (
+                            SELECT bit_or(f.mechanisms) AS m,
+                                   bit_or(CASE f.recipient_kind WHEN 'ADULT' THEN 1 WHEN 'CARER' THEN 2 WHEN 'CHILD' THEN 4 ELSE 0 END) AS k
+                            FROM latest f GROUP BY f.citizen_id),
+                        counts AS (
+                            SELECT count(*) FILTER (WHERE m & 1 <> 0) AS dp, count(*) FILTER (WHERE m & 2 <> 0) AS isf,
+                                   count(*) FILTER (WHERE m & 4 <> 0) AS cmb, count(*) FILTER (WHERE m & 8 <> 0) AS cc,
+                                   count(*) FILTER (WHERE k & 1 <> 0) AS adult, count(*) FILTER (WHERE k & 2 <> 0) AS carer,
+                                   count(*) FILTER (WHERE k & 4 <> 0) AS child
+                            FROM people),
+                        pence AS (
+                            SELECT coalesce(sum(dp_weekly_pence), 0) AS dp, coalesce(sum(isf_weekly_pence), 0) AS isf,
+                                   coalesce(sum(cmb_weekly_pence), 0) AS cmb, coalesce(sum(cc_weekly_pence), 0) AS cc
+                            FROM latest)
+                        SELECT x.part, x.name, x.people, x.pence FROM counts c CROSS JOIN pence p
+                        CROSS JOIN LATERAL (VALUES ('M', 'DIRECT_PAYMENT', c.dp, p.dp), ('M', 'INDIVIDUAL_SERVICE_FUND', c.isf, p.isf),
+                                                   ('M', 'COUNCIL_MANAGED_BUDGET', c.cmb, p.cmb), ('M', 'COUNCIL_COMMISSIONED', c.cc, p.cc),
+                                                   ('R', 'ADULT', c.adult, 0), ('R', 'CARER', c.carer, 0), ('R', 'CHILD', c.child, 0))
+                            AS x(part, name, people, pence)
+                        WHERE x.people > 0""")
                 .param("council", council.id()).param("at", period.to())
                 .query(rs -> {
                     if (rs.getString("part").equals("M")) {

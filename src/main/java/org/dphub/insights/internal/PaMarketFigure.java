@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * The PA market. Vacancies are the council's own; the register is national, so a council counts
  * the profiles live and visible at each month end whose home postcode district is one its people
- * live in. A profile's status on a past day is its last status change (from the audit trail) on or
- * before that day; before its first recorded change, the status that change started from; with none
- * recorded (rows loaded as they are), its status now, from the day it was created.
+ * live in. A profile's status on a past day is its last status change (from the audit trail, as the
+ * register's own history copies it) on or before that day; before its first recorded change, the
+ * status that change started from; with none recorded (rows loaded as they are), its status now, from
+ * the day it was created.
  */
 @Component
 public class PaMarketFigure implements Figure<PaMarket> {
@@ -77,21 +78,19 @@ public class PaMarketFigure implements Figure<PaMarket> {
                             SELECT p.id, p.status, p.created_at FROM insights_pa_profile p
                             WHERE p.visible AND p.home_district IN (SELECT d.district FROM insights_person_district d
                                                                     WHERE d.council_id = :council)),
-                        changes AS MATERIALIZED (
-                            SELECT c.profile_id, c.event_id, c.occurred_at, c.before_status, c.after_status
-                            FROM insights_pa_profile_status_change c WHERE c.profile_id IN (SELECT id FROM nearby)),
-                        -- each profile's statuses over time: after each change until the next one, and before its
-                        -- first change (from its creation) the status that change started from, or its status now
+                        -- each profile's LIVE spans: after each change to LIVE until its next change, and before its first
+                        -- change (from its creation) if the status that change started from was LIVE, or, with none
+                        -- recorded, if it is LIVE now. The register's own history (marketplace's pa_profile_status_history,
+                        -- copied from the audit trail as each change is recorded) keeps which change is a profile's first
+                        -- and when the next one happened, so nothing is sorted here.
                         spans AS (
-                            SELECT c.profile_id, c.occurred_at AS valid_from,
-                                   coalesce(lead(c.occurred_at) OVER (PARTITION BY c.profile_id ORDER BY c.occurred_at, c.event_id),
-                                            TIMESTAMPTZ 'infinity') AS valid_to, c.after_status AS status
-                            FROM changes c
+                            SELECT c.profile_id, c.occurred_at AS valid_from, coalesce(c.next_occurred_at, TIMESTAMPTZ 'infinity') AS valid_to,
+                                   c.after_status AS status
+                            FROM insights_pa_profile_status_change c
+                            WHERE c.after_status = 'LIVE' AND c.profile_id IN (SELECT id FROM nearby)
                             UNION ALL
                             SELECT p.id, p.created_at, coalesce(f.occurred_at, TIMESTAMPTZ 'infinity'), coalesce(f.before_status, p.status)
-                            FROM nearby p
-                            LEFT JOIN (SELECT DISTINCT ON (c.profile_id) c.profile_id, c.occurred_at, c.before_status FROM changes c
-                                       ORDER BY c.profile_id, c.occurred_at, c.event_id) f ON f.profile_id = p.id),
+                            FROM nearby p LEFT JOIN insights_pa_profile_status_change f ON f.profile_id = p.id AND f.first_change),
                         month_ends AS (
                             -- the instant each month ends (the period's last day for the last month), in order
                             SELECT array_agg(((month_end + 1)::timestamp AT TIME ZONE 'Europe/London') ORDER BY month_start) AS e

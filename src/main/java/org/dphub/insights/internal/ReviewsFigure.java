@@ -54,31 +54,34 @@ public class ReviewsFigure implements Figure<Reviews> {
                             SELECT d.id, d.start_date, d.active_from, d.ended_on FROM insights_direct_payment d
                             WHERE d.council_id = :council AND d.active_from IS NOT NULL AND d.active_from <= :to
                               AND (d.ended_on IS NULL OR d.ended_on >= date_trunc('month', CAST(:from AS date))::date)),
-                        done AS MATERIALIZED (
-                            SELECT r.direct_payment_id, r.reviewed_on,
-                                   row_number() OVER w AS n, lead(r.reviewed_on) OVER w AS next_on
-                            FROM insights_review_done r WHERE r.council_id = :council AND r.reviewed_on <= :to
-                            WINDOW w AS (PARTITION BY r.direct_payment_id ORDER BY r.reviewed_on, r.id)),
-                        -- occasion 0 is the first review; occasion n is the one due after review n. Each is the
-                        -- payment's next review from valid_from (review n's day) until the next review is done.
+                        -- each review done by the period's end with its payment, and each payment with none (reviewed_on
+                        -- null). A review keeps the days of the reviews done before and after it (plans keep them on the
+                        -- row, in the order done: by day, then as written), so nothing here sorts or numbers the reviews.
+                        reviewed AS MATERIALIZED (
+                            SELECT p.id, p.start_date, p.active_from, p.ended_on, r.reviewed_on, r.previous_reviewed_on, r.next_reviewed_on
+                            FROM payments p LEFT JOIN insights_review_done r
+                              ON r.direct_payment_id = p.id AND r.council_id = :council AND r.reviewed_on <= :to),
+                        -- the first review, due the first-review months after the start, once a payment (on the row of its
+                        -- first review, or of no review); and after each review the next, due the interval after it. Each
+                        -- is the payment's next review from valid_from until the next review is done.
                         occasions AS MATERIALIZED (
-                            SELECT p.id, 0::bigint AS n, CAST(p.start_date + make_interval(months => :first) AS date) AS due_on,
-                                   DATE '-infinity' AS valid_from, coalesce(f.reviewed_on, DATE 'infinity') AS valid_to,
-                                   p.active_from, p.ended_on
-                            FROM payments p LEFT JOIN done f ON f.direct_payment_id = p.id AND f.n = 1
-                            UNION ALL
-                            SELECT p.id, d.n, CAST(d.reviewed_on + make_interval(months => :interval) AS date),
-                                   d.reviewed_on, coalesce(d.next_on, DATE 'infinity'), p.active_from, p.ended_on
-                            FROM payments p JOIN done d ON d.direct_payment_id = p.id),
+                            SELECT x.id, o.due_on, o.valid_from, o.valid_to, x.active_from, x.ended_on
+                            FROM reviewed x CROSS JOIN LATERAL (VALUES
+                                (x.previous_reviewed_on IS NULL, CAST(x.start_date + make_interval(months => :first) AS date),
+                                 DATE '-infinity', coalesce(x.reviewed_on, DATE 'infinity')),
+                                (x.reviewed_on IS NOT NULL, CAST(x.reviewed_on + make_interval(months => :interval) AS date),
+                                 x.reviewed_on, coalesce(x.next_reviewed_on, DATE 'infinity'))) AS o(counts, due_on, valid_from, valid_to)
+                            WHERE o.counts),
                         due AS (
                             SELECT date_trunc('month', o.due_on)::date AS month_start, count(*) AS n FROM occasions o
                             WHERE o.due_on BETWEEN :from AND :to AND (o.ended_on IS NULL OR o.ended_on > o.due_on)
                             GROUP BY 1),
+                        -- a review meets the one due after the review before it (the first, the first review)
                         met AS (
-                            SELECT date_trunc('month', d.reviewed_on)::date AS month_start, count(*) AS n,
-                                   count(*) FILTER (WHERE d.reviewed_on <= o.due_on) AS on_time
-                            FROM done d JOIN occasions o ON o.id = d.direct_payment_id AND o.n = d.n - 1
-                            WHERE d.reviewed_on BETWEEN :from AND :to
+                            SELECT date_trunc('month', x.reviewed_on)::date AS month_start, count(*) AS n,
+                                   count(*) FILTER (WHERE x.reviewed_on <= coalesce(CAST(x.previous_reviewed_on + make_interval(months => :interval) AS date),
+                                                                                CAST(x.start_date + make_interval(months => :first) AS date))) AS on_time
+                            FROM reviewed x WHERE x.reviewed_on BETWEEN :from AND :to
                             GROUP BY 1),
                         -- overdue at a month end: in force then, and the review it was waiting for then was due
                         -- before it. Each occasion is overdue on a run of days, so on a run of the months' last

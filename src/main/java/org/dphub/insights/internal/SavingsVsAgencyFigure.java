@@ -35,31 +35,26 @@ public class SavingsVsAgencyFigure implements Figure<SavingsVsAgency> {
                 SELECT d.plan_id, d.citizen_id, width_bucket(d.active_from - 1, x.e) AS a, width_bucket(coalesce(d.ended_on - 1, DATE 'infinity'), x.e) AS b
                 FROM insights_direct_payment d CROSS JOIN ends x
                 WHERE d.council_id = :council AND d.active_from <= :to AND (d.ended_on IS NULL OR d.ended_on > date_trunc('month', CAST(:from AS date))::date)),
-            plans_paid AS (
-                SELECT p.plan_id, p.citizen_id, bit_or((1::bigint << b) - (1::bigint << a)) AS live
-                FROM payments p WHERE a < b GROUP BY p.plan_id, p.citizen_id),
             employed AS (
                 SELECT e.citizen_id, (SELECT -(1::bigint << width_bucket(min(e.started_on) - 1, x.e)) FROM ends x) AS since
                 FROM insights_pa_employment e WHERE e.council_id = :council GROUP BY e.citizen_id),
             plans AS MATERIALIZED (
-                SELECT p.plan_id, bit_or(p.live & ~coalesce(m.since, 0)) AS live
-                FROM plans_paid p LEFT JOIN employed m ON m.citizen_id = p.citizen_id GROUP BY p.plan_id),
+                SELECT p.plan_id, bit_or(((1::bigint << p.b) - (1::bigint << p.a)) & ~coalesce(m.since, 0)) AS live
+                FROM payments p LEFT JOIN employed m ON m.citizen_id = p.citizen_id WHERE p.a < p.b GROUP BY p.plan_id),
             versions AS (
-                SELECT v.plan_id, v.version_id, v.version,
+                SELECT v.plan_id, v.version, v.dp_hourly_hours, v.dp_hourly_rate_hours,
                        (1::bigint << width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)) - (1::bigint << width_bucket(v.start_date - 1, x.e)) AS m
-                FROM insights_plan_version v CROSS JOIN ends x
+                FROM insights_plan_version_support v CROSS JOIN ends x
                 WHERE v.council_id = :council AND v.start_date <= :to AND (v.end_date IS NULL OR v.end_date >= date_trunc('month', CAST(:from AS date))::date)
                   AND width_bucket(v.start_date - 1, x.e) < width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)),
             latest AS (
-                SELECT v.plan_id, v.version_id,
+                SELECT v.plan_id, v.dp_hourly_hours, v.dp_hourly_rate_hours,
                        v.m & ~coalesce(bit_or(v.m) OVER (PARTITION BY v.plan_id ORDER BY v.version DESC
                                                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS m
                 FROM versions v WHERE v.plan_id IN (SELECT plan_id FROM plans WHERE live <> 0))
-            SELECT l.m & p.live AS mask, sum(h.hours_per_week) AS hours, sum(h.hours_per_week * (:agency - h.hourly_rate_pence)) AS savings
+            SELECT l.m & p.live AS mask, sum(l.dp_hourly_hours) AS hours, sum(:agency * l.dp_hourly_hours - l.dp_hourly_rate_hours) AS savings
             FROM latest l JOIN plans p ON p.plan_id = l.plan_id
-            JOIN insights_budget_line h ON h.version_id = l.version_id
-            WHERE l.m & p.live <> 0 AND h.kind = 'HOURLY' AND h.delivery_mechanism = 'DIRECT_PAYMENT' AND h.hours_per_week > 0
-              AND h.hourly_rate_pence IS NOT NULL
+            WHERE l.m & p.live <> 0 AND l.dp_hourly_hours > 0
             GROUP BY 1""";
 
     private final JdbcClient jdbc;
@@ -100,7 +95,8 @@ public class SavingsVsAgencyFigure implements Figure<SavingsVsAgency> {
         // with no PA employed through dphub by then, × the month's days in the period. Read once, not
         // month by month: each payment, employment and version becomes a bit mask of the months' last
         // days it covers (as UptakeFigure does); a version keeps the months no later version of its plan
-        // covers; the lines are summed by mask and spread over the months here.
+        // covers; its hourly direct payment lines, added up when they were written (plans' plan_version_support:
+        // the hours and the hours × rate, exactly), are summed by mask and spread over the months here.
         List<YearMonth> periodMonths = period.months();
         BigDecimal[] hourDays = new BigDecimal[periodMonths.size()];
         BigDecimal[] savingDays = new BigDecimal[periodMonths.size()];
