@@ -319,7 +319,7 @@ public class PersonalDataRights {
     /** The PA's profile, for the staff of the council they registered with who may carry out their rights; else not found. */
     @Transactional(readOnly = true)
     public PaProfile paFor(SignedInUser staff, long profileId) {
-        return profiles.registeredWith(staff, profileId).filter(p -> mayAskAsStaff(staff)).orElseThrow(org.dphub.web.NotFound::new);
+        return profiles.registeredWith(staff, profileId).filter(p -> mayErase(staff)).orElseThrow(org.dphub.web.NotFound::new);
     }
 
     /** The erasure and retention steps carried out for a PA, for the staff of the council they registered with. */
