@@ -267,6 +267,27 @@ public class Employments {
     }
 
     /**
+     * The employment ends: the PA's last day (not before the start; once). The payroll records stay;
+     * a PA whose every employment has ended may ask to leave the register and be erased (issue 17).
+     */
+    @Transactional
+    public void end(SignedInUser user, long employmentId, LocalDate lastDay, FormErrors errors) {
+        Employment employment = find(user, employmentId).orElseThrow(NotFound::new);
+        employerSide(user, employment.citizenId());
+        if (lastDay != null && lastDay.isBefore(employment.startedOn())) {
+            errors.reject("lastDay", "employment.error.end-before-start");
+        }
+        errors.throwIfAny();
+        int ended = jdbc.sql("UPDATE pa_employment SET ended_on = :last WHERE id = :id AND ended_on IS NULL")
+                .param("last", lastDay).param("id", employmentId).update();
+        if (ended == 0) {
+            throw new org.dphub.web.Conflict("This employment has already ended.");
+        }
+        audit.record(employment.councilId(), "pa_employment", employmentId, AuditAction.UPDATE, AuditTrail.values("endedOn", null),
+                AuditTrail.values("endedOn", lastDay.toString()));
+    }
+
+    /**
      * Renewed (or corrected) employer's liability insurance, from today (or the start, if later):
      * the terms in force then, and every version that starts later (a pay rise already agreed),
      * again with the new policy, so the renewal holds on every day from now. Pay, hours and tax are

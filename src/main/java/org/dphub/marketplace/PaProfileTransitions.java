@@ -14,6 +14,7 @@ import java.util.Optional;
  * LIVE             CHECKS_PASSED   LIVE        (checked again, e.g. a new DBS date)
  * LIVE             SUSPENDED       SUSPENDED
  * SUSPENDED        REINSTATED      AWAITING_CHECKS   (checked again before it is live)
+ * ERASED           (none)                            (the PA left the register: set only by an erasure, issue 17)
  * </pre>
  */
 public final class PaProfileTransitions {

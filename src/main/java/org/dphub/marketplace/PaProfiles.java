@@ -130,6 +130,23 @@ public class PaProfiles {
     }
 
     /**
+     * A profile for the staff of the council the PA registered with (their DP team and administrators
+     * carry out the PA's personal-data rights, issue 17); empty for anyone else, or a profile with no
+     * sign-in or no registering council.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PaProfile> registeredWith(SignedInUser staff, long id) {
+        return repository.findById(id).filter(p -> p.userId() != null && p.registeredCouncilId() != null
+                && staff.isStaffOf(p.registeredCouncilId()));
+    }
+
+    /** The sign-in of a profile, for a system job (the personal-data retention job), never for a page. */
+    @Transactional(readOnly = true)
+    public Optional<Long> signInOf(long id) {
+        return repository.findById(id).map(PaProfile::userId);
+    }
+
+    /**
      * The DP team records its checks. All of identity, references and a DBS check date are needed,
      * and the PA must have accepted the code of conduct ({@link ProfileChecksPolicy}); then LIVE.
      * The register is national: any council's DP team may check a PA, once for all councils.

@@ -23,6 +23,7 @@ import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.dphub.shared.personaldata.PersonalDataSource;
 import org.dphub.shared.personaldata.PersonalDataSource.Kept;
+import org.dphub.shared.personaldata.PersonalDataSource.PaRedaction;
 import org.dphub.shared.personaldata.PersonalDataSource.Redacted;
 import org.dphub.shared.personaldata.PersonalDataSource.Redaction;
 import org.dphub.shared.personaldata.PersonalDataSource.Section;
@@ -45,7 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>a PA's: the PA, and the DP team of the council they registered with;</li>
  * <li>one's own ({@code /me}): anyone signed in;</li>
  * <li>erasure: the DP team or an administrator of the person's council; the person (or someone
- *     acting for them) asks for it, which puts a request in the DP team's help queue.</li>
+ *     acting for them) asks for it, which puts a request in the DP team's help queue;</li>
+ * <li>a PA's erasure (leaving the register): the DP team or an administrator of the council the PA
+ *     registered with; the PA asks for it from "Your data", into that team's help queue.</li>
  * </ul>
  * Every answer is audited: who asked, for whom, in which form.
  */
@@ -270,6 +273,85 @@ public class PersonalDataRights {
     }
 
     /**
+     * Erases a PA who has left the register (issue 17), in one transaction, recorded and audited: the
+     * DP team or an administrator of the council the PA registered with (anyone else: not found; a
+     * practitioner of that council: 403). Refused, nothing changed, while an employer still employs
+     * them, pay worked out for them is not yet approved, or a cover shift is still to come.
+     */
+    @Transactional
+    public Erasure erasePa(SignedInUser staff, long profileId) {
+        PaProfile p = profiles.registeredWith(staff, profileId).orElseThrow(org.dphub.web.NotFound::new);
+        if (!mayErase(staff)) {
+            throw new AccessDeniedException("erasure is for the DP team and administrators");
+        }
+        if (redactions.existsPa(p.id(), "ERASURE")) {
+            throw new ErasureRefused(List.of("rights.block.pa-already-erased"));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(UK));
+        List<String> blocks = new ArrayList<>();
+        sources.forEach(s -> blocks.addAll(s.blocksPaErasure(p.id(), p.userId(), today)));
+        if (!blocks.isEmpty()) {
+            throw new ErasureRefused(blocks.stream().distinct().toList());
+        }
+        return carryOutPa(p.registeredCouncilId(), p.id(), p.userId(), "ERASURE", staff.username(), PersonalDataSource::erasePa);
+    }
+
+    private Erasure carryOutPa(long councilId, long profileId, long userId, String step, String by,
+                               java.util.function.BiFunction<PersonalDataSource, PaRedaction, Redacted> work) {
+        long id = redactions.beginPa(councilId, profileId, step, by);
+        PaRedaction redaction = new PaRedaction(id, councilId, profileId, userId, LocalDate.now(clock.withZone(UK)));
+        Redacted all = Redacted.NOTHING;
+        for (PersonalDataSource source : sources) {
+            all = all.and(work.apply(source, redaction));
+        }
+        List<String> removed = all.removed().stream().distinct().toList();
+        List<Kept> kept = all.kept().stream().distinct().toList();
+        redactions.finish(id, removed, kept);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("paProfileId", profileId);
+        values.put("step", step);
+        values.put("removed", removed);
+        values.put("kept", kept.stream().map(k -> Map.of("what", k.what(), "why", k.why())).toList());
+        audit.record(councilId, ERASURE, id, AuditAction.CREATE, null, values);
+        return redactions.ofPa(profileId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The PA's profile, for the staff of the council they registered with who may carry out their rights; else not found. */
+    @Transactional(readOnly = true)
+    public PaProfile paFor(SignedInUser staff, long profileId) {
+        return profiles.registeredWith(staff, profileId).filter(p -> mayErase(staff)).orElseThrow(org.dphub.web.NotFound::new);
+    }
+
+    /** The erasure and retention steps carried out for a PA, for the staff of the council they registered with. */
+    @Transactional(readOnly = true)
+    public List<Erasure> paErasures(SignedInUser staff, long profileId) {
+        return profiles.registeredWith(staff, profileId).map(p -> redactions.ofPa(p.id())).orElse(List.of());
+    }
+
+    /** The signed-in PA's own profile, if they have one on the register (for "Your data"). */
+    @Transactional(readOnly = true)
+    public Optional<PaProfile> ownPaProfile(SignedInUser pa) {
+        return pa.has(Role.PERSONAL_ASSISTANT) ? profiles.ownProfile(pa.userId()) : Optional.empty();
+    }
+
+    /**
+     * A PA asks to leave the register and be erased: a request of kind "something else" in the help
+     * queue of the DP team of the council they registered with, who carry it out. A PA who registered
+     * with no council is told to ask a council's DP team (the field {@code erasure}).
+     */
+    @Transactional
+    public Optional<Long> requestPaErasure(SignedInUser pa, Locale locale, FormErrors errors) {
+        PaProfile p = ownPaProfile(pa).orElseThrow(org.dphub.web.NotFound::new);
+        if (p.registeredCouncilId() == null || pa.councilId() == null || !p.registeredCouncilId().equals(pa.councilId())) {
+            errors.reject("erasure", "rights.error.pa-no-council");
+            return Optional.empty();
+        }
+        String language = "cy".equals(locale.getLanguage()) ? "cy" : "en";
+        String text = messages.getMessage("rights.request.pa-text", new Object[] {p.displayName(), p.id()}, Locale.forLanguageTag(language));
+        return help.ask(pa, null, HelpKind.OTHER, text, language, errors);
+    }
+
+    /**
      * The retention step: for each erased person whose money records' time is up (the last direct
      * payment ended {@code retentionYears} ago, or they had none), anonymises those records, each
      * person in a transaction of its own. Returns how many people it anonymised.
@@ -286,6 +368,23 @@ public class PersonalDataRights {
             }
             transactions.executeWithoutResult(status -> carryOut(council, citizen, "RETENTION", AuditTrail.SYSTEM_ACTOR,
                     PersonalDataSource::anonymiseMoneyRecords));
+            done++;
+        }
+        // PAs who left the register: their payroll records are kept for the years after their last employment ended
+        for (long[] pa : redactions.paAwaitingRetention()) {
+            long council = pa[0];
+            long profile = pa[1];
+            Optional<Long> user = profiles.signInOf(profile);
+            if (user.isEmpty()) {
+                continue;
+            }
+            Optional<LocalDate> from = sources.stream().map(s -> s.paMoneyRecordsFrom(profile, user.get())).flatMap(Optional::stream)
+                    .max(LocalDate::compareTo);
+            if (from.isPresent() && from.get().plusYears(retentionYears).isAfter(today)) {
+                continue;
+            }
+            transactions.executeWithoutResult(status -> carryOutPa(council, profile, user.get(), "RETENTION", AuditTrail.SYSTEM_ACTOR,
+                    PersonalDataSource::anonymisePaMoneyRecords));
             done++;
         }
         return done;

@@ -206,6 +206,7 @@ class AuthorisationMatrixIT {
             "GET /api/v1/citizens/{id}/employments | C STAFF | T",
             "GET /api/v1/employments/{id} | C PA STAFF | T",
             "POST /api/v1/employments/{id}/terms | C P DP | T",
+            "POST /api/v1/employments/{id}/end | C P DP | T M",
             "GET /api/v1/my-employments | SIGNED |",
             "POST /api/v1/employments/{id}/timesheets | PA | T",
             "GET /api/v1/employments/{id}/timesheets | C PA STAFF | T",
@@ -313,6 +314,7 @@ class AuthorisationMatrixIT {
             "GET /api/v1/citizens/{id}/subject-access | C P DP A | T",
             "POST /api/v1/citizens/{id}/erasure | DP A | T M",
             "GET /api/v1/pa-profiles/{id}/subject-access | PA DP | T",
+            "POST /api/v1/pa-profiles/{id}/erasure | DP A | T M",
             "GET /api/v1/me/subject-access | SIGNED N |",
             // insights
             "GET /api/v1/insights | STAFF |",

@@ -59,4 +59,22 @@ class AuditPersonalData implements PersonalDataSource {
         return new Redacted(java.util.List.of("rights.removed.audit-values"),
                 java.util.List.of(new Kept("rights.kept.audit", "rights.why.audit")));
     }
+
+    /**
+     * The recorded values of changes to the PA's profile, cover offer and sign-in go (they hold the
+     * PA's words and contact details); the entries stay. Payroll entries are kept with the payroll.
+     */
+    @Override
+    public Redacted erasePa(PaRedaction r) {
+        jdbc.sql("""
+                        UPDATE audit_event SET
+                            before_state = CASE WHEN before_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END,
+                            after_state = CASE WHEN after_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END
+                        WHERE ((entity_type IN ('pa_profile', 'pa_cover_offer') AND entity_id = :profile)
+                               OR (entity_type = 'user' AND entity_id = :user))
+                          AND after_state IS DISTINCT FROM '{"erased": true}'::jsonb""")
+                .param("profile", String.valueOf(r.paProfileId())).param("user", String.valueOf(r.userId())).update();
+        return new Redacted(java.util.List.of("rights.removed.audit-values"),
+                java.util.List.of(new Kept("rights.kept.audit", "rights.why.audit")));
+    }
 }

@@ -72,6 +72,20 @@ class EmploymentApiController {
         return employments.changeTerms(user, id, input.startedOn(), input, errors);
     }
 
+    /** The PA's last day (yyyy-mm-dd). */
+    record EndJson(String lastDay) {
+    }
+
+    @PostMapping("/api/v1/employments/{id}/end")
+    @Operation(summary = "The employment ends on the PA's last day (lastDay, not before the start; once: 409 after). "
+            + "The payroll records stay. For the employer, someone acting for them, or the DP team or a practitioner. Audited")
+    ResponseEntity<Void> end(SignedInUser user, @PathVariable long id, @RequestBody(required = false) EndJson body) {
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        LocalDate lastDay = errors.isoDate("lastDay", body == null ? null : body.lastDay(), true, "employment.label.last-day");
+        employments.end(user, id, lastDay, errors);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/api/v1/citizens/{id}/employments")
     @Operation(summary = "The PAs a person employs, with the terms in force today")
     List<Employment> forCitizen(SignedInUser user, @PathVariable long id) {

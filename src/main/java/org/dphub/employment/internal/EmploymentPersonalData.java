@@ -1,5 +1,6 @@
 package org.dphub.employment.internal;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,5 +73,43 @@ class EmploymentPersonalData implements PersonalDataSource {
                         + " WHERE council_id = :council AND citizen_id = :citizen AND pa_given_name <> 'Erased'")
                 .param("council", r.councilId()).param("citizen", r.citizenId()).update();
         return new Redacted(List.of("rights.removed.pa-names"), List.of());
+    }
+
+    /** A PA is not erased while an employer still employs them, or pay worked out for them is not yet approved. */
+    @Override
+    public List<String> blocksPaErasure(long paProfileId, long userId, LocalDate today) {
+        List<String> blocks = new java.util.ArrayList<>();
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM pa_employment WHERE pa_user_id = :user AND (ended_on IS NULL OR ended_on > :today))")
+                .param("user", userId).param("today", today).query(Boolean.class).single()) {
+            blocks.add("rights.block.pa-employment");
+        }
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM payslip s JOIN pa_employment e ON e.id = s.employment_id"
+                        + " WHERE e.pa_user_id = :user AND NOT EXISTS (SELECT 1 FROM payroll_run_approval a WHERE a.run_id = s.run_id))")
+                .param("user", userId).query(Boolean.class).single()) {
+            blocks.add("rights.block.pa-payroll");
+        }
+        return blocks;
+    }
+
+    /** The employers' payroll records name the PA: the employer must keep them (PAYE), so they stay. */
+    @Override
+    public Redacted erasePa(PaRedaction r) {
+        return Redacted.kept("rights.kept.pa-payroll", "rights.why.pa-payroll");
+    }
+
+    @Override
+    public Optional<LocalDate> paMoneyRecordsFrom(long paProfileId, long userId) {
+        return jdbc.sql("SELECT max(ended_on) FROM pa_employment WHERE pa_user_id = :user").param("user", userId)
+                .query(LocalDate.class).optional();
+    }
+
+    /** After the retention time the employers' records no longer name the PA (the figures stay). */
+    @Override
+    public Redacted anonymisePaMoneyRecords(PaRedaction r) {
+        jdbc.sql("UPDATE pa_employment SET pa_given_name = 'Erased', pa_family_name = 'PA',"
+                        + " pa_date_of_birth = make_date(extract(year FROM pa_date_of_birth)::int, 1, 1), pa_email = NULL"
+                        + " WHERE pa_user_id = :user AND pa_given_name <> 'Erased'")
+                .param("user", r.userId()).update();
+        return Redacted.removed("rights.removed.pa-payroll-names");
     }
 }

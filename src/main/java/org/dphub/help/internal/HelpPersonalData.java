@@ -1,6 +1,8 @@
 package org.dphub.help.internal;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,5 +64,26 @@ class HelpPersonalData implements PersonalDataSource {
         jdbc.sql("UPDATE cover_booking SET needs = 'Erased', employer_contact = 'Erased' WHERE council_id = :council AND citizen_id = :citizen")
                 .params(p).update();
         return Redacted.removed("rights.removed.help");
+    }
+
+    /** A cover shift the PA has agreed to (or is asked for) and that is still to come must be settled first. */
+    @Override
+    public List<String> blocksPaErasure(long paProfileId, long userId, LocalDate today) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM cover_booking WHERE profile_id = :profile AND status IN ('REQUESTED', 'ACCEPTED')"
+                        + " AND cover_date >= :today)")
+                .param("profile", paProfileId).param("today", today).query(Boolean.class).single()
+                ? List.of("rights.block.pa-cover") : List.of();
+    }
+
+    /** The PA's name on cover bookings, and the words of help they asked for themself (and its replies), go. */
+    @Override
+    public Redacted erasePa(PaRedaction r) {
+        Map<String, Object> p = Map.of("profile", r.paProfileId(), "user", r.userId());
+        jdbc.sql("UPDATE cover_booking SET pa_name = 'Erased PA' WHERE profile_id = :profile").params(p).update();
+        jdbc.sql("UPDATE help_reply x SET text = 'Erased' FROM help_request h WHERE h.id = x.request_id"
+                + " AND h.asked_by = :user AND h.citizen_id IS NULL AND x.text <> 'Erased'").params(p).update();
+        jdbc.sql("UPDATE help_request SET text = 'Erased', what_was_done = CASE WHEN what_was_done IS NULL THEN NULL ELSE 'Erased' END"
+                + " WHERE asked_by = :user AND citizen_id IS NULL").params(p).update();
+        return Redacted.removed("rights.removed.pa-help");
     }
 }

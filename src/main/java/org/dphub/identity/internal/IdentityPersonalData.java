@@ -60,4 +60,13 @@ class IdentityPersonalData implements PersonalDataSource {
         }
         return own.isEmpty() ? Redacted.NOTHING : Redacted.removed("rights.removed.account");
     }
+
+    /** A PA's sign-in is closed; its name, username (their email) and work contacts go, so the address may register again. */
+    @Override
+    public Redacted erasePa(PaRedaction r) {
+        jdbc.sql("UPDATE app_user SET enabled = false, display_name = 'Erased PA', username = 'erased-' || id,"
+                        + " work_phone = NULL, work_email = NULL WHERE id = :user")
+                .param("user", r.userId()).update();
+        return Redacted.removed("rights.removed.pa-account");
+    }
 }

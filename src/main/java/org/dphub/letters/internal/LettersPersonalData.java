@@ -59,4 +59,13 @@ class LettersPersonalData implements PersonalDataSource {
                 .param("council", r.councilId()).param("citizen", r.citizenId()).update();
         return Redacted.removed("rights.removed.letters");
     }
+
+    /** Letters to a PA (asked for cover) are not money records: who they went to and what they said go. */
+    @Override
+    public Redacted erasePa(PaRedaction r) {
+        int n = jdbc.sql("UPDATE letter SET recipient = NULL, subject = 'Erased', body = 'Erased'"
+                        + " WHERE pa_profile_id = :profile AND body <> 'Erased'")
+                .param("profile", r.paProfileId()).update();
+        return n == 0 ? Redacted.NOTHING : Redacted.removed("rights.removed.pa-letters");
+    }
 }

@@ -75,4 +75,29 @@ class MarketplacePersonalData implements PersonalDataSource {
                 .params(p).update();
         return Redacted.removed("rights.removed.vacancies");
     }
+
+    /**
+     * A PA who leaves the register: the profile is taken off it for good (ERASED, hidden, so matching,
+     * the vacancy board and cover searches never find it) and emptied of what they wrote and how to
+     * reach them; training and the cover offer go; introductions still open are declined and the
+     * PA's messages in them blanked. Hires stay (the agreed rate is part of the employer's records).
+     */
+    @Override
+    public Redacted erasePa(PaRedaction r) {
+        Map<String, Object> p = Map.of("profile", r.paProfileId());
+        jdbc.sql("""
+                        UPDATE pa_profile SET display_name = 'Erased PA', about = '', experience = '', phone = NULL, email = NULL,
+                            home_postcode = split_part(home_postcode, ' ', 1) || ' 9ZZ', skills = '{}', interests = '{}', languages = '{}',
+                            availability = '{}', gender = NULL, visible = false, status = 'ERASED', suspended_reason = NULL,
+                            latitude = NULL, longitude = NULL, skills_mask = 0, languages_mask = 0, availability_mask = 0,
+                            updated_at = now()
+                        WHERE id = :profile""").params(p).update();
+        jdbc.sql("DELETE FROM pa_training WHERE profile_id = :profile").params(p).update();
+        jdbc.sql("DELETE FROM pa_cover_offer WHERE profile_id = :profile").params(p).update();
+        jdbc.sql("UPDATE introduction SET status = 'DECLINED', updated_at = now() WHERE profile_id = :profile"
+                + " AND status IN ('INVITED', 'INTERESTED', 'CONNECTED')").params(p).update();
+        jdbc.sql("UPDATE introduction_message m SET body = 'Erased', author = 'Erased' FROM introduction i"
+                + " WHERE i.id = m.introduction_id AND i.profile_id = :profile AND m.from_side = 'PA'").params(p).update();
+        return Redacted.removed("rights.removed.pa-profile", "rights.removed.pa-messages");
+    }
 }

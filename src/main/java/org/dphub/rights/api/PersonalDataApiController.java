@@ -48,6 +48,11 @@ class PersonalDataApiController {
     record KeptJson(String what, String why) {
     }
 
+    /** What a PA's erasure removed, and what it kept and why, in words. */
+    record PaErasureJson(long id, long paProfileId, String step, java.time.Instant carriedOutAt, List<String> removed,
+                         List<KeptJson> kept) {
+    }
+
     private final PersonalDataRights rights;
     private final SubjectAccessPdf pdf;
     private final MessageSource messages;
@@ -104,6 +109,20 @@ class PersonalDataApiController {
                 erasure.removed().stream().map(k -> messages.getMessage(k, null, locale)).toList(),
                 erasure.kept().stream().map(k -> new KeptJson(messages.getMessage(k.what(), null, locale),
                         messages.getMessage(k.why(), null, locale))).toList());
+    }
+
+    @PostMapping("/api/v1/pa-profiles/{id}/erasure")
+    @Operation(summary = "Erase a PA who leaves the register (DP team or administrator of the council they registered with): "
+            + "the profile comes off the register, contact details, words and the sign-in go; payroll records are kept. 409 with "
+            + "what to settle first (an employment not ended, pay not yet approved, a cover shift to come), nothing changed. "
+            + "201 with what was removed and what was kept and why (?lang=cy in Welsh). Audited")
+    ResponseEntity<PaErasureJson> erasePa(SignedInUser staff, @PathVariable long id, @RequestParam(defaultValue = "en") String lang) {
+        Erasure erasure = rights.erasePa(staff, id);
+        Locale locale = Locale.forLanguageTag("cy".equals(lang) ? "cy" : "en");
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PaErasureJson(erasure.id(), erasure.paProfileId(), erasure.step(),
+                erasure.carriedOutAt(), erasure.removed().stream().map(k -> messages.getMessage(k, null, locale)).toList(),
+                erasure.kept().stream().map(k -> new KeptJson(messages.getMessage(k.what(), null, locale),
+                        messages.getMessage(k.why(), null, locale))).toList()));
     }
 
     @ExceptionHandler(ErasureRefused.class)

@@ -26,9 +26,18 @@ public class RedactionRepository {
      * which is what lets the append-only tables' triggers accept its redactions, and nothing else.
      */
     public long begin(long councilId, long citizenId, String step, String by) {
-        long id = jdbc.sql("INSERT INTO personal_data_redaction (council_id, citizen_id, step, carried_out_by)"
-                        + " VALUES (:council, :citizen, :step, :by) RETURNING id")
-                .param("council", councilId).param("citizen", citizenId).param("step", step).param("by", by)
+        return begin(councilId, citizenId, null, step, by);
+    }
+
+    /** The same for a PA who left the register (their profile). */
+    public long beginPa(long councilId, long paProfileId, String step, String by) {
+        return begin(councilId, null, paProfileId, step, by);
+    }
+
+    private long begin(long councilId, Long citizenId, Long paProfileId, String step, String by) {
+        long id = jdbc.sql("INSERT INTO personal_data_redaction (council_id, citizen_id, pa_profile_id, step, carried_out_by)"
+                        + " VALUES (:council, :citizen, :profile, :step, :by) RETURNING id")
+                .param("council", councilId).param("citizen", citizenId).param("profile", paProfileId).param("step", step).param("by", by)
                 .query(Long.class).single();
         jdbc.sql("SELECT set_config('dphub.redaction', :id, true)").param("id", String.valueOf(id)).query(String.class).single();
         return id;
@@ -46,18 +55,40 @@ public class RedactionRepository {
                 .param("citizen", citizenId).param("step", step).query(Boolean.class).single();
     }
 
+    public boolean existsPa(long paProfileId, String step) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM personal_data_redaction WHERE pa_profile_id = :profile AND step = :step)")
+                .param("profile", paProfileId).param("step", step).query(Boolean.class).single();
+    }
+
     public List<Erasure> of(long councilId, long citizenId) {
         return jdbc.sql("SELECT * FROM personal_data_redaction WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
-                .param("council", councilId).param("citizen", citizenId)
-                .query((rs, n) -> new Erasure(rs.getLong("id"), rs.getLong("citizen_id"), rs.getString("step"), rs.getString("carried_out_by"),
-                        rs.getTimestamp("carried_out_at").toInstant(), strings(rs.getString("removed")), kept(rs.getString("kept"))))
-                .list();
+                .param("council", councilId).param("citizen", citizenId).query(this::erasure).list();
+    }
+
+    /** The steps carried out for a PA (by their profile). */
+    public List<Erasure> ofPa(long paProfileId) {
+        return jdbc.sql("SELECT * FROM personal_data_redaction WHERE pa_profile_id = :profile ORDER BY id")
+                .param("profile", paProfileId).query(this::erasure).list();
+    }
+
+    private Erasure erasure(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Erasure(rs.getLong("id"), rs.getObject("citizen_id", Long.class), rs.getObject("pa_profile_id", Long.class),
+                rs.getString("step"), rs.getString("carried_out_by"), rs.getTimestamp("carried_out_at").toInstant(),
+                strings(rs.getString("removed")), kept(rs.getString("kept")));
     }
 
     /** Erased people whose money records have not yet been anonymised: council and citizen. */
     public List<long[]> awaitingRetention() {
-        return jdbc.sql("SELECT e.council_id, e.citizen_id FROM personal_data_redaction e WHERE e.step = 'ERASURE'"
+        return jdbc.sql("SELECT e.council_id, e.citizen_id FROM personal_data_redaction e WHERE e.step = 'ERASURE' AND e.citizen_id IS NOT NULL"
                         + " AND NOT EXISTS (SELECT 1 FROM personal_data_redaction r WHERE r.citizen_id = e.citizen_id AND r.step = 'RETENTION')"
+                        + " ORDER BY e.id")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    /** Erased PAs whose payroll records have not yet been anonymised: council and profile. */
+    public List<long[]> paAwaitingRetention() {
+        return jdbc.sql("SELECT e.council_id, e.pa_profile_id FROM personal_data_redaction e WHERE e.step = 'ERASURE' AND e.pa_profile_id IS NOT NULL"
+                        + " AND NOT EXISTS (SELECT 1 FROM personal_data_redaction r WHERE r.pa_profile_id = e.pa_profile_id AND r.step = 'RETENTION')"
                         + " ORDER BY e.id")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }

@@ -63,6 +63,9 @@ class YourDataController {
         model.addAttribute("people", people);
         model.addAttribute("others", people.stream().filter(p -> !p.self()).toList());
         model.addAttribute("mayAskForErasure", !people.isEmpty());
+        // a PA on the register may ask to leave it and be erased (issue 17)
+        model.addAttribute("paProfile", rights.ownPaProfile(user).filter(p -> p.status() != org.dphub.marketplace.PaProfileStatus.ERASED)
+                .orElse(null));
         model.addAttribute("years", rights.retentionYears());
         model.addAttribute("asked", asked);
         model.addAttribute("errors", errors);
@@ -98,6 +101,20 @@ class YourDataController {
             return show(user, model, errors, false);
         }
         Optional<Long> request = rights.requestErasure(user, citizenId, locale, errors);
+        if (request.isEmpty()) {
+            return show(user, model, errors, false);
+        }
+        return "redirect:/your-data?asked=" + request.get();
+    }
+
+    /** A PA asks to leave the register and have their data erased: a request to their council's DP team. */
+    @PostMapping("/your-data/pa-erasure-request")
+    String askForPaErasure(SignedInUser user, Model model, Locale locale) {
+        if (rights.ownPaProfile(user).isEmpty()) {
+            throw new NotFound();
+        }
+        FormErrors errors = new FormErrors(messages, locale);
+        Optional<Long> request = rights.requestPaErasure(user, locale, errors);
         if (request.isEmpty()) {
             return show(user, model, errors, false);
         }

@@ -58,6 +58,36 @@ public interface PersonalDataSource {
     }
 
     /**
+     * Why a PA who leaves the register cannot be erased yet (message keys such as
+     * {@code rights.block.pa-employment}): an employment not ended, pay not yet approved, cover to come.
+     */
+    default List<String> blocksPaErasure(long paProfileId, long userId, LocalDate today) {
+        return List.of();
+    }
+
+    /** Removes or anonymises what no law keeps about a PA, as {@link #erase} does for a citizen. */
+    default Redacted erasePa(PaRedaction redaction) {
+        return Redacted.NOTHING;
+    }
+
+    /** The last day of the PA's last employment, from which their payroll records are kept. */
+    default Optional<LocalDate> paMoneyRecordsFrom(long paProfileId, long userId) {
+        return Optional.empty();
+    }
+
+    /** Anonymises a PA's payroll records kept at erasure, once their retention time is up. */
+    default Redacted anonymisePaMoneyRecords(PaRedaction redaction) {
+        return Redacted.NOTHING;
+    }
+
+    /**
+     * A step for a PA who left the register: its id in {@code personal_data_redaction}, the council
+     * they registered with, their profile, their own sign-in ({@code app_user.id}) and today.
+     */
+    record PaRedaction(long id, long councilId, long paProfileId, long userId, LocalDate today) {
+    }
+
+    /**
      * The step being carried out: its id in {@code personal_data_redaction}, the person, their own
      * sign-in accounts ({@code app_user.id}, not those of people acting for them), and today.
      */
