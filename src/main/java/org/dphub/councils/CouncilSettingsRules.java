@@ -143,6 +143,17 @@ public final class CouncilSettingsRules {
         }
     }
 
+    /**
+     * Staff may be held to their council account (passwords off for all but administrators) only
+     * when the provider can be used: set up here, and its client secret on this server. Otherwise
+     * nobody but the administrators could sign in at all.
+     */
+    public static void checkStaffPasswords(SingleSignOn s, boolean secretPresent, FormErrors errors) {
+        if (s.staffMustUseCouncilAccount() && (!secretPresent || s.issuer() == null || s.issuer().isBlank())) {
+            errors.reject("staffMustUseCouncilAccount", "sso.error.staffMustUseCouncilAccount.no-provider");
+        }
+    }
+
     /** Whether an issuer is on this machine (http://localhost, http://127.0.0.1). */
     public static boolean isLocal(String issuer) {
         try {

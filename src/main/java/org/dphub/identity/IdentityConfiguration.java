@@ -33,12 +33,13 @@ class IdentityConfiguration {
      */
     @Bean
     AuthenticationProvider signInAuthenticationProvider(SignInUserDetailsService users, PasswordEncoder encoder,
-                                                        SignInThrottle throttle, ApiKeys keys, CouncilAccountSignIn councilAccounts) {
+                                                        SignInThrottle throttle, ApiKeys keys, CouncilAccountSignIn councilAccounts,
+                                                        PasswordsForStaff staffPasswords) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         OidcAuthorizationCodeAuthenticationProvider councilAccount = new OidcAuthorizationCodeAuthenticationProvider(
                 new RestClientAuthorizationCodeTokenResponseClient(), councilAccounts);
-        return new SignInProviders(new ThrottledAuthenticationProvider(passwords, throttle), new ApiKeyAuthenticationProvider(keys),
+        return new SignInProviders(new ThrottledAuthenticationProvider(passwords, throttle, staffPasswords), new ApiKeyAuthenticationProvider(keys),
                 councilAccount);
     }
 

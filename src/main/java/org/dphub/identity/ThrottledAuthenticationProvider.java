@@ -1,5 +1,8 @@
 package org.dphub.identity;
 
+import java.util.Optional;
+import org.dphub.shared.SignedInUser;
+import org.dphub.web.CouncilAccountRequired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -10,16 +13,21 @@ import org.springframework.security.core.AuthenticationException;
 
 /**
  * Username-and-password sign-in (form and HTTP Basic alike) with throttling: a locked account
- * is refused before the password is even checked.
+ * is refused before the password is even checked. A right password of a member of staff whose
+ * council has turned staff passwords off (issue 17) is refused after the check, with
+ * {@link CouncilAccountRequired}: only someone who knows the password learns that the account is
+ * such a member of staff, and the password then opens nothing.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final PasswordsForStaff staffPasswords;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle) {
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle, PasswordsForStaff staffPasswords) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.staffPasswords = staffPasswords;
     }
 
     @Override
@@ -31,6 +39,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             Authentication result = passwords.authenticate(authentication);
             throttle.recordSuccess(username);
+            if (result.getPrincipal() instanceof SignedInUser.Holder holder) {
+                Optional<String> council = staffPasswords.councilAccountRequired(holder.signedInUser());
+                if (council.isPresent()) {
+                    throw new CouncilAccountRequired(council.get());
+                }
+            }
             return result;
         } catch (BadCredentialsException e) {
             throttle.recordFailure(username);

@@ -25,7 +25,7 @@ class PublicPages {
     /** The sign-in form. Spring Security handles the POST and sends people back here on failure. */
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
-                  Model model, Locale locale) {
+                  @RequestParam(name = "council-account", required = false) String councilAccount, Model model, Locale locale) {
         if (CurrentUser.orNull() != null) {
             return "redirect:/home";
         }
@@ -36,6 +36,10 @@ class PublicPages {
             errors.reject("username", "sign-in.error.wrong");
         }
         model.addAttribute("errors", errors);
+        // issue 17: a right password, but this council's staff use their council account (only a council's code, as in its address)
+        if (councilAccount != null && councilAccount.matches("[a-z0-9][a-z0-9-]{1,39}")) {
+            model.addAttribute("councilAccountOnly", councilAccount);
+        }
         return "sign-in";
     }
 

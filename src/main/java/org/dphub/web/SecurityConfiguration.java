@@ -110,6 +110,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
                                 ? "Too many failed attempts for this username. Wait 15 minutes and try again."
+                                : e instanceof CouncilAccountRequired ? COUNCIL_ACCOUNT_REQUIRED
                                 : "Give the metrics token (Bearer) or a council administrator's username and password (HTTP Basic).")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -163,6 +164,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
                                 ? "Too many failed attempts for this username. Wait 15 minutes and try again."
+                                : e instanceof CouncilAccountRequired ? COUNCIL_ACCOUNT_REQUIRED
                                 : NO_CREDENTIALS)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -262,7 +264,7 @@ class SecurityConfiguration {
                         .failureHandler(councilAccountRefused()))
                 .logout(logout -> logout
                         .logoutUrl("/sign-out")
-                        .logoutSuccessUrl("/?signed-out")
+                        .logoutSuccessHandler(signedOut(councilProviders))
                         .deleteCookies("SESSION"))
                 .httpBasic(basic -> basic.disable())
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(new GarbledTokensAreWrongTokens()))
@@ -380,10 +382,35 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * Back to the sign-in page saying why: a wrong password or a locked username, or (issue 17) a
+     * right password of staff who must use their council account — then it offers that council's.
+     */
     private static AuthenticationFailureHandler signInFailed() {
         return (request, response, e) -> response.sendRedirect(request.getContextPath()
-                + (e instanceof LockedException ? "/sign-in?locked" : "/sign-in?error"));
+                + (e instanceof LockedException ? "/sign-in?locked"
+                : e instanceof CouncilAccountRequired required ? "/sign-in?council-account=" + required.councilCode()
+                : "/sign-in?error"));
     }
+
+    /**
+     * Signing out (issue 17): dphub's session is ended either way; a session that came from the
+     * council's provider then goes on to the provider's own sign-out, when its discovery document
+     * names an {@code end_session_endpoint} (OpenID Connect RP-initiated logout, with the ID token as
+     * the hint), and comes back to the start page. Password sessions, and providers with no such
+     * endpoint, go straight to the start page, as before.
+     */
+    private static org.springframework.security.web.authentication.logout.LogoutSuccessHandler signedOut(
+            ClientRegistrationRepository councilProviders) {
+        var handler = new org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler(councilProviders);
+        handler.setPostLogoutRedirectUri(SIGNED_OUT_PAGE_FROM_PROVIDER);
+        handler.setDefaultTargetUrl(SIGNED_OUT_PAGE);
+        return handler;
+    }
+
+    static final String SIGNED_OUT_PAGE = "/?signed-out";
+    /** Where a council's provider sends people back after its sign-out; its administrator registers it there. */
+    static final String SIGNED_OUT_PAGE_FROM_PROVIDER = "{baseUrl}/?signed-out";
 
     /**
      * Reads {@code Authorization: Bearer …} (identity's converter) and lets the request in as the
@@ -403,6 +430,9 @@ class SecurityConfiguration {
         filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
         return filter;
     }
+
+    static final String COUNCIL_ACCOUNT_REQUIRED = "Your council's staff sign in with their council account, not a password: "
+            + "sign in to dphub with it, make an API key on \"Your API keys\" and send it as Authorization: Bearer dphub_…";
 
     static final String NO_CREDENTIALS = "Give an API key (Authorization: Bearer dphub_…) or a valid username and password "
             + "with HTTP Basic authentication.";

@@ -364,6 +364,178 @@ class OidcSignInIT {
                 .isEqualTo(403);
     }
 
+    // ---- passwords off for staff once the council's provider is in use ----
+
+    @Test
+    void staffPasswordsAreRefusedOnceTheCouncilSaysSoButAdministratorsApiKeysAndOtherCouncilsAreNot() {
+        String staff = unique("pat") + "@a.example.gov.uk";
+        String password = "pat-password-2026";
+        long patId = accounts.create(new NewUserAccount(staff, password, "Pat Staff", councilA.id(), Set.of(Role.PRACTITIONER), "en"));
+        String atB = unique("bryn") + "@b.example.gov.uk";
+        accounts.create(new NewUserAccount(atB, password, "Bryn Staff", councilB.id(), Set.of(Role.PRACTITIONER), "cy"));
+        // a key made while Pat could still sign in with a password
+        HttpResponse<String> made = http.postJsonAs(staff, password, "/api/v1/api-keys", "{\"name\": \"Scripts\"}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String key = field(made.body(), "key");
+        long changesBefore = audit.forEntity("council_single_sign_on", councilA.id()).size();
+
+        HttpResponse<String> on = staffOnlyAtA(true);
+        try {
+            assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+            assertThat(on.body()).contains("\"staffMustUseCouncilAccount\":true");
+            // audited like the other single sign-on changes, before and after
+            List<AuditEvent> changes = audit.forEntity("council_single_sign_on", councilA.id());
+            assertThat(changes).hasSize((int) changesBefore + 1);
+            assertThat(changes).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo(AuditAction.UPDATE);
+                assertThat(e.valueBefore("staffMustUseCouncilAccount")).isEqualTo(false);
+                assertThat(e.value("staffMustUseCouncilAccount")).isEqualTo(true);
+            });
+
+            // HTTP Basic: the right password is refused, saying to use the council account and an API key
+            HttpResponse<String> basic = http.getAs(staff, password, "/api/v1/me");
+            assertThat(basic.statusCode()).isEqualTo(401);
+            assertThat(basic.body()).contains("sign in with their council account");
+            // a wrong password gets the usual answer: nothing about the council's rule to anyone without the password
+            HttpResponse<String> wrong = http.getAs(staff, "not-the-password", "/api/v1/me");
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).doesNotContain("council account");
+
+            // the sign-in page: the right password is not a sign-in, and the page sends Pat to the council's provider
+            Browser browser = new Browser();
+            HttpResponse<String> form = browser.get(app("/sign-in"));
+            HttpResponse<String> refused = browser.postForm(app("/sign-in"),
+                    Map.of("username", staff, "password", password, "_csrf", Http.csrfToken(form.body())));
+            assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in?council-account=" + councilA.code());
+            HttpResponse<String> page = browser.get(app("/sign-in?council-account=" + councilA.code()));
+            assertThat(page.body()).contains("Use your council account")
+                    .contains("href=\"/sign-in/council-account/" + councilA.code() + "\"")
+                    .doesNotContain("Enter a correct username and password");
+            assertThat(browser.get(app("/sign-in?council-account=" + councilA.code() + "&lang=cy")).body())
+                    .contains("Defnyddiwch gyfrif eich cyngor");
+            assertThat(browser.get(app("/home")).statusCode()).as("not signed in").isEqualTo(302);
+            // a wrong password on the page: the usual error, no banner
+            HttpResponse<String> again = browser.get(app("/sign-in"));
+            HttpResponse<String> wrongOnPage = browser.postForm(app("/sign-in"),
+                    Map.of("username", staff, "password", "not-the-password", "_csrf", Http.csrfToken(again.body())));
+            assertThat(wrongOnPage.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in?error");
+            // and the council account itself still signs Pat in (found by email, the same account)
+            String atProvider = unique("pat-at-provider");
+            provider.person(new Person(atProvider, "pw", List.of(PRACTITIONERS), staff, "Pat Staff"));
+            Journey sso = new Browser().signInWithCouncilAccount(councilA, atProvider, "pw");
+            assertThat(sso.last().uri().getPath()).isEqualTo("/home");
+            assertThat(linksOf(patId)).isEqualTo(1);
+
+            // the API key Pat made after a real sign-in keeps working
+            assertThat(http.get("/api/v1/me", "Authorization", Http.bearer(key), "Accept", "application/json").statusCode())
+                    .isEqualTo(200);
+            // the administrator keeps password and one-time code (break-glass when the provider is down), page and API
+            assertThat(http.getAs(adminA, ADMIN_PASSWORD, "/api/v1/council/single-sign-on").statusCode()).isEqualTo(200);
+            String adminSession = http.signIn(adminA, ADMIN_PASSWORD);
+            assertThat(http.get("/council/settings/single-sign-on", "Cookie", adminSession).body())
+                    .contains("Council administrators can always sign in with their password and one-time code");
+            // another council's staff keep their passwords
+            assertThat(http.getAs(atB, password, "/api/v1/me").statusCode()).isEqualTo(200);
+        } finally {
+            staffOnlyAtA(false);
+        }
+        // turned off again: Pat's password works again, and that change is audited too
+        assertThat(http.getAs(staff, password, "/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(audit.forEntity("council_single_sign_on", councilA.id())).hasSize((int) changesBefore + 2);
+    }
+
+    @Test
+    void staffPasswordsCannotBeTurnedOffWhileNoProviderCanBeUsed() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Council council = councils.create("sso-c-" + suffix, "Single Sign-on Council C", "Cyngor Mewngofnodi Sengl C", Nation.ENGLAND,
+                CouncilSettings.defaults(false));
+        String admin = "admin@" + council.code();
+        accounts.create(new NewUserAccount(admin, ADMIN_PASSWORD, "Cai Admin", council.id(), Set.of(Role.COUNCIL_ADMIN), "en"));
+
+        // a provider named, but its client secret not on this server: nobody could sign in with it
+        HttpResponse<String> refused = http.putJsonAs(admin, ADMIN_PASSWORD, "/api/v1/council/single-sign-on", """
+                {"issuer": "%s", "clientId": "dphub-c", "staffMustUseCouncilAccount": true,
+                 "groupRoles": [{"group": "%s", "role": "PRACTITIONER"}]}""".formatted(provider.issuer(), PRACTITIONERS));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"field\":\"staffMustUseCouncilAccount\"")
+                .contains("once your provider is set up and its client secret is set on this server");
+        // no provider at all: refused too, naming the field beside the provider's own
+        HttpResponse<String> none = http.putJsonAs(admin, ADMIN_PASSWORD, "/api/v1/council/single-sign-on", """
+                {"staffMustUseCouncilAccount": true, "groupRoles": []}""");
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(none.body()).contains("\"field\":\"staffMustUseCouncilAccount\"").contains("\"field\":\"issuer\"");
+
+        // the page refuses it the same way
+        String session = http.signIn(admin, ADMIN_PASSWORD);
+        HttpResponse<String> form = http.get("/council/settings/single-sign-on", "Cookie", session);
+        HttpResponse<String> onPage = http.postForm("/council/settings/single-sign-on", "issuer=" + encode(provider.issuer())
+                + "&clientId=dphub-c&practitionerGroups=" + PRACTITIONERS + "&staffMustUseCouncilAccount=true&version=&_csrf="
+                + encode(Http.csrfToken(form.body())), "Cookie", session);
+        assertThat(onPage.statusCode()).isEqualTo(200);
+        assertThat(onPage.body()).contains("href=\"#staffMustUseCouncilAccount\"")
+                .contains("You can only stop staff using passwords once your provider is set up");
+
+        assertThat(http.getAs(admin, ADMIN_PASSWORD, "/api/v1/council/single-sign-on").body()).contains("\"setUp\":false");
+        assertThat(councils.singleSignOn(council.id())).isEmpty();
+        assertThat(audit.forEntity("council_single_sign_on", council.id())).isEmpty();
+    }
+
+    /** Council A's provider as set up above, with staff passwords on or off; the version read first. */
+    HttpResponse<String> staffOnlyAtA(boolean on) {
+        String current = http.getAs(adminA, ADMIN_PASSWORD, "/api/v1/council/single-sign-on").body();
+        return http.putJsonAs(adminA, ADMIN_PASSWORD, "/api/v1/council/single-sign-on", """
+                {"issuer": "%s", "clientId": "dphub-a", "staffMustUseCouncilAccount": %s, "version": %s,
+                 "groupRoles": [{"group": "%s", "role": "PRACTITIONER"}, {"group": "%s", "role": "FINANCE"},
+                                {"group": "dphub-managers", "role": "BUDGET_HOLDER"}]}"""
+                .formatted(provider.issuer(), on, field(current, "version"), PRACTITIONERS, FINANCE));
+    }
+
+    /** A plain (string or number) field of a small JSON object. */
+    static String field(String json, String name) {
+        Matcher value = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        if (!value.find()) {
+            throw new IllegalStateException("No " + name + " in " + json);
+        }
+        return value.group(1);
+    }
+
+    // ---- signing out ----
+
+    @Test
+    void signingOutOfACouncilAccountSignsOutAtTheProviderTooAndComesBackToTheStartPage() {
+        String username = unique("sian");
+        provider.person(new Person(username, "pw", List.of(PRACTITIONERS), username + "@a.example.gov.uk", "Sian Lewis"));
+        Browser browser = new Browser();
+        Journey signedIn = browser.signInWithCouncilAccount(councilA, username, "pw");
+        assertThat(signedIn.last().uri().getPath()).isEqualTo("/home");
+
+        HttpResponse<String> signOut = browser.postForm(app("/sign-out"), Map.of("_csrf", Http.csrfToken(signedIn.last().body())));
+
+        // to the provider's end_session_endpoint (from its discovery document), with the ID token and the way back
+        URI toProvider = URI.create(signOut.headers().firstValue("Location").orElseThrow());
+        assertThat(toProvider.toString()).startsWith(provider.issuer() + "/connect/logout?");
+        assertThat(query(toProvider, "id_token_hint")).isNotBlank();
+        assertThat(query(toProvider, "post_logout_redirect_uri")).isEqualTo("http://localhost:" + port + "/?signed-out");
+        Journey back = browser.follow(toProvider);
+        assertThat(back.last().uri().toString()).isEqualTo("http://localhost:" + port + "/?signed-out");
+        assertThat(back.last().statusCode()).isEqualTo(200);
+        // signed out of both: dphub asks again, and so does the provider (its form, not straight back in)
+        assertThat(browser.get(app("/home")).statusCode()).isEqualTo(302);
+        HttpResponse<String> next = browser.follow(app("/sign-in/council-account/" + councilA.code())).last();
+        assertThat(next.uri().toString()).startsWith(provider.issuer());
+        assertThat(next.body()).contains("name=\"username\"");
+    }
+
+    @Test
+    void signingOutOfAPasswordSessionGoesStraightToTheStartPage() {
+        String session = http.signIn("practitioner@demo-england", Http.DEMO_PASSWORD);
+        HttpResponse<String> home = http.get("/home", "Cookie", session);
+        HttpResponse<String> signOut = http.postForm("/sign-out", "_csrf=" + encode(Http.csrfToken(home.body())), "Cookie", session);
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/?signed-out").doesNotContain("logout");
+        assertThat(http.get("/home", "Cookie", session).statusCode()).isEqualTo(302);
+    }
+
     // ---- helpers ----
 
     long users() {

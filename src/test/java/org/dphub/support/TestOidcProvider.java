@@ -48,7 +48,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  * {@link SpringApplication} of its own (its own context and Tomcat on a random port, no
  * auto-configuration, none of the application's listeners), with form sign-in, the clients and
  * people a test gives it, and a {@code groups} claim in each person's ID token (a token
- * customizer, as a council's Entra ID or Keycloak sends one). Not a second context of the
+ * customizer, as a council's Entra ID or Keycloak sends one), and OpenID Connect RP-initiated
+ * logout back to the client's start page. Not a second context of the
  * application: the application's ITs still share one.
  */
 public final class TestOidcProvider implements AutoCloseable {
@@ -192,6 +193,8 @@ public final class TestOidcProvider implements AutoCloseable {
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUri(c.redirectUri())
+                    // RP-initiated logout (its end_session_endpoint is in discovery): back to the app's start page
+                    .postLogoutRedirectUri(java.net.URI.create(c.redirectUri()).resolve("/?signed-out").toString())
                     .scope("openid").scope("profile").scope("email")
                     // no consent screen; and a client that sends no PKCE proof key is refused
                     .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).requireProofKey(true).build())

@@ -50,18 +50,22 @@ class SingleSignOnApiController {
      * The provider as JSON. On a change {@code clientSecretVariable} may be left out (it is always the
      * council's own) and {@code groupClaim} defaults to "groups"; {@code version} is the one read, or
      * none the first time. {@code setUp} and {@code secretPresent} are only ever answered: a council
-     * without single sign-on reads {@code setUp: false} and nothing else.
+     * without single sign-on reads {@code setUp: false} and nothing else. {@code staffMustUseCouncilAccount}
+     * true: practitioners, budget holders, the DP team and finance officers can no longer sign in with a
+     * password (page or HTTP Basic), only with their council account; administrators keep password and
+     * one-time code, and API keys already made keep working. Left out of a change, it stays as it was.
      */
     record SingleSignOnJson(Boolean setUp, String issuer, String clientId, String clientSecretVariable, String groupClaim,
-                            List<GroupRoleJson> groupRoles, Long version, Boolean secretPresent) {
+                            List<GroupRoleJson> groupRoles, Boolean staffMustUseCouncilAccount, Long version, Boolean secretPresent) {
 
         static SingleSignOnJson of(VersionedSingleSignOn v, boolean secretPresent) {
             SingleSignOn s = v.settings();
             return new SingleSignOnJson(true, s.issuer(), s.clientId(), s.clientSecretVariable(), s.groupClaim(),
-                    s.groupRoles().stream().map(m -> new GroupRoleJson(m.group(), m.role().name())).toList(), v.version(), secretPresent);
+                    s.groupRoles().stream().map(m -> new GroupRoleJson(m.group(), m.role().name())).toList(),
+                    s.staffMustUseCouncilAccount(), v.version(), secretPresent);
         }
 
-        static final SingleSignOnJson NONE = new SingleSignOnJson(false, null, null, null, null, List.of(), null, null);
+        static final SingleSignOnJson NONE = new SingleSignOnJson(false, null, null, null, null, List.of(), null, null, null);
     }
 
     private final Councils councils;
@@ -100,8 +104,12 @@ class SingleSignOnApiController {
             }
         }
         String variable = body.clientSecretVariable() == null ? SingleSignOn.defaultSecretVariable(council.code()) : body.clientSecretVariable();
-        SingleSignOn settings = new SingleSignOn(body.issuer(), body.clientId(), variable, body.groupClaim(), mappings);
+        boolean staffOnly = body.staffMustUseCouncilAccount() != null ? body.staffMustUseCouncilAccount()
+                : councils.singleSignOn(council.id()).map(v -> v.settings().staffMustUseCouncilAccount()).orElse(false);
+        SingleSignOn settings = new SingleSignOn(body.issuer(), body.clientId(), variable, body.groupClaim(), mappings, staffOnly);
         CouncilSettingsRules.checkSingleSignOn(settings, council.code(), localIssuers, errors);
+        // the council's own variable only: the rules above refuse any other
+        CouncilSettingsRules.checkStaffPasswords(settings, secretPresent(SingleSignOn.defaultSecretVariable(council.code())), errors);
         errors.throwIfAny();
         return json(councils.setSingleSignOn(council.id(), settings, body.version()));
     }
@@ -116,8 +124,12 @@ class SingleSignOnApiController {
     }
 
     private SingleSignOnJson json(VersionedSingleSignOn v) {
-        String secret = environment.getProperty(v.settings().clientSecretVariable());
-        return SingleSignOnJson.of(v, secret != null && !secret.isBlank());
+        return SingleSignOnJson.of(v, secretPresent(v.settings().clientSecretVariable()));
+    }
+
+    private boolean secretPresent(String variable) {
+        String secret = variable == null ? null : environment.getProperty(variable);
+        return secret != null && !secret.isBlank();
     }
 
     private static Role staffRole(String name) {

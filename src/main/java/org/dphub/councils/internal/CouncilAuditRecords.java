@@ -55,7 +55,12 @@ class CouncilAuditRecords implements AuditDescriptions {
             // issue 17: who set up, changed or turned off staff sign-in with the council's provider
             return Optional.of(switch (event.action()) {
                 case CREATE -> words.say("audit.say.council_single_sign_on.created", event.value("issuer"));
-                case UPDATE -> words.say("audit.say.council_single_sign_on.changed", event.value("issuer"));
+                // passwords turned off or on for staff is said as such: it changes how everyone signs in
+                case UPDATE -> !java.util.Objects.equals(event.valueBefore("staffMustUseCouncilAccount"), event.value("staffMustUseCouncilAccount"))
+                        ? words.say(Boolean.TRUE.equals(event.value("staffMustUseCouncilAccount"))
+                                ? "audit.say.council_single_sign_on.staff-passwords-off"
+                                : "audit.say.council_single_sign_on.staff-passwords-on", event.value("issuer"))
+                        : words.say("audit.say.council_single_sign_on.changed", event.value("issuer"));
                 case DELETE -> words.say("audit.say.council_single_sign_on.removed");
             });
         }

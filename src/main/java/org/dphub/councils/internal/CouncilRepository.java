@@ -150,7 +150,7 @@ public class CouncilRepository {
                 .param("council", councilId)
                 .query((rs, row) -> new org.dphub.councils.VersionedSingleSignOn(councilId, new org.dphub.councils.SingleSignOn(
                         rs.getString("issuer"), rs.getString("client_id"), rs.getString("client_secret_variable"),
-                        rs.getString("group_claim"), groups), rs.getLong("version")))
+                        rs.getString("group_claim"), groups, rs.getBoolean("staff_must_use_council_account")), rs.getLong("version")))
                 .optional();
     }
 
@@ -162,8 +162,9 @@ public class CouncilRepository {
 
     public void insertSingleSignOn(long councilId, org.dphub.councils.SingleSignOn s) {
         jdbc.sql("""
-                        INSERT INTO council_single_sign_on (council_id, issuer, client_id, client_secret_variable, group_claim)
-                        VALUES (:council, :issuer, :client, :secret, :claim)""")
+                        INSERT INTO council_single_sign_on (council_id, issuer, client_id, client_secret_variable, group_claim,
+                            staff_must_use_council_account)
+                        VALUES (:council, :issuer, :client, :secret, :claim, :staffOnly)""")
                 .param("council", councilId).params(params(s)).update();
         insertGroups(councilId, s);
     }
@@ -172,7 +173,7 @@ public class CouncilRepository {
     public boolean updateSingleSignOn(long councilId, org.dphub.councils.SingleSignOn s, long expectedVersion) {
         boolean updated = jdbc.sql("""
                         UPDATE council_single_sign_on SET issuer = :issuer, client_id = :client, client_secret_variable = :secret,
-                            group_claim = :claim, version = version + 1, updated_at = now()
+                            group_claim = :claim, staff_must_use_council_account = :staffOnly, version = version + 1, updated_at = now()
                         WHERE council_id = :council AND version = :version""")
                 .param("council", councilId).param("version", expectedVersion).params(params(s)).update() == 1;
         if (updated) {
@@ -196,6 +197,6 @@ public class CouncilRepository {
 
     private static java.util.Map<String, Object> params(org.dphub.councils.SingleSignOn s) {
         return java.util.Map.of("issuer", s.issuer(), "client", s.clientId(), "secret", s.clientSecretVariable(),
-                "claim", s.groupClaim());
+                "claim", s.groupClaim(), "staffOnly", s.staffMustUseCouncilAccount());
     }
 }

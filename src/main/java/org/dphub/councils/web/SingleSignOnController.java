@@ -68,7 +68,8 @@ class SingleSignOnController {
     String save(SignedInUser admin, @ModelAttribute SingleSignOnForm form, Model model, Locale locale, RedirectAttributes redirect) {
         Council council = council(admin);
         FormErrors errors = new FormErrors(messages, locale);
-        Optional<SingleSignOn> settings = read(form, council.code(), localIssuers, errors);
+        Optional<SingleSignOn> settings = read(form, council.code(), localIssuers,
+                secretPresent(SingleSignOn.defaultSecretVariable(council.code())), errors);
         Long version = null;
         if (form.version() != null && !form.version().isBlank()) {
             try {
@@ -135,7 +136,8 @@ class SingleSignOnController {
     }
 
     /** Reads the form; each group list is split at commas, and each group checked. Empty when something could not be read. */
-    static Optional<SingleSignOn> read(SingleSignOnForm form, String councilCode, boolean localIssuers, FormErrors errors) {
+    static Optional<SingleSignOn> read(SingleSignOnForm form, String councilCode, boolean localIssuers, boolean secretPresent,
+                                       FormErrors errors) {
         List<SingleSignOn.GroupRole> mappings = new ArrayList<>();
         for (Map.Entry<Role, String> field : SingleSignOnForm.FIELDS.entrySet()) {
             String typed = form.groups(field.getKey());
@@ -155,9 +157,14 @@ class SingleSignOnController {
             }
         }
         // the secret's variable is always the council's own (CouncilSettingsRules says why): not typed on the page
+        String staffOnly = form.staffMustUseCouncilAccount() == null ? "false" : form.staffMustUseCouncilAccount().strip();
+        if (!staffOnly.equals("true") && !staffOnly.equals("false")) {
+            errors.reject("staffMustUseCouncilAccount", "sso.error.staffMustUseCouncilAccount");
+        }
         SingleSignOn settings = new SingleSignOn(strip(form.issuer()), strip(form.clientId()), SingleSignOn.defaultSecretVariable(councilCode),
-                strip(form.groupClaim()), mappings);
+                strip(form.groupClaim()), mappings, staffOnly.equals("true"));
         CouncilSettingsRules.checkSingleSignOn(settings, councilCode, localIssuers, errors);
+        CouncilSettingsRules.checkStaffPasswords(settings, secretPresent, errors);
         return errors.isEmpty() ? Optional.of(settings) : Optional.empty();
     }
 

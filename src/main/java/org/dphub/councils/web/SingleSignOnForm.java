@@ -8,11 +8,12 @@ import org.dphub.shared.Role;
 
 /**
  * The single sign-on form as typed: the provider, and for each staff role the groups that give it,
- * separated by commas. {@code version} is empty the first time.
+ * separated by commas; "true" when staff other than administrators must use their council account.
+ * {@code version} is empty the first time.
  */
 record SingleSignOnForm(String issuer, String clientId, String clientSecretVariable, String groupClaim,
                         String practitionerGroups, String budgetHolderGroups, String dpTeamGroups, String financeGroups,
-                        String councilAdminGroups, String version) {
+                        String councilAdminGroups, String staffMustUseCouncilAccount, String version) {
 
     /** Each role's form field, in the order the form shows them. */
     static final Map<Role, String> FIELDS = orderedFields();
@@ -29,7 +30,7 @@ record SingleSignOnForm(String issuer, String clientId, String clientSecretVaria
 
     static SingleSignOnForm blank(String councilCode) {
         return new SingleSignOnForm("", "", SingleSignOn.defaultSecretVariable(councilCode), SingleSignOn.DEFAULT_GROUP_CLAIM,
-                "", "", "", "", "", "");
+                "", "", "", "", "", "false", "");
     }
 
     static SingleSignOnForm of(VersionedSingleSignOn current) {
@@ -38,7 +39,8 @@ record SingleSignOnForm(String issuer, String clientId, String clientSecretVaria
         java.util.function.Function<Role, String> joined = role -> String.join(", ", groups.getOrDefault(role, List.of()));
         return new SingleSignOnForm(s.issuer(), s.clientId(), s.clientSecretVariable(), s.groupClaim(),
                 joined.apply(Role.PRACTITIONER), joined.apply(Role.BUDGET_HOLDER), joined.apply(Role.DP_TEAM),
-                joined.apply(Role.FINANCE), joined.apply(Role.COUNCIL_ADMIN), Long.toString(current.version()));
+                joined.apply(Role.FINANCE), joined.apply(Role.COUNCIL_ADMIN), Boolean.toString(s.staffMustUseCouncilAccount()),
+                Long.toString(current.version()));
     }
 
     public String groups(Role role) {
