@@ -1,5 +1,6 @@
 package org.dphub.councils;
 
+import org.dphub.shared.database.ReadOnlyMemo;
 import java.util.List;
 import java.util.Optional;
 import org.dphub.audit.AuditAction;
@@ -33,7 +34,13 @@ public class Councils {
 
     @Transactional(readOnly = true)
     public Optional<Council> findById(long id) {
-        return repository.findById(id);
+        return ReadOnlyMemo.remember(new CouncilRow(id), () -> repository.findById(id));
+    }
+
+    private record CouncilRow(long id) {
+    }
+
+    private record SettingsOf(long councilId) {
     }
 
     @Transactional(readOnly = true)
@@ -48,7 +55,8 @@ public class Councils {
 
     @Transactional(readOnly = true)
     public VersionedSettings settings(long councilId) {
-        return repository.findSettings(councilId)
+        // a page's parts each ask for their council's settings: read once a read-only transaction
+        return ReadOnlyMemo.remember(new SettingsOf(councilId), () -> repository.findSettings(councilId))
                 .orElseThrow(() -> new IllegalStateException("Council " + councilId + " has no settings"));
     }
 

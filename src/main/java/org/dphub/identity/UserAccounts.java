@@ -1,5 +1,6 @@
 package org.dphub.identity;
 
+import org.dphub.shared.database.ReadOnlyMemo;
 import java.util.List;
 import java.util.Optional;
 import org.dphub.audit.AuditAction;
@@ -86,7 +87,11 @@ public class UserAccounts {
     /** The citizens this user may see as themself or as a representative, with the reason. */
     @Transactional(readOnly = true)
     public List<CitizenAccess> citizenAccessFor(long userId) {
-        return users.citizenAccessFor(userId);
+        // every part of a page checks whom the user may see: read once a read-only transaction
+        return ReadOnlyMemo.remember(new AccessOf(userId), () -> users.citizenAccessFor(userId));
+    }
+
+    private record AccessOf(long userId) {
     }
 
     /** The sign-in accounts that are the citizen themself (not those acting for them): for erasure, issue 17. */
@@ -97,7 +102,7 @@ public class UserAccounts {
 
     @Transactional(readOnly = true)
     public Optional<CitizenRelationship> relationshipTo(long userId, long citizenId) {
-        return users.citizenAccessFor(userId).stream()
+        return citizenAccessFor(userId).stream()
                 .filter(a -> a.citizenId() == citizenId)
                 .map(CitizenAccess::relationship)
                 .findFirst();

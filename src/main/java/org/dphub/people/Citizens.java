@@ -169,7 +169,7 @@ public class Citizens {
      */
     @Transactional(readOnly = true)
     public Optional<Citizen> find(SignedInUser user, long citizenId) {
-        return repository.findById(citizenId)
+        return storedCitizen(citizenId)
                 .filter(c -> CitizenAccessPolicy.maySee(user, c.id(), c.councilId(), accounts.citizenAccessFor(user.userId())));
     }
 
@@ -192,7 +192,15 @@ public class Citizens {
      */
     @Transactional(readOnly = true)
     public Optional<Long> councilOf(long citizenId) {
-        return repository.findById(citizenId).map(Citizen::councilId);
+        return storedCitizen(citizenId).map(Citizen::councilId);
+    }
+
+    /** The citizen's row, read once a read-only transaction (a page asks for the same person from several parts). */
+    private Optional<Citizen> storedCitizen(long citizenId) {
+        return ReadOnlyMemo.remember(new StoredCitizen(citizenId), () -> repository.findById(citizenId));
+    }
+
+    private record StoredCitizen(long citizenId) {
     }
 
     /** The citizens a person sees as themself or acts for, with why. */
