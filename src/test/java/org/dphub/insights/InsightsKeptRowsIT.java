@@ -164,19 +164,23 @@ class InsightsKeptRowsIT {
 
     @Test
     void theRegistersHistoryIsTheAuditTrailsStatusChangesInOrder() {
+        // a PA erased from the register (PaErasureIT) has the values of their audit events blanked; the
+        // history keeps only their statuses, which say nothing about them, so they are left out of the comparison
         assertThat(jdbc.sql("""
-                        WITH trail AS (
+                        WITH erased AS (SELECT id FROM pa_profile WHERE status = 'ERASED'),
+                        trail AS (
                             SELECT CAST(e.entity_id AS bigint) AS profile_id, e.id AS event_id, e.occurred_at,
                                    e.before_state ->> 'status' AS before_status, e.after_state ->> 'status' AS after_status
                             FROM audit_event e
                             WHERE e.entity_type = 'pa_profile' AND (e.after_state -> 'status') IS NOT NULL
-                              AND (e.before_state IS NULL OR (e.before_state ->> 'status') IS DISTINCT FROM (e.after_state ->> 'status'))),
+                              AND (e.before_state IS NULL OR (e.before_state ->> 'status') IS DISTINCT FROM (e.after_state ->> 'status'))
+                              AND CAST(e.entity_id AS bigint) NOT IN (SELECT id FROM erased)),
                         worked_out AS (
                             SELECT t.*, row_number() OVER w = 1 AS first_change, lead(t.occurred_at) OVER w AS next_occurred_at FROM trail t
                             WINDOW w AS (PARTITION BY t.profile_id ORDER BY t.occurred_at, t.event_id)),
                         kept AS (
                             SELECT profile_id, event_id, occurred_at, before_status, after_status, first_change, next_occurred_at
-                            FROM pa_profile_status_history)
+                            FROM pa_profile_status_history WHERE profile_id NOT IN (SELECT id FROM erased))
                         SELECT (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM worked_out) a)
                              + (SELECT count(*) FROM (SELECT * FROM worked_out EXCEPT SELECT * FROM kept) b)""")
                 .query(Long.class).single()).as("status changes whose kept row differs from the audit trail").isZero();
