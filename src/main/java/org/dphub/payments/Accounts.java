@@ -285,9 +285,11 @@ public class Accounts implements AccountDirectory {
     /** The account, if this user may see its citizen (staff of the council, the citizen, their representatives). */
     @Transactional(readOnly = true)
     public Optional<Summary> find(SignedInUser user, long accountId) {
-        return accounts.find(accountId)
-                .filter(a -> citizens.find(user, a.citizenId()).isPresent())
-                .map(this::summary);
+        return visible(user, accountId).map(this::summary);
+    }
+
+    private Optional<Account> visible(SignedInUser user, long accountId) {
+        return accounts.find(accountId).filter(a -> citizens.find(user, a.citizenId()).isPresent());
     }
 
     @Transactional(readOnly = true)
@@ -302,8 +304,17 @@ public class Accounts implements AccountDirectory {
      */
     @Transactional(readOnly = true)
     public List<LedgerEntry> ledger(SignedInUser user, long accountId) {
-        Account account = find(user, accountId).orElseThrow(NotFound::new).account();
-        Optional<PaymentSchedule> schedule = accounts.schedule(account.id());
+        Account account = visible(user, accountId).orElseThrow(NotFound::new);
+        return ledger(account, accounts.schedule(account.id()));
+    }
+
+    /** {@link #ledger(SignedInUser, long)} for an account whose summary this user was given (no second look-up). */
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> ledger(Summary summary) {
+        return ledger(summary.account(), summary.schedule());
+    }
+
+    private List<LedgerEntry> ledger(Account account, Optional<PaymentSchedule> schedule) {
         String regular = schedule.map(s -> "schedule:" + s.id() + ":").orElse(null);
         return ledger.entries(account.id()).stream().map(e -> {
             if (regular != null && e.idempotencyKey() != null && e.idempotencyKey().startsWith(regular)) {
@@ -325,26 +336,23 @@ public class Accounts implements AccountDirectory {
 
     private Summary summary(Account account) {
         LocalDate today = LocalDate.now(clock);
-        Money balance = ledger.balanceOn(account.id(), today);
-        List<MoneyOnItsWay> onItsWay = ledger.comingInAfter(account.id(), today);
         Optional<PaymentSchedule> schedule = accounts.schedule(account.id());
+        LedgerRepository.AccountMoney money = ledger.accountMoney(account.id(), schedule.map(PaymentSchedule::id).orElse(null), today);
         Money weekly = schedule.map(s -> s.weeklyBudgetOn(today)).orElse(Money.ZERO);
         int surplusWeeks = councils.settings(account.councilId()).settings().surplusWeeks();
         // money already set to leave later (payroll approved for a later pay day) is spoken for
-        Money committed = ledger.goingOutAfter(account.id(), today);
-        SurplusCalculation surplus = SurplusCalculation.of(balance, committed, surplusWeeks, weekly);
+        SurplusCalculation surplus = SurplusCalculation.of(money.balance(), money.committed(), surplusWeeks, weekly);
         LocalDate next = null;
         Money nextPayment = null;
         if (schedule.isPresent() && account.status() != AccountStatus.SUSPENDED) {
             PaymentSchedule s = schedule.get();
-            java.util.Set<Integer> funded = ledger.fundedPeriodNumbers(s.id());
             int horizon = s.periodsDueBy(today) + 60;
             for (int period = 0; period <= horizon; period++) {
                 LocalDate due = s.dueDate(period);
                 if (account.closedOn() != null && !due.isBefore(account.closedOn())) {
                     break;
                 }
-                if (!funded.contains(period) && !s.regularPaymentOn(due).isZero()) {
+                if (!money.fundedPeriods().contains(period) && !s.regularPaymentOn(due).isZero()) {
                     next = due;
                     nextPayment = s.regularPaymentOn(due);
                     break;
@@ -352,6 +360,7 @@ public class Accounts implements AccountDirectory {
             }
         }
         Money toProviders = next == null ? Money.ZERO : Money.ofPence(providerCharges.promisedPence(account.id()));
-        return new Summary(account, balance, committed, surplus, schedule, next, nextPayment, onItsWay, today, toProviders);
+        return new Summary(account, money.balance(), money.committed(), surplus, schedule, next, nextPayment, money.onItsWay(), today,
+                toProviders);
     }
 }

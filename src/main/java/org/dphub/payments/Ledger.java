@@ -50,18 +50,6 @@ public class Ledger {
         return repository.balanceOn(accountId, day);
     }
 
-    /** Money posted into the account for days after {@code day}, per day. */
-    @Transactional(readOnly = true)
-    public List<MoneyOnItsWay> comingInAfter(long accountId, LocalDate day) {
-        return repository.comingInAfter(accountId, day);
-    }
-
-    /** Money set to leave the account on days after {@code day}, as a positive amount. */
-    @Transactional(readOnly = true)
-    public Money goingOutAfter(long accountId, LocalDate day) {
-        return repository.goingOutAfter(accountId, day);
-    }
-
     @Transactional(readOnly = true)
     public List<LedgerEntry> entries(long accountId) {
         return repository.entries(accountId);

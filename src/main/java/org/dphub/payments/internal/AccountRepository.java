@@ -91,23 +91,33 @@ public class AccountRepository {
     }
 
     public Optional<PaymentSchedule> schedule(long accountId) {
-        return jdbc.sql("SELECT * FROM payment_schedule WHERE account_id = :account").param("account", accountId)
-                .query((rs, row) -> new PaymentSchedule(rs.getLong("id"), rs.getLong("account_id"),
-                        PaymentFrequency.valueOf(rs.getString("frequency")), Money.ofPence(rs.getLong("regular_payment_pence")),
-                        Money.ofPence(rs.getLong("weekly_budget_pence")), rs.getObject("first_payment_date", LocalDate.class)))
-                .optional()
-                .map(s -> new PaymentSchedule(s.id(), s.accountId(), s.frequency(), s.regularPayment(), s.weeklyBudget(),
-                        s.firstPaymentDate(), changes(s.id())));
+        // the schedule and its changes in one read: a row per change, or one row with none
+        List<ScheduleRow> rows = jdbc.sql("""
+                        SELECT s.id, s.frequency, s.regular_payment_pence, s.weekly_budget_pence, s.first_payment_date,
+                               c.effective_from, c.regular_payment_pence AS change_regular, c.weekly_budget_pence AS change_weekly, c.reason
+                        FROM payment_schedule s LEFT JOIN payment_schedule_change c ON c.schedule_id = s.id
+                        WHERE s.account_id = :account ORDER BY c.effective_from, c.id""")
+                .param("account", accountId)
+                .query((rs, row) -> new ScheduleRow(
+                        new PaymentSchedule(rs.getLong("id"), accountId, PaymentFrequency.valueOf(rs.getString("frequency")),
+                                Money.ofPence(rs.getLong("regular_payment_pence")), Money.ofPence(rs.getLong("weekly_budget_pence")),
+                                rs.getObject("first_payment_date", LocalDate.class)),
+                        rs.getObject("effective_from", LocalDate.class) == null ? null
+                                : new PaymentSchedule.Change(rs.getObject("effective_from", LocalDate.class),
+                                        Money.ofPence(rs.getLong("change_regular")), Money.ofPence(rs.getLong("change_weekly")),
+                                        rs.getString("reason"))))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        PaymentSchedule s = rows.get(0).schedule();
+        List<PaymentSchedule.Change> changes = rows.stream().map(ScheduleRow::change).filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new PaymentSchedule(s.id(), s.accountId(), s.frequency(), s.regularPayment(), s.weeklyBudget(),
+                s.firstPaymentDate(), changes));
     }
 
-    private List<PaymentSchedule.Change> changes(long scheduleId) {
-        return jdbc.sql("""
-                        SELECT effective_from, regular_payment_pence, weekly_budget_pence, reason FROM payment_schedule_change
-                        WHERE schedule_id = :s ORDER BY effective_from, id""")
-                .param("s", scheduleId)
-                .query((rs, row) -> new PaymentSchedule.Change(rs.getObject(1, LocalDate.class), Money.ofPence(rs.getLong(2)),
-                        Money.ofPence(rs.getLong(3)), rs.getString(4)))
-                .list();
+    /** A row of {@link #schedule}: the schedule, and one of its changes (null when it has none). */
+    private record ScheduleRow(PaymentSchedule schedule, PaymentSchedule.Change change) {
     }
 
     public void insertScheduleChange(long scheduleId, LocalDate effectiveFrom, Money regular, Money weekly, String reason,

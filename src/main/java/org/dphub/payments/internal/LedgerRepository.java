@@ -85,40 +85,6 @@ public class LedgerRepository {
                 .param("account", accountId).param("day", day).query(Long.class).single());
     }
 
-    /**
-     * Money posted into the account for a day after {@code day}: per day, oldest first; what reaches
-     * the person, so less the charges to providers taken off that day's payment (issue 15). A day
-     * whose payment went wholly to providers has nothing on its way.
-     */
-    public List<org.dphub.payments.MoneyOnItsWay> comingInAfter(long accountId, LocalDate day) {
-        return jdbc.sql("""
-                        SELECT posted_on, arriving FROM (
-                            SELECT t.posted_on,
-                                   coalesce(sum(l.amount_pence) FILTER (WHERE l.amount_pence > 0), 0)
-                                   + coalesce(sum(l.amount_pence) FILTER (WHERE l.amount_pence < 0
-                                                                         AND t.idempotency_key LIKE 'provider-charge:%'), 0) AS arriving,
-                                   count(*) FILTER (WHERE l.amount_pence > 0) AS payments
-                            FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
-                            WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.posted_on > :day
-                            GROUP BY t.posted_on) d
-                        WHERE payments > 0 AND arriving > 0 ORDER BY posted_on""")
-                .param("account", accountId).param("day", day)
-                .query((rs, row) -> new org.dphub.payments.MoneyOnItsWay(rs.getObject(1, LocalDate.class), Money.ofPence(rs.getLong(2))))
-                .list();
-    }
-
-    /**
-     * Money already set to leave the account after {@code day} (payroll approved for a later pay day, say), as a positive
-     * amount. Not charges to providers: those come off a later council payment, not what the account holds (issue 15).
-     */
-    public Money goingOutAfter(long accountId, LocalDate day) {
-        return Money.ofPence(jdbc.sql("""
-                        SELECT coalesce(-sum(l.amount_pence), 0) FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
-                        WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.posted_on > :day AND l.amount_pence < 0
-                          AND t.idempotency_key NOT LIKE 'provider-charge:%'""")
-                .param("account", accountId).param("day", day).query(Long.class).single());
-    }
-
     public List<LedgerEntry> entries(long accountId) {
         return jdbc.sql("""
                         SELECT t.id, t.posted_on, t.kind, t.description, l.amount_pence, b.description AS budget_line,
@@ -134,18 +100,67 @@ public class LedgerRepository {
                 .list();
     }
 
-    /** The scheduled periods funded so far (keys "schedule:{id}:{period}"). */
-    public java.util.Set<Integer> fundedPeriodNumbers(long scheduleId) {
-        return new java.util.HashSet<>(jdbc.sql("""
-                        SELECT CAST(substring(idempotency_key FROM length(:prefix) + 1) AS int) FROM ledger_transaction
-                        WHERE idempotency_key LIKE :pattern""")
-                .param("prefix", "schedule:" + scheduleId + ":").param("pattern", "schedule:" + scheduleId + ":%")
-                .query(Integer.class).list());
+    /**
+     * What an account's summary needs from the ledger as of {@code day}, in one read of its legs:
+     * <ul>
+     * <li>the balance: what was posted on or before the day;</li>
+     * <li>money on its way: posted into the account for a later day, per day, oldest first; what
+     * reaches the person, so less the charges to providers taken off that day's payment (issue 15).
+     * A day whose payment went wholly to providers has nothing on its way;</li>
+     * <li>committed: money already set to leave after the day (payroll approved for a later pay day,
+     * say), as a positive amount; not charges to providers, which come off a later council payment,
+     * not what the account holds;</li>
+     * <li>the schedule's periods already funded (keys "schedule:{id}:{period}"; every funding of a
+     * period has a leg on the schedule's account, so the account's legs find them all).</li>
+     * </ul>
+     */
+    public AccountMoney accountMoney(long accountId, Long scheduleId, LocalDate day) {
+        String prefix = scheduleId == null ? null : "schedule:" + scheduleId + ":";
+        var rows = jdbc.sql("""
+                        SELECT t.posted_on > :day AS later, CASE WHEN t.posted_on > :day THEN t.posted_on END AS day,
+                               sum(l.amount_pence) AS net,
+                               coalesce(sum(l.amount_pence) FILTER (WHERE l.amount_pence > 0), 0)
+                               + coalesce(sum(l.amount_pence) FILTER (WHERE l.amount_pence < 0
+                                                                     AND t.idempotency_key LIKE 'provider-charge:%'), 0) AS arriving,
+                               count(*) FILTER (WHERE l.amount_pence > 0) AS payments,
+                               coalesce(-sum(l.amount_pence) FILTER (WHERE l.amount_pence < 0
+                                                                     AND t.idempotency_key NOT LIKE 'provider-charge:%'), 0) AS going_out,
+                               array_agg(CAST(substring(t.idempotency_key FROM length(CAST(:prefix AS text)) + 1) AS int))
+                                   FILTER (WHERE t.idempotency_key LIKE CAST(:pattern AS text)) AS periods
+                        FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
+                        WHERE l.book = 'ACCOUNT' AND l.account_id = :account
+                        GROUP BY 1, 2 ORDER BY 1, 2""")
+                .param("account", accountId).param("day", day).param("prefix", prefix).param("pattern", prefix == null ? null : prefix + "%")
+                .query((rs, row) -> {
+                    java.sql.Array periods = rs.getArray("periods");
+                    return new DayMoney(rs.getBoolean("later"), rs.getObject("day", LocalDate.class), rs.getLong("net"),
+                            rs.getLong("arriving"), rs.getLong("payments"), rs.getLong("going_out"),
+                            periods == null ? new Integer[0] : (Integer[]) periods.getArray());
+                })
+                .list();
+        long balance = 0;
+        long committed = 0;
+        List<org.dphub.payments.MoneyOnItsWay> onItsWay = new java.util.ArrayList<>();
+        java.util.Set<Integer> funded = new java.util.HashSet<>();
+        for (DayMoney d : rows) {
+            funded.addAll(java.util.Arrays.asList(d.periods()));
+            if (!d.later()) {
+                balance = d.net();
+                continue;
+            }
+            committed += d.goingOut();
+            if (d.payments() > 0 && d.arriving() > 0) {
+                onItsWay.add(new org.dphub.payments.MoneyOnItsWay(d.day(), Money.ofPence(d.arriving())));
+            }
+        }
+        return new AccountMoney(Money.ofPence(balance), List.copyOf(onItsWay), Money.ofPence(committed), java.util.Set.copyOf(funded));
     }
 
-    /** How many scheduled periods have been funded (their keys are "schedule:{id}:{period}"). */
-    public int fundedPeriods(long scheduleId) {
-        return jdbc.sql("SELECT count(*) FROM ledger_transaction WHERE idempotency_key LIKE :prefix")
-                .param("prefix", "schedule:" + scheduleId + ":%").query(Integer.class).single();
+    private record DayMoney(boolean later, LocalDate day, long net, long arriving, long payments, long goingOut, Integer[] periods) {
+    }
+
+    /** {@link #accountMoney}'s answer. */
+    public record AccountMoney(Money balance, List<org.dphub.payments.MoneyOnItsWay> onItsWay, Money committed,
+                               java.util.Set<Integer> fundedPeriods) {
     }
 }

@@ -60,7 +60,7 @@ class AccountPages {
     @GetMapping("/accounts/{id}")
     String show(SignedInUser staff, @PathVariable long id, @RequestParam(defaultValue = "") String done, Model model) {
         Accounts.Summary summary = summary(staff, id);
-        List<LedgerEntry> newestFirst = new ArrayList<>(accounts.ledger(staff, id));
+        List<LedgerEntry> newestFirst = new ArrayList<>(accounts.ledger(summary));
         int all = newestFirst.size();
         Collections.reverse(newestFirst);
         model.addAttribute("s", summary);

@@ -65,7 +65,7 @@ class MyMoneyPage {
                 // a fund a provider holds for the person is shown by its own section (issue 18), not as their account
                 accounts.forCitizen(user, c.citizen().id()).stream().filter(summary -> !summary.account().isIndividualServiceFund())
                         .map(summary -> {
-                    List<LedgerEntry> all = accounts.ledger(user, summary.account().id());
+                    List<LedgerEntry> all = accounts.ledger(summary);
                     List<LedgerEntry> newestFirst = new java.util.ArrayList<>(all);
                     java.util.Collections.reverse(newestFirst);
                     List<LedgerEntry> recent = newestFirst.stream().limit(RECENT).toList();
