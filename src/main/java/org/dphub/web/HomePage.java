@@ -8,8 +8,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -22,20 +20,19 @@ class HomePage {
 
     private final ObjectProvider<HomeContribution> contributions;
     private final MessageSource messages;
-    private final TransactionTemplate oneReadOnlyTransaction;
+    private final OneReadOnlyTransaction oneReadOnlyTransaction;
 
-    HomePage(ObjectProvider<HomeContribution> contributions, MessageSource messages, PlatformTransactionManager transactions) {
+    HomePage(ObjectProvider<HomeContribution> contributions, MessageSource messages, OneReadOnlyTransaction oneReadOnlyTransaction) {
         this.contributions = contributions;
         this.messages = messages;
-        this.oneReadOnlyTransaction = new TransactionTemplate(transactions);
-        this.oneReadOnlyTransaction.setReadOnly(true);
+        this.oneReadOnlyTransaction = oneReadOnlyTransaction;
     }
 
     @GetMapping("/home")
     String home(SignedInUser user, Model model, Locale locale) {
         // every module's part read on one connection in one read-only transaction: a page of some twenty
         // small queries borrows one connection from the pool, not twenty (bin/bench load)
-        List<HomeItem> items = oneReadOnlyTransaction.execute(status -> {
+        List<HomeItem> items = oneReadOnlyTransaction.read(model, () -> {
             List<HomeItem> all = new ArrayList<>();
             contributions.orderedStream().forEach(c -> all.addAll(c.itemsFor(user)));
             return all;

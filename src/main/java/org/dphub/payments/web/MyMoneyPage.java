@@ -36,14 +36,13 @@ class MyMoneyPage {
     private final List<org.dphub.payments.MyMoneySection> sections;
     private final ManagedAccountProviderNames managedAccountProviders;
 
-    private final org.springframework.transaction.support.TransactionTemplate oneReadOnlyTransaction;
+    private final org.dphub.web.OneReadOnlyTransaction oneReadOnlyTransaction;
 
     MyMoneyPage(Citizens citizens, Accounts accounts, org.dphub.payments.SurplusRecoveries recoveries,
                 org.dphub.payments.StatementPostings statementPostings, List<org.dphub.payments.MyMoneySection> sections,
                 ManagedAccountProviderNames managedAccountProviders,
-                org.springframework.transaction.PlatformTransactionManager transactions) {
-        this.oneReadOnlyTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.oneReadOnlyTransaction.setReadOnly(true);
+                org.dphub.web.OneReadOnlyTransaction oneReadOnlyTransaction) {
+        this.oneReadOnlyTransaction = oneReadOnlyTransaction;
         this.sections = sections;
         this.managedAccountProviders = managedAccountProviders;
         this.statementPostings = statementPostings;
@@ -55,7 +54,10 @@ class MyMoneyPage {
     @GetMapping("/my-money")
     String myMoney(SignedInUser user, Model model) {
         // every account, entry and section read on one connection in one read-only transaction (bin/bench load)
-        oneReadOnlyTransaction.executeWithoutResult(status -> read(user, model));
+        oneReadOnlyTransaction.read(model, () -> {
+            read(user, model);
+            return null;
+        });
         return "payments/my-money";
     }
 
