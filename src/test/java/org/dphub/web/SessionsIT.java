@@ -116,6 +116,37 @@ class SessionsIT {
         assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
     }
 
+    @Test
+    void theLastAccessIsWrittenOnceAMinuteNotOnEveryPageAndTheSessionStillEndsOnTime() {
+        String session = http.signIn("citizen@demo-england", Http.DEMO_PASSWORD);
+        assertThat(http.get("/home", "Cookie", session).statusCode()).isEqualTo(200);
+        long stored = lastAccess(session);
+
+        // pages within the minute: the row is not written again
+        assertThat(http.get("/my-money", "Cookie", session).statusCode()).isEqualTo(200);
+        assertThat(http.get("/home", "Cookie", session).statusCode()).isEqualTo(200);
+        assertThat(lastAccess(session)).as("not written for each page within a minute").isEqualTo(stored);
+
+        // the stored time a minute old: the next page writes it, and the idle time-out counts from now
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 61000, expiry_time = expiry_time - 61000"
+                + " WHERE session_id = :id").param("id", sessionId(session)).update();
+        long before = System.currentTimeMillis();
+        assertThat(http.get("/home", "Cookie", session).statusCode()).isEqualTo(200);
+        assertThat(lastAccess(session)).as("written once the stored time is a minute old").isGreaterThanOrEqualTo(before - 1000);
+        assertThat(jdbc.sql("SELECT expiry_time - last_access_time FROM spring_session WHERE session_id = :id")
+                .param("id", sessionId(session)).query(Long.class).single()).as("the time-out moves on with it").isEqualTo(30 * 60_000L);
+
+        // an idle session past its time-out is over, however recently it was written
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 31 * 60000, expiry_time = expiry_time - 31 * 60000"
+                + " WHERE session_id = :id").param("id", sessionId(session)).update();
+        assertThat(http.get("/home", "Cookie", session).statusCode()).as("signed out after 30 minutes idle").isEqualTo(302);
+    }
+
+    long lastAccess(String cookie) {
+        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = :id").param("id", sessionId(cookie))
+                .query(Long.class).single();
+    }
+
     String sessionId(String cookie) {
         return new String(Base64.getDecoder().decode(cookie.substring("SESSION=".length())), StandardCharsets.UTF_8);
     }
