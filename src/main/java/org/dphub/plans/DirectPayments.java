@@ -186,19 +186,41 @@ public class DirectPayments {
      * payment, who receives it for them (Care Act 2014 s32). Staff record a signed paper copy instead.
      */
     public boolean mayAgreeOnline(SignedInUser user, Details details) {
-        DirectPayment dp = details.directPayment();
+        return mayAgreeOnline(user, details.directPayment(), details::representative);
+    }
+
+    private boolean mayAgreeOnline(SignedInUser user, DirectPayment dp, java.util.function.Supplier<Optional<Representative>> representative) {
         Optional<org.dphub.identity.CitizenRelationship> relationship = accounts.relationshipTo(user.userId(), dp.citizenId());
         if (relationship.isEmpty()) {
             return false;
         }
         if (dp.recipientKind() == RecipientKind.CHILD && dp.representativeId() != null) {
             // Children Act 1989 s17A(2)(a): the person with parental responsibility holds and agrees
-            return details.representative().map(r -> r.userId() != null && r.userId() == user.userId()).orElse(false);
+            return representative.get().map(r -> r.userId() != null && r.userId() == user.userId()).orElse(false);
         }
         if (dp.hasCapacity()) {
             return true;
         }
-        return details.representative().map(r -> r.userId() != null && r.userId() == user.userId()).orElse(false);
+        return representative.get().map(r -> r.userId() != null && r.userId() == user.userId()).orElse(false);
+    }
+
+    /**
+     * A person's direct payments as the home page shows them (issue 17, bin/bench load): each with its
+     * next review and whether this user may agree to it online, without reading its plan, reviews'
+     * details or necessity decision as {@link #forCitizen} does.
+     */
+    public record AtAGlance(DirectPayment directPayment, LocalDate nextReviewDue, boolean reviewOverdue, boolean mayAgreeOnline) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<AtAGlance> atAGlance(SignedInUser user, long citizenId) {
+        Citizen citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
+        LocalDate today = LocalDate.now(clock);
+        return repository.forCitizen(citizen.councilId(), citizenId).stream().map(dp -> {
+            NextReview next = nextReview(dp, repository.reviews(dp.id()), today);
+            boolean mayAgree = dp.awaitingAgreement() && mayAgreeOnline(user, dp, () -> representative(user, dp));
+            return new AtAGlance(dp, next.due(), next.overdue(), mayAgree);
+        }).toList();
     }
 
     /** The citizen or their representative agrees online; nothing is paid until then. Idempotent. */
@@ -403,16 +425,29 @@ public class DirectPayments {
     private Details details(SignedInUser user, DirectPayment dp, Citizen citizen) {
         CouncilSettings settings = councils.settings(dp.councilId()).settings();
         List<Review> reviews = repository.reviews(dp.id());
-        Optional<LocalDate> lastReview = reviews.stream().map(Review::reviewedOn).max(Comparator.naturalOrder());
-        LocalDate nextReview = ReviewSchedule.nextReviewDue(dp.startDate(), lastReview, settings);
         LocalDate today = LocalDate.now(clock);
+        NextReview next = nextReview(dp, reviews, today);
         LocalDate clockStops = dp.firstPaymentDate() != null ? dp.firstPaymentDate() : today;
         CarePlans.Plan plan = plans.find(user, dp.planId()).orElseThrow();
-        Optional<Representative> representative = dp.representativeId() == null ? Optional.empty()
-                : citizens.representatives(user, dp.citizenId()).stream().filter(r -> r.id() == dp.representativeId()).findFirst();
-        boolean reviewable = dp.status() == DirectPaymentStatus.ACTIVE || dp.status() == DirectPaymentStatus.SUSPENDED;
-        return new Details(dp, citizen, plan, nextReview, reviewable && nextReview.isBefore(today),
+        return new Details(dp, citizen, plan, next.due(), next.overdue(),
                 ChronoUnit.DAYS.between(dp.requestedOn(), clockStops), settings.targetDaysToMoney(), reviews,
-                repository.necessityDecision(dp.id()), representative);
+                repository.necessityDecision(dp.id()), representative(user, dp));
+    }
+
+    private Optional<Representative> representative(SignedInUser user, DirectPayment dp) {
+        return dp.representativeId() == null ? Optional.empty()
+                : citizens.representatives(user, dp.citizenId()).stream().filter(r -> r.id() == dp.representativeId()).findFirst();
+    }
+
+    private record NextReview(LocalDate due, boolean overdue) {
+    }
+
+    /** The next review is due a set time after the start or the last review (council settings); overdue only while paid. */
+    private NextReview nextReview(DirectPayment dp, List<Review> reviews, LocalDate today) {
+        CouncilSettings settings = councils.settings(dp.councilId()).settings();
+        Optional<LocalDate> lastReview = reviews.stream().map(Review::reviewedOn).max(Comparator.naturalOrder());
+        LocalDate due = ReviewSchedule.nextReviewDue(dp.startDate(), lastReview, settings);
+        boolean reviewable = dp.status() == DirectPaymentStatus.ACTIVE || dp.status() == DirectPaymentStatus.SUSPENDED;
+        return new NextReview(due, reviewable && due.isBefore(today));
     }
 }

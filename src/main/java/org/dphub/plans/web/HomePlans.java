@@ -71,15 +71,15 @@ class HomePlans implements HomeContribution {
     }
 
     private void person(SignedInUser user, long citizenId, List<HomeItem> items) {
-        List<DirectPayments.Details> payments = directPayments.forCitizen(user, citizenId);
-        for (DirectPayments.Details d : payments) {
-            if (d.directPayment().awaitingAgreement() && directPayments.mayAgreeOnline(user, d)) {
+        List<DirectPayments.AtAGlance> payments = directPayments.atAGlance(user, citizenId);
+        for (DirectPayments.AtAGlance d : payments) {
+            if (d.mayAgreeOnline()) {
                 items.add(new HomeItem.ToDo(citizenId, 10, Text.of("home.todo.agreement"),
                         "/direct-payments/" + d.directPayment().id() + "/agreement", false));
             }
         }
         payments.stream().filter(d -> d.directPayment().status() == DirectPaymentStatus.ACTIVE)
-                .min(Comparator.comparing(DirectPayments.Details::nextReviewDue))
+                .min(Comparator.comparing(DirectPayments.AtAGlance::nextReviewDue))
                 .ifPresent(d -> {
                     LocalDate due = d.nextReviewDue();
                     items.add(new HomeItem.Fact(citizenId, 90, Text.of("home.review"),
