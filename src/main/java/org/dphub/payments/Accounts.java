@@ -298,6 +298,14 @@ public class Accounts implements AccountDirectory {
         return accounts.forCitizen(citizen.councilId(), citizenId).stream().map(this::summary).toList();
     }
 
+    /** The accounts the person holds: not a fund a provider holds for them (issue 18), which has pages of its own. */
+    @Transactional(readOnly = true)
+    public List<Summary> heldBy(SignedInUser user, long citizenId) {
+        var citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
+        return accounts.forCitizen(citizen.councilId(), citizenId).stream().filter(a -> !a.isIndividualServiceFund())
+                .map(this::summary).toList();
+    }
+
     /**
      * Every movement of the account, oldest first, including those posted for a later day (on their
      * way); a regular payment knows the start of the period it was for.

@@ -65,8 +65,7 @@ class MyMoneyPage {
         List<Person> people = citizens.actingFor(user).stream().map(c -> new Person(c.citizen(),
                 c.relationship() == org.dphub.identity.CitizenRelationship.SELF,
                 // a fund a provider holds for the person is shown by its own section (issue 18), not as their account
-                accounts.forCitizen(user, c.citizen().id()).stream().filter(summary -> !summary.account().isIndividualServiceFund())
-                        .map(summary -> {
+                accounts.heldBy(user, c.citizen().id()).stream().map(summary -> {
                     List<LedgerEntry> all = accounts.ledger(summary);
                     List<LedgerEntry> newestFirst = new java.util.ArrayList<>(all);
                     java.util.Collections.reverse(newestFirst);
