@@ -5,12 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Dates as people read them: "5 December 2026", "5 Rhagfyr 2026". */
-final class Dates {
+public final class Dates {
 
     private Dates() {
     }
 
-    static String day(LocalDate date, Locale locale) {
+    public static String day(LocalDate date, Locale locale) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(date);
     }
 }

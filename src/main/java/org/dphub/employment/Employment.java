@@ -3,9 +3,14 @@ package org.dphub.employment;
 import java.time.LocalDate;
 import java.time.Period;
 
-/** A PA employed by a person with a direct payment (the employer), with the terms in force today. */
+/**
+ * A PA employed by a person with a direct payment (the employer), with the terms in force today.
+ * {@code endedOn}: the PA's last day once the employer has ended the employment (it may be ahead:
+ * notice), else null.
+ */
 public record Employment(long id, long councilId, long citizenId, String employerName, Long paUserId, String paGivenName,
-                         String paFamilyName, LocalDate paDateOfBirth, String paEmail, LocalDate startedOn, EmploymentTerms terms) {
+                         String paFamilyName, LocalDate paDateOfBirth, String paEmail, LocalDate startedOn, LocalDate endedOn,
+                         EmploymentTerms terms) {
 
     public String paName() {
         return paGivenName + " " + paFamilyName;
@@ -27,5 +32,15 @@ public record Employment(long id, long councilId, long citizenId, String employe
     /** Reminded from 30 days before the policy ends. */
     public boolean insuranceEndsSoon(LocalDate today) {
         return !insuranceExpired(today) && !terms.elExpiresOn().isAfter(today.plusDays(30));
+    }
+
+    /** The PA's last day has passed. */
+    public boolean hasEnded(LocalDate today) {
+        return endedOn != null && endedOn.isBefore(today);
+    }
+
+    /** A last day is set and has not passed yet (today or ahead): the PA is working their notice. */
+    public boolean isLeaving(LocalDate today) {
+        return endedOn != null && !endedOn.isBefore(today);
     }
 }

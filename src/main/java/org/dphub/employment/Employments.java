@@ -211,8 +211,9 @@ public class Employments {
     @Transactional
     public CoverEngagement engageForCover(SignedInUser pa, long citizenId, String givenName, String familyName, LocalDate dateOfBirth,
                                           String starterDeclaration, LocalDate coverDay, Money hourlyRate, FormErrors errors) {
-        Optional<Employment> existing = jdbc.sql(SELECT + " WHERE e.citizen_id = :c AND e.pa_user_id = :u ORDER BY e.id LIMIT 1")
-                .param("c", citizenId).param("u", pa.userId()).param("today", today()).query(Employments::row).optional();
+        Optional<Employment> existing = jdbc.sql(SELECT + " WHERE e.citizen_id = :c AND e.pa_user_id = :u "
+                        + "AND (e.ended_on IS NULL OR e.ended_on >= :day) ORDER BY e.id LIMIT 1")
+                .param("c", citizenId).param("u", pa.userId()).param("day", coverDay).param("today", today()).query(Employments::row).optional();
         if (existing.isPresent()) {
             return new CoverEngagement(existing.get(), false);
         }
@@ -267,22 +268,44 @@ public class Employments {
     }
 
     /**
-     * The employment ends: the PA's last day (not before the start; once). The payroll records stay;
-     * a PA whose every employment has ended may ask to leave the register and be erased (issue 17).
+     * The employment ends: the PA's last day (once). The payroll records stay; a PA whose every
+     * employment has ended may ask to leave the register and be erased (issue 17). The last day is
+     * not before the start, nor before a day on a timesheet the PA sent that was not queried (work
+     * recorded is work done while employed, and pay comes only from timesheets, so no payslip pays
+     * a day after the last one; {@link Timesheets#submit} refuses days after it), and within a
+     * year from today (notice). Throws what to fix; {@link org.dphub.web.Conflict} once it has ended.
      */
     @Transactional
     public void end(SignedInUser user, long employmentId, LocalDate lastDay, FormErrors errors) {
         Employment employment = find(user, employmentId).orElseThrow(NotFound::new);
         employerSide(user, employment.citizenId());
-        if (lastDay != null && lastDay.isBefore(employment.startedOn())) {
+        // the row locked, so no timesheet is sent while the last day is checked (Timesheets.submit locks it too)
+        LocalDate endedOn = jdbc.sql("SELECT ended_on FROM pa_employment WHERE id = :id FOR UPDATE").param("id", employmentId)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).list().get(0);
+        if (endedOn != null) {
+            throw new org.dphub.web.Conflict("This employment has already ended: the PA's last day is " + endedOn + ".");
+        }
+        if (lastDay == null) {
+            if (!errors.has("lastDay")) {
+                errors.reject("lastDay", "date.error.required", errors.messages().getMessage("employment.label.last-day", null,
+                        errors.locale()));
+            }
+        } else if (lastDay.isBefore(employment.startedOn())) {
             errors.reject("lastDay", "employment.error.end-before-start");
+        } else if (lastDay.isAfter(today().plusYears(1))) {
+            errors.reject("lastDay", "employment.error.end-far");
+        } else {
+            LocalDate lastWorked = jdbc.sql("""
+                            SELECT max(d.worked_on) FROM timesheet_day d JOIN timesheet t ON t.id = d.timesheet_id
+                            LEFT JOIN timesheet_decision x ON x.timesheet_id = t.id
+                            WHERE t.employment_id = :e AND (x.decision IS NULL OR x.decision = 'APPROVED')""")
+                    .param("e", employmentId).query((rs, n) -> rs.getObject(1, LocalDate.class)).list().get(0);
+            if (lastWorked != null && lastDay.isBefore(lastWorked)) {
+                errors.reject("lastDay", "employment.error.end-before-timesheet", Dates.day(lastWorked, errors.locale()));
+            }
         }
         errors.throwIfAny();
-        int ended = jdbc.sql("UPDATE pa_employment SET ended_on = :last WHERE id = :id AND ended_on IS NULL")
-                .param("last", lastDay).param("id", employmentId).update();
-        if (ended == 0) {
-            throw new org.dphub.web.Conflict("This employment has already ended.");
-        }
+        jdbc.sql("UPDATE pa_employment SET ended_on = :last WHERE id = :id").param("last", lastDay).param("id", employmentId).update();
         audit.record(employment.councilId(), "pa_employment", employmentId, AuditAction.UPDATE, AuditTrail.values("endedOn", null),
                 AuditTrail.values("endedOn", lastDay.toString()));
     }
@@ -420,7 +443,7 @@ public class Employments {
 
     private static final String SELECT = """
             SELECT e.id, e.council_id, e.citizen_id, c.given_name || ' ' || c.family_name AS employer_name, e.pa_user_id, e.pa_given_name,
-                   e.pa_family_name, e.pa_date_of_birth, e.pa_email, e.started_on, t.*
+                   e.pa_family_name, e.pa_date_of_birth, e.pa_email, e.started_on, e.ended_on, t.*
             FROM pa_employment e
             JOIN citizen c ON c.id = e.citizen_id
             JOIN LATERAL (SELECT t.id, t.effective_from, t.hourly_rate_pence, t.hours_kind, t.contracted_minutes_per_week, t.pay_frequency,
@@ -435,7 +458,7 @@ public class Employments {
         Long paUserId = rs.wasNull() ? null : paUser;
         return new Employment(rs.getLong(1), rs.getLong("council_id"), rs.getLong("citizen_id"), rs.getString("employer_name"), paUserId,
                 rs.getString("pa_given_name"), rs.getString("pa_family_name"), rs.getObject("pa_date_of_birth", LocalDate.class),
-                rs.getString("pa_email"), rs.getObject("started_on", LocalDate.class), terms(rs));
+                rs.getString("pa_email"), rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class), terms(rs));
     }
 
     private static EmploymentTerms terms(ResultSet rs) throws SQLException {

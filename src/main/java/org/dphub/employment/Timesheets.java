@@ -101,7 +101,9 @@ public class Timesheets {
             throw new AccessDeniedException("Only the PA or their employer sends a timesheet");
         }
         // one timesheet at a time for an employment, so a day cannot be sent twice by two people at once
-        jdbc.sql("SELECT id FROM pa_employment WHERE id = :e FOR UPDATE").param("e", employmentId).query(Long.class).single();
+        // (and the PA's last day read under the lock: the employer may have just ended the employment)
+        LocalDate lastDay = jdbc.sql("SELECT ended_on FROM pa_employment WHERE id = :e FOR UPDATE").param("e", employmentId)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).list().get(0);
         FormErrors errors = new FormErrors(messages, locale);
         LocalDate today = employments.today();
         List<Day> days = new ArrayList<>();
@@ -128,6 +130,8 @@ public class Timesheets {
                 errors.reject(field, "timesheet.error.too-many-hours", day(day.workedOn(), locale));
             } else if (day.workedOn().isBefore(employment.startedOn())) {
                 errors.reject(field, "timesheet.error.before-start", day(day.workedOn(), locale), day(employment.startedOn(), locale));
+            } else if (lastDay != null && day.workedOn().isAfter(lastDay)) {
+                errors.reject(field, "timesheet.error.after-end", day(day.workedOn(), locale), day(lastDay, locale));
             } else if (day.workedOn().isAfter(today)) {
                 errors.reject(field, "timesheet.error.future", day(day.workedOn(), locale));
             } else if (!seen.add(day.workedOn())) {

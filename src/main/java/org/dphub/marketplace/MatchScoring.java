@@ -15,8 +15,8 @@ package org.dphub.marketplace;
  */
 public final class MatchScoring {
 
-    /** A PA asking this much more than the rate offered (as a share of it) scores 0 for rate. */
-    static final double RATE_TOLERANCE = 0.2;
+    /** A PA asking this much more than the rate offered (in percent of it) scores 0 for rate. */
+    static final int RATE_TOLERANCE_PERCENT = 20;
 
     private final MatchWeights weights;
 
@@ -37,9 +37,7 @@ public final class MatchScoring {
         double skills = skillsWanted == 0 ? 1 : (double) Integer.bitCount(skillsMet) / skillsWanted;
 
         boolean rateFits = offer.hourlyRatePence() <= wants.hourlyRatePence();
-        double rate = rateFits ? 1
-                : Math.max(0, 1 - (double) (offer.hourlyRatePence() - wants.hourlyRatePence())
-                        / (wants.hourlyRatePence() * RATE_TOLERANCE));
+        double rate = rateFits ? 1 : rateShare(wants.hourlyRatePence(), offer.hourlyRatePence());
 
         double limit = Math.min(offer.travelKm(), wants.maxDistanceKm());
         double distance = limit <= 0 ? 1 : Math.max(0, Math.min(1, 1 - distanceKm / limit));
@@ -48,5 +46,19 @@ public final class MatchScoring {
                 + weights.skills() * skills + weights.rate() * rate + weights.distance() * distance) / weights.total();
         int score = (int) Math.round(weighted * 100);
         return new MatchScore(Math.max(0, Math.min(100, score)), distanceKm, overlap, overlapMask, sharedInterests, skillsMet, rateFits);
+    }
+
+    /**
+     * The rate part when the PA asks more than the rate offered, in whole pence until one division
+     * at the end: 1 − extra ÷ (offered × 20%) is (offered × 20 − extra × 100) ÷ (offered × 20), not
+     * below 0 (nothing offered: 0).
+     */
+    static double rateShare(long offeredPence, long askedPence) {
+        long scale = Math.multiplyExact(offeredPence, RATE_TOLERANCE_PERCENT);
+        if (scale <= 0) {
+            return 0;
+        }
+        long left = Math.subtractExact(scale, Math.multiplyExact(Math.subtractExact(askedPence, offeredPence), 100));
+        return left <= 0 ? 0 : (double) left / scale;
     }
 }

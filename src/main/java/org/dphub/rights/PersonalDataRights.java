@@ -236,8 +236,22 @@ public class PersonalDataRights {
 
     private Erasure carryOut(long councilId, long citizenId, String step, String by,
                              java.util.function.BiFunction<PersonalDataSource, Redaction, Redacted> work) {
-        long id = redactions.begin(councilId, citizenId, step, by);
-        Redaction redaction = new Redaction(id, councilId, citizenId, accounts.ownAccountsOf(citizenId), LocalDate.now(clock.withZone(UK)));
+        return recordedStep(councilId, "citizenId", citizenId, step, () -> redactions.begin(councilId, citizenId, step, by),
+                id -> new Redaction(id, councilId, citizenId, accounts.ownAccountsOf(citizenId), LocalDate.now(clock.withZone(UK))),
+                work, () -> redactions.of(councilId, citizenId));
+    }
+
+    /**
+     * One recorded step (erasure or retention) about a person or a PA: its row begun, every source
+     * asked to do its part, the row finished with what was removed and kept, the step audited under
+     * {@code subjectKey} (citizenId, paProfileId), and the step read back as it is stored.
+     */
+    private <R> Erasure recordedStep(long councilId, String subjectKey, long subjectId, String step, java.util.function.LongSupplier begin,
+                                     java.util.function.LongFunction<R> redactionOf,
+                                     java.util.function.BiFunction<PersonalDataSource, R, Redacted> work,
+                                     java.util.function.Supplier<List<Erasure>> steps) {
+        long id = begin.getAsLong();
+        R redaction = redactionOf.apply(id);
         Redacted all = Redacted.NOTHING;
         for (PersonalDataSource source : sources) {
             all = all.and(work.apply(source, redaction));
@@ -246,12 +260,12 @@ public class PersonalDataRights {
         List<Kept> kept = all.kept().stream().distinct().toList();
         redactions.finish(id, removed, kept);
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("citizenId", citizenId);
+        values.put(subjectKey, subjectId);
         values.put("step", step);
         values.put("removed", removed);
         values.put("kept", kept.stream().map(k -> Map.of("what", k.what(), "why", k.why())).toList());
         audit.record(councilId, ERASURE, id, AuditAction.CREATE, null, values);
-        return redactions.of(councilId, citizenId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+        return steps.get().stream().filter(e -> e.id() == id).findFirst().orElseThrow();
     }
 
     /** The erasure and retention steps carried out for a person this user may see. */
@@ -298,22 +312,9 @@ public class PersonalDataRights {
 
     private Erasure carryOutPa(long councilId, long profileId, long userId, String step, String by,
                                java.util.function.BiFunction<PersonalDataSource, PaRedaction, Redacted> work) {
-        long id = redactions.beginPa(councilId, profileId, step, by);
-        PaRedaction redaction = new PaRedaction(id, councilId, profileId, userId, LocalDate.now(clock.withZone(UK)));
-        Redacted all = Redacted.NOTHING;
-        for (PersonalDataSource source : sources) {
-            all = all.and(work.apply(source, redaction));
-        }
-        List<String> removed = all.removed().stream().distinct().toList();
-        List<Kept> kept = all.kept().stream().distinct().toList();
-        redactions.finish(id, removed, kept);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("paProfileId", profileId);
-        values.put("step", step);
-        values.put("removed", removed);
-        values.put("kept", kept.stream().map(k -> Map.of("what", k.what(), "why", k.why())).toList());
-        audit.record(councilId, ERASURE, id, AuditAction.CREATE, null, values);
-        return redactions.ofPa(profileId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+        return recordedStep(councilId, "paProfileId", profileId, step, () -> redactions.beginPa(councilId, profileId, step, by),
+                id -> new PaRedaction(id, councilId, profileId, userId, LocalDate.now(clock.withZone(UK))),
+                work, () -> redactions.ofPa(profileId));
     }
 
     /** The PA's profile, for the staff of the council they registered with who may carry out their rights; else not found. */

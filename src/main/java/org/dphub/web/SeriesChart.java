@@ -17,8 +17,13 @@ public record SeriesChart(String id, String title, String description, Kind kind
 
     public enum Kind { BAR, LINE }
 
-    /** One series: its name (for the legend) and a value for each category, null where there is none. */
-    public record Series(String name, List<Double> values) {
+    /**
+     * One series: its name (for the legend) and a value for each category, null where there is none.
+     * Whole numbers (counts, pounds) are {@link Long}s and written as they are; others (medians,
+     * percentages) {@link Double}s, written to one decimal place. Only where they are drawn do they
+     * become coordinates.
+     */
+    public record Series(String name, List<? extends Number> values) {
 
         public Series {
             values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
@@ -163,7 +168,7 @@ public record SeriesChart(String id, String title, String description, Kind kind
     /** The top of the value axis: a round number at or above the largest value. */
     public double top() {
         double most = series.stream().flatMap(s -> s.values().stream()).filter(v -> v != null)
-                .mapToDouble(Double::doubleValue).max().orElse(0);
+                .mapToDouble(Number::doubleValue).max().orElse(0);
         return step(most) * TICKS;
     }
 
@@ -230,11 +235,11 @@ public record SeriesChart(String id, String title, String description, Kind kind
         for (int c = 0; c < categories.size(); c++) {
             double start = LEFT + slot() * c + slot() * 0.1;
             for (int s = 0; s < series.size(); s++) {
-                Double v = series.get(s).values().get(c);
+                Number v = series.get(s).values().get(c);
                 if (v == null) {
                     continue;
                 }
-                double top = y(v);
+                double top = y(v.doubleValue());
                 bars.add(new Bar(num(start + barWidth * s), num(top), num(barWidth), num(TOP + plotHeight() - top), s,
                         categories.get(c) + ", " + series.get(s).name() + ": " + value(v), written ? value(v) : "",
                         num(start + barWidth * s + barWidth / 2), num(top - 4)));
@@ -253,7 +258,7 @@ public record SeriesChart(String id, String title, String description, Kind kind
             StringBuilder points = new StringBuilder();
             List<Marker> markers = new ArrayList<>();
             for (int c = 0; c < categories.size(); c++) {
-                Double v = series.get(s).values().get(c);
+                Number v = series.get(s).values().get(c);
                 if (v == null) {
                     if (!points.isEmpty()) {
                         segments.add(points.toString());
@@ -262,7 +267,7 @@ public record SeriesChart(String id, String title, String description, Kind kind
                     continue;
                 }
                 double x = centre(c);
-                double y = y(v);
+                double y = y(v.doubleValue());
                 points.append(points.isEmpty() ? "" : " ").append(num(x)).append(',').append(num(y));
                 markers.add(new Marker(marker(s, x, y), categories.get(c) + ", " + series.get(s).name() + ": " + value(v)));
             }
@@ -317,6 +322,11 @@ public record SeriesChart(String id, String title, String description, Kind kind
             ys.add(num(y(step * i)));
         }
         return ys;
+    }
+
+    /** A value as written: a whole number ({@link Long}, {@link Integer}) as it is, else as {@link #value(double)}. */
+    static String value(Number v) {
+        return v instanceof Long || v instanceof Integer ? v.toString() : value(v.doubleValue());
     }
 
     static String value(double v) {

@@ -170,4 +170,22 @@ class SingleSignOnSettingsIT {
         assertThat(audit.forEntity("council_single_sign_on", council.id())).extracting(AuditEvent::action)
                 .containsExactly(AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE);
     }
+
+    @Test
+    void theSummarySaysWhetherStaffMustUseTheirCouncilAccount() throws Exception {
+        mvc.perform(postForm(goodForm())).andExpect(redirectedUrl("/council/settings"));
+        String no = "Staff must use their council account</dt>\\s*<dd class=\"govuk-summary-list__value\">No</dd>";
+        assertThat(page("/council/settings")).as("staff keep their passwords: the default").containsPattern(no);
+        assertThat(page("/council/settings?lang=cy")).containsPattern(
+                "Rhaid i staff ddefnyddio cyfrif eu cyngor</dt>\\s*<dd class=\"govuk-summary-list__value\">Na</dd>");
+
+        // passwords turned off for staff (the page and the API check first that the secret is set on the server)
+        VersionedSingleSignOn saved = councils.singleSignOn(council.id()).orElseThrow();
+        councils.setSingleSignOn(council.id(), saved.settings().withStaffMustUseCouncilAccount(true), saved.version());
+        String settings = page("/council/settings");
+        assertThat(settings).containsPattern("Staff must use their council account</dt>\\s*<dd class=\"govuk-summary-list__value\">Yes</dd>")
+                .doesNotContainPattern(no).contains("/council/settings/single-sign-on#staffMustUseCouncilAccount");
+        assertThat(page("/council/settings?lang=cy")).containsPattern(
+                "Rhaid i staff ddefnyddio cyfrif eu cyngor</dt>\\s*<dd class=\"govuk-summary-list__value\">Ie</dd>");
+    }
 }

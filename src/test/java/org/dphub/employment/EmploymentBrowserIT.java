@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Being an employer, in Chromium and in Welsh: the person adds their PA (a rate under the minimum
  * wage is refused first); the PA, from their phone, sends a timesheet (25 hours in a day refused
- * first); the employer approves it. axe-core on every page, both languages.
+ * first); the employer approves it, pays it, renews the insurance and ends the employment (a missing
+ * last day refused first). axe-core on every page, both languages.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -228,6 +229,29 @@ class EmploymentBrowserIT {
         pages.signIn("finance@demo-wales");
         pages.open("/my-employees?citizen=" + employer);
         assertThat(pages.main()).doesNotContain("Siân Morgan");
+
+        // --- the employer ends Siân's employment (a missing last day refused first); she sees it ended
+        pages.signIn("citizen@demo-wales");
+        pages.open("/my-employees?lang=cy");
+        pages.clickLink("Siân Morgan");
+        pages.click(pages.browser.findElement(By.id("end-employment")));
+        assertThat(pages.h1()).isEqualTo("Dod â chyflogaeth Siân Morgan i ben");
+        pages.assertAccessibleInBothLanguages("end an employment");
+        openInWelsh();
+        pages.submit();
+        assertThat(pages.errors()).containsExactly("Rhowch diwrnod olaf y cynorthwy-ydd personol");
+        pages.assertAccessible("end an employment, refused");
+        date("lastDay", LocalDate.now());
+        pages.submit();
+        assertThat(pages.main()).contains("Rydych wedi dod â chyflogaeth Siân Morgan i ben", "Yn dod i ben ar");
+        assertThat(pages.browser.findElements(By.id("end-employment"))).isEmpty();
+        pages.assertAccessibleInBothLanguages("a PA's page, employment ended");
+        pages.open("/my-employees?lang=cy");
+        assertThat(pages.main()).contains("Yn gadael ar");
+        pages.signIn("pa@demo-wales");
+        pages.open("/pa/work?lang=cy");
+        assertThat(pages.main()).contains("Eich diwrnod olaf yw");
+        pages.assertAccessibleInBothLanguages("your work, an employment ending");
     }
 
     void openInWelsh() {

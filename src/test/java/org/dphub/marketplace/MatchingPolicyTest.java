@@ -234,6 +234,36 @@ class MatchingPolicyTest {
         }
 
         @Test
+        void rate_inWholePence_scoresAsTheDoublesDid_butAtAnExactHalf() {
+            // the rate part was 1 − extra ÷ (offered × 0.2) in doubles; in pence it is exact. The score is the
+            // nearest whole number either way; only a share of exactly half a point (where the weighing, still in
+            // doubles, may round either way) can differ, and asking more never scores more
+            MatchScoring onlyRate = new MatchScoring(new MatchWeights(0, 0, 0, 100, 0));
+            MatchOffer o = offer(1);
+            for (long offered = 1000; offered <= 2000; offered += 7) {
+                MatchWants w = new MatchWants(1, wants().latitude(), wants().longitude(), 20, offered, wants().skillsWantedMask(), 0, 0,
+                        wants().availabilityMask(), wants().interestCount(), null);
+                int previous = 100;
+                for (long asked = offered + 1; asked <= offered * 5 / 4; asked++) {
+                    int score = onlyRate.score(w, with(o, 20, asked, o.skillsMask(), 1, o.availabilityMask()), 2, 0).score();
+                    long points = Math.max(0, offered * 20 - (asked - offered) * 100) * 100; // the share is points ÷ scale
+                    long scale = offered * 20;
+                    int before = (int) Math.round(Math.max(0, 1 - (double) (asked - offered) / (offered * 0.2)) * 100);
+                    if (points % scale != 0 && (2 * points) % scale == 0) {
+                        assertThat(score).as("offered %d, asked %d: a half", offered, asked)
+                                .isBetween((int) (points / scale), (int) (points / scale) + 1);
+                    } else {
+                        assertThat(score).as("offered %d, asked %d", offered, asked).isEqualTo((int) ((2 * points + scale) / (2 * scale)))
+                                .isEqualTo(before);
+                    }
+                    assertThat(score).as("asking more never scores more").isLessThanOrEqualTo(previous);
+                    previous = score;
+                }
+            }
+            assertThat(MatchScoring.rateShare(0, 100)).as("nothing offered").isZero();
+        }
+
+        @Test
         void distance_fullAtTheSamePlace_nothingAtTheNearerLimit() {
             assertThat(scoring.score(wants(), offer(1), 2, 10).score()).isEqualTo(95);
             assertThat(scoring.score(wants(), offer(1), 2, 20).score()).isEqualTo(90);

@@ -77,7 +77,8 @@ class EmploymentApiController {
     }
 
     @PostMapping("/api/v1/employments/{id}/end")
-    @Operation(summary = "The employment ends on the PA's last day (lastDay, not before the start; once: 409 after). "
+    @Operation(summary = "The employment ends on the PA's last day (lastDay: not before the start nor before a day on a timesheet sent and not "
+            + "queried, within a year from today; once: 409 after). "
             + "The payroll records stay. For the employer, someone acting for them, or the DP team or a practitioner. Audited")
     ResponseEntity<Void> end(SignedInUser user, @PathVariable long id, @RequestBody(required = false) EndJson body) {
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
@@ -105,7 +106,7 @@ class EmploymentApiController {
     }
 
     @PostMapping("/api/v1/employments/{id}/timesheets")
-    @Operation(summary = "Send a timesheet: days with hours (24 at most a day, none before the start or in the future, none already sent)")
+    @Operation(summary = "Send a timesheet: days with hours (24 at most a day, none before the start, after the PA's last day or in the future, none already sent)")
     ResponseEntity<Timesheets.Timesheet> submit(SignedInUser user, @PathVariable long id, @RequestBody TimesheetJson body) {
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
         List<Timesheets.DayInput> days = new java.util.ArrayList<>();

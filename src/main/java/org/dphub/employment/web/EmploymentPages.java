@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dphub.employment.Dates;
 import org.dphub.employment.Employment;
 import org.dphub.employment.EmploymentInput;
 import org.dphub.employment.Employments;
@@ -149,9 +150,49 @@ class EmploymentPages {
 
     @GetMapping("/my-employees/{id}")
     String employee(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "false") boolean added,
-                    @RequestParam(defaultValue = "false") boolean renewed, Model model, Locale locale) {
+                    @RequestParam(defaultValue = "false") boolean renewed, @RequestParam(defaultValue = "false") boolean ended,
+                    Model model, Locale locale) {
         model.addAttribute("renewed", renewed);
+        model.addAttribute("ended", ended);
         return showEmployee(user, id, added, model, new FormErrors(messages, locale), null);
+    }
+
+    // --- the employment ends (the PA's last day); needed before a PA can leave the register (issue 17)
+
+    @GetMapping("/my-employees/{id}/end")
+    String endForm(SignedInUser user, @PathVariable long id, Model model, Locale locale) {
+        Employment employment = employerSideOf(user, id);
+        FormErrors errors = new FormErrors(messages, locale);
+        if (employment.endedOn() != null) {
+            errors.reject("lastDay", "employment.error.already-ended", Dates.day(employment.endedOn(), locale));
+        }
+        return showEnd(employment, Map.of(), model, errors);
+    }
+
+    @PostMapping("/my-employees/{id}/end")
+    String end(SignedInUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale) {
+        Employment employment = employerSideOf(user, id);
+        FormErrors errors = new FormErrors(messages, locale);
+        LocalDate lastDay = date(errors, form, "lastDay", "employment.label.last-day");
+        try {
+            employments.end(user, id, lastDay, errors);
+        } catch (ValidationProblem problem) {
+            return showEnd(employment, form, model, errors);
+        } catch (Conflict alreadyEnded) {
+            // ended a moment ago (another tab, or someone else acting for the employer): say when
+            Employment now = employerSideOf(user, id);
+            FormErrors ended = new FormErrors(messages, locale);
+            ended.reject("lastDay", "employment.error.already-ended", Dates.day(now.endedOn(), locale));
+            return showEnd(now, form, model, ended);
+        }
+        return "redirect:/my-employees/" + id + "?ended=true";
+    }
+
+    private String showEnd(Employment employment, Map<String, String> form, Model model, FormErrors errors) {
+        model.addAttribute("e", employment);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "employment/end";
     }
 
     // --- renewed employer's liability insurance (the reminder letter asks for the new end date)
@@ -200,6 +241,9 @@ class EmploymentPages {
         if (!model.containsAttribute("renewed")) {
             model.addAttribute("renewed", false);
         }
+        if (!model.containsAttribute("ended")) {
+            model.addAttribute("ended", false);
+        }
         return "employment/employee";
     }
 
@@ -239,7 +283,12 @@ class EmploymentPages {
         for (Employment job : jobs) {
             sheets.put(job.id(), timesheets.forEmployment(pa, job.id()));
         }
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
         model.addAttribute("jobs", jobs);
+        model.addAttribute("today", today);
+        // after the last day, a timesheet can still be sent while the form's days reach back to it
+        model.addAttribute("sendable", jobs.stream().filter(j -> j.endedOn() == null || !j.endedOn().isBefore(today.minusDays(TIMESHEET_DAYS - 1)))
+                .map(Employment::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("payslips", payrollRuns.mine(pa).stream().filter(org.dphub.employment.Payslip::approved).toList());
         model.addAttribute("sheets", sheets);
         model.addAttribute("sent", sent);

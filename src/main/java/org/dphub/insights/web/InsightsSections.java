@@ -69,9 +69,9 @@ class InsightsSections {
         SeriesChart chart = SeriesChart.bars("uptake-chart", msg(locale, "insights.uptake.chart.title"),
                 msg(locale, "insights.uptake.chart.desc"), months, List.of(
                         new SeriesChart.Series(msg(locale, "insights.uptake.active"),
-                                u.months().stream().map(m -> (Double) (double) m.activeDirectPayments()).toList()),
+                                u.months().stream().map(m -> (long) m.activeDirectPayments()).toList()),
                         new SeriesChart.Series(msg(locale, "insights.uptake.with-plan"),
-                                u.months().stream().map(m -> (Double) (double) m.peopleWithPlan()).toList())));
+                                u.months().stream().map(m -> (long) m.peopleWithPlan()).toList())));
         FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.uptake.table"),
                 List.of(msg(locale, "insights.month"), msg(locale, "insights.uptake.active"), msg(locale, "insights.uptake.with-plan"),
                         msg(locale, "insights.uptake.share"), msg(locale, "insights.uptake.new"), msg(locale, "insights.uptake.ended")),
@@ -278,7 +278,7 @@ class InsightsSections {
         SeriesChart chart = m.recoveries() == 0 ? null : SeriesChart.bars("returned-chart", msg(locale, "insights.returned.chart.title"),
                 msg(locale, "insights.returned.chart.desc"), months.stream().map(x -> shortMonth(x.month(), locale)).toList(),
                 List.of(new SeriesChart.Series(msg(locale, "insights.returned.pounds"),
-                        months.stream().map(x -> (Double) (double) wholePounds(x.recoveredPence())).toList())));
+                        months.stream().map(x -> (long) wholePounds(x.recoveredPence())).toList())));
         FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.returned.table"),
                 List.of(msg(locale, "insights.month"), msg(locale, "insights.returned.recoveries"), msg(locale, "insights.returned.amount")),
                 List.of(false, true, true),
@@ -298,9 +298,9 @@ class InsightsSections {
         SeriesChart chart = p.opened() == 0 && p.filled() == 0 ? null : SeriesChart.bars("market-chart", msg(locale, "insights.market.chart.title"),
                 msg(locale, "insights.market.chart.desc"), months.stream().map(x -> shortMonth(x.month(), locale)).toList(),
                 List.of(new SeriesChart.Series(msg(locale, "insights.market.opened"),
-                                months.stream().map(x -> (Double) (double) x.opened()).toList()),
+                                months.stream().map(x -> (long) x.opened()).toList()),
                         new SeriesChart.Series(msg(locale, "insights.market.filled"),
-                                months.stream().map(x -> (Double) (double) x.filled()).toList())));
+                                months.stream().map(x -> (long) x.filled()).toList())));
         FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.market.table"),
                 List.of(msg(locale, "insights.month"), msg(locale, "insights.market.opened"), msg(locale, "insights.market.filled"),
                         msg(locale, "insights.market.median"), msg(locale, "insights.market.live")),
@@ -321,7 +321,7 @@ class InsightsSections {
         SeriesChart chart = e.checks() == 0 ? null : SeriesChart.bars("monitoring-chart", msg(locale, "insights.monitoring.chart.title"),
                 msg(locale, "insights.monitoring.chart.desc"), outcomes,
                 List.of(new SeriesChart.Series(msg(locale, "insights.monitoring.minutes"),
-                        e.byOutcome().stream().map(p -> (Double) (double) p.minutes()).toList())));
+                        e.byOutcome().stream().map(p -> (long) p.minutes()).toList())));
         List<String> headings = new ArrayList<>(List.of(msg(locale, "insights.month"), msg(locale, "insights.monitoring.checks"),
                 msg(locale, "insights.monitoring.with-findings"), msg(locale, "insights.monitoring.minutes")));
         outcomes.forEach(o -> headings.add(msg(locale, "insights.monitoring.minutes-for", o)));
@@ -362,10 +362,10 @@ class InsightsSections {
         boolean nothing = r.due() == 0 && r.done() == 0 && months.stream().allMatch(x -> x.overdueAtMonthEnd() == 0);
         SeriesChart chart = nothing ? null : SeriesChart.bars("reviews-chart", msg(locale, "insights.reviews.chart.title"),
                 msg(locale, "insights.reviews.chart.desc"), months.stream().map(x -> shortMonth(x.month(), locale)).toList(),
-                List.of(new SeriesChart.Series(msg(locale, "insights.reviews.due"), months.stream().map(x -> (Double) (double) x.due()).toList()),
-                        new SeriesChart.Series(msg(locale, "insights.reviews.done"), months.stream().map(x -> (Double) (double) x.done()).toList()),
+                List.of(new SeriesChart.Series(msg(locale, "insights.reviews.due"), months.stream().map(x -> (long) x.due()).toList()),
+                        new SeriesChart.Series(msg(locale, "insights.reviews.done"), months.stream().map(x -> (long) x.done()).toList()),
                         new SeriesChart.Series(msg(locale, "insights.reviews.overdue"),
-                                months.stream().map(x -> (Double) (double) x.overdueAtMonthEnd()).toList())));
+                                months.stream().map(x -> (long) x.overdueAtMonthEnd()).toList())));
         FigureSection.Table table = new FigureSection.Table(msg(locale, "insights.reviews.table"),
                 List.of(msg(locale, "insights.month"), msg(locale, "insights.reviews.due"), msg(locale, "insights.reviews.done"),
                         msg(locale, "insights.reviews.on-time"), msg(locale, "insights.reviews.overdue")),
@@ -391,7 +391,7 @@ class InsightsSections {
         SeriesChart chart = nothing ? null : SeriesChart.bars("taken-chart", msg(locale, "insights.taken.chart.title"),
                 msg(locale, "insights.taken.chart.desc", date(h.asAt(), locale)), names,
                 List.of(new SeriesChart.Series(msg(locale, "insights.taken.weekly.pounds"),
-                        parts.stream().map(m -> (Double) (double) wholePounds(m.weeklyPence())).toList())));
+                        parts.stream().map(m -> (long) wholePounds(m.weeklyPence())).toList())));
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             HowSupportIsTaken.Mechanism m = parts.get(i);
@@ -417,9 +417,9 @@ class InsightsSections {
         SeriesChart chart = payments == 0 ? null : SeriesChart.bars("holders-chart", msg(locale, "insights.holders.chart.title"),
                 msg(locale, "insights.holders.chart.desc", date(h.asAt(), locale)), names,
                 List.of(new SeriesChart.Series(msg(locale, "insights.holders.with-plan"),
-                                kinds.stream().map(k -> (Double) (double) k.peopleWithPlan()).toList()),
+                                kinds.stream().map(k -> (long) k.peopleWithPlan()).toList()),
                         new SeriesChart.Series(msg(locale, "insights.holders.payments"),
-                                kinds.stream().map(k -> (Double) (double) k.directPayments()).toList())));
+                                kinds.stream().map(k -> (long) k.directPayments()).toList())));
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
             HowSupportIsTaken.Recipient k = kinds.get(i);

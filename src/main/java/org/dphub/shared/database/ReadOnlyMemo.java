@@ -1,6 +1,7 @@
 package org.dphub.shared.database;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -10,7 +11,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * What a read-only transaction has already read, kept until it ends: a page that reads the same
  * thing for each of its parts (the home page asks "whom does this person act for?" once for each
  * module's part) reads it once. Only inside a read-only transaction, where nothing the answer rests
- * on can change; anywhere else the work is simply done.
+ * on can change; anywhere else the work is simply done. A {@link List} answer is handed out
+ * unmodifiable ({@link List#copyOf}: its elements are never null), in a transaction or not, so
+ * the parts of a page that share it cannot change it for one another.
  */
 public final class ReadOnlyMemo {
 
@@ -24,7 +27,7 @@ public final class ReadOnlyMemo {
     public static <T> T remember(Object key, Supplier<T> work) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            return work.get();
+            return unmodifiable(work.get());
         }
         Map<Object, Object> memo = (Map<Object, Object>) TransactionSynchronizationManager.getResource(RESOURCE);
         if (memo == null) {
@@ -40,8 +43,13 @@ public final class ReadOnlyMemo {
         if (memo.containsKey(key)) {
             return (T) memo.get(key);
         }
-        T answer = work.get();
+        T answer = unmodifiable(work.get());
         memo.put(key, answer);
         return answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T unmodifiable(T answer) {
+        return answer instanceof List<?> list ? (T) List.copyOf(list) : answer;
     }
 }

@@ -67,4 +67,16 @@ class ReadOnlyMemoTest {
         ReadOnlyMemo.remember("who", this::read);
         assertThat(reads).hasValue(4);
     }
+
+    @Test
+    void aListAnswerIsSharedUnmodifiableSoOnePartCannotChangeItForTheNext() {
+        begin(true);
+        java.util.List<String> first = ReadOnlyMemo.remember("people", () -> new java.util.ArrayList<>(java.util.List.of("Ann", "Bob")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.add("Cat")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(ReadOnlyMemo.<java.util.List<String>>remember("people", java.util.ArrayList::new)).containsExactly("Ann", "Bob");
+        end();
+        java.util.List<String> outside = ReadOnlyMemo.remember("people", () -> new java.util.ArrayList<>(java.util.List.of("Ann")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> outside.add("Cat")).as("the same outside a transaction")
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }
