@@ -17,10 +17,12 @@ public class Councils {
 
     private final CouncilRepository repository;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Councils(CouncilRepository repository, AuditTrail audit) {
+    Councils(CouncilRepository repository, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -150,6 +152,9 @@ public class Councils {
                 audit.record(councilId, SINGLE_SIGN_ON_ENTITY, councilId, AuditAction.UPDATE,
                         current.get().settings().auditValues(), settings.auditValues());
             }
+        }
+        if (settings.staffMustUseCouncilAccount() && current.map(c -> !c.settings().staffMustUseCouncilAccount()).orElse(true)) {
+            events.publishEvent(new StaffPasswordsTurnedOff(councilId));
         }
         return repository.findSingleSignOn(councilId).orElseThrow();
     }

@@ -367,7 +367,7 @@ class OidcSignInIT {
     // ---- passwords off for staff once the council's provider is in use ----
 
     @Test
-    void staffPasswordsAreRefusedOnceTheCouncilSaysSoButAdministratorsApiKeysAndOtherCouncilsAreNot() {
+    void staffPasswordsAreRefusedOnceTheCouncilSaysSoButAdministratorsApiKeysAndOtherCouncilsAreNot() throws Exception {
         String staff = unique("pat") + "@a.example.gov.uk";
         String password = "pat-password-2026";
         long patId = accounts.create(new NewUserAccount(staff, password, "Pat Staff", councilA.id(), Set.of(Role.PRACTITIONER), "en"));
@@ -378,10 +378,26 @@ class OidcSignInIT {
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         String key = field(made.body(), "key");
         long changesBefore = audit.forEntity("council_single_sign_on", councilA.id()).size();
+        // signed in before the change: Pat with the password, and with the council account in another browser; the administrator
+        String patSession = http.signIn(staff, password);
+        assertThat(http.get("/home", "Cookie", patSession).statusCode()).isEqualTo(200);
+        String atProvider = unique("pat-at-provider");
+        provider.person(new Person(atProvider, "pw", List.of(PRACTITIONERS), staff, "Pat Staff"));
+        Browser viaCouncilAccount = new Browser();
+        assertThat(viaCouncilAccount.signInWithCouncilAccount(councilA, atProvider, "pw").last().uri().getPath()).isEqualTo("/home");
+        String adminSessionBefore = http.signIn(adminA, ADMIN_PASSWORD);
 
         HttpResponse<String> on = staffOnlyAtA(true);
         try {
             assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+            // Pat's password session ends at once (after the change is saved); the council account's and the administrator's go on
+            long until = System.currentTimeMillis() + 15_000;
+            while (http.get("/home", "Cookie", patSession).statusCode() == 200 && System.currentTimeMillis() < until) {
+                Thread.sleep(100);
+            }
+            assertThat(http.get("/home", "Cookie", patSession).statusCode()).as("the password session has ended").isEqualTo(302);
+            assertThat(viaCouncilAccount.get(app("/home")).statusCode()).as("the council account's session goes on").isEqualTo(200);
+            assertThat(http.get("/home", "Cookie", adminSessionBefore).statusCode()).as("the administrator's goes on").isEqualTo(200);
             assertThat(on.body()).contains("\"staffMustUseCouncilAccount\":true");
             // audited like the other single sign-on changes, before and after
             List<AuditEvent> changes = audit.forEntity("council_single_sign_on", councilA.id());
@@ -420,8 +436,6 @@ class OidcSignInIT {
                     Map.of("username", staff, "password", "not-the-password", "_csrf", Http.csrfToken(again.body())));
             assertThat(wrongOnPage.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in?error");
             // and the council account itself still signs Pat in (found by email, the same account)
-            String atProvider = unique("pat-at-provider");
-            provider.person(new Person(atProvider, "pw", List.of(PRACTITIONERS), staff, "Pat Staff"));
             Journey sso = new Browser().signInWithCouncilAccount(councilA, atProvider, "pw");
             assertThat(sso.last().uri().getPath()).isEqualTo("/home");
             assertThat(linksOf(patId)).isEqualTo(1);

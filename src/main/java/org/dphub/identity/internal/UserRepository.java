@@ -132,6 +132,15 @@ public class UserRepository {
                 .query(UserRepository::member).list();
     }
 
+    /** Each staff member of the council: their username and roles. */
+    public List<StoredUser> staffOf(long councilId) {
+        return jdbc.sql("SELECT u.id FROM app_user u WHERE u.council_id = :council"
+                        + " AND EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = u.id AND r.role = ANY(:staff))")
+                .param("council", councilId)
+                .param("staff", new org.springframework.jdbc.support.SqlArrayValue("text", Role.STAFF.stream().map(Role::name).toArray()))
+                .query(Long.class).list().stream().map(this::findById).flatMap(Optional::stream).toList();
+    }
+
     public List<org.dphub.identity.StaffMember> withRole(long councilId, Role role) {
         return jdbc.sql(MEMBER + """
                          WHERE u.council_id = :council AND u.enabled
