@@ -706,7 +706,8 @@ class InsightsBenchmark {
         List<String> tables = List.of("citizen", "care_plan", "care_plan_version", "plan_budget_line", "plan_version_support", "direct_payment",
                 "direct_payment_status_change", "dp_account", "payment_schedule", "ledger_transaction", "ledger_leg",
                 "one_off_payment", "review", "monitoring_check", "surplus_recovery", "vacancy", "pa_profile", "audit_event",
-                "introduction", "pa_hire", "pa_employment", "pa_employment_terms", "payroll_run", "payslip", "payslip_line");
+                "introduction", "pa_hire", "pa_employment", "pa_employment_terms", "payroll_run", "payslip", "payslip_line",
+                "payslip_paid_work");
         for (String table : tables) {
             // what autovacuum does soon after a bulk load: statistics, and the visibility map
             jdbc.sql("VACUUM ANALYZE " + table).update();
