@@ -461,27 +461,24 @@ class InsightsBenchmark {
                 .update();
         jdbc.sql("""
                         UPDATE bench_person b SET plan_id = p.id FROM care_plan p WHERE p.citizen_id = b.citizen_id""").update();
-        // versions: the first ends the day before the second starts (or when the plan ends); lines: hours of support
-        // (a direct payment for holders, another way for the rest), half with a weekly line taken in any of the four
-        // ways, one in five with a one-off amount. Both in one statement, so that plans' triggers write each kept
-        // row (plan_version_support) once, with its lines, as a council's table ends up once autovacuum has reused
-        // the space of each version's row rewritten for its lines
+        // versions: the first ends the day before the second starts (or when the plan ends)
         jdbc.sql("""
-                        WITH v AS (
-                            INSERT INTO care_plan_version (plan_id, council_id, version, start_date, end_date, how_needs_met, payment_frequency,
-                                weekly_contribution_pence, weekly_budget_pence, annual_budget_pence, regular_payment_pence, created_by)
-                            SELECT b.plan_id, b.council_id, v.version, v.start_date, v.end_date,
-                                   CASE WHEN b.holder THEN 'DIRECT_PAYMENT_PART' ELSE 'COUNCIL_ARRANGED' END, 'FOUR_WEEKLY', 0,
-                                   20000 + b.g % 20000, (20000 + b.g % 20000) * 52, (20000 + b.g % 20000) * 4, 'bench'
-                            FROM bench_person b
-                            CROSS JOIN LATERAL (VALUES (1, b.plan_start, coalesce(b.v2_start - 1, b.plan_end)),
-                                                       (2, b.v2_start, b.plan_end)) AS v(version, start_date, end_date)
-                            WHERE v.start_date IS NOT NULL
-                            RETURNING id, plan_id, council_id, version)
+                        INSERT INTO care_plan_version (plan_id, council_id, version, start_date, end_date, how_needs_met, payment_frequency,
+                            weekly_contribution_pence, weekly_budget_pence, annual_budget_pence, regular_payment_pence, created_by)
+                        SELECT b.plan_id, b.council_id, v.version, v.start_date, v.end_date,
+                               CASE WHEN b.holder THEN 'DIRECT_PAYMENT_PART' ELSE 'COUNCIL_ARRANGED' END, 'FOUR_WEEKLY', 0,
+                               20000 + b.g % 20000, (20000 + b.g % 20000) * 52, (20000 + b.g % 20000) * 4, 'bench'
+                        FROM bench_person b
+                        CROSS JOIN LATERAL (VALUES (1, b.plan_start, coalesce(b.v2_start - 1, b.plan_end)),
+                                                   (2, b.v2_start, b.plan_end)) AS v(version, start_date, end_date)
+                        WHERE v.start_date IS NOT NULL""").update();
+        // lines: hours of support (a direct payment for holders, another way for the rest), half with a weekly
+        // line taken in any of the four ways, one in five with a one-off amount
+        jdbc.sql("""
                         INSERT INTO plan_budget_line (plan_version_id, position, description, kind, hours_per_week, hourly_rate_pence,
                             weekly_amount_pence, amount_pence, delivery_mechanism)
                         SELECT v.id, l.position, l.description, l.kind, l.hours, l.rate, l.weekly, l.amount, l.mechanism
-                        FROM v JOIN bench_person b ON b.plan_id = v.plan_id
+                        FROM care_plan_version v JOIN bench_person b ON b.plan_id = v.plan_id
                         CROSS JOIN LATERAL (VALUES
                             (1, 'Personal assistant', 'HOURLY', 5 + (b.g + v.version) % 26, 1200 + (b.g % 9) * 50, NULL::bigint, NULL::bigint,
                              CASE WHEN b.holder THEN 'DIRECT_PAYMENT'
