@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What the figures read that is kept by triggers at the scale of issue 16 (docs/PERFORMANCE.md) must
  * always agree with the rows it is kept from, whatever order those were written in: each plan
  * version's mechanisms and money (plan_version_support), each review's days before and after
- * (review), and the PA register's own history of status changes (pa_profile_status_history, from the
- * audit trail). Rows are written here out of order, one at a time and several in one statement; then
+ * (review), the PA register's own history of status changes (pa_profile_status_history, from the
+ * audit trail), and the work paid through payroll (payslip_paid_work, from approved payslips). Rows are written here out of order, one at a time and several in one statement; then
  * every kept row in the database (this test's and every other test's so far) is checked against the
  * same thing worked out from the source rows, and the reviews figure against what a person would
  * expect from a review entered late.
@@ -94,6 +94,20 @@ class InsightsKeptRowsIT {
         statusChanges(profile, "(NULL, 'AWAITING_CHECKS', '2026-01-01 10:00')");
         statusChanges(profile, "('LIVE', 'SUSPENDED', '2026-04-01 10:00'), ('SUSPENDED', 'LIVE', '2026-03-01 10:00')");
         statusChanges(profile, "('LIVE', 'LIVE', '2026-05-01 10:00')"); // not a change of status
+        // a PA paid through payroll: run 1 approved before its payslip's lines are written, run 2 approved after
+        // them, run 3 not approved; each payslip has a WORK line and a HOLIDAY line, written in one statement
+        long employment = jdbc.sql("""
+                        INSERT INTO pa_employment (council_id, citizen_id, pa_given_name, pa_family_name, pa_date_of_birth, started_on,
+                            created_by)
+                        VALUES (:c, :p, 'Pat', 'Kept', DATE '1990-01-01', DATE '2026-01-01', 'test') RETURNING id""")
+                .param("c", council).param("p", citizen).query(Long.class).single();
+        long run1 = payrollRun(citizen, 1);
+        approve(run1);
+        payslipLines(payslip(run1, employment), 600);
+        long run2 = payrollRun(citizen, 2);
+        payslipLines(payslip(run2, employment), 660);
+        approve(run2);
+        payslipLines(payslip(payrollRun(citizen, 3), employment), 720);
     }
 
     @Test
@@ -189,6 +203,64 @@ class InsightsKeptRowsIT {
                         FROM pa_profile_status_history h JOIN pa_profile p ON p.id = h.profile_id
                         WHERE p.display_name = 'Kept P.' ORDER BY h.occurred_at""").query(String.class).list())
                 .containsExactly("AWAITING_CHECKS first", "LIVE", "LIVE", "SUSPENDED");
+    }
+
+    @Test
+    void theWorkPaidThroughPayrollIsEveryWorkLineOfAnApprovedRun() {
+        assertThat(jdbc.sql("""
+                        WITH kept AS (
+                            SELECT payslip_id, line, council_id, citizen_id, employment_id, pay_date, minutes, rate_pence, amount_pence
+                            FROM payslip_paid_work),
+                        worked_out AS (
+                            SELECT l.payslip_id, l.line, s.council_id, s.citizen_id, s.employment_id, s.pay_date, l.minutes, l.rate_pence,
+                                   l.amount_pence
+                            FROM payslip s JOIN payroll_run_approval a ON a.run_id = s.run_id
+                            JOIN payslip_line l ON l.payslip_id = s.id AND l.kind = 'WORK')
+                        SELECT (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM worked_out) a)
+                             + (SELECT count(*) FROM (SELECT * FROM worked_out EXCEPT SELECT * FROM kept) b)""")
+                .query(Long.class).single()).as("paid work lines that differ from the approved payslips' WORK lines").isZero();
+        // this test's PA: the WORK lines of the two approved runs, whichever was written first; not run 3's
+        assertThat(jdbc.sql("""
+                        SELECT w.pay_date || ' ' || w.minutes || ' ' || w.amount_pence FROM insights_paid_work w
+                        WHERE w.council_id = :c ORDER BY w.pay_date""")
+                .param("c", council).query(String.class).list())
+                .containsExactly("2026-01-31 600 14000", "2026-02-28 660 15400");
+    }
+
+    long payrollRun(long citizen, int period) {
+        LocalDate start = LocalDate.of(2026, period, 1);
+        return jdbc.sql("""
+                        INSERT INTO payroll_run (council_id, citizen_id, tax_year, frequency, period, period_start, period_end, pay_date,
+                            created_by)
+                        VALUES (:c, :p, '2025-26', 'MONTHLY', :n, :start, :end, :end, 'test') RETURNING id""")
+                .param("c", council).param("p", citizen).param("n", period).param("start", start)
+                .param("end", start.withDayOfMonth(start.lengthOfMonth())).query(Long.class).single();
+    }
+
+    void approve(long run) {
+        jdbc.sql("INSERT INTO payroll_run_approval (run_id, approved_by) VALUES (:r, 'test')").param("r", run).update();
+    }
+
+    long payslip(long run, long employment) {
+        return jdbc.sql("""
+                        INSERT INTO payslip (run_id, council_id, citizen_id, employment_id, tax_year, pay_date, tax_code, week1_month1,
+                            ni_category, work_minutes, holiday_minutes, sick_days, work_pay_pence, holiday_pay_pence, ssp_pence,
+                            gross_pence, tax_pence, employee_ni_pence, employer_ni_pence, employment_allowance_pence, pension_status,
+                            qualifying_earnings_pence, employee_pension_pence, employer_pension_pence, net_pence, holiday_accrued_minutes,
+                            ytd_gross_pence, ytd_taxable_pence, ytd_tax_pence, ytd_employee_ni_pence, ytd_employer_ni_pence,
+                            ytd_employee_pension_pence, ytd_employer_pension_pence, ytd_net_pence, ytd_holiday_accrued_minutes,
+                            ytd_holiday_taken_minutes)
+                        SELECT r.id, r.council_id, r.citizen_id, :e, r.tax_year, r.pay_date, '1257L', false, 'A', 0, 0, 0, 0, 0, 0, 0, 0,
+                               0, 0, 0, 'NON_ELIGIBLE', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+                        FROM payroll_run r WHERE r.id = :r RETURNING id""")
+                .param("r", run).param("e", employment).query(Long.class).single();
+    }
+
+    void payslipLines(long payslip, int workMinutes) {
+        jdbc.sql("""
+                        INSERT INTO payslip_line (payslip_id, line, kind, minutes, days, rate_pence, amount_pence)
+                        VALUES (:s, 1, 'WORK', :m, 0, 1400, :m * 1400 / 60), (:s, 2, 'HOLIDAY', 120, 0, 1400, 2800)""")
+                .param("s", payslip).param("m", workMinutes).update();
     }
 
     long version(long plan, int number) {

@@ -38,17 +38,18 @@ public class Ascof3dFigure implements Figure<Ascof3d> {
         }
         // Each plan's version in force on the day (the latest, if two are), from the versions' kept mechanisms
         // (plans' plan_version_support: a bit a delivery mechanism a version has a line of), not from every budget
-        // line: the packed max keeps the mechanisms of the plan's highest version. A direct payment line counts
+        // line: the first of each plan's versions in force, read latest first from plan_version_support_plan_idx
+        // (DISTINCT ON over the index's order: nothing grouped by plan, nothing sorted). A direct payment line counts
         // only while a direct payment of the plan is in force (bit 1 dropped otherwise); then each person's plans
         // OR-ed: any line left (the cohort), a direct payment (2a), a direct payment, an individual service fund or
         // a council-managed budget (1a).
         long[] counts = jdbc.sql("""
                         WITH latest AS (
-                            SELECT v.plan_id, v.citizen_id, (max((v.version::bigint << 16) | v.mechanisms) & 65535)::int AS mechanisms
+                            SELECT DISTINCT ON (v.plan_id) v.plan_id, v.citizen_id, v.mechanisms
                             FROM insights_plan_version_support v
                             WHERE v.council_id = :council AND v.start_date <= :at AND (v.end_date IS NULL OR v.end_date >= :at)
                               AND v.recipient_kind = 'ADULT'
-                            GROUP BY v.plan_id, v.citizen_id),
+                            ORDER BY v.plan_id, v.version DESC),
                         supported AS (
                             SELECT f.citizen_id,
                                    bit_or(CASE WHEN f.plan_id IN (SELECT d.plan_id FROM insights_direct_payment d

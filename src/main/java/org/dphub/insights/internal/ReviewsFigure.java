@@ -44,13 +44,17 @@ public class ReviewsFigure implements Figure<Reviews> {
         int interval = ReviewSchedule.reviewIntervalMonths(settings);
         Map<YearMonth, long[]> byMonth = new HashMap<>();
         List<YearMonth> periodMonths = period.months();
+        // One pass: each review occasion (the first review, due the first-review months after the start; after
+        // each review the next, due the interval after it) is made once and counted once, with the reviews done,
+        // in one aggregate whose rows say what they count: a due month (an occasion due in the period while the
+        // payment lasts), an overdue mask (the months' last days on which it was overdue, as UptakeFigure's
+        // masks), or a month a review was done in (and whether it met the review due before it).
         jdbc.sql("""
-                        WITH months AS (
-                            SELECT m::date AS month_start,
-                                   least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) AS month_end
+                        WITH ends AS (
+                            SELECT array_agg(least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) ORDER BY m) AS e
                             FROM generate_series(date_trunc('month', CAST(:from AS date)),
                                                  date_trunc('month', CAST(:to AS date)), interval '1 month') m),
-                        payments AS MATERIALIZED (
+                        payments AS (
                             SELECT d.id, d.start_date, d.active_from, d.ended_on FROM insights_direct_payment d
                             WHERE d.council_id = :council AND d.active_from IS NOT NULL AND d.active_from <= :to
                               AND (d.ended_on IS NULL OR d.ended_on >= date_trunc('month', CAST(:from AS date))::date)),
@@ -61,61 +65,56 @@ public class ReviewsFigure implements Figure<Reviews> {
                             SELECT p.id, p.start_date, p.active_from, p.ended_on, r.reviewed_on, r.previous_reviewed_on, r.next_reviewed_on
                             FROM payments p LEFT JOIN insights_review_done r
                               ON r.direct_payment_id = p.id AND r.council_id = :council AND r.reviewed_on <= :to),
-                        -- the first review, due the first-review months after the start, once a payment (on the row of its
-                        -- first review, or of no review); and after each review the next, due the interval after it. Each
-                        -- is the payment's next review from valid_from until the next review is done.
-                        occasions AS MATERIALIZED (
-                            SELECT x.id, o.due_on, o.valid_from, o.valid_to, x.active_from, x.ended_on
-                            FROM reviewed x CROSS JOIN LATERAL (VALUES
-                                (x.previous_reviewed_on IS NULL, CAST(x.start_date + make_interval(months => :first) AS date),
-                                 DATE '-infinity', coalesce(x.reviewed_on, DATE 'infinity')),
-                                (x.reviewed_on IS NOT NULL, CAST(x.reviewed_on + make_interval(months => :interval) AS date),
-                                 x.reviewed_on, coalesce(x.next_reviewed_on, DATE 'infinity'))) AS o(counts, due_on, valid_from, valid_to)
-                            WHERE o.counts),
-                        due AS (
-                            SELECT date_trunc('month', o.due_on)::date AS month_start, count(*) AS n FROM occasions o
-                            WHERE o.due_on BETWEEN :from AND :to AND (o.ended_on IS NULL OR o.ended_on > o.due_on)
-                            GROUP BY 1),
-                        -- a review meets the one due after the review before it (the first, the first review)
-                        met AS (
-                            SELECT date_trunc('month', x.reviewed_on)::date AS month_start, count(*) AS n,
-                                   count(*) FILTER (WHERE x.reviewed_on <= coalesce(CAST(x.previous_reviewed_on + make_interval(months => :interval) AS date),
-                                                                                CAST(x.start_date + make_interval(months => :first) AS date))) AS on_time
-                            FROM reviewed x WHERE x.reviewed_on BETWEEN :from AND :to
-                            GROUP BY 1),
-                        -- overdue at a month end: in force then, and the review it was waiting for then was due
-                        -- before it. Each occasion is overdue on a run of days, so on a run of the months' last
-                        -- days: a bit mask (as UptakeFigure), counted by mask and spread over the months below.
-                        ends AS (
-                            SELECT array_agg(month_end ORDER BY month_start) AS e FROM months),
-                        overdue_runs AS (
-                            SELECT width_bucket(greatest(o.valid_from, o.due_on + 1, o.active_from) - 1, x.e) AS a,
-                                   width_bucket(least(o.valid_to - 1, coalesce(o.ended_on - 1, DATE 'infinity')), x.e) AS b
-                            FROM occasions o CROSS JOIN ends x),
-                        overdue AS (
-                            SELECT (1::bigint << b) - (1::bigint << a) AS mask, count(*) AS n FROM overdue_runs WHERE a < b GROUP BY 1)
-                        SELECT m.month_start, coalesce(du.n, 0) AS due, coalesce(me.n, 0) AS done, coalesce(me.on_time, 0) AS on_time,
-                               NULL::bigint AS mask, 0::bigint AS overdue
-                        FROM months m
-                        LEFT JOIN due du ON du.month_start = m.month_start
-                        LEFT JOIN met me ON me.month_start = m.month_start
-                        UNION ALL
-                        SELECT NULL, 0, 0, 0, o.mask, o.n FROM overdue o""")
+                        -- the first review, once a payment (on the row of its first review, or of no review), and after
+                        -- each review the next. Each is the payment's next review from valid_from until the next review is done.
+                        occasions AS (
+                            SELECT CAST(x.start_date + make_interval(months => :first) AS date) AS due_on, DATE '-infinity' AS valid_from,
+                                   coalesce(x.reviewed_on, DATE 'infinity') AS valid_to, x.active_from, x.ended_on
+                            FROM reviewed x WHERE x.previous_reviewed_on IS NULL
+                            UNION ALL
+                            SELECT CAST(x.reviewed_on + make_interval(months => :interval) AS date), x.reviewed_on,
+                                   coalesce(x.next_reviewed_on, DATE 'infinity'), x.active_from, x.ended_on
+                            FROM reviewed x WHERE x.reviewed_on IS NOT NULL),
+                        -- overdue at a month end: in force then, and the review it was waiting for then was due before it:
+                        -- a run of the months' last days from a to b. A review done meets the one due after the review
+                        -- before it (the first, the first review).
+                        counted AS (
+                            SELECT CASE WHEN o.due_on BETWEEN :from AND :to AND (o.ended_on IS NULL OR o.ended_on > o.due_on)
+                                        THEN date_trunc('month', o.due_on)::date END AS due_month,
+                                   width_bucket(greatest(o.valid_from, o.due_on + 1, o.active_from) - 1, x.e) AS a,
+                                   width_bucket(least(o.valid_to - 1, coalesce(o.ended_on - 1, DATE 'infinity')), x.e) AS b,
+                                   NULL::date AS done_month, NULL::boolean AS on_time
+                            FROM occasions o CROSS JOIN ends x
+                            UNION ALL
+                            SELECT NULL, 0, 0, date_trunc('month', x.reviewed_on)::date,
+                                   x.reviewed_on <= coalesce(CAST(x.previous_reviewed_on + make_interval(months => :interval) AS date),
+                                                             CAST(x.start_date + make_interval(months => :first) AS date))
+                            FROM reviewed x WHERE x.reviewed_on BETWEEN :from AND :to)
+                        SELECT c.due_month, CASE WHEN c.a < c.b THEN (1::bigint << c.b) - (1::bigint << c.a) ELSE 0 END AS mask,
+                               c.done_month, c.on_time, count(*) AS n
+                        FROM counted c
+                        WHERE c.due_month IS NOT NULL OR c.a < c.b OR c.done_month IS NOT NULL
+                        GROUP BY 1, 2, 3, 4""")
                 .param("council", council.id()).param("from", period.from()).param("to", period.to())
                 .param("first", first).param("interval", interval)
                 .query(rs -> {
-                    LocalDate month = rs.getObject("month_start", LocalDate.class);
-                    if (month != null) {
-                        long[] v = byMonth.computeIfAbsent(YearMonth.from(month), m -> new long[4]);
-                        v[0] += rs.getLong("due");
-                        v[1] += rs.getLong("done");
-                        v[2] += rs.getLong("on_time");
-                    } else {
-                        long mask = rs.getLong("mask");
-                        for (int i = 0; i < periodMonths.size(); i++) {
-                            if ((mask & (1L << i)) != 0) {
-                                byMonth.computeIfAbsent(periodMonths.get(i), m -> new long[4])[3] += rs.getLong("overdue");
-                            }
+                    long n = rs.getLong("n");
+                    LocalDate due = rs.getObject("due_month", LocalDate.class);
+                    if (due != null) {
+                        byMonth.computeIfAbsent(YearMonth.from(due), m -> new long[4])[0] += n;
+                    }
+                    LocalDate done = rs.getObject("done_month", LocalDate.class);
+                    if (done != null) {
+                        long[] v = byMonth.computeIfAbsent(YearMonth.from(done), m -> new long[4]);
+                        v[1] += n;
+                        if (rs.getBoolean("on_time")) {
+                            v[2] += n;
+                        }
+                    }
+                    long mask = rs.getLong("mask");
+                    for (int i = 0; i < periodMonths.size(); i++) {
+                        if ((mask & (1L << i)) != 0) {
+                            byMonth.computeIfAbsent(periodMonths.get(i), m -> new long[4])[3] += n;
                         }
                     }
                 });

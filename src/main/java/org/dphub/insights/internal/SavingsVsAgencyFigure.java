@@ -38,23 +38,24 @@ public class SavingsVsAgencyFigure implements Figure<SavingsVsAgency> {
             employed AS (
                 SELECT e.citizen_id, (SELECT -(1::bigint << width_bucket(min(e.started_on) - 1, x.e)) FROM ends x) AS since
                 FROM insights_pa_employment e WHERE e.council_id = :council GROUP BY e.citizen_id),
-            plans AS MATERIALIZED (
+            plans AS (
                 SELECT p.plan_id, bit_or(((1::bigint << p.b) - (1::bigint << p.a)) & ~coalesce(m.since, 0)) AS live
                 FROM payments p LEFT JOIN employed m ON m.citizen_id = p.citizen_id WHERE p.a < p.b GROUP BY p.plan_id),
+            -- each version keeps the months no later version of its plan covers: read in the order of
+            -- plan_version_support_plan_idx (plan, then version, latest first), so the window needs no sort
             versions AS (
-                SELECT v.plan_id, v.version, v.dp_hourly_hours, v.dp_hourly_rate_hours,
-                       (1::bigint << width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)) - (1::bigint << width_bucket(v.start_date - 1, x.e)) AS m
-                FROM insights_plan_version_support v CROSS JOIN ends x
-                WHERE v.council_id = :council AND v.start_date <= :to AND (v.end_date IS NULL OR v.end_date >= date_trunc('month', CAST(:from AS date))::date)
-                  AND width_bucket(v.start_date - 1, x.e) < width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)),
-            latest AS (
                 SELECT v.plan_id, v.dp_hourly_hours, v.dp_hourly_rate_hours,
                        v.m & ~coalesce(bit_or(v.m) OVER (PARTITION BY v.plan_id ORDER BY v.version DESC
-                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS m
-                FROM versions v WHERE v.plan_id IN (SELECT plan_id FROM plans WHERE live <> 0))
-            SELECT l.m & p.live AS mask, sum(l.dp_hourly_hours) AS hours, sum(:agency * l.dp_hourly_hours - l.dp_hourly_rate_hours) AS savings
-            FROM latest l JOIN plans p ON p.plan_id = l.plan_id
-            WHERE l.m & p.live <> 0 AND l.dp_hourly_hours > 0
+                                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS m
+                FROM (SELECT v.plan_id, v.version, v.dp_hourly_hours, v.dp_hourly_rate_hours,
+                             (1::bigint << width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)) - (1::bigint << width_bucket(v.start_date - 1, x.e)) AS m
+                      FROM insights_plan_version_support v CROSS JOIN ends x
+                      WHERE v.council_id = :council AND v.start_date <= :to AND (v.end_date IS NULL OR v.end_date >= date_trunc('month', CAST(:from AS date))::date)
+                        AND width_bucket(v.start_date - 1, x.e) < width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)
+                      ORDER BY v.plan_id, v.version DESC) v)
+            SELECT v.m & p.live AS mask, sum(v.dp_hourly_hours) AS hours, sum(:agency * v.dp_hourly_hours - v.dp_hourly_rate_hours) AS savings
+            FROM versions v JOIN plans p ON p.plan_id = v.plan_id
+            WHERE v.m & p.live <> 0 AND v.dp_hourly_hours > 0
             GROUP BY 1""";
 
     private final JdbcClient jdbc;

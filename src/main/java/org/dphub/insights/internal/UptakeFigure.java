@@ -49,27 +49,28 @@ public class UptakeFigure implements Figure<Uptake> {
                             SELECT array_agg(least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) ORDER BY m) AS e
                             FROM generate_series(date_trunc('month', CAST(:from AS date)),
                                                  date_trunc('month', CAST(:to AS date)), interval '1 month') m),
-                        spans AS (
-                            -- inclusive days; a direct payment no longer counts from the day it ended
-                            SELECT 'DP' AS kind, d.citizen_id, d.active_from AS first_day,
-                                   coalesce(d.ended_on - 1, DATE 'infinity') AS last_day
-                            FROM insights_direct_payment d
+                        -- inclusive days; a direct payment no longer counts from the day it ended. The people with a
+                        -- direct payment and the people with a plan are grouped apart: two smaller groupings are
+                        -- cheaper than one of both kinds of row together (620,000 groups at the benchmark's scale)
+                        dp AS (
+                            SELECT d.citizen_id, bit_or((1::bigint << width_bucket(coalesce(d.ended_on - 1, DATE 'infinity'), x.e))
+                                                        - (1::bigint << width_bucket(d.active_from - 1, x.e))) AS mask
+                            FROM insights_direct_payment d CROSS JOIN ends x
                             WHERE d.council_id = :council AND d.active_from <= :to
                               AND (d.ended_on IS NULL OR d.ended_on > date_trunc('month', CAST(:from AS date))::date)
-                            UNION ALL
-                            SELECT 'PLAN', v.citizen_id, v.start_date, coalesce(v.end_date, DATE 'infinity')
-                            FROM insights_plan_version v
+                              AND width_bucket(d.active_from - 1, x.e) < width_bucket(coalesce(d.ended_on - 1, DATE 'infinity'), x.e)
+                            GROUP BY d.citizen_id),
+                        plan AS (
+                            SELECT v.citizen_id, bit_or((1::bigint << width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e))
+                                                        - (1::bigint << width_bucket(v.start_date - 1, x.e))) AS mask
+                            FROM insights_plan_version v CROSS JOIN ends x
                             WHERE v.council_id = :council AND v.start_date <= :to
-                              AND (v.end_date IS NULL OR v.end_date >= date_trunc('month', CAST(:from AS date))::date)),
-                        runs AS (
-                            SELECT s.kind, s.citizen_id, width_bucket(s.first_day - 1, x.e) AS from_index,
-                                   width_bucket(s.last_day, x.e) - 1 AS to_index
-                            FROM spans s CROSS JOIN ends x),
-                        people AS (
-                            SELECT kind, citizen_id, bit_or((1::bigint << (to_index + 1)) - (1::bigint << from_index)) AS mask
-                            FROM runs WHERE from_index <= to_index
-                            GROUP BY kind, citizen_id)
-                        SELECT kind, mask, count(*) AS n FROM people GROUP BY kind, mask""")
+                              AND (v.end_date IS NULL OR v.end_date >= date_trunc('month', CAST(:from AS date))::date)
+                              AND width_bucket(v.start_date - 1, x.e) < width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)
+                            GROUP BY v.citizen_id)
+                        SELECT 'DP' AS kind, mask, count(*) AS n FROM dp GROUP BY mask
+                        UNION ALL
+                        SELECT 'PLAN', mask, count(*) FROM plan GROUP BY mask""")
                 .param("council", council.id()).param("from", period.from()).param("to", period.to())
                 .query(rs -> {
                     long[] counts = "DP".equals(rs.getString("kind")) ? active : withPlan;
