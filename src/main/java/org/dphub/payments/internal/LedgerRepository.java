@@ -148,7 +148,7 @@ public class LedgerRepository {
                 balance = d.net();
                 continue;
             }
-            committed += d.goingOut();
+            committed = Math.addExact(committed, d.goingOut());
             if (d.payments() > 0 && d.arriving() > 0) {
                 onItsWay.add(new org.dphub.payments.MoneyOnItsWay(d.day(), Money.ofPence(d.arriving())));
             }
