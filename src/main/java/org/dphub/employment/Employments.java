@@ -48,7 +48,8 @@ public class Employments {
         this.clock = clock;
     }
 
-    LocalDate today() {
+    /** Today in the UK, by the application's clock: what pages and rules count days from. */
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
     }
 

@@ -283,7 +283,7 @@ class EmploymentPages {
         for (Employment job : jobs) {
             sheets.put(job.id(), timesheets.forEmployment(pa, job.id()));
         }
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        LocalDate today = employments.today();
         model.addAttribute("jobs", jobs);
         model.addAttribute("today", today);
         // after the last day, a timesheet can still be sent while the form's days reach back to it
@@ -329,9 +329,9 @@ class EmploymentPages {
     }
 
     /** Today and the 13 days before it, newest first: the PA fills in the days they worked. */
-    private static List<DayRow> rows(Map<String, String> form) {
+    private List<DayRow> rows(Map<String, String> form) {
         List<DayRow> rows = new ArrayList<>();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        LocalDate today = employments.today();
         for (int i = 0; i < TIMESHEET_DAYS; i++) {
             int n = i + 1;
             rows.add(new DayRow(n, today.minusDays(i), form.getOrDefault("day-" + n, ""), form.getOrDefault("day-" + n + "-note", "")));

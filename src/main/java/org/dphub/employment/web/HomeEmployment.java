@@ -47,7 +47,7 @@ class HomeEmployment implements HomeContribution {
         }
         if (user.has(Role.PERSONAL_ASSISTANT)) {
             // the people they work for now: not an employment whose last day has passed
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+            java.time.LocalDate today = employments.today();
             List<Employment> jobs = employments.asPa(user).stream().filter(job -> !job.hasEnded(today)).toList();
             items.add(new HomeItem.Work(60, Text.of("home.work.pa-jobs"), jobs.size(), "/pa/work", false));
             for (Timesheets.Open queried : timesheets.queriedForPa(user)) {

@@ -85,7 +85,7 @@ class PayrollPages {
     private List<Choice> choices(List<Employment> jobs) {
         Set<PayFrequency> frequencies = new LinkedHashSet<>();
         jobs.forEach(e -> frequencies.add(e.terms().payFrequency()));
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        LocalDate today = employments.today();
         List<Choice> choices = new ArrayList<>();
         for (PayFrequency frequency : frequencies) {
             String year = MinimumWagePolicy.taxYearOf(today);
