@@ -50,11 +50,7 @@ public class ReviewsFigure implements Figure<Reviews> {
         // payment lasts), an overdue mask (the months' last days on which it was overdue, as UptakeFigure's
         // masks), or a month a review was done in (and whether it met the review due before it).
         jdbc.sql("""
-                        WITH ends AS (
-                            SELECT array_agg(least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) ORDER BY m) AS e
-                            FROM generate_series(date_trunc('month', CAST(:from AS date)),
-                                                 date_trunc('month', CAST(:to AS date)), interval '1 month') m),
-                        payments AS (
+                        WITH payments AS (
                             SELECT d.id, d.start_date, d.active_from, d.ended_on FROM insights_direct_payment d
                             WHERE d.council_id = :council AND d.active_from IS NOT NULL AND d.active_from <= :to
                               AND (d.ended_on IS NULL OR d.ended_on >= date_trunc('month', CAST(:from AS date))::date)),
@@ -81,10 +77,10 @@ public class ReviewsFigure implements Figure<Reviews> {
                         counted AS (
                             SELECT CASE WHEN o.due_on BETWEEN :from AND :to AND (o.ended_on IS NULL OR o.ended_on > o.due_on)
                                         THEN date_trunc('month', o.due_on)::date END AS due_month,
-                                   width_bucket(greatest(o.valid_from, o.due_on + 1, o.active_from) - 1, x.e) AS a,
-                                   width_bucket(least(o.valid_to - 1, coalesce(o.ended_on - 1, DATE 'infinity')), x.e) AS b,
+                                   width_bucket(greatest(o.valid_from, o.due_on + 1, o.active_from) - 1, CAST(:ends AS date[])) AS a,
+                                   width_bucket(least(o.valid_to - 1, coalesce(o.ended_on - 1, DATE 'infinity')), CAST(:ends AS date[])) AS b,
                                    NULL::date AS done_month, NULL::boolean AS on_time
-                            FROM occasions o CROSS JOIN ends x
+                            FROM occasions o
                             UNION ALL
                             SELECT NULL, 0, 0, date_trunc('month', x.reviewed_on)::date,
                                    x.reviewed_on <= coalesce(CAST(x.previous_reviewed_on + make_interval(months => :interval) AS date),
@@ -96,7 +92,7 @@ public class ReviewsFigure implements Figure<Reviews> {
                         WHERE c.due_month IS NOT NULL OR c.a < c.b OR c.done_month IS NOT NULL
                         GROUP BY 1, 2, 3, 4""")
                 .param("council", council.id()).param("from", period.from()).param("to", period.to())
-                .param("first", first).param("interval", interval)
+                .param("first", first).param("interval", interval).param("ends", MonthEnds.of(period))
                 .query(rs -> {
                     long n = rs.getLong("n");
                     LocalDate due = rs.getObject("due_month", LocalDate.class);

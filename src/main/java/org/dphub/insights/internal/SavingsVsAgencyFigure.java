@@ -28,15 +28,12 @@ import org.springframework.stereotype.Component;
 public class SavingsVsAgencyFigure implements Figure<SavingsVsAgency> {
 
     private static final String PLANNED = """
-            WITH ends AS (
-                SELECT array_agg(least((m + interval '1 month' - interval '1 day')::date, CAST(:to AS date)) ORDER BY m) AS e
-                FROM generate_series(date_trunc('month', CAST(:from AS date)), date_trunc('month', CAST(:to AS date)), interval '1 month') m),
-            payments AS (
-                SELECT d.plan_id, d.citizen_id, width_bucket(d.active_from - 1, x.e) AS a, width_bucket(coalesce(d.ended_on - 1, DATE 'infinity'), x.e) AS b
-                FROM insights_direct_payment d CROSS JOIN ends x
+            WITH payments AS (
+                SELECT d.plan_id, d.citizen_id, width_bucket(d.active_from - 1, CAST(:ends AS date[])) AS a, width_bucket(coalesce(d.ended_on - 1, DATE 'infinity'), CAST(:ends AS date[])) AS b
+                FROM insights_direct_payment d
                 WHERE d.council_id = :council AND d.active_from <= :to AND (d.ended_on IS NULL OR d.ended_on > date_trunc('month', CAST(:from AS date))::date)),
             employed AS (
-                SELECT e.citizen_id, (SELECT -(1::bigint << width_bucket(min(e.started_on) - 1, x.e)) FROM ends x) AS since
+                SELECT e.citizen_id, -(1::bigint << width_bucket(min(e.started_on) - 1, CAST(:ends AS date[]))) AS since
                 FROM insights_pa_employment e WHERE e.council_id = :council GROUP BY e.citizen_id),
             plans AS (
                 SELECT p.plan_id, bit_or(((1::bigint << p.b) - (1::bigint << p.a)) & ~coalesce(m.since, 0)) AS live
@@ -48,10 +45,10 @@ public class SavingsVsAgencyFigure implements Figure<SavingsVsAgency> {
                        v.m & ~coalesce(bit_or(v.m) OVER (PARTITION BY v.plan_id ORDER BY v.version DESC
                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS m
                 FROM (SELECT v.plan_id, v.version, v.dp_hourly_hours, v.dp_hourly_rate_hours,
-                             (1::bigint << width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)) - (1::bigint << width_bucket(v.start_date - 1, x.e)) AS m
-                      FROM insights_plan_version_support v CROSS JOIN ends x
+                             (1::bigint << width_bucket(coalesce(v.end_date, DATE 'infinity'), CAST(:ends AS date[]))) - (1::bigint << width_bucket(v.start_date - 1, CAST(:ends AS date[]))) AS m
+                      FROM insights_plan_version_support v
                       WHERE v.council_id = :council AND v.start_date <= :to AND (v.end_date IS NULL OR v.end_date >= date_trunc('month', CAST(:from AS date))::date)
-                        AND width_bucket(v.start_date - 1, x.e) < width_bucket(coalesce(v.end_date, DATE 'infinity'), x.e)
+                        AND width_bucket(v.start_date - 1, CAST(:ends AS date[])) < width_bucket(coalesce(v.end_date, DATE 'infinity'), CAST(:ends AS date[]))
                       ORDER BY v.plan_id, v.version DESC) v)
             SELECT v.m & p.live AS mask, sum(v.dp_hourly_hours) AS hours, sum(:agency * v.dp_hourly_hours - v.dp_hourly_rate_hours) AS savings
             FROM versions v JOIN plans p ON p.plan_id = v.plan_id
@@ -104,7 +101,7 @@ public class SavingsVsAgencyFigure implements Figure<SavingsVsAgency> {
         java.util.Arrays.fill(hourDays, BigDecimal.ZERO);
         java.util.Arrays.fill(savingDays, BigDecimal.ZERO);
         jdbc.sql(PLANNED)
-                .param("council", council.id()).param("from", period.from()).param("to", period.to()).param("agency", agency)
+                .param("council", council.id()).param("from", period.from()).param("to", period.to()).param("ends", MonthEnds.of(period)).param("agency", agency)
                 .query(rs -> {
                     long mask = rs.getLong("mask");
                     for (int i = 0; i < periodMonths.size(); i++) {
