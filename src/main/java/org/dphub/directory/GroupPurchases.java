@@ -484,9 +484,10 @@ public class GroupPurchases {
     public List<Place> placesOf(SignedInUser user, long citizenId) {
         Citizen citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
         LocalDate today = today();
-        return repository.placesOf(citizen.councilId(), citizenId).stream()
-                .map(m -> repository.find(m.groupId()).map(g -> new Place(g, m, today)))
-                .flatMap(Optional::stream).toList();
+        List<GroupMember> places = repository.placesOf(citizen.councilId(), citizenId);
+        Map<UUID, GroupPurchase> groups = repository.findAll(places.stream().map(GroupMember::groupId).distinct().toList());
+        return places.stream().filter(m -> groups.containsKey(m.groupId()))
+                .map(m -> new Place(groups.get(m.groupId()), m, today)).toList();
     }
 
     /** Shares of an open group: equal (join order, {@link GroupSharePolicy}) or as set; a changed share needs agreeing again. */

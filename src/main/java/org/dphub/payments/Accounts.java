@@ -15,6 +15,7 @@ import org.dphub.plans.DirectPaymentActivated;
 import org.dphub.shared.AccountDirectory;
 import org.dphub.shared.Money;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.ReadOnlyMemo;
 import org.dphub.web.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -292,6 +293,21 @@ public class Accounts implements AccountDirectory {
         return accounts.find(accountId).filter(a -> citizens.find(user, a.citizenId()).isPresent());
     }
 
+    /**
+     * The account, if this person may see it, with no summary worked out: for pages and services
+     * that only need to know it is theirs (its letters, its statement story) before reading more.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Account> visibleAccount(SignedInUser user, long accountId) {
+        return visible(user, accountId);
+    }
+
+    // An account's summary is worked out once in a read-only transaction (ReadOnlyMemo), as its row
+    // is read once (AccountRepository): the home page asks for it for the person's money and again for
+    // their to-do list.
+    private record SummaryOf(long accountId) {
+    }
+
     @Transactional(readOnly = true)
     public List<Summary> forCitizen(SignedInUser user, long citizenId) {
         var citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
@@ -343,6 +359,10 @@ public class Accounts implements AccountDirectory {
     }
 
     private Summary summary(Account account) {
+        return ReadOnlyMemo.remember(new SummaryOf(account.id()), () -> workedOut(account));
+    }
+
+    private Summary workedOut(Account account) {
         LocalDate today = LocalDate.now(clock);
         Optional<PaymentSchedule> schedule = accounts.schedule(account.id());
         LedgerRepository.AccountMoney money = ledger.accountMoney(account.id(), schedule.map(PaymentSchedule::id).orElse(null), today);

@@ -166,7 +166,7 @@ public class StatementPostings {
     /** The story of an account its person's side or the council's staff may see; else 404. */
     @Transactional(readOnly = true)
     public Story story(SignedInUser user, long accountId) {
-        Account account = accounts.find(user, accountId).orElseThrow(NotFound::new).account();
+        Account account = accounts.visibleAccount(user, accountId).orElseThrow(NotFound::new);
         return new Story(repository.anyStatementLine(account.id()), repository.payrollNotOnAStatement(account.id()));
     }
 }

@@ -107,7 +107,7 @@ public class SurplusRecoveries {
 
     @Transactional(readOnly = true)
     public List<SurplusRecovery> forAccount(SignedInUser user, long accountId) {
-        accounts.find(user, accountId).orElseThrow(NotFound::new);
+        accounts.visibleAccount(user, accountId).orElseThrow(NotFound::new);
         return recoveries.forAccount(accountId);
     }
 

@@ -207,9 +207,13 @@ public class Citizens {
     @Transactional(readOnly = true)
     public List<CitizenWithRelationship> actingFor(SignedInUser user) {
         // read once a page: the home page asks for each module's part in one read-only transaction
+        // each row found also answers a later find of the same person by id (StoredCitizen)
         return ReadOnlyMemo.remember(new ActingFor(user.userId()), () -> accounts.citizenAccessFor(user.userId()).stream()
                 .flatMap(a -> repository.findByIdInCouncil(a.citizenId(), a.councilId()).stream()
-                        .map(c -> new CitizenWithRelationship(c, a.relationship())))
+                        .map(c -> {
+                            ReadOnlyMemo.remember(new StoredCitizen(c.id()), () -> Optional.of(c));
+                            return new CitizenWithRelationship(c, a.relationship());
+                        }))
                 .toList());
     }
 

@@ -3,8 +3,11 @@ package org.dphub.directory.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.dphub.directory.GroupMember;
@@ -73,22 +76,41 @@ public class GroupPurchaseRepository {
     }
 
     public Optional<GroupPurchase> find(UUID id) {
-        List<LocalDate> sessions = jdbc.sql("SELECT held_on FROM directory_group_session WHERE group_purchase_id = :id ORDER BY held_on")
-                .param("id", id).query(LocalDate.class).list();
-        return jdbc.sql("""
+        return Optional.ofNullable(findAll(List.of(id)).get(id));
+    }
+
+    /** These groups, by id, in two statements however many there are (a person's places on "Your money"). */
+    public Map<UUID, GroupPurchase> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] wanted = ids.toArray(new UUID[0]);
+        Map<UUID, List<LocalDate>> sessions = new HashMap<>();
+        jdbc.sql("SELECT group_purchase_id, held_on FROM directory_group_session WHERE group_purchase_id = ANY(:ids) ORDER BY held_on")
+                .param("ids", wanted)
+                .query(rs -> {
+                    sessions.computeIfAbsent(rs.getObject("group_purchase_id", UUID.class), g -> new ArrayList<>())
+                            .add(rs.getObject("held_on", LocalDate.class));
+                });
+        Map<UUID, GroupPurchase> groups = new HashMap<>();
+        jdbc.sql("""
                         SELECT g.*, s.name AS service_name, o.id AS organization_id, o.name AS organization_name
                         FROM directory_group_purchase g
                         JOIN directory_service s ON s.id = g.service_id
                         JOIN directory_organization o ON o.id = s.organization_id
-                        WHERE g.id = :id""")
-                .param("id", id)
-                .query((rs, n) -> new GroupPurchase(rs.getObject("id", UUID.class), rs.getLong("council_id"),
-                        rs.getLong("organiser_user_id"), rs.getString("organiser_name"), rs.getObject("service_id", UUID.class),
-                        rs.getString("service_name"), rs.getObject("organization_id", UUID.class), rs.getString("organization_name"),
-                        rs.getString("title"), Money.ofPence(rs.getLong("total_pence")), GroupSplit.valueOf(rs.getString("split")),
-                        rs.getInt("max_members"), GroupPurchaseStatus.valueOf(rs.getString("status")),
-                        money(rs, "place_pence"), sessions, rs.getTimestamp("created_at").toInstant()))
-                .optional();
+                        WHERE g.id = ANY(:ids)""")
+                .param("ids", wanted)
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    groups.put(id, new GroupPurchase(id, rs.getLong("council_id"),
+                            rs.getLong("organiser_user_id"), rs.getString("organiser_name"), rs.getObject("service_id", UUID.class),
+                            rs.getString("service_name"), rs.getObject("organization_id", UUID.class), rs.getString("organization_name"),
+                            rs.getString("title"), Money.ofPence(rs.getLong("total_pence")), GroupSplit.valueOf(rs.getString("split")),
+                            rs.getInt("max_members"), GroupPurchaseStatus.valueOf(rs.getString("status")),
+                            money(rs, "place_pence"), List.copyOf(sessions.getOrDefault(id, List.of())),
+                            rs.getTimestamp("created_at").toInstant()));
+                });
+        return groups;
     }
 
     /** Every member, in join order (those who left too). */

@@ -10,7 +10,9 @@ import org.dphub.payments.Account;
 import org.dphub.payments.AccountStatus;
 import org.dphub.payments.PaymentSchedule;
 import org.dphub.plans.AccountType;
+import org.dphub.shared.database.ReadOnlyMemo;
 import org.dphub.shared.Money;
+import org.dphub.shared.database.ReadOnlyMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -76,8 +78,18 @@ public class AccountRepository {
                 .update();
     }
 
+    // In a read-only transaction (a page), an account's row and a person's accounts are read once
+    // (ReadOnlyMemo): the money page's balance, letters, statement story and provider-held funds each
+    // ask for them. A person's accounts, once read, also answer for each account's row.
+    private record AccountRow(long id) {
+    }
+
+    private record AccountsOf(long councilId, long citizenId) {
+    }
+
     public Optional<Account> find(long id) {
-        return jdbc.sql("SELECT * FROM dp_account WHERE id = :id").param("id", id).query(AccountRepository::account).optional();
+        return ReadOnlyMemo.remember(new AccountRow(id),
+                () -> jdbc.sql("SELECT * FROM dp_account WHERE id = :id").param("id", id).query(AccountRepository::account).optional());
     }
 
     public Optional<Account> forDirectPayment(long directPaymentId) {
@@ -86,8 +98,12 @@ public class AccountRepository {
     }
 
     public List<Account> forCitizen(long councilId, long citizenId) {
-        return jdbc.sql("SELECT * FROM dp_account WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
-                .param("council", councilId).param("citizen", citizenId).query(AccountRepository::account).list();
+        return ReadOnlyMemo.remember(new AccountsOf(councilId, citizenId), () -> {
+            List<Account> found = jdbc.sql("SELECT * FROM dp_account WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
+                    .param("council", councilId).param("citizen", citizenId).query(AccountRepository::account).list();
+            found.forEach(a -> ReadOnlyMemo.remember(new AccountRow(a.id()), () -> Optional.of(a)));
+            return found;
+        });
     }
 
     public Optional<PaymentSchedule> schedule(long accountId) {
