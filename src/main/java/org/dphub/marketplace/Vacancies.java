@@ -17,6 +17,7 @@ import org.dphub.shared.Money;
 import org.dphub.shared.PostcodeDirectory;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.ReadOnlyMemo;
 import org.dphub.web.Conflict;
 import org.dphub.web.NotFound;
 import org.dphub.web.RuleRefusal;
@@ -138,7 +139,12 @@ public class Vacancies {
     /** A vacancy for the people on its owner's side (the person, their representative, a practitioner of their council). */
     @Transactional(readOnly = true)
     public Optional<Vacancy> find(SignedInUser user, long id) {
-        return repository.findById(id).filter(v -> employerSide.mayActFor(user, v.citizenId()));
+        // read once a read-only transaction: the vacancy's page asks for it, then for its matches
+        return ReadOnlyMemo.remember(new VacancyRow(id), () -> repository.findById(id))
+                .filter(v -> employerSide.mayActFor(user, v.citizenId()));
+    }
+
+    private record VacancyRow(long id) {
     }
 
     @Transactional(readOnly = true)

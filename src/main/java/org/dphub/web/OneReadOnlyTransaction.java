@@ -23,6 +23,14 @@ public class OneReadOnlyTransaction {
         this.transaction.setReadOnly(true);
     }
 
+    /**
+     * The page's reading only, in one read-only transaction: for a page that shows none of the model's
+     * lazy values (reading them would be work the page throws away).
+     */
+    public <T> T read(Supplier<T> reading) {
+        return transaction.execute(status -> reading.get());
+    }
+
     /** The page's reading, then the model's lazy values, in one read-only transaction. */
     public <T> T read(Model model, Supplier<T> reading) {
         return transaction.execute(status -> {

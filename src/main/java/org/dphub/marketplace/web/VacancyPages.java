@@ -27,6 +27,7 @@ import org.dphub.shared.SignedInUser;
 import org.dphub.web.Conflict;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
+import org.dphub.web.OneReadOnlyTransaction;
 import org.dphub.web.RuleRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -52,8 +53,11 @@ class VacancyPages {
     private final PostcodeDirectory postcodes;
     private final MessageSource messages;
 
+    private final OneReadOnlyTransaction oneReadOnlyTransaction;
+
     VacancyPages(Vacancies vacancies, Introductions introductions, Citizens citizens, PostcodeDirectory postcodes,
-                 MessageSource messages) {
+                 MessageSource messages, OneReadOnlyTransaction oneReadOnlyTransaction) {
+        this.oneReadOnlyTransaction = oneReadOnlyTransaction;
         this.vacancies = vacancies;
         this.introductions = introductions;
         this.citizens = citizens;
@@ -199,10 +203,18 @@ class VacancyPages {
                    @RequestParam(defaultValue = "") String skill, @RequestParam(defaultValue = "") String within,
                    @RequestParam(defaultValue = "false") boolean sharedInterest, @RequestParam(defaultValue = "") String basis,
                    Model model) {
-        Vacancy vacancy = vacancies.find(user, id).orElseThrow(NotFound::new);
         EmploymentBasis wantedBasis = EmploymentBasis.parse(basis).filter(b -> b != EmploymentBasis.EITHER).orElse(null);
         basis = wantedBasis == null ? "" : wantedBasis.name();
-        List<ProfileMatch> all = vacancy.status() == VacancyStatus.OPEN ? vacancies.matches(user, id, 100, 0, wantedBasis) : List.of();
+        // the vacancy, its owner and its matches read on one connection in one read-only transaction (bin/bench load);
+        // the page shows no "contact your council", so the model's lazy values are left unread
+        record Read(Vacancy vacancy, List<ProfileMatch> all) {
+        }
+        Read read = oneReadOnlyTransaction.read(() -> {
+            Vacancy found = vacancies.find(user, id).orElseThrow(NotFound::new);
+            return new Read(found, found.status() == VacancyStatus.OPEN ? vacancies.matches(user, id, 100, 0, wantedBasis) : List.of());
+        });
+        Vacancy vacancy = read.vacancy();
+        List<ProfileMatch> all = read.all();
         String skillCode = "";
         try {
             skillCode = skill.isBlank() ? "" : Skill.valueOf(skill).code();
