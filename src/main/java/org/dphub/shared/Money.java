@@ -2,7 +2,6 @@ package org.dphub.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -147,10 +146,22 @@ public record Money(long pence) implements Comparable<Money> {
         return formatted(true);
     }
 
+    // Written out by hand: String.format of a BigDecimal was a twelfth of the CPU of a money page, which
+    // shows some twenty amounts. format() asks for no pence only when there are none, so nothing rounds.
     private String formatted(boolean withPence) {
-        BigDecimal pounds = BigDecimal.valueOf(pence, 2).abs();
-        String digits = String.format(Locale.UK, withPence ? "%,.2f" : "%,.0f", pounds);
-        return (pence < 0 ? "-£" : "£") + digits;
+        StringBuilder out = new StringBuilder(24);
+        out.append(pence < 0 ? "-£" : "£");
+        String pounds = Long.toString(Math.abs(pence / 100)); // Long.MIN_VALUE / 100 has a positive long
+        int first = pounds.length() % 3 == 0 ? 3 : pounds.length() % 3;
+        out.append(pounds, 0, first);
+        for (int i = first; i < pounds.length(); i += 3) {
+            out.append(',').append(pounds, i, i + 3);
+        }
+        if (withPence) {
+            int part = (int) Math.abs(pence % 100);
+            out.append(part < 10 ? ".0" : ".").append(part);
+        }
+        return out.toString();
     }
 
     @Override

@@ -20,6 +20,16 @@ class MoneyPropertiesTest {
         assertThat(Money.parse(m.formatWithPence())).isEqualTo(m);
     }
 
+    /** The amounts as {@link String#format} of pounds writes them, as Money did until it wrote them by hand. */
+    @Property
+    void formatsAsJavasFormatterDoesForEveryAmount(@ForAll long pence) {
+        java.math.BigDecimal pounds = java.math.BigDecimal.valueOf(pence, 2).abs();
+        String sign = pence < 0 ? "-£" : "£";
+        Money m = Money.ofPence(pence);
+        assertThat(m.formatWithPence()).isEqualTo(sign + String.format(java.util.Locale.UK, "%,.2f", pounds));
+        assertThat(m.format()).isEqualTo(sign + String.format(java.util.Locale.UK, pence % 100 == 0 ? "%,.0f" : "%,.2f", pounds));
+    }
+
     @Property
     void plainStringReadsBackAsTheSameAmount(
             @ForAll @LongRange(min = -TEN_MILLION_POUNDS, max = TEN_MILLION_POUNDS) long pence) {

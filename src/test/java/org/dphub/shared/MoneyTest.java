@@ -189,6 +189,13 @@ class MoneyTest {
                 "0, £0.00",
                 "-550, -£5.50",
                 "123456, '£1,234.56'",
+                "-5, -£0.05",
+                "99, £0.99",
+                "100, £1.00",
+                "99999, £999.99",
+                "100000, '£1,000.00'",
+                "-9223372036854775808, '-£92,233,720,368,547,758.08'",
+                "9223372036854775807, '£92,233,720,368,547,758.07'",
         })
         void formatWithPenceAlwaysShowsPence(long pence, String expected) {
             assertThat(Money.ofPence(pence).formatWithPence()).isEqualTo(expected);
