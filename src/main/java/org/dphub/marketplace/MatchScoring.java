@@ -37,13 +37,13 @@ public final class MatchScoring {
         double skills = skillsWanted == 0 ? 1 : (double) Integer.bitCount(skillsMet) / skillsWanted;
 
         boolean rateFits = offer.hourlyRatePence() <= wants.hourlyRatePence();
-        double rate = rateFits ? 1 : rateShare(wants.hourlyRatePence(), offer.hourlyRatePence());
+        RateShare rate = rateFits ? RateShare.FULL : rateShare(wants.hourlyRatePence(), offer.hourlyRatePence());
 
         double limit = Math.min(offer.travelKm(), wants.maxDistanceKm());
         double distance = limit <= 0 ? 1 : Math.max(0, Math.min(1, 1 - distanceKm / limit));
 
         double weighted = (weights.availability() * availability + weights.interests() * interests
-                + weights.skills() * skills + weights.rate() * rate + weights.distance() * distance) / weights.total();
+                + weights.skills() * skills + weights.rate() * rate.value() + weights.distance() * distance) / weights.total();
         int score = (int) Math.round(weighted * 100);
         return new MatchScore(Math.max(0, Math.min(100, score)), distanceKm, overlap, overlapMask, sharedInterests, skillsMet, rateFits);
     }
@@ -53,12 +53,25 @@ public final class MatchScoring {
      * at the end: 1 − extra ÷ (offered × 20%) is (offered × 20 − extra × 100) ÷ (offered × 20), not
      * below 0 (nothing offered: 0).
      */
-    static double rateShare(long offeredPence, long askedPence) {
+    static RateShare rateShare(long offeredPence, long askedPence) {
         long scale = Math.multiplyExact(offeredPence, RATE_TOLERANCE_PERCENT);
         if (scale <= 0) {
-            return 0;
+            return RateShare.NONE;
         }
         long left = Math.subtractExact(scale, Math.multiplyExact(Math.subtractExact(askedPence, offeredPence), 100));
-        return left <= 0 ? 0 : (double) left / scale;
+        return left <= 0 ? RateShare.NONE : new RateShare(left, scale);
+    }
+
+    /**
+     * The rate part as an exact fraction of whole numbers from the rates in pence, {@code part ÷ whole}
+     * (0 to 1); it becomes a number with decimals only as it is weighed with the other parts.
+     */
+    record RateShare(long part, long whole) {
+        static final RateShare FULL = new RateShare(1, 1);
+        static final RateShare NONE = new RateShare(0, 1);
+
+        double value() {
+            return (double) part / whole;
+        }
     }
 }

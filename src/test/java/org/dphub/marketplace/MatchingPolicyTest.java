@@ -260,7 +260,7 @@ class MatchingPolicyTest {
                     previous = score;
                 }
             }
-            assertThat(MatchScoring.rateShare(0, 100)).as("nothing offered").isZero();
+            assertThat(MatchScoring.rateShare(0, 100).value()).as("nothing offered").isZero();
         }
 
         @Test
