@@ -52,17 +52,16 @@ class VacancyPages {
     private final Citizens citizens;
     private final PostcodeDirectory postcodes;
     private final MessageSource messages;
-
     private final OneReadOnlyTransaction oneReadOnlyTransaction;
 
     VacancyPages(Vacancies vacancies, Introductions introductions, Citizens citizens, PostcodeDirectory postcodes,
                  MessageSource messages, OneReadOnlyTransaction oneReadOnlyTransaction) {
-        this.oneReadOnlyTransaction = oneReadOnlyTransaction;
         this.vacancies = vacancies;
         this.introductions = introductions;
         this.citizens = citizens;
         this.postcodes = postcodes;
         this.messages = messages;
+        this.oneReadOnlyTransaction = oneReadOnlyTransaction;
     }
 
     record PersonVacancies(Citizen person, List<Vacancy> vacancies) {

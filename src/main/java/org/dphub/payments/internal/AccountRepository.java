@@ -10,7 +10,6 @@ import org.dphub.payments.Account;
 import org.dphub.payments.AccountStatus;
 import org.dphub.payments.PaymentSchedule;
 import org.dphub.plans.AccountType;
-import org.dphub.shared.database.ReadOnlyMemo;
 import org.dphub.shared.Money;
 import org.dphub.shared.database.ReadOnlyMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
