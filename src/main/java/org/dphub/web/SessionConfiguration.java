@@ -1,5 +1,10 @@
 package org.dphub.web;
 
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.session.autoconfigure.SessionProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -26,6 +31,8 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * pages causes one write a minute, not one a page (bin/bench load). Idle time is counted from the
  * time stored, so a session may end up to a minute before its time-out. An older request finishing
  * after a newer one never moves the time back.
+ *
+ * <p>And a request reads its session from the database once, not twice ({@link SessionReadOnce}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -53,5 +60,25 @@ class SessionConfiguration {
                        OR s.PRINCIPAL_NAME IS DISTINCT FROM v.principal_name
                        OR v.last_access_time - s.LAST_ACCESS_TIME >= {EVERY})
                 """.replace("{EVERY}", Long.toString(LAST_ACCESS_WRITTEN_EVERY_MILLIS)));
+    }
+
+    /** Spring Session's repository, answering a second read of a session within a request from the first. */
+    @Bean
+    static BeanPostProcessor sessionsReadOnceARequest() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JdbcIndexedSessionRepository repository ? SessionReadOnce.around(repository) : bean;
+            }
+        };
+    }
+
+    /** What marks a request for {@link SessionReadOnce}: just outside Spring Session's filter, for every dispatch. */
+    @Bean
+    FilterRegistrationBean<SessionReadOnce.Scope> sessionReadOnceScope(SessionProperties sessions) {
+        FilterRegistrationBean<SessionReadOnce.Scope> registration = new FilterRegistrationBean<>(new SessionReadOnce.Scope());
+        registration.setOrder(sessions.getServlet().getFilterOrder() - 1);
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+        return registration;
     }
 }

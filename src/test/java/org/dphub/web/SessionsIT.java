@@ -9,17 +9,23 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.aopalliance.intercept.MethodInterceptor;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.Advised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Sessions (ASVS V3). A browser (or a person with several tabs) sends many requests at once on one session. The
@@ -41,6 +47,8 @@ class SessionsIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
 
     Http http;
 
@@ -140,6 +148,78 @@ class SessionsIT {
         jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 31 * 60000, expiry_time = expiry_time - 31 * 60000"
                 + " WHERE session_id = :id").param("id", sessionId(session)).update();
         assertThat(http.get("/home", "Cookie", session).statusCode()).as("signed out after 30 minutes idle").isEqualTo(302);
+    }
+
+    @Test
+    void aSignedInPageReadsItsSessionFromTheDatabaseOnceAndWritesItOnlyWhenItChanged() {
+        String session = http.signIn("citizen@demo-england", Http.DEMO_PASSWORD);
+        // what SessionReadOnce passes on to the repository itself, which reads and writes the database
+        Map<String, Integer> calls = new ConcurrentHashMap<>();
+        MethodInterceptor counting = invocation -> {
+            calls.merge(invocation.getMethod().getName(), 1, Integer::sum);
+            return invocation.proceed();
+        };
+        Advised repository = (Advised) sessions;
+        repository.addAdvice(counting);
+        try {
+            // the first page after signing in stores the session's new CSRF token: read once, saved once
+            assertThat(http.get("/home", "Cookie", session, "Accept", "text/html").statusCode()).isEqualTo(200);
+            assertThat(calls).as("the first page").containsEntry("findById", 1).containsEntry("save", 1);
+            // then only the time moves on, within the minute: read once, not written at all
+            for (String page : List.of("/my-money", "/home")) {
+                calls.clear();
+                assertThat(http.get(page, "Cookie", session, "Accept", "text/html").statusCode()).isEqualTo(200);
+                assertThat(calls).as(page).containsEntry("findById", 1).doesNotContainKey("save");
+            }
+        } finally {
+            repository.removeAdvice(counting);
+        }
+        assertThat(http.get("/home", "Cookie", session).statusCode()).as("still signed in").isEqualTo(200);
+    }
+
+    @Test
+    void withinOneRequestASessionIsReadFromTheDatabaseOnceAndOutsideOneEveryTime() throws Exception {
+        String id = sessionId(http.signIn("citizen@demo-england", Http.DEMO_PASSWORD));
+        Session[] read = new Session[1];
+        SessionReadOnce.during(() -> {
+            read[0] = sessions.findById(id);
+            assertThat(read[0]).isNotNull();
+            // the row changes in the database (another request, another instance): within this request the
+            // session already read is the answer, as Spring Session's filter holds it anyway
+            moveLastAccessBack(id, 5_000);
+            assertThat(sessions.findById(id)).as("read again within the request").isSameAs(read[0]);
+            return null;
+        });
+        Session outside = sessions.findById(id);
+        assertThat(outside).as("outside a request, read from the database").isNotSameAs(read[0]);
+        assertThat(outside.getLastAccessedTime()).isEqualTo(read[0].getLastAccessedTime().minusMillis(5_000));
+        assertThat(sessions.findById(id)).as("and read again each time").isNotSameAs(outside);
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the repository's own session type is not public: as Spring Session's filter uses it
+    void aSessionEndedOrGivenANewIdWithinARequestIsNotFoundByItsOldId() throws Exception {
+        String signingIn = sessionId(http.signIn("citizen@demo-england", Http.DEMO_PASSWORD));
+        SessionRepository repository = sessions;
+        SessionReadOnce.during(() -> {
+            // signing in: the same session under a new id, and the old id gone from the database
+            Session session = repository.findById(signingIn);
+            String newId = session.changeSessionId();
+            repository.save(session);
+            assertThat(sessions.findById(signingIn)).as("the old id").isNull();
+            assertThat(sessions.findById(newId)).as("the new id").isSameAs(session);
+            // signing out
+            sessions.deleteById(newId);
+            assertThat(sessions.findById(newId)).as("a session deleted").isNull();
+            return null;
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE session_id = :id").param("id", signingIn)
+                .query(Long.class).single()).isZero();
+    }
+
+    void moveLastAccessBack(String id, long millis) {
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - :ms WHERE session_id = :id")
+                .param("ms", millis).param("id", id).update();
     }
 
     long lastAccess(String cookie) {
