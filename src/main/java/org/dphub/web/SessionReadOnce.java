@@ -29,9 +29,10 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * been sent before the filter ends (every page: the whole page is written, then flushed), the filter
  * saves the session then, forgets what it read, and at its end saves again, reading the session
  * again only to learn the id the browser sent (spring-projects/spring-session#1731 and #1424, open).
- * Each read and each save was a transaction of its own: on every signed-in page, two reads and two
- * saves, eight round trips to PostgreSQL, though the session had mostly not changed at all
- * (bin/bench load; a round trip costs both the instance and PostgreSQL a system call each way).
+ * With the write of its last-access time, every signed-in page sent two reads and a write, each a
+ * transaction of its own: six round trips to PostgreSQL, though the session had mostly not changed
+ * at all (bin/bench load; a round trip costs both the instance and PostgreSQL a system call each way).
+ * Now it sends one read: two round trips.
  *
  * <p>Within one request, the session repository now:
  * <ul>
