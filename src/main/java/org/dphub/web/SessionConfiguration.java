@@ -32,7 +32,8 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * time stored, so a session may end up to a minute before its time-out. An older request finishing
  * after a newer one never moves the time back.
  *
- * <p>And a request reads its session from the database once, not twice ({@link SessionReadOnce}).
+ * <p>A request reads its session from the database once, not twice, and a page where only the
+ * time moved on sends no update at all ({@link SessionReadOnce}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
