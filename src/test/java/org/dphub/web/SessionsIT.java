@@ -34,7 +34,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * duplicate key — a 500 for the person (47 of 6,300 answers under wrk at 50 connections). Now the
  * attribute is upserted, so every answer is the page. Signing in gives a new session id (no
  * fixation), signing out ends the session in the database, the cookie is HttpOnly and Lax, and a
- * signed-in page is never stored by a cache.
+ * signed-in page is never stored by a cache. A page reads its session from the database once and
+ * writes it only when more than the time changed ({@link SessionReadOnce}), without losing any of that.
  */
 @IntegrationTest
 class SessionsIT {
