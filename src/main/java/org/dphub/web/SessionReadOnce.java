@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
@@ -83,14 +82,21 @@ final class SessionReadOnce implements MethodInterceptor {
         return (JdbcIndexedSessionRepository) proxy.getProxy(SessionReadOnce.class.getClassLoader());
     }
 
-    /** Runs {@code work} as one request does: a session is read from the database once within it. */
-    static <T> T during(Callable<T> work) throws Exception {
+    /** What a request does (a filter chain going on), within which a session is read from the database once. */
+    @FunctionalInterface
+    interface RequestWork {
+        void run() throws IOException, ServletException;
+    }
+
+    /** Runs {@code work} as one request: a session is read from the database once within it. */
+    static void during(RequestWork work) throws IOException, ServletException {
         if (IN_THIS_REQUEST.get() != null) {
-            return work.call();
+            work.run();
+            return;
         }
         IN_THIS_REQUEST.set(new HashMap<>());
         try {
-            return work.call();
+            work.run();
         } finally {
             IN_THIS_REQUEST.remove();
         }
@@ -174,16 +180,7 @@ final class SessionReadOnce implements MethodInterceptor {
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
-            try {
-                during(() -> {
-                    chain.doFilter(request, response);
-                    return null;
-                });
-            } catch (IOException | ServletException | RuntimeException | Error e) {
-                throw e;
-            } catch (Exception e) {
-                throw new ServletException(e);
-            }
+            during(() -> chain.doFilter(request, response));
         }
     }
 }
