@@ -1,6 +1,7 @@
 package org.dphub.web;
 
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicPages {
 
     private final MessageSource messages;
+    private final String formCookie;
 
-    PublicPages(MessageSource messages) {
+    PublicPages(MessageSource messages, @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
         this.messages = messages;
+        this.formCookie = secureCookies ? FormTokens.SECURE_COOKIE : FormTokens.COOKIE;
     }
 
     @GetMapping("/")
@@ -53,8 +56,10 @@ class PublicPages {
         return "data-attribution";
     }
 
+    /** The cookies page names each cookie as this service sets it. */
     @GetMapping("/cookies")
-    String cookies() {
+    String cookies(Model model) {
+        model.addAttribute("formCookie", formCookie);
         return "cookies";
     }
 }

@@ -167,19 +167,22 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(form)), all);
     }
 
+    /** The name of the cookie that holds a form's token for someone with no session (web.FormTokens). */
+    public static final String FORM_COOKIE = "dphub-form";
+
     /**
-     * Signs in through the sign-in page as a browser would (session cookie, CSRF token, form
+     * Signs in through the sign-in page as a browser would (the form's token and its cookie, form
      * post) and returns the Cookie header value for the signed-in session.
      */
     public String signIn(String username, String password) {
         HttpResponse<String> form = get("/sign-in");
-        String session = cookie(form, "SESSION");
+        String formCookie = FORM_COOKIE + "=" + cookie(form, FORM_COOKIE);
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
         if (!token.find()) {
             throw new IllegalStateException("The sign-in page has no CSRF token");
         }
         HttpResponse<String> signedIn = postForm("/sign-in", "username=" + encode(username) + "&password=" + encode(password)
-                + "&_csrf=" + encode(token.group(1)), "Cookie", "SESSION=" + session);
+                + "&_csrf=" + encode(token.group(1)), "Cookie", formCookie);
         String location = signedIn.headers().firstValue("Location").orElse("");
         if (location.endsWith(AuthenticatorApp.CODE_PAGE) || location.endsWith(AuthenticatorApp.SET_UP_PAGE)) {
             long start = System.currentTimeMillis();
@@ -216,11 +219,12 @@ public final class Http {
         return cookie(done, "SESSION");
     }
 
-    private static String cookie(HttpResponse<String> response, String name) {
+    /** The value a response sets for a cookie (its last Set-Cookie of that name), or an error if it sets none. */
+    public static String cookie(HttpResponse<String> response, String name) {
         return response.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
-                .findFirst().orElseThrow(() -> new IllegalStateException("No " + name + " cookie in " + response.headers().map()));
+                .reduce((first, last) -> last).orElseThrow(() -> new IllegalStateException("No " + name + " cookie in " + response.headers().map()));
     }
 
     private static String encode(String text) {

@@ -6,11 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The one set of test properties every *IT shares, so Spring caches a single context: the real
  * application on a random port, on its own embedded PostgreSQL in a new temporary folder, with
- * the demo data loaded.
+ * the demo data loaded. Each test runs with the application's own CSRF token store
+ * ({@link RealFormTokens}), whatever a MockMvc test before it did to it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,5 +23,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "dphub.sign-in.lockout=15m",
         "dphub.payment-runs.nightly=-"})
 @AutoConfigureMockMvc
+@TestExecutionListeners(listeners = RealFormTokens.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface IntegrationTest {
 }

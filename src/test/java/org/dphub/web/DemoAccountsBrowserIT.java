@@ -481,10 +481,12 @@ class DemoAccountsBrowserIT {
     @Test
     void aFormLeftOpenTooLongAndATooBigFileGetFriendlyAccessiblePagesInBothLanguages() throws Exception {
         for (String lang : List.of("en", "cy")) {
-            // the sign-in page left open until its session ended
+            // the sign-in page whose form's cookie is gone (the browser closed, its tabs brought back)
             browser.manage().deleteAllCookies();
             open("/sign-in?lang=" + lang);
-            browser.manage().deleteCookieNamed("SESSION");
+            assertThat(browser.manage().getCookieNamed("SESSION")).as("no session before signing in").isNull();
+            assertThat(browser.manage().getCookieNamed(Http.FORM_COOKIE)).as("the form's token in its own cookie").isNotNull();
+            browser.manage().deleteCookieNamed(Http.FORM_COOKIE);
             browser.findElement(By.id("username")).sendKeys("finance@demo-england");
             browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
             clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));

@@ -39,16 +39,11 @@ class ExpiredFormIT {
                 .doesNotContain("Exception").doesNotContain("at org.");
     }
 
-    static String session(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-    }
-
     @Test
     void aSignInFormLeftOpenTooLongSaysSoAndOffersToSignInAgain() {
-        // a fresh session, but the token on the page belonged to one that has ended
+        // the browser's own token cookie, but the token on the page is not the one in it (a page from before)
         HttpResponse<String> signInPage = http.get("/sign-in");
-        String fresh = session(signInPage);
+        String fresh = Http.FORM_COOKIE + "=" + Http.cookie(signInPage, Http.FORM_COOKIE);
         String stale = Http.csrfToken(signInPage.body()).substring(1) + "x";
         HttpResponse<String> english = http.postForm("/sign-in", "username=finance%40demo-england&password=demo-password-2026&_csrf=" + stale,
                 "Cookie", fresh, "Accept", "text/html");
@@ -57,7 +52,7 @@ class ExpiredFormIT {
                 .contains("href=\"/sign-in\"").contains("Sign in again");
         assertThat(english.headers().firstValue("Location")).as("not signed in by a stale form").isEmpty();
 
-        // no session cookie and no token at all, in Welsh
+        // no token cookie and no token at all, in Welsh
         HttpResponse<String> welsh = http.postForm("/sign-in", "username=finance%40demo-england&password=demo-password-2026",
                 "Cookie", "dphub-language=cy", "Accept", "text/html");
         assertFormExpiredPage(welsh);

@@ -93,12 +93,29 @@ class ProductionProfileIT {
     }
 
     @Test
-    void behindTheProxyOverHttpsEveryAnswerHasHstsAndTheSessionCookieIsSecureHttpOnlyAndLax() throws Exception {
+    void behindTheProxyOverHttpsEveryAnswerHasHstsAndTheCookiesAreSecureHttpOnlyAndLax() throws Exception {
         HttpResponse<String> signIn = get("127.0.0.1", port, "/sign-in", "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.7");
         assertThat(signIn.statusCode()).isEqualTo(200);
         assertThat(signIn.headers().firstValue("Strict-Transport-Security")).as("HSTS for the original HTTPS request")
                 .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
-        assertThat(cookie(signIn, "SESSION")).hasValueSatisfying(session -> assertThat(session)
+        assertThat(cookie(signIn, "SESSION")).as("no session before signing in").isEmpty();
+        String formCookie = cookie(signIn, "__Host-dphub-form").orElseThrow();
+        assertThat(formCookie).as("the form's token: Secure, this host's alone (__Host-), HttpOnly and Lax")
+                .contains("; Secure").contains("; HttpOnly").contains("SameSite=Lax").contains("; Path=/").doesNotContain("Domain=");
+
+        // a personal assistant signs in: their session's cookie is Secure, HttpOnly and Lax
+        app.getBean(org.dphub.identity.UserAccounts.class).create(new org.dphub.identity.NewUserAccount("prod-profile-pa@example.org",
+                "prod-profile-pa-password", "Pat Assistant", null, java.util.Set.of(org.dphub.shared.Role.PERSONAL_ASSISTANT), "en"));
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(signIn.body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", "https")
+                .header("Cookie", formCookie.substring(0, formCookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("username=prod-profile-pa%40example.org&password=prod-profile-pa-password&_csrf="
+                        + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(cookie(signedIn, "SESSION")).hasValueSatisfying(session -> assertThat(session)
                 .contains("; Secure").contains("; HttpOnly").contains("SameSite=Lax"));
 
         HttpResponse<String> welsh = get("127.0.0.1", port, "/?lang=cy", "X-Forwarded-Proto", "https");
@@ -116,10 +133,10 @@ class ProductionProfileIT {
     }
 
     @Test
-    void plainHttpGetsNoHstsButTheCookieIsStillSecure() throws Exception {
+    void plainHttpGetsNoHstsButTheCookiesAreStillSecure() throws Exception {
         HttpResponse<String> signIn = get("127.0.0.1", port, "/sign-in", "X-Forwarded-Proto", "http");
         assertThat(signIn.headers().firstValue("Strict-Transport-Security")).as("HSTS only over HTTPS (RFC 6797)").isEmpty();
-        assertThat(cookie(signIn, "SESSION")).hasValueSatisfying(session -> assertThat(session).contains("; Secure"));
+        assertThat(cookie(signIn, "__Host-dphub-form")).hasValueSatisfying(form -> assertThat(form).contains("; Secure"));
     }
 
     @Test

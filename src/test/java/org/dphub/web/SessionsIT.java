@@ -28,7 +28,9 @@ import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
- * Sessions (ASVS V3). A browser (or a person with several tabs) sends many requests at once on one session. The
+ * Sessions (ASVS V3). Someone not signed in has no session: the sign-in page and public pages write
+ * nothing to the session tables, and a form's token is kept in a cookie until there is one
+ * ({@link FormTokens}). A browser (or a person with several tabs) sends many requests at once on one session. The
  * first page that shows a form stores the session's CSRF token; when several requests do that at
  * the same moment, each used to INSERT the same session attribute and all but one failed with a
  * duplicate key — a 500 for the person (47 of 6,300 answers under wrk at 50 connections). Now the
@@ -101,16 +103,93 @@ class SessionsIT {
     }
 
     @Test
-    void signingInGivesANewSessionAndSigningOutEndsIt() {
+    void lookingAroundWithoutSigningInMakesNoSession() {
+        long start = System.currentTimeMillis();
+        for (String path : List.of("/sign-in", "/sign-in?lang=cy", "/", "/join-as-a-pa", "/directory", "/information",
+                "/home", "/my-money", "/council/settings")) {
+            HttpResponse<String> page = http.get(path);
+            assertThat(page.statusCode()).as(path).isIn(200, 302);
+            assertThat(page.headers().allValues("Set-Cookie")).as("no session for " + path)
+                    .noneMatch(c -> c.startsWith("SESSION="));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE creation_time >= :start").param("start", start)
+                .query(Long.class).single()).as("nothing written to the session tables").isZero();
+
+        // the sign-in form's token is kept in a cookie of its own until there is a session
         HttpResponse<String> signInPage = http.get("/sign-in");
-        String before = signInPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
-                .orElseThrow();
-        assertThat(before).contains("; HttpOnly").contains("SameSite=Lax");
-        String anonymous = before.substring(0, before.indexOf(';'));
+        assertThat(signInPage.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith(Http.FORM_COOKIE + "="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).contains("; Path=/").contains("; HttpOnly")
+                        .contains("SameSite=Lax").doesNotContain("Domain="));
+        // and the cookies page says what it is for, in English and Welsh
+        assertThat(http.get("/cookies").body()).contains(">" + Http.FORM_COOKIE + "<").contains("Protects the sign-in form");
+        assertThat(http.get("/cookies", "Cookie", "dphub-language=cy").body()).contains(">" + Http.FORM_COOKIE + "<")
+                .contains("Yn diogelu&#39;r ffurflen mewngofnodi");
+    }
+
+    @Test
+    void aSignInFormIsCheckedAgainstTheBrowsersOwnCookie() {
+        HttpResponse<String> mine = http.get("/sign-in");
+        HttpResponse<String> theirs = http.get("/sign-in");
+        String myToken = Http.csrfToken(mine.body());
+        String theirCookie = Http.FORM_COOKIE + "=" + Http.cookie(theirs, Http.FORM_COOKIE);
+        String form = "username=citizen%40demo-england&password=" + Http.DEMO_PASSWORD + "&_csrf=";
+
+        // another browser's cookie with my page's token: what a site signing someone into its own account would send
+        HttpResponse<String> crossed = http.postForm("/sign-in", form + java.net.URLEncoder.encode(myToken, StandardCharsets.UTF_8),
+                "Cookie", theirCookie, "Accept", "text/html");
+        assertThat(crossed.statusCode()).isEqualTo(403);
+        assertThat(crossed.body()).contains("The page was open for too long");
+        assertThat(crossed.headers().allValues("Set-Cookie")).as("nobody signed in").noneMatch(c -> c.startsWith("SESSION="));
+
+        // the token with no cookie at all
+        HttpResponse<String> bare = http.postForm("/sign-in", form + java.net.URLEncoder.encode(myToken, StandardCharsets.UTF_8),
+                "Accept", "text/html");
+        assertThat(bare.statusCode()).isEqualTo(403);
+        assertThat(bare.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+
+        // the page's token with its own cookie signs in
+        String myCookie = Http.FORM_COOKIE + "=" + Http.cookie(mine, Http.FORM_COOKIE);
+        HttpResponse<String> signedIn = http.postForm("/sign-in", form + java.net.URLEncoder.encode(myToken, StandardCharsets.UTF_8),
+                "Cookie", myCookie);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/home"));
+        String session = "SESSION=" + Http.cookie(signedIn, "SESSION");
+
+        // signed in, the session's own token is the one checked, and the cookie from before is cleared
+        HttpResponse<String> home = http.get("/home", "Cookie", session + "; " + myCookie);
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith(Http.FORM_COOKIE + "="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).as("cleared").startsWith(Http.FORM_COOKIE + "=;"));
+        assertThat(storedCsrfTokens(session)).isEqualTo(1);
+        HttpResponse<String> withTheCookiesToken = http.postForm("/sign-out", "_csrf=" + java.net.URLEncoder.encode(myToken, StandardCharsets.UTF_8),
+                "Cookie", session + "; " + myCookie, "Accept", "text/html");
+        assertThat(withTheCookiesToken.statusCode()).as("a token from before signing in is not the session's").isEqualTo(403);
+        assertThat(http.get("/home", "Cookie", session).statusCode()).as("still signed in").isEqualTo(200);
+    }
+
+    @Test
+    void signingInGivesANewSessionAndSigningOutEndsIt() {
+        // a session planted in the browser before signing in (by a link, or another site) is never the signed-in one
+        @SuppressWarnings("unchecked")
+        SessionRepository<Session> repository = (SessionRepository<Session>) (SessionRepository<?>) sessions;
+        Session anonymous = repository.createSession();
+        repository.save(anonymous);
+        String planted = "SESSION=" + Base64.getEncoder().encodeToString(anonymous.getId().getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> signInPage = http.get("/sign-in", "Cookie", planted);
+        assertThat(signInPage.headers().allValues("Set-Cookie")).as("the form's token is the session's")
+                .noneMatch(c -> c.startsWith(Http.FORM_COOKIE + "="));
+        HttpResponse<String> signing = http.postForm("/sign-in", "username=finance%40demo-wales&password=" + Http.DEMO_PASSWORD
+                + "&_csrf=" + java.net.URLEncoder.encode(Http.csrfToken(signInPage.body()), StandardCharsets.UTF_8),
+                "Cookie", planted);
+        assertThat(signing.statusCode()).isEqualTo(302);
         String signedIn = http.signIn("finance@demo-wales", Http.DEMO_PASSWORD);
-        assertThat(signedIn).as("a new session id at sign-in: one planted before cannot be used").isNotEqualTo(anonymous);
-        assertThat(http.get("/home", "Cookie", anonymous).statusCode()).as("the session from before sign-in is not signed in")
-                .isEqualTo(302);
+        String cookie = signing.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
+                .orElseThrow();
+        assertThat(cookie).contains("; HttpOnly").contains("SameSite=Lax");
+        assertThat(cookie.substring(0, cookie.indexOf(';'))).as("a new session id at sign-in: one planted before cannot be used")
+                .isNotEqualTo(planted);
+        assertThat(http.get("/home", "Cookie", planted).statusCode()).as("the planted id is not signed in").isEqualTo(302);
+        assertThat(sessions.findById(anonymous.getId())).as("the planted session took a new id").isNull();
 
         HttpResponse<String> home = http.get("/home", "Cookie", signedIn);
         assertThat(home.statusCode()).isEqualTo(200);
