@@ -30,7 +30,7 @@ class EmbeddedPostgresConfiguration {
     DataSource dataSource(DatabaseProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("dphub");
-        dataSource.setMaximumPoolSize(10);
+        dataSource.setMaximumPoolSize(properties.poolSize());
         if (!properties.useEmbedded()) {
             dataSource.setJdbcUrl(properties.url());
             dataSource.setUsername(properties.username());
