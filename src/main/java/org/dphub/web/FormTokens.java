@@ -4,10 +4,12 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.stereotype.Component;
 
 /**
  * Where a form's CSRF token is kept (issue 17): in the session, for anyone who has one — signed in,
@@ -26,25 +28,31 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  * address under the council's own domain — can set it and plant a token of its choosing. Once a
  * session exists its token is the one checked, and a cookie left from before is cleared.
  */
+@Component
 final class FormTokens implements CsrfTokenRepository {
 
     /** The cookie's name where cookies are not Secure (a developer's machine, over plain HTTP). */
-    static final String COOKIE = "dphub-form";
+    private static final String COOKIE = "dphub-form";
 
     /** Its name where they are: a {@code __Host-} cookie is Secure, for the whole site, and set by this host alone. */
-    static final String SECURE_COOKIE = "__Host-" + COOKIE;
+    private static final String SECURE_COOKIE = "__Host-" + COOKIE;
 
     private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
     private final CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
     private final String cookieName;
 
-    FormTokens(boolean secureCookies) {
+    FormTokens(@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
         cookieName = secureCookies ? SECURE_COOKIE : COOKIE;
         cookies.setCookieName(cookieName);
         cookies.setCookiePath("/");
         cookies.setParameterName("_csrf");
         cookies.setHeaderName("X-CSRF-TOKEN");
         cookies.setCookieCustomizer(cookie -> cookie.httpOnly(true).secure(secureCookies).sameSite("Lax"));
+    }
+
+    /** The cookie's name as this service sets it (the cookies page shows it). */
+    String cookieName() {
+        return cookieName;
     }
 
     @Override

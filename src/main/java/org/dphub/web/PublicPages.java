@@ -1,7 +1,6 @@
 package org.dphub.web;
 
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,11 +12,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicPages {
 
     private final MessageSource messages;
-    private final String formCookie;
+    private final FormTokens formTokens;
 
-    PublicPages(MessageSource messages, @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
+    PublicPages(MessageSource messages, FormTokens formTokens) {
         this.messages = messages;
-        this.formCookie = secureCookies ? FormTokens.SECURE_COOKIE : FormTokens.COOKIE;
+        this.formTokens = formTokens;
     }
 
     @GetMapping("/")
@@ -59,7 +58,7 @@ class PublicPages {
     /** The cookies page names each cookie as this service sets it. */
     @GetMapping("/cookies")
     String cookies(Model model) {
-        model.addAttribute("formCookie", formCookie);
+        model.addAttribute("formCookie", formTokens.cookieName());
         return "cookies";
     }
 }

@@ -188,8 +188,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages,
                               MultipartConfigElement uploads, @Value("${dphub.max-json-size}") DataSize maxJson,
                               ObjectProvider<WholeFileBody> wholeFiles, ClientRegistrationRepository councilProviders,
-                              ObjectProvider<SignInStep> steps,
-                              @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
+                              ObjectProvider<SignInStep> steps, FormTokens formTokens) throws Exception {
         http.authenticationManager(only(signIn))
                 // a sign-in waiting for its one-time code goes nowhere else (issue 17)
                 .addFilterBefore(new PendingSignIn(), AuthorizationFilter.class)
@@ -271,7 +270,7 @@ class SecurityConfiguration {
                 // no session for someone not signed in (issue 17): a form's token is kept in a cookie until
                 // there is one (FormTokens), and a page that needs signing in is not kept in a session to
                 // come back to — signing in always leads to the person's home, or their one-time code
-                .csrf(csrf -> csrf.csrfTokenRepository(new FormTokens(secureCookies))
+                .csrf(csrf -> csrf.csrfTokenRepository(formTokens)
                         .csrfTokenRequestHandler(new GarbledTokensAreWrongTokens()))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(formExpiredOrForbidden()))

@@ -177,12 +177,8 @@ public final class Http {
     public String signIn(String username, String password) {
         HttpResponse<String> form = get("/sign-in");
         String formCookie = FORM_COOKIE + "=" + cookie(form, FORM_COOKIE);
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        if (!token.find()) {
-            throw new IllegalStateException("The sign-in page has no CSRF token");
-        }
         HttpResponse<String> signedIn = postForm("/sign-in", "username=" + encode(username) + "&password=" + encode(password)
-                + "&_csrf=" + encode(token.group(1)), "Cookie", formCookie);
+                + "&_csrf=" + encode(csrfToken(form.body())), "Cookie", formCookie);
         String location = signedIn.headers().firstValue("Location").orElse("");
         if (location.endsWith(AuthenticatorApp.CODE_PAGE) || location.endsWith(AuthenticatorApp.SET_UP_PAGE)) {
             long start = System.currentTimeMillis();
@@ -227,7 +223,8 @@ public final class Http {
                 .reduce((first, last) -> last).orElseThrow(() -> new IllegalStateException("No " + name + " cookie in " + response.headers().map()));
     }
 
-    private static String encode(String text) {
+    /** Text as it goes in a form body or an address (UTF-8, URL-encoded). */
+    public static String encode(String text) {
         return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.dphub.Application;
+import org.dphub.support.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,13 +107,11 @@ class ProductionProfileIT {
         // a personal assistant signs in: their session's cookie is Secure, HttpOnly and Lax
         app.getBean(org.dphub.identity.UserAccounts.class).create(new org.dphub.identity.NewUserAccount("prod-profile-pa@example.org",
                 "prod-profile-pa-password", "Pat Assistant", null, java.util.Set.of(org.dphub.shared.Role.PERSONAL_ASSISTANT), "en"));
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(signIn.body());
-        assertThat(token.find()).isTrue();
         HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sign-in"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", "https")
                 .header("Cookie", formCookie.substring(0, formCookie.indexOf(';')))
                 .POST(HttpRequest.BodyPublishers.ofString("username=prod-profile-pa%40example.org&password=prod-profile-pa-password&_csrf="
-                        + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                        + Http.encode(Http.csrfToken(signIn.body()))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(cookie(signedIn, "SESSION")).hasValueSatisfying(session -> assertThat(session)

@@ -135,21 +135,21 @@ class SessionsIT {
         String form = "username=citizen%40demo-england&password=" + Http.DEMO_PASSWORD + "&_csrf=";
 
         // another browser's cookie with my page's token: what a site signing someone into its own account would send
-        HttpResponse<String> crossed = http.postForm("/sign-in", form + java.net.URLEncoder.encode(myToken, StandardCharsets.UTF_8),
+        HttpResponse<String> crossed = http.postForm("/sign-in", form + Http.encode(myToken),
                 "Cookie", theirCookie, "Accept", "text/html");
         assertThat(crossed.statusCode()).isEqualTo(403);
         assertThat(crossed.body()).contains("The page was open for too long");
         assertThat(crossed.headers().allValues("Set-Cookie")).as("nobody signed in").noneMatch(c -> c.startsWith("SESSION="));
 
         // the token with no cookie at all
-        HttpResponse<String> bare = http.postForm("/sign-in", form + java.net.URLEncoder.encode(myToken, StandardCharsets.UTF_8),
+        HttpResponse<String> bare = http.postForm("/sign-in", form + Http.encode(myToken),
                 "Accept", "text/html");
         assertThat(bare.statusCode()).isEqualTo(403);
         assertThat(bare.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
 
         // the page's token with its own cookie signs in
         String myCookie = Http.FORM_COOKIE + "=" + Http.cookie(mine, Http.FORM_COOKIE);
-        HttpResponse<String> signedIn = http.postForm("/sign-in", form + java.net.URLEncoder.encode(myToken, StandardCharsets.UTF_8),
+        HttpResponse<String> signedIn = http.postForm("/sign-in", form + Http.encode(myToken),
                 "Cookie", myCookie);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/home"));
@@ -161,7 +161,7 @@ class SessionsIT {
         assertThat(home.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith(Http.FORM_COOKIE + "="))
                 .singleElement().satisfies(cookie -> assertThat(cookie).as("cleared").startsWith(Http.FORM_COOKIE + "=;"));
         assertThat(storedCsrfTokens(session)).isEqualTo(1);
-        HttpResponse<String> withTheCookiesToken = http.postForm("/sign-out", "_csrf=" + java.net.URLEncoder.encode(myToken, StandardCharsets.UTF_8),
+        HttpResponse<String> withTheCookiesToken = http.postForm("/sign-out", "_csrf=" + Http.encode(myToken),
                 "Cookie", session + "; " + myCookie, "Accept", "text/html");
         assertThat(withTheCookiesToken.statusCode()).as("a token from before signing in is not the session's").isEqualTo(403);
         assertThat(http.get("/home", "Cookie", session).statusCode()).as("still signed in").isEqualTo(200);
@@ -179,7 +179,7 @@ class SessionsIT {
         assertThat(signInPage.headers().allValues("Set-Cookie")).as("the form's token is the session's")
                 .noneMatch(c -> c.startsWith(Http.FORM_COOKIE + "="));
         HttpResponse<String> signing = http.postForm("/sign-in", "username=finance%40demo-wales&password=" + Http.DEMO_PASSWORD
-                + "&_csrf=" + java.net.URLEncoder.encode(Http.csrfToken(signInPage.body()), StandardCharsets.UTF_8),
+                + "&_csrf=" + Http.encode(Http.csrfToken(signInPage.body())),
                 "Cookie", planted);
         assertThat(signing.statusCode()).isEqualTo(302);
         String signedIn = http.signIn("finance@demo-wales", Http.DEMO_PASSWORD);
