@@ -81,13 +81,13 @@ class StatementFilesFuzzTest {
     @Property(tries = 1000)
     void aBrokenCsvStatementIsReadWholeOrRefusedWithItsLines(@ForAll("brokenCsv") byte[] file) {
         Statistics.collect(check(file, () -> csv(file, false)));
-        bothWaysTaken(2);
+        bothWaysTaken(0.5); // about 3 in 100 still read (19 to 35 of 1,000 seen): 5 is far below chance
     }
 
     @Property(tries = 600)
     void aBrokenProviderFileIsReadWholeOrRefusedWithItsLines(@ForAll("brokenProviderCsv") byte[] file) {
         Statistics.collect(check(file, () -> csv(file, true)));
-        bothWaysTaken(2);
+        bothWaysTaken(1); // about 6 in 100 still read (31 to 40 of 600 seen): 6 is far below chance
     }
 
     @Property(tries = 1000)
@@ -96,7 +96,11 @@ class StatementFilesFuzzTest {
         bothWaysTaken(0.1); // XML breaks at almost any change: about 1 in 100 still reads
     }
 
-    /** The fuzzing reaches both ends: some broken files still read (a change inside a description), most are refused. */
+    /**
+     * The fuzzing reaches both ends: some broken files still read (a change inside a description), most are refused.
+     * The seeds are random, so each floor sits many standard deviations below the share seen over many runs: a
+     * floor near the mean fails now and then for no fault (CI on 5 December 2026: 1.9 % read against a floor of 2).
+     */
     static void bothWaysTaken(double readPercent) {
         Statistics.coverage(checker -> {
             checker.check("read").percentage(p -> p >= readPercent);
