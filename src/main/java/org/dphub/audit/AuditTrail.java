@@ -49,8 +49,9 @@ public class AuditTrail {
     }
 
     /**
-     * Records a change in the name of a person who is not signed in yet: a step of their own sign-in
-     * (a one-time code set up, a recovery code used or a code refused) before the session is theirs.
+     * Records a change in the name of someone other than the signed-in user: a person who is not signed in
+     * yet, in a step of their own sign-in (a one-time code set up, a recovery code used or a code refused)
+     * before the session is theirs; or an erasure step in the name recorded as carrying it out.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(String actor, Long councilId, String entityType, Object entityId, AuditAction action, Object before, Object after) {

@@ -236,7 +236,7 @@ public class PersonalDataRights {
 
     private Erasure carryOut(long councilId, long citizenId, String step, String by,
                              java.util.function.BiFunction<PersonalDataSource, Redaction, Redacted> work) {
-        return recordedStep(councilId, "citizenId", citizenId, step, () -> redactions.begin(councilId, citizenId, step, by),
+        return recordedStep(councilId, "citizenId", citizenId, step, by, () -> redactions.begin(councilId, citizenId, step, by),
                 id -> new Redaction(id, councilId, citizenId, accounts.ownAccountsOf(citizenId), LocalDate.now(clock.withZone(UK))),
                 work, () -> redactions.of(councilId, citizenId));
     }
@@ -244,9 +244,11 @@ public class PersonalDataRights {
     /**
      * One recorded step (erasure or retention) about a person or a PA: its row begun, every source
      * asked to do its part, the row finished with what was removed and kept, the step audited under
-     * {@code subjectKey} (citizenId, paProfileId), and the step read back as it is stored.
+     * {@code subjectKey} (citizenId, paProfileId) in the name of {@code by}, who is recorded as having carried it out,
+     * and the step read back as it is stored.
      */
-    private <R> Erasure recordedStep(long councilId, String subjectKey, long subjectId, String step, java.util.function.LongSupplier begin,
+    private <R> Erasure recordedStep(Long councilId, String subjectKey, long subjectId, String step, String by,
+                                     java.util.function.LongSupplier begin,
                                      java.util.function.LongFunction<R> redactionOf,
                                      java.util.function.BiFunction<PersonalDataSource, R, Redacted> work,
                                      java.util.function.Supplier<List<Erasure>> steps) {
@@ -264,7 +266,7 @@ public class PersonalDataRights {
         values.put("step", step);
         values.put("removed", removed);
         values.put("kept", kept.stream().map(k -> Map.of("what", k.what(), "why", k.why())).toList());
-        audit.record(councilId, ERASURE, id, AuditAction.CREATE, null, values);
+        audit.recordAs(by, councilId, ERASURE, id, AuditAction.CREATE, null, values);
         return steps.get().stream().filter(e -> e.id() == id).findFirst().orElseThrow();
     }
 
@@ -298,6 +300,11 @@ public class PersonalDataRights {
         if (!mayErase(staff)) {
             throw new AccessDeniedException("erasure is for the DP team and administrators");
         }
+        return erasePaUnlessRefused(p, staff.username());
+    }
+
+    /** Erases the PA, recorded under the council they registered with (or none) in the name of {@code by}; refused while something is unsettled. */
+    private Erasure erasePaUnlessRefused(PaProfile p, String by) {
         if (redactions.existsPa(p.id(), "ERASURE")) {
             throw new ErasureRefused(List.of("rights.block.pa-already-erased"));
         }
@@ -307,12 +314,12 @@ public class PersonalDataRights {
         if (!blocks.isEmpty()) {
             throw new ErasureRefused(blocks.stream().distinct().toList());
         }
-        return carryOutPa(p.registeredCouncilId(), p.id(), p.userId(), "ERASURE", staff.username(), PersonalDataSource::erasePa);
+        return carryOutPa(p.registeredCouncilId(), p.id(), p.userId(), "ERASURE", by, PersonalDataSource::erasePa);
     }
 
-    private Erasure carryOutPa(long councilId, long profileId, long userId, String step, String by,
+    private Erasure carryOutPa(Long councilId, long profileId, long userId, String step, String by,
                                java.util.function.BiFunction<PersonalDataSource, PaRedaction, Redacted> work) {
-        return recordedStep(councilId, "paProfileId", profileId, step, () -> redactions.beginPa(councilId, profileId, step, by),
+        return recordedStep(councilId, "paProfileId", profileId, step, by, () -> redactions.beginPa(councilId, profileId, step, by),
                 id -> new PaRedaction(id, councilId, profileId, userId, LocalDate.now(clock.withZone(UK))),
                 work, () -> redactions.ofPa(profileId));
     }
@@ -338,7 +345,7 @@ public class PersonalDataRights {
     /**
      * A PA asks to leave the register and be erased: a request of kind "something else" in the help
      * queue of the DP team of the council they registered with, who carry it out. A PA who registered
-     * with no council is told to ask a council's DP team (the field {@code erasure}).
+     * with no council does it themself ({@link #leaveRegister}), so is refused here (the field {@code erasure}).
      */
     @Transactional
     public Optional<Long> requestPaErasure(SignedInUser pa, Locale locale, FormErrors errors) {
@@ -350,6 +357,36 @@ public class PersonalDataRights {
         String language = "cy".equals(locale.getLanguage()) ? "cy" : "en";
         String text = messages.getMessage("rights.request.pa-text", new Object[] {p.displayName(), p.id()}, Locale.forLanguageTag(language));
         return help.ask(pa, null, HelpKind.OTHER, text, language, errors);
+    }
+
+    /** Who is recorded as carrying out the erasure of a PA who erased their own data: not their name or email, which it removes. */
+    public static final String THE_PA_THEMSELF = "the PA themself";
+
+    /**
+     * Whether the signed-in PA leaves the register themself, on "Your data": a PA who registered with no
+     * council (the national self sign-up), whose erasure no council's DP team carries out. A PA who
+     * registered with a council asks that council's DP team ({@link #requestPaErasure}).
+     */
+    @Transactional(readOnly = true)
+    public boolean leavesRegisterThemself(SignedInUser pa) {
+        return ownPaProfile(pa).filter(p -> p.registeredCouncilId() == null && p.status() != org.dphub.marketplace.PaProfileStatus.ERASED)
+                .isPresent();
+    }
+
+    /**
+     * A PA who registered with no council leaves the register and erases their own data (issue 17): the
+     * same step, in one transaction, as a council's erasure of a PA ({@link #erasePa}), recorded with no
+     * council and carried out by {@link #THE_PA_THEMSELF}. Their sign-in is closed by it, so the caller ends
+     * their session. Anyone else (a PA who registered with a council, a citizen, staff): not found.
+     * Refused, nothing changed, while an employer still employs them, pay worked out for them is not
+     * yet approved, or a cover shift is still to come.
+     */
+    @Transactional
+    public Erasure leaveRegister(SignedInUser pa) {
+        if (!leavesRegisterThemself(pa)) {
+            throw new org.dphub.web.NotFound();
+        }
+        return erasePaUnlessRefused(ownPaProfile(pa).orElseThrow(org.dphub.web.NotFound::new), THE_PA_THEMSELF);
     }
 
     /**
@@ -372,9 +409,9 @@ public class PersonalDataRights {
             done++;
         }
         // PAs who left the register: their payroll records are kept for the years after their last employment ended
-        for (long[] pa : redactions.paAwaitingRetention()) {
-            long council = pa[0];
-            long profile = pa[1];
+        for (RedactionRepository.PaAwaiting pa : redactions.paAwaitingRetention()) {
+            Long council = pa.councilId();
+            long profile = pa.paProfileId();
             Optional<Long> user = profiles.signInOf(profile);
             if (user.isEmpty()) {
                 continue;

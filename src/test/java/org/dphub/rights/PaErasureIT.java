@@ -107,23 +107,11 @@ class PaErasureIT {
         throw new IllegalStateException();
     }
 
-    @Test
-    void aPaIsRefusedWhileEmployedThenErasedKeepingTheirPayslips() {
-        // a PA on the register, registered through demo-england, live and found by matching
-        String given = name("Pa");
-        String username = given.toLowerCase() + "@pa.example.org";
-        String contact = given.toLowerCase() + "-contact@pa.example.org";
-        long user = accounts.create(new NewUserAccount(username, P, given + " Test", england(), EnumSet.of(Role.PERSONAL_ASSISTANT), "en"));
-        long profile = MoneyApi.ok(http.postJsonAs(username, P, "/api/v1/pa-profiles", """
-                {"displayName": "%s T.", "about": "%s loves football.", "skills": ["personal-care", "driving"], "interests": ["football"],
-                 "languages": ["en"], "availability": [{"day": "SATURDAY", "slot": "MORNING"}], "postcode": "sy1 1aa",
-                 "travelRadiusKm": 25, "hourlyRatePence": 1350, "visible": true, "phone": "07700 900123", "email": "%s",
-                 "codeOfConductAccepted": true}""".formatted(given, given, contact)), 201).get("id").asLong();
-        MoneyApi.ok(http.postJsonAs(TEAM, P, "/api/v1/pa-profiles/" + profile + "/checks",
-                "{\"identityChecked\": true, \"referencesChecked\": true, \"dbsCheckedOn\": \"2026-10-01\"}"), 200);
-        assertThat(count("SELECT count(*) FROM pa_match_candidate WHERE profile_id = ?", profile)).as("found by matching").isEqualTo(1);
+    /** A citizen of demo-england with a direct payment and a sign-in of their own, who employs the PA from the start of this month's pay period. */
+    record Employer(String username, MoneyApi.Active active, long employmentId, PayPeriod period) {
+    }
 
-        // an employer (with their own sign-in) employs them; a timesheet is approved and a payroll run made, not yet approved
+    Employer employ(String paGiven, String paUsername) {
         String employerName = name("Em");
         MoneyApi.Active active = money.activeWeekly(PRACTITIONER, employerName, LocalDate.now().plusDays(20), "BANK_ACCOUNT", 60000, "en");
         String employer = employerName.toLowerCase() + "@example.com";
@@ -135,7 +123,50 @@ class PaErasureIT {
                 {"paGivenName": "%s", "paFamilyName": "Test", "paDateOfBirth": "1988-02-03", "paEmail": "%s",
                  "startedOn": "%s", "hourlyRatePence": 1350, "hoursKind": "IRREGULAR", "payFrequency": "MONTHLY", "taxCode": "1257L",
                  "pension": "ASSESS", "elInsurer": "Mutual Care Cover", "elPolicyNumber": "EL-9", "elExpiresOn": "%s"}"""
-                .formatted(given, username, period.start(), today.plusYears(1))), 201).get("id").asLong();
+                .formatted(paGiven, paUsername, period.start(), today.plusYears(1))), 201).get("id").asLong();
+        return new Employer(employer, active, employment, period);
+    }
+
+    /** A PA's profile on the register, made through the API by the PA (awaiting checks). */
+    long profileOf(String given, String username, String contact) {
+        long profile = MoneyApi.ok(http.postJsonAs(username, P, "/api/v1/pa-profiles", """
+                {"displayName": "%s T.", "about": "%s loves football.", "skills": ["personal-care", "driving"], "interests": ["football"],
+                 "languages": ["en"], "availability": [{"day": "SATURDAY", "slot": "MORNING"}], "postcode": "sy1 1aa",
+                 "travelRadiusKm": 25, "hourlyRatePence": 1350, "visible": true, "phone": "07700 900123", "email": "%s",
+                 "codeOfConductAccepted": true}""".formatted(given, given, contact)), 201).get("id").asLong();
+        return profile;
+    }
+
+    /** The session ends (once the erasure is committed, its sessions end: identity's SessionsOfClosedSignIns, after the commit). */
+    void assertSessionEnds(String session, String what) {
+        long until = System.currentTimeMillis() + 15_000;
+        while (http.get("/your-data", "Cookie", session).statusCode() == 200 && System.currentTimeMillis() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+        }
+        HttpResponse<String> after = http.get("/your-data", "Cookie", session);
+        assertThat(after.statusCode()).as(what).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).as(what).contains("/sign-in");
+    }
+
+    @Test
+    void aPaIsRefusedWhileEmployedThenErasedKeepingTheirPayslips() {
+        // a PA on the register, registered through demo-england, live and found by matching
+        String given = name("Pa");
+        String username = given.toLowerCase() + "@pa.example.org";
+        String contact = given.toLowerCase() + "-contact@pa.example.org";
+        long user = accounts.create(new NewUserAccount(username, P, given + " Test", england(), EnumSet.of(Role.PERSONAL_ASSISTANT), "en"));
+        long profile = profileOf(given, username, contact);
+        MoneyApi.ok(http.postJsonAs(TEAM, P, "/api/v1/pa-profiles/" + profile + "/checks",
+                "{\"identityChecked\": true, \"referencesChecked\": true, \"dbsCheckedOn\": \"2026-10-01\"}"), 200);
+        assertThat(count("SELECT count(*) FROM pa_match_candidate WHERE profile_id = ?", profile)).as("found by matching").isEqualTo(1);
+
+        // an employer (with their own sign-in) employs them; a timesheet is approved and a payroll run made, not yet approved
+        Employer e = employ(given, username);
+        String employer = e.username();
+        long employment = e.employmentId();
+        MoneyApi.Active active = e.active();
+        LocalDate today = LocalDate.now();
+        PayPeriod period = e.period();
         assertThat(count("SELECT count(*) FROM pa_employment WHERE id = ? AND pa_user_id = ?", employment, user)).isEqualTo(1);
         long sheet = MoneyApi.ok(http.postJsonAs(username, P, "/api/v1/employments/" + employment + "/timesheets",
                 "{\"days\": [{\"date\": \"" + period.start() + "\", \"hours\": \"7.5\"}]}"), 201).get("id").asLong();
@@ -210,6 +241,7 @@ class PaErasureIT {
         assertThat(count("SELECT count(*) FROM app_user WHERE username = ?", username)).isZero();
         assertThat(jdbc.sql("SELECT enabled FROM app_user WHERE id = ?").param(user).query(Boolean.class).single()).isFalse();
         assertThat(http.getAs(username, P, "/api/v1/me").statusCode()).isEqualTo(401);
+        assertSessionEnds(session, "the session the PA asked from");
         // the payslips are kept with every figure, and the employer's record still names the PA
         assertThat(text("SELECT string_agg(row_to_json(s)::text, ',' ORDER BY id) FROM payslip s WHERE employment_id = ?", employment))
                 .isEqualTo(payslips);
@@ -245,5 +277,89 @@ class PaErasureIT {
                 + " AND after_state ->> 'paProfileId' = ? AND after_state ->> 'step' = 'RETENTION'", String.valueOf(profile))).isEqualTo(1);
         rights.applyRetention(today.plusYears(years));
         assertThat(count("SELECT count(*) FROM personal_data_redaction WHERE pa_profile_id = ? AND step = 'RETENTION'", profile)).isEqualTo(1);
+    }
+
+    @Test
+    void aPaWhoRegisteredThemselfLeavesTheRegisterOnYourDataOnceNothingIsUnsettled() {
+        // a PA who signed up nationally: no council; employed by a citizen of demo-england
+        String given = name("Se");
+        String username = given.toLowerCase() + "@pa.example.org";
+        String contact = given.toLowerCase() + "-contact@pa.example.org";
+        long user = accounts.create(new NewUserAccount(username, P, given + " Test", null, EnumSet.of(Role.PERSONAL_ASSISTANT), "en"));
+        long profile = profileOf(given, username, contact);
+        assertThat(count("SELECT count(*) FROM pa_profile WHERE id = ? AND registered_council_id IS NULL", profile)).isEqualTo(1);
+        Employer e = employ(given, username);
+
+        // "Your data" offers to do it here, not to ask a council; asking a council is refused with where to go instead
+        String session = http.signIn(username, P);
+        String phone = http.signIn(username, P);
+        HttpResponse<String> yourData = http.get("/your-data", "Cookie", session);
+        assertThat(yourData.body()).contains("You registered yourself, not through a council", "href=\"/your-data/leave-register\"")
+                .doesNotContain("/your-data/pa-erasure-request");
+        HttpResponse<String> asked = http.postForm("/your-data/pa-erasure-request", "_csrf=" + Http.csrfToken(yourData.body()), "Cookie", session);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("you can leave the register yourself, with the button on this page");
+        assertThat(count("SELECT count(*) FROM help_request WHERE asked_by = ?", user)).as("no request to anyone").isZero();
+
+        // the page that asks them to be sure, in English and in Welsh
+        HttpResponse<String> confirm = http.get("/your-data/leave-register", "Cookie", session);
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Leave the register and erase your data", "You cannot undo this", "Payroll records",
+                "You can register again later");
+        assertThat(http.get("/your-data/leave-register?lang=cy", "Cookie", session).body())
+                .contains("Gadael y gofrestr a dileu eich data", "Ni allwch ddadwneud hyn");
+
+        // refused while the employer still employs them: what to settle, in their own words, and nothing changed (the API too)
+        String before = snapshot(profile, user);
+        HttpResponse<String> refusedApi = http.postJsonAs(username, P, "/api/v1/me/pa-erasure", "");
+        assertThat(refusedApi.statusCode()).as(refusedApi.body()).isEqualTo(409);
+        assertThat(refusedApi.body()).contains("settleFirst", "An employer still employs them");
+        HttpResponse<String> refused = http.postForm("/your-data/leave-register", "_csrf=" + Http.csrfToken(confirm.body()), "Cookie", session);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("You cannot leave the register yet", "An employer still employs you: ask them to record your last day first");
+        assertThat(snapshot(profile, user)).as("nothing changed").isEqualTo(before);
+        assertThat(http.get("/your-data", "Cookie", phone).statusCode()).as("still signed in on another device").isEqualTo(200);
+
+        // the employer records the last day; the PA leaves, is signed out and told so
+        assertThat(http.postJsonAs(e.username(), P, "/api/v1/employments/" + e.employmentId() + "/end",
+                "{\"lastDay\": \"" + LocalDate.now() + "\"}").statusCode()).isEqualTo(204);
+        HttpResponse<String> left = http.postForm("/your-data/leave-register", "_csrf=" + Http.csrfToken(confirm.body()), "Cookie", session);
+        assertThat(left.statusCode()).as(left.body()).isEqualTo(302);
+        assertThat(left.headers().firstValue("Location").orElse("")).endsWith("/?data-erased");
+        assertThat(http.get("/?data-erased").body()).contains("We have erased your data and taken you off the register. You are signed out.");
+        assertThat(http.get("/?data-erased&lang=cy").body()).contains("Rydym wedi dileu eich data");
+        HttpResponse<String> after = http.get("/your-data", "Cookie", session);
+        assertThat(after.statusCode()).as("the session has ended").isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).contains("/sign-in");
+        assertSessionEnds(phone, "their session on another device");
+        assertThat(http.getAs(username, P, "/api/v1/me").statusCode()).as("cannot sign in").isEqualTo(401);
+        assertThat(http.postJsonAs(username, P, "/api/v1/me/pa-erasure", "").statusCode()).as("once").isEqualTo(401);
+
+        // off the register, contact details gone; recorded with no council, in no name of theirs, and audited
+        var row = jdbc.sql("SELECT display_name, email, status FROM pa_profile WHERE id = ?").param(profile).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("ERASED");
+        assertThat(row.get("display_name")).isEqualTo("Erased PA");
+        assertThat(row.get("email")).isNull();
+        assertThat(count("SELECT count(*) FROM personal_data_redaction WHERE pa_profile_id = ? AND step = 'ERASURE' AND council_id IS NULL"
+                + " AND carried_out_by = 'the PA themself' AND jsonb_array_length(kept) > 0", profile)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE entity_type = 'personal_data_erasure' AND actor = 'the PA themself'"
+                + " AND council_id IS NULL AND after_state ->> 'paProfileId' = ?", String.valueOf(profile))).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE entity_type = 'personal_data_erasure' AND actor = ?", username)).isZero();
+        assertThat(count("SELECT count(*) FROM personal_data_redaction WHERE pa_profile_id = ?", profile)).isEqualTo(1);
+
+        // the retention job anonymises the kept payroll names once the years have passed, with no council either
+        rights.applyRetention(LocalDate.now().plusYears(rights.retentionYears()));
+        assertThat(text("SELECT pa_given_name FROM pa_employment WHERE id = ?", e.employmentId())).isEqualTo("Erased");
+        assertThat(count("SELECT count(*) FROM personal_data_redaction WHERE pa_profile_id = ? AND step = 'RETENTION' AND council_id IS NULL",
+                profile)).isEqualTo(1);
+
+        // a PA who registered with a council asks it instead: this page is not theirs, nor a citizen's
+        String councilPa = http.signIn("pa@demo-england", P);
+        assertThat(http.get("/your-data/leave-register", "Cookie", councilPa).statusCode()).isEqualTo(404);
+        assertThat(http.get("/your-data", "Cookie", councilPa).body()).contains("/your-data/pa-erasure-request")
+                .doesNotContain("/your-data/leave-register");
+        assertThat(http.get("/your-data/leave-register", "Cookie", http.signIn(e.username(), P)).statusCode()).isEqualTo(404);
+        assertThat(http.postJsonAs("pa@demo-england", P, "/api/v1/me/pa-erasure", "").statusCode()).isEqualTo(404);
+        assertThat(http.postJsonAs(e.username(), P, "/api/v1/me/pa-erasure", "").statusCode()).isEqualTo(404);
     }
 }

@@ -262,6 +262,8 @@ class RightsIT {
         int born = jdbc.sql("SELECT extract(year FROM date_of_birth)::int FROM citizen WHERE id = ?").param(cai.citizenId())
                 .query(Integer.class).single();
 
+        String session = http.signIn(cai.username(), P);
+        assertThat(http.get("/home", "Cookie", session).statusCode()).isEqualTo(200);
         JsonNode erased = MoneyApi.ok(http.postJsonAs("admin@demo-england", P, "/api/v1/citizens/" + cai.citizenId() + "/erasure", ""), 200);
         assertThat(erased.get("step").asString()).isEqualTo("ERASURE");
         assertThat(erased.get("removed").toString()).contains("Their name, contact details");
@@ -279,6 +281,12 @@ class RightsIT {
                 .containsOnly("Erased");
         assertThat(jdbc.sql("SELECT enabled FROM app_user WHERE username = ?").param(cai.username()).query(Boolean.class).optional())
                 .as("their sign-in is renamed and closed").isEmpty();
+        // and the session they had open ends (after the commit: identity's SessionsOfClosedSignIns)
+        long until = System.currentTimeMillis() + 15_000;
+        while (http.get("/home", "Cookie", session).statusCode() == 200 && System.currentTimeMillis() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+        }
+        assertThat(http.get("/home", "Cookie", session).statusCode()).as("their session has ended").isEqualTo(302);
         // money records kept as they were
         assertThat(count("SELECT count(*) FROM ledger_leg WHERE account_id = ?", cai.accountId())).isEqualTo(ledgerRows);
         assertThat(count("SELECT count(*) FROM letter WHERE citizen_id = ? AND body LIKE ?", cai.citizenId(), "%" + cai.givenName() + "%"))

@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * "Your data" in Chromium (issue 17): a person finds it from their home page, sees the download
  * links and what erasure would keep and why, and asks for their data to be erased; the DP team
  * opens the person's data from their page, is refused while the direct payment is in force (told
- * what to settle first), and erases it once it has ended, then sees what was kept and why.
- * axe-core on every page, in English and Welsh.
+ * what to settle first), and erases it once it has ended, then sees what was kept and why. A PA who
+ * registered themself leaves the register on the page that asks them to be sure, and lands signed out on
+ * the start page, told it is done. axe-core on every page, in English and Welsh.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -110,5 +111,28 @@ class YourDataBrowserIT {
         assertThat(pages.h1()).isEqualTo("Erased person's data");
         pages.assertAccessibleInBothLanguages("a person's data, erased");
         assertThat(pages.browser.findElements(By.id("erase-button"))).as("erased once").isEmpty();
+    }
+
+    @Test
+    void aPaWhoRegisteredThemselfLeavesTheRegister() {
+        Http http = new Http(port);
+        String username = "pa-" + UUID.randomUUID() + "@example.org";
+        accounts.create(new NewUserAccount(username, Http.DEMO_PASSWORD, "Gwen Test", null, EnumSet.of(Role.PERSONAL_ASSISTANT), "en"));
+        long profile = MoneyApi.ok(http.postJsonAs(username, Http.DEMO_PASSWORD, "/api/v1/pa-profiles", """
+                {"displayName": "Gwen T.", "about": "I like walking.", "skills": ["personal-care"], "interests": ["walking"],
+                 "languages": ["en", "cy"], "availability": [{"day": "MONDAY", "slot": "MORNING"}], "postcode": "sy1 1aa",
+                 "travelRadiusKm": 10, "hourlyRatePence": 1300, "visible": true, "email": "%s", "codeOfConductAccepted": true}""".formatted(username)), 201).get("id").asLong();
+
+        pages.signIn(username);
+        pages.open("/your-data?lang=en");
+        pages.click(pages.browser.findElement(By.id("leave-register")));
+        assertThat(pages.h1()).isEqualTo("Leave the register and erase your data");
+        assertThat(pages.main()).contains("You cannot undo this", "Payroll records");
+        pages.assertAccessibleInBothLanguages("leaving the register");
+        pages.assertFitsAPhone("leaving the register");
+        pages.submit();
+        assertThat(pages.main()).as(pages.whatThePageSays()).contains("We have erased your data and taken you off the register");
+        pages.assertAccessibleInBothLanguages("the start page, data erased");
+        assertThat(jdbc.sql("SELECT status FROM pa_profile WHERE id = ?").param(profile).query(String.class).single()).isEqualTo("ERASED");
     }
 }

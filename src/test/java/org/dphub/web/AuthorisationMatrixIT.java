@@ -315,6 +315,8 @@ class AuthorisationMatrixIT {
             "POST /api/v1/citizens/{id}/erasure | DP A | T M",
             "GET /api/v1/pa-profiles/{id}/subject-access | PA DP | T",
             "POST /api/v1/pa-profiles/{id}/erasure | DP A | T M",
+            // only a PA who registered with no council: the demo's PA registered with demo-england (PaErasureIT lets one in)
+            "POST /api/v1/me/pa-erasure | | M",
             "GET /api/v1/me/subject-access | SIGNED N |",
             // insights
             "GET /api/v1/insights | STAFF |",

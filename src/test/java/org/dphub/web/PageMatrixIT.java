@@ -247,6 +247,9 @@ class PageMatrixIT {
             "GET /your-data/people/{id}.pdf | C P DP A | T",
             "POST /your-data/erasure-request | C R |",
             "POST /your-data/pa-erasure-request | PA |",
+            // only a PA who registered with no council (the demo's PA registered with demo-england: PaErasureIT lets one in)
+            "GET /your-data/leave-register | |",
+            "POST /your-data/leave-register | |",
             "POST /pa-profiles/{id}/personal-data/erasure | DP A | T",
             "POST /citizens/{id}/personal-data/erasure | DP A | T",
             "POST /account/api-keys | SIGNED N |",

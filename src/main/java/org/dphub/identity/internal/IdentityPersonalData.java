@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.dphub.shared.personaldata.PersonalDataRows;
 import org.dphub.shared.personaldata.PersonalDataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,18 @@ import org.springframework.stereotype.Component;
 class IdentityPersonalData implements PersonalDataSource {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    IdentityPersonalData(JdbcClient jdbc) {
+    IdentityPersonalData(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** The sign-ins' usernames as they stand, to end their sessions once the step is committed ({@link SessionsOfClosedSignIns}). */
+    private void closing(List<Long> users) {
+        List<String> usernames = jdbc.sql("SELECT username FROM app_user WHERE id IN (:users) ORDER BY id").param("users", users)
+                .query(String.class).list();
+        events.publishEvent(new SignInsClosed(usernames));
     }
 
     @Override
@@ -49,10 +59,16 @@ class IdentityPersonalData implements PersonalDataSource {
         return PersonalDataRows.section(jdbc, section(), Map.of("user", userId), queries);
     }
 
-    /** The person's own sign-in is closed and its name and username replaced; a representative's account is theirs. */
+    /**
+     * The person's own sign-in is closed and its name and username replaced, and its sessions end; a representative's
+     * account is theirs.
+     */
     @Override
     public Redacted erase(Redaction r) {
         List<Long> own = r.userIds();
+        if (!own.isEmpty()) {
+            closing(own);
+        }
         for (long user : own) {
             jdbc.sql("UPDATE app_user SET enabled = false, display_name = 'Erased person', username = 'erased-' || id,"
                             + " work_phone = NULL, work_email = NULL WHERE id = :user")
@@ -61,9 +77,13 @@ class IdentityPersonalData implements PersonalDataSource {
         return own.isEmpty() ? Redacted.NOTHING : Redacted.removed("rights.removed.account");
     }
 
-    /** A PA's sign-in is closed; its name, username (their email) and work contacts go, so the address may register again. */
+    /**
+     * A PA's sign-in is closed and its sessions end; its name, username (their email) and work contacts go, so the address
+     * may register again.
+     */
     @Override
     public Redacted erasePa(PaRedaction r) {
+        closing(List.of(r.userId()));
         jdbc.sql("UPDATE app_user SET enabled = false, display_name = 'Erased PA', username = 'erased-' || id,"
                         + " work_phone = NULL, work_email = NULL WHERE id = :user")
                 .param("user", r.userId()).update();

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Subject access (UK GDPR article 15) as JSON, or as an accessible PDF with
- * {@code Accept: application/pdf}; erasure (article 17) by the DP team or an administrator.
+ * {@code Accept: application/pdf}; erasure (article 17) by the DP team or an administrator, or by a PA who registered
+ * with no council themself.
  */
 @RestController
 @Tag(name = "Personal data")
@@ -117,7 +118,19 @@ class PersonalDataApiController {
             + "what to settle first (an employment not ended, pay not yet approved, a cover shift to come), nothing changed. "
             + "201 with what was removed and what was kept and why (?lang=cy in Welsh). Audited")
     ResponseEntity<PaErasureJson> erasePa(SignedInUser staff, @PathVariable long id, @RequestParam(defaultValue = "en") String lang) {
-        Erasure erasure = rights.erasePa(staff, id);
+        return paErased(rights.erasePa(staff, id), lang);
+    }
+
+    @PostMapping("/api/v1/me/pa-erasure")
+    @Operation(summary = "A PA who registered with no council (the national self sign-up) leaves the register and erases their own "
+            + "data: the same step as a council's erasure of a PA, recorded with no council and carried out by \"the PA themself\". "
+            + "Their sign-in closes with it. 409 with what to settle first, nothing changed; 404 for anyone else (a PA who "
+            + "registered with a council asks its DP team on \"Your data\"). 201 with what was removed and kept and why (?lang=cy)")
+    ResponseEntity<PaErasureJson> leaveRegister(SignedInUser pa, @RequestParam(defaultValue = "en") String lang) {
+        return paErased(rights.leaveRegister(pa), lang);
+    }
+
+    private ResponseEntity<PaErasureJson> paErased(Erasure erasure, String lang) {
         Locale locale = Locale.forLanguageTag("cy".equals(lang) ? "cy" : "en");
         return ResponseEntity.status(HttpStatus.CREATED).body(new PaErasureJson(erasure.id(), erasure.paProfileId(), erasure.step(),
                 erasure.carriedOutAt(), erasure.removed().stream().map(k -> messages.getMessage(k, null, locale)).toList(),

@@ -30,11 +30,12 @@ public class RedactionRepository {
     }
 
     /** The same for a PA who left the register (their profile). */
-    public long beginPa(long councilId, long paProfileId, String step, String by) {
+    /** {@code councilId}: the council the PA registered with, or null for a PA who registered with none. */
+    public long beginPa(Long councilId, long paProfileId, String step, String by) {
         return begin(councilId, null, paProfileId, step, by);
     }
 
-    private long begin(long councilId, Long citizenId, Long paProfileId, String step, String by) {
+    private long begin(Long councilId, Long citizenId, Long paProfileId, String step, String by) {
         long id = jdbc.sql("INSERT INTO personal_data_redaction (council_id, citizen_id, pa_profile_id, step, carried_out_by)"
                         + " VALUES (:council, :citizen, :profile, :step, :by) RETURNING id")
                 .param("council", councilId).param("citizen", citizenId).param("profile", paProfileId).param("step", step).param("by", by)
@@ -85,12 +86,16 @@ public class RedactionRepository {
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 
-    /** Erased PAs whose payroll records have not yet been anonymised: council and profile. */
-    public List<long[]> paAwaitingRetention() {
+    /** Erased PAs whose payroll records have not yet been anonymised, first erased first. */
+    public List<PaAwaiting> paAwaitingRetention() {
         return jdbc.sql("SELECT e.council_id, e.pa_profile_id FROM personal_data_redaction e WHERE e.step = 'ERASURE' AND e.pa_profile_id IS NOT NULL"
                         + " AND NOT EXISTS (SELECT 1 FROM personal_data_redaction r WHERE r.pa_profile_id = e.pa_profile_id AND r.step = 'RETENTION')"
                         + " ORDER BY e.id")
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .query((rs, n) -> new PaAwaiting(rs.getObject(1, Long.class), rs.getLong(2))).list();
+    }
+
+    /** An erased PA whose payroll records have not yet been anonymised: the council they registered with (or none), and their profile. */
+    public record PaAwaiting(Long councilId, long paProfileId) {
     }
 
     private List<String> strings(String text) {

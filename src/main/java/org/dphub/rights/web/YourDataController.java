@@ -1,5 +1,7 @@
 package org.dphub.rights.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +10,7 @@ import org.dphub.identity.CitizenRelationship;
 import org.dphub.identity.UserAccounts;
 
 import org.dphub.people.Citizens;
+import org.dphub.rights.ErasureRefused;
 import org.dphub.rights.PersonalDataRights;
 import org.dphub.rights.SubjectAccess;
 import org.dphub.rights.internal.SubjectAccessPdf;
@@ -18,6 +21,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,6 +70,8 @@ class YourDataController {
         // a PA on the register may ask to leave it and be erased (issue 17)
         model.addAttribute("paProfile", rights.ownPaProfile(user).filter(p -> p.status() != org.dphub.marketplace.PaProfileStatus.ERASED)
                 .orElse(null));
+        // one who registered with no council does it themself, on a page that asks them to be sure
+        model.addAttribute("leavesThemself", rights.leavesRegisterThemself(user));
         model.addAttribute("years", rights.retentionYears());
         model.addAttribute("asked", asked);
         model.addAttribute("errors", errors);
@@ -119,6 +125,44 @@ class YourDataController {
             return show(user, model, errors, false);
         }
         return "redirect:/your-data?asked=" + request.get();
+    }
+
+    /** A PA who registered with no council: what leaving the register does, and the button that does it. Anyone else: not found. */
+    @GetMapping("/your-data/leave-register")
+    String leaveRegister(SignedInUser user, Model model) {
+        return confirmLeaving(user, model, List.of());
+    }
+
+    private String confirmLeaving(SignedInUser user, Model model, List<String> settleFirst) {
+        if (!rights.leavesRegisterThemself(user)) {
+            throw new NotFound();
+        }
+        model.addAttribute("years", rights.retentionYears());
+        model.addAttribute("settleFirst", settleFirst);
+        return "rights/leave-register";
+    }
+
+    /**
+     * The PA leaves the register and their data is erased there and then. Their sign-in is closed with
+     * it, so their session ends here and they land on the start page, told it is done. Refused while
+     * something is unsettled: the same page with what to settle first, nothing changed.
+     */
+    @PostMapping("/your-data/leave-register")
+    String leave(SignedInUser user, Model model, HttpServletRequest request) {
+        if (!rights.leavesRegisterThemself(user)) {
+            throw new NotFound();
+        }
+        try {
+            rights.leaveRegister(user);
+        } catch (ErasureRefused refused) {
+            return confirmLeaving(user, model, refused.settleFirst());
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return "redirect:/?data-erased";
     }
 
     static ResponseEntity<Map<String, Object>> json(SubjectAccess access) {

@@ -82,9 +82,10 @@ public interface PersonalDataSource {
 
     /**
      * A step for a PA who left the register: its id in {@code personal_data_redaction}, the council
-     * they registered with, their profile, their own sign-in ({@code app_user.id}) and today.
+     * they registered with (null for a PA who registered with none), their profile, their own sign-in
+     * ({@code app_user.id}) and today.
      */
-    record PaRedaction(long id, long councilId, long paProfileId, long userId, LocalDate today) {
+    record PaRedaction(long id, Long councilId, long paProfileId, long userId, LocalDate today) {
     }
 
     /**
