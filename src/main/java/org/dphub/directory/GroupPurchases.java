@@ -476,7 +476,7 @@ public class GroupPurchases {
             return List.of();
         }
         return repository.waitingForConsent(mine).stream()
-                .map(m -> new Waiting(m.citizenId(), m.groupId(), repository.titleOf(m.groupId()).orElse(""), m.share())).toList();
+                .map(p -> new Waiting(p.member().citizenId(), p.member().groupId(), p.title(), p.member().share())).toList();
     }
 
     /** A citizen's places in groups (for "Your money"), if this person may see the citizen. */

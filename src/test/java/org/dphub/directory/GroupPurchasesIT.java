@@ -299,7 +299,8 @@ class GroupPurchasesIT {
         assertThat(joined.statusCode()).isEqualTo(302);
         page = http.get("/group-purchases/" + id + "?lang=en", "Cookie", cookie).body();
         assertThat(page).contains("Agree to pay £3.00", "if it is right").doesNotContain("Join this group");
-        assertThat(http.get("/home?lang=en", "Cookie", cookie).body()).contains("Agree to your share of £3.00");
+        String title = jdbc.sql("SELECT title FROM directory_group_purchase WHERE id = ?").param(UUID.fromString(id)).query(String.class).single();
+        assertThat(http.get("/home?lang=en", "Cookie", cookie).body()).contains("Agree to your share of £3.00 for “" + title + "”");
         String member = jdbc.sql("SELECT id FROM directory_group_member WHERE group_purchase_id = :g AND citizen_id = :c")
                 .param("g", UUID.fromString(id)).param("c", citizen).query(Long.class).single().toString();
 

@@ -196,13 +196,18 @@ public class GroupPurchaseRepository {
                 .param("today", today).param("limit", limit).query(UUID.class).list();
     }
 
-    /** Places waiting for the person's agreement, for the home page. */
-    public List<GroupMember> waitingForConsent(Collection<Long> citizenIds) {
+    /** Places waiting for the person's agreement, each with its group's title, for the home page (one query, not one a place). */
+    public List<TitledPlace> waitingForConsent(Collection<Long> citizenIds) {
         return jdbc.sql("""
-                        SELECT m.* FROM directory_group_member m JOIN directory_group_purchase g ON g.id = m.group_purchase_id
+                        SELECT m.*, g.title AS group_title FROM directory_group_member m JOIN directory_group_purchase g ON g.id = m.group_purchase_id
                         WHERE m.citizen_id = ANY(:c) AND m.status = 'INVITED' AND g.status <> 'CANCELLED'
                         ORDER BY m.joined_at, m.id LIMIT 20""")
-                .param("c", citizenIds.toArray(new Long[0])).query(GroupPurchaseRepository::member).list();
+                .param("c", citizenIds.toArray(new Long[0]))
+                .query((rs, n) -> new TitledPlace(member(rs, n), rs.getString("group_title"))).list();
+    }
+
+    /** A place in a group, with the group's title. */
+    public record TitledPlace(GroupMember member, String title) {
     }
 
     /** The places of these citizens (of this council) in groups, newest first, for "Your money". */
@@ -217,10 +222,6 @@ public class GroupPurchaseRepository {
     public Optional<long[]> citizenOfMember(long memberId) {
         return jdbc.sql("SELECT citizen_id, council_id FROM directory_group_member WHERE id = :id").param("id", memberId)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
-    }
-
-    public Optional<String> titleOf(UUID groupId) {
-        return jdbc.sql("SELECT title FROM directory_group_purchase WHERE id = :id").param("id", groupId).query(String.class).optional();
     }
 
     private static GroupMember member(ResultSet rs, int n) throws SQLException {
