@@ -11,15 +11,19 @@ import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -31,15 +35,15 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -61,6 +65,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    private final AuthenticationEventPublisher authenticationEvents;
+
+    SecurityConfiguration(ApplicationEventPublisher events) {
+        this.authenticationEvents = authenticationEvents(events);
+    }
+
     static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
@@ -74,15 +84,6 @@ class SecurityConfiguration {
             "/v3/api-docs", "/v3/api-docs/**"};
 
     /**
-     * Actuator: health (its status only) is for anyone — load balancers and probes. Everything
-     * else there — metrics (every route, exception class, the server's paths and pool figures),
-     * info and the list of endpoints — is for the metrics scraper's token
-     * ({@code DPHUB_METRICS_TOKEN}, a Bearer token) or a council administrator (HTTP Basic); no
-     * session, no CSRF. With {@code DPHUB_MANAGEMENT_PORT} set, Spring Boot serves actuator on that
-     * port instead (bound to {@code DPHUB_MANAGEMENT_ADDRESS}, 127.0.0.1 by default) behind this
-     * same chain.
-     */
-    /**
      * No observation of each security filter, authentication and authorisation: they timed every
      * filter of every request for metrics nobody reads (the requests' own timings stay, in
      * {@code http.server.requests}), and cost about a twentieth of a page (bin/bench load).
@@ -92,6 +93,15 @@ class SecurityConfiguration {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Actuator: health (its status only) is for anyone — load balancers and probes. Everything
+     * else there — metrics (every route, exception class, the server's paths and pool figures),
+     * info and the list of endpoints — is for the metrics scraper's token
+     * ({@code DPHUB_METRICS_TOKEN}, a Bearer token) or a council administrator (HTTP Basic); no
+     * session, no CSRF. With {@code DPHUB_MANAGEMENT_PORT} set, Spring Boot serves actuator on that
+     * port instead (bound to {@code DPHUB_MANAGEMENT_ADDRESS}, 127.0.0.1 by default) behind this
+     * same chain.
+     */
     @Bean
     @Order(0)
     SecurityFilterChain management(HttpSecurity http, AuthenticationProvider signIn, JsonMapper json,
@@ -100,6 +110,7 @@ class SecurityConfiguration {
                                    ObjectProvider<SignInStep> steps) throws Exception {
         http.securityMatcher("/actuator", "/actuator/**")
                 .authenticationManager(only(signIn))
+                .addFilterBefore(new RefusalLog(), ExceptionTranslationFilter.class)
                 .addFilterBefore(new MetricsToken(metricsToken, json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
@@ -139,6 +150,7 @@ class SecurityConfiguration {
                             ObjectProvider<SignInStep> steps) throws Exception {
         ProviderManager manager = only(signIn);
         http.securityMatcher("/api/**")
+                .addFilterBefore(new RefusalLog(), ExceptionTranslationFilter.class)
                 // a finance officer's or administrator's password alone, when the council says so (issue 17)
                 .addFilterAfter(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json),
                         BasicAuthenticationFilter.class)
@@ -190,6 +202,7 @@ class SecurityConfiguration {
                               ObjectProvider<WholeFileBody> wholeFiles, ClientRegistrationRepository councilProviders,
                               ObjectProvider<SignInStep> steps, FormTokens formTokens) throws Exception {
         http.authenticationManager(only(signIn))
+                .addFilterBefore(new RefusalLog(), ExceptionTranslationFilter.class)
                 // a sign-in waiting for its one-time code goes nowhere else (issue 17)
                 .addFilterBefore(new PendingSignIn(), AuthorizationFilter.class)
                 .addFilterBefore(new OversizedUploads(uploads), CsrfFilter.class)
@@ -297,10 +310,22 @@ class SecurityConfiguration {
      * API key, each its own way): no parent manager, so a failed attempt is counted once, not again
      * by a global fallback.
      */
-    private static ProviderManager only(AuthenticationProvider signIn) {
+    private ProviderManager only(AuthenticationProvider signIn) {
         ProviderManager manager = new ProviderManager(signIn);
         manager.setEraseCredentialsAfterAuthentication(true);
+        manager.setAuthenticationEventPublisher(authenticationEvents);
         return manager;
+    }
+
+    /**
+     * Sign-in outcomes as Spring Security's events, which identity's {@code SignInEvents} writes to the
+     * security log ({@link SecurityLog}); a refusal Spring does not know (a {@link CouncilAccountRequired})
+     * counts as bad credentials.
+     */
+    private static AuthenticationEventPublisher authenticationEvents(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return publisher;
     }
 
     /**
