@@ -200,8 +200,11 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signIn, LocaleResolver languages,
                               MultipartConfigElement uploads, @Value("${dphub.max-json-size}") DataSize maxJson,
                               ObjectProvider<WholeFileBody> wholeFiles, ClientRegistrationRepository councilProviders,
-                              ObjectProvider<SignInStep> steps, FormTokens formTokens) throws Exception {
+                              ObjectProvider<SignInStep> steps, FormTokens formTokens,
+                              @Value("${dphub.session.max-age:12h}") java.time.Duration sessionMaxAge) throws Exception {
         http.authenticationManager(only(signIn))
+                // a session lasts at most DPHUB_SESSION_MAX_AGE however much it is used (issue 17, ASVS 3.3.2)
+                .addFilterBefore(new SessionLifetime(sessionMaxAge), org.springframework.security.web.session.DisableEncodeUrlFilter.class)
                 .addFilterBefore(new RefusalLog(), ExceptionTranslationFilter.class)
                 // a sign-in waiting for its one-time code goes nowhere else (issue 17)
                 .addFilterBefore(new PendingSignIn(), AuthorizationFilter.class)

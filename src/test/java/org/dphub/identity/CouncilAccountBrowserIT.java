@@ -98,6 +98,10 @@ class CouncilAccountBrowserIT {
         provider.person(new Person(username, "provider-password", List.of("occupational-therapy", "canteen"),
                 username + "@browser.example.gov.uk", "Rhys Bevan"));
         pages.browser.manage().deleteAllCookies();
+        // the sign-in page as it is after a session reached its longest (SessionsIT), then as usual
+        pages.open("/sign-in?session-ended&lang=en");
+        assertThat(pages.main()).contains("we signed you out to keep your account safe");
+        pages.assertAccessibleInBothLanguages("the sign-in page after a long session");
         pages.open("/sign-in?lang=en");
         pages.clickLink("Sign in with your council account");
         assertThat(pages.h1()).isEqualTo("Sign in with your council account");

@@ -1,6 +1,7 @@
 package org.dphub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -228,6 +229,43 @@ class SessionsIT {
         jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 31 * 60000, expiry_time = expiry_time - 31 * 60000"
                 + " WHERE session_id = :id").param("id", sessionId(session)).update();
         assertThat(http.get("/home", "Cookie", session).statusCode()).as("signed out after 30 minutes idle").isEqualTo(302);
+    }
+
+    @Test
+    void aSessionInUseEndsTwelveHoursAfterSigningInAndTheSignInPageSaysWhy() {
+        String session = http.signIn("citizen@demo-england", Http.DEMO_PASSWORD);
+        String id = sessionId(session);
+        // signed in 11 hours 59 minutes ago and used all along: still signed in
+        jdbc.sql("UPDATE spring_session SET creation_time = creation_time - (11 * 60 + 59) * 60000 WHERE session_id = :id")
+                .param("id", id).update();
+        assertThat(http.get("/home", "Cookie", session).statusCode()).isEqualTo(200);
+        // past 12 hours: the next page ends the session, whatever it was, and the sign-in page says why
+        jdbc.sql("UPDATE spring_session SET creation_time = creation_time - 2 * 60000 WHERE session_id = :id").param("id", id).update();
+        HttpResponse<String> ended = http.get("/my-money", "Cookie", session);
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location").orElse("")).endsWith("/sign-in?session-ended");
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE session_id = :id").param("id", id).query(Long.class).single())
+                .as("the session is gone").isZero();
+        assertThat(http.get("/home", "Cookie", session).statusCode()).as("signed out").isEqualTo(302);
+        assertThat(http.get("/sign-in?session-ended").body()).contains("we signed you out to keep your account safe");
+        assertThat(http.get("/sign-in?session-ended&lang=cy").body()).contains("rydym wedi eich allgofnodi i gadw eich cyfrif yn ddiogel");
+        // a form sent in the old session does nothing: it too goes to the sign-in page
+        String fresh = http.signIn("citizen@demo-england", Http.DEMO_PASSWORD);
+        String page = http.get("/account/password", "Cookie", fresh).body();
+        jdbc.sql("UPDATE spring_session SET creation_time = creation_time - 13 * 3600000 WHERE session_id = :id")
+                .param("id", sessionId(fresh)).update();
+        HttpResponse<String> sent = http.postForm("/account/password", "current=x&password=y&confirm=y&_csrf=" + Http.encode(Http.csrfToken(page)),
+                "Cookie", fresh);
+        assertThat(sent.headers().firstValue("Location").orElse("")).endsWith("/sign-in?session-ended");
+    }
+
+    @Test
+    void aSessionLifetimeOutsideFifteenMinutesToThirtyDaysIsRefusedSayingWhatToSet() {
+        for (String bad : List.of("PT14M", "P31D")) {
+            assertThatThrownBy(() -> new SessionLifetime(java.time.Duration.parse(bad))).hasMessageContaining("DPHUB_SESSION_MAX_AGE")
+                    .hasMessageContaining("from 15m to 30d");
+        }
+        assertThatThrownBy(() -> new SessionLifetime(null)).hasMessageContaining("DPHUB_SESSION_MAX_AGE");
     }
 
     @Test
