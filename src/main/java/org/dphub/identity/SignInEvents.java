@@ -1,5 +1,7 @@
 package org.dphub.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.dphub.web.CouncilAccountRequired;
 import org.dphub.web.SecurityLog;
 import org.springframework.context.event.EventListener;
@@ -10,6 +12,8 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Sign-ins and refused sign-ins, on the security log (issue 17, ASVS 7.1.3, 7.2.1): a person signing
@@ -30,10 +34,21 @@ class SignInEvents {
         this.accounts = accounts;
     }
 
+    /**
+     * Logs the sign-in, and keeps in the new session the device it was made from, for "Where you are
+     * signed in" ({@link SignedInSessions}).
+     */
     @EventListener
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
         Authentication who = event.getAuthentication();
         SecurityLog.info("sign-in", "by=" + by(who) + " user=" + SecurityLog.who(who));
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.setAttribute(SignedInSessions.DEVICE, Device.from(request.getHeader("User-Agent")));
+            }
+        }
     }
 
     @EventListener

@@ -257,7 +257,8 @@ class SecurityConfiguration {
                         // the national view of every council's suppressed figures: the national analyst's, and all they see
                         // beyond public pages, their home page and their password
                         .requestMatchers("/insights/national", "/insights/national.csv").hasRole("NATIONAL_ANALYST")
-                        .requestMatchers("/home", "/account/password", "/account/api-keys", "/account/api-keys/**").authenticated()
+                        .requestMatchers("/home", "/account/password", "/account/api-keys", "/account/api-keys/**", "/account/sessions",
+                                "/account/sessions/**").authenticated()
                         .requestMatchers("/your-data", "/your-data/download.json", "/your-data/download.pdf").authenticated()
                         .anyRequest().access(signedInButNoNationalAnalyst()))
                 .formLogin(form -> form

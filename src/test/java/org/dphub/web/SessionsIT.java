@@ -50,6 +50,8 @@ class SessionsIT {
     @LocalServerPort
     int port;
     @Autowired
+    org.dphub.identity.UserAccounts accounts;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     JdbcIndexedSessionRepository sessions;
@@ -257,6 +259,46 @@ class SessionsIT {
         HttpResponse<String> sent = http.postForm("/account/password", "current=x&password=y&confirm=y&_csrf=" + Http.encode(Http.csrfToken(page)),
                 "Cookie", fresh);
         assertThat(sent.headers().firstValue("Location").orElse("")).endsWith("/sign-in?session-ended");
+    }
+
+    @Test
+    void aPersonSeesWhereTheyAreSignedInAndSignsOutEverywhereElse() {
+        // someone of their own, so no other test's sessions are theirs
+        String pa = "sessions-" + java.util.UUID.randomUUID() + "@example.org";
+        accounts.create(new org.dphub.identity.NewUserAccount(pa, Http.DEMO_PASSWORD, "Sessions Test", null,
+                java.util.EnumSet.of(org.dphub.shared.Role.PERSONAL_ASSISTANT), "en"));
+        String firefox = "Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0";
+        String here = signInFrom(pa, firefox);
+        String phone = signInFrom(pa, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15"
+                + " (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1");
+        String someoneElse = http.signIn("citizen@demo-england", Http.DEMO_PASSWORD);
+
+        String page = http.get("/account/sessions?lang=en", "Cookie", here).body();
+        assertThat(page).contains("Where you are signed in", "Firefox on Android", "Safari on iPhone", "This device")
+                .doesNotContain(sessionId(here)).doesNotContain(sessionId(phone));
+        assertThat(page.split("govuk-summary-card__title\"", -1)).as("two sessions, not the citizen's").hasSize(3);
+        assertThat(page.indexOf("Firefox on Android")).as("this device first").isLessThan(page.indexOf("Safari on iPhone"));
+        assertThat(http.get("/account/sessions?lang=cy", "Cookie", here).body()).contains("Ble rydych wedi mewngofnodi", "Firefox ar Android",
+                "Y ddyfais hon");
+
+        HttpResponse<String> ended = http.postForm("/account/sessions/sign-out-others", "_csrf=" + Http.encode(Http.csrfToken(page)),
+                "Cookie", here);
+        assertThat(ended.headers().firstValue("Location").orElse("")).endsWith("/account/sessions?ended=1");
+        assertThat(http.get("/account/sessions?ended=1&lang=en", "Cookie", here).body()).contains("You are signed out on 1 other device")
+                .doesNotContain("Safari on iPhone");
+        assertThat(http.get("/home", "Cookie", phone).statusCode()).as("the phone is signed out").isEqualTo(302);
+        assertThat(http.get("/home", "Cookie", here).statusCode()).as("this device is not").isEqualTo(200);
+        assertThat(http.get("/home", "Cookie", someoneElse).statusCode()).as("nor is anyone else").isEqualTo(200);
+    }
+
+    /** Signs in with the browser's User-Agent header as given; returns the session cookie. */
+    String signInFrom(String username, String userAgent) {
+        HttpResponse<String> form = http.get("/sign-in", "User-Agent", userAgent);
+        HttpResponse<String> signedIn = http.postForm("/sign-in", "username=" + Http.encode(username) + "&password=" + Http.encode(Http.DEMO_PASSWORD)
+                + "&_csrf=" + Http.encode(Http.csrfToken(form.body())), "Cookie", Http.FORM_COOKIE + "=" + Http.cookie(form, Http.FORM_COOKIE),
+                "User-Agent", userAgent);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/home");
+        return "SESSION=" + Http.cookie(signedIn, "SESSION");
     }
 
     @Test
