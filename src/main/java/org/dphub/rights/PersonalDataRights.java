@@ -55,6 +55,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PersonalDataRights {
 
+    /** Who is recorded as carrying out the erasure of a PA who erased their own data: not their name or email, which it removes. */
+    public static final String THE_PA_THEMSELF = "the PA themself";
+
     static final String SUBJECT_ACCESS = "subject_access";
     static final String ERASURE = "personal_data_erasure";
     /** The order of sections in an answer; a module not named here comes after them. */
@@ -358,9 +361,6 @@ public class PersonalDataRights {
         String text = messages.getMessage("rights.request.pa-text", new Object[] {p.displayName(), p.id()}, Locale.forLanguageTag(language));
         return help.ask(pa, null, HelpKind.OTHER, text, language, errors);
     }
-
-    /** Who is recorded as carrying out the erasure of a PA who erased their own data: not their name or email, which it removes. */
-    public static final String THE_PA_THEMSELF = "the PA themself";
 
     /**
      * Whether the signed-in PA leaves the register themself, on "Your data": a PA who registered with no

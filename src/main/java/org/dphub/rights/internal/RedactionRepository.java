@@ -29,8 +29,7 @@ public class RedactionRepository {
         return begin(councilId, citizenId, null, step, by);
     }
 
-    /** The same for a PA who left the register (their profile). */
-    /** {@code councilId}: the council the PA registered with, or null for a PA who registered with none. */
+    /** The same for a PA who left the register (their profile), under the council they registered with, or none (null). */
     public long beginPa(Long councilId, long paProfileId, String step, String by) {
         return begin(councilId, null, paProfileId, step, by);
     }
