@@ -35,9 +35,10 @@ public class SignedInSessions {
     /** The person's sessions, this device's first, then the most recently used. */
     public List<SignedInSession> of(SignedInUser user, String currentSessionId) {
         return mine(user).entrySet().stream()
-                .map(e -> new SignedInSession(e.getKey().equals(currentSessionId), e.getValue().getCreationTime(), e.getValue().getLastAccessedTime(),
-                        e.getValue().getAttribute(DEVICE) instanceof Device device ? device : Device.UNKNOWN))
-                .sorted(Comparator.comparing((SignedInSession s) -> !s.thisDevice()).thenComparing(SignedInSession::lastUsedAt, Comparator.reverseOrder()))
+                .map(e -> new SignedInSession(e.getKey().equals(currentSessionId), e.getValue().getCreationTime(),
+                        e.getValue().getLastAccessedTime(), e.getValue().getAttribute(DEVICE) instanceof Device device ? device : Device.UNKNOWN))
+                .sorted(Comparator.comparing((SignedInSession s) -> !s.thisDevice())
+                        .thenComparing(SignedInSession::lastUsedAt, Comparator.reverseOrder()))
                 .toList();
     }
 

@@ -33,6 +33,13 @@ class SessionLifetime extends OncePerRequestFilter {
         this.maxAge = maxAge;
     }
 
+    /** Files of the page (styles, scripts, fonts, images) read no session: looking one up for them would cost a read each. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/assets/") || path.startsWith("/govuk/") || path.startsWith("/static/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -243,6 +243,9 @@ class SessionsIT {
         assertThat(http.get("/home", "Cookie", session).statusCode()).isEqualTo(200);
         // past 12 hours: the next page ends the session, whatever it was, and the sign-in page says why
         jdbc.sql("UPDATE spring_session SET creation_time = creation_time - 2 * 60000 WHERE session_id = :id").param("id", id).update();
+        // the page's files read no session, so they do not end it
+        assertThat(http.get("/static/css/dphub.css", "Cookie", session).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE session_id = :id").param("id", id).query(Long.class).single()).isOne();
         HttpResponse<String> ended = http.get("/my-money", "Cookie", session);
         assertThat(ended.statusCode()).isEqualTo(302);
         assertThat(ended.headers().firstValue("Location").orElse("")).endsWith("/sign-in?session-ended");
