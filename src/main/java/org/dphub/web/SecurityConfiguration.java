@@ -65,12 +65,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    private final AuthenticationEventPublisher authenticationEvents;
-
-    SecurityConfiguration(ApplicationEventPublisher events) {
-        this.authenticationEvents = authenticationEvents(events);
-    }
-
     static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
@@ -82,6 +76,12 @@ class SecurityConfiguration {
             "/information", "/information/*", "/information/councils/*",
             "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
             "/v3/api-docs", "/v3/api-docs/**"};
+
+    private final AuthenticationEventPublisher authenticationEvents;
+
+    SecurityConfiguration(ApplicationEventPublisher events) {
+        this.authenticationEvents = authenticationEvents(events);
+    }
 
     /**
      * No observation of each security filter, authentication and authorisation: they timed every

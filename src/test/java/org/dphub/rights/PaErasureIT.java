@@ -345,6 +345,8 @@ class PaErasureIT {
         assertThat(count("SELECT count(*) FROM audit_event WHERE entity_type = 'personal_data_erasure' AND actor = 'the PA themself'"
                 + " AND council_id IS NULL AND after_state ->> 'paProfileId' = ?", String.valueOf(profile))).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM audit_event WHERE entity_type = 'personal_data_erasure' AND actor = ?", username)).isZero();
+        assertThat(count("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?", "%" + username + "%"))
+                .as("nor in the module events kept after delivery").isZero();
         assertThat(count("SELECT count(*) FROM personal_data_redaction WHERE pa_profile_id = ?", profile)).isEqualTo(1);
 
         // the retention job anonymises the kept payroll names once the years have passed, with no council either

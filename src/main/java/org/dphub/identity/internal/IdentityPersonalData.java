@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.dphub.shared.personaldata.PersonalDataRows;
 import org.dphub.shared.personaldata.PersonalDataSource;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,18 +15,17 @@ import org.springframework.stereotype.Component;
 class IdentityPersonalData implements PersonalDataSource {
 
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final SessionsOfClosedSignIns sessions;
 
-    IdentityPersonalData(JdbcClient jdbc, ApplicationEventPublisher events) {
+    IdentityPersonalData(JdbcClient jdbc, SessionsOfClosedSignIns sessions) {
         this.jdbc = jdbc;
-        this.events = events;
+        this.sessions = sessions;
     }
 
-    /** The sign-ins' usernames as they stand, to end their sessions once the step is committed ({@link SessionsOfClosedSignIns}). */
+    /** Their sessions, found by the usernames as they stand (before the step replaces them), end once the step is committed. */
     private void closing(List<Long> users) {
-        List<String> usernames = jdbc.sql("SELECT username FROM app_user WHERE id IN (:users) ORDER BY id").param("users", users)
-                .query(String.class).list();
-        events.publishEvent(new SignInsClosed(usernames));
+        sessions.endAfterCommit(jdbc.sql("SELECT username FROM app_user WHERE id IN (:users) ORDER BY id").param("users", users)
+                .query(String.class).list());
     }
 
     @Override
