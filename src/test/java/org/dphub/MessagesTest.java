@@ -62,6 +62,17 @@ class MessagesTest {
      */
     static final Set<String> SAME_IN_WELSH = Set.of("dphub", "Beta", "CSV", "Dementia", "Person", "person", "Post", "{0} km");
 
+    /** What keeps a PA's erasure back is told to the PA themself in their own words ("you"), on the page where they leave the register. */
+    @Test
+    void everyReasonAPaCannotBeErasedHasWordsForThePaThemself() throws IOException {
+        Properties english = load("messages.properties");
+        for (String key : english.stringPropertyNames()) {
+            if (key.matches("rights\\.block\\.pa-[a-z-]+")) {
+                assertThat(english.getProperty(key + ".own")).as(key + ".own").isNotBlank();
+            }
+        }
+    }
+
     @Test
     void noWelshTextIsTheEnglishLeftAsItWas() throws IOException {
         Properties english = load("messages.properties");
