@@ -369,8 +369,11 @@ public class PersonalDataRights {
      */
     @Transactional(readOnly = true)
     public boolean leavesRegisterThemself(SignedInUser pa) {
-        return ownPaProfile(pa).filter(p -> p.registeredCouncilId() == null && p.status() != org.dphub.marketplace.PaProfileStatus.ERASED)
-                .isPresent();
+        return profileLeavingThemself(pa).isPresent();
+    }
+
+    private Optional<PaProfile> profileLeavingThemself(SignedInUser pa) {
+        return ownPaProfile(pa).filter(p -> p.registeredCouncilId() == null && p.status() != org.dphub.marketplace.PaProfileStatus.ERASED);
     }
 
     /**
@@ -383,10 +386,7 @@ public class PersonalDataRights {
      */
     @Transactional
     public Erasure leaveRegister(SignedInUser pa) {
-        if (!leavesRegisterThemself(pa)) {
-            throw new org.dphub.web.NotFound();
-        }
-        return erasePaUnlessRefused(ownPaProfile(pa).orElseThrow(org.dphub.web.NotFound::new), THE_PA_THEMSELF);
+        return erasePaUnlessRefused(profileLeavingThemself(pa).orElseThrow(org.dphub.web.NotFound::new), THE_PA_THEMSELF);
     }
 
     /**

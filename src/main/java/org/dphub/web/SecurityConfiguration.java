@@ -70,12 +70,21 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'";
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-    static final String[] PUBLIC_PAGES = {
+    /** Where a page's files are served from (styles, scripts, fonts, images): public, and they read no session. */
+    static final List<String> PAGE_FILE_FOLDERS = List.of("/assets/", "/govuk/", "/static/");
+    static final String FAVICON = "/favicon.ico";
+
+    static final String[] PUBLIC_PAGES = java.util.stream.Stream.of(List.of(
             "/", "/sign-in", "/sign-in/*", "/sign-in/council-account/**", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
             // the information hub: guides, jargon buster, search and each council's page (its editing is under /council/**)
             "/information", "/information/*", "/information/councils/*",
-            "/assets/**", "/govuk/**", "/static/**", "/favicon.ico",
-            "/v3/api-docs", "/v3/api-docs/**"};
+            FAVICON, "/v3/api-docs", "/v3/api-docs/**"),
+            PAGE_FILE_FOLDERS.stream().map(folder -> folder + "**").toList()).flatMap(List::stream).toArray(String[]::new);
+
+    /** A path (after the context path) of one of a page's files. */
+    static boolean isPageFile(String path) {
+        return path.equals(FAVICON) || PAGE_FILE_FOLDERS.stream().anyMatch(path::startsWith);
+    }
 
     private final AuthenticationEventPublisher authenticationEvents;
 

@@ -54,8 +54,9 @@ public final class SecurityLog {
         StringBuilder out = new StringBuilder(Math.min(text.length(), LONGEST + 1));
         for (int i = 0; i < text.length() && out.length() < LONGEST; i++) {
             char c = text.charAt(i);
+            // isWhitespace covers the line and paragraph separators (U+2028, U+2029) too
             out.append(Character.isISOControl(c) || Character.isWhitespace(c) || c == '"' || c == '=' || Character.getType(c) == Character.FORMAT
-                    || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? '_' : c);
+                    ? '_' : c);
         }
         if (text.length() > LONGEST) {
             out.append('…');

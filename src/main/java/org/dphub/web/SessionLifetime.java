@@ -37,7 +37,7 @@ class SessionLifetime extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/assets/") || path.startsWith("/govuk/") || path.startsWith("/static/") || path.equals("/favicon.ico");
+        return SecurityConfiguration.isPageFile(path);
     }
 
     @Override

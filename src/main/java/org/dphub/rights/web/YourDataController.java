@@ -149,9 +149,6 @@ class YourDataController {
      */
     @PostMapping("/your-data/leave-register")
     String leave(SignedInUser user, Model model, HttpServletRequest request) {
-        if (!rights.leavesRegisterThemself(user)) {
-            throw new NotFound();
-        }
         try {
             rights.leaveRegister(user);
         } catch (ErasureRefused refused) {
