@@ -81,4 +81,32 @@ class MetricsAccessIT {
         assertThat(metrics.headers().firstValue("Set-Cookie")).as("no session is made").isEmpty();
         assertThat(as("admin@demo-england", "/actuator/info").statusCode()).isEqualTo(200);
     }
+
+    /**
+     * ASVS 14.2: the inventory of every library dphub runs with, made by the build (CycloneDX) for the
+     * council's dependency tracking. It is the build's own list: it names the versions on this classpath,
+     * and no test library, and not Spring Boot's licence or address as dphub's.
+     */
+    @Test
+    void theBillOfMaterialsListsTheLibrariesThatRunForTheSameCredentialsAsTheMetrics() {
+        assertThat(http.get("/actuator/sbom/application").statusCode()).isEqualTo(401);
+        assertThat(as("citizen@demo-england", "/actuator/sbom/application").statusCode()).isEqualTo(403);
+        HttpResponse<String> answer = as("admin@demo-wales", "/actuator/sbom/application");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        tools.jackson.databind.JsonNode bom = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer.body());
+        assertThat(bom.get("bomFormat").asString()).isEqualTo("CycloneDX");
+        tools.jackson.databind.JsonNode dphub = bom.get("metadata").get("component");
+        assertThat(dphub.get("name").asString()).isEqualTo("dphub");
+        assertThat(dphub.has("licenses")).as("no licence is claimed for dphub that is not its own").isFalse();
+        assertThat(dphub.has("externalReferences")).isFalse();
+        java.util.Map<String, String> components = new java.util.HashMap<>();
+        bom.get("components").forEach(c -> components.put(c.get("group").asString() + ":" + c.get("name").asString(),
+                c.get("version").asString()));
+        assertThat(components).containsEntry("org.springframework:spring-core", org.springframework.core.SpringVersion.getVersion())
+                .containsEntry("org.springframework.boot:spring-boot", org.springframework.boot.SpringBootVersion.getVersion())
+                .containsKey("org.postgresql:postgresql").containsKey("uk.gov.service.notify:notifications-java-client");
+        assertThat(components.keySet()).as("test libraries are not on a running dphub's classpath")
+                .noneMatch(k -> k.startsWith("org.junit") || k.startsWith("org.seleniumhq") || k.startsWith("org.mockito")
+                        || k.startsWith("net.jqwik") || k.startsWith("com.deque") || k.contains("authorization-server"));
+    }
 }
