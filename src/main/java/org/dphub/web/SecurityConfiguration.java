@@ -120,6 +120,8 @@ class SecurityConfiguration {
         http.securityMatcher("/actuator", "/actuator/**")
                 .authenticationManager(only(signIn))
                 .addFilterBefore(new RefusalLog(), ExceptionTranslationFilter.class)
+                // after RefusalLog (added first, at the same place), so the refusal is logged
+                .addFilterBefore(new TemporaryPasswordRefusal(json), ExceptionTranslationFilter.class)
                 .addFilterBefore(new MetricsToken(metricsToken, json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
@@ -160,6 +162,8 @@ class SecurityConfiguration {
         ProviderManager manager = only(signIn);
         http.securityMatcher("/api/**")
                 .addFilterBefore(new RefusalLog(), ExceptionTranslationFilter.class)
+                // a temporary password only opens the page to choose one's own; after RefusalLog, so it is logged
+                .addFilterBefore(new TemporaryPasswordRefusal(json), ExceptionTranslationFilter.class)
                 // a finance officer's or administrator's password alone, when the council says so (issue 17)
                 .addFilterAfter(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json),
                         BasicAuthenticationFilter.class)

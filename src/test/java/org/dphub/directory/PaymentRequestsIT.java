@@ -102,13 +102,14 @@ class PaymentRequestsIT {
                 "PREPAID_CARD", 6000, "en");
         OnlineAccount ann = citizens.giveOnlineAccount(userAccounts.findByUsername("practitioner@demo-england").orElseThrow(),
                 active.citizenId(), "nia" + UUID.randomUUID() + "@example.com");
+        String annPassword = http.choosesOwnPassword(ann.username(), ann.temporaryPassword());
         long citizen = active.citizenId();
         JsonNode request = send(citizen, service, 1500, "Chair yoga, 4 sessions");
         long id = request.get("id").asLong();
         assertThat(request.get("status").asString()).isEqualTo("WAITING");
         assertThat(request.toString()).as("the provider sees only what it typed").doesNotContain("givenName").doesNotContain("postcode");
 
-        JsonNode affordable = ok(http.getAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/affordability"), 200);
+        JsonNode affordable = ok(http.getAs(ann.username(), annPassword, "/api/v1/payment-requests/" + id + "/affordability"), 200);
         long account = affordable.get("accountId").asLong();
         long council = jdbc.sql("SELECT council_id FROM dp_account WHERE id = :a").param("a", account).query(Long.class).single();
         long available = affordable.get("availablePence").asLong();
@@ -158,15 +159,15 @@ class PaymentRequestsIT {
 
         // more than the account covers: refused with what is there and when the next payment lands
         JsonNode tooMuch = send(citizen, service, available + 1, "A whole term");
-        HttpResponse<String> refused = http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + tooMuch.get("id").asLong()
+        HttpResponse<String> refused = http.postJsonAs(ann.username(), annPassword, "/api/v1/payment-requests/" + tooMuch.get("id").asLong()
                 + "/agreement", "{}");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("NOT_ENOUGH_MONEY").contains(Money.ofPence(available).formatWithPence());
-        assertThat(ok(http.getAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + tooMuch.get("id").asLong()), 200).get("status").asString())
+        assertThat(ok(http.getAs(ann.username(), annPassword, "/api/v1/payment-requests/" + tooMuch.get("id").asLong()), 200).get("status").asString())
                 .isEqualTo("WAITING");
 
         // a query, a change, then agreement (with an Idempotency-Key: the same POST again does nothing twice)
-        ok(http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/query", "{\"message\": \"I only went to 3 sessions\"}"), 200);
+        ok(http.postJsonAs(ann.username(), annPassword, "/api/v1/payment-requests/" + id + "/query", "{\"message\": \"I only went to 3 sessions\"}"), 200);
         JsonNode seen = ok(http.getAs(PROVIDER, P, "/api/v1/payment-requests/" + id), 200);
         assertThat(seen.get("status").asString()).isEqualTo("QUERIED");
         assertThat(seen.get("queryMessage").asString()).isEqualTo("I only went to 3 sessions");
@@ -176,15 +177,15 @@ class PaymentRequestsIT {
         long balance = ledger.balance(account).pence();
         assertThat(http.postJsonAs(REPRESENTATIVE, P, "/api/v1/payment-requests/" + id + "/agreement", "{}").statusCode())
                 .as("a representative of other people").isEqualTo(404);
-        JsonNode agreed = ok(http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/agreement", "{}",
+        JsonNode agreed = ok(http.postJsonAs(ann.username(), annPassword, "/api/v1/payment-requests/" + id + "/agreement", "{}",
                 "Idempotency-Key", "agree-" + id), 200);
         assertThat(agreed.get("status").asString()).isEqualTo("AGREED");
         assertThat(agreed.get("budgetLinePosition").isNull()).isFalse();
-        ok(http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/agreement", "{}", "Idempotency-Key", "agree-" + id), 200);
-        assertThat(http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/agreement", "{}").statusCode())
+        ok(http.postJsonAs(ann.username(), annPassword, "/api/v1/payment-requests/" + id + "/agreement", "{}", "Idempotency-Key", "agree-" + id), 200);
+        assertThat(http.postJsonAs(ann.username(), annPassword, "/api/v1/payment-requests/" + id + "/agreement", "{}").statusCode())
                 .as("agreeing twice").isEqualTo(409);
         assertThat(ledger.balance(account).pence()).as("spent once (leaving with the next payment)").isEqualTo(balance - 1125);
-        assertThat(ok(http.getAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id + "/affordability"), 200)
+        assertThat(ok(http.getAs(ann.username(), annPassword, "/api/v1/payment-requests/" + id + "/affordability"), 200)
                 .get("availablePence").asLong()).isEqualTo(6000 - 1125);
         assertThat(jdbc.sql("SELECT count(*) FROM ledger_transaction WHERE idempotency_key = :k")
                 .param("k", "provider-charge:payment-request:" + id).query(Long.class).single()).isEqualTo(1);
@@ -205,7 +206,7 @@ class PaymentRequestsIT {
         // the provider withdraws the one that was too much
         assertThat(ok(delete("/api/v1/payment-requests/" + tooMuch.get("id").asLong()), 200).get("status").asString())
                 .isEqualTo("WITHDRAWN");
-        assertThat(http.postJsonAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + tooMuch.get("id").asLong() + "/agreement", "{}")
+        assertThat(http.postJsonAs(ann.username(), annPassword, "/api/v1/payment-requests/" + tooMuch.get("id").asLong() + "/agreement", "{}")
                 .statusCode()).isEqualTo(409);
 
         // the provider says where it is paid; the next run pays it, and the request reads as paid
@@ -217,7 +218,7 @@ class PaymentRequestsIT {
                 .param("r", run.get("id").asLong()).param("a", account).query(Long.class).single())
                 .as("the person is paid their payment less what the provider is paid").isEqualTo(1125);
         ok(http.postJsonAs("finance2@demo-england", P, "/api/v1/payment-runs/" + run.get("id").asLong() + "/approval", "{}"), 200);
-        assertThat(ok(http.getAs(ann.username(), ann.temporaryPassword(), "/api/v1/payment-requests/" + id), 200).get("status").asString()).isEqualTo("PAID");
+        assertThat(ok(http.getAs(ann.username(), annPassword, "/api/v1/payment-requests/" + id), 200).get("status").asString()).isEqualTo("PAID");
         assertThat(ok(http.getAs(PROVIDER, P, "/api/v1/payment-requests/" + id), 200).get("status").asString()).isEqualTo("PAID");
     }
 }

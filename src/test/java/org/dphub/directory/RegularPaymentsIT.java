@@ -292,7 +292,8 @@ class RegularPaymentsIT {
                 "en");
         OnlineAccount rhys = citizens.giveOnlineAccount(userAccounts.findByUsername("practitioner@demo-england").orElseThrow(),
                 active.citizenId(), "rhys" + UUID.randomUUID() + "@example.com");
-        long id = setUp(rhys.username(), rhys.temporaryPassword(), service, 450, "WEEKLY", today, "").get("id").asLong();
+        String rhysPassword = http.choosesOwnPassword(rhys.username(), rhys.temporaryPassword());
+        long id = setUp(rhys.username(), rhysPassword, service, 450, "WEEKLY", today, "").get("id").asLong();
         startedDaysAgo(id, 7);
         assertThat(regularPayments.chargeDue(today).charged()).isGreaterThanOrEqualTo(2);
         SignedInUser provider = ((SignedInUser.Holder) users.loadUserByUsername(PROVIDER)).signedInUser();
@@ -307,7 +308,7 @@ class RegularPaymentsIT {
         assertThat(payout.get("amountPence").asLong()).as("two instalments of £4.50").isEqualTo(900);
         assertThat(payout.get("parts").asInt()).isEqualTo(2);
         ok(http.postJsonAs("finance2@demo-england", P, "/api/v1/payment-runs/" + runId + "/approval", "{}"), 200);
-        assertThat(ok(http.getAs(rhys.username(), rhys.temporaryPassword(), "/api/v1/regular-payments/" + id), 200)
+        assertThat(ok(http.getAs(rhys.username(), rhysPassword, "/api/v1/regular-payments/" + id), 200)
                 .get("instalments").valueStream().map(i -> i.get("status").asString())).containsExactly("PAID", "PAID");
     }
 }

@@ -78,7 +78,7 @@ class HelpRequestsIT {
 
     /** The person's own sign-in (the demo password). */
     record Account(String username) {
-        String temporaryPassword() {
+        String password() {
             return P;
         }
     }
@@ -106,20 +106,20 @@ class HelpRequestsIT {
         String ali = teamMember("Ali Khan");
         accounts.setWorkContact(userId(ali), "01632 960 999", "ali.khan@demo-england.example");
 
-        assertThat(read(http.getAs(nia.username(), nia.temporaryPassword(), "/api/v1/citizens/" + citizen), 200).has("dpContact"))
+        assertThat(read(http.getAs(nia.username(), nia.password(), "/api/v1/citizens/" + citizen), 200).has("dpContact"))
                 .as("left out while there is none").isFalse();
 
         JsonNode set = read(http.putJsonAs(TEAM, P, "/api/v1/citizens/" + citizen + "/dp-contact",
                 "{\"userId\": " + userId(sam) + "}"), 200);
         assertThat(set.get("name").asString()).isEqualTo("Sam Jones");
-        JsonNode shown = read(http.getAs(nia.username(), nia.temporaryPassword(), "/api/v1/citizens/" + citizen), 200).get("dpContact");
+        JsonNode shown = read(http.getAs(nia.username(), nia.password(), "/api/v1/citizens/" + citizen), 200).get("dpContact");
         assertThat(shown.get("name").asString()).isEqualTo("Sam Jones");
         assertThat(shown.get("phone").asString()).as("no work phone: the DP team's").isEqualTo("01632 960 127");
         assertThat(shown.get("email").asString()).isEqualTo("direct.payments@demo-england.example");
 
         read(http.putJsonAs("admin@demo-england", P, "/api/v1/citizens/" + citizen + "/dp-contact",
                 "{\"userId\": " + userId(ali) + "}"), 200);
-        shown = read(http.getAs(nia.username(), nia.temporaryPassword(), "/api/v1/citizens/" + citizen), 200).get("dpContact");
+        shown = read(http.getAs(nia.username(), nia.password(), "/api/v1/citizens/" + citizen), 200).get("dpContact");
         assertThat(shown.get("name").asString()).isEqualTo("Ali Khan");
         assertThat(shown.get("phone").asString()).isEqualTo("01632 960 999");
         assertThat(shown.get("email").asString()).isEqualTo("ali.khan@demo-england.example");
@@ -153,7 +153,7 @@ class HelpRequestsIT {
                 "{\"userId\": " + userId("dp-team@demo-wales") + "}").statusCode()).as("another council's staff").isEqualTo(404);
         assertThat(http.putJsonAs(PRACTITIONER, P, "/api/v1/citizens/" + citizen + "/dp-contact",
                 "{\"userId\": " + userId(sam) + "}").statusCode()).as("not the DP team").isEqualTo(403);
-        assertThat(http.putJsonAs(nia.username(), nia.temporaryPassword(), "/api/v1/citizens/" + citizen + "/dp-contact",
+        assertThat(http.putJsonAs(nia.username(), nia.password(), "/api/v1/citizens/" + citizen + "/dp-contact",
                 "{\"userId\": " + userId(sam) + "}").statusCode()).isEqualTo(403);
         assertThat(http.getAs("dp-team@demo-wales", P, "/api/v1/citizens/" + citizen + "/dp-contact/history").statusCode()).isEqualTo(404);
         assertThat(contactRows(citizen)).isEqualTo(before);
@@ -169,7 +169,7 @@ class HelpRequestsIT {
         String sam = teamMember("Sam Jones");
         read(http.putJsonAs(TEAM, P, "/api/v1/citizens/" + citizen + "/dp-contact", "{\"userId\": " + userId(sam) + "}"), 200);
 
-        HttpResponse<String> created = http.postJsonAs(nia.username(), nia.temporaryPassword(), "/api/v1/help-requests",
+        HttpResponse<String> created = http.postJsonAs(nia.username(), nia.password(), "/api/v1/help-requests",
                 "{\"kind\": \"BROKERAGE\", \"text\": \"Could I use my budget for a gym membership?\"}");
         JsonNode body = read(created, 201);
         long id = body.get("id").asLong();
@@ -202,10 +202,10 @@ class HelpRequestsIT {
         assertThat(jdbc.sql("SELECT count(*) FROM letter WHERE citizen_id = :c AND kind = 'HELP_REPLIED'").param("c", citizen)
                 .query(Long.class).single()).as("the person is told by letter").isEqualTo(1);
 
-        JsonNode mine = read(http.getAs(nia.username(), nia.temporaryPassword(), "/api/v1/help-requests/" + id), 200);
+        JsonNode mine = read(http.getAs(nia.username(), nia.password(), "/api/v1/help-requests/" + id), 200);
         assertThat(mine.get("replies").get(0).get("text").asString()).startsWith("Yes, if it helps");
         assertThat(mine.get("replies").get(0).get("fromTeam").asBoolean()).isTrue();
-        JsonNode back = read(http.postJsonAs(nia.username(), nia.temporaryPassword(), "/api/v1/help-requests/" + id + "/replies",
+        JsonNode back = read(http.postJsonAs(nia.username(), nia.password(), "/api/v1/help-requests/" + id + "/replies",
                 "{\"text\": \"Thank you. Which gyms are near me?\"}"), 201);
         assertThat(back.get("status").asString()).as("back with the team").isEqualTo("OPEN");
         assertThat(back.get("firstReplyWorkingDays").asInt()).as("the first reply stays the first").isZero();
@@ -223,7 +223,7 @@ class HelpRequestsIT {
         JsonNode closed = read(http.postJsonAs(sam, P, "/api/v1/help-requests/" + id + "/closure",
                 "{\"whatWasDone\": \"Sent a list of gyms near them; they joined one.\"}"), 200);
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
-        assertThat(http.postJsonAs(nia.username(), nia.temporaryPassword(), "/api/v1/help-requests/" + id + "/replies",
+        assertThat(http.postJsonAs(nia.username(), nia.password(), "/api/v1/help-requests/" + id + "/replies",
                 "{\"text\": \"One more thing\"}").statusCode()).as("closed").isEqualTo(409);
 
         // the team's queue lists it, and another council's never does
@@ -243,13 +243,13 @@ class HelpRequestsIT {
         long otherPerson = new MoneyApi(http).activeWeekly(PRACTITIONER, "Osian", LocalDate.now().plusDays(20), "PREPAID_CARD", 5000, "en")
                 .citizenId();
         String path = "/api/v1/help-requests";
-        refusedOn(http.postJsonAs(nia.username(), nia.temporaryPassword(), path, "{\"kind\": \"MONEY\", \"text\": \"\"}"), "text");
-        refusedOn(http.postJsonAs(nia.username(), nia.temporaryPassword(), path, "{\"kind\": \"MONEY\"}"), "text");
-        refusedOn(http.postJsonAs(nia.username(), nia.temporaryPassword(), path,
+        refusedOn(http.postJsonAs(nia.username(), nia.password(), path, "{\"kind\": \"MONEY\", \"text\": \"\"}"), "text");
+        refusedOn(http.postJsonAs(nia.username(), nia.password(), path, "{\"kind\": \"MONEY\"}"), "text");
+        refusedOn(http.postJsonAs(nia.username(), nia.password(), path,
                 "{\"kind\": \"MONEY\", \"text\": \"" + "a".repeat(10_000) + "\"}"), "text");
-        refusedOn(http.postJsonAs(nia.username(), nia.temporaryPassword(), path, "{\"kind\": \"HOLIDAY\", \"text\": \"Hello\"}"), "kind");
-        refusedOn(http.postJsonAs(nia.username(), nia.temporaryPassword(), path, "{\"text\": \"Hello\"}"), "kind");
-        refusedOn(http.postJsonAs(nia.username(), nia.temporaryPassword(), path,
+        refusedOn(http.postJsonAs(nia.username(), nia.password(), path, "{\"kind\": \"HOLIDAY\", \"text\": \"Hello\"}"), "kind");
+        refusedOn(http.postJsonAs(nia.username(), nia.password(), path, "{\"text\": \"Hello\"}"), "kind");
+        refusedOn(http.postJsonAs(nia.username(), nia.password(), path,
                 "{\"citizenId\": " + otherPerson + ", \"kind\": \"MONEY\", \"text\": \"Hello\"}"), "citizenId");
         refusedOn(http.postJsonAs("pa@demo-england", P, path,
                 "{\"citizenId\": " + otherPerson + ", \"kind\": \"PAYROLL\", \"text\": \"Hello\"}"), "citizenId");
@@ -261,7 +261,7 @@ class HelpRequestsIT {
                 .as("nothing saved").isZero();
 
         // a script tag is refused with a clear message, as every other text field (issue 18, bad input)
-        HttpResponse<String> script = http.postJsonAs(nia.username(), nia.temporaryPassword(), path,
+        HttpResponse<String> script = http.postJsonAs(nia.username(), nia.password(), path,
                 "{\"kind\": \"OTHER\", \"text\": \"<script>alert('hi')</script> is what my PA typed\"}");
         refusedOn(script, "text");
         assertThat(script.body()).contains("without the characters < and >");
@@ -269,18 +269,18 @@ class HelpRequestsIT {
                 .as("nothing saved").isZero();
 
         // replies: no text, 10,000 characters, a script tag; and what was done when closing
-        long id = read(http.postJsonAs(nia.username(), nia.temporaryPassword(), path,
+        long id = read(http.postJsonAs(nia.username(), nia.password(), path,
                 "{\"kind\": \"OTHER\", \"text\": \"Can my PA drive my car?\"}"), 201).get("id").asLong();
         String replies = path + "/" + id + "/replies";
         refusedOn(http.postJsonAs(TEAM, P, replies, "{\"text\": \"  \"}"), "text");
         refusedOn(http.postJsonAs(TEAM, P, replies, "{\"text\": \"" + "a".repeat(10_000) + "\"}"), "text");
         refusedOn(http.postJsonAs(TEAM, P, replies, "{\"text\": \"<script>alert(1)</script>\"}"), "text");
-        refusedOn(http.postJsonAs(nia.username(), nia.temporaryPassword(), replies, "{\"text\": \"<b>Please</b>\"}"), "text");
+        refusedOn(http.postJsonAs(nia.username(), nia.password(), replies, "{\"text\": \"<b>Please</b>\"}"), "text");
         refusedOn(http.postJsonAs(TEAM, P, path + "/" + id + "/closure", "{\"whatWasDone\": \"<img src=x onerror=alert(1)>\"}"),
                 "whatWasDone");
         assertThat(jdbc.sql("SELECT count(*) FROM help_reply WHERE request_id = :id").param("id", id).query(Long.class).single())
                 .as("no reply saved").isZero();
-        JsonNode still = read(http.getAs(nia.username(), nia.temporaryPassword(), path + "/" + id), 200);
+        JsonNode still = read(http.getAs(nia.username(), nia.password(), path + "/" + id), 200);
         assertThat(still.get("status").asString()).as("still open, untouched").isEqualTo("OPEN");
         // plain words with a "<" that is not mark-up are fine
         assertThat(read(http.postJsonAs(TEAM, P, replies, "{\"text\": \"Yes, if they are insured and it costs < £20 a week.\"}"), 201)

@@ -278,16 +278,30 @@ class PlansApiIT {
 
         SignedInUser practitioner = accounts.findByUsername(PRACTITIONER).orElseThrow();
         OnlineAccount account = citizens.giveOnlineAccount(practitioner, citizenId, "alys" + id + "@example.com");
-        HttpResponse<String> agreed = http.postJsonAs(account.username(), account.temporaryPassword(),
+        // the temporary password the practitioner gave opens only the page to choose one's own (ASVS 2.3.1):
+        // the API refuses it, says what to do, and agrees nothing
+        HttpResponse<String> withTemporary = http.postJsonAs(account.username(), account.temporaryPassword(),
+                "/api/v1/direct-payments/" + id + "/agreement", "{}");
+        assertThat(withTemporary.statusCode()).as(withTemporary.body()).isEqualTo(403);
+        assertThat(withTemporary.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(body(withTemporary).get("detail").asString()).contains("temporary password").contains("choose your own password");
+        assertThat(http.getAs(account.username(), account.temporaryPassword(), "/api/v1/me").statusCode()).isEqualTo(403);
+        assertThat(body(http.getAs(PRACTITIONER, PASSWORD, "/api/v1/direct-payments/" + id)).get("status").asString())
+                .isEqualTo("AWAITING_AGREEMENT");
+
+        String password = http.choosesOwnPassword(account.username(), account.temporaryPassword());
+        HttpResponse<String> agreed = http.postJsonAs(account.username(), password,
                 "/api/v1/direct-payments/" + id + "/agreement", "{}");
         assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
         assertThat(body(agreed).get("status").asString()).isEqualTo("ACTIVE");
         assertThat(body(agreed).get("agreedBy").asString()).isEqualTo(account.username());
-        HttpResponse<String> again = http.postJsonAs(account.username(), account.temporaryPassword(),
+        HttpResponse<String> again = http.postJsonAs(account.username(), password,
                 "/api/v1/direct-payments/" + id + "/agreement", "{}");
         assertThat(again.statusCode()).as("agreeing twice changes nothing").isEqualTo(200);
+        assertThat(http.getAs(account.username(), account.temporaryPassword(), "/api/v1/me").statusCode())
+                .as("the temporary password is gone once replaced").isEqualTo(401);
 
-        JsonNode read = body(http.getAs(account.username(), account.temporaryPassword(), "/api/v1/direct-payments/" + id));
+        JsonNode read = body(http.getAs(account.username(), password, "/api/v1/direct-payments/" + id));
         assertThat(read.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(read.has("requestedOn")).isTrue();
     }
@@ -322,15 +336,17 @@ class PlansApiIT {
                 dpRequest(planId).put("hasCapacity", false).put("representativeId", authorised).toString())).get("id").asLong();
         SignedInUser practitioner = accounts.findByUsername(PRACTITIONER).orElseThrow();
         OnlineAccount citizen = citizens.giveOnlineAccount(practitioner, citizenId, "lacks" + id + "@example.com");
+        String citizenPassword = http.choosesOwnPassword(citizen.username(), citizen.temporaryPassword());
         OnlineAccount representative = citizens.giveRepresentativeAccount(practitioner, citizenId, authorised, "rhian" + id + "@example.com");
+        String representativePassword = http.choosesOwnPassword(representative.username(), representative.temporaryPassword());
 
-        HttpResponse<String> byCitizen = http.postJsonAs(citizen.username(), citizen.temporaryPassword(),
+        HttpResponse<String> byCitizen = http.postJsonAs(citizen.username(), citizenPassword,
                 "/api/v1/direct-payments/" + id + "/agreement", "{}");
         assertThat(byCitizen.statusCode()).as("Care Act s32: the authorised person receives and agrees").isEqualTo(403);
-        assertThat(body(http.getAs(citizen.username(), citizen.temporaryPassword(), "/api/v1/direct-payments/" + id))
+        assertThat(body(http.getAs(citizen.username(), citizenPassword, "/api/v1/direct-payments/" + id))
                 .get("status").asString()).isEqualTo("AWAITING_AGREEMENT");
 
-        HttpResponse<String> byRepresentative = http.postJsonAs(representative.username(), representative.temporaryPassword(),
+        HttpResponse<String> byRepresentative = http.postJsonAs(representative.username(), representativePassword,
                 "/api/v1/direct-payments/" + id + "/agreement", "{}");
         assertThat(byRepresentative.statusCode()).as(byRepresentative.body()).isEqualTo(200);
         assertThat(body(byRepresentative).get("status").asString()).isEqualTo("ACTIVE");

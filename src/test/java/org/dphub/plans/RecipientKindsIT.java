@@ -137,30 +137,33 @@ class RecipientKindsIT {
         long carerPlanId = carerPlan.get("id").asLong();
 
         OnlineAccount carerAccount = account(PRACTITIONER, carer, "sian" + carer + "@example.com");
+
+        String carerAccountPassword = http.choosesOwnPassword(carerAccount.username(), carerAccount.temporaryPassword());
         OnlineAccount caredForAccount = account(PRACTITIONER, caredFor, "gwen" + caredFor + "@example.com");
+        String caredForAccountPassword = http.choosesOwnPassword(caredForAccount.username(), caredForAccount.temporaryPassword());
 
         // each sees their own
-        JsonNode own = ok(http.getAs(carerAccount.username(), carerAccount.temporaryPassword(), "/api/v1/plans/" + carerPlanId), 200);
+        JsonNode own = ok(http.getAs(carerAccount.username(), carerAccountPassword, "/api/v1/plans/" + carerPlanId), 200);
         assertThat(own.get("planKind").asString()).isEqualTo("CARER_SUPPORT_PLAN");
         assertThat(own.get("caredForCitizenId").isNull()).as("the carer is not shown the other person's record").isTrue();
-        ok(http.getAs(carerAccount.username(), carerAccount.temporaryPassword(), "/api/v1/direct-payments/" + carerDpId), 200);
-        ok(http.getAs(caredForAccount.username(), caredForAccount.temporaryPassword(), "/api/v1/direct-payments/" + caredForDp), 200);
+        ok(http.getAs(carerAccount.username(), carerAccountPassword, "/api/v1/direct-payments/" + carerDpId), 200);
+        ok(http.getAs(caredForAccount.username(), caredForAccountPassword, "/api/v1/direct-payments/" + caredForDp), 200);
         // and never the other's plan or money
         for (String path : List.of("/api/v1/plans/" + caredForPlan, "/api/v1/direct-payments/" + caredForDp,
                 "/api/v1/citizens/" + caredFor + "/plans", "/api/v1/citizens/" + caredFor + "/direct-payments",
                 "/api/v1/citizens/" + caredFor)) {
-            assertThat(http.getAs(carerAccount.username(), carerAccount.temporaryPassword(), path).statusCode())
+            assertThat(http.getAs(carerAccount.username(), carerAccountPassword, path).statusCode())
                     .as("carer reading " + path).isEqualTo(404);
         }
         for (String path : List.of("/api/v1/plans/" + carerPlanId, "/api/v1/direct-payments/" + carerDpId,
                 "/api/v1/citizens/" + carer + "/plans", "/api/v1/citizens/" + carer + "/direct-payments")) {
-            assertThat(http.getAs(caredForAccount.username(), caredForAccount.temporaryPassword(), path).statusCode())
+            assertThat(http.getAs(caredForAccount.username(), caredForAccountPassword, path).statusCode())
                     .as("cared-for person reading " + path).isEqualTo(404);
         }
         // another council's staff see nothing; a citizen cannot write plans
         assertThat(http.getAs(DEMO_PRACTITIONER, PASSWORD, "/api/v1/plans/" + carerPlanId).statusCode()).isEqualTo(404);
         assertThat(http.getAs(DEMO_PRACTITIONER, PASSWORD, "/api/v1/direct-payments/" + carerDpId).statusCode()).isEqualTo(404);
-        assertThat(http.postJsonAs(carerAccount.username(), carerAccount.temporaryPassword(), "/api/v1/citizens/" + carer + "/plans",
+        assertThat(http.postJsonAs(carerAccount.username(), carerAccountPassword, "/api/v1/citizens/" + carer + "/plans",
                 "{\"recipientKind\": \"CARER\", \"caredForCitizenId\": " + caredFor + "}").statusCode()).isEqualTo(403);
     }
 
@@ -213,11 +216,13 @@ class RecipientKindsIT {
         // the parent agrees for the child; the child's own account may not
         SignedInUser staff = users.findByUsername(PRACTITIONER).orElseThrow();
         OnlineAccount childAccount = citizens.giveOnlineAccount(staff, child, "alex" + child + "@example.com");
+        String childAccountPassword = http.choosesOwnPassword(childAccount.username(), childAccount.temporaryPassword());
         OnlineAccount parentAccount = citizens.giveRepresentativeAccount(staff, child, parent, "mari" + child + "@example.com");
+        String parentAccountPassword = http.choosesOwnPassword(parentAccount.username(), parentAccount.temporaryPassword());
         long id = dp.get("id").asLong();
-        assertThat(http.postJsonAs(childAccount.username(), childAccount.temporaryPassword(),
+        assertThat(http.postJsonAs(childAccount.username(), childAccountPassword,
                 "/api/v1/direct-payments/" + id + "/agreement", "{}").statusCode()).isEqualTo(403);
-        JsonNode agreed = ok(http.postJsonAs(parentAccount.username(), parentAccount.temporaryPassword(),
+        JsonNode agreed = ok(http.postJsonAs(parentAccount.username(), parentAccountPassword,
                 "/api/v1/direct-payments/" + id + "/agreement", "{}"), 200);
         assertThat(agreed.get("status").asString()).isEqualTo("ACTIVE");
     }

@@ -193,6 +193,29 @@ public final class Http {
     }
 
     /**
+     * What someone given a temporary password does first, as a browser would: signs in on the sign-in
+     * page, is sent to choose their own password, and chooses one. Returns the password chosen, which
+     * the API takes (a temporary one it refuses).
+     */
+    public String choosesOwnPassword(String username, String temporaryPassword) {
+        HttpResponse<String> form = get("/sign-in");
+        HttpResponse<String> signedIn = postForm("/sign-in", "username=" + encode(username) + "&password=" + encode(temporaryPassword)
+                + "&_csrf=" + encode(csrfToken(form.body())), "Cookie", FORM_COOKIE + "=" + cookie(form, FORM_COOKIE));
+        if (!signedIn.headers().firstValue("Location").orElse("").endsWith("/account/password")) {
+            throw new IllegalStateException("Signing in as " + username + " did not lead to choosing a password: " + signedIn.headers().map());
+        }
+        String session = "SESSION=" + cookie(signedIn, "SESSION");
+        String chosen = "own " + temporaryPassword + " chosen";
+        HttpResponse<String> page = get("/account/password", "Cookie", session);
+        HttpResponse<String> done = postForm("/account/password", "newPassword=" + encode(chosen) + "&confirmPassword=" + encode(chosen)
+                + "&_csrf=" + encode(csrfToken(page.body())), "Cookie", session);
+        if (!done.headers().firstValue("Location").orElse("").contains("/home?password-changed")) {
+            throw new IllegalStateException("Choosing a password for " + username + " failed: " + done.statusCode() + " " + done.body());
+        }
+        return chosen;
+    }
+
+    /**
      * A finance officer's or administrator's second step, as {@link AuthenticatorApp} would do it: a code
      * on the code page, or the set-up page's key added and a first code given. Returns the session id.
      */

@@ -82,6 +82,24 @@ class MetricsAccessIT {
         assertThat(as("admin@demo-england", "/actuator/info").statusCode()).isEqualTo(200);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.dphub.identity.UserAccounts accounts;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** A temporary password opens only the page to choose one's own: an administrator's is refused here too (ASVS 2.3.1). */
+    @Test
+    void anAdministratorsTemporaryPasswordIsRefused() {
+        String username = "new-admin-" + java.util.UUID.randomUUID() + "@example.com";
+        long wales = jdbc.sql("SELECT id FROM council WHERE code = 'demo-wales'").query(Long.class).single();
+        accounts.createWithTemporaryPassword(new org.dphub.identity.NewUserAccount(username, "given-by-someone-else", "New Admin", wales,
+                java.util.EnumSet.of(org.dphub.shared.Role.COUNCIL_ADMIN), "en"));
+        HttpResponse<String> answer = http.get("/actuator/prometheus", "Authorization", Http.basic(username, "given-by-someone-else"));
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("temporary password").doesNotContain("jvm_");
+    }
+
     /**
      * ASVS 14.2: the inventory of every library dphub runs with, made by the build (CycloneDX) for the
      * council's dependency tracking. It is the build's own list: it names the versions on this classpath,
