@@ -7,7 +7,9 @@ import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
 import org.dphub.councils.Council;
 import org.dphub.councils.Councils;
+import org.dphub.identity.internal.SessionsOfClosedSignIns;
 import org.dphub.identity.internal.UserRepository;
+import org.dphub.web.SecurityLog;
 import org.dphub.shared.SignedInUser;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -21,9 +23,14 @@ public class UserAccounts {
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
     private final Councils councils;
+    private final SignInThrottle throttle;
+    private final SessionsOfClosedSignIns sessions;
 
-    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit, Councils councils) {
+    UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit, Councils councils, SignInThrottle throttle,
+                 SessionsOfClosedSignIns sessions) {
         this.users = users;
+        this.throttle = throttle;
+        this.sessions = sessions;
         this.councils = councils;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
@@ -50,6 +57,27 @@ public class UserAccounts {
         users.changePassword(userId, passwordEncoder.encode(newPassword));
         audit.record(null, "user", userId, AuditAction.UPDATE, AuditTrail.values("password", "(not shown)"),
                 AuditTrail.values("password", "(changed)"));
+    }
+
+    /**
+     * A person who has forgotten their password, or is locked out, is given a new temporary one by
+     * their council's staff (through {@code people}): the old password stops working, a lockout ends,
+     * every session they had open ends after the commit, and at their next sign-in they choose their own.
+     * Audited without the password. Only for an account that a citizen or representative alone signs
+     * in with: empty for a closed account or a work account, and nothing is changed.
+     */
+    @Transactional
+    public Optional<String> giveNewTemporaryPassword(long userId, long councilId, String temporaryPassword) {
+        Optional<String> username = users.setTemporaryPassword(userId, passwordEncoder.encode(temporaryPassword));
+        username.ifPresent(name -> {
+            throttle.recordSuccess(name);
+            sessions.endAfterCommit(List.of(name));
+            audit.record(councilId, "user", userId, AuditAction.UPDATE, AuditTrail.values("password", "(not shown)"),
+                    AuditTrail.values("password", "(a new temporary password, given by staff)"));
+            SecurityLog.info("temporary-password-given", "user=" + SecurityLog.clean(name) + " by="
+                    + SecurityLog.who(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()));
+        });
+        return username;
     }
 
     private long create(NewUserAccount account, boolean temporaryPassword) {

@@ -127,6 +127,37 @@ public class Citizens {
         return new OnlineAccount(username.strip().toLowerCase(java.util.Locale.ROOT), password);
     }
 
+    /**
+     * The person has forgotten their password or is locked out: a practitioner of their council gives
+     * them a new temporary password, shown once, as when the account was made. The old one stops working
+     * and they are signed out everywhere; at their next sign-in they choose their own. Not found when they
+     * have no online account; refused ({@link org.dphub.web.Conflict}), nothing changed, when the account
+     * is also a work account (staff, a PA, a provider), whose password is not the council's to replace.
+     */
+    @Transactional
+    public OnlineAccount giveNewTemporaryPassword(SignedInUser practitioner, long citizenId) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        long userId = people.citizenAccount(citizen.councilId(), citizenId).orElseThrow(NotFound::new);
+        return newTemporaryPassword(citizen.councilId(), userId);
+    }
+
+    /** The same for a representative's online account (see {@link #giveNewTemporaryPassword(SignedInUser, long)}). */
+    @Transactional
+    public OnlineAccount giveRepresentativeNewTemporaryPassword(SignedInUser practitioner, long citizenId, long representativeId) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        Representative representative = people.representative(citizen.councilId(), representativeId)
+                .filter(r -> r.citizenId() == citizenId && r.userId() != null).orElseThrow(NotFound::new);
+        return newTemporaryPassword(citizen.councilId(), representative.userId());
+    }
+
+    private OnlineAccount newTemporaryPassword(long councilId, long userId) {
+        String password = TemporaryPassword.make();
+        String username = accounts.giveNewTemporaryPassword(userId, councilId, password)
+                .orElseThrow(() -> new org.dphub.web.Conflict("This online account is also used for work (as staff, a PA or a provider), "
+                        + "so its password is not replaced here: they can reset it where they work"));
+        return new OnlineAccount(username, password);
+    }
+
     /** Links an account that already exists to the citizen it belongs to (used when loading data). */
     @Transactional
     public void linkExistingAccount(SignedInUser practitioner, long citizenId, long userId) {

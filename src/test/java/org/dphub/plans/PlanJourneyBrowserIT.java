@@ -31,7 +31,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * The plan-to-money journey in Chromium, as people do it: a practitioner adds a person who prefers
  * Welsh, their representative and household, writes a plan (after a form full of mistakes that
  * saves nothing), sees the budget worked out, is refused a direct payment by a rule and then
- * allowed it, and gives the person an online account. The person signs in with the temporary
+ * allowed it, and gives the person an online account, then a new temporary password in place of
+ * the first (the person lost it). The person signs in with the temporary
  * password, chooses their own, reads their plan and the agreement in Welsh and agrees; the
  * practitioner then sees the direct payment active. Every page visited is checked with axe-core
  * (WCAG 2.2 A and AA), in both languages where the page can be visited again.
@@ -249,11 +250,23 @@ class PlanJourneyBrowserIT {
         submit();
         assertThat(h1()).isEqualTo("Online account created");
         String username = text("account-username");
-        String temporaryPassword = text("temporary-password");
+        String firstPassword = text("temporary-password");
         assertThat(username).isEqualTo(email);
-        assertThat(temporaryPassword).matches("[a-z2-9]{5}-[a-z2-9]{5}-[a-z2-9]{5}");
+        assertThat(firstPassword).matches("[a-z2-9]{5}-[a-z2-9]{5}-[a-z2-9]{5}");
         assertThat(main()).contains("by phone or in person");
         assertAccessible("online account created");
+
+        // --- they lose the note with it and ring: the practitioner gives them a new one, shown once
+        open("/citizens/" + citizenId);
+        clickAndWait(browser.findElement(By.id("give-new-password")));
+        assertAccessibleInBothLanguages("give a new temporary password");
+        assertThat(main()).contains("their current password stops working", "signed out on every device");
+        clickAndWait(browser.findElement(By.id("give-new-password")));
+        assertThat(h1()).isEqualTo("New temporary password");
+        String temporaryPassword = text("temporary-password");
+        assertThat(temporaryPassword).matches("[a-z2-9]{5}-[a-z2-9]{5}-[a-z2-9]{5}").isNotEqualTo(firstPassword);
+        assertThat(main()).contains("Their old password no longer works");
+        assertAccessible("new temporary password");
         signOut();
 
         // --- the person signs in, in Welsh as they prefer, and must choose their own password

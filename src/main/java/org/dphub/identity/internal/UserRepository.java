@@ -69,6 +69,21 @@ public class UserRepository {
                 .optional();
     }
 
+    /**
+     * Replaces the password of an enabled account that only a citizen or representative signs in with
+     * by a temporary one to be changed at the next sign-in. Returns its username; empty if the account
+     * is closed or is also someone's work account (staff, a PA, a provider).
+     */
+    public Optional<String> setTemporaryPassword(long userId, String passwordHash) {
+        return jdbc.sql("""
+                        UPDATE app_user u SET password_hash = :hash, must_change_password = TRUE
+                        WHERE u.id = :id AND u.enabled
+                          AND NOT EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = u.id
+                                          AND r.role NOT IN ('CITIZEN', 'REPRESENTATIVE'))
+                        RETURNING u.username""")
+                .param("hash", passwordHash).param("id", userId).query(String.class).optional();
+    }
+
     public boolean usernameTaken(String username) {
         return jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u")
                 .param("u", username.strip().toLowerCase(java.util.Locale.ROOT)).query(Long.class).single() > 0;

@@ -1,5 +1,6 @@
 package org.dphub.people.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.dphub.identity.UsernameTakenException;
 import org.dphub.people.Citizen;
@@ -91,6 +92,71 @@ class OnlineAccountController {
             }
         }
         return form(model, citizen, representative, username, errors);
+    }
+
+    /** Someone who has forgotten their password or is locked out: what a new temporary password does, and the button. */
+    @GetMapping("/citizens/{id}/account/new-password")
+    String citizenNewPasswordForm(SignedInUser practitioner, @PathVariable long id, Model model, Locale locale) {
+        Citizen citizen = citizen(practitioner, id);
+        if (!citizens.hasOnlineAccount(citizen)) {
+            return "redirect:/citizens/" + id;
+        }
+        return newPasswordForm(model, citizen, null, new FormErrors(messages, locale));
+    }
+
+    @PostMapping("/citizens/{id}/account/new-password")
+    String giveCitizenNewPassword(SignedInUser practitioner, @PathVariable long id, Model model, Locale locale,
+                                  HttpServletResponse response) {
+        Citizen citizen = citizen(practitioner, id);
+        try {
+            return renewed(model, citizen, null, citizens.giveNewTemporaryPassword(practitioner, id));
+        } catch (Conflict e) {
+            return workAccount(model, citizen, null, locale, response);
+        }
+    }
+
+    @GetMapping("/citizens/{id}/representatives/{representativeId}/account/new-password")
+    String representativeNewPasswordForm(SignedInUser practitioner, @PathVariable long id, @PathVariable long representativeId,
+                                         Model model, Locale locale) {
+        Citizen citizen = citizen(practitioner, id);
+        Representative representative = representative(practitioner, citizen, representativeId);
+        if (representative.userId() == null) {
+            return "redirect:/citizens/" + id;
+        }
+        return newPasswordForm(model, citizen, representative, new FormErrors(messages, locale));
+    }
+
+    @PostMapping("/citizens/{id}/representatives/{representativeId}/account/new-password")
+    String giveRepresentativeNewPassword(SignedInUser practitioner, @PathVariable long id, @PathVariable long representativeId,
+                                         Model model, Locale locale, HttpServletResponse response) {
+        Citizen citizen = citizen(practitioner, id);
+        Representative representative = representative(practitioner, citizen, representativeId);
+        try {
+            return renewed(model, citizen, representative,
+                    citizens.giveRepresentativeNewTemporaryPassword(practitioner, id, representativeId));
+        } catch (Conflict e) {
+            return workAccount(model, citizen, representative, locale, response);
+        }
+    }
+
+    private String newPasswordForm(Model model, Citizen citizen, Representative representative, FormErrors errors) {
+        model.addAttribute("citizen", citizen);
+        model.addAttribute("representative", representative);
+        model.addAttribute("errors", errors);
+        return "people/new-password";
+    }
+
+    /** The account is also someone's work account: its password is not replaced here, and nothing changed. */
+    private String workAccount(Model model, Citizen citizen, Representative representative, Locale locale, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        FormErrors errors = new FormErrors(messages, locale);
+        errors.reject("give-new-password", "people.account.new-password.work-account");
+        return newPasswordForm(model, citizen, representative, errors);
+    }
+
+    private String renewed(Model model, Citizen citizen, Representative representative, OnlineAccount account) {
+        model.addAttribute("renewed", true);
+        return created(model, citizen, representative, account);
     }
 
     /** A username people can type: 3 to 254 characters, no spaces (usually an email address). */
