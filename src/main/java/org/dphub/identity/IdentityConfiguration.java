@@ -56,13 +56,14 @@ class IdentityConfiguration {
         return new ApiKeyAuthenticationProvider.BearerKeys();
     }
 
-    /** Hourly, on one instance only (db-scheduler coordinates through the database). */
+    /** Hourly, on one instance only (db-scheduler coordinates through the database); also forgets dead password reset links. */
     @Bean
-    RecurringTask<Void> forgetOldSignInFailures(SignInThrottle throttle, OneTimeCodeThrottle codes) {
+    RecurringTask<Void> forgetOldSignInFailures(SignInThrottle throttle, OneTimeCodeThrottle codes, PasswordResets resets) {
         return Tasks.recurring("forget-old-sign-in-failures", FixedDelay.of(Duration.ofHours(1)))
                 .execute((instance, context) -> {
                     throttle.forgetOldFailures();
                     codes.forgetOldFailures();
+                    resets.forgetOldLinks();
                 });
     }
 }

@@ -28,7 +28,8 @@ class PublicPages {
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
                   @RequestParam(name = "council-account", required = false) String councilAccount,
-                  @RequestParam(name = "session-ended", required = false) String sessionEnded, Model model, Locale locale) {
+                  @RequestParam(name = "session-ended", required = false) String sessionEnded,
+                  @RequestParam(name = "password-reset", required = false) String passwordReset, Model model, Locale locale) {
         if (CurrentUser.orNull() != null) {
             return "redirect:/home";
         }
@@ -41,6 +42,8 @@ class PublicPages {
         model.addAttribute("errors", errors);
         // issue 17: signed out because the session reached DPHUB_SESSION_MAX_AGE (SessionLifetime)
         model.addAttribute("sessionEnded", sessionEnded != null);
+        // issue 17: a new password chosen with a link sent by email (identity's ForgottenPasswordController)
+        model.addAttribute("passwordReset", passwordReset != null);
         // issue 17: a right password, but this council's staff use their council account (only a council's code, as in its address)
         if (councilAccount != null && councilAccount.matches("[a-z0-9][a-z0-9-]{1,39}")) {
             model.addAttribute("councilAccountOnly", councilAccount);

@@ -26,16 +26,16 @@ import org.json.JSONObject;
  * only after two seconds), then 201; {@code GET /v2/notifications?reference=}
  * lists what it accepted with that reference. It keeps every request.
  */
-final class FakeNotify implements AutoCloseable {
+public final class FakeNotify implements AutoCloseable {
 
     /** Notify's key shape: {key name}-{service id}-{secret}, both UUIDs (made up here). */
     static final String API_KEY = "dphub_test-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-    static final String EMAIL_TEMPLATE = UUID.randomUUID().toString();
+    public static final String EMAIL_TEMPLATE = UUID.randomUUID().toString();
     static final String TEXT_TEMPLATE = UUID.randomUUID().toString();
     /** Takes the letter, but its 201 comes two seconds later. */
     static final int SLOW = -201;
 
-    record Request(String method, String path, String query, String authorization, JSONObject body, int answered) {
+    public record Request(String method, String path, String query, String authorization, JSONObject body, int answered) {
     }
 
     private final HttpServer server;
@@ -45,7 +45,7 @@ final class FakeNotify implements AutoCloseable {
     private String badRequestMessage = "email_address Not a valid email address";
 
     /** Answers the next POSTs with these statuses in turn, then 201. */
-    FakeNotify(int... statuses) throws IOException {
+    public FakeNotify(int... statuses) throws IOException {
         answer(statuses);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
@@ -59,7 +59,7 @@ final class FakeNotify implements AutoCloseable {
         return this;
     }
 
-    NotifyGateway.Account account() {
+    public NotifyGateway.Account account() {
         return account(Duration.ofSeconds(5));
     }
 
@@ -67,6 +67,12 @@ final class FakeNotify implements AutoCloseable {
     NotifyGateway.Account account(Duration timeout) {
         return new NotifyGateway.Account(API_KEY, "http://127.0.0.1:" + server.getAddress().getPort(), EMAIL_TEMPLATE, TEXT_TEMPLATE,
                 timeout);
+    }
+
+    /** Every email it was asked to send to this address, in order. */
+    public synchronized List<Request> emailsTo(String address) {
+        return requests.stream().filter(r -> r.method().equals("POST") && r.path().endsWith("/email") && r.body() != null
+                && address.equals(r.body().optString("email_address"))).toList();
     }
 
     /** Every POST that sent the letter with this reference, in order. */

@@ -233,6 +233,9 @@ class PageMatrixIT {
             "GET /service-funds/{id} | PV DP F | T",
             "GET /sign-in | PUBLIC SIGNED N |",
             "GET /sign-in/council-account | PUBLIC SIGNED N |",
+            // issue 17: a forgotten password (PasswordResetIT); without a link's token, the page says the link does not work
+            "GET /sign-in/forgotten-password | PUBLIC SIGNED N |",
+            "GET /sign-in/new-password | PUBLIC SIGNED N |",
             // no demo council has single sign-on: a made-up code, which is "not set up" (404) for everyone; OidcSignInIT signs in
             "GET /sign-in/council-account/{code} | PUBLIC SIGNED N |",
             // why a council account was refused: says so (403) only just after a refused sign-in (OidcSignInIT), else a plain 403
@@ -364,6 +367,8 @@ class PageMatrixIT {
             "POST /service-funds/{id}/spending | PV | T",
             "POST /service-funds/{id}/upload | PV | T",
             "POST /sign-in/code | SIGNED N |",
+            "POST /sign-in/forgotten-password | PUBLIC SIGNED N |",
+            "POST /sign-in/new-password | PUBLIC SIGNED N |",
             "POST /sign-in/recovery-code | SIGNED N |",
             "POST /sign-in/set-up-code | SIGNED N |",
             "POST /vacancies/{id}/report | SIGNED | T");

@@ -24,6 +24,8 @@ class IdentityPersonalData implements PersonalDataSource {
 
     /** Their sessions, found by the usernames as they stand (before the step replaces them), end once the step is committed. */
     private void closing(List<Long> users) {
+        // a link to choose a new password, asked for before, no longer works either
+        jdbc.sql("DELETE FROM password_reset WHERE user_id IN (:users)").param("users", users).update();
         sessions.endAfterCommit(jdbc.sql("SELECT username FROM app_user WHERE id IN (:users) ORDER BY id").param("users", users)
                 .query(String.class).list());
     }

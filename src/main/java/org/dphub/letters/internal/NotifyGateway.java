@@ -112,6 +112,16 @@ public class NotifyGateway {
     }
 
     /**
+     * An email that must not be kept (a link that resets a password): sent through the same generic
+     * template, at once and not through the outbox, and not written anywhere. Outside a transaction.
+     */
+    public NotifyAnswer sendEmail(String to, String subject, String body, String reference) {
+        Account account = this.account;
+        return call(account, client -> client.sendEmail(account.emailTemplate(), to, Map.of("subject", subject, "body", body), reference)
+                .getNotificationId());
+    }
+
+    /**
      * Whether Notify already has a notification with the letter's reference (an earlier attempt
      * reached it, but its answer never reached us): accepted with its id; empty if it has none;
      * not accepted if Notify could not be asked.
