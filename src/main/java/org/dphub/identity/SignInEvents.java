@@ -57,6 +57,7 @@ class SignInEvents {
         Exception e = event.getException();
         String reason = e instanceof LockedException ? (e.getCause() != null ? "locked-now" : "locked")
                 : e instanceof CouncilAccountRequired ? "council-account-required"
+                : e instanceof org.springframework.security.authentication.CredentialsExpiredException ? "temporary-password-expired"
                 : attempt instanceof ApiKeyAuthentication ? "unknown-api-key"
                 : "wrong-password";
         String user = "-";

@@ -1,10 +1,13 @@
 package org.dphub.identity;
 
+import java.time.Duration;
 import java.util.Optional;
+import org.dphub.identity.internal.UserRepository;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.CouncilAccountRequired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -16,18 +19,25 @@ import org.springframework.security.core.AuthenticationException;
  * is refused before the password is even checked. A right password of a member of staff whose
  * council has turned staff passwords off (issue 17) is refused after the check, with
  * {@link CouncilAccountRequired}: only someone who knows the password learns that the account is
- * such a member of staff, and the password then opens nothing.
+ * such a member of staff, and the password then opens nothing. A right temporary password given
+ * longer ago than {@code DPHUB_TEMPORARY_PASSWORD_LIFETIME} is refused the same way, with
+ * {@link CredentialsExpiredException}.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
     private final PasswordsForStaff staffPasswords;
+    private final UserRepository users;
+    private final Duration temporaryPasswordLifetime;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle, PasswordsForStaff staffPasswords) {
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle, PasswordsForStaff staffPasswords,
+                                    UserRepository users, Duration temporaryPasswordLifetime) {
         this.passwords = passwords;
         this.throttle = throttle;
         this.staffPasswords = staffPasswords;
+        this.users = users;
+        this.temporaryPasswordLifetime = temporaryPasswordLifetime;
     }
 
     @Override
@@ -43,6 +53,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 Optional<String> council = staffPasswords.councilAccountRequired(holder.signedInUser());
                 if (council.isPresent()) {
                     throw new CouncilAccountRequired(council.get());
+                }
+                // ASVS 2.3.1: a temporary password works for a while only; then staff give another
+                if (holder.signedInUser().mustChangePassword()
+                        && users.temporaryPasswordOlderThan(holder.signedInUser().userId(), temporaryPasswordLifetime)) {
+                    throw new CredentialsExpiredException("The temporary password is older than " + temporaryPasswordLifetime);
                 }
             }
             return result;

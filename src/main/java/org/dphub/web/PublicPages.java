@@ -29,13 +29,17 @@ class PublicPages {
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
                   @RequestParam(name = "council-account", required = false) String councilAccount,
                   @RequestParam(name = "session-ended", required = false) String sessionEnded,
-                  @RequestParam(name = "password-reset", required = false) String passwordReset, Model model, Locale locale) {
+                  @RequestParam(name = "password-reset", required = false) String passwordReset,
+                  @RequestParam(name = "temporary-password-expired", required = false) String temporaryExpired, Model model, Locale locale) {
         if (CurrentUser.orNull() != null) {
             return "redirect:/home";
         }
         FormErrors errors = new FormErrors(messages, locale);
         if (locked != null) {
             errors.reject("username", "sign-in.error.locked");
+        } else if (temporaryExpired != null) {
+            // issue 17: a right temporary password, older than DPHUB_TEMPORARY_PASSWORD_LIFETIME
+            errors.reject("password", "sign-in.error.temporary-expired");
         } else if (error != null) {
             errors.reject("username", "sign-in.error.wrong");
         }

@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -73,6 +74,9 @@ class SecurityConfiguration {
     /** Where a page's files are served from (styles, scripts, fonts, images): public, and they read no session. */
     static final List<String> PAGE_FILE_FOLDERS = List.of("/assets/", "/govuk/", "/static/");
     static final String FAVICON = "/favicon.ico";
+
+    static final String TEMPORARY_PASSWORD_EXPIRED = "This temporary password is too old to use. Ask your council for a new one, "
+            + "or use \"Forgotten your password?\" on the sign-in page.";
 
     static final String[] PUBLIC_PAGES = java.util.stream.Stream.of(List.of(
             "/", "/sign-in", "/sign-in/*", "/sign-in/council-account/**", "/join-as-a-pa", "/join-as-a-provider", "/directory", "/directory/services/*", "/accessibility", "/data-attribution", "/cookies", "/error",
@@ -133,6 +137,7 @@ class SecurityConfiguration {
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
                                 ? "Too many failed attempts for this username. Wait 15 minutes and try again."
                                 : e instanceof CouncilAccountRequired ? COUNCIL_ACCOUNT_REQUIRED
+                                : e instanceof CredentialsExpiredException ? TEMPORARY_PASSWORD_EXPIRED
                                 : "Give the metrics token (Bearer) or a council administrator's username and password (HTTP Basic).")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -190,6 +195,7 @@ class SecurityConfiguration {
                         problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
                                 ? "Too many failed attempts for this username. Wait 15 minutes and try again."
                                 : e instanceof CouncilAccountRequired ? COUNCIL_ACCOUNT_REQUIRED
+                                : e instanceof CredentialsExpiredException ? TEMPORARY_PASSWORD_EXPIRED
                                 : NO_CREDENTIALS)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -436,6 +442,7 @@ class SecurityConfiguration {
     private static AuthenticationFailureHandler signInFailed() {
         return (request, response, e) -> response.sendRedirect(request.getContextPath()
                 + (e instanceof LockedException ? "/sign-in?locked"
+                : e instanceof CredentialsExpiredException ? "/sign-in?temporary-password-expired"
                 : e instanceof CouncilAccountRequired required ? "/sign-in?council-account=" + required.councilCode()
                 : "/sign-in?error"));
     }

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * "Forgotten your password?" in Chromium, as a PA with no council meets it: the link on the sign-in
- * page, the address (a mistake first), "check your email", the link from the email (GOV.UK Notify's
+ * page (shown with the error for a temporary password too old, as the page points there), the address (a mistake first), "check your email", the link from the email (GOV.UK Notify's
  * real client, a fake Notify server), a new password (a mistake first), signing in with it, and the
  * spent link. axe-core on every page, in English and Welsh. The rules are in {@code PasswordResetIT}.
  */
@@ -63,7 +63,11 @@ class PasswordResetBrowserIT {
         String pa = "carys-" + UUID.randomUUID() + "@example.com";
         accounts.create(new NewUserAccount(pa, "forgotten long ago", "Carys Jones", null, EnumSet.of(Role.PERSONAL_ASSISTANT), "en"));
 
-        pages.open("/sign-in?lang=en");
+        // a temporary password too old to use sends people here (NewTemporaryPasswordIT), which points on
+        pages.open("/sign-in?temporary-password-expired&lang=en");
+        assertThat(pages.errors()).containsExactly("Your temporary password is too old to use. Ask your council for a new one, "
+                + "or use \u201cForgotten your password?\u201d below if you sign in with an email address");
+        pages.assertAccessible("the sign-in page after a temporary password too old");
         pages.clickLink("Forgotten your password?");
         assertThat(pages.h1()).isEqualTo("Forgotten your password?");
         pages.assertAccessibleInBothLanguages("forgotten your password");

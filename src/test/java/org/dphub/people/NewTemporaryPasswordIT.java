@@ -67,7 +67,7 @@ class NewTemporaryPasswordIT {
         assertThat(confirm.body()).contains("stops working").contains("signed out on every device");
         HttpResponse<String> done = http.postForm(path, "_csrf=" + Http.encode(Http.csrfToken(confirm.body())), "Cookie", staffSession);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        assertThat(done.body()).contains("New temporary password");
+        assertThat(done.body()).contains("New temporary password").contains("The temporary password works for 7 days");
         Matcher password = Pattern.compile("id=\"temporary-password\"[^>]*>([^<]+)<").matcher(done.body());
         assertThat(password.find()).as("the new password is shown").isTrue();
         return password.group(1);
@@ -116,6 +116,40 @@ class NewTemporaryPasswordIT {
                 .as("audited, by the practitioner").isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE after_state::text LIKE :p OR before_state::text LIKE :p")
                 .param("p", "%" + temporary + "%").query(Long.class).single()).as("the password is in no audit row").isZero();
+    }
+
+    /** Signs in on the sign-in page; where it sends them. */
+    String signInLeadsTo(String username, String password) {
+        HttpResponse<String> form = http.get("/sign-in");
+        return http.postForm("/sign-in", "username=" + Http.encode(username) + "&password=" + Http.encode(password) + "&_csrf="
+                        + Http.encode(Http.csrfToken(form.body())), "Cookie", Http.FORM_COOKIE + "=" + Http.cookie(form, Http.FORM_COOKIE))
+                .headers().firstValue("Location").orElse("");
+    }
+
+    /** ASVS 2.3.1: a temporary password works for DPHUB_TEMPORARY_PASSWORD_LIFETIME (7 days here) after it is given. */
+    @Test
+    void aTemporaryPasswordWorksForSevenDaysThenTheSignInPageSaysToAskForANewOne() {
+        OnlineAccount week = citizens.giveOnlineAccount(practitioner, newCitizen(), "week" + UUID.randomUUID() + "@example.com");
+        OnlineAccount sixDays = citizens.giveOnlineAccount(practitioner, newCitizen(), "six" + UUID.randomUUID() + "@example.com");
+        jdbc.sql("UPDATE app_user SET temporary_password_set_at = now() - interval '7 days 1 minute' WHERE username = :u")
+                .param("u", week.username()).update();
+        jdbc.sql("UPDATE app_user SET temporary_password_set_at = now() - interval '6 days' WHERE username = :u")
+                .param("u", sixDays.username()).update();
+
+        assertThat(signInLeadsTo(week.username(), week.temporaryPassword())).endsWith("/sign-in?temporary-password-expired");
+        assertThat(http.get("/sign-in?temporary-password-expired").body()).contains("Your temporary password is too old to use")
+                .contains("govuk-error-summary");
+        HttpResponse<String> api = http.getAs(week.username(), week.temporaryPassword(), "/api/v1/me");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.body()).contains("too old to use");
+        assertThat(signInLeadsTo(week.username(), "not the password")).as("a wrong one still says only that").endsWith("/sign-in?error");
+
+        assertThat(http.choosesOwnPassword(sixDays.username(), sixDays.temporaryPassword())).as("six days old, it works").isNotBlank();
+
+        long weekCitizen = jdbc.sql("SELECT citizen_id FROM citizen_access a JOIN app_user u ON u.id = a.user_id WHERE u.username = :u")
+                .param("u", week.username()).query(Long.class).single();
+        OnlineAccount renewed = citizens.giveNewTemporaryPassword(practitioner, weekCitizen);
+        assertThat(http.choosesOwnPassword(week.username(), renewed.temporaryPassword())).as("a new one, given today, works").isNotBlank();
     }
 
     @Test

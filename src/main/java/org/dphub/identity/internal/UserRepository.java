@@ -34,8 +34,9 @@ public class UserRepository {
                        String preferredLanguage, boolean mustChangePassword) {
         long id = jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, council_id, preferred_language,
-                            must_change_password)
-                        VALUES (:username, :hash, :name, :council, :language, :mustChange) RETURNING id""")
+                            must_change_password, temporary_password_set_at)
+                        VALUES (:username, :hash, :name, :council, :language, :mustChange, CASE WHEN :mustChange THEN now() END)
+                        RETURNING id""")
                 .param("username", username).param("hash", passwordHash).param("name", displayName)
                 .param("council", councilId).param("language", preferredLanguage).param("mustChange", mustChangePassword)
                 .query(Long.class).single();
@@ -76,12 +77,20 @@ public class UserRepository {
      */
     public Optional<String> setTemporaryPassword(long userId, String passwordHash) {
         return jdbc.sql("""
-                        UPDATE app_user u SET password_hash = :hash, must_change_password = TRUE
+                        UPDATE app_user u SET password_hash = :hash, must_change_password = TRUE, temporary_password_set_at = now()
                         WHERE u.id = :id AND u.enabled
                           AND NOT EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = u.id
                                           AND r.role NOT IN ('CITIZEN', 'REPRESENTATIVE'))
                         RETURNING u.username""")
                 .param("hash", passwordHash).param("id", userId).query(String.class).optional();
+    }
+
+    /** Whether the account's password is a temporary one given longer ago than {@code lifetime}. */
+    public boolean temporaryPasswordOlderThan(long userId, java.time.Duration lifetime) {
+        return jdbc.sql("""
+                        SELECT must_change_password AND temporary_password_set_at < now() - make_interval(secs => :seconds)
+                        FROM app_user WHERE id = :id""")
+                .param("seconds", lifetime.toSeconds()).param("id", userId).query(Boolean.class).optional().orElse(false);
     }
 
     public boolean usernameTaken(String username) {
@@ -90,7 +99,7 @@ public class UserRepository {
     }
 
     public void changePassword(long userId, String passwordHash) {
-        jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE WHERE id = :id")
+        jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE, temporary_password_set_at = NULL WHERE id = :id")
                 .param("hash", passwordHash).param("id", userId).update();
     }
 

@@ -29,10 +29,14 @@ class OnlineAccountController {
 
     private final Citizens citizens;
     private final MessageSource messages;
+    private final java.time.Duration temporaryPasswordLifetime;
 
-    OnlineAccountController(Citizens citizens, MessageSource messages) {
+    OnlineAccountController(Citizens citizens, MessageSource messages,
+                            @org.springframework.beans.factory.annotation.Value("${dphub.sign-in.temporary-password-lifetime:7d}")
+                            java.time.Duration temporaryPasswordLifetime) {
         this.citizens = citizens;
         this.messages = messages;
+        this.temporaryPasswordLifetime = temporaryPasswordLifetime;
     }
 
     @GetMapping("/citizens/{id}/account/new")
@@ -190,6 +194,10 @@ class OnlineAccountController {
         model.addAttribute("citizen", citizen);
         model.addAttribute("representative", representative);
         model.addAttribute("account", account);
+        // how long the temporary password works (DPHUB_TEMPORARY_PASSWORD_LIFETIME), in days, or hours when under a day
+        long days = temporaryPasswordLifetime.toDays();
+        model.addAttribute("lifetimeKey", days >= 1 ? "people.account.created.lifetime-days" : "people.account.created.lifetime-hours");
+        model.addAttribute("lifetime", days >= 1 ? days : temporaryPasswordLifetime.toHours());
         return "people/account-created";
     }
 }
