@@ -171,6 +171,8 @@ public class PasswordResets {
         if (!errors.isEmpty()) {
             return username;
         }
+        // hashed before the transaction, which then holds its connection for no more than the statements
+        String passwordHash = passwordEncoder.encode(newPassword);
         OffsetDateTime now = OffsetDateTime.now(clock);
         return transactions.execute(status -> {
             Optional<Long> userId = jdbc.sql("""
@@ -183,7 +185,7 @@ public class PasswordResets {
             }
             jdbc.sql("UPDATE password_reset SET used_at = :now WHERE user_id = :user AND used_at IS NULL")
                     .param("now", now).param("user", userId.get()).update();
-            users.changePassword(userId.get(), passwordEncoder.encode(newPassword));
+            users.changePassword(userId.get(), passwordHash);
             throttle.recordSuccess(username.get());
             sessions.endAfterCommit(List.of(username.get()));
             audit.recordAs(username.get(), users.findById(userId.get()).map(UserRepository.StoredUser::councilId).orElse(null), "user",

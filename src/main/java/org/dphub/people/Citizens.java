@@ -154,7 +154,7 @@ public class Citizens {
         String password = TemporaryPassword.make();
         String username = accounts.giveNewTemporaryPassword(userId, councilId, password)
                 .orElseThrow(() -> new org.dphub.web.Conflict("This online account is also used for work (as staff, a PA or a provider), "
-                        + "so its password is not replaced here: they can reset it where they work"));
+                        + "so its password is not replaced here: they can use \"Forgotten your password?\" on the sign-in page"));
         return new OnlineAccount(username, password);
     }
 
