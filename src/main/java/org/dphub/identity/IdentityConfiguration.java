@@ -35,18 +35,13 @@ class IdentityConfiguration {
     AuthenticationProvider signInAuthenticationProvider(SignInUserDetailsService users, PasswordEncoder encoder,
                                                         SignInThrottle throttle, ApiKeys keys, CouncilAccountSignIn councilAccounts,
                                                         PasswordsForStaff staffPasswords, org.dphub.identity.internal.UserRepository userRepository,
-                                                        @org.springframework.beans.factory.annotation.Value("${dphub.sign-in.temporary-password-lifetime:7d}")
-                                                        Duration temporaryPasswordLifetime) {
-        if (temporaryPasswordLifetime.compareTo(Duration.ofHours(1)) < 0 || temporaryPasswordLifetime.compareTo(Duration.ofDays(90)) > 0) {
-            throw new IllegalArgumentException("DPHUB_TEMPORARY_PASSWORD_LIFETIME is " + temporaryPasswordLifetime
-                    + ": set it from 1h to 90d (for example 7d), how long a temporary password works after it is given");
-        }
+                                                        UserAccounts accounts) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         OidcAuthorizationCodeAuthenticationProvider councilAccount = new OidcAuthorizationCodeAuthenticationProvider(
                 new RestClientAuthorizationCodeTokenResponseClient(), councilAccounts);
         return new SignInProviders(new ThrottledAuthenticationProvider(passwords, throttle, staffPasswords, userRepository,
-                temporaryPasswordLifetime), new ApiKeyAuthenticationProvider(keys),
+                accounts.temporaryPasswordLifetime()), new ApiKeyAuthenticationProvider(keys),
                 councilAccount);
     }
 

@@ -175,25 +175,31 @@ public class PasswordResets {
         String passwordHash = passwordEncoder.encode(newPassword);
         OffsetDateTime now = OffsetDateTime.now(clock);
         return transactions.execute(status -> {
-            Optional<Long> userId = jdbc.sql("""
+            // the link is spent in the statement that checks it, which also says whose it was and their council
+            Optional<Spent> spent = jdbc.sql("""
                             UPDATE password_reset r SET used_at = :now FROM app_user u
                             WHERE u.id = r.user_id AND u.enabled AND r.token_hash = :hash AND r.used_at IS NULL AND r.expires_at > :now
-                            RETURNING r.user_id""")
-                    .param("now", now).param("hash", hash(token)).query(Long.class).optional();
-            if (userId.isEmpty()) {
+                            RETURNING r.user_id, u.council_id""")
+                    .param("now", now).param("hash", hash(token))
+                    .query((rs, row) -> new Spent(rs.getLong("user_id"), rs.getObject("council_id", Long.class))).optional();
+            if (spent.isEmpty()) {
                 return Optional.<String>empty();
             }
+            long userId = spent.get().userId();
             jdbc.sql("UPDATE password_reset SET used_at = :now WHERE user_id = :user AND used_at IS NULL")
-                    .param("now", now).param("user", userId.get()).update();
-            users.changePassword(userId.get(), passwordHash);
+                    .param("now", now).param("user", userId).update();
+            users.changePassword(userId, passwordHash);
             throttle.recordSuccess(username.get());
             sessions.endAfterCommit(List.of(username.get()));
-            audit.recordAs(username.get(), users.findById(userId.get()).map(UserRepository.StoredUser::councilId).orElse(null), "user",
-                    userId.get(), AuditAction.UPDATE, AuditTrail.values("password", "(not shown)"),
+            audit.recordAs(username.get(), spent.get().councilId(), "user",
+                    userId, AuditAction.UPDATE, AuditTrail.values("password", "(not shown)"),
                     AuditTrail.values("password", "(changed with a link sent by email)"));
             SecurityLog.info("password-reset", "user=" + SecurityLog.clean(username.get()));
             return username;
         });
+    }
+
+    private record Spent(long userId, Long councilId) {
     }
 
     private Optional<String> usernameFor(String token) {

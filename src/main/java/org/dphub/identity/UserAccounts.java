@@ -1,6 +1,6 @@
 package org.dphub.identity;
 
-import org.dphub.shared.database.ReadOnlyMemo;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.dphub.audit.AuditAction;
@@ -10,7 +10,9 @@ import org.dphub.councils.Councils;
 import org.dphub.identity.internal.SessionsOfClosedSignIns;
 import org.dphub.identity.internal.UserRepository;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.ReadOnlyMemo;
 import org.dphub.web.SecurityLog;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +27,31 @@ public class UserAccounts {
     private final Councils councils;
     private final SignInThrottle throttle;
     private final SessionsOfClosedSignIns sessions;
+    private final Duration temporaryPasswordLifetime;
 
     UserAccounts(UserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit, Councils councils, SignInThrottle throttle,
-                 SessionsOfClosedSignIns sessions) {
+                 SessionsOfClosedSignIns sessions,
+                 @Value("${dphub.sign-in.temporary-password-lifetime:7d}") Duration temporaryPasswordLifetime) {
+        if (temporaryPasswordLifetime.compareTo(Duration.ofHours(1)) < 0 || temporaryPasswordLifetime.compareTo(Duration.ofDays(90)) > 0) {
+            throw new IllegalArgumentException("DPHUB_TEMPORARY_PASSWORD_LIFETIME is " + temporaryPasswordLifetime
+                    + ": set it from 1h to 90d (for example 7d), how long a temporary password works after it is given");
+        }
+        this.temporaryPasswordLifetime = temporaryPasswordLifetime;
         this.users = users;
         this.throttle = throttle;
         this.sessions = sessions;
         this.councils = councils;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
+    }
+
+    /**
+     * How long a temporary password works after it is given ({@code DPHUB_TEMPORARY_PASSWORD_LIFETIME},
+     * 1 hour to 90 days; a value outside that stops the start): sign-in refuses it after that, and the
+     * page that shows it says so.
+     */
+    public Duration temporaryPasswordLifetime() {
+        return temporaryPasswordLifetime;
     }
 
     @Transactional

@@ -19,8 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (a {@link SignInStep} after their password: finance officers, council administrators) can be
  * refused it on the API and actuator with {@code DPHUB_BASIC_FOR_ONE_TIME_CODE_ROLES=false}: they
  * then call with an API key made after signing in with their code. On by default, so tests and
- * scripts keep Basic (docs/SECURITY.md, V2). Sits after the Basic filter; an API key or the metrics
- * token is not a password and passes.
+ * scripts keep Basic (docs/SECURITY.md, V2). Sits after the Basic filter, in front of the chain's
+ * exception handling and behind its {@link RefusalLog}, which logs the refusal (as a 401, with nobody
+ * signed in: the password alone does not sign them in); an API key or the metrics token is not a
+ * password and passes.
  */
 final class PasswordAloneRefusal extends OncePerRequestFilter {
 

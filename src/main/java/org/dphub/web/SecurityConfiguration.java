@@ -126,8 +126,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new RefusalLog(), ExceptionTranslationFilter.class)
                 // after RefusalLog (added first, at the same place), so the refusal is logged
                 .addFilterBefore(new TemporaryPasswordRefusal(json), ExceptionTranslationFilter.class)
+                // a finance officer's or administrator's password alone, when the council says so; logged the same way
+                .addFilterBefore(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json), ExceptionTranslationFilter.class)
                 .addFilterBefore(new MetricsToken(metricsToken, json), BasicAuthenticationFilter.class)
-                .addFilterAfter(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().access(AuthorizationManagers.anyOf(
@@ -169,9 +170,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new RefusalLog(), ExceptionTranslationFilter.class)
                 // a temporary password only opens the page to choose one's own; after RefusalLog, so it is logged
                 .addFilterBefore(new TemporaryPasswordRefusal(json), ExceptionTranslationFilter.class)
-                // a finance officer's or administrator's password alone, when the council says so (issue 17)
-                .addFilterAfter(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json),
-                        BasicAuthenticationFilter.class)
+                // a finance officer's or administrator's password alone, when the council says so (issue 17); logged the same way
+                .addFilterBefore(new PasswordAloneRefusal(basicForCodeRoles, steps.orderedStream().toList(), json),
+                        ExceptionTranslationFilter.class)
                 .addFilterAfter(new OversizedUploads(uploads), AuthorizationFilter.class)
                 .addFilterAfter(new OversizedBodies(maxJson.toBytes(), uploads.getMaxRequestSize(), wholeFiles.orderedStream().toList(), json),
                         AuthorizationFilter.class)

@@ -2,6 +2,7 @@ package org.dphub.people.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.dphub.identity.UserAccounts;
 import org.dphub.identity.UsernameTakenException;
 import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
@@ -29,14 +30,12 @@ class OnlineAccountController {
 
     private final Citizens citizens;
     private final MessageSource messages;
-    private final java.time.Duration temporaryPasswordLifetime;
+    private final UserAccounts accounts;
 
-    OnlineAccountController(Citizens citizens, MessageSource messages,
-                            @org.springframework.beans.factory.annotation.Value("${dphub.sign-in.temporary-password-lifetime:7d}")
-                            java.time.Duration temporaryPasswordLifetime) {
+    OnlineAccountController(Citizens citizens, MessageSource messages, UserAccounts accounts) {
         this.citizens = citizens;
         this.messages = messages;
-        this.temporaryPasswordLifetime = temporaryPasswordLifetime;
+        this.accounts = accounts;
     }
 
     @GetMapping("/citizens/{id}/account/new")
@@ -195,9 +194,10 @@ class OnlineAccountController {
         model.addAttribute("representative", representative);
         model.addAttribute("account", account);
         // how long the temporary password works (DPHUB_TEMPORARY_PASSWORD_LIFETIME), in days, or hours when under a day
-        long days = temporaryPasswordLifetime.toDays();
+        java.time.Duration lifetime = accounts.temporaryPasswordLifetime();
+        long days = lifetime.toDays();
         model.addAttribute("lifetimeKey", days >= 1 ? "people.account.created.lifetime-days" : "people.account.created.lifetime-hours");
-        model.addAttribute("lifetime", days >= 1 ? days : temporaryPasswordLifetime.toHours());
+        model.addAttribute("lifetime", days >= 1 ? days : lifetime.toHours());
         return "people/account-created";
     }
 }
