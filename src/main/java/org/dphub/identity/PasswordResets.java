@@ -59,6 +59,7 @@ public class PasswordResets {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String publicUrl;
+    private final int asksPerAddressPerHour;
     /** Sends the emails, so that asking answers as soon whether or not an email goes; a few at most wait. */
     private final ExecutorService sending = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(100), task -> {
         Thread thread = new Thread(task, "password-reset-email");
@@ -69,7 +70,13 @@ public class PasswordResets {
     PasswordResets(JdbcClient jdbc, UserRepository users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
                    SessionsOfClosedSignIns sessions, PasswordsForStaff passwordsForStaff, UserAccounts accounts, AuditTrail audit,
                    ObjectProvider<PasswordResetEmail> emails, TransactionTemplate transactions, Clock clock,
-                   @Value("${dphub.public-url:http://localhost:8080}") String publicUrl) {
+                   @Value("${dphub.public-url:http://localhost:8080}") String publicUrl,
+                   @Value("${dphub.sign-in.password-reset-asks-per-hour:20}") int asksPerAddressPerHour) {
+        if (asksPerAddressPerHour < 1) {
+            throw new IllegalArgumentException("DPHUB_PASSWORD_RESET_ASKS_PER_HOUR is " + asksPerAddressPerHour
+                    + ": set it to 1 or more (for example 20), how many password reset links one client address may ask for in an hour");
+        }
+        this.asksPerAddressPerHour = asksPerAddressPerHour;
         this.jdbc = jdbc;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -90,11 +97,29 @@ public class PasswordResets {
     }
 
     /**
-     * Someone asks for a link to the address they typed. Says nothing back: an address that is no
-     * account's, a closed account, staff who must use their council account, or a fourth ask within
-     * the hour, sends nothing and looks the same.
+     * Someone asks for a link to the address they typed. Says nothing back about the account: an
+     * address that is no account's, a closed account, staff who must use their council account, or a
+     * fourth ask for one account within the hour, sends nothing and looks the same. What it does say:
+     * {@code false} when the client address it came from has asked {@code DPHUB_PASSWORD_RESET_ASKS_PER_HOUR}
+     * times within the hour, whatever the accounts (a robot asking for many people's links); nothing
+     * is looked up or sent then, and that ask is not counted.
      */
-    public void ask(String typedAddress) {
+    public boolean ask(String typedAddress, String clientAddress) {
+        OffsetDateTime asked = OffsetDateTime.now(clock);
+        String from = clientAddress == null ? "" : clientAddress;
+        long fromHere = jdbc.sql("SELECT count(*) FROM password_reset_ask WHERE client_address = :from AND asked_at > :hourAgo")
+                .param("from", from).param("hourAgo", asked.minusHours(1)).query(Long.class).single();
+        if (fromHere >= asksPerAddressPerHour) {
+            SecurityLog.warn("password-reset-asked", "user=? sent=no reason=too-many-from-address");
+            return false;
+        }
+        jdbc.sql("INSERT INTO password_reset_ask (client_address, asked_at) VALUES (:from, :now)")
+                .param("from", from).param("now", asked).update();
+        linkIfAnAccount(typedAddress);
+        return true;
+    }
+
+    private void linkIfAnAccount(String typedAddress) {
         String address = typedAddress == null ? "" : typedAddress.strip().toLowerCase(java.util.Locale.ROOT);
         Optional<UserRepository.StoredUser> found = users.findByUsername(address)
                 .filter(u -> u.enabled() && looksLikeAnEmailAddress(u.username()))
@@ -144,8 +169,10 @@ public class PasswordResets {
 
     /** Forgets links that stopped working more than a day ago (the hourly job of the sign-in throttles). */
     int forgetOldLinks() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("DELETE FROM password_reset_ask WHERE asked_at < :hourAgo").param("hourAgo", now.minusHours(1)).update();
         return jdbc.sql("DELETE FROM password_reset WHERE expires_at < :dayAgo OR used_at < :dayAgo")
-                .param("dayAgo", OffsetDateTime.now(clock).minusDays(1)).update();
+                .param("dayAgo", now.minusDays(1)).update();
     }
 
     /** Whether a link's token may still be used: known, not used, not expired, its account open. */

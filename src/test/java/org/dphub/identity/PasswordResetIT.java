@@ -207,4 +207,39 @@ class PasswordResetIT {
                 .doesNotContain("<script>alert(1)</script>");
         assertThat(ask("a".repeat(300) + "@example.com").body()).contains("govuk-error-summary");
     }
+
+    @Test
+    void oneConnectionAskingForManyPeoplesLinksIsStoppedWithWhatToDoAndNothingIsSent() {
+        jdbc.sql("DELETE FROM password_reset_ask").update();
+        try {
+            String pa = pa();
+            assertThat(ask(pa).statusCode()).isEqualTo(302);
+            assertThat(emails(pa, 1)).hasSize(1);
+            // this connection has asked 20 times within the hour, for whoever (DPHUB_PASSWORD_RESET_ASKS_PER_HOUR)
+            String here = jdbc.sql("SELECT client_address FROM password_reset_ask").query(String.class).single();
+            jdbc.sql("INSERT INTO password_reset_ask (client_address, asked_at) SELECT :here, now() - interval '30 minutes' FROM generate_series(1, 19)")
+                    .param("here", here).update();
+
+            String other = pa();
+            HttpResponse<String> refused = ask(other);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.body()).contains("govuk-error-summary")
+                    .contains("Too many links have been asked for from this connection in the last hour. Wait an hour and try again")
+                    .contains("value=\"" + other + "\"");
+            LockSupport.parkNanos(500_000_000L);
+            assertThat(notify.emailsTo(other)).as("nothing sent").isEmpty();
+            assertThat(jdbc.sql("SELECT count(*) FROM password_reset WHERE user_id = (SELECT id FROM app_user WHERE username = :u)")
+                    .param("u", other).query(Long.class).single()).as("no link made").isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM password_reset_ask").query(Long.class).single()).as("the refused ask not counted").isEqualTo(20);
+
+            // an hour on, the hourly job has forgotten the asks, and the person can ask again
+            jdbc.sql("UPDATE password_reset_ask SET asked_at = asked_at - interval '61 minutes'").update();
+            resets.forgetOldLinks();
+            assertThat(jdbc.sql("SELECT count(*) FROM password_reset_ask").query(Long.class).single()).isZero();
+            assertThat(ask(other).statusCode()).isEqualTo(302);
+            assertThat(emails(other, 1)).hasSize(1);
+        } finally {
+            jdbc.sql("DELETE FROM password_reset_ask").update();
+        }
+    }
 }

@@ -1,10 +1,13 @@
 package org.dphub.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
 import org.dphub.identity.PasswordResets;
 import org.dphub.web.FormErrors;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * "Forgotten your password?" (issue 17): the address they sign in with, then "check your email" —
  * the same words whether or not it is an account's — and the link's page, where they choose a new
  * password and are sent to sign in with it. A link that is unknown, used or more than an hour old
- * gets a page that says so and how to ask again, and changes nothing.
+ * gets a page that says so and how to ask again, and changes nothing. One connection asking for
+ * too many links within the hour, whoever's, gets 429 and the form again with what to do.
  */
 @Controller
 class ForgottenPasswordController {
@@ -40,11 +44,17 @@ class ForgottenPasswordController {
     }
 
     @PostMapping("/sign-in/forgotten-password")
-    String ask(@RequestParam(defaultValue = "") String email, Model model, Locale locale) {
+    String ask(@RequestParam(defaultValue = "") String email, Model model, Locale locale, HttpServletRequest request,
+               HttpServletResponse response) {
         FormErrors errors = new FormErrors(messages, locale);
         String address = errors.text("email", email, 254, true, "forgotten-password.email.in-error");
         if (address != null && !address.contains("@")) {
             errors.reject("email", "forgotten-password.error.email");
+        }
+        if (errors.isEmpty() && !resets.ask(address, request.getRemoteAddr())) {
+            // this connection has asked for too many links within the hour, whoever's (a robot): nothing sent
+            errors.reject("email", "forgotten-password.error.too-many");
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         }
         if (!errors.isEmpty()) {
             model.addAttribute("asked", false);
@@ -52,7 +62,6 @@ class ForgottenPasswordController {
             model.addAttribute("errors", errors);
             return "identity/forgotten-password";
         }
-        resets.ask(address);
         return "redirect:/sign-in/forgotten-password?asked";
     }
 
