@@ -45,6 +45,20 @@ class IdentityConfiguration {
                 councilAccount);
     }
 
+    /**
+     * The breached-password check of new passwords ({@code DPHUB_BREACHED_PASSWORDS_URL}, empty: off);
+     * a value that is not an http(s) address ending in {@code /} stops the start.
+     */
+    @Bean
+    BreachedPasswords breachedPasswords(@Value("${dphub.sign-in.breached-passwords-url:}") String url) {
+        String trimmed = url.strip();
+        if (!trimmed.isEmpty() && !trimmed.matches("https?://[^\\s?#]+/")) {
+            throw new IllegalArgumentException("DPHUB_BREACHED_PASSWORDS_URL is " + trimmed
+                    + ": set it to the Pwned Passwords range address ending in /, for example https://api.pwnedpasswords.com/range/, or leave it empty");
+        }
+        return new BreachedPasswords(trimmed);
+    }
+
     /** Each council's provider, as its administrator set it in the council's settings (the registration id is the council's code). */
     @Bean
     CouncilClientRegistrations councilClientRegistrations(Councils councils, Environment environment,

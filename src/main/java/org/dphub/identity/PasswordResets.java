@@ -55,6 +55,7 @@ public class PasswordResets {
     private final PasswordsForStaff passwordsForStaff;
     private final UserAccounts accounts;
     private final AuditTrail audit;
+    private final PasswordRules passwordRules;
     private final ObjectProvider<PasswordResetEmail> emails;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -68,7 +69,7 @@ public class PasswordResets {
     });
 
     PasswordResets(JdbcClient jdbc, UserRepository users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
-                   SessionsOfClosedSignIns sessions, PasswordsForStaff passwordsForStaff, UserAccounts accounts, AuditTrail audit,
+                   SessionsOfClosedSignIns sessions, PasswordsForStaff passwordsForStaff, UserAccounts accounts, AuditTrail audit, PasswordRules passwordRules,
                    ObjectProvider<PasswordResetEmail> emails, TransactionTemplate transactions, Clock clock,
                    @Value("${dphub.public-url:http://localhost:8080}") String publicUrl,
                    @Value("${dphub.sign-in.password-reset-asks-per-hour:20}") int asksPerAddressPerHour) {
@@ -85,6 +86,7 @@ public class PasswordResets {
         this.passwordsForStaff = passwordsForStaff;
         this.accounts = accounts;
         this.audit = audit;
+        this.passwordRules = passwordRules;
         this.emails = emails;
         this.transactions = transactions;
         this.clock = clock;
@@ -191,7 +193,7 @@ public class PasswordResets {
         if (username.isEmpty()) {
             return Optional.empty();
         }
-        PasswordRules.check("newPassword", newPassword, username.get(), errors);
+        passwordRules.check("newPassword", newPassword, username.get(), errors);
         if (errors.isEmpty() && !newPassword.equals(confirmPassword)) {
             errors.reject("confirmPassword", "password.error.mismatch");
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.dphub.web.FormErrors;
+import org.springframework.stereotype.Component;
 
 /**
  * NCSC guidance: length beats complexity, and block what attackers try first. At least 10
@@ -14,10 +15,13 @@ import org.dphub.web.FormErrors;
  * guesses. Its estimate knows 30,000 of the most common leaked passwords, names, English words,
  * keyboard rows, dates, repeats and sequences, and the person's own username, so "Password2026",
  * "Summer2024!", "qwerty12345", "manchester1" and "janesmith123" are refused while three random words
- * pass. No rule on which kinds of character to use. Nothing leaves the server: the lists come with
- * the library.
+ * pass. No rule on which kinds of character to use. Nothing leaves the server for that: the lists
+ * come with the library. Then, when the council has set {@code DPHUB_BREACHED_PASSWORDS_URL}, not in
+ * a corpus of breached passwords ({@link BreachedPasswords}: 5 characters of a hash are sent). The
+ * same rules on every page and API that sets a password.
  */
-public final class PasswordRules {
+@Component
+public class PasswordRules {
 
     public static final int MIN_LENGTH = 10;
     /**
@@ -39,10 +43,13 @@ public final class PasswordRules {
     /** its dictionaries are built once (about 100 ms); measuring reads them only */
     private static final Zxcvbn ESTIMATE = new Zxcvbn();
 
-    private PasswordRules() {
+    private final BreachedPasswords breached;
+
+    public PasswordRules(BreachedPasswords breached) {
+        this.breached = breached;
     }
 
-    public static void check(String field, String password, String username, FormErrors errors) {
+    public void check(String field, String password, String username, FormErrors errors) {
         if (password == null || password.isEmpty()) {
             errors.reject(field, "password.error.required");
         } else if (password.length() < MIN_LENGTH) {
@@ -52,6 +59,8 @@ public final class PasswordRules {
         } else if (COMMON.contains(password.toLowerCase(Locale.ROOT))
                 || password.equalsIgnoreCase(username) || guessable(password, username)) {
             errors.reject(field, "password.error.common");
+        } else if (breached.breached(password)) {
+            errors.reject(field, "password.error.breached");
         }
     }
 

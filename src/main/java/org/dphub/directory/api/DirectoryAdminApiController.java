@@ -67,8 +67,11 @@ class DirectoryAdminApiController {
     private final Councils councils;
     private final PostcodeDirectory postcodes;
     private final MessageSource messages;
+    private final PasswordRules passwordRules;
 
-    DirectoryAdminApiController(Directory directory, Councils councils, PostcodeDirectory postcodes, MessageSource messages) {
+    DirectoryAdminApiController(Directory directory, Councils councils, PostcodeDirectory postcodes, MessageSource messages,
+                                PasswordRules passwordRules) {
+        this.passwordRules = passwordRules;
         this.directory = directory;
         this.councils = councils;
         this.postcodes = postcodes;
@@ -82,7 +85,7 @@ class DirectoryAdminApiController {
         ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, LocaleContextHolder.getLocale()), postcodes);
         String email = rules.email("email", body.email(), true);
         String name = rules.text("displayName", body.displayName(), 100, true, "directory.label.display-name");
-        PasswordRules.check("password", body.password(), email, rules.errors());
+        passwordRules.check("password", body.password(), email, rules.errors());
         Long council = body.councilCode() == null ? null
                 : councils.findByCode(body.councilCode().strip()).map(c -> c.id()).orElse(null);
         if (council == null) {

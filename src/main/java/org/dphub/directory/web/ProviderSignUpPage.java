@@ -33,8 +33,10 @@ class ProviderSignUpPage {
     private final Councils councils;
     private final PostcodeDirectory postcodes;
     private final MessageSource messages;
+    private final PasswordRules passwordRules;
 
-    ProviderSignUpPage(Directory directory, Councils councils, PostcodeDirectory postcodes, MessageSource messages) {
+    ProviderSignUpPage(Directory directory, Councils councils, PostcodeDirectory postcodes, MessageSource messages, PasswordRules passwordRules) {
+        this.passwordRules = passwordRules;
         this.directory = directory;
         this.councils = councils;
         this.postcodes = postcodes;
@@ -51,7 +53,7 @@ class ProviderSignUpPage {
         ServiceInputRules rules = new ServiceInputRules(new FormErrors(messages, locale), postcodes);
         String name = rules.text("displayName", form.displayName(), 100, true, "directory.label.display-name");
         String email = rules.email("email", form.email(), true);
-        PasswordRules.check("password", form.password(), email, rules.errors());
+        passwordRules.check("password", form.password(), email, rules.errors());
         Council council = form.councilCode() == null ? null : councils.findByCode(form.councilCode()).orElse(null);
         if (council == null) {
             rules.errors().reject("councilCode", "directory.error.council");

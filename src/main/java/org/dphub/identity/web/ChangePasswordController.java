@@ -32,9 +32,11 @@ class ChangePasswordController {
     private final UserAccounts accounts;
     private final UserDetailsService users;
     private final MessageSource messages;
+    private final PasswordRules passwordRules;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    ChangePasswordController(UserAccounts accounts, UserDetailsService users, MessageSource messages) {
+    ChangePasswordController(UserAccounts accounts, UserDetailsService users, MessageSource messages, PasswordRules passwordRules) {
+        this.passwordRules = passwordRules;
         this.accounts = accounts;
         this.users = users;
         this.messages = messages;
@@ -61,7 +63,7 @@ class ChangePasswordController {
             return "identity/change-password";
         }
         FormErrors errors = new FormErrors(messages, locale);
-        PasswordRules.check("newPassword", newPassword, user.username(), errors);
+        passwordRules.check("newPassword", newPassword, user.username(), errors);
         if (errors.isEmpty() && !newPassword.equals(confirmPassword)) {
             errors.reject("confirmPassword", "password.error.mismatch");
         }

@@ -33,8 +33,10 @@ class PaRegistrationApiController {
 
     private final PaProfiles profiles;
     private final MessageSource messages;
+    private final PasswordRules passwordRules;
 
-    PaRegistrationApiController(PaProfiles profiles, MessageSource messages) {
+    PaRegistrationApiController(PaProfiles profiles, MessageSource messages, PasswordRules passwordRules) {
+        this.passwordRules = passwordRules;
         this.profiles = profiles;
         this.messages = messages;
     }
@@ -46,7 +48,7 @@ class PaRegistrationApiController {
         MarketplaceInput input = new MarketplaceInput(new FormErrors(messages, Locale.ENGLISH), null);
         String email = input.email("email", body.email(), true);
         String name = input.text("displayName", body.displayName(), 100, true, "marketplace.label.displayName", false);
-        PasswordRules.check("password", body.password(), email, input.errors());
+        passwordRules.check("password", body.password(), email, input.errors());
         input.errors().throwIfAny();
         try {
             long userId = profiles.register(email, body.password(), name, request.getRemoteAddr());

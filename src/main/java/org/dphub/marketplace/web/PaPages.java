@@ -45,8 +45,11 @@ class PaPages {
     private final Introductions introductions;
     private final PostcodeDirectory postcodes;
     private final MessageSource messages;
+    private final PasswordRules passwordRules;
 
-    PaPages(PaProfiles profiles, Vacancies vacancies, Introductions introductions, PostcodeDirectory postcodes, MessageSource messages) {
+    PaPages(PaProfiles profiles, Vacancies vacancies, Introductions introductions, PostcodeDirectory postcodes, MessageSource messages,
+            PasswordRules passwordRules) {
+        this.passwordRules = passwordRules;
         this.profiles = profiles;
         this.vacancies = vacancies;
         this.introductions = introductions;
@@ -68,7 +71,7 @@ class PaPages {
         PageInput input = new PageInput(errors, postcodes);
         String address = input.email("email", email, true);
         String name = input.text("displayName", displayName, 100, true, "mp.label.display-name");
-        PasswordRules.check("password", password, address, errors);
+        passwordRules.check("password", password, address, errors);
         if (errors.isEmpty()) {
             try {
                 profiles.register(address, password, name, request.getRemoteAddr());
