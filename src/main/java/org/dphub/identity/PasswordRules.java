@@ -35,9 +35,13 @@ public class PasswordRules {
      * to guess. Anyone, signed in or not, can send one of these from a sign-up page.
      */
     static final int ESTIMATED_LENGTH = 40;
-    /** published with dphub (the demo's accounts, the README) or on every list, whatever zxcvbn says of them */
+    /**
+     * Published with dphub, whatever zxcvbn says of them: the demo's accounts' password (in the
+     * README), and the example of three random words every password hint shows, which some will copy.
+     */
     private static final Set<String> COMMON = Set.of("password123", "1234567890", "qwertyuiop", "password1234",
-            "iloveyou123", "letmein1234", "welcome123", "demo-password-2026");
+            "iloveyou123", "letmein1234", "welcome123", "demo-password-2026", "kettle river purple", "kettleriverpurple",
+            "tegell afon porffor", "tegellafonporffor");
     /** words anyone guessing a dphub password would try with the username */
     private static final List<String> SERVICE_WORDS = List.of("dphub", "direct", "payment", "payments", "council");
     /** its dictionaries are built once (about 100 ms); measuring reads them only */

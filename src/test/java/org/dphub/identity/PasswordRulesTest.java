@@ -33,8 +33,8 @@ class PasswordRulesTest {
             "aaaaaaaaaaaa", "abcdefghijk", "0987654321", "zxcvbnm,./", "qazwsxedcrfv",
             // a place and a year
             "shrewsbury2026",
-            // published with dphub
-            "demo-password-2026"})
+            // published with dphub: the demo's password, and the example in every hint, in both languages
+            "demo-password-2026", "kettle river purple", "Kettle River Purple", "tegell afon porffor"})
     void aPasswordOnTheListsOrBuiltTheWayPeopleDoIsRefusedWithWhatToDoInstead(String password) {
         assertThat(refusal(password, "someone@example.com"))
                 .isEqualTo("That password is too easy to guess. Try three random words together");
