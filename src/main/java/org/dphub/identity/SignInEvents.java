@@ -55,7 +55,8 @@ class SignInEvents {
     void refused(AbstractAuthenticationFailureEvent event) {
         Authentication attempt = event.getAuthentication();
         Exception e = event.getException();
-        String reason = e instanceof LockedException ? (e.getCause() != null ? "locked-now" : "locked")
+        String reason = e instanceof org.dphub.web.TooManyFailedSignInsFromAddress ? "too-many-from-address"
+                : e instanceof LockedException ? (e.getCause() != null ? "locked-now" : "locked")
                 : e instanceof CouncilAccountRequired ? "council-account-required"
                 : e instanceof org.springframework.security.authentication.CredentialsExpiredException ? "temporary-password-expired"
                 : attempt instanceof ApiKeyAuthentication ? "unknown-api-key"

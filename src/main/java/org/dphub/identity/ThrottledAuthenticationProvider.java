@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.dphub.identity.internal.UserRepository;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.CouncilAccountRequired;
+import org.dphub.web.TooManyFailedSignInsFromAddress;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.CredentialsExpiredException;
@@ -13,6 +14,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Username-and-password sign-in (form and HTTP Basic alike) with throttling: a locked account
@@ -21,7 +23,9 @@ import org.springframework.security.core.AuthenticationException;
  * {@link CouncilAccountRequired}: only someone who knows the password learns that the account is
  * such a member of staff, and the password then opens nothing. A right temporary password given
  * longer ago than {@code DPHUB_TEMPORARY_PASSWORD_LIFETIME} is refused the same way, with
- * {@link CredentialsExpiredException}.
+ * {@link CredentialsExpiredException}. A client address that has made too many failed sign-ins within
+ * the lockout period, whatever the usernames, is refused before anything is checked, with
+ * {@link TooManyFailedSignInsFromAddress}.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -43,6 +47,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
+        // the address the attempt came from (behind a trusted proxy, the one it forwards): null for none
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        if (throttle.isBlocked(address)) {
+            throw new TooManyFailedSignInsFromAddress();
+        }
         if (throttle.isLocked(username)) {
             throw new LockedException("Too many failed sign-in attempts");
         }
@@ -63,8 +72,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             return result;
         } catch (BadCredentialsException e) {
             throttle.recordFailure(username);
+            throttle.recordFailureFrom(address);
             if (throttle.isLocked(username)) {
                 throw new LockedException("Too many failed sign-in attempts", e);
+            }
+            if (throttle.isBlocked(address)) {
+                throw new TooManyFailedSignInsFromAddress();
             }
             throw e;
         }

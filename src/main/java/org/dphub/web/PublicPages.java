@@ -27,6 +27,7 @@ class PublicPages {
     /** The sign-in form. Spring Security handles the POST and sends people back here on failure. */
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
+                  @RequestParam(name = "too-many-from-here", required = false) String tooManyFromHere,
                   @RequestParam(name = "council-account", required = false) String councilAccount,
                   @RequestParam(name = "session-ended", required = false) String sessionEnded,
                   @RequestParam(name = "password-reset", required = false) String passwordReset,
@@ -35,7 +36,10 @@ class PublicPages {
             return "redirect:/home";
         }
         FormErrors errors = new FormErrors(messages, locale);
-        if (locked != null) {
+        if (tooManyFromHere != null) {
+            // issue 17: too many failed sign-ins from this address, whatever the usernames (a robot)
+            errors.reject("username", "sign-in.error.too-many-from-here");
+        } else if (locked != null) {
             errors.reject("username", "sign-in.error.locked");
         } else if (temporaryExpired != null) {
             // issue 17: a right temporary password, older than DPHUB_TEMPORARY_PASSWORD_LIFETIME

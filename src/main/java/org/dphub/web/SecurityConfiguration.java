@@ -75,6 +75,8 @@ class SecurityConfiguration {
     static final List<String> PAGE_FILE_FOLDERS = List.of("/assets/", "/govuk/", "/static/");
     static final String FAVICON = "/favicon.ico";
 
+    static final String TOO_MANY_FROM_ADDRESS = "Too many sign-ins have failed from this address. Wait 15 minutes and try again.";
+
     static final String TEMPORARY_PASSWORD_EXPIRED = "This temporary password is too old to use. Ask your council for a new one, "
             + "or use \"Forgotten your password?\" on the sign-in page.";
 
@@ -135,7 +137,8 @@ class SecurityConfiguration {
                                 AuthorityAuthorizationManager.hasAuthority(MetricsToken.AUTHORITY),
                                 AuthorityAuthorizationManager.hasRole(Role.COUNCIL_ADMIN.name()))))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
+                        problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof TooManyFailedSignInsFromAddress ? TOO_MANY_FROM_ADDRESS
+                                : e instanceof LockedException
                                 ? "Too many failed attempts for this username. Wait 15 minutes and try again."
                                 : e instanceof CouncilAccountRequired ? COUNCIL_ACCOUNT_REQUIRED
                                 : e instanceof CredentialsExpiredException ? TEMPORARY_PASSWORD_EXPIRED
@@ -193,7 +196,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").authenticated()
                         .anyRequest().access(signedInButNoNationalAnalyst()))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof LockedException
+                        problem(response, json, HttpStatus.UNAUTHORIZED, e instanceof TooManyFailedSignInsFromAddress ? TOO_MANY_FROM_ADDRESS
+                                : e instanceof LockedException
                                 ? "Too many failed attempts for this username. Wait 15 minutes and try again."
                                 : e instanceof CouncilAccountRequired ? COUNCIL_ACCOUNT_REQUIRED
                                 : e instanceof CredentialsExpiredException ? TEMPORARY_PASSWORD_EXPIRED
@@ -442,7 +446,8 @@ class SecurityConfiguration {
      */
     private static AuthenticationFailureHandler signInFailed() {
         return (request, response, e) -> response.sendRedirect(request.getContextPath()
-                + (e instanceof LockedException ? "/sign-in?locked"
+                + (e instanceof TooManyFailedSignInsFromAddress ? "/sign-in?too-many-from-here"
+                : e instanceof LockedException ? "/sign-in?locked"
                 : e instanceof CredentialsExpiredException ? "/sign-in?temporary-password-expired"
                 : e instanceof CouncilAccountRequired required ? "/sign-in?council-account=" + required.councilCode()
                 : "/sign-in?error"));
