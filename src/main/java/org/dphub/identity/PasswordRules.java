@@ -35,13 +35,12 @@ public class PasswordRules {
      * to guess. Anyone, signed in or not, can send one of these from a sign-up page.
      */
     static final int ESTIMATED_LENGTH = 40;
-    /**
-     * Published with dphub, whatever zxcvbn says of them: the demo's accounts' password (in the
-     * README), and the example of three random words every password hint shows, which some will copy.
-     */
+    /** Published with dphub, whatever zxcvbn says of it: the demo's accounts' password (in the README), and a few old favourites. */
     private static final Set<String> COMMON = Set.of("password123", "1234567890", "qwertyuiop", "password1234",
-            "iloveyou123", "letmein1234", "welcome123", "demo-password-2026", "kettle river purple", "kettleriverpurple",
-            "tegell afon porffor", "tegellafonporffor");
+            "iloveyou123", "letmein1234", "welcome123", "demo-password-2026");
+    /** The example of three random words every password hint shows, in English and Welsh, which some will copy. */
+    private static final Set<String> HINTS_EXAMPLE = Set.of("kettle river purple", "kettleriverpurple", "tegell afon porffor",
+            "tegellafonporffor");
     /** words anyone guessing a dphub password would try with the username */
     private static final List<String> SERVICE_WORDS = List.of("dphub", "direct", "payment", "payments", "council");
     /** its dictionaries are built once (about 100 ms); measuring reads them only */
@@ -60,6 +59,8 @@ public class PasswordRules {
             errors.reject(field, "password.error.too-short", MIN_LENGTH);
         } else if (password.length() > 128) {
             errors.reject(field, "password.error.too-long");
+        } else if (HINTS_EXAMPLE.contains(password.strip().toLowerCase(Locale.ROOT))) {
+            errors.reject(field, "password.error.example");
         } else if (COMMON.contains(password.toLowerCase(Locale.ROOT))
                 || password.equalsIgnoreCase(username) || guessable(password, username)) {
             errors.reject(field, "password.error.common");
