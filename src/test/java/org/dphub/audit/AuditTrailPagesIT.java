@@ -182,8 +182,15 @@ class AuditTrailPagesIT {
         assertThat(total(page(ADMIN, "?" + dates("from", today.minusDays(1)) + "&" + dates("to", today.plusDays(1)))))
                 .isEqualTo(everything);
         assertThat(total(page(ADMIN, "?" + dates("from", today.plusDays(1))))).isZero();
-        assertThat(page(ADMIN, "?" + dates("to", today.minusDays(1)))).contains("No changes match these filters")
-                .doesNotContain("dphub-audit-event");
+        // up to yesterday: nothing, unless this run began before midnight (the suite's own changes are then yesterday's)
+        long beforeToday = councilEvents("demo-england", "AND e.occurred_at < :today",
+                Map.of("today", java.sql.Timestamp.from(today.atStartOfDay(ZoneId.of("Europe/London")).toInstant())));
+        String untilYesterday = page(ADMIN, "?" + dates("to", today.minusDays(1)));
+        if (beforeToday == 0) {
+            assertThat(untilYesterday).contains("No changes match these filters").doesNotContain("dphub-audit-event");
+        } else {
+            assertThat(total(untilYesterday)).isEqualTo(beforeToday);
+        }
 
         // filters combine
         String both = page(ADMIN, "?person=" + person.reference() + "&actor=" + PRACTITIONER + "&kind=household_member");
