@@ -77,7 +77,9 @@ class ScheduleChangesIT {
         assertThat(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes", """
                 {"event": "SUSPENDED", "effectiveOn": "%s", "reason": "Again"}""".formatted(today)).statusCode())
                 .as("suspending twice").isEqualTo(409);
-        long suspendedRun = run(today.plusWeeks(4).plusDays(1));
+        // a run is one a council a date, so no other test's date, nor one a day later (a suite crossing midnight), is
+        // used here: RecipientKindsIT runs "today + 30 days" for the demo council
+        long suspendedRun = run(today.plusWeeks(4).plusDays(3));
         assertThat(paid(account)).hasSize(5);
         assertThat(ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + suspendedRun + "/exceptions"), 200)
                 .valueStream().filter(e -> e.get("accountId").asLong() == account).map(e -> e.get("reason").asString()).toList())
