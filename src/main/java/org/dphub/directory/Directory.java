@@ -20,6 +20,7 @@ import org.dphub.shared.GeoPoint;
 import org.dphub.shared.PostcodeDirectory;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.AddressLimits;
 import org.dphub.web.Conflict;
 import org.dphub.web.NotFound;
 import org.dphub.web.RuleRefusal;
@@ -42,6 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Directory {
 
 
+    /** The address limit counting sign-ups ({@code DPHUB_DIRECTORY_REGISTRATIONS_PER_HOUR} an hour from one address). */
+    static final String SIGN_UP = "provider-sign-up";
+
     /** A sign-up from an address that has made too many in the last hour. */
     public static class TooManyRegistrations extends RuntimeException {
         TooManyRegistrations() {
@@ -62,16 +66,18 @@ public class Directory {
     private final Councils councils;
     private final PostcodeDirectory postcodes;
     private final AuditTrail audit;
+    private final AddressLimits addressLimits;
     private final int registrationsPerHour;
 
     Directory(DirectoryRepository repository, UserAccounts accounts, Councils councils, PostcodeDirectory postcodes, AuditTrail audit,
-              @Value("${dphub.directory.registrations-per-hour:20}") int registrationsPerHour) {
+              AddressLimits addressLimits, @Value("${dphub.directory.registrations-per-hour:20}") int registrationsPerHour) {
         this.repository = repository;
         this.accounts = accounts;
         this.councils = councils;
         this.postcodes = postcodes;
         this.audit = audit;
-        this.registrationsPerHour = registrationsPerHour;
+        this.addressLimits = addressLimits;
+        this.registrationsPerHour = AddressLimits.perHour("DPHUB_DIRECTORY_REGISTRATIONS_PER_HOUR", registrationsPerHour);
     }
 
     // --- providers and organisations
@@ -84,10 +90,9 @@ public class Directory {
     public long registerProvider(String email, String password, String displayName, long councilId, Organization.Input organization,
                                  String clientAddress) {
         councils.findById(councilId).orElseThrow(NotFound::new);
-        if (repository.registrationAttemptsInLastHour(clientAddress) >= registrationsPerHour) {
+        if (!addressLimits.tryTake(SIGN_UP, clientAddress, registrationsPerHour)) {
             throw new TooManyRegistrations();
         }
-        repository.recordRegistrationAttempt(clientAddress);
         long userId;
         try {
             userId = accounts.create(new NewUserAccount(email, password, displayName, councilId, Set.of(Role.PROVIDER), "en"));

@@ -19,6 +19,7 @@ import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
 import org.dphub.identity.internal.SessionsOfClosedSignIns;
 import org.dphub.identity.internal.UserRepository;
+import org.dphub.shared.database.AddressLimits;
 import org.dphub.web.FormErrors;
 import org.dphub.web.SecurityLog;
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ public class PasswordResets {
 
     public static final Duration VALID_FOR = Duration.ofHours(1);
     static final int PER_HOUR = 3;
+    /** The address limit counting asks ({@code DPHUB_PASSWORD_RESET_ASKS_PER_HOUR} an hour from one address, for whoever). */
+    static final String ASK = "password-reset-ask";
     private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -60,6 +63,7 @@ public class PasswordResets {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String publicUrl;
+    private final AddressLimits addressLimits;
     private final int asksPerAddressPerHour;
     /** Sends the emails, so that asking answers as soon whether or not an email goes; a few at most wait. */
     private final ExecutorService sending = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(100), task -> {
@@ -70,14 +74,11 @@ public class PasswordResets {
 
     PasswordResets(JdbcClient jdbc, UserRepository users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
                    SessionsOfClosedSignIns sessions, PasswordsForStaff passwordsForStaff, UserAccounts accounts, AuditTrail audit, PasswordRules passwordRules,
-                   ObjectProvider<PasswordResetEmail> emails, TransactionTemplate transactions, Clock clock,
+                   ObjectProvider<PasswordResetEmail> emails, TransactionTemplate transactions, Clock clock, AddressLimits addressLimits,
                    @Value("${dphub.public-url:http://localhost:8080}") String publicUrl,
                    @Value("${dphub.sign-in.password-reset-asks-per-hour:20}") int asksPerAddressPerHour) {
-        if (asksPerAddressPerHour < 1) {
-            throw new IllegalArgumentException("DPHUB_PASSWORD_RESET_ASKS_PER_HOUR is " + asksPerAddressPerHour
-                    + ": set it to 1 or more (for example 20), how many password reset links one client address may ask for in an hour");
-        }
-        this.asksPerAddressPerHour = asksPerAddressPerHour;
+        this.addressLimits = addressLimits;
+        this.asksPerAddressPerHour = AddressLimits.perHour("DPHUB_PASSWORD_RESET_ASKS_PER_HOUR", asksPerAddressPerHour);
         this.jdbc = jdbc;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -107,16 +108,10 @@ public class PasswordResets {
      * is looked up or sent then, and that ask is not counted.
      */
     public boolean ask(String typedAddress, String clientAddress) {
-        OffsetDateTime asked = OffsetDateTime.now(clock);
-        String from = clientAddress == null ? "" : clientAddress;
-        long fromHere = jdbc.sql("SELECT count(*) FROM password_reset_ask WHERE client_address = :from AND asked_at > :hourAgo")
-                .param("from", from).param("hourAgo", asked.minusHours(1)).query(Long.class).single();
-        if (fromHere >= asksPerAddressPerHour) {
+        if (!addressLimits.tryTake(ASK, clientAddress, asksPerAddressPerHour)) {
             SecurityLog.warn("password-reset-asked", "user=? sent=no reason=too-many-from-address");
             return false;
         }
-        jdbc.sql("INSERT INTO password_reset_ask (client_address, asked_at) VALUES (:from, :now)")
-                .param("from", from).param("now", asked).update();
         linkIfAnAccount(typedAddress);
         return true;
     }
@@ -172,7 +167,6 @@ public class PasswordResets {
     /** Forgets links that stopped working more than a day ago (the hourly job of the sign-in throttles). */
     int forgetOldLinks() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("DELETE FROM password_reset_ask WHERE asked_at < :hourAgo").param("hourAgo", now.minusHours(1)).update();
         return jdbc.sql("DELETE FROM password_reset WHERE expires_at < :dayAgo OR used_at < :dayAgo")
                 .param("dayAgo", now.minusDays(1)).update();
     }

@@ -14,6 +14,7 @@ import org.dphub.shared.GeoPoint;
 import org.dphub.shared.PostcodeDirectory;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.AddressLimits;
 import org.dphub.web.Conflict;
 import org.dphub.web.NotFound;
 import org.dphub.web.RuleRefusal;
@@ -26,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** The marketplace's public face for PAs: sign-up, profiles on the national register, and the DP team's checks. */
 @Service
 public class PaProfiles {
+
+    /** The address limit counting sign-ups ({@code DPHUB_MARKETPLACE_REGISTRATIONS_PER_HOUR} an hour from one address). */
+    static final String SIGN_UP = "pa-sign-up";
 
     /** A sign-up from an address that has made too many in the last hour. */
     public static class TooManyRegistrations extends RuntimeException {
@@ -43,16 +47,19 @@ public class PaProfiles {
     private final PostcodeDirectory postcodes;
     private final MarketplaceSettings settings;
     private final AuditTrail audit;
+    private final AddressLimits addressLimits;
     private final int registrationsPerHour;
 
     PaProfiles(PaProfileRepository repository, UserAccounts accounts, PostcodeDirectory postcodes, MarketplaceSettings settings,
-               AuditTrail audit, @Value("${dphub.marketplace.registrations-per-hour:20}") int registrationsPerHour) {
+               AuditTrail audit, AddressLimits addressLimits,
+               @Value("${dphub.marketplace.registrations-per-hour:20}") int registrationsPerHour) {
         this.repository = repository;
         this.accounts = accounts;
         this.postcodes = postcodes;
         this.settings = settings;
         this.audit = audit;
-        this.registrationsPerHour = registrationsPerHour;
+        this.addressLimits = addressLimits;
+        this.registrationsPerHour = AddressLimits.perHour("DPHUB_MARKETPLACE_REGISTRATIONS_PER_HOUR", registrationsPerHour);
     }
 
     /**
@@ -60,10 +67,9 @@ public class PaProfiles {
      * register is national) that can sign in at once. The email is the username; taken → 409.
      */
     public long register(String email, String password, String displayName, String clientAddress) {
-        if (repository.registrationAttemptsInLastHour(clientAddress) >= registrationsPerHour) {
+        if (!addressLimits.tryTake(SIGN_UP, clientAddress, registrationsPerHour)) {
             throw new TooManyRegistrations();
         }
-        repository.recordRegistrationAttempt(clientAddress);
         try {
             return accounts.create(new NewUserAccount(email, password, displayName, null, Set.of(Role.PERSONAL_ASSISTANT), "en"));
         } catch (UsernameTakenException | DuplicateKeyException e) {

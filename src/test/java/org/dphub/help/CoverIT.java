@@ -122,7 +122,7 @@ class CoverIT {
         String username = "cover-pa-" + UUID.randomUUID() + "@example.org";
         // sign-ups are limited per address an hour, and the whole suite signs PAs up from this one address:
         // this test is not about that limit, so its PAs start a fresh hour
-        jdbc.sql("DELETE FROM pa_registration_attempt").update();
+        jdbc.sql("DELETE FROM address_limit_use WHERE kind = 'pa-sign-up'").update();
         MoneyApi.ok(anonymousPost("/api/v1/pa-registrations", """
                 {"email": "%s", "password": "%s", "displayName": "Cover P."}""".formatted(username, PA_PASSWORD)), 201);
         String phone = "07700 9" + String.format("%05d", Math.floorMod(username.hashCode(), 100000));

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.dphub.letters.FakeNotify;
 import org.dphub.letters.internal.NotifyGateway;
 import org.dphub.shared.Role;
+import org.dphub.shared.database.AddressLimits;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +49,9 @@ class PasswordResetIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AddressLimits addressLimits;
 
     Http http;
     FakeNotify notify;
@@ -210,14 +214,16 @@ class PasswordResetIT {
 
     @Test
     void oneConnectionAskingForManyPeoplesLinksIsStoppedWithWhatToDoAndNothingIsSent() {
-        jdbc.sql("DELETE FROM password_reset_ask").update();
+        jdbc.sql("DELETE FROM address_limit_use WHERE kind = 'password-reset-ask'").update();
         try {
             String pa = pa();
             assertThat(ask(pa).statusCode()).isEqualTo(302);
             assertThat(emails(pa, 1)).hasSize(1);
             // this connection has asked 20 times within the hour, for whoever (DPHUB_PASSWORD_RESET_ASKS_PER_HOUR)
-            String here = jdbc.sql("SELECT client_address FROM password_reset_ask").query(String.class).single();
-            jdbc.sql("INSERT INTO password_reset_ask (client_address, asked_at) SELECT :here, now() - interval '30 minutes' FROM generate_series(1, 19)")
+            String here = jdbc.sql("SELECT client_address FROM address_limit_use WHERE kind = 'password-reset-ask'").query(String.class).single();
+            jdbc.sql("""
+                    INSERT INTO address_limit_use (kind, client_address, used_at)
+                    SELECT 'password-reset-ask', :here, now() - interval '30 minutes' FROM generate_series(1, 19)""")
                     .param("here", here).update();
 
             String other = pa();
@@ -230,16 +236,16 @@ class PasswordResetIT {
             assertThat(notify.emailsTo(other)).as("nothing sent").isEmpty();
             assertThat(jdbc.sql("SELECT count(*) FROM password_reset WHERE user_id = (SELECT id FROM app_user WHERE username = :u)")
                     .param("u", other).query(Long.class).single()).as("no link made").isZero();
-            assertThat(jdbc.sql("SELECT count(*) FROM password_reset_ask").query(Long.class).single()).as("the refused ask not counted").isEqualTo(20);
+            assertThat(jdbc.sql("SELECT count(*) FROM address_limit_use WHERE kind = 'password-reset-ask'").query(Long.class).single()).as("the refused ask not counted").isEqualTo(20);
 
             // an hour on, the hourly job has forgotten the asks, and the person can ask again
-            jdbc.sql("UPDATE password_reset_ask SET asked_at = asked_at - interval '61 minutes'").update();
-            resets.forgetOldLinks();
-            assertThat(jdbc.sql("SELECT count(*) FROM password_reset_ask").query(Long.class).single()).isZero();
+            jdbc.sql("UPDATE address_limit_use SET used_at = used_at - interval '61 minutes' WHERE kind = 'password-reset-ask'").update();
+            addressLimits.forgetOld();
+            assertThat(jdbc.sql("SELECT count(*) FROM address_limit_use WHERE kind = 'password-reset-ask'").query(Long.class).single()).isZero();
             assertThat(ask(other).statusCode()).isEqualTo(302);
             assertThat(emails(other, 1)).hasSize(1);
         } finally {
-            jdbc.sql("DELETE FROM password_reset_ask").update();
+            jdbc.sql("DELETE FROM address_limit_use WHERE kind = 'password-reset-ask'").update();
         }
     }
 }

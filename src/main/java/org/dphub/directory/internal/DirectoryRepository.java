@@ -80,16 +80,6 @@ public class DirectoryRepository {
                 rs.getString("email"), rs.getString("phone"), rs.getString("website"));
     }
 
-    public void recordRegistrationAttempt(String clientAddress) {
-        jdbc.sql("INSERT INTO directory_registration_attempt (client_address) VALUES (:a)").param("a", clientAddress).update();
-    }
-
-    public int registrationAttemptsInLastHour(String clientAddress) {
-        jdbc.sql("DELETE FROM directory_registration_attempt WHERE attempted_at < now() - interval '1 hour'").update();
-        return jdbc.sql("SELECT count(*) FROM directory_registration_attempt WHERE client_address = :a")
-                .param("a", clientAddress).query(Integer.class).single();
-    }
-
     // --- services
 
     /** Where the service is: its postcode's sector centre, or nothing for an online service. */

@@ -208,15 +208,6 @@ public class PaProfileRepository {
                 .param("l", languagesMask).param("a", availabilityMask).param("id", id).update();
     }
 
-    public void recordRegistrationAttempt(String clientAddress) {
-        jdbc.sql("INSERT INTO pa_registration_attempt (client_address) VALUES (:a)").param("a", clientAddress).update();
-    }
-
-    public int registrationAttemptsInLastHour(String clientAddress) {
-        jdbc.sql("DELETE FROM pa_registration_attempt WHERE attempted_at < now() - interval '1 hour'").update();
-        return jdbc.sql("SELECT count(*) FROM pa_registration_attempt WHERE client_address = :a AND attempted_at >= now() - interval '1 hour'")
-                .param("a", clientAddress).query(Integer.class).single();
-    }
 
     public long report(Long profileId, Long vacancyId, Long councilId, String reason, String reportedBy) {
         return jdbc.sql("""
