@@ -272,10 +272,7 @@ public class OneTimeCodes {
 
     /** A refused code counts towards the lockout (a used code too: it is what a replay looks like) and is audited. */
     private Result refuse(SignedInUser user, Outcome outcome, String kind) {
-        if (outcome != Outcome.LOCKED) {
-            throttle.recordFailure(user.userId());
-        }
-        boolean locked = outcome == Outcome.LOCKED || throttle.isLocked(user.userId());
+        boolean locked = outcome == Outcome.LOCKED || throttle.recordFailure(user.userId());
         audit.recordAs(user.username(), user.councilId(), AUDIT_ENTITY, user.userId(), AuditAction.UPDATE, null,
                 AuditTrail.values("event", "REFUSED", "kind", kind, "reason", outcome.name(), "locked", locked));
         return Result.of(locked ? Outcome.LOCKED : outcome);

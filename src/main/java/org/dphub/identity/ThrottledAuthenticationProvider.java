@@ -71,12 +71,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             }
             return result;
         } catch (BadCredentialsException e) {
-            throttle.recordFailure(username);
-            throttle.recordFailureFrom(address);
-            if (throttle.isLocked(username)) {
+            boolean locked = throttle.recordFailure(username);
+            boolean blocked = throttle.recordFailureFrom(address);
+            if (locked) {
                 throw new LockedException("Too many failed sign-in attempts", e);
             }
-            if (throttle.isBlocked(address)) {
+            if (blocked) {
                 throw new TooManyFailedSignInsFromAddress();
             }
             throw e;
