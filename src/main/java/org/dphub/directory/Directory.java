@@ -42,7 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Directory {
 
-
     /** The address limit counting sign-ups ({@code DPHUB_DIRECTORY_REGISTRATIONS_PER_HOUR} an hour from one address). */
     static final String SIGN_UP = "provider-sign-up";
 
