@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import org.dphub.councils.Councils;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,7 +57,14 @@ class IdentityConfiguration {
             throw new IllegalArgumentException("DPHUB_BREACHED_PASSWORDS_URL is " + trimmed
                     + ": set it to the Pwned Passwords range address ending in /, for example https://api.pwnedpasswords.com/range/, or leave it empty");
         }
-        return new BreachedPasswords(trimmed);
+        BreachedPasswords breached = new BreachedPasswords(trimmed);
+        if (breached.on()) {
+            // the council's IT team sees from the log that new passwords are sent (as 5 characters of a hash) to this service
+            LoggerFactory.getLogger(IdentityConfiguration.class).info(
+                    "New passwords are also checked against the breached passwords at {} (the first 5 characters of each one's SHA-1 are sent)",
+                    trimmed);
+        }
+        return breached;
     }
 
     /** Each council's provider, as its administrator set it in the council's settings (the registration id is the council's code). */
