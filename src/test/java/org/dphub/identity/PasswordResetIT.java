@@ -231,6 +231,7 @@ class PasswordResetIT {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.body()).contains("govuk-error-summary")
                     .contains("Too many links have been asked for from this connection in the last hour. Wait an hour and try again")
+                    .containsOnlyOnce("can also give you a new temporary password")
                     .contains("value=\"" + other + "\"");
             LockSupport.parkNanos(500_000_000L);
             assertThat(notify.emailsTo(other)).as("nothing sent").isEmpty();
