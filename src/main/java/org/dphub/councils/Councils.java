@@ -1,6 +1,6 @@
 package org.dphub.councils;
 
-import org.dphub.shared.database.ReadOnlyMemo;
+import org.dphub.shared.database.Reads;
 import java.util.List;
 import java.util.Optional;
 import org.dphub.audit.AuditAction;
@@ -36,13 +36,13 @@ public class Councils {
 
     @Transactional(readOnly = true)
     public Optional<Council> findById(long id) {
-        return ReadOnlyMemo.remember(new CouncilRow(id), () -> repository.findById(id));
+        // read once in a read-only transaction, as the settings are (CouncilRepository's reads)
+        return repository.findById(id);
     }
 
-    private record CouncilRow(long id) {
-    }
-
-    private record SettingsOf(long councilId) {
+    /** What a page will read here for a council (its row and settings), to send with other modules' reads. */
+    public void readAhead(long councilId, Reads.Together reads) {
+        reads.add(repository.findByIdRead(councilId)).add(repository.findSettingsRead(councilId));
     }
 
     @Transactional(readOnly = true)
@@ -58,7 +58,7 @@ public class Councils {
     @Transactional(readOnly = true)
     public VersionedSettings settings(long councilId) {
         // a page's parts each ask for their council's settings: read once a read-only transaction
-        return ReadOnlyMemo.remember(new SettingsOf(councilId), () -> repository.findSettings(councilId))
+        return repository.findSettings(councilId)
                 .orElseThrow(() -> new IllegalStateException("Council " + councilId + " has no settings"));
     }
 

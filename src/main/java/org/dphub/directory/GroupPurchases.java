@@ -1,5 +1,6 @@
 package org.dphub.directory;
 
+import org.dphub.shared.database.Reads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -477,6 +478,14 @@ public class GroupPurchases {
         }
         return repository.waitingForConsent(mine).stream()
                 .map(p -> new Waiting(p.member().citizenId(), p.member().groupId(), p.title(), p.member().share())).toList();
+    }
+
+    /** What the home page will read here for this person ({@link #waitingForConsent}), to send with the other modules' reads. */
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        Set<Long> mine = actingFor(user);
+        if (!mine.isEmpty()) {
+            reads.add(repository.waitingForConsentRead(mine));
+        }
     }
 
     /** A citizen's places in groups (for "Your money"), if this person may see the citizen. */

@@ -1,5 +1,8 @@
 package org.dphub.employment;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -83,9 +86,12 @@ public class Timesheets {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final Reads reads;
 
-    Timesheets(JdbcClient jdbc, Employments employments, AuditTrail audit, MessageSource messages, ApplicationEventPublisher events) {
+    Timesheets(JdbcClient jdbc, Employments employments, AuditTrail audit, MessageSource messages, ApplicationEventPublisher events,
+            Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
         this.employments = employments;
         this.audit = audit;
         this.messages = messages;
@@ -210,7 +216,16 @@ public class Timesheets {
         if (!employments.isEmployerSideOf(user, citizenId)) {
             return List.of();
         }
-        return open("e.citizen_id = :who AND x.decision IS NULL", citizenId);
+        return open(WAITING_FOR_EMPLOYER, citizenId);
+    }
+
+    private static final String WAITING_FOR_EMPLOYER = "e.citizen_id = :who AND x.decision IS NULL";
+
+    /** What the home page will read here for a person this user is or acts for, to send with the other modules' reads. */
+    public void readAhead(SignedInUser user, long citizenId, Reads.Together reads) {
+        if (employments.isEmployerSideOf(user, citizenId)) {
+            reads.add(openRead(WAITING_FOR_EMPLOYER, citizenId));
+        }
     }
 
     /** A PA's timesheets the employer queried and nothing was sent for that work since: to look at and send again. */
@@ -220,20 +235,25 @@ public class Timesheets {
                 + "WHERE later.employment_id = t.employment_id AND later.id > t.id)", pa.userId());
     }
 
+    private record OpenWhere(String where, long who) {
+    }
+
     private List<Open> open(String where, long who) {
-        return jdbc.sql("""
+        return reads.get(openRead(where, who));
+    }
+
+    private static Read<List<Open>> openRead(String where, long who) {
+        return Read.list(new OpenWhere(where, who), """
                         SELECT t.id, t.employment_id, e.pa_given_name || ' ' || e.pa_family_name AS pa_name,
                                c.given_name || ' ' || c.family_name AS employer_name, x.decision,
                                (SELECT min(d.worked_on) FROM timesheet_day d WHERE d.timesheet_id = t.id) AS first_day,
                                (SELECT max(d.worked_on) FROM timesheet_day d WHERE d.timesheet_id = t.id) AS last_day
                         FROM timesheet t JOIN pa_employment e ON e.id = t.employment_id JOIN citizen c ON c.id = e.citizen_id
                         LEFT JOIN timesheet_decision x ON x.timesheet_id = t.id
-                        WHERE """ + " " + where + " ORDER BY t.id LIMIT 50")
-                .param("who", who)
-                .query((rs, n) -> new Open(rs.getLong("id"), rs.getLong("employment_id"), rs.getString("pa_name"),
+                        WHERE """ + " " + where + " ORDER BY t.id LIMIT 50", Map.of("who", who),
+                (rs, n) -> new Open(rs.getLong("id"), rs.getLong("employment_id"), rs.getString("pa_name"),
                         rs.getString("employer_name"), rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
-                        rs.getString("decision") == null ? Status.SUBMITTED : Status.valueOf(rs.getString("decision"))))
-                .list();
+                        rs.getString("decision") == null ? Status.SUBMITTED : Status.valueOf(rs.getString("decision"))));
     }
 
     @Transactional(readOnly = true)

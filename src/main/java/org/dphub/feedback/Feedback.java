@@ -1,5 +1,6 @@
 package org.dphub.feedback;
 
+import org.dphub.shared.database.Reads;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -205,6 +206,14 @@ public class Feedback {
     public List<Round> waitingFor(SignedInUser user) {
         return repository.openIn(councils(user), today()).stream()
                 .filter(r -> invitedAs(user, r).isPresent() && !repository.hasAnswered(r.id(), user.userId())).toList();
+    }
+
+    /** What the home page will read here for this person, to send with the other modules' ({@code web.HomeContribution}). */
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        Set<Long> councils = councils(user);
+        if (!councils.isEmpty()) {
+            reads.add(repository.openInRead(councils, today()));
+        }
     }
 
     @Transactional(readOnly = true)

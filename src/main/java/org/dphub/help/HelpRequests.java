@@ -1,5 +1,6 @@
 package org.dphub.help;
 
+import org.dphub.shared.database.Reads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -345,6 +346,13 @@ public class HelpRequests {
     @Transactional(readOnly = true)
     public long answeredFor(SignedInUser user) {
         return repository.answeredFor(user.userId());
+    }
+
+    /** What the home page will read here for this person, to send with the other modules' ({@code web.HomeContribution}). */
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        if (mayAsk(user)) {
+            reads.add(repository.answeredForRead(user.userId()));
+        }
     }
 
     /** The council's DP team, to whom a request may be assigned. */

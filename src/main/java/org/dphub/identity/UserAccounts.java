@@ -1,5 +1,6 @@
 package org.dphub.identity;
 
+import org.dphub.shared.database.Read;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -164,6 +165,11 @@ public class UserAccounts {
     @Transactional(readOnly = true)
     public Optional<StaffMember> member(long userId) {
         return users.member(userId);
+    }
+
+    /** {@link #member} as a read, to send with others ({@code shared.database.Reads.Together}). */
+    public Read<Optional<StaffMember>> memberRead(long userId) {
+        return users.memberRead(userId);
     }
 
     /** Several user accounts by id (those that do not exist are left out), for names in a list. */

@@ -1,5 +1,6 @@
 package org.dphub.marketplace;
 
+import org.dphub.shared.database.Reads;
 import java.time.LocalDate;
 import java.util.List;
 import org.dphub.audit.AuditAction;
@@ -168,6 +169,11 @@ public class Introductions {
     @Transactional(readOnly = true)
     public List<IntroductionRepository.Waiting> waitingForAnswer(SignedInUser user) {
         return repository.waitingForAnswer(user.userId(), employerSide.citizensActedFor(user));
+    }
+
+    /** What the home page will read here for this person ({@link #waitingForAnswer}), to send with the other modules' reads. */
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        reads.add(repository.waitingForAnswerRead(user.userId(), employerSide.citizensActedFor(user)));
     }
 
     /** Every introduction this person is part of, as they see it, newest first. */

@@ -1,5 +1,7 @@
 package org.dphub.monitoring;
 
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +43,11 @@ public class Questions {
     private final Accounts accounts;
     private final Letters letters;
     private final AuditTrail audit;
+    private final Reads reads;
 
-    Questions(JdbcClient jdbc, Accounts accounts, Letters letters, AuditTrail audit) {
+    Questions(JdbcClient jdbc, Accounts accounts, Letters letters, AuditTrail audit, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
         this.accounts = accounts;
         this.letters = letters;
         this.audit = audit;
@@ -95,8 +99,23 @@ public class Questions {
     /** Questions to the people this user is or acts for, newest first. */
     @Transactional(readOnly = true)
     public List<Question> forCitizen(SignedInUser user, long citizenId) {
-        return jdbc.sql(SELECT + " WHERE q.citizen_id = :p ORDER BY q.asked_at DESC, q.id DESC").param("p", citizenId)
-                .query(Questions::row).list().stream().filter(q -> accounts.find(user, q.accountId()).isPresent()).toList();
+        return reads.get(forCitizenRead(citizenId)).stream().filter(q -> accounts.find(user, q.accountId()).isPresent()).toList();
+    }
+
+    private record QuestionsTo(long citizenId) {
+    }
+
+    private static Read<List<Question>> forCitizenRead(long citizenId) {
+        return Read.list(new QuestionsTo(citizenId), SELECT + " WHERE q.citizen_id = :p ORDER BY q.asked_at DESC, q.id DESC",
+                Map.of("p", citizenId), Questions::row);
+    }
+
+    /**
+     * What the home page will read here for a person, to send with the other modules' reads: the rows
+     * only; who may see them is checked as {@link #forCitizen} reads them.
+     */
+    public void readAhead(long citizenId, Reads.Together reads) {
+        reads.add(forCitizenRead(citizenId));
     }
 
     @Transactional(readOnly = true)

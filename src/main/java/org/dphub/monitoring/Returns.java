@@ -1,5 +1,7 @@
 package org.dphub.monitoring;
 
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,10 +47,12 @@ public class Returns {
     private final Transactions transactions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Reads reads;
 
     Returns(JdbcClient jdbc, Accounts accounts, Councils councils, Letters letters, Transactions transactions, AuditTrail audit,
-            Clock clock) {
+            Clock clock, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
         this.accounts = accounts;
         this.councils = councils;
         this.letters = letters;
@@ -109,8 +113,23 @@ public class Returns {
     public List<FinancialReturn> forCitizen(SignedInUser user, long citizenId) {
         // someone the user may not see is "not found", the same as someone who does not exist
         accounts.forCitizen(user, citizenId);
-        return jdbc.sql(SELECT + " WHERE a.citizen_id = :p ORDER BY r.period_start DESC").param("p", citizenId)
-                .query(this::row).list().stream().filter(r -> accounts.find(user, r.accountId()).isPresent()).toList();
+        return reads.get(forCitizenRead(citizenId)).stream().filter(r -> accounts.find(user, r.accountId()).isPresent()).toList();
+    }
+
+    private record ReturnsOf(long citizenId) {
+    }
+
+    private Read<List<FinancialReturn>> forCitizenRead(long citizenId) {
+        return Read.list(new ReturnsOf(citizenId), SELECT + " WHERE a.citizen_id = :p ORDER BY r.period_start DESC", Map.of("p", citizenId),
+                this::row);
+    }
+
+    /**
+     * What the home page will read here for a person, to send with the other modules' reads: the rows
+     * only; who may see them is checked as {@link #forCitizen} reads them.
+     */
+    public void readAhead(long citizenId, Reads.Together reads) {
+        reads.add(forCitizenRead(citizenId));
     }
 
     @Transactional(readOnly = true)

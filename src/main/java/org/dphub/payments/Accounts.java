@@ -1,5 +1,6 @@
 package org.dphub.payments;
 
+import org.dphub.shared.database.Reads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -312,6 +313,22 @@ public class Accounts implements AccountDirectory {
     public List<Summary> forCitizen(SignedInUser user, long citizenId) {
         var citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
         return accounts.forCitizen(citizen.councilId(), citizenId).stream().map(this::summary).toList();
+    }
+
+    /**
+     * What the home page will read here for a person (their accounts and what each one's summary
+     * reads), to send with the other modules' reads; who may see them is checked as
+     * {@link #forCitizen} reads them.
+     */
+    public void readAhead(long councilId, long citizenId, Reads.Together reads) {
+        LocalDate today = LocalDate.now(clock);
+        // what working out each account's summary reads: its schedule, then its money by day and what
+        // it has promised to providers (read whether or not a next payment needs it: no round trip of its own)
+        reads.add(accounts.forCitizenRead(councilId, citizenId), found -> found.forEach(account -> {
+            reads.add(accounts.scheduleRead(account.id()), schedule -> reads
+                    .add(ledger.accountMoneyRead(account.id(), schedule.map(PaymentSchedule::id).orElse(null), today))
+                    .add(providerCharges.promisedPenceRead(account.id())));
+        }));
     }
 
     /** The accounts the person holds: not a fund a provider holds for them (issue 18), which has pages of its own. */

@@ -1,5 +1,6 @@
 package org.dphub.peersupport;
 
+import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -313,6 +314,13 @@ public class PeerSupport {
     public Map<Long, String> ownQuestionsWaitingForHelpful(SignedInUser person) {
         return repository.ownQuestionsWaitingForHelpful(person.userId()).stream()
                 .collect(Collectors.toMap(Row::id, Row::title, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** What the home page will read here for this person, to send with the other modules' ({@code web.HomeContribution}). */
+    public void readAhead(SignedInUser person, Reads.Together reads) {
+        if (Board.EMPLOYERS.mayPost(person)) {
+            reads.add(repository.ownQuestionsWaitingForHelpfulRead(person.userId()));
+        }
     }
 
     // --- checks ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.dphub.people;
 
+import org.dphub.shared.database.Reads;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -81,6 +82,15 @@ public class DpContacts {
     }
 
     public record PersonsContact(long citizenId, String personName, boolean self, DpContact contact) {
+    }
+
+    /**
+     * What the layout will read for this person's pages ({@link #forPeopleOf}: each person's current
+     * contact, then that member of staff), to send with other modules' reads.
+     */
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        citizens.actingFor(user).forEach(c -> reads.add(repository.currentRead(c.citizen().councilId(), c.citizen().id()),
+                contact -> contact.ifPresent(id -> reads.add(accounts.memberRead(id)))));
     }
 
     /** The council's DP team, whom a person's contact may be, by name: for the select on the person's page. */

@@ -1,5 +1,6 @@
 package org.dphub.plans;
 
+import org.dphub.shared.database.Reads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -221,6 +222,15 @@ public class DirectPayments {
             boolean mayAgree = dp.awaitingAgreement() && mayAgreeOnline(user, dp, () -> representative(user, dp));
             return new AtAGlance(dp, next.due(), next.overdue(), mayAgree);
         }).toList();
+    }
+
+    /**
+     * What the home page will read here for a person ({@link #atAGlance}: their direct payments, then
+     * each one's reviews), to send with the other modules' reads; who may see them is checked as
+     * {@code atAGlance} reads them.
+     */
+    public void readAhead(long councilId, long citizenId, Reads.Together reads) {
+        reads.add(repository.forCitizenRead(councilId, citizenId), found -> found.forEach(dp -> reads.add(repository.reviewsRead(dp.id()))));
     }
 
     /** The citizen or their representative agrees online; nothing is paid until then. Idempotent. */

@@ -2,6 +2,7 @@ package org.dphub.web;
 
 import java.util.List;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 
 /**
  * What a module adds to the signed-in person's home page: the people a citizen or representative
@@ -16,6 +17,15 @@ import org.dphub.shared.SignedInUser;
  * people they are or act for.
  */
 public interface HomeContribution {
+
+    /**
+     * The reads {@link #itemsFor} will make for this person, added to be sent with every module's in
+     * one round trip before any module is asked for its items (docs/PERFORMANCE.md). Each is one of
+     * the reads {@code itemsFor} makes, as the module's public face names it, so {@code itemsFor}
+     * then finds its answer kept; a read not added here is simply made there, as before.
+     */
+    default void readAhead(SignedInUser user, Reads.Together reads) {
+    }
 
     /** What to show this person; nothing (an empty list) when the module has nothing for them. */
     List<HomeItem> itemsFor(SignedInUser user);

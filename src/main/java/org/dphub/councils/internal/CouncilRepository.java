@@ -1,5 +1,8 @@
 package org.dphub.councils.internal;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class CouncilRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    CouncilRepository(JdbcClient jdbc) {
+    CouncilRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public Council insert(String code, String name, String nameCy, Nation nation) {
@@ -84,7 +89,14 @@ public class CouncilRepository {
     }
 
     public Optional<Council> findById(long id) {
-        return jdbc.sql("SELECT * FROM council WHERE id = :id").param("id", id).query(CouncilRepository::council).optional();
+        return reads.get(findByIdRead(id));
+    }
+
+    private record CouncilRow(long id) {
+    }
+
+    public Read<Optional<Council>> findByIdRead(long id) {
+        return Read.optional(new CouncilRow(id), "SELECT * FROM council WHERE id = :id", Map.of("id", id), CouncilRepository::council);
     }
 
     public Optional<Council> findByCode(String code) {
@@ -96,11 +108,16 @@ public class CouncilRepository {
     }
 
     public Optional<VersionedSettings> findSettings(long councilId) {
-        return jdbc.sql("SELECT * FROM council_settings WHERE council_id = :council")
-                .param("council", councilId)
-                .query((rs, row) -> new VersionedSettings(councilId, settings(rs), rs.getLong("version"),
-                        rs.getTimestamp("updated_at").toInstant()))
-                .optional();
+        return reads.get(findSettingsRead(councilId));
+    }
+
+    private record SettingsOf(long councilId) {
+    }
+
+    public Read<Optional<VersionedSettings>> findSettingsRead(long councilId) {
+        return Read.optional(new SettingsOf(councilId), "SELECT * FROM council_settings WHERE council_id = :council",
+                Map.of("council", councilId), (rs, row) -> new VersionedSettings(councilId, settings(rs), rs.getLong("version"),
+                        rs.getTimestamp("updated_at").toInstant()));
     }
 
     private static Council council(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package org.dphub.councils.web;
 
+import org.dphub.shared.database.Reads;
 import java.util.List;
 import org.dphub.councils.Councils;
 import org.dphub.shared.Role;
@@ -18,6 +19,14 @@ class CouncilHomeWork implements HomeContribution {
 
     CouncilHomeWork(Councils councils) {
         this.councils = councils;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        // the settings this contribution reads, and the council the layout's "Contact your council" shows
+        if (user.councilId() != null) {
+            councils.readAhead(user.councilId(), reads);
+        }
     }
 
     @Override

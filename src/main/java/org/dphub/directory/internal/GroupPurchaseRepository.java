@@ -1,5 +1,7 @@
 package org.dphub.directory.internal;
 
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -28,9 +30,11 @@ public class GroupPurchaseRepository {
     }
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    GroupPurchaseRepository(JdbcClient jdbc) {
+    GroupPurchaseRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public Optional<ServiceToBuy> service(UUID serviceId) {
@@ -198,12 +202,19 @@ public class GroupPurchaseRepository {
 
     /** Places waiting for the person's agreement, each with its group's title, for the home page (one query, not one a place). */
     public List<TitledPlace> waitingForConsent(Collection<Long> citizenIds) {
-        return jdbc.sql("""
+        return reads.get(waitingForConsentRead(citizenIds));
+    }
+
+    private record WaitingForConsent(List<Long> citizenIds) {
+    }
+
+    public Read<List<TitledPlace>> waitingForConsentRead(Collection<Long> citizenIds) {
+        List<Long> ids = citizenIds.stream().sorted().toList();
+        return Read.list(new WaitingForConsent(ids), """
                         SELECT m.*, g.title AS group_title FROM directory_group_member m JOIN directory_group_purchase g ON g.id = m.group_purchase_id
                         WHERE m.citizen_id = ANY(:c) AND m.status = 'INVITED' AND g.status <> 'CANCELLED'
-                        ORDER BY m.joined_at, m.id LIMIT 20""")
-                .param("c", citizenIds.toArray(new Long[0]))
-                .query((rs, n) -> new TitledPlace(member(rs, n), rs.getString("group_title"))).list();
+                        ORDER BY m.joined_at, m.id LIMIT 20""", Map.of("c", ids.toArray(new Long[0])),
+                (rs, n) -> new TitledPlace(member(rs, n), rs.getString("group_title")));
     }
 
     /** A place in a group, with the group's title. */

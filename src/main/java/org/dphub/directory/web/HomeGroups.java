@@ -1,5 +1,6 @@
 package org.dphub.directory.web;
 
+import org.dphub.shared.database.Reads;
 import java.util.List;
 import org.dphub.directory.GroupPurchases;
 import org.dphub.shared.Role;
@@ -19,6 +20,13 @@ class HomeGroups implements HomeContribution {
 
     HomeGroups(GroupPurchases groups) {
         this.groups = groups;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        if (!user.isStaff() && (user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE))) {
+            groups.readAhead(user, reads);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.dphub.employment.web;
 
+import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import org.dphub.employment.Employment;
@@ -31,6 +32,13 @@ class HomeEmployment implements HomeContribution {
         this.citizens = citizens;
         this.employments = employments;
         this.timesheets = timesheets;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        if (user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE)) {
+            citizens.actingFor(user).forEach(person -> timesheets.readAhead(user, person.citizen().id(), reads));
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.dphub.feedback.internal;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -23,9 +26,11 @@ import org.springframework.stereotype.Repository;
 public class FeedbackRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    FeedbackRepository(JdbcClient jdbc) {
+    FeedbackRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public long insertRound(long councilId, String title, String titleCy, LocalDate opensOn, LocalDate closesOn, Set<RoleKind> invited,
@@ -56,14 +61,21 @@ public class FeedbackRepository {
     }
 
     /** Rounds open on {@code today} in any of these councils. */
+    private record OpenIn(List<Long> councilIds, LocalDate today) {
+    }
+
+    /** The rounds open today in these councils (at least one), closing first first. */
+    public Read<List<Round>> openInRead(Collection<Long> councilIds, LocalDate today) {
+        return Read.list(new OpenIn(List.copyOf(councilIds), today), """
+                        SELECT * FROM feedback_round WHERE council_id IN (:c) AND opens_on <= :today AND closes_on >= :today
+                        ORDER BY closes_on, id""", Map.of("c", List.copyOf(councilIds), "today", today), FeedbackRepository::round);
+    }
+
     public List<Round> openIn(Collection<Long> councilIds, LocalDate today) {
         if (councilIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        SELECT * FROM feedback_round WHERE council_id IN (:c) AND opens_on <= :today AND closes_on >= :today
-                        ORDER BY closes_on, id""")
-                .param("c", councilIds).param("today", today).query(FeedbackRepository::round).list();
+        return reads.get(openInRead(councilIds, today));
     }
 
     public long countOpen(long councilId, LocalDate today) {

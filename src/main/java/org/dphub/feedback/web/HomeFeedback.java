@@ -1,5 +1,6 @@
 package org.dphub.feedback.web;
 
+import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import org.dphub.feedback.Feedback;
@@ -24,6 +25,11 @@ class HomeFeedback implements HomeContribution {
 
     HomeFeedback(Feedback feedback) {
         this.feedback = feedback;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        feedback.readAhead(user, reads);
     }
 
     @Override

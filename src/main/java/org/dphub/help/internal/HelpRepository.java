@@ -1,5 +1,8 @@
 package org.dphub.help.internal;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,9 +25,11 @@ public class HelpRepository {
     }
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    HelpRepository(JdbcClient jdbc) {
+    HelpRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public long insert(long councilId, Long citizenId, long askedBy, String askerRole, String kind, String text, String language,
@@ -120,9 +125,17 @@ public class HelpRepository {
     }
 
     /** How many of the asker's requests have a reply from the team they have not answered (status ANSWERED). */
+    private record AnsweredFor(long userId) {
+    }
+
+    /** How many of this person's requests have been answered (and not yet closed). */
+    public Read<Long> answeredForRead(long userId) {
+        return Read.number(new AnsweredFor(userId), "SELECT count(*) FROM help_request WHERE asked_by = :u AND status = 'ANSWERED'",
+                Map.of("u", userId));
+    }
+
     public long answeredFor(long userId) {
-        return jdbc.sql("SELECT count(*) FROM help_request WHERE asked_by = :u AND status = 'ANSWERED'")
-                .param("u", userId).query(Long.class).single();
+        return reads.get(answeredForRead(userId));
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

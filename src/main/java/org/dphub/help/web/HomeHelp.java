@@ -1,5 +1,6 @@
 package org.dphub.help.web;
 
+import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import org.dphub.help.HelpCounts;
@@ -23,6 +24,11 @@ class HomeHelp implements HomeContribution {
 
     HomeHelp(HelpRequests requests) {
         this.requests = requests;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        requests.readAhead(user, reads);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.dphub.identity.internal;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +28,11 @@ public class UserRepository {
     }
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public long insert(String username, String passwordHash, String displayName, Long councilId, Set<Role> roles,
@@ -144,7 +149,14 @@ public class UserRepository {
     }
 
     public Optional<org.dphub.identity.StaffMember> member(long userId) {
-        return jdbc.sql(MEMBER + " WHERE u.id = :id").param("id", userId).query(UserRepository::member).optional();
+        return reads.get(memberRead(userId));
+    }
+
+    private record MemberRow(long userId) {
+    }
+
+    public Read<Optional<org.dphub.identity.StaffMember>> memberRead(long userId) {
+        return Read.optional(new MemberRow(userId), MEMBER + " WHERE u.id = :id", Map.of("id", userId), UserRepository::member);
     }
 
     public List<org.dphub.identity.StaffMember> members(java.util.Collection<Long> userIds) {

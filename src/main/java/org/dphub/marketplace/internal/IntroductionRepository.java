@@ -1,5 +1,8 @@
 package org.dphub.marketplace.internal;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,9 +26,11 @@ public class IntroductionRepository {
     }
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    IntroductionRepository(JdbcClient jdbc) {
+    IntroductionRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     /** A new introduction, or empty when the two already have one for this vacancy. */
@@ -45,15 +50,20 @@ public class IntroductionRepository {
 
     /** Invitations to this PA (by their sign-in) and PAs' interest in the vacancies of these people, oldest first. */
     public List<Waiting> waitingForAnswer(long userId, List<Long> citizenIds) {
-        return jdbc.sql("""
+        return reads.get(waitingForAnswerRead(userId, citizenIds));
+    }
+
+    private record WaitingFor(long userId, List<Long> citizenIds) {
+    }
+
+    public Read<List<Waiting>> waitingForAnswerRead(long userId, List<Long> citizenIds) {
+        return Read.list(new WaitingFor(userId, List.copyOf(citizenIds)), """
                         SELECT i.id, v.citizen_id, v.title, i.status FROM introduction i
                         JOIN vacancy v ON v.id = i.vacancy_id
                         JOIN pa_profile p ON p.id = i.profile_id
                         WHERE (i.status = 'INVITED' AND p.user_id = :u) OR (i.status = 'INTERESTED' AND v.citizen_id = ANY(:c))
-                        ORDER BY i.created_at, i.id LIMIT 50""")
-                .param("u", userId).param("c", citizenIds.toArray(new Long[0]))
-                .query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2), rs.getString(3), IntroductionStatus.valueOf(rs.getString(4))))
-                .list();
+                        ORDER BY i.created_at, i.id LIMIT 50""", Map.of("u", userId, "c", citizenIds.toArray(new Long[0])),
+                (rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2), rs.getString(3), IntroductionStatus.valueOf(rs.getString(4))));
     }
 
     /** Introductions a person is part of: as the PA (by their sign-in) or for the people they act for, newest first. */

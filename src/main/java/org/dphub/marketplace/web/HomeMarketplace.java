@@ -1,5 +1,6 @@
 package org.dphub.marketplace.web;
 
+import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,13 @@ class HomeMarketplace implements HomeContribution {
         this.profiles = profiles;
         this.vacancies = vacancies;
         this.introductions = introductions;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        if (user.has(Role.PERSONAL_ASSISTANT) || user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE)) {
+            introductions.readAhead(user, reads);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.dphub.monitoring.web;
 
+import org.dphub.shared.database.Reads;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,16 @@ class HomeMonitoring implements HomeContribution {
         this.returns = returns;
         this.checks = checks;
         this.accounts = accounts;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        if (user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE)) {
+            for (Citizens.CitizenWithRelationship person : citizens.actingFor(user)) {
+                questions.readAhead(person.citizen().id(), reads);
+                returns.readAhead(person.citizen().id(), reads);
+            }
+        }
     }
 
     @Override

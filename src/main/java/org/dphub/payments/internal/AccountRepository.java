@@ -1,5 +1,8 @@
 package org.dphub.payments.internal;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -19,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class AccountRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    AccountRepository(JdbcClient jdbc) {
+    AccountRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     /** Locks the account's row until the transaction ends: one writer of its money at a time. */
@@ -97,38 +102,52 @@ public class AccountRepository {
     }
 
     public List<Account> forCitizen(long councilId, long citizenId) {
-        return ReadOnlyMemo.remember(new AccountsOf(councilId, citizenId), () -> {
-            List<Account> found = jdbc.sql("SELECT * FROM dp_account WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
-                    .param("council", councilId).param("citizen", citizenId).query(AccountRepository::account).list();
+        return reads.get(forCitizenRead(councilId, citizenId));
+    }
+
+    public Read<List<Account>> forCitizenRead(long councilId, long citizenId) {
+        Read<List<Account>> rows = Read.list(new AccountsOf(councilId, citizenId),
+                "SELECT * FROM dp_account WHERE council_id = :council AND citizen_id = :citizen ORDER BY id",
+                Map.of("council", councilId, "citizen", citizenId), AccountRepository::account);
+        return new Read<>(rows.key(), rows.sql(), rows.params(), rs -> {
+            List<Account> found = rows.extractor().extractData(rs);
             found.forEach(a -> ReadOnlyMemo.remember(new AccountRow(a.id()), () -> Optional.of(a)));
             return found;
         });
     }
 
     public Optional<PaymentSchedule> schedule(long accountId) {
+        return reads.get(scheduleRead(accountId));
+    }
+
+    private record ScheduleOf(long accountId) {
+    }
+
+    public Read<Optional<PaymentSchedule>> scheduleRead(long accountId) {
         // the schedule and its changes in one read: a row per change, or one row with none
-        List<ScheduleRow> rows = jdbc.sql("""
+        Read<List<ScheduleRow>> read = Read.list(new ScheduleOf(accountId), """
                         SELECT s.id, s.frequency, s.regular_payment_pence, s.weekly_budget_pence, s.first_payment_date,
                                c.effective_from, c.regular_payment_pence AS change_regular, c.weekly_budget_pence AS change_weekly, c.reason
                         FROM payment_schedule s LEFT JOIN payment_schedule_change c ON c.schedule_id = s.id
-                        WHERE s.account_id = :account ORDER BY c.effective_from, c.id""")
-                .param("account", accountId)
-                .query((rs, row) -> new ScheduleRow(
+                        WHERE s.account_id = :account ORDER BY c.effective_from, c.id""", Map.of("account", accountId),
+                (rs, row) -> new ScheduleRow(
                         new PaymentSchedule(rs.getLong("id"), accountId, PaymentFrequency.valueOf(rs.getString("frequency")),
                                 Money.ofPence(rs.getLong("regular_payment_pence")), Money.ofPence(rs.getLong("weekly_budget_pence")),
                                 rs.getObject("first_payment_date", LocalDate.class)),
                         rs.getObject("effective_from", LocalDate.class) == null ? null
                                 : new PaymentSchedule.Change(rs.getObject("effective_from", LocalDate.class),
                                         Money.ofPence(rs.getLong("change_regular")), Money.ofPence(rs.getLong("change_weekly")),
-                                        rs.getString("reason"))))
-                .list();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        PaymentSchedule s = rows.get(0).schedule();
-        List<PaymentSchedule.Change> changes = rows.stream().map(ScheduleRow::change).filter(java.util.Objects::nonNull).toList();
-        return Optional.of(new PaymentSchedule(s.id(), s.accountId(), s.frequency(), s.regularPayment(), s.weeklyBudget(),
-                s.firstPaymentDate(), changes));
+                                        rs.getString("reason"))));
+        return new Read<>(read.key(), read.sql(), read.params(), rs -> {
+            List<ScheduleRow> rows = read.extractor().extractData(rs);
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            PaymentSchedule s = rows.get(0).schedule();
+            List<PaymentSchedule.Change> changes = rows.stream().map(ScheduleRow::change).filter(java.util.Objects::nonNull).toList();
+            return Optional.of(new PaymentSchedule(s.id(), s.accountId(), s.frequency(), s.regularPayment(), s.weeklyBudget(),
+                    s.firstPaymentDate(), changes));
+        });
     }
 
     /** A row of {@link #schedule}: the schedule, and one of its changes (null when it has none). */

@@ -1,5 +1,8 @@
 package org.dphub.payments.internal;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.time.LocalDate;
 import java.util.List;
 import org.dphub.payments.LedgerEntry;
@@ -14,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class LedgerRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    LedgerRepository(JdbcClient jdbc) {
+    LedgerRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     /** Inserts the transaction and its legs; false (and nothing written) if the key was used before. */
@@ -115,8 +120,20 @@ public class LedgerRepository {
      * </ul>
      */
     public AccountMoney accountMoney(long accountId, Long scheduleId, LocalDate day) {
+        return reads.get(accountMoneyRead(accountId, scheduleId, day));
+    }
+
+    private record AccountMoneyOf(long accountId, Long scheduleId, LocalDate day) {
+    }
+
+    public Read<AccountMoney> accountMoneyRead(long accountId, Long scheduleId, LocalDate day) {
         String prefix = scheduleId == null ? null : "schedule:" + scheduleId + ":";
-        var rows = jdbc.sql("""
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("account", accountId);
+        params.put("day", day);
+        params.put("prefix", prefix);
+        params.put("pattern", prefix == null ? null : prefix + "%");
+        Read<List<DayMoney>> read = Read.list(new AccountMoneyOf(accountId, scheduleId, day), """
                         SELECT t.posted_on > :day AS later, CASE WHEN t.posted_on > :day THEN t.posted_on END AS day,
                                sum(l.amount_pence) AS net,
                                coalesce(sum(l.amount_pence) FILTER (WHERE l.amount_pence > 0), 0)
@@ -129,15 +146,16 @@ public class LedgerRepository {
                                    FILTER (WHERE t.idempotency_key LIKE CAST(:pattern AS text)) AS periods
                         FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
                         WHERE l.book = 'ACCOUNT' AND l.account_id = :account
-                        GROUP BY 1, 2 ORDER BY 1, 2""")
-                .param("account", accountId).param("day", day).param("prefix", prefix).param("pattern", prefix == null ? null : prefix + "%")
-                .query((rs, row) -> {
+                        GROUP BY 1, 2 ORDER BY 1, 2""", params, (rs, row) -> {
                     java.sql.Array periods = rs.getArray("periods");
                     return new DayMoney(rs.getBoolean("later"), rs.getObject("day", LocalDate.class), rs.getLong("net"),
                             rs.getLong("arriving"), rs.getLong("payments"), rs.getLong("going_out"),
                             periods == null ? new Integer[0] : (Integer[]) periods.getArray());
-                })
-                .list();
+                });
+        return new Read<>(read.key(), read.sql(), read.params(), rs -> money(read.extractor().extractData(rs)));
+    }
+
+    private static AccountMoney money(List<DayMoney> rows) {
         long balance = 0;
         long committed = 0;
         List<org.dphub.payments.MoneyOnItsWay> onItsWay = new java.util.ArrayList<>();

@@ -1,5 +1,8 @@
 package org.dphub.payments.internal;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class ProviderChargeRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    ProviderChargeRepository(JdbcClient jdbc) {
+    ProviderChargeRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     private static final String CHARGE = """
@@ -94,15 +99,21 @@ public class ProviderChargeRepository {
      * run has taken yet, or that a run not approved yet has taken (its payment is still the next one).
      */
     public long promisedPence(long accountId) {
-        return jdbc.sql("""
+        return reads.get(promisedPenceRead(accountId));
+    }
+
+    private record PromisedOf(long accountId) {
+    }
+
+    public Read<Long> promisedPenceRead(long accountId) {
+        return Read.number(new PromisedOf(accountId), """
                         SELECT coalesce(sum(coalesce(c.netted_pence, c.amount_pence - c.refunded_pence)), 0)
                         FROM provider_charge c
                         LEFT JOIN payment p ON p.id = c.netted_payment_id
                         LEFT JOIN payment_run r ON r.id = p.run_id
                         WHERE c.account_id = :a
                           AND ((c.netted_payment_id IS NULL AND c.amount_pence > c.refunded_pence)
-                               OR (c.netted_payment_id IS NOT NULL AND r.status <> 'APPROVED'))""")
-                .param("a", accountId).query(Long.class).single();
+                               OR (c.netted_payment_id IS NOT NULL AND r.status <> 'APPROVED'))""", Map.of("a", accountId));
     }
 
     public Optional<ProviderPayments.ProviderRefund> findRefund(String key) {

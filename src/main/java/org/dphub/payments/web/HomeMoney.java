@@ -1,5 +1,6 @@
 package org.dphub.payments.web;
 
+import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import org.dphub.payments.AccountStatus;
@@ -36,6 +37,13 @@ class HomeMoney implements HomeContribution {
         this.accounts = accounts;
         this.runs = runs;
         this.bankAccounts = bankAccounts;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        if (user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE)) {
+            citizens.actingFor(user).forEach(p -> accounts.readAhead(p.citizen().councilId(), p.citizen().id(), reads));
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.dphub.peersupport.internal;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,9 +45,11 @@ public class PeerSupportRepository {
     }
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    PeerSupportRepository(JdbcClient jdbc) {
+    PeerSupportRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public Optional<String> displayName(long userId) {
@@ -207,14 +212,21 @@ public class PeerSupportRepository {
     }
 
     /** The reader's own questions that have answers, none of which they have said helped. */
-    public List<Row> ownQuestionsWaitingForHelpful(long userId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+    private record OwnWaitingForHelpful(long userId) {
+    }
+
+    /** This person's questions with answers, none of which they have yet marked helpful: the newest 5. */
+    public Read<List<Row>> ownQuestionsWaitingForHelpfulRead(long userId) {
+        return Read.list(new OwnWaitingForHelpful(userId), "SELECT " + COLUMNS + """
                          FROM peer_post p WHERE p.author_user_id = :viewer AND p.question_id IS NULL AND NOT p.hidden
                         AND EXISTS (SELECT 1 FROM peer_post a WHERE a.question_id = p.id AND NOT a.hidden)
                         AND NOT EXISTS (SELECT 1 FROM peer_helpful h JOIN peer_post a ON a.id = h.post_id
                                         WHERE a.question_id = p.id AND h.user_id = :viewer)
-                        ORDER BY p.created_at DESC LIMIT 5""")
-                .param("viewer", userId).query(PeerSupportRepository::row).list();
+                        ORDER BY p.created_at DESC LIMIT 5""", Map.of("viewer", userId), PeerSupportRepository::row);
+    }
+
+    public List<Row> ownQuestionsWaitingForHelpful(long userId) {
+        return reads.get(ownQuestionsWaitingForHelpfulRead(userId));
     }
 
     static Row row(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package org.dphub.peersupport.web;
 
+import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import org.dphub.peersupport.Board;
@@ -26,6 +27,11 @@ class HomePeerSupport implements HomeContribution {
 
     HomePeerSupport(PeerSupport peerSupport) {
         this.peerSupport = peerSupport;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        peerSupport.readAhead(user, reads);
     }
 
     @Override

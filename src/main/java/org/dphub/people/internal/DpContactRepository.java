@@ -1,5 +1,7 @@
 package org.dphub.people.internal;
 
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,11 @@ public class DpContactRepository {
     }
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    DpContactRepository(JdbcClient jdbc) {
+    DpContactRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public long insert(long councilId, long citizenId, long contactUserId, Long previousUserId, String changedBy) {
@@ -33,10 +37,16 @@ public class DpContactRepository {
     }
 
     public Optional<Long> current(long councilId, long citizenId) {
-        return jdbc.sql("""
+        return reads.get(currentRead(councilId, citizenId));
+    }
+
+    private record CurrentOf(long councilId, long citizenId) {
+    }
+
+    public Read<Optional<Long>> currentRead(long councilId, long citizenId) {
+        return Read.optional(new CurrentOf(councilId, citizenId), """
                         SELECT contact_user_id FROM dp_contact WHERE council_id = :council AND citizen_id = :citizen
-                        ORDER BY id DESC LIMIT 1""")
-                .param("council", councilId).param("citizen", citizenId).query(Long.class).optional();
+                        ORDER BY id DESC LIMIT 1""", Map.of("council", councilId, "citizen", citizenId), (rs, n) -> rs.getLong(1));
     }
 
     /** The current contact of each of these people (those with none are left out). */

@@ -1,5 +1,7 @@
 package org.dphub.people.web;
 
+import org.dphub.people.DpContacts;
+import org.dphub.shared.database.Reads;
 import java.util.List;
 import org.dphub.identity.CitizenRelationship;
 import org.dphub.people.Citizens;
@@ -16,9 +18,19 @@ import org.springframework.stereotype.Component;
 class HomePeople implements HomeContribution {
 
     private final Citizens citizens;
+    private final DpContacts contacts;
 
-    HomePeople(Citizens citizens) {
+    HomePeople(Citizens citizens, DpContacts contacts) {
         this.citizens = citizens;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        // the page's layout shows each person's named contact ("Contact your council")
+        if (user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE)) {
+            contacts.readAhead(user, reads);
+        }
     }
 
     @Override

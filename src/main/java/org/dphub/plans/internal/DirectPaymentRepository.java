@@ -1,5 +1,8 @@
 package org.dphub.plans.internal;
 
+import java.util.Map;
+import org.dphub.shared.database.Reads;
+import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,9 +23,11 @@ import org.springframework.stereotype.Repository;
 public class DirectPaymentRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    DirectPaymentRepository(JdbcClient jdbc) {
+    DirectPaymentRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public long insert(long councilId, long citizenId, DirectPaymentRequest r, String createdBy) {
@@ -71,8 +76,16 @@ public class DirectPaymentRepository {
     }
 
     public List<DirectPayment> forCitizen(long councilId, long citizenId) {
-        return jdbc.sql("SELECT * FROM direct_payment WHERE council_id = :council AND citizen_id = :citizen ORDER BY id DESC")
-                .param("council", councilId).param("citizen", citizenId).query(this::map).list();
+        return reads.get(forCitizenRead(councilId, citizenId));
+    }
+
+    private record DirectPaymentsOf(long councilId, long citizenId) {
+    }
+
+    public Read<List<DirectPayment>> forCitizenRead(long councilId, long citizenId) {
+        return Read.list(new DirectPaymentsOf(councilId, citizenId),
+                "SELECT * FROM direct_payment WHERE council_id = :council AND citizen_id = :citizen ORDER BY id DESC",
+                Map.of("council", councilId, "citizen", citizenId), this::map);
     }
 
     /** Requests whose money has not reached the person yet. */
@@ -201,13 +214,18 @@ public class DirectPaymentRepository {
     }
 
     public List<Review> reviews(long directPaymentId) {
-        return jdbc.sql("SELECT * FROM review WHERE direct_payment_id = :dp ORDER BY reviewed_on DESC, id DESC")
-                .param("dp", directPaymentId)
-                .query((rs, row) -> new Review(rs.getLong("id"), rs.getLong("direct_payment_id"),
+        return reads.get(reviewsRead(directPaymentId));
+    }
+
+    private record ReviewsOf(long directPaymentId) {
+    }
+
+    public Read<List<Review>> reviewsRead(long directPaymentId) {
+        return Read.list(new ReviewsOf(directPaymentId), "SELECT * FROM review WHERE direct_payment_id = :dp ORDER BY reviewed_on DESC, id DESC",
+                Map.of("dp", directPaymentId), (rs, row) -> new Review(rs.getLong("id"), rs.getLong("direct_payment_id"),
                         ReviewReason.valueOf(rs.getString("reason")), rs.getObject("reviewed_on", LocalDate.class),
                         rs.getString("working"), rs.getString("not_working"), rs.getBoolean("plan_to_change"),
-                        rs.getString("reviewed_by")))
-                .list();
+                        rs.getString("reviewed_by")));
     }
 
     private DirectPayment map(ResultSet rs, int row) throws SQLException {

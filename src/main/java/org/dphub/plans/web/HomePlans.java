@@ -1,5 +1,6 @@
 package org.dphub.plans.web;
 
+import org.dphub.shared.database.Reads;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,13 @@ class HomePlans implements HomeContribution {
         this.citizens = citizens;
         this.directPayments = directPayments;
         this.transitions = transitions;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        if (user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE)) {
+            citizens.actingFor(user).forEach(p -> directPayments.readAhead(p.citizen().councilId(), p.citizen().id(), reads));
+        }
     }
 
     @Override

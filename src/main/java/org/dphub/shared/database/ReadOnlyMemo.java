@@ -22,11 +22,26 @@ public final class ReadOnlyMemo {
     private ReadOnlyMemo() {
     }
 
+    /** Whether answers are kept here now: inside a read-only transaction. */
+    public static boolean keeping() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+    }
+
+    /** Whether an answer for this key has been kept in this read-only transaction. */
+    @SuppressWarnings("unchecked")
+    public static boolean has(Object key) {
+        if (!keeping()) {
+            return false;
+        }
+        Map<Object, Object> memo = (Map<Object, Object>) TransactionSynchronizationManager.getResource(RESOURCE);
+        return memo != null && memo.containsKey(key);
+    }
+
     /** The answer already read for this key in this read-only transaction, or the work's answer, kept. */
     @SuppressWarnings("unchecked")
     public static <T> T remember(Object key, Supplier<T> work) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+        if (!keeping()) {
             return unmodifiable(work.get());
         }
         Map<Object, Object> memo = (Map<Object, Object>) TransactionSynchronizationManager.getResource(RESOURCE);
