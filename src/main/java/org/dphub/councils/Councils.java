@@ -1,11 +1,11 @@
 package org.dphub.councils;
 
-import org.dphub.shared.database.Reads;
 import java.util.List;
 import java.util.Optional;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
 import org.dphub.councils.internal.CouncilRepository;
+import org.dphub.shared.database.Reads;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,6 +1,5 @@
 package org.dphub.directory;
 
-import org.dphub.shared.database.Reads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,16 +17,17 @@ import org.dphub.audit.AuditTrail;
 import org.dphub.directory.internal.GroupPurchaseRepository;
 import org.dphub.payments.AccountStatus;
 import org.dphub.payments.Accounts;
-import org.dphub.payments.ProviderPayments;
 import org.dphub.payments.ProviderPayments.Affordability;
 import org.dphub.payments.ProviderPayments.NotEnoughMoneyException;
 import org.dphub.payments.ProviderPayments.ProviderChargeRequest;
 import org.dphub.payments.ProviderPayments.ProviderRefundRequest;
+import org.dphub.payments.ProviderPayments;
 import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.shared.Money;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,5 @@
 package org.dphub.feedback;
 
-import org.dphub.shared.database.Reads;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -24,6 +23,7 @@ import org.dphub.identity.CitizenRelationship;
 import org.dphub.identity.UserAccounts;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,6 +1,5 @@
 package org.dphub.help;
 
-import org.dphub.shared.database.Reads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +28,7 @@ import org.dphub.people.DpContacts;
 import org.dphub.plans.CarePlans;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.Conflict;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;

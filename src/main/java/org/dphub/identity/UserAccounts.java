@@ -1,6 +1,5 @@
 package org.dphub.identity;
 
-import org.dphub.shared.database.Read;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.dphub.councils.Councils;
 import org.dphub.identity.internal.SessionsOfClosedSignIns;
 import org.dphub.identity.internal.UserRepository;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Read;
 import org.dphub.shared.database.ReadOnlyMemo;
 import org.dphub.web.SecurityLog;
 import org.springframework.beans.factory.annotation.Value;

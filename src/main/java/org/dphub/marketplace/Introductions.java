@@ -1,6 +1,5 @@
 package org.dphub.marketplace;
 
-import org.dphub.shared.database.Reads;
 import java.time.LocalDate;
 import java.util.List;
 import org.dphub.audit.AuditAction;
@@ -11,6 +10,7 @@ import org.dphub.marketplace.internal.VacancyRepository;
 import org.dphub.shared.Money;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.Conflict;
 import org.dphub.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,7 +1,5 @@
 package org.dphub.monitoring;
 
-import org.dphub.shared.database.Reads;
-import org.dphub.shared.database.Read;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,8 @@ import org.dphub.letters.Letters;
 import org.dphub.payments.Accounts;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.Conflict;
 import org.dphub.web.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,7 +1,5 @@
 package org.dphub.monitoring;
 
-import org.dphub.shared.database.Reads;
-import org.dphub.shared.database.Read;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +15,8 @@ import org.dphub.payments.Accounts;
 import org.dphub.shared.Money;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.Conflict;
 import org.dphub.web.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;

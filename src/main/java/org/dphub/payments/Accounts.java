@@ -1,22 +1,22 @@
 package org.dphub.payments;
 
-import org.dphub.shared.database.Reads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.dphub.approvals.OneOffPaymentApproved;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
 import org.dphub.councils.Councils;
-import org.dphub.people.Citizens;
 import org.dphub.payments.internal.AccountRepository;
 import org.dphub.payments.internal.LedgerRepository;
-import org.dphub.approvals.OneOffPaymentApproved;
+import org.dphub.people.Citizens;
 import org.dphub.plans.DirectPaymentActivated;
 import org.dphub.shared.AccountDirectory;
 import org.dphub.shared.Money;
 import org.dphub.shared.SignedInUser;
 import org.dphub.shared.database.ReadOnlyMemo;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

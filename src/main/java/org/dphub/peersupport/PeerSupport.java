@@ -1,6 +1,5 @@
 package org.dphub.peersupport;
 
-import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +12,11 @@ import org.dphub.audit.AuditTrail;
 import org.dphub.councils.Council;
 import org.dphub.councils.Councils;
 import org.dphub.information.WelshQuery;
-import org.dphub.peersupport.internal.PeerSupportRepository;
 import org.dphub.peersupport.internal.PeerSupportRepository.Row;
+import org.dphub.peersupport.internal.PeerSupportRepository;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
 import org.springframework.security.access.AccessDeniedException;

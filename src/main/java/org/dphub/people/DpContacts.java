@@ -1,6 +1,5 @@
 package org.dphub.people;
 
-import org.dphub.shared.database.Reads;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.dphub.identity.UserAccounts;
 import org.dphub.people.internal.DpContactRepository;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;
 import org.springframework.security.access.AccessDeniedException;

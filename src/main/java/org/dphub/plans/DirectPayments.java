@@ -1,6 +1,5 @@
 package org.dphub.plans;
 
-import org.dphub.shared.database.Reads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +22,7 @@ import org.dphub.people.Representative;
 import org.dphub.plans.internal.DirectPaymentRepository;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.Conflict;
 import org.dphub.web.FormErrors;
 import org.dphub.web.NotFound;

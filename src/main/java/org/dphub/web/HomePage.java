@@ -37,12 +37,13 @@ class HomePage {
         // every module's part read on one connection in one read-only transaction: a page of some twenty
         // small queries borrows one connection from the pool, not twenty (bin/bench load); what the
         // modules will read is first sent together, a round trip for each step, not one for each query
+        List<HomeContribution> parts = contributions.orderedStream().toList();
         List<HomeItem> items = oneReadOnlyTransaction.read(model, () -> {
             Reads.Together ahead = reads.together();
-            contributions.orderedStream().forEach(c -> c.readAhead(user, ahead));
+            parts.forEach(c -> c.readAhead(user, ahead));
             ahead.send();
             List<HomeItem> all = new ArrayList<>();
-            contributions.orderedStream().forEach(c -> all.addAll(c.itemsFor(user)));
+            parts.forEach(c -> all.addAll(c.itemsFor(user)));
             return all;
         });
         model.addAttribute("user", user);

@@ -1,11 +1,9 @@
 package org.dphub.councils.internal;
 
-import java.util.Map;
-import org.dphub.shared.database.Reads;
-import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dphub.councils.ContributionBasis;
 import org.dphub.councils.Council;
@@ -15,6 +13,8 @@ import org.dphub.councils.PaymentFrequency;
 import org.dphub.councils.ReturnPeriod;
 import org.dphub.councils.VersionedSettings;
 import org.dphub.shared.Money;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

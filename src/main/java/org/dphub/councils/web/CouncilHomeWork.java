@@ -1,10 +1,10 @@
 package org.dphub.councils.web;
 
-import org.dphub.shared.database.Reads;
 import java.util.List;
 import org.dphub.councils.Councils;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.HomeContribution;
 import org.dphub.web.HomeItem;
 import org.springframework.core.annotation.Order;

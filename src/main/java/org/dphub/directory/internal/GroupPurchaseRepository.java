@@ -1,7 +1,5 @@
 package org.dphub.directory.internal;
 
-import org.dphub.shared.database.Reads;
-import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -18,6 +16,8 @@ import org.dphub.directory.GroupPurchase;
 import org.dphub.directory.GroupPurchaseStatus;
 import org.dphub.directory.GroupSplit;
 import org.dphub.shared.Money;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,13 +1,13 @@
 package org.dphub.directory.web;
 
-import org.dphub.shared.database.Reads;
 import java.util.List;
 import org.dphub.directory.GroupPurchases;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.HomeContribution;
-import org.dphub.web.HomeItem;
 import org.dphub.web.HomeItem.Text;
+import org.dphub.web.HomeItem;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

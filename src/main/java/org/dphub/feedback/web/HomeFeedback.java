@@ -1,14 +1,14 @@
 package org.dphub.feedback.web;
 
-import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import org.dphub.feedback.Feedback;
 import org.dphub.feedback.Round;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.HomeContribution;
-import org.dphub.web.HomeItem;
 import org.dphub.web.HomeItem.Text;
+import org.dphub.web.HomeItem;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

@@ -1,11 +1,11 @@
 package org.dphub.help.web;
 
-import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import org.dphub.help.HelpCounts;
 import org.dphub.help.HelpRequests;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.HomeContribution;
 import org.dphub.web.HomeItem;
 import org.springframework.core.annotation.Order;

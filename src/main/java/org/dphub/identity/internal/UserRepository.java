@@ -1,16 +1,16 @@
 package org.dphub.identity.internal;
 
-import java.util.Map;
-import org.dphub.shared.database.Reads;
-import org.dphub.shared.database.Read;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dphub.identity.CitizenRelationship;
 import org.dphub.identity.UserAccounts.CitizenAccess;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,6 +1,5 @@
 package org.dphub.marketplace.web;
 
-import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +12,10 @@ import org.dphub.marketplace.Vacancies;
 import org.dphub.marketplace.internal.IntroductionRepository;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.HomeContribution;
-import org.dphub.web.HomeItem;
 import org.dphub.web.HomeItem.Text;
+import org.dphub.web.HomeItem;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,5 @@
 package org.dphub.monitoring.web;
 
-import org.dphub.shared.database.Reads;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +10,10 @@ import org.dphub.payments.Accounts;
 import org.dphub.people.Citizens;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.HomeContribution;
-import org.dphub.web.HomeItem;
 import org.dphub.web.HomeItem.Text;
+import org.dphub.web.HomeItem;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

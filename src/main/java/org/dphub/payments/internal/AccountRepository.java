@@ -1,12 +1,10 @@
 package org.dphub.payments.internal;
 
-import java.util.Map;
-import org.dphub.shared.database.Reads;
-import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dphub.councils.PaymentFrequency;
 import org.dphub.payments.Account;
@@ -14,7 +12,9 @@ import org.dphub.payments.AccountStatus;
 import org.dphub.payments.PaymentSchedule;
 import org.dphub.plans.AccountType;
 import org.dphub.shared.Money;
+import org.dphub.shared.database.Read;
 import org.dphub.shared.database.ReadOnlyMemo;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

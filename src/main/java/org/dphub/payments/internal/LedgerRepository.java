@@ -1,14 +1,14 @@
 package org.dphub.payments.internal;
 
-import java.util.Map;
-import org.dphub.shared.database.Reads;
-import org.dphub.shared.database.Read;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.dphub.payments.LedgerEntry;
 import org.dphub.payments.LedgerKind;
 import org.dphub.payments.Posting;
 import org.dphub.shared.Money;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,6 +1,5 @@
 package org.dphub.payments.web;
 
-import org.dphub.shared.database.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import org.dphub.payments.AccountStatus;
@@ -11,9 +10,10 @@ import org.dphub.payments.PaymentRuns;
 import org.dphub.people.Citizens;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.HomeContribution;
-import org.dphub.web.HomeItem;
 import org.dphub.web.HomeItem.Text;
+import org.dphub.web.HomeItem;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

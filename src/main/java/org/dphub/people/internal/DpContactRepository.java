@@ -1,12 +1,12 @@
 package org.dphub.people.internal;
 
-import org.dphub.shared.database.Reads;
-import org.dphub.shared.database.Read;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dphub.people.Citizen;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;

@@ -1,12 +1,12 @@
 package org.dphub.people.web;
 
-import org.dphub.people.DpContacts;
-import org.dphub.shared.database.Reads;
 import java.util.List;
 import org.dphub.identity.CitizenRelationship;
 import org.dphub.people.Citizens;
+import org.dphub.people.DpContacts;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.HomeContribution;
 import org.dphub.web.HomeItem;
 import org.springframework.core.annotation.Order;

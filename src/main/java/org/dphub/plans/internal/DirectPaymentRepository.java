@@ -1,13 +1,11 @@
 package org.dphub.plans.internal;
 
-import java.util.Map;
-import org.dphub.shared.database.Reads;
-import org.dphub.shared.database.Read;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dphub.plans.AccountType;
 import org.dphub.plans.DirectPayment;
@@ -16,6 +14,8 @@ import org.dphub.plans.DirectPaymentStatus;
 import org.dphub.plans.NecessityDecision;
 import org.dphub.plans.Review;
 import org.dphub.plans.ReviewReason;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,6 +1,5 @@
 package org.dphub.plans.web;
 
-import org.dphub.shared.database.Reads;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +10,10 @@ import org.dphub.plans.DirectPayments;
 import org.dphub.plans.TransitionToAdulthood;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.HomeContribution;
-import org.dphub.web.HomeItem;
 import org.dphub.web.HomeItem.Text;
+import org.dphub.web.HomeItem;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@link ReadOnlyMemo} under the read's key, so what one sent together is then found there by the
  * code that reads it one at a time.
  *
- * <p>Why (docs/PERFORMANCE.md, "Sending a page's statements together"): a page of twenty small
+ * <p>Why (docs/PERFORMANCE.md, "Reads sent together" and the entry before it): a page of twenty small
  * statements sent one by one spends more of the machine on the twenty round trips (a write and a
  * wake-up on each side) than on the statements. The JDBC driver sends a prepared string of several
  * statements as one message and keeps each one's rows.
