@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ConcurrentLruCache;
 
 /**
  * Runs {@link Read}s: one at a time ({@link #get}), or many sent to PostgreSQL together in one
@@ -141,8 +142,12 @@ public class Reads {
     /** A read's statement with {@code ?} in place of its named parameters, and their values in order. */
     private record Positional(String sql, Object[] values) {
 
+        // each statement parsed once, as NamedParameterJdbcTemplate keeps them (its cache holds 256 too)
+        private static final ConcurrentLruCache<String, ParsedSql> PARSED = new ConcurrentLruCache<>(256,
+                NamedParameterUtils::parseSqlStatement);
+
         static Positional of(Read<?> read) {
-            ParsedSql parsed = NamedParameterUtils.parseSqlStatement(read.sql());
+            ParsedSql parsed = PARSED.get(read.sql());
             MapSqlParameterSource source = new MapSqlParameterSource(read.params());
             // a collection for IN (:ids) is one ? for each of its values, as NamedParameterJdbcTemplate sends it
             List<Object> values = new ArrayList<>();
