@@ -106,14 +106,12 @@ public class AccountRepository {
     }
 
     public Read<List<Account>> forCitizenRead(long councilId, long citizenId) {
-        Read<List<Account>> rows = Read.list(new AccountsOf(councilId, citizenId),
+        return Read.list(new AccountsOf(councilId, citizenId),
                 "SELECT * FROM dp_account WHERE council_id = :council AND citizen_id = :citizen ORDER BY id",
-                Map.of("council", councilId, "citizen", citizenId), AccountRepository::account);
-        return new Read<>(rows.key(), rows.sql(), rows.params(), rs -> {
-            List<Account> found = rows.extractor().extractData(rs);
-            found.forEach(a -> ReadOnlyMemo.remember(new AccountRow(a.id()), () -> Optional.of(a)));
-            return found;
-        });
+                Map.of("council", councilId, "citizen", citizenId), AccountRepository::account).map(found -> {
+                    found.forEach(a -> ReadOnlyMemo.remember(new AccountRow(a.id()), () -> Optional.of(a)));
+                    return found;
+                });
     }
 
     public Optional<PaymentSchedule> schedule(long accountId) {
@@ -125,7 +123,7 @@ public class AccountRepository {
 
     public Read<Optional<PaymentSchedule>> scheduleRead(long accountId) {
         // the schedule and its changes in one read: a row per change, or one row with none
-        Read<List<ScheduleRow>> read = Read.list(new ScheduleOf(accountId), """
+        return Read.list(new ScheduleOf(accountId), """
                         SELECT s.id, s.frequency, s.regular_payment_pence, s.weekly_budget_pence, s.first_payment_date,
                                c.effective_from, c.regular_payment_pence AS change_regular, c.weekly_budget_pence AS change_weekly, c.reason
                         FROM payment_schedule s LEFT JOIN payment_schedule_change c ON c.schedule_id = s.id
@@ -137,17 +135,17 @@ public class AccountRepository {
                         rs.getObject("effective_from", LocalDate.class) == null ? null
                                 : new PaymentSchedule.Change(rs.getObject("effective_from", LocalDate.class),
                                         Money.ofPence(rs.getLong("change_regular")), Money.ofPence(rs.getLong("change_weekly")),
-                                        rs.getString("reason"))));
-        return new Read<>(read.key(), read.sql(), read.params(), rs -> {
-            List<ScheduleRow> rows = read.extractor().extractData(rs);
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            PaymentSchedule s = rows.get(0).schedule();
-            List<PaymentSchedule.Change> changes = rows.stream().map(ScheduleRow::change).filter(java.util.Objects::nonNull).toList();
-            return Optional.of(new PaymentSchedule(s.id(), s.accountId(), s.frequency(), s.regularPayment(), s.weeklyBudget(),
-                    s.firstPaymentDate(), changes));
-        });
+                                        rs.getString("reason")))).map(AccountRepository::scheduleOf);
+    }
+
+    private static Optional<PaymentSchedule> scheduleOf(List<ScheduleRow> rows) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        PaymentSchedule s = rows.get(0).schedule();
+        List<PaymentSchedule.Change> changes = rows.stream().map(ScheduleRow::change).filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new PaymentSchedule(s.id(), s.accountId(), s.frequency(), s.regularPayment(), s.weeklyBudget(),
+                s.firstPaymentDate(), changes));
     }
 
     /** A row of {@link #schedule}: the schedule, and one of its changes (null when it has none). */

@@ -133,7 +133,7 @@ public class LedgerRepository {
         params.put("day", day);
         params.put("prefix", prefix);
         params.put("pattern", prefix == null ? null : prefix + "%");
-        Read<List<DayMoney>> read = Read.list(new AccountMoneyOf(accountId, scheduleId, day), """
+        return Read.list(new AccountMoneyOf(accountId, scheduleId, day), """
                         SELECT t.posted_on > :day AS later, CASE WHEN t.posted_on > :day THEN t.posted_on END AS day,
                                sum(l.amount_pence) AS net,
                                coalesce(sum(l.amount_pence) FILTER (WHERE l.amount_pence > 0), 0)
@@ -151,8 +151,7 @@ public class LedgerRepository {
                     return new DayMoney(rs.getBoolean("later"), rs.getObject("day", LocalDate.class), rs.getLong("net"),
                             rs.getLong("arriving"), rs.getLong("payments"), rs.getLong("going_out"),
                             periods == null ? new Integer[0] : (Integer[]) periods.getArray());
-                });
-        return new Read<>(read.key(), read.sql(), read.params(), rs -> money(read.extractor().extractData(rs)));
+                }).map(LedgerRepository::money);
     }
 
     private static AccountMoney money(List<DayMoney> rows) {

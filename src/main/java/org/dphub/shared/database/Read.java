@@ -3,8 +3,10 @@ package org.dphub.shared.database;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 
 /**
  * One read, said before it runs: its statement with named parameters, their values, how its rows
@@ -30,14 +32,12 @@ public record Read<T>(Object key, String sql, Map<String, ?> params, ResultSetEx
 
     /** Every row, mapped. */
     public static <R> Read<List<R>> list(Object key, String sql, Map<String, ?> params, RowMapper<R> mapper) {
-        return new Read<>(key, sql, params, rs -> {
-            List<R> rows = new java.util.ArrayList<>();
-            int n = 0;
-            while (rs.next()) {
-                rows.add(mapper.mapRow(rs, n++));
-            }
-            return rows;
-        });
+        return new Read<>(key, sql, params, new RowMapperResultSetExtractor<>(mapper));
+    }
+
+    /** The same read (key, statement, values), its answer then made into another. */
+    public <U> Read<U> map(Function<? super T, ? extends U> then) {
+        return new Read<>(key, sql, params, rs -> then.apply(extractor.extractData(rs)));
     }
 
     /** The first row, mapped, if there is one. */

@@ -38,10 +38,9 @@ class ReadsIT {
 
     /** 1..n, counted each time its rows are read. */
     private Read<List<Integer>> upTo(String name, int n) {
-        Read<List<Integer>> rows = Read.list(new Key(name), "SELECT generate_series(1, :n)", Map.of("n", n), (rs, i) -> rs.getInt(1));
-        return new Read<>(rows.key(), rows.sql(), rows.params(), rs -> {
+        return Read.list(new Key(name), "SELECT generate_series(1, :n)", Map.of("n", n), (rs, i) -> rs.getInt(1)).map(rows -> {
             extracted.incrementAndGet();
-            return rows.extractor().extractData(rs);
+            return rows;
         });
     }
 
