@@ -17,11 +17,11 @@ import org.dphub.audit.AuditTrail;
 import org.dphub.directory.internal.GroupPurchaseRepository;
 import org.dphub.payments.AccountStatus;
 import org.dphub.payments.Accounts;
+import org.dphub.payments.ProviderPayments;
 import org.dphub.payments.ProviderPayments.Affordability;
 import org.dphub.payments.ProviderPayments.NotEnoughMoneyException;
 import org.dphub.payments.ProviderPayments.ProviderChargeRequest;
 import org.dphub.payments.ProviderPayments.ProviderRefundRequest;
-import org.dphub.payments.ProviderPayments;
 import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.shared.Money;
@@ -497,6 +497,18 @@ public class GroupPurchases {
         Map<UUID, GroupPurchase> groups = repository.findAll(places.stream().map(GroupMember::groupId).distinct().toList());
         return places.stream().filter(m -> groups.containsKey(m.groupId()))
                 .map(m -> new Place(groups.get(m.groupId()), m, today)).toList();
+    }
+
+    /**
+     * What {@link #placesOf} will read for this person (their places, then those groups), to send
+     * with a page's other reads; who may see them is checked as {@link #placesOf} reads them.
+     */
+    public void readAheadPlaces(long councilId, long citizenId, Reads.Together reads) {
+        reads.add(repository.placesOfRead(councilId, citizenId), places -> {
+            if (!places.isEmpty()) {
+                reads.add(repository.findAllRead(places.stream().map(GroupMember::groupId).toList()));
+            }
+        });
     }
 
     /** Shares of an open group: equal (join order, {@link GroupSharePolicy}) or as set; a changed share needs agreeing again. */

@@ -18,6 +18,7 @@ import org.dphub.plans.PlanVersion;
 import org.dphub.shared.Money;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.Conflict;
 import org.dphub.web.FormError;
 import org.dphub.web.NotFound;
@@ -193,6 +194,16 @@ public class PaymentRequests {
     public List<PaymentRequest> forCitizen(SignedInUser user, long citizenId) {
         var citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
         return repository.forCitizen(citizen.councilId(), citizenId).stream().map(this::view).toList();
+    }
+
+    /**
+     * What {@link #forCitizen} will read for this person (their requests, then the charge of each
+     * agreed one), to send with a page's other reads; who may see them is checked as {@link #forCitizen} reads them.
+     */
+    public void readAhead(long councilId, long citizenId, Reads.Together reads) {
+        reads.add(repository.forCitizenRead(councilId, citizenId), rows -> rows.stream()
+                .filter(row -> Status.valueOf(row.status()) == Status.AGREED)
+                .forEach(row -> providerPayments.readAheadCharge(chargeKey(row.id()), reads)));
     }
 
     /** A request to a person this user may see (the person, their representative, their council's staff). */

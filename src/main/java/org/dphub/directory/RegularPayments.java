@@ -16,6 +16,7 @@ import org.dphub.people.Citizens;
 import org.dphub.shared.Money;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.Conflict;
 import org.dphub.web.FormError;
 import org.dphub.web.NotFound;
@@ -312,6 +313,18 @@ public class RegularPayments {
     public List<RegularPayment> forCitizen(SignedInUser user, long citizenId) {
         var citizen = citizens.find(user, citizenId).orElseThrow(NotFound::new);
         return repository.forCitizen(citizen.councilId(), citizenId).stream().map(this::view).toList();
+    }
+
+    /**
+     * What {@link #forCitizen} will read for this person (their regular payments, the instalments of
+     * each, then the charge of each instalment charged), to send with a page's other reads; who may
+     * see them is checked as {@link #forCitizen} reads them.
+     */
+    public void readAhead(long councilId, long citizenId, Reads.Together reads) {
+        reads.add(repository.forCitizenRead(councilId, citizenId), rows -> rows.forEach(row ->
+                reads.add(repository.instalmentsRead(row.id()), instalments -> instalments.stream()
+                        .filter(i -> "CHARGED".equals(i.status()))
+                        .forEach(i -> providerPayments.readAheadCharge(chargeKey(row.id(), i.n()), reads)))));
     }
 
     /** One this user may see as the person, their representative or their council's staff. */

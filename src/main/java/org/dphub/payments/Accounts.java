@@ -321,6 +321,16 @@ public class Accounts implements AccountDirectory {
      * {@link #forCitizen} reads them.
      */
     public void readAhead(long councilId, long citizenId, Reads.Together reads) {
+        readAhead(councilId, citizenId, reads, account -> {
+        });
+    }
+
+    /**
+     * {@link #readAhead(long, long, Reads.Together)}, and then, with each account, what {@code andEach}
+     * adds for it (a page's reads of the account's movements or letters) in the same round trip as its
+     * schedule.
+     */
+    public void readAhead(long councilId, long citizenId, Reads.Together reads, java.util.function.Consumer<Account> andEach) {
         LocalDate today = LocalDate.now(clock);
         // what working out each account's summary reads: its schedule, then its money by day and what
         // it has promised to providers (read whether or not a next payment needs it: no round trip of its own)
@@ -328,7 +338,13 @@ public class Accounts implements AccountDirectory {
             reads.add(accounts.scheduleRead(account.id()), schedule -> reads
                     .add(ledger.accountMoneyRead(account.id(), schedule.map(PaymentSchedule::id).orElse(null), today))
                     .add(providerCharges.promisedPenceRead(account.id())));
+            andEach.accept(account);
         }));
+    }
+
+    /** What {@link #ledger(Summary)} will read for this account, to send with a page's other reads. */
+    public void readAheadLedger(long accountId, Reads.Together reads) {
+        reads.add(ledger.entriesRead(accountId));
     }
 
     /** The accounts the person holds: not a fund a provider holds for them (issue 18), which has pages of its own. */

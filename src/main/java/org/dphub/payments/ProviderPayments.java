@@ -10,6 +10,7 @@ import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
 import org.dphub.payments.internal.ProviderChargeRepository;
 import org.dphub.shared.Money;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.Conflict;
 import org.dphub.web.FormError;
 import org.dphub.web.NotFound;
@@ -263,6 +264,11 @@ public class ProviderPayments {
     @Transactional(readOnly = true)
     public Optional<ProviderCharge> findCharge(long councilId, String idempotencyKey) {
         return charges.findCharge(idempotencyKey).filter(c -> c.councilId() == councilId);
+    }
+
+    /** What {@link #findCharge} will read, to send with a page's other reads. */
+    public void readAheadCharge(String idempotencyKey, Reads.Together reads) {
+        reads.add(charges.findChargeRead(idempotencyKey));
     }
 
     /** A payment due on a day gone by that no run has paid yet is paid when the next run is approved: today at the soonest. */

@@ -10,6 +10,7 @@ import org.dphub.payments.internal.StatementPostingRepository;
 import org.dphub.payments.internal.StatementPostingRepository.MatchedAs;
 import org.dphub.shared.Money;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -168,5 +169,13 @@ public class StatementPostings {
     public Story story(SignedInUser user, long accountId) {
         Account account = accounts.visibleAccount(user, accountId).orElseThrow(NotFound::new);
         return new Story(repository.anyStatementLine(account.id()), repository.payrollNotOnAStatement(account.id()));
+    }
+
+    /**
+     * What {@link #story} will read for this account, to send with a page's other reads; who may see
+     * it is checked as {@link #story} reads it.
+     */
+    public void readAhead(long accountId, Reads.Together reads) {
+        reads.add(repository.anyStatementLineRead(accountId)).add(repository.payrollNotOnAStatementRead(accountId));
     }
 }

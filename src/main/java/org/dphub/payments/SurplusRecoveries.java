@@ -16,6 +16,7 @@ import org.dphub.payments.internal.RecoveryRepository;
 import org.dphub.shared.Money;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.FormError;
 import org.dphub.web.NotFound;
 import org.dphub.web.ValidationProblem;
@@ -109,6 +110,14 @@ public class SurplusRecoveries {
     public List<SurplusRecovery> forAccount(SignedInUser user, long accountId) {
         accounts.visibleAccount(user, accountId).orElseThrow(NotFound::new);
         return recoveries.forAccount(accountId);
+    }
+
+    /**
+     * What {@link #forAccount} will read, to send with a page's other reads; who may see it is
+     * checked as {@link #forAccount} reads it.
+     */
+    public void readAhead(long accountId, Reads.Together reads) {
+        reads.add(recoveries.forAccountRead(accountId));
     }
 
     /** What the SURPLUS_RECOVERED letter fills in: the working, what was taken back and when, and why. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dphub.shared.SignedInUser;
-import org.dphub.shared.database.Reads;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -22,14 +21,11 @@ class HomePage {
     private final ObjectProvider<HomeContribution> contributions;
     private final MessageSource messages;
     private final OneReadOnlyTransaction oneReadOnlyTransaction;
-    private final Reads reads;
 
-    HomePage(ObjectProvider<HomeContribution> contributions, MessageSource messages, OneReadOnlyTransaction oneReadOnlyTransaction,
-            Reads reads) {
+    HomePage(ObjectProvider<HomeContribution> contributions, MessageSource messages, OneReadOnlyTransaction oneReadOnlyTransaction) {
         this.contributions = contributions;
         this.messages = messages;
         this.oneReadOnlyTransaction = oneReadOnlyTransaction;
-        this.reads = reads;
     }
 
     @GetMapping("/home")
@@ -38,10 +34,7 @@ class HomePage {
         // small queries borrows one connection from the pool, not twenty (bin/bench load); what the
         // modules will read is first sent together, a round trip for each step, not one for each query
         List<HomeContribution> parts = contributions.orderedStream().toList();
-        List<HomeItem> items = oneReadOnlyTransaction.read(model, () -> {
-            Reads.Together ahead = reads.together();
-            parts.forEach(c -> c.readAhead(user, ahead));
-            ahead.send();
+        List<HomeItem> items = oneReadOnlyTransaction.read(model, user, ahead -> parts.forEach(c -> c.readAhead(user, ahead)), () -> {
             List<HomeItem> all = new ArrayList<>();
             parts.forEach(c -> all.addAll(c.itemsFor(user)));
             return all;

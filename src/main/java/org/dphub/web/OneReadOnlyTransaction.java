@@ -1,6 +1,11 @@
 package org.dphub.web;
 
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,15 +17,21 @@ import org.thymeleaf.context.LazyContextVariable;
  * every module for, and then what its layout would otherwise read while it renders, each in a
  * transaction of its own ("Contact your council", your direct payments contact: the model's lazy
  * values). What several parts ask for is then read once ({@code shared.database.ReadOnlyMemo}).
+ * A page may first send what it and the layout will read together ({@link Reads.Together}): a round
+ * trip for each step, not one for each query.
  */
 @Component
 public class OneReadOnlyTransaction {
 
     private final TransactionTemplate transaction;
+    private final Reads reads;
+    private final ObjectProvider<LayoutReads> layout;
 
-    OneReadOnlyTransaction(PlatformTransactionManager transactions) {
+    OneReadOnlyTransaction(PlatformTransactionManager transactions, Reads reads, ObjectProvider<LayoutReads> layout) {
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setReadOnly(true);
+        this.reads = reads;
+        this.layout = layout;
     }
 
     /**
@@ -33,14 +44,31 @@ public class OneReadOnlyTransaction {
 
     /** The page's reading, then the model's lazy values, in one read-only transaction. */
     public <T> T read(Model model, Supplier<T> reading) {
+        return transaction.execute(status -> readingThenLayout(model, reading));
+    }
+
+    /**
+     * {@link #read(Model, Supplier)}, having first sent together what the page says it will read
+     * ({@code ahead}) and what the layout will read for this person ({@link LayoutReads}).
+     */
+    public <T> T read(Model model, SignedInUser user, Consumer<Reads.Together> ahead, Supplier<T> reading) {
+        List<LayoutReads> parts = layout.orderedStream().toList();
         return transaction.execute(status -> {
-            T read = reading.get();
-            model.asMap().values().forEach(value -> {
-                if (value instanceof LazyContextVariable<?> lazy) {
-                    lazy.getValue();
-                }
-            });
-            return read;
+            Reads.Together together = reads.together();
+            parts.forEach(part -> part.readAhead(user, together));
+            ahead.accept(together);
+            together.send();
+            return readingThenLayout(model, reading);
         });
+    }
+
+    private static <T> T readingThenLayout(Model model, Supplier<T> reading) {
+        T read = reading.get();
+        model.asMap().values().forEach(value -> {
+            if (value instanceof LazyContextVariable<?> lazy) {
+                lazy.getValue();
+            }
+        });
+        return read;
     }
 }

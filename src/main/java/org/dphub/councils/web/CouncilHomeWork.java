@@ -23,8 +23,8 @@ class CouncilHomeWork implements HomeContribution {
 
     @Override
     public void readAhead(SignedInUser user, Reads.Together reads) {
-        // the settings this contribution reads, and the council the layout's "Contact your council" shows
-        if (user.councilId() != null) {
+        // the settings this contribution reads (the layout reads the council as well: YourCouncilModel)
+        if (user.has(Role.COUNCIL_ADMIN) && user.councilId() != null) {
             councils.readAhead(user.councilId(), reads);
         }
     }

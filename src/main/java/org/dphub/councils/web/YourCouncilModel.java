@@ -5,7 +5,9 @@ import org.dphub.councils.Council;
 import org.dphub.councils.CouncilContact;
 import org.dphub.councils.Councils;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.CurrentUser;
+import org.dphub.web.LayoutReads;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,7 +20,7 @@ import org.thymeleaf.context.LazyContextVariable;
  * {@code councils}. It is read from the database only when a page shows it.
  */
 @ControllerAdvice(annotations = Controller.class)
-class YourCouncilModel {
+class YourCouncilModel implements LayoutReads {
 
     /** The council as a page shows it. */
     record YourCouncil(String name, String phone, String phoneHref, String email) {
@@ -32,6 +34,13 @@ class YourCouncilModel {
 
     YourCouncilModel(Councils councils) {
         this.councils = councils;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        if (user.councilId() != null) {
+            councils.readAhead(user.councilId(), reads);
+        }
     }
 
     @ModelAttribute("yourCouncil")

@@ -83,38 +83,47 @@ public class GroupPurchaseRepository {
         return Optional.ofNullable(findAll(List.of(id)).get(id));
     }
 
-    /** These groups, by id, in two statements however many there are (a person's places on "Your money"). */
+    /** These groups, by id, in one statement however many there are (a person's places on "Your money"). */
     public Map<UUID, GroupPurchase> findAll(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        UUID[] wanted = ids.toArray(new UUID[0]);
-        Map<UUID, List<LocalDate>> sessions = new HashMap<>();
-        jdbc.sql("SELECT group_purchase_id, held_on FROM directory_group_session WHERE group_purchase_id = ANY(:ids) ORDER BY held_on")
-                .param("ids", wanted)
-                .query(rs -> {
-                    sessions.computeIfAbsent(rs.getObject("group_purchase_id", UUID.class), g -> new ArrayList<>())
-                            .add(rs.getObject("held_on", LocalDate.class));
-                });
-        Map<UUID, GroupPurchase> groups = new HashMap<>();
-        jdbc.sql("""
-                        SELECT g.*, s.name AS service_name, o.id AS organization_id, o.name AS organization_name
+        return ids.isEmpty() ? Map.of() : reads.get(findAllRead(ids));
+    }
+
+    private record GroupsOf(List<UUID> ids) {
+    }
+
+    /** {@link #findAll} as a read to send with others; each group with its sessions, soonest first. */
+    public Read<Map<UUID, GroupPurchase>> findAllRead(Collection<UUID> ids) {
+        List<UUID> wanted = ids.stream().distinct().sorted().toList();
+        return new Read<>(new GroupsOf(wanted), """
+                        SELECT g.*, s.name AS service_name, o.id AS organization_id, o.name AS organization_name,
+                               ARRAY(SELECT d.held_on FROM directory_group_session d WHERE d.group_purchase_id = g.id
+                                     ORDER BY d.held_on) AS sessions
                         FROM directory_group_purchase g
                         JOIN directory_service s ON s.id = g.service_id
                         JOIN directory_organization o ON o.id = s.organization_id
-                        WHERE g.id = ANY(:ids)""")
-                .param("ids", wanted)
-                .query(rs -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    groups.put(id, new GroupPurchase(id, rs.getLong("council_id"),
-                            rs.getLong("organiser_user_id"), rs.getString("organiser_name"), rs.getObject("service_id", UUID.class),
-                            rs.getString("service_name"), rs.getObject("organization_id", UUID.class), rs.getString("organization_name"),
-                            rs.getString("title"), Money.ofPence(rs.getLong("total_pence")), GroupSplit.valueOf(rs.getString("split")),
-                            rs.getInt("max_members"), GroupPurchaseStatus.valueOf(rs.getString("status")),
-                            money(rs, "place_pence"), List.copyOf(sessions.getOrDefault(id, List.of())),
-                            rs.getTimestamp("created_at").toInstant()));
+                        WHERE g.id = ANY(:ids)""", Map.of("ids", wanted.toArray(new UUID[0])), rs -> {
+                    Map<UUID, GroupPurchase> groups = new HashMap<>();
+                    while (rs.next()) {
+                        UUID id = rs.getObject("id", UUID.class);
+                        groups.put(id, new GroupPurchase(id, rs.getLong("council_id"),
+                                rs.getLong("organiser_user_id"), rs.getString("organiser_name"), rs.getObject("service_id", UUID.class),
+                                rs.getString("service_name"), rs.getObject("organization_id", UUID.class), rs.getString("organization_name"),
+                                rs.getString("title"), Money.ofPence(rs.getLong("total_pence")), GroupSplit.valueOf(rs.getString("split")),
+                                rs.getInt("max_members"), GroupPurchaseStatus.valueOf(rs.getString("status")),
+                                money(rs, "place_pence"), days(rs.getArray("sessions")), rs.getTimestamp("created_at").toInstant()));
+                    }
+                    return groups;
                 });
-        return groups;
+    }
+
+    private static List<LocalDate> days(java.sql.Array array) throws SQLException {
+        List<LocalDate> days = new ArrayList<>();
+        if (array != null) {
+            for (Object d : (Object[]) array.getArray()) {
+                days.add(d instanceof java.sql.Date date ? date.toLocalDate() : LocalDate.parse(d.toString()));
+            }
+        }
+        return List.copyOf(days);
     }
 
     /** Every member, in join order (those who left too). */
@@ -223,10 +232,17 @@ public class GroupPurchaseRepository {
 
     /** The places of these citizens (of this council) in groups, newest first, for "Your money". */
     public List<GroupMember> placesOf(long councilId, long citizenId) {
-        return jdbc.sql("""
+        return reads.get(placesOfRead(councilId, citizenId));
+    }
+
+    private record PlacesOf(long councilId, long citizenId) {
+    }
+
+    public Read<List<GroupMember>> placesOfRead(long councilId, long citizenId) {
+        return Read.list(new PlacesOf(councilId, citizenId), """
                         SELECT * FROM directory_group_member WHERE council_id = :c AND citizen_id = :citizen
-                        ORDER BY joined_at DESC, id DESC LIMIT 50""")
-                .param("c", councilId).param("citizen", citizenId).query(GroupPurchaseRepository::member).list();
+                        ORDER BY joined_at DESC, id DESC LIMIT 50""", Map.of("c", councilId, "citizen", citizenId),
+                GroupPurchaseRepository::member);
     }
 
     /** The citizen and council of a member, for the audit trail (never fails: empty when unknown). */

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.dphub.directory.PaymentRequests;
 import org.dphub.shared.Money;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class PaymentRequestRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    PaymentRequestRepository(JdbcClient jdbc) {
+    PaymentRequestRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     /** The organisation this provider user runs: {id, name, council}. */
@@ -87,8 +91,16 @@ public class PaymentRequestRepository {
     }
 
     public List<PaymentRequests.Row> forCitizen(long councilId, long citizenId) {
-        return jdbc.sql(SELECT + " WHERE r.citizen_id = :c AND r.council_id = :council ORDER BY r.id DESC LIMIT 200")
-                .param("c", citizenId).param("council", councilId).query(PaymentRequestRepository::row).list();
+        return reads.get(forCitizenRead(councilId, citizenId));
+    }
+
+    private record ForCitizen(long councilId, long citizenId) {
+    }
+
+    public Read<List<PaymentRequests.Row>> forCitizenRead(long councilId, long citizenId) {
+        return Read.list(new ForCitizen(councilId, citizenId),
+                SELECT + " WHERE r.citizen_id = :c AND r.council_id = :council ORDER BY r.id DESC LIMIT 200",
+                java.util.Map.of("c", citizenId, "council", councilId), PaymentRequestRepository::row);
     }
 
     public void change(long id, Money amount, String description) {

@@ -10,6 +10,8 @@ import org.dphub.directory.PaymentRequests;
 import org.dphub.directory.RegularPayments;
 import org.dphub.shared.Money;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class RegularPaymentRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    RegularPaymentRepository(JdbcClient jdbc) {
+    RegularPaymentRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     /** A service with its organisation, whatever its status. */
@@ -81,8 +85,16 @@ public class RegularPaymentRepository {
     }
 
     public List<RegularPayments.Row> forCitizen(long councilId, long citizenId) {
-        return jdbc.sql(SELECT + " WHERE r.citizen_id = :c AND r.council_id = :council ORDER BY r.id DESC LIMIT 200")
-                .param("c", citizenId).param("council", councilId).query(RegularPaymentRepository::row).list();
+        return reads.get(forCitizenRead(councilId, citizenId));
+    }
+
+    private record ForCitizen(long councilId, long citizenId) {
+    }
+
+    public Read<List<RegularPayments.Row>> forCitizenRead(long councilId, long citizenId) {
+        return Read.list(new ForCitizen(councilId, citizenId),
+                SELECT + " WHERE r.citizen_id = :c AND r.council_id = :council ORDER BY r.id DESC LIMIT 200",
+                java.util.Map.of("c", citizenId, "council", councilId), RegularPaymentRepository::row);
     }
 
     /** The regular payments with an instalment due by this day, oldest first. */
@@ -113,13 +125,18 @@ public class RegularPaymentRepository {
 
     /** Its instalments that have fallen due, newest first. */
     public List<RegularPayments.Instalment> instalments(long id) {
-        return jdbc.sql("""
+        return reads.get(instalmentsRead(id));
+    }
+
+    private record InstalmentsOf(long id) {
+    }
+
+    public Read<List<RegularPayments.Instalment>> instalmentsRead(long id) {
+        return Read.list(new InstalmentsOf(id), """
                         SELECT n, due_on, amount_pence, status, missed_reason FROM directory_regular_instalment
-                        WHERE regular_payment_id = :id ORDER BY n DESC LIMIT 520""")
-                .param("id", id)
-                .query((rs, row) -> new RegularPayments.Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class),
-                        Money.ofPence(rs.getLong(3)), rs.getString(4), rs.getString(5)))
-                .list();
+                        WHERE regular_payment_id = :id ORDER BY n DESC LIMIT 520""", java.util.Map.of("id", id),
+                (rs, row) -> new RegularPayments.Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class),
+                        Money.ofPence(rs.getLong(3)), rs.getString(4), rs.getString(5)));
     }
 
     private static RegularPayments.Row row(ResultSet rs, int n) throws SQLException {

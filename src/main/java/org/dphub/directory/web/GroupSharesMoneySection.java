@@ -5,6 +5,7 @@ import org.dphub.directory.GroupPurchases;
 import org.dphub.payments.MyMoneySection;
 import org.dphub.people.Citizen;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -26,5 +27,10 @@ class GroupSharesMoneySection implements MyMoneySection {
     @Override
     public Section section(SignedInUser viewer, Citizen citizen) {
         return new Section("directory/group-shares", "groupShares", Map.of("groupPlaces", groups.placesOf(viewer, citizen.id())));
+    }
+
+    @Override
+    public void readAhead(SignedInUser viewer, Citizen citizen, Reads.Together reads) {
+        groups.readAheadPlaces(citizen.councilId(), citizen.id(), reads);
     }
 }

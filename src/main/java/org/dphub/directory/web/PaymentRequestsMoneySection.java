@@ -7,6 +7,7 @@ import org.dphub.payments.MyMoneySection;
 import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,5 +34,10 @@ class PaymentRequestsMoneySection implements MyMoneySection {
         return new Section("directory/money-section", "requests", Map.of("directoryRequests", list,
                 "directoryCitizenId", citizen.id(), "directoryNumber", String.valueOf(citizen.id()), "directorySelf", self,
                 "directoryName", citizen.fullName()));
+    }
+
+    @Override
+    public void readAhead(SignedInUser viewer, Citizen citizen, Reads.Together reads) {
+        requests.readAhead(citizen.councilId(), citizen.id(), reads);
     }
 }

@@ -91,18 +91,28 @@ public class LedgerRepository {
     }
 
     public List<LedgerEntry> entries(long accountId) {
-        return jdbc.sql("""
+        return reads.get(entriesRead(accountId));
+    }
+
+    private record EntriesOf(long accountId) {
+    }
+
+    /** Every movement of the account, oldest first ({@link #entries}), as a read to send with others ("Your money"). */
+    public Read<List<LedgerEntry>> entriesRead(long accountId) {
+        return Read.list(new EntriesOf(accountId), """
                         SELECT t.id, t.posted_on, t.kind, t.description, l.amount_pence, b.description AS budget_line,
                                t.idempotency_key
                         FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
                         LEFT JOIN plan_budget_line b ON b.plan_version_id = t.plan_version_id AND b.position = t.budget_line_position
                         WHERE l.book = 'ACCOUNT' AND l.account_id = :account
-                        ORDER BY t.posted_on, t.id""")
-                .param("account", accountId)
-                .query((rs, row) -> new LedgerEntry(rs.getLong("id"), rs.getObject("posted_on", LocalDate.class),
-                        LedgerKind.valueOf(rs.getString("kind")), Money.ofPence(rs.getLong("amount_pence")),
-                        rs.getString("description"), rs.getString("budget_line"), rs.getString("idempotency_key"), null))
-                .list();
+                        ORDER BY t.posted_on, t.id""", Map.of("account", accountId), LedgerRepository::entry);
+    }
+
+    /** A movement as the account's holder sees it: the leg's amount, with its transaction's day, kind and words. */
+    public static LedgerEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new LedgerEntry(rs.getLong("id"), rs.getObject("posted_on", LocalDate.class),
+                LedgerKind.valueOf(rs.getString("kind")), Money.ofPence(rs.getLong("amount_pence")),
+                rs.getString("description"), rs.getString("budget_line"), rs.getString("idempotency_key"), null);
     }
 
     /**

@@ -32,11 +32,19 @@ public class ProviderChargeRepository {
             FROM provider_charge c""";
 
     public Optional<ProviderPayments.ProviderCharge> findCharge(String key) {
-        return jdbc.sql(CHARGE + " WHERE c.idempotency_key = :k").param("k", key).query((rs, row) ->
+        return reads.get(findChargeRead(key));
+    }
+
+    private record ChargeOf(String key) {
+    }
+
+    /** The charge made with this key ({@link #findCharge}), as a read to send with others ("Your money"). */
+    public Read<Optional<ProviderPayments.ProviderCharge>> findChargeRead(String key) {
+        return Read.optional(new ChargeOf(key), CHARGE + " WHERE c.idempotency_key = :k", Map.of("k", key), (rs, row) ->
                 new ProviderPayments.ProviderCharge(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getObject(5, UUID.class), rs.getString(6), Money.ofPence(rs.getLong(7)),
                         rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10), Money.ofPence(rs.getLong(11)),
-                        rs.getBoolean(12), false)).optional();
+                        rs.getBoolean(12), false));
     }
 
     public void lockAccount(long accountId) {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.dphub.payments.SurplusRecovery;
 import org.dphub.shared.Money;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class RecoveryRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    RecoveryRepository(JdbcClient jdbc) {
+    RecoveryRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public long insert(long councilId, long accountId, Money amount, Money surplus, String reason, String locale, String letter,
@@ -42,8 +46,16 @@ public class RecoveryRepository {
     }
 
     public List<SurplusRecovery> forAccount(long accountId) {
-        return jdbc.sql("SELECT * FROM surplus_recovery WHERE account_id = :account ORDER BY id DESC")
-                .param("account", accountId).query(RecoveryRepository::row).list();
+        return reads.get(forAccountRead(accountId));
+    }
+
+    private record ForAccount(long accountId) {
+    }
+
+    /** The account's letters of money given back, newest first, as a read to send with others ("Your money"). */
+    public Read<List<SurplusRecovery>> forAccountRead(long accountId) {
+        return Read.list(new ForAccount(accountId), "SELECT * FROM surplus_recovery WHERE account_id = :account ORDER BY id DESC",
+                java.util.Map.of("account", accountId), RecoveryRepository::row);
     }
 
     private static SurplusRecovery row(ResultSet rs, int row) throws SQLException {

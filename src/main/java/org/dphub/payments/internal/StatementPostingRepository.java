@@ -3,7 +3,6 @@ package org.dphub.payments.internal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -12,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.dphub.payments.LedgerEntry;
-import org.dphub.payments.LedgerKind;
 import org.dphub.shared.Money;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,8 +46,10 @@ public class StatementPostingRepository {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final Reads reads;
 
-    StatementPostingRepository(JdbcClient jdbc, DataSource dataSource) {
+    StatementPostingRepository(JdbcClient jdbc, DataSource dataSource, Reads reads) {
+        this.reads = reads;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
@@ -221,27 +223,36 @@ public class StatementPostingRepository {
 
     /** Payroll spending on the account that no statement line has been matched to yet, newest first. */
     public List<LedgerEntry> payrollNotOnAStatement(long accountId) {
-        return jdbc.sql("""
+        return reads.get(payrollNotOnAStatementRead(accountId));
+    }
+
+    private record PayrollNotOnAStatement(long accountId) {
+    }
+
+    public Read<List<LedgerEntry>> payrollNotOnAStatementRead(long accountId) {
+        return Read.list(new PayrollNotOnAStatement(accountId), """
                         SELECT t.id, t.posted_on, t.kind, t.description, l.amount_pence, b.description AS budget_line,
                                t.idempotency_key
                         FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
                         LEFT JOIN plan_budget_line b ON b.plan_version_id = t.plan_version_id AND b.position = t.budget_line_position
                         WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.kind = 'SPENDING' AND """ + PAYROLL_KEYS + """
                           AND NOT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.transaction_id = t.id)
-                        ORDER BY t.posted_on DESC, t.id DESC""")
-                .param("account", accountId)
-                .query((rs, row) -> new LedgerEntry(rs.getLong("id"), rs.getObject("posted_on", LocalDate.class),
-                        LedgerKind.valueOf(rs.getString("kind")), Money.ofPence(rs.getLong("amount_pence")),
-                        rs.getString("description"), rs.getString("budget_line"), rs.getString("idempotency_key"), null))
-                .list();
+                        ORDER BY t.posted_on DESC, t.id DESC""", Map.of("account", accountId), LedgerRepository::entry);
     }
 
     /** Whether any statement line of the account has reached the ledger (posted or matched). */
     public boolean anyStatementLine(long accountId) {
-        return jdbc.sql("""
+        return reads.get(anyStatementLineRead(accountId));
+    }
+
+    private record AnyStatementLine(long accountId) {
+    }
+
+    public Read<Boolean> anyStatementLineRead(long accountId) {
+        return new Read<>(new AnyStatementLine(accountId), """
                         SELECT EXISTS (SELECT 1 FROM ledger_statement_match m WHERE m.account_id = :account)
                             OR EXISTS (SELECT 1 FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
-                                       WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.idempotency_key LIKE 'statement:%')""")
-                .param("account", accountId).query(Boolean.class).single();
+                                       WHERE l.book = 'ACCOUNT' AND l.account_id = :account AND t.idempotency_key LIKE 'statement:%')""",
+                Map.of("account", accountId), rs -> rs.next() && rs.getBoolean(1));
     }
 }

@@ -3,10 +3,8 @@ package org.dphub.people.web;
 import java.util.List;
 import org.dphub.identity.CitizenRelationship;
 import org.dphub.people.Citizens;
-import org.dphub.people.DpContacts;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
-import org.dphub.shared.database.Reads;
 import org.dphub.web.HomeContribution;
 import org.dphub.web.HomeItem;
 import org.springframework.core.annotation.Order;
@@ -18,19 +16,9 @@ import org.springframework.stereotype.Component;
 class HomePeople implements HomeContribution {
 
     private final Citizens citizens;
-    private final DpContacts contacts;
 
-    HomePeople(Citizens citizens, DpContacts contacts) {
+    HomePeople(Citizens citizens) {
         this.citizens = citizens;
-        this.contacts = contacts;
-    }
-
-    @Override
-    public void readAhead(SignedInUser user, Reads.Together reads) {
-        // the page's layout shows each person's named contact ("Contact your council")
-        if (user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE)) {
-            contacts.readAhead(user, reads);
-        }
     }
 
     @Override

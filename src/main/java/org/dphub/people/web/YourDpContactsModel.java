@@ -4,7 +4,9 @@ import java.util.List;
 import org.dphub.people.DpContacts;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.CurrentUser;
+import org.dphub.web.LayoutReads;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,12 +19,19 @@ import org.thymeleaf.context.LazyContextVariable;
  * {@code councils.web.YourCouncilModel}; it is read from the database only when a page shows it.
  */
 @ControllerAdvice(annotations = Controller.class)
-class YourDpContactsModel {
+class YourDpContactsModel implements LayoutReads {
 
     private final DpContacts contacts;
 
     YourDpContactsModel(DpContacts contacts) {
         this.contacts = contacts;
+    }
+
+    @Override
+    public void readAhead(SignedInUser user, Reads.Together reads) {
+        if (user.has(Role.CITIZEN) || user.has(Role.REPRESENTATIVE)) {
+            contacts.readAhead(user, reads);
+        }
     }
 
     @ModelAttribute("yourDpContacts")
