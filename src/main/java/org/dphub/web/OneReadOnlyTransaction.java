@@ -42,14 +42,10 @@ public class OneReadOnlyTransaction {
         return transaction.execute(status -> reading.get());
     }
 
-    /** The page's reading, then the model's lazy values, in one read-only transaction. */
-    public <T> T read(Model model, Supplier<T> reading) {
-        return transaction.execute(status -> readingThenLayout(model, reading));
-    }
-
     /**
-     * {@link #read(Model, Supplier)}, having first sent together what the page says it will read
-     * ({@code ahead}) and what the layout will read for this person ({@link LayoutReads}).
+     * The page's reading, then the model's lazy values, in one read-only transaction; first, what the
+     * page says it will read ({@code ahead}) and what the layout will read for this person
+     * ({@link LayoutReads}) are sent together.
      */
     public <T> T read(Model model, SignedInUser user, Consumer<Reads.Together> ahead, Supplier<T> reading) {
         List<LayoutReads> parts = layout.orderedStream().toList();
@@ -58,17 +54,13 @@ public class OneReadOnlyTransaction {
             parts.forEach(part -> part.readAhead(user, together));
             ahead.accept(together);
             together.send();
-            return readingThenLayout(model, reading);
+            T read = reading.get();
+            model.asMap().values().forEach(value -> {
+                if (value instanceof LazyContextVariable<?> lazy) {
+                    lazy.getValue();
+                }
+            });
+            return read;
         });
-    }
-
-    private static <T> T readingThenLayout(Model model, Supplier<T> reading) {
-        T read = reading.get();
-        model.asMap().values().forEach(value -> {
-            if (value instanceof LazyContextVariable<?> lazy) {
-                lazy.getValue();
-            }
-        });
-        return read;
     }
 }

@@ -233,7 +233,8 @@ class PlansApiIT {
 
         ObjectNode paysFriend = dpRequest(planId);
         paysFriend.putArray("paysHouseholdMemberIds").add(friend);
-        created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments", paysFriend.toString()));
+        long paysFriendId = created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments",
+                paysFriend.toString())).get("id").asLong();
 
         ObjectNode withAuthorisedPerson = dpRequest(planId).put("hasCapacity", false).put("representativeId", authorised);
         JsonNode allowed = created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments",
@@ -249,6 +250,13 @@ class PlansApiIT {
         assertThat(decided.get("necessityDecidedBy").asString()).isEqualTo(PRACTITIONER);
         assertThat(decided.get("necessityReason").asString()).contains("only accept personal care");
         assertThat(decided.get("necessityDecidedOn").asString()).isEqualTo(LocalDate.now().toString());
+        // the household member it may pay comes back with it, alone and in the person's list (read with the row)
+        assertThat(decided.get("paysHouseholdMemberIds").toString()).isEqualTo("[" + spouse + "]");
+        JsonNode listed = body(http.getAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizen + "/direct-payments"));
+        assertThat(listed.toString()).contains("\"id\":" + decided.get("id").asLong() + ",");
+        listed.forEach(dp -> assertThat(dp.get("paysHouseholdMemberIds").toString()).isEqualTo(
+                dp.get("id").asLong() == decided.get("id").asLong() ? "[" + spouse + "]"
+                        : dp.get("id").asLong() == paysFriendId ? "[" + friend + "]" : "[]"));
     }
 
     void assertRefused(long citizen, ObjectNode request, String rule) {

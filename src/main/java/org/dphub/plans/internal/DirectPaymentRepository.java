@@ -22,6 +22,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DirectPaymentRepository {
 
+    /** A direct payment's row with the household members it may pay, in one statement however many rows. */
+    private static final String SELECT_DP = """
+            SELECT d.*, ARRAY(SELECT p.household_member_id FROM direct_payment_household_payee p
+                              WHERE p.direct_payment_id = d.id ORDER BY 1) AS household_payees
+            FROM direct_payment d
+            """;
+
     private final JdbcClient jdbc;
     private final Reads reads;
 
@@ -72,7 +79,7 @@ public class DirectPaymentRepository {
     }
 
     public Optional<DirectPayment> find(long id) {
-        return jdbc.sql("SELECT * FROM direct_payment WHERE id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT_DP + " WHERE id = :id").param("id", id).query(this::map).optional();
     }
 
     public List<DirectPayment> forCitizen(long councilId, long citizenId) {
@@ -84,7 +91,7 @@ public class DirectPaymentRepository {
 
     public Read<List<DirectPayment>> forCitizenRead(long councilId, long citizenId) {
         return Read.list(new DirectPaymentsOf(councilId, citizenId),
-                "SELECT * FROM direct_payment WHERE council_id = :council AND citizen_id = :citizen ORDER BY id DESC",
+                SELECT_DP + " WHERE council_id = :council AND citizen_id = :citizen ORDER BY id DESC",
                 Map.of("council", councilId, "citizen", citizenId), this::map);
     }
 
@@ -98,8 +105,7 @@ public class DirectPaymentRepository {
     }
 
     public List<DirectPayment> inProgress(long councilId) {
-        return jdbc.sql("""
-                        SELECT * FROM direct_payment
+        return jdbc.sql(SELECT_DP + """
                         WHERE council_id = :council AND first_payment_date IS NULL AND status IN ('AWAITING_AGREEMENT', 'ACTIVE')
                         ORDER BY requested_on, id""")
                 .param("council", councilId).query(this::map).list();
@@ -133,7 +139,7 @@ public class DirectPaymentRepository {
     }
 
     public List<DirectPayment> activeInCouncil(long councilId) {
-        return jdbc.sql("SELECT * FROM direct_payment WHERE council_id = :council AND status IN ('ACTIVE', 'SUSPENDED') ORDER BY id")
+        return jdbc.sql(SELECT_DP + " WHERE council_id = :council AND status IN ('ACTIVE', 'SUSPENDED') ORDER BY id")
                 .param("council", councilId).query(this::map).list();
     }
 
@@ -167,14 +173,13 @@ public class DirectPaymentRepository {
 
     /** Direct payments of a plan that are paying or paused (a plan change moves their payments). */
     public List<DirectPayment> liveForPlan(long planId) {
-        return jdbc.sql("SELECT * FROM direct_payment WHERE plan_id = :plan AND status IN ('ACTIVE', 'SUSPENDED') ORDER BY id")
+        return jdbc.sql(SELECT_DP + " WHERE plan_id = :plan AND status IN ('ACTIVE', 'SUSPENDED') ORDER BY id")
                 .param("plan", planId).query(this::map).list();
     }
 
     /** Issue 18: the council's children's direct payments that have not ended (the people module has their birthdays). */
     public List<DirectPayment> liveChildPayments(long councilId) {
-        return jdbc.sql("""
-                        SELECT * FROM direct_payment
+        return jdbc.sql(SELECT_DP + """
                         WHERE council_id = :council AND recipient_kind = 'CHILD' AND status IN ('AWAITING_AGREEMENT', 'ACTIVE', 'SUSPENDED')
                         ORDER BY id""")
                 .param("council", councilId).query(this::map).list();
@@ -182,7 +187,7 @@ public class DirectPaymentRepository {
 
     /** The adult payment set up to continue a child's payment, if any. */
     public Optional<DirectPayment> continuationOf(long childDirectPaymentId) {
-        return jdbc.sql("SELECT * FROM direct_payment WHERE continues_direct_payment_id = :id")
+        return jdbc.sql(SELECT_DP + " WHERE continues_direct_payment_id = :id")
                 .param("id", childDirectPaymentId).query(this::map).optional();
     }
 
@@ -230,8 +235,10 @@ public class DirectPaymentRepository {
 
     private DirectPayment map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
-        List<Long> payees = jdbc.sql("SELECT household_member_id FROM direct_payment_household_payee WHERE direct_payment_id = :dp ORDER BY 1")
-                .param("dp", id).query(Long.class).list();
+        List<Long> payees = new java.util.ArrayList<>();
+        for (Object payee : (Object[]) rs.getArray("household_payees").getArray()) {
+            payees.add(((Number) payee).longValue());
+        }
         java.sql.Timestamp agreedAt = rs.getTimestamp("agreed_at");
         return new DirectPayment(id, rs.getLong("council_id"), rs.getLong("citizen_id"), rs.getLong("plan_id"),
                 DirectPaymentStatus.valueOf(rs.getString("status")), rs.getBoolean("has_capacity"),
