@@ -21,6 +21,8 @@ class HomePage {
     private final ObjectProvider<HomeContribution> contributions;
     private final MessageSource messages;
     private final OneReadOnlyTransaction oneReadOnlyTransaction;
+    // listed once (singletons), not at every sign-in
+    private volatile List<HomeContribution> parts;
 
     HomePage(ObjectProvider<HomeContribution> contributions, MessageSource messages, OneReadOnlyTransaction oneReadOnlyTransaction) {
         this.contributions = contributions;
@@ -33,7 +35,7 @@ class HomePage {
         // every module's part read on one connection in one read-only transaction: a page of some twenty
         // small queries borrows one connection from the pool, not twenty (bin/bench load); what the
         // modules will read is first sent together, a round trip for each step, not one for each query
-        List<HomeContribution> parts = contributions.orderedStream().toList();
+        List<HomeContribution> parts = parts();
         List<HomeItem> items = oneReadOnlyTransaction.read(model, user, ahead -> parts.forEach(c -> c.readAhead(user, ahead)), () -> {
             List<HomeItem> all = new ArrayList<>();
             parts.forEach(c -> all.addAll(c.itemsFor(user)));
@@ -42,5 +44,14 @@ class HomePage {
         model.addAttribute("user", user);
         model.addAttribute("home", HomeView.of(user, items, messages, locale));
         return "home";
+    }
+
+    private List<HomeContribution> parts() {
+        List<HomeContribution> listed = parts;
+        if (listed == null) {
+            listed = contributions.orderedStream().toList();
+            parts = listed;
+        }
+        return listed;
     }
 }
