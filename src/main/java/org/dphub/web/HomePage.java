@@ -3,11 +3,13 @@ package org.dphub.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.dphub.shared.SignedInUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -18,14 +20,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePage {
 
-    private final ObjectProvider<HomeContribution> contributions;
+    // listed once when first needed (singletons), not at every sign-in
+    private final Supplier<List<HomeContribution>> contributions;
     private final MessageSource messages;
     private final OneReadOnlyTransaction oneReadOnlyTransaction;
-    // listed once (singletons), not at every sign-in
-    private volatile List<HomeContribution> parts;
 
     HomePage(ObjectProvider<HomeContribution> contributions, MessageSource messages, OneReadOnlyTransaction oneReadOnlyTransaction) {
-        this.contributions = contributions;
+        this.contributions = SingletonSupplier.of(() -> contributions.orderedStream().toList());
         this.messages = messages;
         this.oneReadOnlyTransaction = oneReadOnlyTransaction;
     }
@@ -35,7 +36,7 @@ class HomePage {
         // every module's part read on one connection in one read-only transaction: a page of some twenty
         // small queries borrows one connection from the pool, not twenty (bin/bench load); what the
         // modules will read is first sent together, a round trip for each step, not one for each query
-        List<HomeContribution> parts = parts();
+        List<HomeContribution> parts = contributions.get();
         List<HomeItem> items = oneReadOnlyTransaction.read(model, user, ahead -> parts.forEach(c -> c.readAhead(user, ahead)), () -> {
             List<HomeItem> all = new ArrayList<>();
             parts.forEach(c -> all.addAll(c.itemsFor(user)));
@@ -44,14 +45,5 @@ class HomePage {
         model.addAttribute("user", user);
         model.addAttribute("home", HomeView.of(user, items, messages, locale));
         return "home";
-    }
-
-    private List<HomeContribution> parts() {
-        List<HomeContribution> listed = parts;
-        if (listed == null) {
-            listed = contributions.orderedStream().toList();
-            parts = listed;
-        }
-        return listed;
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
+import org.springframework.util.function.SingletonSupplier;
 import org.thymeleaf.context.LazyContextVariable;
 
 /**
@@ -25,15 +26,14 @@ public class OneReadOnlyTransaction {
 
     private final TransactionTemplate transaction;
     private final Reads reads;
-    private final ObjectProvider<LayoutReads> layout;
-    // the layout's parts, listed once (singletons): listing them each page was 1% of a page's CPU
-    private volatile List<LayoutReads> layoutParts;
+    // the layout's parts, listed once when first needed (singletons): listing them each page was 1% of its CPU
+    private final Supplier<List<LayoutReads>> layout;
 
     OneReadOnlyTransaction(PlatformTransactionManager transactions, Reads reads, ObjectProvider<LayoutReads> layout) {
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setReadOnly(true);
         this.reads = reads;
-        this.layout = layout;
+        this.layout = SingletonSupplier.of(() -> layout.orderedStream().toList());
     }
 
     /**
@@ -50,7 +50,7 @@ public class OneReadOnlyTransaction {
      * ({@link LayoutReads}) are sent together.
      */
     public <T> T read(Model model, SignedInUser user, Consumer<Reads.Together> ahead, Supplier<T> reading) {
-        List<LayoutReads> layoutReads = layoutParts();
+        List<LayoutReads> layoutReads = layout.get();
         return transaction.execute(status -> {
             Reads.Together together = reads.together();
             layoutReads.forEach(part -> part.readAhead(user, together));
@@ -64,14 +64,5 @@ public class OneReadOnlyTransaction {
             });
             return read;
         });
-    }
-
-    private List<LayoutReads> layoutParts() {
-        List<LayoutReads> listed = layoutParts;
-        if (listed == null) {
-            listed = layout.orderedStream().toList();
-            layoutParts = listed;
-        }
-        return listed;
     }
 }

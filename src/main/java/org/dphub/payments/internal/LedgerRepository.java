@@ -109,7 +109,7 @@ public class LedgerRepository {
     }
 
     /** A movement as the account's holder sees it: the leg's amount, with its transaction's day, kind and words. */
-    public static LedgerEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static LedgerEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new LedgerEntry(rs.getLong("id"), rs.getObject("posted_on", LocalDate.class),
                 LedgerKind.valueOf(rs.getString("kind")), Money.ofPence(rs.getLong("amount_pence")),
                 rs.getString("description"), rs.getString("budget_line"), rs.getString("idempotency_key"), null);
