@@ -38,8 +38,9 @@ public final class Camt053Statements {
         List<FileProblem.LineError> errors = new ArrayList<>();
         int count = 0;
         boolean sawStatement = false;
+        XMLStreamReader xml = null;
         try {
-            XMLStreamReader xml = secureFactory().createXMLStreamReader(in);
+            xml = secureFactory().createXMLStreamReader(in);
             Entry entry = null;
             StringBuilder text = new StringBuilder();
             List<String> path = new ArrayList<>();
@@ -126,6 +127,13 @@ public final class Camt053Statements {
                     ? "The file has a document type declaration (DTD). Bank statements do not need one; it is refused for safety."
                     : "This is not a well-formed camt.053 XML file. Export the statement again.";
             throw FileProblem.of(line, message);
+        } catch (java.util.MissingResourceException e) {
+            // the JDK's parser fails to word some of its own errors (a control character inside a document
+            // type declaration: key InvalidCharInDTD): the file is still one it cannot read
+            int line = xml == null || xml.getLocation() == null ? 0 : xml.getLocation().getLineNumber();
+            throw FileProblem.of(line, e.getKey() != null && e.getKey().contains("DTD")
+                    ? "The file has a document type declaration (DTD). Bank statements do not need one; it is refused for safety."
+                    : "This is not a well-formed camt.053 XML file. Export the statement again.");
         }
         if (!errors.isEmpty()) {
             throw new FileProblem(errors);

@@ -3,7 +3,6 @@ package org.dphub.directory.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -110,20 +109,10 @@ public class GroupPurchaseRepository {
                                 rs.getString("service_name"), rs.getObject("organization_id", UUID.class), rs.getString("organization_name"),
                                 rs.getString("title"), Money.ofPence(rs.getLong("total_pence")), GroupSplit.valueOf(rs.getString("split")),
                                 rs.getInt("max_members"), GroupPurchaseStatus.valueOf(rs.getString("status")),
-                                money(rs, "place_pence"), days(rs.getArray("sessions")), rs.getTimestamp("created_at").toInstant()));
+                                money(rs, "place_pence"), SqlDates.days(rs.getArray("sessions")), rs.getTimestamp("created_at").toInstant()));
                     }
                     return groups;
                 });
-    }
-
-    private static List<LocalDate> days(java.sql.Array array) throws SQLException {
-        List<LocalDate> days = new ArrayList<>();
-        if (array != null) {
-            for (Object d : (Object[]) array.getArray()) {
-                days.add(d instanceof java.sql.Date date ? date.toLocalDate() : LocalDate.parse(d.toString()));
-            }
-        }
-        return List.copyOf(days);
     }
 
     /** Every member, in join order (those who left too). */

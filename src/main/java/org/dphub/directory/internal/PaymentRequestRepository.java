@@ -132,13 +132,7 @@ public class PaymentRequestRepository {
     }
 
     private static PaymentRequests.Row row(ResultSet rs, int n) throws SQLException {
-        java.sql.Array dates = rs.getArray("service_dates");
-        List<LocalDate> days = new java.util.ArrayList<>();
-        if (dates != null) {
-            for (Object d : (Object[]) dates.getArray()) {
-                days.add(d instanceof java.sql.Date date ? date.toLocalDate() : LocalDate.parse(d.toString()));
-            }
-        }
+        List<LocalDate> days = SqlDates.days(rs.getArray("service_dates"));
         java.sql.Timestamp agreed = rs.getTimestamp("agreed_at");
         return new PaymentRequests.Row(rs.getLong("id"), rs.getObject("organization_id", UUID.class), rs.getString("org_name"),
                 rs.getObject("service_id", UUID.class), rs.getString("service_name"), rs.getLong("council_id"),
