@@ -141,7 +141,8 @@ class PasswordResetIT {
         HttpResponse<String> saved = choose(path, "a new song for Wales", "a new song for Wales");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
         assertThat(saved.headers().firstValue("Location").orElse("")).endsWith("/sign-in?password-reset");
-        assertThat(http.get("/sign-in?password-reset").body()).contains("Your new password has been saved");
+        assertThat(http.get("/sign-in?password-reset").body()).contains("Your new password has been saved")
+                .doesNotContain("we signed you out");
 
         long until = System.currentTimeMillis() + 10_000;
         while (http.get("/home", "Cookie", phone).statusCode() == 200 && System.currentTimeMillis() < until) {

@@ -82,7 +82,8 @@ class YourDataBrowserIT {
         pages.click(pages.browser.findElement(By.id("home-your-data")));
         assertThat(pages.h1()).isEqualTo("Your data");
         assertThat(pages.browser.findElement(By.id("download-pdf")).getAttribute("href")).endsWith("/your-data/download.pdf");
-        assertThat(pages.main()).contains("Download your data (JSON)", "What we keep, and why", "Limitation Act 1980", "PAYE");
+        assertThat(pages.main()).contains("Download your data (JSON)", "What we keep, and why", "Limitation Act 1980", "PAYE")
+                .as("nothing asked yet").doesNotContain("We have sent your request");
         pages.assertAccessibleInBothLanguages("your data");
         pages.assertFitsAPhone("your data");
         pages.submit();

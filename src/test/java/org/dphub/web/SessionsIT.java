@@ -253,6 +253,9 @@ class SessionsIT {
                 .as("the session is gone").isZero();
         assertThat(http.get("/home", "Cookie", session).statusCode()).as("signed out").isEqualTo(302);
         assertThat(http.get("/sign-in?session-ended").body()).contains("we signed you out to keep your account safe");
+        // and only then: not on the sign-in page everyone sees first, nor with a new password's banner
+        assertThat(http.get("/sign-in").body()).doesNotContain("we signed you out", "Your new password has been saved",
+                "govuk-notification-banner");
         assertThat(http.get("/sign-in?session-ended&lang=cy").body()).contains("rydym wedi eich allgofnodi i gadw eich cyfrif yn ddiogel");
         // a form sent in the old session does nothing: it too goes to the sign-in page
         String fresh = http.signIn("citizen@demo-england", Http.DEMO_PASSWORD);
