@@ -177,6 +177,29 @@ class DirectorySearchIT {
     }
 
     @Test
+    void payingRegularlyAndBuyingTogetherAreOfferedOnlyToThoseWhoMayDoThem() {
+        String path = "/directory/services/" + yoga + "?lang=en";
+        // someone not signed in may hold a direct payment: they sign in on the way
+        assertThat(http.get(path).body()).contains("id=\"pay-regularly\"", "id=\"buy-together\"");
+        // a person with a direct payment, and their representative
+        for (String user : List.of("citizen@demo-england", "representative@demo-england")) {
+            assertThat(http.get(path, "Cookie", http.signIn(user, Http.DEMO_PASSWORD)).body()).as(user)
+                    .contains("id=\"pay-regularly\"", "id=\"buy-together\"");
+        }
+        // another organisation's provider may propose buying it together, but pays no one
+        assertThat(http.get(path, "Cookie", http.signIn("provider@demo-england", Http.DEMO_PASSWORD)).body())
+                .contains("Chair yoga " + word, "id=\"buy-together\"").doesNotContain("id=\"pay-regularly\"");
+        // a PA, and staff of another council (the service's own council's staff manage it on this page), do neither:
+        // no link to a page that would refuse them
+        for (String user : List.of("pa@demo-england", "dp-team@demo-wales")) {
+            String page = http.get(path, "Cookie", http.signIn(user, Http.DEMO_PASSWORD)).body();
+            assertThat(page).as(user).contains("Chair yoga " + word).doesNotContain("id=\"pay-regularly\"", "id=\"buy-together\"");
+            assertThat(http.get("/directory/services/" + yoga + "/pay-regularly", "Cookie", http.signIn(user, Http.DEMO_PASSWORD))
+                    .statusCode()).as(user + ": the page itself still refuses").isIn(403, 404);
+        }
+    }
+
+    @Test
     void badInputIsNamedAndNothingIsSearched() throws Exception {
         for (String[] bad : new String[][] {
                 {"postcode=ZZ99+9ZZ", "postcode", "We cannot find the postcode ZZ99 9ZZ"},

@@ -3,6 +3,8 @@ package org.dphub.directory.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.dphub.directory.GroupPurchases;
+import org.dphub.directory.RegularPayments;
 import org.dphub.directory.SearchInput;
 import org.dphub.directory.SearchQuery;
 import org.dphub.directory.ServiceSearch;
@@ -30,12 +32,17 @@ class SearchPage {
     private final org.dphub.directory.Directory directory;
     private final PostcodeDirectory postcodes;
     private final MessageSource messages;
+    private final RegularPayments regularPayments;
+    private final GroupPurchases groups;
 
-    SearchPage(ServiceSearch search, org.dphub.directory.Directory directory, PostcodeDirectory postcodes, MessageSource messages) {
+    SearchPage(ServiceSearch search, org.dphub.directory.Directory directory, PostcodeDirectory postcodes, MessageSource messages,
+               RegularPayments regularPayments, GroupPurchases groups) {
         this.search = search;
         this.directory = directory;
         this.postcodes = postcodes;
         this.messages = messages;
+        this.regularPayments = regularPayments;
+        this.groups = groups;
     }
 
     @GetMapping("/directory")
@@ -99,6 +106,11 @@ class SearchPage {
         Postcode fromPostcode = Postcode.isValid(from) ? Postcode.parse(from) : null;
         model.addAttribute("service", search.service(serviceId, fromPostcode, locale).orElseThrow(NotFound::new));
         model.addAttribute("from", fromPostcode == null ? null : fromPostcode.value());
+        // paying regularly and buying together are offered to whoever may do them: someone not signed in may be
+        // such a person (signing in comes first); a PA, staff or a provider not organising is not sent to a refusal
+        org.dphub.shared.SignedInUser user = org.dphub.web.CurrentUser.orNull();
+        model.addAttribute("mayPayRegularly", user == null || !regularPayments.payers(user).isEmpty());
+        model.addAttribute("mayBuyTogether", user == null || groups.mayOrganise(user));
         return "directory/service";
     }
 }
