@@ -26,12 +26,27 @@ public record LedgerEntry(long transactionId, LocalDate postedOn, LedgerKind kin
         PENSION,
         /** money left over given back to the council */
         RECOVERY,
+        /** paid to a provider for what it asked for: {@link #detail()} is "organisation: what for", as the provider wrote it */
+        PROVIDER,
+        /** a share of a group purchase paid to its provider: {@link #detail()} is "organisation: title", with {@link #sessions()} */
+        GROUP_SHARE,
+        /** an instalment of a regular payment to a provider: {@link #detail()} is the organisation, with {@link #service()} and {@link #dueOn()} */
+        PROVIDER_REGULAR,
         /** anything else (a statement line, a correction): {@link #detail()} is its description as recorded */
         OTHER
     }
 
     private static final String ONE_OFF_PREFIX = "One-off payment: ";
     private static final String NET_PAY_PREFIX = "Net pay to ";
+    // what payments.ProviderPayments records for a charge, and the directory's words for a group share or an instalment
+    private static final String PROVIDER_KEY = "provider-charge:";
+    private static final String PROVIDER_PREFIX = "Paid to ";
+    private static final java.util.regex.Pattern GROUP_SHARE_TEXT = java.util.regex.Pattern.compile(
+            "(.+) \\(([0-9]{1,4}) sessions, bought together\\)", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern INSTALMENT_TEXT = java.util.regex.Pattern.compile(
+            "(.+?): Regular payment for (.+), ([0-9]{1,2} [A-Z][a-z]+ [0-9]{4})", java.util.regex.Pattern.DOTALL);
+    private static final java.time.format.DateTimeFormatter INSTALMENT_DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     /** The same entry with the start of the period a regular payment was for. */
     public LedgerEntry withPeriodFrom(LocalDate from) {
@@ -59,7 +74,55 @@ public record LedgerEntry(long transactionId, LocalDate postedOn, LedgerKind kin
         if (kind == LedgerKind.RECOVERY) {
             return What.RECOVERY;
         }
+        if (kind == LedgerKind.SPENDING && key.startsWith(PROVIDER_KEY) && description.startsWith(PROVIDER_PREFIX)) {
+            String rest = key.substring(PROVIDER_KEY.length());
+            if (rest.startsWith("group:") && GROUP_SHARE_TEXT.matcher(paidTo()).matches()) {
+                return What.GROUP_SHARE;
+            }
+            if (rest.startsWith("regular:") && instalmentDay() != null) {
+                return What.PROVIDER_REGULAR;
+            }
+            return What.PROVIDER;
+        }
         return What.OTHER;
+    }
+
+    /** The words after "Paid to " in a charge's description. */
+    private String paidTo() {
+        return description.substring(PROVIDER_PREFIX.length());
+    }
+
+    private java.util.regex.Matcher instalment() {
+        java.util.regex.Matcher m = INSTALMENT_TEXT.matcher(paidTo());
+        return m.matches() ? m : null;
+    }
+
+    private LocalDate instalmentDay() {
+        java.util.regex.Matcher m = instalment();
+        try {
+            return m == null ? null : LocalDate.parse(m.group(3), INSTALMENT_DAY);
+        } catch (java.time.format.DateTimeParseException notADay) {
+            return null;
+        }
+    }
+
+    /** How many sessions a group share paid for ({@link What#GROUP_SHARE}); else null. */
+    public Integer sessions() {
+        if (what() != What.GROUP_SHARE) {
+            return null;
+        }
+        java.util.regex.Matcher m = GROUP_SHARE_TEXT.matcher(paidTo());
+        return m.matches() ? Integer.valueOf(m.group(2)) : null;
+    }
+
+    /** The service an instalment of a regular payment was for ({@link What#PROVIDER_REGULAR}); else null. */
+    public String service() {
+        return what() == What.PROVIDER_REGULAR ? instalment().group(2) : null;
+    }
+
+    /** The day an instalment of a regular payment was due ({@link What#PROVIDER_REGULAR}); else null. */
+    public LocalDate dueOn() {
+        return what() == What.PROVIDER_REGULAR ? instalmentDay() : null;
     }
 
     /** The words that go with {@link #what()}: a one-off's purpose, a PA's name, or the recorded description. */
@@ -73,6 +136,12 @@ public record LedgerEntry(long transactionId, LocalDate postedOn, LedgerKind kin
                 yield comma > 0 ? rest.substring(0, comma) : rest;
             }
             case REGULAR, HMRC, PENSION, RECOVERY -> null;
+            case PROVIDER -> paidTo();
+            case GROUP_SHARE -> {
+                java.util.regex.Matcher m = GROUP_SHARE_TEXT.matcher(paidTo());
+                yield m.matches() ? m.group(1) : paidTo();
+            }
+            case PROVIDER_REGULAR -> instalment().group(1);
             case OTHER -> description;
         };
     }

@@ -133,6 +133,12 @@ class DemoProviderPaymentsIT {
             assertThat(left).as(council + ": a confirmed group a member left, refunded").isNotNull();
             assertThat(left.get("refunds").get(0).get("refundPence").asLong()).isPositive();
             assertThat(open).as(council + ": an open group the demo citizen is invited to").isNotNull();
+            // the demo citizen's shares paid, among their money in and out, in their own language
+            boolean welsh = council.equals("demo-wales");
+            assertThat(page(citizen, "/my-money?lang=" + (welsh ? "cy" : "en"))).as(council + ": a share paid on Your money")
+                    .containsPattern(welsh ? "Talwyd i [^<]+ \\([0-9]+ sesiwn, wedi&#39;u prynu ar y cyd\\)"
+                            : "Paid to [^<]+ \\([0-9]+ sessions, bought together\\)")
+                    .doesNotContain(welsh ? "bought together" : "wedi&#39;u prynu");
             JsonNode mine = null;
             for (JsonNode m : open.get("members")) {
                 if (m.hasNonNull("citizenId") && m.get("citizenId").asLong() == me) {

@@ -114,7 +114,13 @@ class RegularPaymentsBrowserIT {
         pages.open(page + "?lang=en");
         assertThat(pages.main()).contains("Payments so far", "the council pays the provider in its next payment run", "1 paid (£6.50)");
         pages.open("/my-money?lang=en");
-        assertThat(pages.main()).contains("Regular payments to providers", name, "1 paid (£6.50)");
+        String organisation = jdbc.sql("SELECT name FROM directory_organization WHERE id = :id").param("id", org).query(String.class).single();
+        assertThat(pages.main()).contains("Regular payments to providers", name, "1 paid (£6.50)")
+                .as("the instalment among the money in and out").contains("Paid to " + organisation + ": regular payment for " + name + ", "
+                        + today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+        pages.open("/my-money?lang=cy");
+        assertThat(pages.main()).as("and in Welsh").contains("Talwyd i " + organisation + ": taliad rheolaidd am " + name + ", "
+                + today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("cy"))));
         check("Your money with a regular payment");
 
         pages.open(page + "?lang=en");
