@@ -11,7 +11,6 @@ import org.dphub.identity.internal.SessionsOfClosedSignIns;
 import org.dphub.identity.internal.UserRepository;
 import org.dphub.shared.SignedInUser;
 import org.dphub.shared.database.Read;
-import org.dphub.shared.database.ReadOnlyMemo;
 import org.dphub.web.SecurityLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -135,10 +134,12 @@ public class UserAccounts {
     @Transactional(readOnly = true)
     public List<CitizenAccess> citizenAccessFor(long userId) {
         // every part of a page checks whom the user may see: read once a read-only transaction
-        return ReadOnlyMemo.remember(new AccessOf(userId), () -> users.citizenAccessFor(userId));
+        return users.citizenAccessFor(userId);
     }
 
-    private record AccessOf(long userId) {
+    /** {@link #citizenAccessFor} as a read, to send with others ({@code shared.database.Reads.Together}). */
+    public Read<List<CitizenAccess>> citizenAccessRead(long userId) {
+        return users.citizenAccessRead(userId);
     }
 
     /** The sign-in accounts that are the citizen themself (not those acting for them): for erasure, issue 17. */

@@ -5,6 +5,7 @@ import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,5 +34,10 @@ class EmployerSide {
 
     boolean mayActFor(SignedInUser user, long citizenId) {
         return citizenFor(user, citizenId).isPresent();
+    }
+
+    /** What {@link #citizenFor} will read, to send with a page's other reads. */
+    void readAhead(SignedInUser user, long citizenId, Reads.Together together) {
+        citizens.readAheadFind(user, citizenId, together);
     }
 }

@@ -6,6 +6,7 @@ import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
 import org.dphub.marketplace.internal.MarketplaceSettingsRepository;
 import org.dphub.shared.SignedInUser;
+import org.dphub.shared.database.Reads;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +27,11 @@ public class MarketplaceSettings {
     @Transactional(readOnly = true)
     public MatchWeights weights(long councilId) {
         return repository.weights(councilId).orElse(MatchWeights.DEFAULTS);
+    }
+
+    /** What {@link #weights} will read, to send with a page's other reads. */
+    void readAheadWeights(long councilId, Reads.Together together) {
+        together.add(repository.weightsRead(councilId));
     }
 
     @Transactional

@@ -17,7 +17,7 @@ import org.dphub.shared.Money;
 import org.dphub.shared.PostcodeDirectory;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
-import org.dphub.shared.database.ReadOnlyMemo;
+import org.dphub.shared.database.Reads;
 import org.dphub.web.Conflict;
 import org.dphub.web.NotFound;
 import org.dphub.web.RuleRefusal;
@@ -139,12 +139,19 @@ public class Vacancies {
     /** A vacancy for the people on its owner's side (the person, their representative, a practitioner of their council). */
     @Transactional(readOnly = true)
     public Optional<Vacancy> find(SignedInUser user, long id) {
-        // read once a read-only transaction: the vacancy's page asks for it, then for its matches
-        return ReadOnlyMemo.remember(new VacancyRow(id), () -> repository.findById(id))
-                .filter(v -> employerSide.mayActFor(user, v.citizenId()));
+        return repository.findById(id).filter(v -> employerSide.mayActFor(user, v.citizenId()));
     }
 
-    private record VacancyRow(long id) {
+    /**
+     * What the vacancy's page will read first, to send together ({@link Reads.Together}): the vacancy,
+     * then in one round trip its person, whom the user may see, and the council's match weights.
+     * Reading ahead shows nothing: {@link #find} and {@link #matches} still decide what the user sees.
+     */
+    public void readAhead(SignedInUser user, long id, Reads.Together together) {
+        together.add(repository.findByIdRead(id), found -> found.ifPresent(vacancy -> {
+            employerSide.readAhead(user, vacancy.citizenId(), together);
+            settings.readAheadWeights(vacancy.councilId(), together);
+        }));
     }
 
     @Transactional(readOnly = true)

@@ -16,6 +16,7 @@ import org.dphub.shared.Role;
 import org.dphub.web.NotFound;
 import org.dphub.shared.SignedInUser;
 import org.dphub.shared.database.ReadOnlyMemo;
+import org.dphub.shared.database.Reads;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,13 +29,16 @@ public class Citizens {
     private final UserAccounts accounts;
     private final AuditTrail audit;
     private final Councils councils;
+    private final Reads reads;
 
-    Citizens(CitizenRepository repository, PeopleRepository people, UserAccounts accounts, AuditTrail audit, Councils councils) {
+    Citizens(CitizenRepository repository, PeopleRepository people, UserAccounts accounts, AuditTrail audit, Councils councils,
+             Reads reads) {
         this.repository = repository;
         this.people = people;
         this.accounts = accounts;
         this.audit = audit;
         this.councils = councils;
+        this.reads = reads;
     }
 
     /** An example postcode from the council's own area, for its forms' messages: see {@link PostcodeExample}. */
@@ -228,21 +232,26 @@ public class Citizens {
 
     /** The citizen's row, read once a read-only transaction (a page asks for the same person from several parts). */
     private Optional<Citizen> storedCitizen(long citizenId) {
-        return ReadOnlyMemo.remember(new StoredCitizen(citizenId), () -> repository.findById(citizenId));
+        return reads.get(repository.findByIdRead(citizenId));
     }
 
-    private record StoredCitizen(long citizenId) {
+    /**
+     * What {@link #find} will read, to send with a page's other reads ({@link Reads.Together}): the
+     * person's row and whom the user may see. Reading ahead shows nothing: {@code find} still decides.
+     */
+    public void readAheadFind(SignedInUser user, long citizenId, Reads.Together together) {
+        together.add(accounts.citizenAccessRead(user.userId())).add(repository.findByIdRead(citizenId));
     }
 
     /** The citizens a person sees as themself or acts for, with why. */
     @Transactional(readOnly = true)
     public List<CitizenWithRelationship> actingFor(SignedInUser user) {
         // read once a page: the home page asks for each module's part in one read-only transaction
-        // each row found also answers a later find of the same person by id (StoredCitizen)
+        // each row found also answers a later find of the same person by id (storedCitizen)
         return ReadOnlyMemo.remember(new ActingFor(user.userId()), () -> accounts.citizenAccessFor(user.userId()).stream()
                 .flatMap(a -> repository.findByIdInCouncil(a.citizenId(), a.councilId()).stream()
                         .map(c -> {
-                            ReadOnlyMemo.remember(new StoredCitizen(c.id()), () -> Optional.of(c));
+                            ReadOnlyMemo.remember(repository.findByIdRead(c.id()).key(), () -> Optional.of(c));
                             return new CitizenWithRelationship(c, a.relationship());
                         }))
                 .toList());

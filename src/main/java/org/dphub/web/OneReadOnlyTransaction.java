@@ -45,6 +45,19 @@ public class OneReadOnlyTransaction {
     }
 
     /**
+     * As {@link #read(Supplier)}, first sending what the page says it will read ({@code ahead})
+     * together: a round trip for each step, not one for each query.
+     */
+    public <T> T read(Consumer<Reads.Together> ahead, Supplier<T> reading) {
+        return transaction.execute(status -> {
+            Reads.Together together = reads.together();
+            ahead.accept(together);
+            together.send();
+            return reading.get();
+        });
+    }
+
+    /**
      * The page's reading, then the model's lazy values, in one read-only transaction; first, what the
      * page says it will read ({@code ahead}) and what the layout will read for this person
      * ({@link LayoutReads}) are sent together.

@@ -2,6 +2,7 @@ package org.dphub.web;
 
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.session.autoconfigure.SessionProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC, set up by Spring Boot), embedded or external —
@@ -33,7 +36,8 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * after a newer one never moves the time back.
  *
  * <p>A request reads its session from the database once, not twice, and a page where only the
- * time moved on sends no update at all ({@link SessionReadOnce}).
+ * time moved on sends no update at all ({@link SessionReadOnce}), and that read is one statement,
+ * without a transaction ({@link SessionTransactions}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -70,6 +74,24 @@ class SessionConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 return bean instanceof JdbcIndexedSessionRepository repository ? SessionReadOnce.around(repository) : bean;
+            }
+        };
+    }
+
+    /**
+     * Spring Session's set-up, given {@link SessionTransactions} before it makes the repository: what it
+     * would make itself, except that reading a session runs without a transaction. (Not a bean: a
+     * {@code TransactionOperations} bean would stand in for Spring Boot's own {@code TransactionTemplate}.)
+     */
+    @Bean
+    static BeanPostProcessor sessionsReadWithoutATransaction(ObjectProvider<PlatformTransactionManager> transactions) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                    configuration.setTransactionOperations(new SessionTransactions(transactions.getObject()));
+                }
+                return bean;
             }
         };
     }

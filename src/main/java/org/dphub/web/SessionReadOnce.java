@@ -48,7 +48,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * and would say so).</li>
  * </ul>
  * Outside a request (the clean-up job, staff ending a person's sessions) every call goes to the
- * database.
+ * database. In or out of one, a read runs without a transaction ({@link SessionTransactions}).
  *
  * <p>{@link Scope} marks the request: a filter just outside Spring Session's
  * ({@code SessionConfiguration}), so what is kept for a request is dropped when it ends.
@@ -106,7 +106,8 @@ final class SessionReadOnce implements MethodInterceptor {
     public Object invoke(MethodInvocation invocation) throws Throwable {
         Map<String, Stored> known = IN_THIS_REQUEST.get();
         if (known == null) {
-            return invocation.proceed();
+            return "findById".equals(invocation.getMethod().getName()) ? SessionTransactions.readingOne(invocation::proceed)
+                    : invocation.proceed();
         }
         Object[] arguments = invocation.getArguments();
         switch (invocation.getMethod().getName()) {
@@ -115,7 +116,7 @@ final class SessionReadOnce implements MethodInterceptor {
                 if (already != null) {
                     return already.session();
                 }
-                Object found = invocation.proceed();
+                Object found = SessionTransactions.readingOne(invocation::proceed);
                 if (found instanceof Session session) {
                     known.put(session.getId(), Stored.now(session));
                 }

@@ -55,6 +55,8 @@ class SessionsIT {
     JdbcClient jdbc;
     @Autowired
     JdbcIndexedSessionRepository sessions;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     Http http;
 
@@ -341,6 +343,38 @@ class SessionsIT {
             repository.removeAdvice(counting);
         }
         assertThat(http.get("/home", "Cookie", session).statusCode()).as("still signed in").isEqualTo(200);
+    }
+
+    @Test
+    void readingASessionTakesNoTransactionAndEverythingElseSpringSessionDoesTakesOneOfItsOwn() throws Throwable {
+        // the repository Spring Session made runs its work through SessionTransactions
+        Object repository = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(sessions);
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(repository, "transactionOperations"))
+                .isInstanceOf(SessionTransactions.class);
+
+        SessionTransactions work = new SessionTransactions(transactions);
+        org.springframework.transaction.support.TransactionCallback<Boolean> inATransaction =
+                status -> org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
+        assertThat(work.execute(inATransaction)).as("saving, deleting, the clean-up").isTrue();
+        assertThat(SessionTransactions.readingOne(() -> List.of(work.execute(inATransaction), work.execute(inATransaction))))
+                .as("a read's query, then what follows it (deleting a session found expired)").isEqualTo(List.of(false, true));
+        // within a caller's transaction a read still takes a new one of its own, not the caller's connection
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(outer ->
+                assertThat(uncheckedReadingOne(() -> work.execute(status -> status.isNewTransaction()))).isEqualTo(true));
+
+        // and sessions are read as before: within a request and outside one
+        String cookie = http.signIn("citizen@demo-england", Http.DEMO_PASSWORD);
+        assertThat(sessions.findById(sessionId(cookie))).isNotNull();
+        SessionReadOnce.during(() -> assertThat(sessions.findById(sessionId(cookie))).isNotNull());
+        assertThat(http.get("/home", "Cookie", cookie).statusCode()).isEqualTo(200);
+    }
+
+    private static Object uncheckedReadingOne(SessionTransactions.Read read) {
+        try {
+            return SessionTransactions.readingOne(read);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

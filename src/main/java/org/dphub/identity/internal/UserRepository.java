@@ -124,13 +124,19 @@ public class UserRepository {
     }
 
     public List<CitizenAccess> citizenAccessFor(long userId) {
-        return jdbc.sql("""
+        return reads.get(citizenAccessRead(userId));
+    }
+
+    private record AccessOf(long userId) {
+    }
+
+    /** {@link #citizenAccessFor} as a read, to send with others ({@code shared.database.Reads.Together}). */
+    public Read<List<CitizenAccess>> citizenAccessRead(long userId) {
+        return Read.list(new AccessOf(userId), """
                         SELECT citizen_id, council_id, relationship FROM citizen_access
-                        WHERE user_id = :user ORDER BY relationship = 'SELF' DESC, citizen_id""")
-                .param("user", userId)
-                .query((rs, row) -> new CitizenAccess(rs.getLong("citizen_id"), rs.getLong("council_id"),
-                        CitizenRelationship.valueOf(rs.getString("relationship"))))
-                .list();
+                        WHERE user_id = :user ORDER BY relationship = 'SELF' DESC, citizen_id""", Map.of("user", userId),
+                (rs, row) -> new CitizenAccess(rs.getLong("citizen_id"), rs.getLong("council_id"),
+                        CitizenRelationship.valueOf(rs.getString("relationship"))));
     }
 
     private static final String MEMBER = """

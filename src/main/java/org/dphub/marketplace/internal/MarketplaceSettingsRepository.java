@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.dphub.marketplace.MatchWeights;
 import org.dphub.shared.Money;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,16 +16,25 @@ import org.springframework.stereotype.Repository;
 public class MarketplaceSettingsRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    MarketplaceSettingsRepository(JdbcClient jdbc) {
+    MarketplaceSettingsRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public Optional<MatchWeights> weights(long councilId) {
-        return jdbc.sql("SELECT availability, interests, skills, rate, distance FROM marketplace_match_weights WHERE council_id = :c")
-                .param("c", councilId)
-                .query((rs, n) -> new MatchWeights(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
-                .optional();
+        return reads.get(weightsRead(councilId));
+    }
+
+    private record WeightsOf(long councilId) {
+    }
+
+    /** {@link #weights} as a read, to send with others ({@code shared.database.Reads.Together}). */
+    public Read<Optional<MatchWeights>> weightsRead(long councilId) {
+        return Read.optional(new WeightsOf(councilId),
+                "SELECT availability, interests, skills, rate, distance FROM marketplace_match_weights WHERE council_id = :c",
+                Map.of("c", councilId), (rs, n) -> new MatchWeights(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
     }
 
     public Map<Long, MatchWeights> allWeights() {

@@ -14,6 +14,8 @@ import org.dphub.marketplace.MatchOffer;
 import org.dphub.marketplace.MatchWants;
 import org.dphub.marketplace.PaProfileStatus;
 import org.dphub.marketplace.TrainingRecord;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,10 +72,12 @@ public class MatchingRepository {
 
     private final JdbcClient jdbc;
     private final PaProfileRepository profiles;
+    private final Reads reads;
 
-    MatchingRepository(JdbcClient jdbc, PaProfileRepository profiles) {
+    MatchingRepository(JdbcClient jdbc, PaProfileRepository profiles, Reads reads) {
         this.jdbc = jdbc;
         this.profiles = profiles;
+        this.reads = reads;
     }
 
     /**
@@ -177,17 +181,24 @@ public class MatchingRepository {
         if (ids.isEmpty()) {
             return details;
         }
-        Map<Long, List<TrainingRecord>> training = profiles.training(ids);
-        jdbc.sql("""
-                        SELECT id, display_name, interests, employment_basis, dbs_checked_on FROM pa_profile
-                        WHERE id = ANY(CAST(:ids AS bigint[]))""")
-                .param("ids", SqlArrays.longs(ids))
-                .query(rs -> {
-                    details.put(rs.getLong(1), new ProfileDetails(rs.getLong(1), rs.getString(2), SqlArrays.strings(rs.getArray(3)),
-                            EmploymentBasis.valueOf(rs.getString(4)), training.getOrDefault(rs.getLong(1), List.of()),
-                            rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()));
-                });
+        // the profiles and their training sent together, in a read-only transaction (a vacancy's page)
+        Read<Map<Long, List<TrainingRecord>>> trainingRead = profiles.trainingRead(ids);
+        Read<List<ProfileDetails>> detailsRead = Read.list(new DetailsOf(List.copyOf(ids)), """
+                SELECT id, display_name, interests, employment_basis, dbs_checked_on FROM pa_profile
+                WHERE id = ANY(CAST(:ids AS bigint[]))""", Map.of("ids", SqlArrays.longs(ids)),
+                (rs, row) -> new ProfileDetails(rs.getLong(1), rs.getString(2), SqlArrays.strings(rs.getArray(3)),
+                        EmploymentBasis.valueOf(rs.getString(4)), List.of(),
+                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()));
+        reads.together().add(trainingRead).add(detailsRead).send();
+        Map<Long, List<TrainingRecord>> training = reads.get(trainingRead);
+        for (ProfileDetails d : reads.get(detailsRead)) {
+            details.put(d.id(), new ProfileDetails(d.id(), d.displayName(), d.interests(), d.employmentBasis(),
+                    training.getOrDefault(d.id(), List.of()), d.dbsCheckedOn()));
+        }
         return details;
+    }
+
+    private record DetailsOf(List<Long> profileIds) {
     }
 
     public Map<Long, VacancyDetails> vacancyDetails(Collection<Long> ids) {

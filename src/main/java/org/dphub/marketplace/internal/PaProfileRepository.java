@@ -18,6 +18,8 @@ import org.dphub.marketplace.Skill;
 import org.dphub.marketplace.TrainingRecord;
 import org.dphub.shared.Money;
 import org.dphub.shared.Postcode;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,9 +31,11 @@ public class PaProfileRepository {
     }
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    PaProfileRepository(JdbcClient jdbc) {
+    PaProfileRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public long insert(PaProfile p, Place place) {
@@ -92,19 +96,28 @@ public class PaProfileRepository {
 
     /** Training records of these profiles, each in the PA's order. */
     public java.util.Map<Long, List<TrainingRecord>> training(java.util.Collection<Long> profileIds) {
-        java.util.Map<Long, List<TrainingRecord>> byProfile = new java.util.HashMap<>();
         if (profileIds.isEmpty()) {
-            return byProfile;
+            return new java.util.HashMap<>();
         }
-        jdbc.sql("""
-                        SELECT profile_id, title, completed_on, modules FROM pa_training
-                        WHERE profile_id = ANY(CAST(:ids AS bigint[])) ORDER BY profile_id, position""")
-                .param("ids", SqlArrays.longs(profileIds))
-                .query(rs -> {
-                    byProfile.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new TrainingRecord(
-                            rs.getString(2), rs.getDate(3).toLocalDate(), SqlArrays.strings(rs.getArray(4))));
+        return reads.get(trainingRead(profileIds));
+    }
+
+    private record TrainingOf(List<Long> profileIds) {
+    }
+
+    /** {@link #training} as a read, to send with others ({@code shared.database.Reads.Together}). */
+    Read<java.util.Map<Long, List<TrainingRecord>>> trainingRead(java.util.Collection<Long> profileIds) {
+        return new Read<>(new TrainingOf(List.copyOf(profileIds)), """
+                SELECT profile_id, title, completed_on, modules FROM pa_training
+                WHERE profile_id = ANY(CAST(:ids AS bigint[])) ORDER BY profile_id, position""",
+                java.util.Map.of("ids", SqlArrays.longs(profileIds)), rs -> {
+                    java.util.Map<Long, List<TrainingRecord>> byProfile = new java.util.HashMap<>();
+                    while (rs.next()) {
+                        byProfile.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new TrainingRecord(
+                                rs.getString(2), rs.getDate(3).toLocalDate(), SqlArrays.strings(rs.getArray(4))));
+                    }
+                    return byProfile;
                 });
-        return byProfile;
     }
 
     private Optional<PaProfile> withTraining(Optional<PaProfile> profile) {

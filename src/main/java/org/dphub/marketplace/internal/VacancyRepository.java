@@ -13,6 +13,8 @@ import org.dphub.marketplace.Vacancy;
 import org.dphub.marketplace.VacancyStatus;
 import org.dphub.shared.Money;
 import org.dphub.shared.Postcode;
+import org.dphub.shared.database.Read;
+import org.dphub.shared.database.Reads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class VacancyRepository {
 
     private final JdbcClient jdbc;
+    private final Reads reads;
 
-    VacancyRepository(JdbcClient jdbc) {
+    VacancyRepository(JdbcClient jdbc, Reads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     public long insert(Vacancy v, PaProfileRepository.Place place, int mustSkillsMask, int mustLanguagesMask, Gender mustGender) {
@@ -52,8 +56,18 @@ public class VacancyRepository {
                 .query(Long.class).single();
     }
 
+    /** A vacancy, read once a read-only transaction (its page asks for it, then for its matches). */
     public Optional<Vacancy> findById(long id) {
-        return jdbc.sql("SELECT * FROM vacancy WHERE id = :id").param("id", id).query(VacancyRepository::map).optional();
+        return reads.get(findByIdRead(id));
+    }
+
+    private record VacancyRow(long id) {
+    }
+
+    /** {@link #findById} as a read, to send with others ({@code shared.database.Reads.Together}). */
+    public Read<Optional<Vacancy>> findByIdRead(long id) {
+        return Read.optional(new VacancyRow(id), "SELECT * FROM vacancy WHERE id = :id", java.util.Map.of("id", id),
+                VacancyRepository::map);
     }
 
     public Optional<Vacancy> findForUpdate(long id) {

@@ -204,11 +204,11 @@ class VacancyPages {
                    Model model) {
         EmploymentBasis wantedBasis = EmploymentBasis.parse(basis).filter(b -> b != EmploymentBasis.EITHER).orElse(null);
         basis = wantedBasis == null ? "" : wantedBasis.name();
-        // the vacancy, its owner and its matches read on one connection in one read-only transaction (bin/bench load);
-        // the page shows no "contact your council", so the model's lazy values are left unread
+        // the vacancy, its owner and its matches read on one connection in one read-only transaction (bin/bench load),
+        // what comes first sent together; the page shows no "contact your council", so the model's lazy values are left unread
         record Read(Vacancy vacancy, List<ProfileMatch> all) {
         }
-        Read read = oneReadOnlyTransaction.read(() -> {
+        Read read = oneReadOnlyTransaction.read(ahead -> vacancies.readAhead(user, id, ahead), () -> {
             Vacancy found = vacancies.find(user, id).orElseThrow(NotFound::new);
             return new Read(found, found.status() == VacancyStatus.OPEN ? vacancies.matches(user, id, 100, 0, wantedBasis) : List.of());
         });

@@ -8,6 +8,7 @@ import org.dphub.people.Citizen;
 import org.dphub.people.ContactPreference;
 import org.dphub.people.NewCitizen;
 import org.dphub.shared.Postcode;
+import org.dphub.shared.database.Read;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,6 +56,15 @@ public class CitizenRepository {
     public Optional<Citizen> findById(long id) {
         return jdbc.sql("SELECT * FROM citizen WHERE id = :id").param("id", id)
                 .query(CitizenRepository::map).optional();
+    }
+
+    private record CitizenRow(long id) {
+    }
+
+    /** {@link #findById} as a read, to send with others ({@code shared.database.Reads.Together}). */
+    public Read<Optional<Citizen>> findByIdRead(long id) {
+        return Read.optional(new CitizenRow(id), "SELECT * FROM citizen WHERE id = :id", java.util.Map.of("id", id),
+                CitizenRepository::map);
     }
 
     public Optional<Citizen> findByIdInCouncil(long id, long councilId) {
