@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class SessionTransactions implements TransactionOperations {
 
-    /** Whether this thread is reading one session now. */
+    /** While this thread reads a session: TRUE until the read's query has run, then FALSE; unset otherwise. */
     private static final ThreadLocal<Boolean> READING_ONE = new ThreadLocal<>();
 
     private final TransactionTemplate ownTransaction;
