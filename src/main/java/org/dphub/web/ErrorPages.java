@@ -30,6 +30,9 @@ class ErrorPages implements ErrorController {
     /** Set on a request refused for a file over the upload limit (not for any other body too big). */
     static final String FILE_TOO_LARGE = ErrorPages.class.getName() + ".fileTooLarge";
 
+    /** Set on a request refused for a zero byte in what it sent ({@link ZeroBytes}). */
+    static final String ZERO_BYTE = ErrorPages.class.getName() + ".zeroByte";
+
     /** Set, to the limit as people read it, on a request whose body (not a form) was over DPHUB_MAX_JSON_SIZE. */
     static final String BODY_TOO_LARGE = ErrorPages.class.getName() + ".bodyTooLarge";
 
@@ -59,6 +62,11 @@ class ErrorPages implements ErrorController {
         if (status.value() == 409) {
             model.put("backUrl", backUrl(request));
         }
+        if (status.value() == 400 && request.getAttribute(ZERO_BYTE) != null) {
+            model.put("detailKey", "error.400.zero-byte");
+            model.put("detailArguments", new Object[0]);
+            model.put("backUrl", backUrl(request));
+        }
         if (status.value() == 413) {
             model.put("backUrl", backUrl(request));
             if (uploadLimit != null && request.getAttribute(FILE_TOO_LARGE) != null) {
@@ -74,6 +82,10 @@ class ErrorPages implements ErrorController {
         HttpStatus status = status(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, switch (status.value()) {
             case 404 -> "There is nothing at this address.";
+            case 400 -> request.getAttribute(ZERO_BYTE) != null
+                    ? "What was sent has a zero byte in it (%00 in an address, \\u0000 in JSON), which cannot be kept. Remove it and"
+                    + " send it again. Nothing was saved."
+                    : status.getReasonPhrase();
             case 403 -> "Your role does not allow this.";
             case 401 -> "Give a valid username and password with HTTP Basic authentication.";
             case 413 -> request.getAttribute(BODY_TOO_LARGE) != null

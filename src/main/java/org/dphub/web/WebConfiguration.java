@@ -37,6 +37,14 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /** The language cookie is {@code Secure} whenever the session cookie is (DPHUB_SECURE_COOKIES, on in the prod profile). */
+    /** A zero byte sent is refused with a 400 ({@link ZeroBytes}): just after the character encoding is set. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<ZeroBytes> zeroBytesRefused() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new ZeroBytes());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         LanguageResolver languages = new LanguageResolver();
