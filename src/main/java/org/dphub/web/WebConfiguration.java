@@ -36,7 +36,6 @@ class WebConfiguration implements WebMvcConfigurer {
         this.secureCookies = secureCookies;
     }
 
-    /** The language cookie is {@code Secure} whenever the session cookie is (DPHUB_SECURE_COOKIES, on in the prod profile). */
     /** A zero byte sent is refused with a 400 ({@link ZeroBytes}): just after the character encoding is set. */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<ZeroBytes> zeroBytesRefused() {
@@ -45,6 +44,7 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** The language cookie is {@code Secure} whenever the session cookie is (DPHUB_SECURE_COOKIES, on in the prod profile). */
     @Bean
     LocaleResolver localeResolver() {
         LanguageResolver languages = new LanguageResolver();
