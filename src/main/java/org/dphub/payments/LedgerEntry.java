@@ -32,6 +32,10 @@ public record LedgerEntry(long transactionId, LocalDate postedOn, LedgerKind kin
         GROUP_SHARE,
         /** an instalment of a regular payment to a provider: {@link #detail()} is the organisation, with {@link #service()} and {@link #dueOn()} */
         PROVIDER_REGULAR,
+        /** money a provider gave back: {@link #detail()} is "organisation: what for", as recorded */
+        PROVIDER_REFUND,
+        /** a share of a group purchase given back for the sessions not yet held: {@link #detail()} is "organisation: title", with {@link #sessions()} */
+        GROUP_REFUND,
         /** anything else (a statement line, a correction): {@link #detail()} is its description as recorded */
         OTHER
     }
@@ -41,6 +45,10 @@ public record LedgerEntry(long transactionId, LocalDate postedOn, LedgerKind kin
     // what payments.ProviderPayments records for a charge, and the directory's words for a group share or an instalment
     private static final String PROVIDER_KEY = "provider-charge:";
     private static final String PROVIDER_PREFIX = "Paid to ";
+    private static final String REFUND_KEY = "provider-refund:";
+    private static final String REFUND_PREFIX = "Refund from ";
+    private static final java.util.regex.Pattern GROUP_REFUND_TEXT = java.util.regex.Pattern.compile(
+            "(.+) \\(([0-9]{1,4}) sessions not yet held\\)", java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern GROUP_SHARE_TEXT = java.util.regex.Pattern.compile(
             "(.+) \\(([0-9]{1,4}) sessions, bought together\\)", java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern INSTALMENT_TEXT = java.util.regex.Pattern.compile(
@@ -84,7 +92,23 @@ public record LedgerEntry(long transactionId, LocalDate postedOn, LedgerKind kin
             }
             return What.PROVIDER;
         }
+        if (kind == LedgerKind.SPENDING && key.startsWith(REFUND_KEY) && description.startsWith(REFUND_PREFIX)) {
+            boolean group = key.startsWith(REFUND_KEY + "group:") && GROUP_REFUND_TEXT.matcher(refundFrom()).matches();
+            return group ? What.GROUP_REFUND : What.PROVIDER_REFUND;
+        }
         return What.OTHER;
+    }
+
+    /** The words after "Refund from " in a refund's description. */
+    private String refundFrom() {
+        return description.substring(REFUND_PREFIX.length());
+    }
+
+    /** A group share's or a group refund's words, matched: the organisation and title, and the sessions. */
+    private java.util.regex.Matcher groupWords() {
+        java.util.regex.Matcher m = what() == What.GROUP_SHARE ? GROUP_SHARE_TEXT.matcher(paidTo())
+                : what() == What.GROUP_REFUND ? GROUP_REFUND_TEXT.matcher(refundFrom()) : null;
+        return m != null && m.matches() ? m : null;
     }
 
     /** The words after "Paid to " in a charge's description. */
@@ -106,13 +130,10 @@ public record LedgerEntry(long transactionId, LocalDate postedOn, LedgerKind kin
         }
     }
 
-    /** How many sessions a group share paid for ({@link What#GROUP_SHARE}); else null. */
+    /** How many sessions a group share paid for, or a group refund gave back ({@link What#GROUP_SHARE}, {@link What#GROUP_REFUND}); else null. */
     public Integer sessions() {
-        if (what() != What.GROUP_SHARE) {
-            return null;
-        }
-        java.util.regex.Matcher m = GROUP_SHARE_TEXT.matcher(paidTo());
-        return m.matches() ? Integer.valueOf(m.group(2)) : null;
+        java.util.regex.Matcher m = groupWords();
+        return m == null ? null : Integer.valueOf(m.group(2));
     }
 
     /** The service an instalment of a regular payment was for ({@link What#PROVIDER_REGULAR}); else null. */
@@ -137,10 +158,8 @@ public record LedgerEntry(long transactionId, LocalDate postedOn, LedgerKind kin
             }
             case REGULAR, HMRC, PENSION, RECOVERY -> null;
             case PROVIDER -> paidTo();
-            case GROUP_SHARE -> {
-                java.util.regex.Matcher m = GROUP_SHARE_TEXT.matcher(paidTo());
-                yield m.matches() ? m.group(1) : paidTo();
-            }
+            case GROUP_SHARE, GROUP_REFUND -> groupWords().group(1);
+            case PROVIDER_REFUND -> refundFrom();
             case PROVIDER_REGULAR -> instalment().group(1);
             case OTHER -> description;
         };

@@ -139,6 +139,10 @@ class DemoProviderPaymentsIT {
                     .containsPattern(welsh ? "Talwyd i [^<]+ \\([0-9]+ sesiwn, wedi&#39;u prynu ar y cyd\\)"
                             : "Paid to [^<]+ \\([0-9]+ sessions, bought together\\)")
                     .doesNotContain(welsh ? "bought together" : "wedi&#39;u prynu");
+            // and the share given back to the person who left, on their representative's page
+            assertThat(page("representative@" + council, "/my-money?lang=" + (welsh ? "cy" : "en"))).as(council + ": a refund on Your money")
+                    .containsPattern(welsh ? "Ad-daliad gan [^<]+ \\([0-9]+ sesiwn heb eu cynnal eto\\)"
+                            : "Refund from [^<]+ \\([0-9]+ sessions not yet held\\)");
             JsonNode mine = null;
             for (JsonNode m : open.get("members")) {
                 if (m.hasNonNull("citizenId") && m.get("citizenId").asLong() == me) {

@@ -46,6 +46,19 @@ class LedgerEntryTest {
     }
 
     @Test
+    void moneyGivenBackIsTheProviderAndWhatForAndForAGroupTheSessionsNotYetHeld() {
+        LedgerEntry refund = spending("provider-refund:api-7", "Refund from Riverside Community Support: Lunch club, one missed");
+        assertThat(refund.what()).isEqualTo(LedgerEntry.What.PROVIDER_REFUND);
+        assertThat(refund.detail()).isEqualTo("Riverside Community Support: Lunch club, one missed");
+        assertThat(refund.sessions()).isNull();
+        LedgerEntry group = spending("provider-refund:group:0b0c0c0c-0000-4000-8000-000000000001:member:3:refund",
+                "Refund from Bright Days Arts: Art for everyone on Thursdays (4 sessions not yet held)");
+        assertThat(group.what()).isEqualTo(LedgerEntry.What.GROUP_REFUND);
+        assertThat(group.detail()).isEqualTo("Bright Days Arts: Art for everyone on Thursdays");
+        assertThat(group.sessions()).isEqualTo(4);
+    }
+
+    @Test
     void whatDoesNotReadAsOneIsShownAsRecorded() {
         // cut short at 500 characters, or worded some other way: a payment to a provider, in the words recorded
         LedgerEntry cut = spending("provider-charge:group:x:member:1", "Paid to Bright Days Arts: Art for everyone (6 sess");
