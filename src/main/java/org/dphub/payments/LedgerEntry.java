@@ -42,7 +42,8 @@ public record LedgerEntry(long transactionId, LocalDate postedOn, LedgerKind kin
 
     private static final String ONE_OFF_PREFIX = "One-off payment: ";
     private static final String NET_PAY_PREFIX = "Net pay to ";
-    // what payments.ProviderPayments records for a charge, and the directory's words for a group share or an instalment
+    // what payments.ProviderPayments (and a payment run, for a refund it pays) records for a charge and a refund, and the
+    // directory's words for a group share, a share given back and an instalment
     private static final String PROVIDER_KEY = "provider-charge:";
     private static final String PROVIDER_PREFIX = "Paid to ";
     private static final String REFUND_KEY = "provider-refund:";
@@ -146,7 +147,7 @@ public record LedgerEntry(long transactionId, LocalDate postedOn, LedgerKind kin
         return what() == What.PROVIDER_REGULAR ? instalmentDay() : null;
     }
 
-    /** The words that go with {@link #what()}: a one-off's purpose, a PA's name, or the recorded description. */
+    /** The words that go with {@link #what()}: a one-off's purpose, a PA's name, a provider and what for, or the recorded description. */
     public String detail() {
         return switch (what()) {
             case ONE_OFF -> description.startsWith(ONE_OFF_PREFIX) ? description.substring(ONE_OFF_PREFIX.length()) : description;
