@@ -34,15 +34,17 @@ class SearchPage {
     private final MessageSource messages;
     private final RegularPayments regularPayments;
     private final GroupPurchases groups;
+    private final org.dphub.web.OneReadOnlyTransaction oneReadOnlyTransaction;
 
     SearchPage(ServiceSearch search, org.dphub.directory.Directory directory, PostcodeDirectory postcodes, MessageSource messages,
-               RegularPayments regularPayments, GroupPurchases groups) {
+               RegularPayments regularPayments, GroupPurchases groups, org.dphub.web.OneReadOnlyTransaction oneReadOnlyTransaction) {
         this.search = search;
         this.directory = directory;
         this.postcodes = postcodes;
         this.messages = messages;
         this.regularPayments = regularPayments;
         this.groups = groups;
+        this.oneReadOnlyTransaction = oneReadOnlyTransaction;
     }
 
     @GetMapping("/directory")
@@ -99,7 +101,8 @@ class SearchPage {
         } catch (IllegalArgumentException e) {
             throw new NotFound();
         }
-        var manage = ServicePages.manage(directory, postcodes, messages, org.dphub.web.CurrentUser.orNull(), serviceId, model, locale);
+        org.dphub.shared.SignedInUser user = org.dphub.web.CurrentUser.orNull();
+        var manage = ServicePages.manage(directory, postcodes, messages, user, serviceId, model, locale);
         if (manage.isPresent()) {
             return manage.get();
         }
@@ -107,10 +110,12 @@ class SearchPage {
         model.addAttribute("service", search.service(serviceId, fromPostcode, locale).orElseThrow(NotFound::new));
         model.addAttribute("from", fromPostcode == null ? null : fromPostcode.value());
         // paying regularly and buying together are offered to whoever may do them: someone not signed in may be
-        // such a person (signing in comes first); a PA, staff or a provider not organising is not sent to a refusal
-        org.dphub.shared.SignedInUser user = org.dphub.web.CurrentUser.orNull();
-        model.addAttribute("mayPayRegularly", user == null || !regularPayments.payers(user).isEmpty());
-        model.addAttribute("mayBuyTogether", user == null || groups.mayOrganise(user));
+        // such a person (signing in comes first); a PA, staff or a provider not organising is not sent to a refusal.
+        // Both ask whom the user acts for: one read-only transaction reads that once
+        boolean[] may = user == null ? new boolean[] {true, true}
+                : oneReadOnlyTransaction.read(() -> new boolean[] {!regularPayments.payers(user).isEmpty(), groups.mayOrganise(user)});
+        model.addAttribute("mayPayRegularly", may[0]);
+        model.addAttribute("mayBuyTogether", may[1]);
         return "directory/service";
     }
 }
