@@ -130,6 +130,34 @@ public class UserAccounts {
                 AuditTrail.values("userId", userId, "citizenId", citizenId, "relationship", relationship.name()));
     }
 
+    /**
+     * A person's own sign-in account follows their record when a practitioner changes their name or
+     * the language they prefer: the name shown when they sign in, and the language of their pages.
+     * Audited with what it was. Nothing to do when nothing differs.
+     */
+    @Transactional
+    public void followCitizenRecord(long userId, long councilId, String displayName, String language) {
+        users.setNameAndLanguage(userId, displayName, language).ifPresent(before -> {
+            if (!before[0].equals(displayName) || !language.equals(before[1])) {
+                audit.record(councilId, "user", userId, AuditAction.UPDATE,
+                        AuditTrail.values("displayName", before[0], "preferredLanguage", before[1]),
+                        AuditTrail.values("displayName", displayName, "preferredLanguage", language));
+            }
+        });
+    }
+
+    /**
+     * A representative no longer acts for the citizen: their account stops seeing the citizen's records at
+     * once (every page and API call reads whom the user acts for afresh), audited with what it was. A
+     * citizen's own access is never removed here. Nothing to do when the account had no such access.
+     */
+    @Transactional
+    public void revokeCitizenAccess(long userId, long citizenId, long councilId) {
+        users.revokeCitizenAccess(userId, citizenId).ifPresent(relationship ->
+                audit.record(councilId, "citizen_access", userId + ":" + citizenId, AuditAction.DELETE,
+                        AuditTrail.values("userId", userId, "citizenId", citizenId, "relationship", relationship.name()), null));
+    }
+
     /** The citizens this user may see as themself or as a representative, with the reason. */
     @Transactional(readOnly = true)
     public List<CitizenAccess> citizenAccessFor(long userId) {

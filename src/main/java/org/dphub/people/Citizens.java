@@ -30,15 +30,21 @@ public class Citizens {
     private final AuditTrail audit;
     private final Councils councils;
     private final Reads reads;
+    private final List<RepresentativeDuties> duties;
+    private final List<ErasedPeople> erased;
+    private final java.time.Clock clock;
 
     Citizens(CitizenRepository repository, PeopleRepository people, UserAccounts accounts, AuditTrail audit, Councils councils,
-             Reads reads) {
+             Reads reads, List<RepresentativeDuties> duties, List<ErasedPeople> erased, java.time.Clock clock) {
         this.repository = repository;
         this.people = people;
         this.accounts = accounts;
         this.audit = audit;
         this.councils = councils;
         this.reads = reads;
+        this.duties = duties;
+        this.erased = erased;
+        this.clock = clock;
     }
 
     /** An example postcode from the council's own area, for its forms' messages: see {@link PostcodeExample}. */
@@ -61,6 +67,50 @@ public class Citizens {
                 .filter(c -> practitioner.isStaffOf(c.councilId()) && practitioner.has(Role.PRACTITIONER));
     }
 
+    /**
+     * A practitioner corrects or updates a person's details (UK GDPR article 16: a wrong date of birth,
+     * a new address, phone or name): the same checks as adding a person ({@link CitizenInput}). Only what
+     * changed is audited, with what it was. The person's own sign-in follows a new name or language.
+     * Refused ({@link org.dphub.web.Conflict}), nothing written, for a person whose details were erased;
+     * not found for another council's or for anyone but a practitioner.
+     */
+    @Transactional
+    public Citizen changeDetails(SignedInUser practitioner, long citizenId, NewCitizen details) {
+        Citizen before = repository.findByIdForUpdate(citizenId)
+                .filter(c -> practitioner.isStaffOf(c.councilId()) && practitioner.has(Role.PRACTITIONER))
+                .orElseThrow(NotFound::new);
+        if (erased.stream().anyMatch(e -> e.erased(before.councilId(), citizenId))) {
+            throw new org.dphub.web.Conflict("This person's details were erased at their request, so none are written back");
+        }
+        Citizen after = new Citizen(before.id(), before.councilId(), before.reference(), details.givenName(), details.familyName(),
+                details.dateOfBirth(), details.postcode(), details.preferredLanguage(), details.contactPreference(), details.email(),
+                details.phone(), details.communicationNeeds());
+        java.util.Map<String, Object> was = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Object> now = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Object> afterValues = after.auditValues();
+        before.auditValues().forEach((field, value) -> {
+            if (!java.util.Objects.equals(value, afterValues.get(field))) {
+                was.put(field, value);
+                now.put(field, afterValues.get(field));
+            }
+        });
+        if (now.isEmpty()) {
+            return before;
+        }
+        repository.updateDetails(before.councilId(), citizenId, new NewCitizen(before.councilId(), before.reference(),
+                details.givenName(), details.familyName(), details.dateOfBirth(), details.postcode(), details.preferredLanguage(),
+                details.contactPreference(), details.email(), details.phone(), details.communicationNeeds()));
+        was.put("citizenId", citizenId);
+        now.put("citizenId", citizenId);
+        audit.record(before.councilId(), "citizen", citizenId, AuditAction.UPDATE, was, now);
+        if (now.containsKey("givenName") || now.containsKey("familyName") || now.containsKey("preferredLanguage")) {
+            for (long own : accounts.ownAccountsOf(citizenId)) {
+                accounts.followCitizenRecord(own, before.councilId(), after.fullName(), after.preferredLanguage());
+            }
+        }
+        return after;
+    }
+
     @Transactional
     public HouseholdMember addHouseholdMember(SignedInUser practitioner, long citizenId, String name,
                                               Relationship relationship, boolean livesInSameHousehold) {
@@ -80,6 +130,58 @@ public class Citizens {
         audit.record(citizen.councilId(), "representative", representative.id(), AuditAction.CREATE, null, AuditTrail.values(
                 "citizenId", citizenId, "name", name, "kind", kind.name(), "email", email));
         return representative;
+    }
+
+    /**
+     * A practitioner records that a representative no longer acts for the person, from today, with the
+     * reason. Their row stays as history; their online account stops seeing the person at once (the
+     * account itself stays: they may act for someone else, and it holds their own data). Refused,
+     * nothing changed, while another module still needs them ({@link RepresentativeStillNeeded}: a direct
+     * payment made to them) or when they have already stopped ({@link org.dphub.web.Conflict}); not
+     * found for a representative of someone else or another council's.
+     */
+    @Transactional
+    public Representative endRepresentative(SignedInUser practitioner, long citizenId, long representativeId, String reason) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        // locked until the end is recorded: a direct payment named to them waits, then finds they no longer act
+        Representative representative = people.representativeForUpdate(citizen.councilId(), representativeId)
+                .filter(r -> r.citizenId() == citizenId).orElseThrow(NotFound::new);
+        if (!representative.current()) {
+            throw new org.dphub.web.Conflict("This representative stopped acting for the person on " + representative.endedOn());
+        }
+        List<RepresentativeDuties.Duty> needed = duties.stream()
+                .flatMap(d -> d.of(citizen.councilId(), representativeId).stream()).toList();
+        if (!needed.isEmpty()) {
+            throw new RepresentativeStillNeeded(needed);
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
+        if (!people.endRepresentative(citizen.councilId(), representativeId, today, practitioner.username(), reason)) {
+            // ended by someone else a moment ago
+            throw new org.dphub.web.Conflict("This representative has just been recorded as no longer acting for the person");
+        }
+        audit.record(citizen.councilId(), "representative", representativeId, AuditAction.UPDATE,
+                AuditTrail.values("citizenId", citizenId, "endedOn", null),
+                AuditTrail.values("citizenId", citizenId, "name", representative.name(), "kind", representative.kind().name(),
+                        "endedOn", today.toString(), "reason", reason));
+        Long userId = representative.userId();
+        boolean actsThroughAnotherRow = userId != null && people.representativesOf(citizen.councilId(), citizenId).stream()
+                .anyMatch(r -> r.current() && userId.equals(r.userId()));
+        if (userId != null && !actsThroughAnotherRow) {
+            accounts.revokeCitizenAccess(userId, citizenId, citizen.councilId());
+        }
+        return new Representative(representative.id(), citizenId, citizen.councilId(), representative.name(), representative.kind(),
+                representative.email(), userId, today, reason);
+    }
+
+    /**
+     * For a module that names a representative in what it writes (plans: a direct payment made to
+     * them): whether they still act, holding their row until the caller's transaction ends, so that
+     * {@link #endRepresentative} cannot record them as stopped in between (it waits, then sees what was
+     * written). Call within the writing transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean holdCurrentRepresentative(long councilId, long representativeId) {
+        return people.holdCurrentRepresentative(councilId, representativeId);
     }
 
     /** Household members of a citizen this user may see. */
@@ -119,7 +221,7 @@ public class Citizens {
                                                    String username) {
         Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
         Representative representative = people.representative(citizen.councilId(), representativeId)
-                .filter(r -> r.citizenId() == citizenId).orElseThrow(NotFound::new);
+                .filter(r -> r.citizenId() == citizenId && r.current()).orElseThrow(NotFound::new);
         if (representative.userId() != null) {
             throw new org.dphub.web.Conflict("This representative already has an online account");
         }
@@ -150,7 +252,7 @@ public class Citizens {
     public OnlineAccount giveRepresentativeNewTemporaryPassword(SignedInUser practitioner, long citizenId, long representativeId) {
         Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
         Representative representative = people.representative(citizen.councilId(), representativeId)
-                .filter(r -> r.citizenId() == citizenId && r.userId() != null).orElseThrow(NotFound::new);
+                .filter(r -> r.citizenId() == citizenId && r.userId() != null && r.current()).orElseThrow(NotFound::new);
         return newTemporaryPassword(citizen.councilId(), representative.userId());
     }
 
@@ -175,7 +277,7 @@ public class Citizens {
     public void linkRepresentativeAccount(SignedInUser practitioner, long citizenId, long representativeId, long userId) {
         Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
         Representative representative = people.representative(citizen.councilId(), representativeId)
-                .filter(r -> r.citizenId() == citizenId).orElseThrow(NotFound::new);
+                .filter(r -> r.citizenId() == citizenId && r.current()).orElseThrow(NotFound::new);
         accounts.grantCitizenAccess(userId, citizenId, citizen.councilId(), CitizenRelationship.valueOf(representative.kind().name()));
         people.linkRepresentativeAccount(citizen.councilId(), representativeId, userId);
     }

@@ -85,7 +85,9 @@ public class DirectPayments {
         if (plan.isEmpty()) {
             errors.reject("planId", "dp.error.plan");
         }
-        List<Representative> representatives = citizens.representatives(practitioner, citizenId);
+        // only someone who still acts for the person can be named
+        List<Representative> representatives = citizens.representatives(practitioner, citizenId).stream()
+                .filter(Representative::current).toList();
         Representative representative = null;
         if (request.representativeId() != null) {
             representative = representatives.stream().filter(r -> r.id() == request.representativeId()).findFirst().orElse(null);
@@ -123,6 +125,11 @@ public class DirectPayments {
             }
         }
 
+        if (representative != null && !citizens.holdCurrentRepresentative(citizen.councilId(), representative.id())) {
+            // recorded as no longer acting a moment ago
+            errors.reject("representativeId", "dp.error.representative");
+            errors.throwIfAny();
+        }
         long id = repository.insert(citizen.councilId(), citizenId, request, practitioner.username(), kind,
                 continues);
         if (FamilyMemberPaymentPolicy.needsDecision(council.nation(), payees)) {
@@ -293,8 +300,10 @@ public class DirectPayments {
 
     /**
      * A practitioner suspends, resumes or ends a direct payment from a date, with a reason (an end
-     * may be a death). Only the moves in {@link DirectPaymentTransitions} are allowed; the payments
-     * module stops, restarts or closes the account's payments in the same transaction.
+     * may be a death), or withdraws one still waiting for agreement (set up wrongly, or made to a
+     * representative who no longer acts; it never had an account, and counts in no figure). Only the
+     * moves in {@link DirectPaymentTransitions} are allowed; the payments module stops, restarts or
+     * closes the account's payments in the same transaction.
      */
     @Transactional
     public Details changeStatus(SignedInUser practitioner, long id, DirectPaymentTransitions.Event event, LocalDate effectiveOn,
@@ -304,8 +313,7 @@ public class DirectPayments {
         if (!practitioner.isStaffOf(dp.councilId()) || !practitioner.has(Role.PRACTITIONER)) {
             throw new org.springframework.security.access.AccessDeniedException("Only a practitioner may change a direct payment");
         }
-        if (event != DirectPaymentTransitions.Event.SUSPENDED && event != DirectPaymentTransitions.Event.RESUMED
-                && event != DirectPaymentTransitions.Event.ENDED) {
+        if (event == DirectPaymentTransitions.Event.AGREEMENT_ACCEPTED) {
             throw new IllegalArgumentException("Not a change a practitioner makes: " + event);
         }
         DirectPaymentStatus next = DirectPaymentTransitions.next(dp.status(), event).orElseThrow(() -> new Conflict(
@@ -315,7 +323,9 @@ public class DirectPayments {
             throw new org.dphub.web.ValidationProblem(List.of(new org.dphub.web.FormError("effectiveOn",
                     "Enter a date within a year of today")));
         }
-        if (!repository.transition(id, dp.status(), next)) {
+        boolean moved = event == DirectPaymentTransitions.Event.WITHDRAWN ? repository.withdraw(id)
+                : repository.transition(id, dp.status(), next);
+        if (!moved) {
             throw new Conflict("Someone changed this direct payment a moment ago. Look at it again.");
         }
         repository.insertStatusChange(dp.councilId(), id, event.name(), dp.status(), next, effectiveOn, reason,
@@ -323,6 +333,10 @@ public class DirectPayments {
         audit.record(dp.councilId(), "direct_payment", id, AuditAction.UPDATE, AuditTrail.values("status", dp.status().name()),
                 AuditTrail.values("status", next.name(), "event", event.name(), "effectiveOn", effectiveOn.toString(),
                         "reason", reason));
+        if (event == DirectPaymentTransitions.Event.WITHDRAWN) {
+            // never agreed: no account was opened, so there are no payments to stop
+            return find(practitioner, id).orElseThrow();
+        }
         BudgetCalculation.Budget budget = CarePlans.budgetFor(details.plan().versions(), effectiveOn, dp.startDate(),
                 councils.settings(dp.councilId()).settings().contributionBasis());
         BudgetCalculation.Split split = CarePlans.splitFor(details.plan().versions(), effectiveOn, dp.startDate(), budget);

@@ -104,6 +104,20 @@ class PlanJourneyBrowserIT {
         assertThat(main()).contains("Welsh (Cymraeg)", "Large print, please");
         assertAccessibleInBothLanguages("the new person's page");
 
+        // --- a wrong phone number, corrected: the form comes filled with what is recorded
+        clickAndWait(browser.findElement(By.id("change-details")));
+        assertThat(browser.findElement(By.id("phone")).getAttribute("value")).isEqualTo("07700 900123");
+        assertAccessibleInBothLanguages("change a person's details");
+        type("phone", "not a phone");
+        submit();
+        assertThat(errorSummaryTargets()).containsExactly("phone");
+        assertAccessible("change a person's details, with an error");
+        type("phone", "07700 900124");
+        submit();
+        assertThat(path()).as(whatThePageSays()).isEqualTo("/citizens/" + citizenId);
+        assertThat(main()).contains("Their details have been changed", "07700 900124", "Large print, please");
+        assertAccessible("the person's page after their details changed");
+
         // --- their authorised person and a sister who lives with them
         clickAndWait(browser.findElement(By.linkText("Add a representative")));
         assertAccessibleInBothLanguages("add a representative");
@@ -123,6 +137,26 @@ class PlanJourneyBrowserIT {
         assertThat(path()).as(whatThePageSays()).isEqualTo("/citizens/" + citizenId);
         assertThat(main()).contains("Siân " + family, "Brother or sister");
         assertAccessible("the person's page with representative and household");
+
+        // --- a second representative, who then stops acting: recorded with the reason, kept as history
+        clickAndWait(browser.findElement(By.linkText("Add a representative")));
+        type("name", "Nia " + family);
+        choose("kind", "NOMINATED_PERSON");
+        submit();
+        List<WebElement> endLinks = browser.findElements(By.cssSelector("#main-content a[href$='/end']"));
+        assertThat(endLinks).as("one for each representative").hasSize(2);
+        clickAndWait(endLinks.get(1));
+        assertThat(h1()).isEqualTo("Record that Nia " + family + " no longer acts for Eleri " + family);
+        assertAccessibleInBothLanguages("record that a representative no longer acts");
+        submit();
+        assertThat(errorSummaryTargets()).containsExactly("reason");
+        assertAccessible("record that a representative no longer acts, with an error");
+        type("reason", "Eleri asked for Gareth alone to act for her");
+        submit();
+        assertThat(path()).as(whatThePageSays()).isEqualTo("/citizens/" + citizenId);
+        assertThat(main()).contains("Nia " + family, "No longer acts", "Eleri asked for Gareth alone to act for her");
+        assertThat(browser.findElements(By.cssSelector("#main-content a[href$='/end']"))).as("only Gareth's now").hasSize(1);
+        assertAccessibleInBothLanguages("the person's page with a representative who stopped acting");
 
         // --- a plan form full of mistakes: every one is named and linked, and nothing is saved
         long plansBefore = count("SELECT count(*) FROM care_plan");
@@ -233,6 +267,11 @@ class PlanJourneyBrowserIT {
         assertThat(path()).as(whatThePageSays()).matches("/direct-payments/\\d+");
         long directPaymentId = Long.parseLong(path().substring("/direct-payments/".length()));
         assertThat(browser.findElement(By.cssSelector("#dp-status-line .govuk-tag")).getText()).isEqualTo("Waiting for agreement");
+        // one waiting for agreement can be withdrawn (set up wrongly): the page that would do it, not sent here
+        open("/direct-payments/" + directPaymentId + "/status-changes/new?event=WITHDRAWN");
+        assertThat(h1()).isEqualTo("Withdraw the direct payment");
+        assertAccessibleInBothLanguages("withdraw a direct payment waiting for agreement");
+        open("/direct-payments/" + directPaymentId);
         assertThat(text("time-to-money")).startsWith("3 days since they asked (target " + settings.targetDaysToMoney() + " days)");
         assertAccessibleInBothLanguages("the direct payment page");
         // a signed paper copy cannot be dated tomorrow (and nothing is recorded)

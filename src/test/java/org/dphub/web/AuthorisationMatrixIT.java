@@ -102,12 +102,14 @@ class AuthorisationMatrixIT {
             "POST /api/v1/citizens | P |",
             "GET /api/v1/citizens | STAFF |",
             "GET /api/v1/citizens/{id} | C STAFF | T",
+            "PUT /api/v1/citizens/{id} | P | T",
             "PUT /api/v1/citizens/{id}/dp-contact | DP A | T",
             "GET /api/v1/citizens/{id}/dp-contact/history | STAFF | T",
             "POST /api/v1/citizens/{id}/household-members | P | T",
             "GET /api/v1/citizens/{id}/household-members | C STAFF | T",
             "POST /api/v1/citizens/{id}/representatives | P | T",
             "GET /api/v1/citizens/{id}/representatives | C STAFF | T",
+            "POST /api/v1/citizens/{id}/representatives/{representativeId}/end | P | TM",
             // plans
             "POST /api/v1/citizens/{citizenId}/direct-payments | P | T",
             "GET /api/v1/citizens/{citizenId}/direct-payments | C STAFF | T",
@@ -335,6 +337,8 @@ class AuthorisationMatrixIT {
             // keys are each user's own, and the demo has none (ApiKeysIT makes its own)
             Map.entry("/api/v1/api-keys/{}", "SELECT id FROM api_key WHERE false"),
             Map.entry("/api/v1/citizens/{}", "SELECT " + ME),
+            // the demo citizen has no representative, and others' are not theirs: a made-up id (RepresentativesIT asks with real ones)
+            Map.entry("/api/v1/citizens/{}/representatives/{}", "SELECT NULL"),
             Map.entry("/api/v1/direct-payments/{}",
                     "SELECT id FROM direct_payment WHERE council_id = " + ENGLAND + " ORDER BY citizen_id = " + ME + " DESC, id LIMIT 1"),
             Map.entry("/api/v1/plans/{}",

@@ -93,10 +93,13 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
     }
 
     private static String access(AuditEvent event, AuditWording words) {
+        Object relationship = event.value("relationship");
+        if (event.action() == AuditAction.DELETE) {
+            return words.say("audit.say.citizen_access.ended", words.lowerWord("people.representative.kind.", relationship));
+        }
         if (event.action() != AuditAction.CREATE) {
             return null;
         }
-        Object relationship = event.value("relationship");
         if (CitizenRelationship.SELF.name().equals(relationship)) {
             return words.say("audit.say.citizen_access.self");
         }

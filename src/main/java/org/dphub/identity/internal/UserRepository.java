@@ -118,6 +118,23 @@ public class UserRepository {
                 .update();
     }
 
+    /** The name and language of an account, as its person's record now says; the values before, if the account exists. */
+    public Optional<String[]> setNameAndLanguage(long userId, String displayName, String language) {
+        return jdbc.sql("""
+                        UPDATE app_user u SET display_name = :name, preferred_language = :language
+                        FROM app_user before WHERE before.id = u.id AND u.id = :id
+                        RETURNING before.display_name, before.preferred_language""")
+                .param("name", displayName).param("language", language).param("id", userId)
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+    }
+
+    /** Removes a representative's access to a citizen (never the citizen's own); the relationship it had, if any. */
+    public Optional<CitizenRelationship> revokeCitizenAccess(long userId, long citizenId) {
+        return jdbc.sql("DELETE FROM citizen_access WHERE user_id = :user AND citizen_id = :citizen AND relationship <> 'SELF' RETURNING relationship")
+                .param("user", userId).param("citizen", citizenId)
+                .query((rs, row) -> CitizenRelationship.valueOf(rs.getString("relationship"))).optional();
+    }
+
     public List<Long> ownAccountsOf(long citizenId) {
         return jdbc.sql("SELECT user_id FROM citizen_access WHERE citizen_id = :citizen AND relationship = 'SELF' ORDER BY user_id")
                 .param("citizen", citizenId).query(Long.class).list();

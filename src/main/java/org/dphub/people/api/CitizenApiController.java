@@ -20,6 +20,11 @@ import org.dphub.people.NewCitizen;
 import org.dphub.people.Relationship;
 import org.dphub.people.Representative;
 import org.dphub.people.RepresentativeKind;
+import org.dphub.people.RepresentativeStillNeeded;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.dphub.shared.PostcodeDirectory;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.FormErrors;
@@ -96,10 +101,21 @@ class CitizenApiController {
     record NewRepresentativeJson(String name, String kind, String email) {
     }
 
-    record RepresentativeJson(long id, String name, RepresentativeKind kind, String email, boolean hasOnlineAccount) {
+    /** endedOn: the day they stopped acting for the person, null while they act; endReason only for staff. */
+    record RepresentativeJson(long id, String name, RepresentativeKind kind, String email, boolean hasOnlineAccount,
+                              LocalDate endedOn, String endReason) {
         static RepresentativeJson of(Representative r) {
-            return new RepresentativeJson(r.id(), r.name(), r.kind(), r.email(), r.userId() != null);
+            return of(r, true);
         }
+
+        static RepresentativeJson of(Representative r, boolean withReason) {
+            return new RepresentativeJson(r.id(), r.name(), r.kind(), r.email(), r.userId() != null, r.endedOn(),
+                    withReason ? r.endReason() : null);
+        }
+    }
+
+    /** Why a representative no longer acts (up to 500 characters). */
+    record EndRepresentativeJson(String reason) {
     }
 
     private final Citizens citizens;
@@ -136,6 +152,22 @@ class CitizenApiController {
     CitizenJson get(SignedInUser user, @PathVariable long id) {
         Citizen citizen = citizens.find(user, id).orElseThrow(NotFound::new);
         return CitizenJson.of(citizen, contacts.current(user, id).orElse(null));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    @Operation(summary = "Correct or update a citizen's details (the whole set, as when adding them; the reference stays): "
+            + "only what changed is audited, with what it was. 422 with what to fix; 409 for a person whose details were erased")
+    CitizenJson change(SignedInUser practitioner, @PathVariable long id, @RequestBody NewCitizenJson body) {
+        Citizen citizen = citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        LocalDate born = errors.isoDate("dateOfBirth", body.dateOfBirth(), true, "people.label.dateOfBirth");
+        NewCitizen details = CitizenInput.read(citizen.councilId(), new CitizenInput.Typed(body.givenName(),
+                        body.familyName(), born, body.postcode(), body.preferredLanguage(), body.contactPreference(),
+                        body.email(), body.phone(), body.communicationNeeds()), errors, postcodes, clock,
+                () -> citizens.postcodeExample(citizen.councilId()));
+        errors.throwIfAny();
+        return CitizenJson.of(citizens.changeDetails(practitioner, id, details));
     }
 
     @PutMapping("/{id}/dp-contact")
@@ -221,8 +253,33 @@ class CitizenApiController {
     }
 
     @GetMapping("/{id}/representatives")
-    @Operation(summary = "The people who act for the citizen")
+    @Operation(summary = "The people who act, or acted, for the citizen: endedOn is the day one stopped (null while they act); "
+            + "endReason is shown to staff only")
     List<RepresentativeJson> representatives(SignedInUser user, @PathVariable long id) {
-        return citizens.representatives(user, id).stream().map(RepresentativeJson::of).toList();
+        return citizens.representatives(user, id).stream().map(r -> RepresentativeJson.of(r, user.isStaff())).toList();
+    }
+
+    @PostMapping("/{id}/representatives/{representativeId}/end")
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    @Operation(summary = "Record that a representative no longer acts for the citizen, from today, with the reason: their online "
+            + "account stops seeing the citizen at once. 409 while a direct payment not ended is made to them (stillNeeded says "
+            + "which) or when they have already stopped")
+    RepresentativeJson endRepresentative(SignedInUser practitioner, @PathVariable long id, @PathVariable long representativeId,
+                                         @RequestBody EndRepresentativeJson body) {
+        citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        String reason = errors.text("reason", body.reason(), 500, true, "people.label.endReason");
+        errors.throwIfAny();
+        return RepresentativeJson.of(citizens.endRepresentative(practitioner, id, representativeId, reason));
+    }
+
+    @ExceptionHandler(RepresentativeStillNeeded.class)
+    ResponseEntity<ProblemDetail> stillNeeded(RepresentativeStillNeeded needed) {
+        List<String> first = needed.duties().stream()
+                .map(d -> messages.getMessage(d.messageKey(), d.args().toArray(), Locale.ENGLISH)).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The representative cannot stop acting yet: a direct payment is made to them. First: " + String.join("; ", first));
+        problem.setProperty("stillNeeded", needed.duties().stream().map(d -> d.args().get(0)).toList());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -39,6 +39,21 @@ public class CitizenRepository {
                 c.postcode(), c.preferredLanguage(), c.contactPreference(), c.email(), c.phone(), c.communicationNeeds());
     }
 
+    /** A person's details as changed (the reference, the council and the id stay). */
+    public void updateDetails(long councilId, long id, NewCitizen c) {
+        jdbc.sql("""
+                        UPDATE citizen SET given_name = :given, family_name = :family, date_of_birth = :dob, postcode = :postcode,
+                            preferred_language = :language, contact_preference = :contact, email = :email, phone = :phone,
+                            communication_needs = :needs
+                        WHERE council_id = :council AND id = :id""")
+                .param("given", c.givenName()).param("family", c.familyName())
+                .param("dob", c.dateOfBirth()).param("postcode", c.postcode().value())
+                .param("language", c.preferredLanguage()).param("contact", c.contactPreference().name())
+                .param("email", c.email()).param("phone", c.phone()).param("needs", c.communicationNeeds())
+                .param("council", councilId).param("id", id)
+                .update();
+    }
+
     /**
      * The council's next person reference, "DE-00051": the prefix and numbering its existing
      * references use. A lock per council (released at commit) stops two people getting one number.
@@ -50,6 +65,12 @@ public class CitizenRepository {
                                lpad(CAST(coalesce(max(CAST(substring(reference FROM '[0-9]+$') AS int)), 0) + 1 AS text), 5, '0')
                         FROM citizen WHERE council_id = :council AND reference ~ '^[A-Z]+-[0-9]+$'""")
                 .param("council", councilId).query(String.class).single();
+    }
+
+    /** By id, its row locked until the transaction ends (a change of details): callers apply the access policy. */
+    public Optional<Citizen> findByIdForUpdate(long id) {
+        return jdbc.sql("SELECT * FROM citizen WHERE id = :id FOR UPDATE").param("id", id)
+                .query(CitizenRepository::map).optional();
     }
 
     /** By id alone: callers must apply the access policy before showing it to anyone. */

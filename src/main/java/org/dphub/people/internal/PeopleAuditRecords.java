@@ -21,6 +21,10 @@ class PeopleAuditRecords implements AuditDescriptions, AuditSubjects {
     static final String REPRESENTATIVE = "representative";
     static final String DP_CONTACT = "dp_contact";
 
+    /** A person's details that a practitioner may change, as {@code Citizen.auditValues} names them, in the form's order. */
+    static final List<String> CHANGEABLE = List.of("givenName", "familyName", "dateOfBirth", "postcode", "preferredLanguage",
+            "contactPreference", "email", "phone", "communicationNeeds");
+
     @Override
     public Set<String> entityTypes() {
         return Set.of(CITIZEN, HOUSEHOLD_MEMBER, REPRESENTATIVE, DP_CONTACT);
@@ -43,6 +47,16 @@ class PeopleAuditRecords implements AuditDescriptions, AuditSubjects {
 
     @Override
     public Optional<String> describe(AuditEvent event, AuditWording words) {
+        if (event.action() == AuditAction.UPDATE && CITIZEN.equals(event.entityType()) && event.after() != null) {
+            // the fields changed, by name (an erased person's recorded values are gone: then the trail's general words)
+            List<String> fields = CHANGEABLE.stream().filter(event.after()::containsKey)
+                    .map(f -> words.text("audit.citizen.field." + f)).toList();
+            return fields.isEmpty() ? Optional.empty() : Optional.of(words.say("audit.say.citizen.changed", String.join(", ", fields)));
+        }
+        if (event.action() == AuditAction.UPDATE && REPRESENTATIVE.equals(event.entityType()) && event.value("endedOn") != null) {
+            return Optional.of(words.say("audit.say.representative.ended", event.value("name"), words.date(event.value("endedOn")),
+                    words.quote(event.value("reason"))));
+        }
         if (event.action() != AuditAction.CREATE) {
             return Optional.empty();
         }

@@ -40,7 +40,7 @@ class PeoplePersonalData implements PersonalDataSource {
                 + " WHERE council_id = :council AND id = :citizen");
         queries.put("household_member", "SELECT id, name, relationship, lives_in_same_household, created_at FROM household_member"
                 + " WHERE council_id = :council AND citizen_id = :citizen ORDER BY id");
-        queries.put("representative", "SELECT id, name, kind, email, user_id IS NOT NULL AS has_online_account, created_at"
+        queries.put("representative", "SELECT id, name, kind, email, user_id IS NOT NULL AS has_online_account, created_at, ended_on, end_reason"
                 + " FROM representative WHERE council_id = :council AND citizen_id = :citizen ORDER BY id");
         // the staff named as the person's contact: their names are the council's, the choice is about the person
         queries.put("dp_contact", "SELECT c.id, u.display_name AS contact, c.changed_at FROM dp_contact c"
@@ -64,7 +64,9 @@ class PeoplePersonalData implements PersonalDataSource {
                 .param("erased", ERASED).param("council", r.councilId()).param("citizen", r.citizenId()).update();
         jdbc.sql("UPDATE household_member SET name = :erased WHERE council_id = :council AND citizen_id = :citizen")
                 .param("erased", ERASED).param("council", r.councilId()).param("citizen", r.citizenId()).update();
-        jdbc.sql("UPDATE representative SET name = :erased, email = NULL WHERE council_id = :council AND citizen_id = :citizen")
+        jdbc.sql("""
+                UPDATE representative SET name = :erased, email = NULL, end_reason = CASE WHEN end_reason IS NULL THEN NULL ELSE :erased END
+                WHERE council_id = :council AND citizen_id = :citizen""")
                 .param("erased", ERASED).param("council", r.councilId()).param("citizen", r.citizenId()).update();
         return new Redacted(java.util.List.of("rights.removed.person", "rights.removed.household", "rights.removed.representatives"),
                 java.util.List.of(new Kept("rights.kept.reference", "rights.why.money-link"),

@@ -61,6 +61,31 @@ public class PeopleRepository {
                 .query((rs, row) -> representative(rs)).optional();
     }
 
+    /** The representative, its row locked until the transaction ends. */
+    public Optional<Representative> representativeForUpdate(long councilId, long id) {
+        return jdbc.sql("SELECT * FROM representative WHERE council_id = :council AND id = :id FOR UPDATE")
+                .param("council", councilId).param("id", id)
+                .query((rs, row) -> representative(rs)).optional();
+    }
+
+    /** Whether the representative still acts, their row held (shared) until the transaction ends. */
+    public boolean holdCurrentRepresentative(long councilId, long id) {
+        return jdbc.sql("SELECT id FROM representative WHERE council_id = :council AND id = :id AND ended_on IS NULL FOR SHARE")
+                .param("council", councilId).param("id", id).query(Long.class).optional().isPresent();
+    }
+
+    /**
+     * Records that the representative no longer acts for the person, from {@code endedOn}; false (nothing
+     * changed) when they had already stopped.
+     */
+    public boolean endRepresentative(long councilId, long id, java.time.LocalDate endedOn, String endedBy, String reason) {
+        return jdbc.sql("""
+                        UPDATE representative SET ended_on = :on, ended_by = :by, end_reason = :reason
+                        WHERE council_id = :council AND id = :id AND ended_on IS NULL""")
+                .param("on", endedOn).param("by", endedBy).param("reason", reason).param("council", councilId).param("id", id)
+                .update() == 1;
+    }
+
     public void linkRepresentativeAccount(long councilId, long representativeId, long userId) {
         jdbc.sql("UPDATE representative SET user_id = :user WHERE council_id = :council AND id = :id AND user_id IS NULL")
                 .param("user", userId).param("council", councilId).param("id", representativeId).update();
@@ -79,6 +104,6 @@ public class PeopleRepository {
     private static Representative representative(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Representative(rs.getLong("id"), rs.getLong("citizen_id"), rs.getLong("council_id"),
                 rs.getString("name"), RepresentativeKind.valueOf(rs.getString("kind")), rs.getString("email"),
-                rs.getObject("user_id", Long.class));
+                rs.getObject("user_id", Long.class), rs.getObject("ended_on", java.time.LocalDate.class), rs.getString("end_reason"));
     }
 }

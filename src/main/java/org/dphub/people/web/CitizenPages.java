@@ -54,9 +54,10 @@ class CitizenPages {
      * Other modules add their sections (plans, direct payments) through {@link CitizenPageSection}.
      */
     @GetMapping("/citizens/{id}")
-    String show(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "false") boolean contactSaved, Model model,
-                Locale locale) {
+    String show(SignedInUser user, @PathVariable long id, @RequestParam(defaultValue = "false") boolean contactSaved,
+                @RequestParam(defaultValue = "false") boolean detailsSaved, Model model, Locale locale) {
         model.addAttribute("contactSaved", contactSaved);
+        model.addAttribute("detailsSaved", detailsSaved);
         return show(user, id, model, new FormErrors(messages, locale), null);
     }
 

@@ -11,6 +11,14 @@ record NewCitizenForm(String givenName, String familyName, String dateOfBirthDay
         return new NewCitizenForm("", "", "", "", "", "", "", "", "", "", "");
     }
 
+    /** A person's details as they are, for the form that changes them. */
+    static NewCitizenForm of(org.dphub.people.Citizen c) {
+        return new NewCitizenForm(c.givenName(), c.familyName(), Integer.toString(c.dateOfBirth().getDayOfMonth()),
+                Integer.toString(c.dateOfBirth().getMonthValue()), Integer.toString(c.dateOfBirth().getYear()), c.postcode().value(),
+                c.preferredLanguage(), c.contactPreference().name(), c.email() == null ? "" : c.email(),
+                c.phone() == null ? "" : c.phone(), c.communicationNeeds() == null ? "" : c.communicationNeeds());
+    }
+
     static NewCitizenForm from(MultiValueMap<String, String> p) {
         return new NewCitizenForm(value(p, "givenName"), value(p, "familyName"), value(p, "dateOfBirth-day"),
                 value(p, "dateOfBirth-month"), value(p, "dateOfBirth-year"), value(p, "postcode"),

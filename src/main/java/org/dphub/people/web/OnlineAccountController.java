@@ -177,8 +177,9 @@ class OnlineAccountController {
     }
 
     private Representative representative(SignedInUser practitioner, Citizen citizen, long representativeId) {
+        // one who no longer acts for the person is not given an account or a password for them here
         return citizens.representatives(practitioner, citizen.id()).stream()
-                .filter(r -> r.id() == representativeId).findFirst().orElseThrow(NotFound::new);
+                .filter(r -> r.id() == representativeId && r.current()).findFirst().orElseThrow(NotFound::new);
     }
 
     private String form(Model model, Citizen citizen, Representative representative, String username, FormErrors errors) {

@@ -171,7 +171,8 @@ class DirectPaymentApiController {
     @PostMapping("/api/v1/direct-payments/{id}/status-changes")
     @PreAuthorize("hasRole('PRACTITIONER')")
     @Operation(summary = "Suspend, resume or end a direct payment from a date, with a reason: "
-            + "{event: SUSPENDED|RESUMED|ENDED, effectiveOn, reason}. Its payments stop, restart or end from that date.")
+            + "{event: SUSPENDED|RESUMED|ENDED, effectiveOn, reason}. Its payments stop, restart or end from that date. "
+            + "WITHDRAWN withdraws one still waiting for agreement (409 once agreed).")
     DirectPaymentJson changeStatus(SignedInUser practitioner, @PathVariable long id, @RequestBody StatusChangeJson body) {
         directPayments.find(practitioner, id).orElseThrow(NotFound::new);
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
@@ -180,6 +181,7 @@ class DirectPaymentApiController {
             case "SUSPENDED" -> DirectPaymentTransitions.Event.SUSPENDED;
             case "RESUMED" -> DirectPaymentTransitions.Event.RESUMED;
             case "ENDED" -> DirectPaymentTransitions.Event.ENDED;
+            case "WITHDRAWN" -> DirectPaymentTransitions.Event.WITHDRAWN;
             default -> {
                 errors.reject("event", "dp.error.status-event");
                 yield null;

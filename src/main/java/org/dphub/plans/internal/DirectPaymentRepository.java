@@ -161,6 +161,14 @@ public class DirectPaymentRepository {
                 .param("to", to.name()).param("id", id).param("from", from.name()).update() == 1;
     }
 
+    /** Ends a direct payment that was never agreed, marked so that no figure counts it as ever in force. */
+    public boolean withdraw(long id) {
+        return jdbc.sql("""
+                        UPDATE direct_payment SET status = 'ENDED', withdrawn = true, version = version + 1
+                        WHERE id = :id AND status = 'AWAITING_AGREEMENT'""")
+                .param("id", id).update() == 1;
+    }
+
     public void insertStatusChange(long councilId, long id, String event, DirectPaymentStatus from, DirectPaymentStatus to,
                                    LocalDate effectiveOn, String reason, String by) {
         jdbc.sql("""

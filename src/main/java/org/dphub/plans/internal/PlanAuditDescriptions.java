@@ -69,7 +69,7 @@ class PlanAuditDescriptions implements AuditDescriptions {
             return words.say("audit.say.direct_payment.agreed.online");
         }
         Object change = event.after().get("event");
-        if ("SUSPENDED".equals(change) || "RESUMED".equals(change) || "ENDED".equals(change)) {
+        if ("SUSPENDED".equals(change) || "RESUMED".equals(change) || "ENDED".equals(change) || "WITHDRAWN".equals(change)) {
             return words.say("audit.say.direct_payment." + change, words.date(event.after().get("effectiveOn")),
                     words.quote(event.after().get("reason")));
         }

@@ -78,6 +78,8 @@ class DirectPaymentPages {
     /** What a practitioner can do next from here: suspend an active one, resume a suspended one, end either. */
     static java.util.List<String> statusEvents(org.dphub.plans.DirectPaymentStatus status) {
         return switch (status) {
+            // a request set up wrongly, or made to someone who no longer acts, is withdrawn before it is agreed
+            case AWAITING_AGREEMENT -> java.util.List.of("WITHDRAWN");
             case ACTIVE -> java.util.List.of("SUSPENDED", "ENDED");
             case SUSPENDED -> java.util.List.of("RESUMED", "ENDED");
             default -> java.util.List.of();

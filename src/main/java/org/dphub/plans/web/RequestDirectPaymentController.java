@@ -131,7 +131,8 @@ class RequestDirectPaymentController {
             }
             planLabels.add(label);
         }
-        List<Representative> representatives = citizens.representatives(practitioner, citizen.id());
+        List<Representative> representatives = citizens.representatives(practitioner, citizen.id()).stream()
+                .filter(Representative::current).toList();
         List<String> representativeIds = new ArrayList<>();
         List<String> representativeLabels = new ArrayList<>();
         for (Representative r : representatives) {

@@ -1,0 +1,18 @@
+package org.dphub.people;
+
+import java.util.List;
+
+/** A representative cannot stop acting yet, for the reasons given; nothing was changed. */
+public class RepresentativeStillNeeded extends RuntimeException {
+
+    private final transient List<RepresentativeDuties.Duty> duties;
+
+    public RepresentativeStillNeeded(List<RepresentativeDuties.Duty> duties) {
+        super("The representative is still needed: " + duties);
+        this.duties = List.copyOf(duties);
+    }
+
+    public List<RepresentativeDuties.Duty> duties() {
+        return duties;
+    }
+}
