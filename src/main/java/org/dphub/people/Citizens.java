@@ -79,6 +79,28 @@ public class Citizens {
         Citizen before = repository.findByIdForUpdate(citizenId)
                 .filter(c -> practitioner.isStaffOf(c.councilId()) && practitioner.has(Role.PRACTITIONER))
                 .orElseThrow(NotFound::new);
+        return change(before, details);
+    }
+
+    /**
+     * The person themself changes how they are contacted: their language, how they like to hear from the
+     * council, email, phone and communication needs. Their name, date of birth and address stay as the
+     * council recorded them (it changes those, on the person's word: a move may change which council
+     * supports them). Audited as {@link #changeDetails}, with the person as the one who changed it. Not
+     * found for anyone but the person themself.
+     */
+    @Transactional
+    public Citizen changeOwnContact(SignedInUser user, long citizenId, String preferredLanguage, ContactPreference contactPreference,
+                                    String email, String phone, String communicationNeeds) {
+        boolean self = accounts.citizenAccessFor(user.userId()).stream()
+                .anyMatch(a -> a.citizenId() == citizenId && a.relationship() == CitizenRelationship.SELF);
+        Citizen before = repository.findByIdForUpdate(citizenId).filter(c -> self).orElseThrow(NotFound::new);
+        return change(before, new NewCitizen(before.councilId(), before.reference(), before.givenName(), before.familyName(),
+                before.dateOfBirth(), before.postcode(), preferredLanguage, contactPreference, email, phone, communicationNeeds));
+    }
+
+    private Citizen change(Citizen before, NewCitizen details) {
+        long citizenId = before.id();
         if (erased.stream().anyMatch(e -> e.erased(before.councilId(), citizenId))) {
             throw new org.dphub.web.Conflict("This person's details were erased at their request, so none are written back");
         }

@@ -253,6 +253,8 @@ class SecurityConfiguration {
                                 "/citizens/*/direct-payments/new", "/plans/*/change", "/direct-payments/*/reviews/new",
                                 "/direct-payments/*/paper-agreement").hasRole("PRACTITIONER")
                         .requestMatchers("/my-plan", "/my-money").hasAnyRole("CITIZEN", "REPRESENTATIVE")
+                        // the person themself changes how they are contacted (the service checks it is their own record)
+                        .requestMatchers("/citizens/*/contact").hasRole("CITIZEN")
                         // money: staff see accounts; finance and the DP team change where they are paid; finance recovers
                         .requestMatchers("/accounts/*/bank-details").hasAnyRole("FINANCE", "DP_TEAM")
                         .requestMatchers("/accounts/*/statements/**").hasRole("FINANCE")

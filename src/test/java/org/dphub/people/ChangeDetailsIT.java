@@ -66,7 +66,10 @@ class ChangeDetailsIT {
 
     /** The change page's form, filled as it comes, then with these fields changed, sent by the practitioner's session. */
     HttpResponse<String> change(String staff, long citizenId, String... fieldsAndValues) {
-        String path = "/citizens/" + citizenId + "/details";
+        return send(staff, "/citizens/" + citizenId + "/details", fieldsAndValues);
+    }
+
+    HttpResponse<String> send(String staff, String path, String... fieldsAndValues) {
         HttpResponse<String> page = http.get(path, "Cookie", staff);
         assertThat(page.statusCode()).isEqualTo(200);
         java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
@@ -171,5 +174,53 @@ class ChangeDetailsIT {
                 {"givenName": "Bethan", "familyName": "Rees", "dateOfBirth": "1948-02-11", "postcode": "SY3 8XX",
                  "preferredLanguage": "en", "contactPreference": "LETTER"}""").statusCode()).isEqualTo(409);
         assertThat(row(citizenId)).isEqualTo(erased);
+    }
+
+    /** The person's own form, as it comes, with these fields changed, sent by their session. */
+    HttpResponse<String> changeOwn(String session, long citizenId, String... fieldsAndValues) {
+        return send(session, "/citizens/" + citizenId + "/contact", fieldsAndValues);
+    }
+
+    @Test
+    void thePersonChangesHowTheyAreContactedThemselfAndNobodyElseCanThere() {
+        long citizenId = newCitizen();
+        SignedInUser practitioner = accounts.findByUsername(PRACTITIONER).orElseThrow();
+        OnlineAccount account = citizens.giveOnlineAccount(practitioner, citizenId, "bethan" + UUID.randomUUID() + "@example.com");
+        String password = http.choosesOwnPassword(account.username(), account.temporaryPassword());
+        String phone = http.signIn(account.username(), password);
+        assertThat(http.get("/citizens/" + citizenId, "Cookie", phone).body()).contains("/citizens/" + citizenId + "/contact")
+                .as("the practitioner's form is not theirs").doesNotContain("/citizens/" + citizenId + "/details");
+        String before = row(citizenId);
+
+        HttpResponse<String> bad = changeOwn(phone, citizenId, "contactPreference", "EMAIL", "email", "", "phone", "01743");
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("Enter your email address, or choose another way for us to contact you")
+                .contains("href=\"#phone\"");
+        assertThat(row(citizenId)).isEqualTo(before);
+
+        // texts in Welsh from now on; what they may not change here is ignored if sent
+        HttpResponse<String> saved = changeOwn(phone, citizenId, "contactPreference", "TEXT", "phone", "07700 900789",
+                "preferredLanguage", "cy", "givenName", "Someone", "postcode", "CF10 1AA");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(row(citizenId)).isEqualTo("Bethan|Rees|1948-02-11|SY3 8XX|cy|TEXT||07700 900789");
+        assertThat(http.get("/citizens/" + citizenId + "?detailsSaved=true&lang=cy", "Cookie", phone).body())
+                .contains("Mae eich manylion cyswllt wedi");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM audit_event WHERE entity_type = 'citizen' AND entity_id = :id AND action = 'UPDATE'
+                          AND actor = :actor AND jsonb_exists(after_state, 'phone') AND NOT jsonb_exists(after_state, 'givenName')""")
+                .param("id", Long.toString(citizenId)).param("actor", account.username()).query(Long.class).single())
+                .as("audited as theirs").isEqualTo(1);
+
+        // nobody else: a representative of theirs, another person, staff
+        long authorised = json.readTree(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/representatives",
+                "{\"name\": \"Owain Rees\", \"kind\": \"AUTHORISED_PERSON\"}").body()).get("id").asLong();
+        OnlineAccount owain = citizens.giveRepresentativeAccount(practitioner, citizenId, authorised, "owain" + UUID.randomUUID() + "@example.com");
+        String owainSession = http.signIn(owain.username(), http.choosesOwnPassword(owain.username(), owain.temporaryPassword()));
+        assertThat(http.get("/citizens/" + citizenId, "Cookie", owainSession).statusCode()).isEqualTo(200);
+        assertThat(http.get("/citizens/" + citizenId + "/contact", "Cookie", owainSession).statusCode()).isEqualTo(403);
+        assertThat(http.get("/citizens/" + newCitizen() + "/contact", "Cookie", phone).statusCode()).as("someone else").isEqualTo(404);
+        assertThat(http.get("/citizens/" + citizenId + "/contact", "Cookie", http.signIn(PRACTITIONER, PASSWORD)).statusCode())
+                .isEqualTo(403);
+        assertThat(row(citizenId)).isEqualTo("Bethan|Rees|1948-02-11|SY3 8XX|cy|TEXT||07700 900789");
     }
 }

@@ -354,6 +354,22 @@ class PlanJourneyBrowserIT {
         assertThat(path()).as(whatThePageSays()).isEqualTo("/direct-payments/" + directPaymentId + "/agreement/agreed");
         assertThat(h1()).isEqualTo("Rydych wedi cytuno");
         assertAccessibleInBothLanguages("agreed");
+
+        // they would rather have texts: they change that themself, in Welsh
+        open("/citizens/" + citizenId);
+        clickAndWait(browser.findElement(By.id("change-own-contact")));
+        assertThat(language()).isEqualTo("cy");
+        assertAccessibleInBothLanguages("how we contact you");
+        choose("contactPreference", "TEXT");
+        type("phone", "");
+        submit();
+        assertThat(errorSummaryTargets()).containsExactly("phone");
+        assertAccessible("how we contact you, with an error, in Welsh");
+        type("phone", "07700 900125");
+        submit();
+        assertThat(path()).as(whatThePageSays()).isEqualTo("/citizens/" + citizenId);
+        assertThat(main()).contains("Mae eich manylion cyswllt wedi", "07700 900125", "Neges destun");
+        assertAccessible("the person's own page after they changed how we contact them");
         signOut();
 
         // --- the practitioner sees it active

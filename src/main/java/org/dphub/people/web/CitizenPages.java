@@ -91,6 +91,9 @@ class CitizenPages {
         model.addAttribute("citizen", citizen);
         model.addAttribute("mayChange", user.isStaffOf(citizen.councilId()) && user.has(Role.PRACTITIONER));
         model.addAttribute("isStaff", user.isStaffOf(citizen.councilId()));
+        // the person themself changes how they are contacted
+        model.addAttribute("isSelf", !user.isStaff() && citizens.actingFor(user).stream()
+                .anyMatch(a -> a.citizen().id() == id && a.relationship() == org.dphub.identity.CitizenRelationship.SELF));
         model.addAttribute("representatives", citizens.representatives(user, id));
         model.addAttribute("household", citizens.household(user, id));
         model.addAttribute("hasOnlineAccount", citizens.hasOnlineAccount(citizen));
