@@ -196,6 +196,42 @@ public class Citizens {
     }
 
     /**
+     * A practitioner corrects a representative's name or email (a misspelt name, a new address): only
+     * what changed is audited, with what it was. How they act (authorised, nominated…) is not changed
+     * here: that is a different legal role, recorded by ending this one and adding them again. Not found
+     * for one who no longer acts, another person's or another council's; refused
+     * ({@link org.dphub.web.Conflict}) when the person's details were erased.
+     */
+    @Transactional
+    public Representative correctRepresentative(SignedInUser practitioner, long citizenId, long representativeId, String name,
+                                                String email) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        Representative before = people.representativeForUpdate(citizen.councilId(), representativeId)
+                .filter(r -> r.citizenId() == citizenId && r.current()).orElseThrow(NotFound::new);
+        if (erased.stream().anyMatch(e -> e.erased(citizen.councilId(), citizenId))) {
+            throw new org.dphub.web.Conflict("This person's details were erased at their request, so none are written back");
+        }
+        java.util.Map<String, Object> was = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Object> now = new java.util.LinkedHashMap<>();
+        if (!before.name().equals(name)) {
+            was.put("name", before.name());
+            now.put("name", name);
+        }
+        if (!java.util.Objects.equals(before.email(), email)) {
+            was.put("email", before.email());
+            now.put("email", email);
+        }
+        if (now.isEmpty()) {
+            return before;
+        }
+        people.correctRepresentative(citizen.councilId(), representativeId, name, email);
+        was.put("citizenId", citizenId);
+        now.put("citizenId", citizenId);
+        audit.record(citizen.councilId(), "representative", representativeId, AuditAction.UPDATE, was, now);
+        return new Representative(before.id(), citizenId, citizen.councilId(), name, before.kind(), email, before.userId());
+    }
+
+    /**
      * For a module that names a representative in what it writes (plans: a direct payment made to
      * them): whether they still act, holding their row until the caller's transaction ends, so that
      * {@link #endRepresentative} cannot record them as stopped in between (it waits, then sees what was

@@ -249,7 +249,7 @@ class SecurityConfiguration {
                         .requestMatchers("/direct-payments/*/adult-continuation").hasRole("PRACTITIONER")
                         // pages that change a person's records: a practitioner (the services check the council too)
                         .requestMatchers("/citizens/new", "/citizens/*/representatives/new", "/citizens/*/household-members/new",
-                                "/citizens/*/account/**", "/citizens/*/representatives/*/account/**", "/citizens/*/representatives/*/end", "/citizens/*/details", "/citizens/*/plans/new",
+                                "/citizens/*/account/**", "/citizens/*/representatives/*/account/**", "/citizens/*/representatives/*/end", "/citizens/*/representatives/*/details", "/citizens/*/details", "/citizens/*/plans/new",
                                 "/citizens/*/direct-payments/new", "/plans/*/change", "/direct-payments/*/reviews/new",
                                 "/direct-payments/*/paper-agreement").hasRole("PRACTITIONER")
                         .requestMatchers("/my-plan", "/my-money").hasAnyRole("CITIZEN", "REPRESENTATIVE")

@@ -278,4 +278,57 @@ class RepresentativesIT {
         assertThat(ending.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(RepresentativeStillNeeded.class);
         assertThat(ended(authorised)).isNull();
     }
+
+    String representativeRow(long id) {
+        return jdbc.sql("SELECT name || '|' || kind || '|' || coalesce(email, '') FROM representative WHERE id = :id")
+                .param("id", id).query(String.class).single();
+    }
+
+    @Test
+    void aPractitionerCorrectsARepresentativesNameAndEmailButNotHowTheyAct() {
+        long citizenId = newCitizen();
+        long son = newRepresentative(citizenId, "Gethin Morgn", "NOMINATED_PERSON");
+        String staff = http.signIn(PRACTITIONER, PASSWORD);
+        String path = "/citizens/" + citizenId + "/representatives/" + son + "/details";
+        assertThat(http.get("/citizens/" + citizenId, "Cookie", staff).body()).contains(path);
+        HttpResponse<String> form = http.get(path, "Cookie", staff);
+        assertThat(form.body()).contains("value=\"Gethin Morgn\"").contains("They act as: Nominated person");
+        String csrf = "&_csrf=" + Http.encode(Http.csrfToken(form.body()));
+
+        for (String bad : new String[] {"name=&email=", "name=" + Http.encode("<script>x</script>") + "&email=",
+                "name=Gethin&email=not-an-email", "name=" + "x".repeat(201) + "&email="}) {
+            HttpResponse<String> refused = http.postForm(path, bad + csrf, "Cookie", staff);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(200);
+            assertThat(refused.body()).as(bad).contains("govuk-error-summary");
+        }
+        assertThat(representativeRow(son)).as("nothing changed").isEqualTo("Gethin Morgn|NOMINATED_PERSON|");
+
+        HttpResponse<String> saved = http.postForm(path, "name=" + Http.encode("Gethin Morgan") + "&email=gethin%40example.com" + csrf,
+                "Cookie", staff);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(representativeRow(son)).isEqualTo("Gethin Morgan|NOMINATED_PERSON|gethin@example.com");
+        JsonNode audit = json.readTree(jdbc.sql("""
+                        SELECT json_build_object('before', before_state, 'after', after_state)::text FROM audit_event
+                        WHERE entity_type = 'representative' AND entity_id = :id AND action = 'UPDATE'""")
+                .param("id", Long.toString(son)).query(String.class).single());
+        assertThat(audit.get("before").get("name").asString()).isEqualTo("Gethin Morgn");
+        assertThat(audit.get("after").get("email").asString()).isEqualTo("gethin@example.com");
+
+        // the API: name and email only; a kind sent is not taken
+        HttpResponse<String> api = http.putJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/representatives/" + son,
+                "{\"name\": \"Gethin Morgan\", \"email\": \"g.morgan@example.com\", \"kind\": \"AUTHORISED_PERSON\"}");
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+        assertThat(representativeRow(son)).isEqualTo("Gethin Morgan|NOMINATED_PERSON|g.morgan@example.com");
+        assertThat(http.putJsonAs("practitioner@demo-wales", PASSWORD, "/api/v1/citizens/" + citizenId + "/representatives/" + son,
+                "{\"name\": \"X\"}").statusCode()).isEqualTo(404);
+        assertThat(http.putJsonAs("dp-team@demo-england", PASSWORD, "/api/v1/citizens/" + citizenId + "/representatives/" + son,
+                "{\"name\": \"X\"}").statusCode()).isEqualTo(403);
+
+        // one who no longer acts is history, not corrected
+        assertThat(end(staff, citizenId, son, "Moved abroad").statusCode()).isEqualTo(302);
+        assertThat(http.get(path, "Cookie", staff).statusCode()).isEqualTo(404);
+        assertThat(http.putJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/representatives/" + son,
+                "{\"name\": \"Someone Else\"}").statusCode()).isEqualTo(404);
+        assertThat(representativeRow(son)).isEqualTo("Gethin Morgan|NOMINATED_PERSON|g.morgan@example.com");
+    }
 }

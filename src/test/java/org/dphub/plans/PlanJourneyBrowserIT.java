@@ -138,6 +138,19 @@ class PlanJourneyBrowserIT {
         assertThat(main()).contains("Siân " + family, "Brother or sister");
         assertAccessible("the person's page with representative and household");
 
+        // --- Gareth's email was typed wrongly: corrected (how he acts is not changed there)
+        clickAndWait(browser.findElements(By.cssSelector("#main-content a[href$='/details']")).stream()
+                .filter(a -> a.getAttribute("href").contains("/representatives/")).findFirst().orElseThrow());
+        assertAccessibleInBothLanguages("correct a representative's name or email");
+        type("email", "gareth.at.example");
+        submit();
+        assertThat(errorSummaryTargets()).containsExactly("email");
+        assertAccessible("correct a representative's name or email, with an error");
+        type("email", "gareth.correct." + unique + "@example.com");
+        submit();
+        assertThat(path()).as(whatThePageSays()).isEqualTo("/citizens/" + citizenId);
+        assertThat(main()).contains("gareth.correct." + unique + "@example.com");
+
         // --- a second representative, who then stops acting: recorded with the reason, kept as history
         clickAndWait(browser.findElement(By.linkText("Add a representative")));
         type("name", "Nia " + family);

@@ -109,6 +109,7 @@ class AuthorisationMatrixIT {
             "GET /api/v1/citizens/{id}/household-members | C STAFF | T",
             "POST /api/v1/citizens/{id}/representatives | P | T",
             "GET /api/v1/citizens/{id}/representatives | C STAFF | T",
+            "PUT /api/v1/citizens/{id}/representatives/{representativeId} | P | T",
             "POST /api/v1/citizens/{id}/representatives/{representativeId}/end | P | TM",
             // plans
             "POST /api/v1/citizens/{citizenId}/direct-payments | P | T",

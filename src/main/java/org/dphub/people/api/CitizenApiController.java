@@ -21,6 +21,7 @@ import org.dphub.people.Relationship;
 import org.dphub.people.Representative;
 import org.dphub.people.RepresentativeKind;
 import org.dphub.people.RepresentativeStillNeeded;
+import org.dphub.people.web.RepresentativeInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -235,19 +236,16 @@ class CitizenApiController {
                                                          @RequestBody NewRepresentativeJson body) {
         citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
-        String name = errors.text("name", body.name(), 200, true, "people.label.representativeName");
+        String name = RepresentativeInput.name(errors, body.name());
         RepresentativeKind kind = null;
         try {
             kind = RepresentativeKind.valueOf(body.kind() == null ? "" : body.kind().strip());
         } catch (IllegalArgumentException e) {
             errors.reject("kind", "people.error.kind");
         }
-        String email = errors.text("email", body.email(), 254, false, "people.label.email");
-        if (email != null && !email.isEmpty() && !email.matches("^[^@\\s]+@[^@\\s]+$")) {
-            errors.reject("email", "people.error.email");
-        }
+        String email = RepresentativeInput.email(errors, body.email());
         errors.throwIfAny();
-        Representative representative = citizens.addRepresentative(practitioner, id, name, kind, email.isEmpty() ? null : email);
+        Representative representative = citizens.addRepresentative(practitioner, id, name, kind, email);
         return ResponseEntity.created(URI.create("/api/v1/citizens/" + id + "/representatives/" + representative.id()))
                 .body(RepresentativeJson.of(representative));
     }
@@ -257,6 +255,20 @@ class CitizenApiController {
             + "endReason is shown to staff only")
     List<RepresentativeJson> representatives(SignedInUser user, @PathVariable long id) {
         return citizens.representatives(user, id).stream().map(r -> RepresentativeJson.of(r, user.isStaff())).toList();
+    }
+
+    @PutMapping("/{id}/representatives/{representativeId}")
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    @Operation(summary = "Correct a representative's name or email ({name, email}); how they act is not changed here (end them "
+            + "and add them again). Only what changed is audited. 404 for one who no longer acts")
+    RepresentativeJson correctRepresentative(SignedInUser practitioner, @PathVariable long id, @PathVariable long representativeId,
+                                             @RequestBody NewRepresentativeJson body) {
+        citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        String name = RepresentativeInput.name(errors, body.name());
+        String email = RepresentativeInput.email(errors, body.email());
+        errors.throwIfAny();
+        return RepresentativeJson.of(citizens.correctRepresentative(practitioner, id, representativeId, name, email));
     }
 
     @PostMapping("/{id}/representatives/{representativeId}/end")

@@ -53,6 +53,12 @@ class PeopleAuditRecords implements AuditDescriptions, AuditSubjects {
                     .map(f -> words.text("audit.citizen.field." + f)).toList();
             return fields.isEmpty() ? Optional.empty() : Optional.of(words.say("audit.say.citizen.changed", String.join(", ", fields)));
         }
+        if (event.action() == AuditAction.UPDATE && REPRESENTATIVE.equals(event.entityType()) && event.after() != null
+                && event.value("endedOn") == null && (event.after().containsKey("name") || event.after().containsKey("email"))) {
+            List<String> fields = java.util.stream.Stream.of("name", "email").filter(event.after()::containsKey)
+                    .map(f -> words.text("audit.representative.field." + f)).toList();
+            return Optional.of(words.say("audit.say.representative.corrected", String.join(", ", fields)));
+        }
         if (event.action() == AuditAction.UPDATE && REPRESENTATIVE.equals(event.entityType()) && event.value("endedOn") != null) {
             return Optional.of(words.say("audit.say.representative.ended", event.value("name"), words.date(event.value("endedOn")),
                     words.quote(event.value("reason"))));

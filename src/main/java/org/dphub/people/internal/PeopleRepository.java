@@ -61,6 +61,12 @@ public class PeopleRepository {
                 .query((rs, row) -> representative(rs)).optional();
     }
 
+    /** A representative's name and email as corrected; how they act stays. */
+    public void correctRepresentative(long councilId, long id, String name, String email) {
+        jdbc.sql("UPDATE representative SET name = :name, email = :email WHERE council_id = :council AND id = :id")
+                .param("name", name).param("email", email).param("council", councilId).param("id", id).update();
+    }
+
     /** The representative, its row locked until the transaction ends. */
     public Optional<Representative> representativeForUpdate(long councilId, long id) {
         return jdbc.sql("SELECT * FROM representative WHERE council_id = :council AND id = :id FOR UPDATE")

@@ -43,21 +43,18 @@ class NewRepresentativeController {
                Locale locale) {
         Citizen citizen = citizen(practitioner, id);
         FormErrors errors = new FormErrors(messages, locale);
-        String name = errors.text("name", form.name(), 200, true, "people.label.representativeName");
+        String name = RepresentativeInput.name(errors, form.name());
         RepresentativeKind kind = null;
         try {
             kind = RepresentativeKind.valueOf(form.kind() == null ? "" : form.kind());
         } catch (IllegalArgumentException e) {
             errors.reject("kind", "people.error.kind");
         }
-        String email = errors.text("email", form.email(), 254, false, "people.label.email");
-        if (email != null && !email.isEmpty() && !email.matches("^[^@\\s]+@[^@\\s]+$")) {
-            errors.reject("email", "people.error.email");
-        }
+        String email = RepresentativeInput.email(errors, form.email());
         if (!errors.isEmpty()) {
             return form(model, citizen, form, errors);
         }
-        citizens.addRepresentative(practitioner, id, name, kind, email.isEmpty() ? null : email);
+        citizens.addRepresentative(practitioner, id, name, kind, email);
         return "redirect:/citizens/" + id + "#representatives";
     }
 
