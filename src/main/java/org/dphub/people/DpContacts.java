@@ -66,7 +66,8 @@ public class DpContacts {
      */
     @Transactional(readOnly = true)
     public Optional<Long> contactUserId(long councilId, long citizenId) {
-        return repository.current(councilId, citizenId);
+        // a contact whose account is switched off (they left) is no one's contact: the request goes to the team
+        return repository.current(councilId, citizenId).filter(id -> accounts.member(id).map(StaffMember::enabled).orElse(false));
     }
 
     /** The contact of each person this citizen or representative is or acts for, with the person. */
@@ -183,14 +184,15 @@ public class DpContacts {
         Map<Long, StaffMember> members = accounts.members(new HashSet<>(users.values()));
         CouncilContact team = councils.settings(staff.councilId()).settings().contact();
         Map<Long, DpContact> found = new java.util.LinkedHashMap<>();
-        users.forEach((citizen, user) -> Optional.ofNullable(members.get(user))
+        users.forEach((citizen, user) -> Optional.ofNullable(members.get(user)).filter(StaffMember::enabled)
                 .ifPresent(m -> found.put(citizen, contact(m, team))));
         return found;
     }
 
+    /** The contact's name and work details; empty when their account is switched off (they left: the team is the contact). */
     private Optional<DpContact> contact(long councilId, long userId) {
         CouncilContact team = councils.settings(councilId).settings().contact();
-        return accounts.member(userId).map(m -> contact(m, team));
+        return accounts.member(userId).filter(StaffMember::enabled).map(m -> contact(m, team));
     }
 
     /** The member's own work phone and email, or the DP team's where they have none. */

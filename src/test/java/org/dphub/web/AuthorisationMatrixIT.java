@@ -237,6 +237,10 @@ class AuthorisationMatrixIT {
             "GET /api/v1/council/single-sign-on | A |",
             "PUT /api/v1/council/single-sign-on | A |",
             "DELETE /api/v1/council/single-sign-on | A |",
+            // issue 17: staff accounts, and switching off a leaver's
+            "GET /api/v1/council/staff | A |",
+            "POST /api/v1/council/staff/{id}/switch-off | A | TM",
+            "POST /api/v1/council/staff/{id}/switch-on | A | TM",
             // directory
             "GET /api/v1/directory/search | PUBLIC SIGNED N |",
             "POST /api/v1/provider-registrations | PUBLIC SIGNED |",
@@ -338,6 +342,7 @@ class AuthorisationMatrixIT {
             // keys are each user's own, and the demo has none (ApiKeysIT makes its own)
             Map.entry("/api/v1/api-keys/{}", "SELECT id FROM api_key WHERE false"),
             Map.entry("/api/v1/citizens/{}", "SELECT " + ME),
+            Map.entry("/api/v1/council/staff/{}", "SELECT id FROM app_user WHERE username = 'practitioner@demo-england'"),
             // the demo citizen has no representative, and others' are not theirs: a made-up id (RepresentativesIT asks with real ones)
             Map.entry("/api/v1/citizens/{}/representatives/{}", "SELECT NULL"),
             Map.entry("/api/v1/direct-payments/{}",

@@ -112,6 +112,9 @@ class PageMatrixIT {
             "GET /council/one-time-codes | A |",
             "GET /council/one-time-codes/{userId}/reset | A | T",
             "GET /council/settings | A |",
+            // issue 17: staff accounts, and switching off a leaver's (another council's: 404)
+            "GET /council/staff | A |",
+            "GET /council/staff/{userId}/switch-off | A | T",
             "GET /council/settings/edit | A |",
             "GET /council/settings/single-sign-on | A |",
             "POST /council/settings/single-sign-on | A |",
@@ -295,6 +298,8 @@ class PageMatrixIT {
             "POST /council/information/terms/{key} | A |",
             "POST /council/match-weights | A |",
             "POST /council/one-time-codes/{userId}/reset | A | T",
+            "POST /council/staff/{userId}/switch-off | A | T",
+            "POST /council/staff/{userId}/switch-on | A | T",
             "POST /council/settings/edit | A |",
             "POST /cover-bookings/{id}/accept | PA | T",
             "POST /cover-bookings/{id}/cancel | C R STAFF | T",
@@ -395,6 +400,8 @@ class PageMatrixIT {
             Map.entry("/council/one-time-codes/{}", """
                     SELECT e.user_id FROM one_time_code_enrolment e JOIN app_user u ON u.id = e.user_id JOIN council c ON c.id = u.council_id
                     WHERE c.code = 'demo-england' AND e.reset_at IS NULL AND e.confirmed_at IS NOT NULL ORDER BY e.user_id LIMIT 1"""),
+            // a member of demo-england's staff: the administrator's page about switching off their account
+            Map.entry("/council/staff/{}", "SELECT id FROM app_user WHERE username = 'practitioner@demo-england'"),
             // kinds the demo does not make: other tests may, so a made-up id keeps the answers the same whatever ran before
             Map.entry("/citizens/{}/representatives/{}", NONE),
             Map.entry("/cover-bookings/{}", NONE),

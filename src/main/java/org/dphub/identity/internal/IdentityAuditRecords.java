@@ -60,6 +60,13 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
         if (event.after() != null && event.after().containsKey("password")) {
             return words.say("audit.say.user.password");
         }
+        // a council administrator switched a staff account off (someone left) or on again
+        if (event.after() != null && "SWITCHED_OFF".equals(event.after().get("event"))) {
+            return words.say("audit.say.user.switched-off", event.value("displayName"));
+        }
+        if (event.after() != null && "SWITCHED_ON".equals(event.after().get("event"))) {
+            return words.say("audit.say.user.switched-on", event.value("displayName"));
+        }
         return null;
     }
 

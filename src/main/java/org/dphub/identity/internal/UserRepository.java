@@ -200,6 +200,18 @@ public class UserRepository {
                 .query(Long.class).list().stream().map(this::findById).flatMap(Optional::stream).toList();
     }
 
+    /** The council's accounts that have signed in through its provider. */
+    public Set<Long> withCouncilAccount(long councilId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT user_id FROM app_user_council_account WHERE council_id = :council")
+                .param("council", councilId).query(Long.class).list());
+    }
+
+    /** Switches an account of the council's on or off; false when it already was. */
+    public boolean setEnabled(long userId, long councilId, boolean enabled) {
+        return jdbc.sql("UPDATE app_user SET enabled = :enabled WHERE id = :id AND council_id = :council AND enabled <> :enabled")
+                .param("enabled", enabled).param("id", userId).param("council", councilId).update() == 1;
+    }
+
     public List<org.dphub.identity.StaffMember> withRole(long councilId, Role role) {
         return jdbc.sql(MEMBER + """
                          WHERE u.council_id = :council AND u.enabled

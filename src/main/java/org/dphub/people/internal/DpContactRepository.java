@@ -85,15 +85,21 @@ public class DpContactRepository {
                 .query(CitizenRepository::map).list();
     }
 
-    /** Of these people, those with no contact yet, by name. */
+    /**
+     * Of these people, those with no contact: none chosen yet, or one whose account has been switched
+     * off (they left the council), by name.
+     */
     public List<Citizen> withoutContact(long councilId, Collection<Long> citizenIds) {
         if (citizenIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                         SELECT c.* FROM citizen c
-                        WHERE c.council_id = :council AND c.id = ANY(:ids)
-                          AND NOT EXISTS (SELECT 1 FROM dp_contact k WHERE k.citizen_id = c.id AND k.council_id = :council)
+                        LEFT JOIN (SELECT DISTINCT ON (citizen_id) citizen_id, contact_user_id FROM dp_contact
+                                   WHERE council_id = :council AND citizen_id = ANY(:ids) ORDER BY citizen_id, id DESC) k
+                               ON k.citizen_id = c.id
+                        LEFT JOIN app_user u ON u.id = k.contact_user_id
+                        WHERE c.council_id = :council AND c.id = ANY(:ids) AND (k.citizen_id IS NULL OR NOT u.enabled)
                         ORDER BY c.family_name, c.given_name, c.id""")
                 .param("council", councilId).param("ids", new SqlArrayValue("bigint", citizenIds.toArray()))
                 .query(CitizenRepository::map).list();
