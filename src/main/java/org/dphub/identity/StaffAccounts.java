@@ -24,9 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffAccounts {
 
-    /** One member of staff, as the administrator sees them. */
+    /**
+     * One member of staff, as the administrator sees them. {@code alsoOwnUse}: the account is also how
+     * they sign in as a person with a direct payment, a representative, a PA or a provider.
+     */
     public record StaffAccount(long userId, String displayName, String username, List<Role> roles, boolean enabled,
-                               boolean hasPassword, boolean councilAccount) {
+                               boolean hasPassword, boolean councilAccount, boolean alsoOwnUse) {
     }
 
     private final UserRepository users;
@@ -45,9 +48,7 @@ public class StaffAccounts {
         long council = councilOf(admin);
         Set<Long> linked = users.withCouncilAccount(council);
         return users.staffOf(council).stream()
-                .map(u -> new StaffAccount(u.id(), u.displayName(), u.username(),
-                        u.roles().stream().filter(Role::isStaff).sorted().toList(), u.enabled(), u.passwordHash() != null,
-                        linked.contains(u.id())))
+                .map(u -> account(u, linked.contains(u.id())))
                 .sorted(java.util.Comparator.comparing((StaffAccount s) -> !s.enabled())
                         .thenComparing(s -> s.displayName().toLowerCase(java.util.Locale.ROOT)).thenComparing(StaffAccount::userId))
                 .toList();
@@ -56,7 +57,15 @@ public class StaffAccounts {
     /** One of them; anyone else is {@link NotFound}. */
     @Transactional(readOnly = true)
     public StaffAccount member(SignedInUser admin, long userId) {
-        return staff(admin).stream().filter(s -> s.userId() == userId).findFirst().orElseThrow(NotFound::new);
+        long council = councilOf(admin);
+        return users.staffMember(council, userId).map(u -> account(u, users.withCouncilAccount(council).contains(u.id())))
+                .orElseThrow(NotFound::new);
+    }
+
+    private static StaffAccount account(UserRepository.StoredUser u, boolean councilAccount) {
+        return new StaffAccount(u.id(), u.displayName(), u.username(), u.roles().stream().filter(Role::isStaff).sorted().toList(),
+                u.enabled(), u.passwordHash() != null, councilAccount,
+                u.roles().stream().anyMatch(r -> !r.isStaff() && r != Role.NATIONAL_ANALYST));
     }
 
     /** Switches off a leaver's account (see the class). Nothing to do when it is off already. */

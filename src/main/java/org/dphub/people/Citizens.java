@@ -101,9 +101,7 @@ public class Citizens {
 
     private Citizen change(Citizen before, NewCitizen details) {
         long citizenId = before.id();
-        if (erased.stream().anyMatch(e -> e.erased(before.councilId(), citizenId))) {
-            throw new org.dphub.web.Conflict("This person's details were erased at their request, so none are written back");
-        }
+        refuseIfErased(before.councilId(), citizenId);
         Citizen after = new Citizen(before.id(), before.councilId(), before.reference(), details.givenName(), details.familyName(),
                 details.dateOfBirth(), details.postcode(), details.preferredLanguage(), details.contactPreference(), details.email(),
                 details.phone(), details.communicationNeeds());
@@ -119,9 +117,7 @@ public class Citizens {
         if (now.isEmpty()) {
             return before;
         }
-        repository.updateDetails(before.councilId(), citizenId, new NewCitizen(before.councilId(), before.reference(),
-                details.givenName(), details.familyName(), details.dateOfBirth(), details.postcode(), details.preferredLanguage(),
-                details.contactPreference(), details.email(), details.phone(), details.communicationNeeds()));
+        repository.updateDetails(before.councilId(), citizenId, details);
         was.put("citizenId", citizenId);
         now.put("citizenId", citizenId);
         audit.record(before.councilId(), "citizen", citizenId, AuditAction.UPDATE, was, now);
@@ -152,6 +148,13 @@ public class Citizens {
         audit.record(citizen.councilId(), "representative", representative.id(), AuditAction.CREATE, null, AuditTrail.values(
                 "citizenId", citizenId, "name", name, "kind", kind.name(), "email", email));
         return representative;
+    }
+
+    /** Nothing personal is written back to an erased person's record (rights answers who was erased). */
+    private void refuseIfErased(long councilId, long citizenId) {
+        if (erased.stream().anyMatch(e -> e.erased(councilId, citizenId))) {
+            throw new org.dphub.web.Conflict("This person's details were erased at their request, so none are written back");
+        }
     }
 
     /**
@@ -208,9 +211,7 @@ public class Citizens {
         Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
         Representative before = people.representativeForUpdate(citizen.councilId(), representativeId)
                 .filter(r -> r.citizenId() == citizenId && r.current()).orElseThrow(NotFound::new);
-        if (erased.stream().anyMatch(e -> e.erased(citizen.councilId(), citizenId))) {
-            throw new org.dphub.web.Conflict("This person's details were erased at their request, so none are written back");
-        }
+        refuseIfErased(citizen.councilId(), citizenId);
         java.util.Map<String, Object> was = new java.util.LinkedHashMap<>();
         java.util.Map<String, Object> now = new java.util.LinkedHashMap<>();
         if (!before.name().equals(name)) {

@@ -306,8 +306,10 @@ public class DirectPayments {
      * closes the account's payments in the same transaction.
      */
     @Transactional
-    public Details changeStatus(SignedInUser practitioner, long id, DirectPaymentTransitions.Event event, LocalDate effectiveOn,
+    public Details changeStatus(SignedInUser practitioner, long id, DirectPaymentTransitions.Event event, LocalDate asked,
                                 String reason) {
+        // a withdrawal has no date of its own: it happens today, before anything was paid
+        LocalDate effectiveOn = event == DirectPaymentTransitions.Event.WITHDRAWN ? LocalDate.now(clock) : asked;
         Details details = find(practitioner, id).orElseThrow(NotFound::new);
         DirectPayment dp = details.directPayment();
         if (!practitioner.isStaffOf(dp.councilId()) || !practitioner.has(Role.PRACTITIONER)) {

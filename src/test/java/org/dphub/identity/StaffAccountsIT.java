@@ -119,6 +119,15 @@ class StaffAccountsIT {
                 .statusCode()).isEqualTo(404);
         assertThat(http.postJsonAs("dp-team@demo-england", PASSWORD, "/api/v1/council/staff/" + practitioner + "/switch-off", "")
                 .statusCode()).as("staff who are not administrators").isEqualTo(403);
+        // an account that is also their own (here a PA's): the page says switching it off stops that too
+        String both = "both" + UUID.randomUUID() + "@demo-england.example";
+        long bothId = accounts.create(new NewUserAccount(both, PASSWORD, "Bryn Both", council(),
+                EnumSet.of(Role.PRACTITIONER, Role.PERSONAL_ASSISTANT), "en"));
+        assertThat(http.get("/council/staff/" + bothId + "/switch-off", "Cookie", page).body())
+                .contains("They also use this account for themself");
+        assertThat(http.get("/council/staff/" + practitioner + "/switch-off", "Cookie", page).body())
+                .doesNotContain("They also use this account for themself");
+
         long citizen = accounts.findByUsername("citizen@demo-england").orElseThrow().userId();
         assertThat(http.postJsonAs(ADMIN, PASSWORD, "/api/v1/council/staff/" + citizen + "/switch-off", "").statusCode())
                 .as("not staff: not the administrator's to switch off").isEqualTo(404);

@@ -215,7 +215,8 @@ class RepresentativesIT {
                 .contains("/direct-payments/" + dp + "/status-changes/new?event=WITHDRAWN").contains("Withdraw the direct payment");
         String withdrawPath = "/direct-payments/" + dp + "/status-changes/new?event=WITHDRAWN";
         HttpResponse<String> withdrawForm = http.get(withdrawPath, "Cookie", staff);
-        assertThat(withdrawForm.body()).contains("nothing has been paid and nothing will be");
+        assertThat(withdrawForm.body()).contains("nothing has been paid and nothing will be")
+                .as("withdrawn today: no date to give").doesNotContain("effectiveOn-day");
         LocalDate today = LocalDate.now();
         HttpResponse<String> withdrawn = http.postForm(withdrawPath, "effectiveOn-day=" + today.getDayOfMonth() + "&effectiveOn-month="
                 + today.getMonthValue() + "&effectiveOn-year=" + today.getYear() + "&reason=" + Http.encode("Made to the wrong person")

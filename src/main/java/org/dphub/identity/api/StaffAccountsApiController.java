@@ -19,11 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Identity")
 class StaffAccountsApiController {
 
+    /** alsoOwnUse: the account is also how they sign in as a person with a direct payment, a representative, a PA or a provider. */
     record StaffAccountJson(long id, String displayName, String username, List<Role> roles, boolean enabled, boolean hasPassword,
-                            boolean councilAccount) {
+                            boolean councilAccount, boolean alsoOwnUse) {
         static StaffAccountJson of(StaffAccounts.StaffAccount s) {
             return new StaffAccountJson(s.userId(), s.displayName(), s.username(), s.roles(), s.enabled(), s.hasPassword(),
-                    s.councilAccount());
+                    s.councilAccount(), s.alsoOwnUse());
         }
     }
 

@@ -56,23 +56,26 @@ public class UserRepository {
         if (username == null) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        SELECT u.id, u.username, u.display_name, u.council_id, u.preferred_language,
-                               u.password_hash, u.enabled, u.must_change_password,
-                               array(SELECT r.role FROM app_user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles
-                        FROM app_user u
-                        WHERE u.username = :username""")
+        return jdbc.sql(STORED_USER + " WHERE u.username = :username")
                 .param("username", username.strip().toLowerCase(java.util.Locale.ROOT))
-                .query((rs, row) -> {
-                    Set<Role> roles = EnumSet.noneOf(Role.class);
-                    for (String role : (String[]) rs.getArray("roles").getArray()) {
-                        roles.add(Role.valueOf(role));
-                    }
-                    return new StoredUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                            rs.getObject("council_id", Long.class), roles, rs.getString("preferred_language"),
-                            rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"));
-                })
+                .query(UserRepository::storedUser)
                 .optional();
+    }
+
+    private static final String STORED_USER = """
+            SELECT u.id, u.username, u.display_name, u.council_id, u.preferred_language,
+                   u.password_hash, u.enabled, u.must_change_password,
+                   array(SELECT r.role FROM app_user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles
+            FROM app_user u""";
+
+    private static StoredUser storedUser(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : (String[]) rs.getArray("roles").getArray()) {
+            roles.add(Role.valueOf(role));
+        }
+        return new StoredUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getObject("council_id", Long.class), roles, rs.getString("preferred_language"),
+                rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"));
     }
 
     /**
@@ -191,13 +194,24 @@ public class UserRepository {
                 .query(UserRepository::member).list();
     }
 
-    /** Each staff member of the council: their username and roles. */
+    /** Each staff member of the council: their username and roles (one statement, however many staff). */
     public List<StoredUser> staffOf(long councilId) {
-        return jdbc.sql("SELECT u.id FROM app_user u WHERE u.council_id = :council"
-                        + " AND EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = u.id AND r.role = ANY(:staff))")
-                .param("council", councilId)
-                .param("staff", new org.springframework.jdbc.support.SqlArrayValue("text", Role.STAFF.stream().map(Role::name).toArray()))
-                .query(Long.class).list().stream().map(this::findById).flatMap(Optional::stream).toList();
+        return jdbc.sql(STORED_USER + " WHERE u.council_id = :council AND " + IS_STAFF + " ORDER BY u.id")
+                .param("council", councilId).param("staff", staffRoles())
+                .query(UserRepository::storedUser).list();
+    }
+
+    /** One staff member of the council; empty for anyone else. */
+    public Optional<StoredUser> staffMember(long councilId, long userId) {
+        return jdbc.sql(STORED_USER + " WHERE u.council_id = :council AND u.id = :id AND " + IS_STAFF)
+                .param("council", councilId).param("id", userId).param("staff", staffRoles())
+                .query(UserRepository::storedUser).optional();
+    }
+
+    private static final String IS_STAFF = "EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = u.id AND r.role = ANY(:staff))";
+
+    private static org.springframework.jdbc.support.SqlArrayValue staffRoles() {
+        return new org.springframework.jdbc.support.SqlArrayValue("text", Role.STAFF.stream().map(Role::name).toArray());
     }
 
     /** The council's accounts that have signed in through its provider. */

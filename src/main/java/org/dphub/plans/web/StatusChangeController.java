@@ -54,8 +54,8 @@ class StatusChangeController {
                   @RequestParam(defaultValue = "") String reason, Model model, Locale locale) {
         DirectPayments.Details details = details(practitioner, id, event);
         FormErrors errors = new FormErrors(messages, locale);
-        LocalDate on = errors.date("effectiveOn", day, month, year, "dp.label.effectiveOn");
         LocalDate today = LocalDate.now(clock);
+        LocalDate on = "WITHDRAWN".equals(event) ? today : errors.date("effectiveOn", day, month, year, "dp.label.effectiveOn");
         if (on != null && (on.isAfter(today.plusYears(1)) || on.isBefore(today.minusYears(1)))) {
             errors.reject("effectiveOn", "dp.status.error.date");
         }
