@@ -2,12 +2,9 @@ package org.dphub.people.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import org.dphub.people.Citizen;
-import org.dphub.people.CitizenInput;
 import org.dphub.people.Citizens;
-import org.dphub.people.ContactPreference;
 import org.dphub.people.NewCitizen;
 import org.dphub.shared.PostcodeDirectory;
 import org.dphub.shared.SignedInUser;
@@ -56,17 +53,7 @@ class ChangeDetailsController {
         Citizen citizen = citizen(practitioner, id);
         NewCitizenForm form = NewCitizenForm.from(params);
         FormErrors errors = new FormErrors(messages, locale);
-        LocalDate born = errors.date("dateOfBirth", form.dateOfBirthDay(), form.dateOfBirthMonth(), form.dateOfBirthYear(),
-                "people.label.dateOfBirth");
-        if (form.preferredLanguage().isBlank()) {
-            errors.reject("preferredLanguage", "people.error.preferredLanguage");
-        }
-        if (form.contactPreference().isBlank()) {
-            errors.reject("contactPreference", "people.error.contactPreference");
-        }
-        NewCitizen details = CitizenInput.read(citizen.councilId(), new CitizenInput.Typed(form.givenName(), form.familyName(), born,
-                        form.postcode(), form.preferredLanguage(), form.contactPreference(), form.email(), form.phone(),
-                        form.communicationNeeds()), errors, postcodes, clock, () -> citizens.postcodeExample(citizen.councilId()));
+        NewCitizen details = form.read(citizen.councilId(), errors, postcodes, clock, () -> citizens.postcodeExample(citizen.councilId()));
         if (details == null) {
             return form(model, citizen, form, errors);
         }
@@ -88,8 +75,7 @@ class ChangeDetailsController {
         model.addAttribute("citizen", citizen);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("languages", java.util.List.of("en", "cy"));
-        model.addAttribute("contactPreferences", ContactPreference.values());
+        NewCitizenForm.choices(model);
         return "people/change-details";
     }
 }

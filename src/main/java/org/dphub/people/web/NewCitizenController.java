@@ -1,12 +1,9 @@
 package org.dphub.people.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import org.dphub.people.Citizen;
-import org.dphub.people.CitizenInput;
 import org.dphub.people.Citizens;
-import org.dphub.people.ContactPreference;
 import org.dphub.people.NewCitizen;
 import org.dphub.shared.PostcodeDirectory;
 import org.dphub.shared.SignedInUser;
@@ -46,17 +43,7 @@ class NewCitizenController {
     String create(SignedInUser practitioner, @RequestParam MultiValueMap<String, String> params, Model model, Locale locale) {
         NewCitizenForm form = NewCitizenForm.from(params);
         FormErrors errors = new FormErrors(messages, locale);
-        LocalDate born = errors.date("dateOfBirth", form.dateOfBirthDay(), form.dateOfBirthMonth(), form.dateOfBirthYear(),
-                "people.label.dateOfBirth");
-        if (form.preferredLanguage().isBlank()) {
-            errors.reject("preferredLanguage", "people.error.preferredLanguage");
-        }
-        if (form.contactPreference().isBlank()) {
-            errors.reject("contactPreference", "people.error.contactPreference");
-        }
-        NewCitizen person = CitizenInput.read(practitioner.councilId(), new CitizenInput.Typed(form.givenName(),
-                form.familyName(), born, form.postcode(), form.preferredLanguage(), form.contactPreference(), form.email(),
-                form.phone(), form.communicationNeeds()), errors, postcodes, clock,
+        NewCitizen person = form.read(practitioner.councilId(), errors, postcodes, clock,
                 () -> citizens.postcodeExample(practitioner.councilId()));
         if (person == null) {
             return form(model, form, errors);
@@ -68,8 +55,7 @@ class NewCitizenController {
     private String form(Model model, NewCitizenForm form, FormErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("languages", java.util.List.of("en", "cy"));
-        model.addAttribute("contactPreferences", ContactPreference.values());
+        NewCitizenForm.choices(model);
         return "people/new-citizen";
     }
 }

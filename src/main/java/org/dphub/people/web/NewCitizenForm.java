@@ -26,6 +26,30 @@ record NewCitizenForm(String givenName, String familyName, String dateOfBirthDay
                 value(p, "communicationNeeds"));
     }
 
+    /**
+     * The person's details as this form typed them, checked as {@link CitizenInput} checks them (with the
+     * date of birth's three boxes, and the two choices the form asks for); null with the problems in
+     * {@code errors}.
+     */
+    org.dphub.people.NewCitizen read(long councilId, org.dphub.web.FormErrors errors, org.dphub.shared.PostcodeDirectory postcodes,
+                                     java.time.Clock clock, java.util.function.Supplier<String> postcodeExample) {
+        java.time.LocalDate born = errors.date("dateOfBirth", dateOfBirthDay, dateOfBirthMonth, dateOfBirthYear, "people.label.dateOfBirth");
+        if (preferredLanguage.isBlank()) {
+            errors.reject("preferredLanguage", "people.error.preferredLanguage");
+        }
+        if (contactPreference.isBlank()) {
+            errors.reject("contactPreference", "people.error.contactPreference");
+        }
+        return org.dphub.people.CitizenInput.read(councilId, new org.dphub.people.CitizenInput.Typed(givenName, familyName, born,
+                postcode, preferredLanguage, contactPreference, email, phone, communicationNeeds), errors, postcodes, clock, postcodeExample);
+    }
+
+    /** What the form's two choices offer: English or Welsh, and each way of being contacted. */
+    static void choices(org.springframework.ui.Model model) {
+        model.addAttribute("languages", java.util.List.of("en", "cy"));
+        model.addAttribute("contactPreferences", org.dphub.people.ContactPreference.values());
+    }
+
     /** The first value sent for a field, or "" when it was not sent. */
     static String value(MultiValueMap<String, String> params, String name) {
         String value = params.getFirst(name);

@@ -96,8 +96,7 @@ class OwnContactController {
         model.addAttribute("citizen", citizen);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("languages", java.util.List.of("en", "cy"));
-        model.addAttribute("contactPreferences", ContactPreference.values());
+        NewCitizenForm.choices(model);
         return "people/own-contact";
     }
 }
