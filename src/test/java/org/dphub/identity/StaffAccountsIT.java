@@ -32,6 +32,8 @@ class StaffAccountsIT {
     UserAccounts accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.dphub.people.Citizens citizens;
 
     Http http;
 
@@ -153,5 +155,16 @@ class StaffAccountsIT {
         assertThat(http.get("/citizens/" + citizenId, "Cookie", http.signIn("dp-team@demo-england", PASSWORD)).body())
                 .as("the team sees the person has no contact now, to choose another (her name stays in the history)")
                 .contains("id=\"dp-contact-none\"");
+
+        // the person asks for help: it goes to the team, not to the leaver
+        org.dphub.people.OnlineAccount glyn = citizens.giveOnlineAccount(accounts.findByUsername("practitioner@demo-england").orElseThrow(),
+                citizenId, "glyn" + UUID.randomUUID() + "@example.com");
+        String glynPassword = http.choosesOwnPassword(glyn.username(), glyn.temporaryPassword());
+        HttpResponse<String> asked = http.postJsonAs(glyn.username(), glynPassword, "/api/v1/help-requests",
+                "{\"citizenId\": " + citizenId + ", \"kind\": \"OTHER\", \"text\": \"Who do I ring now?\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        long request = Long.parseLong(asked.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+        assertThat(jdbc.sql("SELECT assigned_to IS NULL FROM help_request WHERE id = :id").param("id", request)
+                .query(Boolean.class).single()).as("not assigned to the leaver: the team's queue").isTrue();
     }
 }
