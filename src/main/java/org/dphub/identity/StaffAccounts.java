@@ -1,9 +1,13 @@
 package org.dphub.identity;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
+import org.dphub.councils.Councils;
 import org.dphub.identity.internal.SessionsOfClosedSignIns;
 import org.dphub.identity.internal.UserRepository;
 import org.dphub.shared.Role;
@@ -14,8 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A council administrator's staff accounts: who they are, how they sign in, and switching off the
- * account of someone who has left (and on again). A switched-off account cannot sign in by password,
+ * A council administrator's staff accounts: who they are, how they sign in, adding someone who joins
+ * (with a temporary password, or to sign in with their council account when the council's staff must),
+ * changing a member's roles, and switching off the account of someone who has left (and on again). A switched-off account cannot sign in by password,
  * by the council's provider or with an API key, and its open sessions end when the change is
  * committed; nothing it did is changed. An administrator cannot switch off their own account, so the
  * council always keeps one who can sign in. Another council's staff, or anyone who is not staff, is not
@@ -32,14 +37,111 @@ public class StaffAccounts {
                                boolean hasPassword, boolean councilAccount, boolean alsoOwnUse) {
     }
 
+    /** Someone who joins, as the administrator gave them (checked by the page or the API first). */
+    public record NewStaffMember(String displayName, String email, String workPhone, Set<Role> roles) {
+
+        public NewStaffMember {
+            roles = Set.copyOf(roles);
+            if (roles.isEmpty() || !Role.STAFF.containsAll(roles)) {
+                throw new IllegalArgumentException("A member of staff has at least one staff role and no other");
+            }
+        }
+    }
+
+    /**
+     * The account made, and its temporary password, shown once: null when the council's staff with these
+     * roles sign in with their council account, so no password of theirs would work.
+     */
+    public record AddedStaff(StaffAccount account, String temporaryPassword) {
+
+        public boolean councilAccountOnly() {
+            return temporaryPassword == null;
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final UserRepository users;
+    private final UserAccounts accounts;
+    private final Councils councils;
     private final AuditTrail audit;
     private final SessionsOfClosedSignIns sessions;
 
-    StaffAccounts(UserRepository users, AuditTrail audit, SessionsOfClosedSignIns sessions) {
+    StaffAccounts(UserRepository users, UserAccounts accounts, Councils councils, AuditTrail audit, SessionsOfClosedSignIns sessions) {
         this.users = users;
+        this.accounts = accounts;
+        this.councils = councils;
         this.audit = audit;
         this.sessions = sessions;
+    }
+
+    /**
+     * Adds someone who joins the council's staff. Their username is their work email, which is also how
+     * their council account finds them at its first sign-in. With a password they choose their own at the
+     * first sign-in (and a finance officer or administrator sets up one-time codes). Audited. An email
+     * address that already has an account is {@link UsernameTakenException}, nothing made.
+     */
+    @Transactional
+    public AddedStaff add(SignedInUser admin, NewStaffMember member) {
+        long council = councilOf(admin);
+        boolean councilAccountOnly = councils.singleSignOn(council).map(sso -> sso.settings().refusesPasswordOf(member.roles()))
+                .orElse(false);
+        String password = councilAccountOnly ? null : TemporaryPassword.make();
+        NewUserAccount account = new NewUserAccount(member.email(), councilAccountOnly ? unknowable() : password,
+                member.displayName(), council, member.roles(), "en");
+        long id = councilAccountOnly ? accounts.create(account) : accounts.createWithTemporaryPassword(account);
+        accounts.setWorkContact(id, member.workPhone(), member.email());
+        return new AddedStaff(member(admin, id), password);
+    }
+
+    /** A password no one knows: the account signs in with the council's provider only. */
+    private static String unknowable() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Whether a member's roles come from their groups at the council's provider, so are not changed here. */
+    @Transactional(readOnly = true)
+    public boolean rolesFromCouncilAccount(SignedInUser admin, StaffAccount member) {
+        return member.councilAccount() && councils.singleSignOn(councilOf(admin)).isPresent();
+    }
+
+    /**
+     * Gives a member exactly these staff roles (any role they hold for themself stays). Audited with
+     * what they were; they are signed out, so the new roles apply at their next sign-in. Refused
+     * ({@link Conflict}, nothing changed): an administrator taking away their own administrator role,
+     * and a member whose roles come from their council account's groups, which set them at each sign-in.
+     */
+    @Transactional
+    public StaffAccount changeRoles(SignedInUser admin, long userId, Set<Role> roles) {
+        StaffAccount member = member(admin, userId);
+        if (roles.isEmpty() || !Role.STAFF.containsAll(roles)) {
+            throw new IllegalArgumentException("A member of staff has at least one staff role and no other");
+        }
+        if (userId == admin.userId() && !roles.contains(Role.COUNCIL_ADMIN)) {
+            throw new Conflict("You cannot take away your own administrator role: ask another administrator");
+        }
+        if (rolesFromCouncilAccount(admin, member)) {
+            throw new Conflict("They sign in with their council account, whose groups give their roles at each sign-in: "
+                    + "change their groups at your council's provider");
+        }
+        Set<Role> before = EnumSet.copyOf(member.roles());
+        if (before.equals(EnumSet.copyOf(roles))) {
+            return member;
+        }
+        users.replaceStaffRoles(userId, roles);
+        audit.record(admin.councilId(), "user", userId, AuditAction.UPDATE,
+                AuditTrail.values("displayName", member.displayName(), "roles", names(before)),
+                AuditTrail.values("displayName", member.displayName(), "roles", names(roles)));
+        if (userId != admin.userId()) {
+            sessions.endAfterCommit(List.of(member.username()));
+        }
+        return member(admin, userId);
+    }
+
+    private static List<String> names(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().toList();
     }
 
     /** The council's staff, switched-on first, by name. */

@@ -19,6 +19,14 @@ public record StaffMember(long id, String displayName, Long councilId, Set<Role>
         return roles.contains(role);
     }
 
+    /**
+     * Whether they can be someone's named contact now: switched on (they have not left) and in the
+     * direct payments team (they have not moved to other work). When not, the team is the contact.
+     */
+    public boolean actsAsContact() {
+        return enabled && roles.contains(Role.DP_TEAM);
+    }
+
     /** An enabled member of this council's staff with this role. */
     public boolean isOf(long council, Role role) {
         return enabled && councilId != null && councilId == council && roles.contains(role);

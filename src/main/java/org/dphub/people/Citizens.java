@@ -10,6 +10,7 @@ import org.dphub.identity.UserAccounts;
 import java.util.Set;
 import org.dphub.identity.CitizenRelationship;
 import org.dphub.identity.NewUserAccount;
+import org.dphub.identity.TemporaryPassword;
 import org.dphub.people.internal.CitizenRepository;
 import org.dphub.people.internal.PeopleRepository;
 import org.dphub.shared.Role;

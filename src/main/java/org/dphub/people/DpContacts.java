@@ -66,8 +66,8 @@ public class DpContacts {
      */
     @Transactional(readOnly = true)
     public Optional<Long> contactUserId(long councilId, long citizenId) {
-        // a contact whose account is switched off (they left) is no one's contact: the request goes to the team
-        return repository.current(councilId, citizenId).filter(id -> accounts.member(id).map(StaffMember::enabled).orElse(false));
+        // a contact who left or moved out of the DP team is no one's contact: the request goes to the team
+        return repository.current(councilId, citizenId).filter(id -> accounts.member(id).map(StaffMember::actsAsContact).orElse(false));
     }
 
     /** The contact of each person this citizen or representative is or acts for, with the person. */
@@ -184,15 +184,18 @@ public class DpContacts {
         Map<Long, StaffMember> members = accounts.members(new HashSet<>(users.values()));
         CouncilContact team = councils.settings(staff.councilId()).settings().contact();
         Map<Long, DpContact> found = new java.util.LinkedHashMap<>();
-        users.forEach((citizen, user) -> Optional.ofNullable(members.get(user)).filter(StaffMember::enabled)
+        users.forEach((citizen, user) -> Optional.ofNullable(members.get(user)).filter(StaffMember::actsAsContact)
                 .ifPresent(m -> found.put(citizen, contact(m, team))));
         return found;
     }
 
-    /** The contact's name and work details; empty when their account is switched off (they left: the team is the contact). */
+    /**
+     * The contact's name and work details; empty when they left (account switched off) or are no longer in
+     * the DP team ({@link StaffMember#actsAsContact}): then the team is the contact.
+     */
     private Optional<DpContact> contact(long councilId, long userId) {
         CouncilContact team = councils.settings(councilId).settings().contact();
-        return accounts.member(userId).filter(StaffMember::enabled).map(m -> contact(m, team));
+        return accounts.member(userId).filter(StaffMember::actsAsContact).map(m -> contact(m, team));
     }
 
     /** The member's own work phone and email, or the DP team's where they have none. */

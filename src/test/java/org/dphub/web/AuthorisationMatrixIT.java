@@ -237,8 +237,10 @@ class AuthorisationMatrixIT {
             "GET /api/v1/council/single-sign-on | A |",
             "PUT /api/v1/council/single-sign-on | A |",
             "DELETE /api/v1/council/single-sign-on | A |",
-            // issue 17: staff accounts, and switching off a leaver's
+            // issue 17: staff accounts: adding someone who joins, changing roles, switching off a leaver's
             "GET /api/v1/council/staff | A |",
+            "POST /api/v1/council/staff | A |",
+            "PUT /api/v1/council/staff/{id}/roles | A | T",
             "POST /api/v1/council/staff/{id}/switch-off | A | TM",
             "POST /api/v1/council/staff/{id}/switch-on | A | TM",
             // directory

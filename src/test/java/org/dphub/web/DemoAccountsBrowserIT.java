@@ -441,6 +441,69 @@ class DemoAccountsBrowserIT {
         }
     }
 
+    /**
+     * An administrator adds someone who joins and changes their roles, on a phone, in English and Welsh:
+     * the form with its errors, the page with the temporary password, the roles page with its error and
+     * the list after: each through axe-core, fitting the screen, and with no English on a Welsh page.
+     */
+    @Test
+    void anAdministratorAddsSomeoneWhoJoinsAndChangesTheirRolesOnAPhoneInEnglishAndWelsh() {
+        signIn("admin@demo-england");
+        ChromiumDriver chromium = (ChromiumDriver) browser;
+        chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 320, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            for (String lang : List.of("en", "cy")) {
+                String name = "en".equals(lang) ? "Elin Newydd" : "Elin Newydd Cymraeg";
+                open("/council/staff?lang=" + lang);
+                clickAndWait(browser.findElement(By.id("add-staff-link")));
+                assertFitsTheScreen("adding a member of staff, " + lang);
+                assertAccessible("adding a member of staff, " + lang);
+                clickAndWait(browser.findElement(By.id("add-staff")));
+                assertThat(browser.findElements(By.cssSelector(".govuk-error-summary__list a")).get(0).getAttribute("href"))
+                        .endsWith("#displayName");
+                assertThat(browser.findElements(By.cssSelector(".govuk-error-summary__list a"))).hasSize(3);
+                assertWelshIfWelsh(lang, "adding a member of staff with errors");
+                assertFitsTheScreen("adding a member of staff with errors, " + lang);
+                assertAccessible("adding a member of staff with errors, " + lang);
+
+                browser.findElement(By.id("displayName")).sendKeys(name);
+                browser.findElement(By.id("email")).sendKeys("elin." + lang + java.util.UUID.randomUUID() + "@demo-england.example");
+                browser.findElement(By.id("roles-3")).click();
+                clickAndWait(browser.findElement(By.id("add-staff")));
+                assertThat(browser.findElement(By.id("temporary-password")).getText()).matches("[a-z2-9]{5}-[a-z2-9]{5}-[a-z2-9]{5}");
+                assertWelshIfWelsh(lang, "a member of staff added");
+                assertFitsTheScreen("a member of staff added, " + lang);
+                assertAccessible("a member of staff added, " + lang);
+
+                open("/council/staff?lang=" + lang);
+                clickAndWait(browser.findElement(By.xpath("//a[starts-with(@id, 'change-roles-') and contains(., '" + name + "')]")));
+                browser.findElement(By.id("roles-3")).click();
+                clickAndWait(browser.findElement(By.id("save-roles")));
+                assertThat(browser.findElements(By.cssSelector(".govuk-error-summary__list a")).get(0).getAttribute("href")).endsWith("#roles");
+                assertWelshIfWelsh(lang, "changing roles with an error");
+                assertFitsTheScreen("changing roles with an error, " + lang);
+                assertAccessible("changing roles with an error, " + lang);
+                browser.findElement(By.id("roles")).click();
+                clickAndWait(browser.findElement(By.id("save-roles")));
+                assertThat(browser.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains(name);
+                assertWelshIfWelsh(lang, "the staff list after a change of roles");
+                assertFitsTheScreen("the staff list after a change of roles, " + lang);
+                assertAccessible("the staff list after a change of roles, " + lang);
+            }
+            open("/home?lang=en");
+        } finally {
+            chromium.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    void assertWelshIfWelsh(String lang, String what) {
+        if ("cy".equals(lang)) {
+            assertThat(englishInWelsh.foundIn(browser.findElement(By.tagName("body")).getText())).as(what + ": English on a Welsh page")
+                    .isEmpty();
+        }
+    }
+
     @Test
     void theWindowIsAPhonesAndSomethingTooWideIsFound() {
         open("/?lang=en");

@@ -114,6 +114,8 @@ class PageMatrixIT {
             "GET /council/settings | A |",
             // issue 17: staff accounts, and switching off a leaver's (another council's: 404)
             "GET /council/staff | A |",
+            "GET /council/staff/new | A |",
+            "GET /council/staff/{userId}/roles | A | T",
             "GET /council/staff/{userId}/switch-off | A | T",
             "GET /council/settings/edit | A |",
             "GET /council/settings/single-sign-on | A |",
@@ -299,6 +301,8 @@ class PageMatrixIT {
             "POST /council/match-weights | A |",
             "POST /council/one-time-codes/{userId}/reset | A | T",
             "POST /council/staff/{userId}/switch-off | A | T",
+            "POST /council/staff/new | A |",
+            "POST /council/staff/{userId}/roles | A | T",
             "POST /council/staff/{userId}/switch-on | A | T",
             "POST /council/settings/edit | A |",
             "POST /cover-bookings/{id}/accept | PA | T",

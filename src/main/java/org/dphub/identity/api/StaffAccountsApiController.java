@@ -2,18 +2,28 @@ package org.dphub.identity.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.dphub.identity.StaffAccounts;
+import org.dphub.identity.UsernameTakenException;
+import org.dphub.identity.web.StaffInput;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
+import org.dphub.web.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A council administrator's staff accounts: list, and switch a leaver's account off (or on again). */
+/** A council administrator's staff accounts: list, add someone who joins, change roles, and switch a leaver's account off (or on again). */
 @RestController
 @RequestMapping("/api/v1/council/staff")
 @Tag(name = "Identity")
@@ -28,10 +38,58 @@ class StaffAccountsApiController {
         }
     }
 
-    private final StaffAccounts staff;
+    record NewStaffJson(String displayName, String email, String workPhone, List<String> roles) {
+    }
 
-    StaffAccountsApiController(StaffAccounts staff) {
+    /** temporaryPassword: shown this once; null when the council's staff with these roles sign in with their council account. */
+    record AddedStaffJson(StaffAccountJson account, String temporaryPassword) {
+    }
+
+    record RolesJson(List<String> roles) {
+    }
+
+    private final StaffAccounts staff;
+    private final MessageSource messages;
+
+    StaffAccountsApiController(StaffAccounts staff, MessageSource messages) {
         this.staff = staff;
+        this.messages = messages;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('COUNCIL_ADMIN')")
+    @Operation(summary = "Add someone who joins the council's staff ({displayName, email, workPhone, roles}); their work email is "
+            + "their username. The answer has a temporary password, shown once, which they change at their first sign-in; none "
+            + "when the council's staff with these roles must sign in with their council account. 409 when the email has an account")
+    ResponseEntity<AddedStaffJson> add(SignedInUser admin, @RequestBody NewStaffJson body) {
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        String name = StaffInput.name(errors, body.displayName());
+        String email = StaffInput.email(errors, body.email());
+        String phone = StaffInput.phone(errors, body.workPhone());
+        Set<Role> roles = StaffInput.roles(errors, body.roles());
+        errors.throwIfAny();
+        StaffAccounts.AddedStaff added;
+        try {
+            added = staff.add(admin, new StaffAccounts.NewStaffMember(name, email, phone, roles));
+        } catch (UsernameTakenException taken) {
+            throw new org.dphub.web.Conflict("An account with this email address already exists: if they left and came back, "
+                    + "switch their account on");
+        }
+        return ResponseEntity.created(URI.create("/api/v1/council/staff/" + added.account().userId()))
+                .body(new AddedStaffJson(StaffAccountJson.of(added.account()), added.temporaryPassword()));
+    }
+
+    @PutMapping("/{id}/roles")
+    @PreAuthorize("hasRole('COUNCIL_ADMIN')")
+    @Operation(summary = "Give a member exactly these staff roles ({roles: [\"PRACTITIONER\", ...]}); they are signed out and the "
+            + "roles apply at their next sign-in. 409 for taking away your own administrator role, or for a member whose roles come "
+            + "from their council account's groups")
+    StaffAccountJson changeRoles(SignedInUser admin, @PathVariable long id, @RequestBody RolesJson body) {
+        staff.member(admin, id);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        Set<Role> roles = StaffInput.roles(errors, body.roles());
+        errors.throwIfAny();
+        return StaffAccountJson.of(staff.changeRoles(admin, id, roles));
     }
 
     @GetMapping

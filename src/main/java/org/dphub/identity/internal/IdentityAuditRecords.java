@@ -55,7 +55,9 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
         if (event.action() == AuditAction.UPDATE && event.after() != null && event.after().containsKey("roles")) {
             List<String> roles = event.after().get("roles") instanceof Collection<?> c
                     ? c.stream().map(r -> words.lowerWord("audit.role.", r)).toList() : List.of();
-            return words.say("audit.say.user.roles", event.value("displayName"), String.join(", ", roles));
+            // set by the groups at the council's provider at a sign-in, or by an administrator
+            return words.say("council account groups".equals(event.after().get("from")) ? "audit.say.user.roles"
+                    : "audit.say.user.roles-by-administrator", event.value("displayName"), String.join(", ", roles));
         }
         if (event.after() != null && event.after().containsKey("password")) {
             return words.say("audit.say.user.password");

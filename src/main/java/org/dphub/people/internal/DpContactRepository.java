@@ -86,8 +86,8 @@ public class DpContactRepository {
     }
 
     /**
-     * Of these people, those with no contact: none chosen yet, or one whose account has been switched
-     * off (they left the council), by name.
+     * Of these people, those with no contact: none chosen yet, or one who no longer acts as a contact
+     * (their account switched off when they left, or no longer in the DP team: {@code StaffMember.actsAsContact}), by name.
      */
     public List<Citizen> withoutContact(long councilId, Collection<Long> citizenIds) {
         if (citizenIds.isEmpty()) {
@@ -99,7 +99,8 @@ public class DpContactRepository {
                                    WHERE council_id = :council AND citizen_id = ANY(:ids) ORDER BY citizen_id, id DESC) k
                                ON k.citizen_id = c.id
                         LEFT JOIN app_user u ON u.id = k.contact_user_id
-                        WHERE c.council_id = :council AND c.id = ANY(:ids) AND (k.citizen_id IS NULL OR NOT u.enabled)
+                        WHERE c.council_id = :council AND c.id = ANY(:ids) AND (k.citizen_id IS NULL OR NOT u.enabled
+                               OR NOT EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = u.id AND r.role = 'DP_TEAM'))
                         ORDER BY c.family_name, c.given_name, c.id""")
                 .param("council", councilId).param("ids", new SqlArrayValue("bigint", citizenIds.toArray()))
                 .query(CitizenRepository::map).list();

@@ -1,9 +1,9 @@
-package org.dphub.people;
+package org.dphub.identity;
 
 import java.security.SecureRandom;
 
 /** A temporary password that is easy to read out on the phone: three short words of letters and digits. */
-final class TemporaryPassword {
+public final class TemporaryPassword {
 
     // no 0/O, 1/l/I: nothing that is misheard or misread
     private static final String LETTERS = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -12,7 +12,7 @@ final class TemporaryPassword {
     private TemporaryPassword() {
     }
 
-    static String make() {
+    public static String make() {
         StringBuilder password = new StringBuilder();
         for (int word = 0; word < 3; word++) {
             if (word > 0) {
