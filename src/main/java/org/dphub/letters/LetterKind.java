@@ -32,7 +32,12 @@ public enum LetterKind {
     /** The PA asked said yes: to the employer, with the PA's name, phone and email; once per booking (one answer). */
     COVER_ACCEPTED,
     /** The PA asked said no: to the employer, with where to find someone else; once per booking (one answer). */
-    COVER_DECLINED;
+    COVER_DECLINED,
+    /**
+     * Someone who acted for the person no longer does (a practitioner recorded it, people): to the person,
+     * once per representative. Never written on its own: it would tell of a change nobody made.
+     */
+    REPRESENTATIVE_ENDED;
 
     public String fileName(String language) {
         return "letters/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + language + ".txt";
@@ -43,7 +48,8 @@ public enum LetterKind {
      * (a survey invitation by the round that it invites to).
      */
     public boolean staffMayWrite() {
-        return this != SURPLUS_RECOVERED && this != FEEDBACK_INVITED && this != HELP_REPLIED && !writtenByCover()
+        return this != SURPLUS_RECOVERED && this != FEEDBACK_INVITED && this != HELP_REPLIED && this != REPRESENTATIVE_ENDED
+                && !writtenByCover()
                 && !writtenByTheDirectory();
     }
 

@@ -34,9 +34,11 @@ public class Citizens {
     private final List<RepresentativeDuties> duties;
     private final List<ErasedPeople> erased;
     private final java.time.Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Citizens(CitizenRepository repository, PeopleRepository people, UserAccounts accounts, AuditTrail audit, Councils councils,
-             Reads reads, List<RepresentativeDuties> duties, List<ErasedPeople> erased, java.time.Clock clock) {
+             Reads reads, List<RepresentativeDuties> duties, List<ErasedPeople> erased, java.time.Clock clock,
+             org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
         this.people = people;
         this.accounts = accounts;
@@ -46,6 +48,7 @@ public class Citizens {
         this.duties = duties;
         this.erased = erased;
         this.clock = clock;
+        this.events = events;
     }
 
     /** An example postcode from the council's own area, for its forms' messages: see {@link PostcodeExample}. */
@@ -159,6 +162,15 @@ public class Citizens {
     }
 
     /**
+     * A representative of the council's, whoever they act for, for a module that acts for the council
+     * (the letter telling a person their representative stopped acting). Says nothing to anyone signed in.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Representative> representativeForTheCouncil(long councilId, long representativeId) {
+        return people.representative(councilId, representativeId);
+    }
+
+    /**
      * A practitioner records that a representative no longer acts for the person, from today, with the
      * reason. Their row stays as history; their online account stops seeing the person at once (the
      * account itself stays: they may act for someone else, and it holds their own data). Refused,
@@ -195,6 +207,8 @@ public class Citizens {
         if (userId != null && !actsThroughAnotherRow) {
             accounts.revokeCitizenAccess(userId, citizenId, citizen.councilId());
         }
+        // the person is told, by letter (letters listens): ids only, as the event is kept once delivered
+        events.publishEvent(new RepresentativeStopped(citizen.councilId(), citizenId, representativeId, today));
         return new Representative(representative.id(), citizenId, citizen.councilId(), representative.name(), representative.kind(),
                 representative.email(), userId, today, reason);
     }

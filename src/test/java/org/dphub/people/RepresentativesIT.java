@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.dphub.identity.UserAccounts;
 import org.dphub.shared.SignedInUser;
@@ -178,6 +179,23 @@ class RepresentativesIT {
                           AND before_state->>'citizenId' = :c AND before_state->>'relationship' = 'NOMINATED_PERSON'""")
                 .param("c", Long.toString(citizenId)).query(Long.class).single())
                 .as("the access removed, audited with what it was").isEqualTo(1);
+
+        // Eirlys is told, by letter, once: who stopped, from when, and how to ask for someone else
+        long until = System.currentTimeMillis() + 15_000;
+        while (letters(citizenId).isEmpty() && System.currentTimeMillis() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+        }
+        List<String> told = letters(citizenId);
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0)).startsWith("Catrin Morgan no longer acts for you").contains("Dear Eirlys")
+                .contains("no longer acts for you. This is from " + today.format(java.time.format.DateTimeFormatter.ofPattern(
+                        "d MMMM yyyy", java.util.Locale.ENGLISH))).contains("Ask for help");
+    }
+
+    /** The letters written to the person telling them a representative stopped: subject, then body. */
+    List<String> letters(long citizenId) {
+        return jdbc.sql("SELECT subject || E'\\n' || body FROM letter WHERE citizen_id = :c AND kind = 'REPRESENTATIVE_ENDED'")
+                .param("c", citizenId).query(String.class).list();
     }
 
     long newPlan(long citizenId) {
