@@ -162,6 +162,8 @@ class StaffAccountsIT {
         assertThat(http.get("/citizens/" + citizenId, "Cookie", http.signIn("dp-team@demo-england", PASSWORD)).body())
                 .as("the team sees the person has no contact now, to choose another (her name stays in the history)")
                 .contains("id=\"dp-contact-none\"");
+        assertThat(dpContacts.withoutContact(accounts.findByUsername("dp-team@demo-england").orElseThrow(), java.util.List.of(citizenId)))
+                .as("the caseload's list of people without a contact has them").extracting(org.dphub.people.Citizen::id).containsExactly(citizenId);
 
         // the person asks for help: it goes to the team, not to the leaver
         org.dphub.people.OnlineAccount glyn = citizens.giveOnlineAccount(accounts.findByUsername("practitioner@demo-england").orElseThrow(),
@@ -234,6 +236,8 @@ class StaffAccountsIT {
         assertThat(http.putJsonAs("dp-team@demo-england", PASSWORD, "/api/v1/citizens/" + citizenId + "/dp-contact",
                 "{\"userId\": " + nia + "}").statusCode()).isEqualTo(200);
         assertThat(dpContacts.contactUserId(council(), citizenId)).contains(nia);
+        assertThat(dpContacts.withoutContact(accounts.findByUsername("dp-team@demo-england").orElseThrow(), java.util.List.of(citizenId)))
+                .isEmpty();
         HttpResponse<String> rolesForm = http.get("/council/staff/" + nia + "/roles", "Cookie", admin);
         assertThat(rolesForm.body()).contains("Change Nia Newydd&#39;s roles").contains("they are signed out");
         HttpResponse<String> none = http.postForm("/council/staff/" + nia + "/roles", csrf, "Cookie", admin);
@@ -248,6 +252,10 @@ class StaffAccountsIT {
         waitUntilSignedOut(niaSession);
         assertThat(http.get("/home", "Cookie", niaSession).statusCode()).as("signed out: new roles at the next sign-in").isEqualTo(302);
         assertThat(dpContacts.contactUserId(council(), citizenId)).as("no longer in the DP team: the team is the contact").isEmpty();
+        var team = accounts.findByUsername("dp-team@demo-england").orElseThrow();
+        assertThat(dpContacts.withoutContact(team, java.util.List.of(citizenId))).as("listed as without a contact")
+                .extracting(org.dphub.people.Citizen::id).containsExactly(citizenId);
+        assertThat(dpContacts.currentOf(team, java.util.List.of(citizenId))).isEmpty();
         assertThat(http.getAs("practitioner@demo-england", PASSWORD, "/api/v1/citizens/" + citizenId).body()).doesNotContain("Nia Newydd");
         assertThat(http.get("/council/audit-trail", "Cookie", admin).body()).contains("budget holder, practitioner");
     }
