@@ -35,10 +35,11 @@ public class Citizens {
     private final List<ErasedPeople> erased;
     private final java.time.Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final List<HouseholdMemberDuties> householdDuties;
 
     Citizens(CitizenRepository repository, PeopleRepository people, UserAccounts accounts, AuditTrail audit, Councils councils,
-             Reads reads, List<RepresentativeDuties> duties, List<ErasedPeople> erased, java.time.Clock clock,
-             org.springframework.context.ApplicationEventPublisher events) {
+             Reads reads, List<RepresentativeDuties> duties, List<HouseholdMemberDuties> householdDuties, List<ErasedPeople> erased,
+             java.time.Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
         this.people = people;
         this.accounts = accounts;
@@ -46,6 +47,7 @@ public class Citizens {
         this.councils = councils;
         this.reads = reads;
         this.duties = duties;
+        this.householdDuties = householdDuties;
         this.erased = erased;
         this.clock = clock;
         this.events = events;
@@ -144,6 +146,63 @@ public class Citizens {
         return member;
     }
 
+    /**
+     * A practitioner corrects what is recorded about someone in the person's household: their name, how
+     * they are related, whether they live with the person. Only what changed is audited, with what it
+     * was. The relationship and the home decide whether a direct payment may pay them (regulation 3;
+     * Wales regulation 6), so a change to either is refused ({@link HouseholdChangeRefused}, nothing
+     * changed) while a direct payment not ended pays them that the change would make unlawful without
+     * the council's decision that it is necessary. A person whose details were erased is refused
+     * ({@link org.dphub.web.Conflict}); another person's member, or another council's, is not found.
+     */
+    @Transactional
+    public HouseholdMember correctHouseholdMember(SignedInUser practitioner, long citizenId, long memberId, String name,
+                                                  Relationship relationship, boolean livesInSameHousehold) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        // locked until the change is made: a direct payment being set up to pay them waits, then reads it
+        HouseholdMember before = people.householdMemberForUpdate(citizen.councilId(), citizenId, memberId).orElseThrow(NotFound::new);
+        refuseIfErased(citizen.councilId(), citizenId);
+        HouseholdMember after = new HouseholdMember(before.id(), citizenId, citizen.councilId(), name, relationship, livesInSameHousehold);
+        if (after.equals(before)) {
+            return before;
+        }
+        if (before.relationship() != relationship || before.livesInSameHousehold() != livesInSameHousehold) {
+            List<Duty> needed = householdDuties.stream().flatMap(d -> d.ofChange(citizen.councilId(), before, after).stream()).toList();
+            if (!needed.isEmpty()) {
+                throw new HouseholdChangeRefused(needed);
+            }
+        }
+        people.updateHouseholdMember(after);
+        java.util.Map<String, Object> was = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Object> now = new java.util.LinkedHashMap<>();
+        was.put("citizenId", citizenId);
+        now.put("citizenId", citizenId);
+        if (!before.name().equals(name)) {
+            was.put("name", before.name());
+            now.put("name", name);
+        }
+        if (before.relationship() != relationship) {
+            was.put("relationship", before.relationship().name());
+            now.put("relationship", relationship.name());
+        }
+        if (before.livesInSameHousehold() != livesInSameHousehold) {
+            was.put("livesInSameHousehold", before.livesInSameHousehold());
+            now.put("livesInSameHousehold", livesInSameHousehold);
+        }
+        audit.record(citizen.councilId(), "household_member", memberId, AuditAction.UPDATE, was, now);
+        return after;
+    }
+
+    /**
+     * These members of the person's household, held as they are until the caller's transaction ends (a
+     * direct payment being set up to pay them: a correction of one waits for it). Ids not in the
+     * household are left out.
+     */
+    @Transactional
+    public List<HouseholdMember> holdHouseholdMembers(long councilId, long citizenId, java.util.Collection<Long> memberIds) {
+        return people.holdHouseholdMembers(councilId, citizenId, memberIds);
+    }
+
     @Transactional
     public Representative addRepresentative(SignedInUser practitioner, long citizenId, String name,
                                             RepresentativeKind kind, String email) {
@@ -187,7 +246,7 @@ public class Citizens {
         if (!representative.current()) {
             throw new org.dphub.web.Conflict("This representative stopped acting for the person on " + representative.endedOn());
         }
-        List<RepresentativeDuties.Duty> needed = duties.stream()
+        List<Duty> needed = duties.stream()
                 .flatMap(d -> d.of(citizen.councilId(), representativeId).stream()).toList();
         if (!needed.isEmpty()) {
             throw new RepresentativeStillNeeded(needed);

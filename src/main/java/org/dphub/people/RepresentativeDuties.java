@@ -11,11 +11,4 @@ public interface RepresentativeDuties {
 
     /** Why the representative is still needed, in words for the practitioner; empty when nothing needs them. */
     List<Duty> of(long councilId, long representativeId);
-
-    /** A message key and its arguments, e.g. a direct payment made to them and the day it started. */
-    record Duty(String messageKey, List<Object> args) {
-        public Duty {
-            args = List.copyOf(args);
-        }
-    }
 }

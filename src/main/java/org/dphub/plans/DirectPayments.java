@@ -95,7 +95,9 @@ public class DirectPayments {
                 errors.reject("representativeId", "dp.error.representative");
             }
         }
-        List<HouseholdMember> household = citizens.household(practitioner, citizenId);
+        // held as they are until this payment is written: a correction of one (their home, how they are related) waits,
+        // then finds this payment and checks the rules again
+        List<HouseholdMember> household = citizens.holdHouseholdMembers(citizen.councilId(), citizenId, request.paysHouseholdMemberIds());
         List<HouseholdMember> payees = new ArrayList<>();
         for (Long id : request.paysHouseholdMemberIds()) {
             household.stream().filter(m -> m.id() == id).findFirst().ifPresentOrElse(payees::add,

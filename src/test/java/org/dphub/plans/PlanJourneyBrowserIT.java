@@ -151,6 +151,21 @@ class PlanJourneyBrowserIT {
         assertThat(path()).as(whatThePageSays()).isEqualTo("/citizens/" + citizenId);
         assertThat(main()).contains("gareth.correct." + unique + "@example.com");
 
+        // --- Siân was recorded as living with her, but lives round the corner: corrected
+        clickAndWait(browser.findElement(By.cssSelector("#main-content a[id^='change-household-']")));
+        assertThat(h1()).isEqualTo("Correct what is recorded about Siân " + family);
+        assertAccessibleInBothLanguages("correct a household member");
+        type("name", " ");
+        submit();
+        assertThat(errorSummaryTargets()).containsExactly("name");
+        assertAccessible("correct a household member, with an error");
+        type("name", "Siân " + family);
+        choose("livesInSameHousehold", "false");
+        submit();
+        assertThat(path()).as(whatThePageSays()).isEqualTo("/citizens/" + citizenId);
+        assertThat(count("SELECT count(*) FROM household_member WHERE citizen_id = " + citizenId + " AND NOT lives_in_same_household"))
+                .isEqualTo(1);
+
         // --- a second representative, who then stops acting: recorded with the reason, kept as history
         clickAndWait(browser.findElement(By.linkText("Add a representative")));
         type("name", "Nia " + family);

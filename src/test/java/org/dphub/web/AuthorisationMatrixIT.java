@@ -107,6 +107,7 @@ class AuthorisationMatrixIT {
             "GET /api/v1/citizens/{id}/dp-contact/history | STAFF | T",
             "POST /api/v1/citizens/{id}/household-members | P | T",
             "GET /api/v1/citizens/{id}/household-members | C STAFF | T",
+            "PUT /api/v1/citizens/{id}/household-members/{memberId} | P | T",
             "POST /api/v1/citizens/{id}/representatives | P | T",
             "GET /api/v1/citizens/{id}/representatives | C STAFF | T",
             "PUT /api/v1/citizens/{id}/representatives/{representativeId} | P | T",
@@ -347,6 +348,8 @@ class AuthorisationMatrixIT {
             Map.entry("/api/v1/council/staff/{}", "SELECT id FROM app_user WHERE username = 'practitioner@demo-england'"),
             // the demo citizen has no representative, and others' are not theirs: a made-up id (RepresentativesIT asks with real ones)
             Map.entry("/api/v1/citizens/{}/representatives/{}", "SELECT NULL"),
+            // nor anyone in their household: a made-up id (HouseholdMembersIT asks with real ones)
+            Map.entry("/api/v1/citizens/{}/household-members/{}", "SELECT NULL"),
             Map.entry("/api/v1/direct-payments/{}",
                     "SELECT id FROM direct_payment WHERE council_id = " + ENGLAND + " ORDER BY citizen_id = " + ME + " DESC, id LIMIT 1"),
             Map.entry("/api/v1/plans/{}",

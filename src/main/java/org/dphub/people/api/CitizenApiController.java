@@ -15,12 +15,14 @@ import org.dphub.people.DpContacts;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.dphub.people.Citizens;
+import org.dphub.people.HouseholdChangeRefused;
 import org.dphub.people.HouseholdMember;
 import org.dphub.people.NewCitizen;
 import org.dphub.people.Relationship;
 import org.dphub.people.Representative;
 import org.dphub.people.RepresentativeKind;
 import org.dphub.people.RepresentativeStillNeeded;
+import org.dphub.people.web.HouseholdMemberInput;
 import org.dphub.people.web.RepresentativeInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -207,20 +209,40 @@ class CitizenApiController {
                                                            @RequestBody NewHouseholdMemberJson body) {
         citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
-        String name = errors.text("name", body.name(), 200, true, "people.label.householdName");
-        Relationship relationship = null;
-        try {
-            relationship = Relationship.valueOf(body.relationship() == null ? "" : body.relationship().strip());
-        } catch (IllegalArgumentException e) {
-            errors.reject("relationship", "people.error.relationship");
-        }
-        if (body.livesInSameHousehold() == null) {
-            errors.reject("livesInSameHousehold", "people.error.livesInSameHousehold");
-        }
+        String name = HouseholdMemberInput.name(errors, body.name());
+        Relationship relationship = HouseholdMemberInput.relationship(errors, body.relationship());
+        Boolean together = HouseholdMemberInput.livesInSameHousehold(errors, String.valueOf(body.livesInSameHousehold()));
         errors.throwIfAny();
-        HouseholdMember member = citizens.addHouseholdMember(practitioner, id, name, relationship, body.livesInSameHousehold());
+        HouseholdMember member = citizens.addHouseholdMember(practitioner, id, name, relationship, together);
         return ResponseEntity.created(URI.create("/api/v1/citizens/" + id + "/household-members/" + member.id()))
                 .body(HouseholdMemberJson.of(member));
+    }
+
+    @PutMapping("/{id}/household-members/{memberId}")
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    @Operation(summary = "Correct what is recorded about someone in the citizen's household ({name, relationship, "
+            + "livesInSameHousehold}); only what changed is audited. 409 when a direct payment not ended pays them and the "
+            + "change would need the council's decision that paying them is necessary (stillNeeded says which)")
+    HouseholdMemberJson correctHouseholdMember(SignedInUser practitioner, @PathVariable long id, @PathVariable long memberId,
+                                               @RequestBody NewHouseholdMemberJson body) {
+        citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        String name = HouseholdMemberInput.name(errors, body.name());
+        Relationship relationship = HouseholdMemberInput.relationship(errors, body.relationship());
+        Boolean together = HouseholdMemberInput.livesInSameHousehold(errors, String.valueOf(body.livesInSameHousehold()));
+        errors.throwIfAny();
+        return HouseholdMemberJson.of(citizens.correctHouseholdMember(practitioner, id, memberId, name, relationship, together));
+    }
+
+    @ExceptionHandler(HouseholdChangeRefused.class)
+    ResponseEntity<ProblemDetail> householdChangeRefused(HouseholdChangeRefused refused) {
+        List<String> first = refused.duties().stream()
+                .map(d -> messages.getMessage(d.messageKey(), d.args().toArray(), Locale.ENGLISH)).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "A direct payment pays them, and this change would need the council's decision that paying them is necessary. First: "
+                        + String.join("; ", first));
+        problem.setProperty("stillNeeded", refused.duties().stream().map(d -> d.args().get(0)).toList());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @GetMapping("/{id}/household-members")

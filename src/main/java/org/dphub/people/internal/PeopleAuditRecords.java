@@ -63,6 +63,11 @@ class PeopleAuditRecords implements AuditDescriptions, AuditSubjects {
             return Optional.of(words.say("audit.say.representative.ended", event.value("name"), words.date(event.value("endedOn")),
                     words.quote(event.value("reason"))));
         }
+        if (event.action() == AuditAction.UPDATE && HOUSEHOLD_MEMBER.equals(event.entityType()) && event.after() != null) {
+            List<String> fields = java.util.stream.Stream.of("name", "relationship", "livesInSameHousehold")
+                    .filter(event.after()::containsKey).map(f -> words.text("audit.household_member.field." + f)).toList();
+            return Optional.of(words.say("audit.say.household_member.corrected", String.join(", ", fields)));
+        }
         if (event.action() != AuditAction.CREATE) {
             return Optional.empty();
         }

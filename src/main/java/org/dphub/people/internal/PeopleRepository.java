@@ -33,10 +33,44 @@ public class PeopleRepository {
     public List<HouseholdMember> householdOf(long councilId, long citizenId) {
         return jdbc.sql("SELECT * FROM household_member WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
                 .param("council", councilId).param("citizen", citizenId)
-                .query((rs, row) -> new HouseholdMember(rs.getLong("id"), rs.getLong("citizen_id"), rs.getLong("council_id"),
-                        rs.getString("name"), Relationship.valueOf(rs.getString("relationship")),
-                        rs.getBoolean("lives_in_same_household")))
-                .list();
+                .query(PeopleRepository::householdMember).list();
+    }
+
+    /** The member, locked until the caller's transaction ends: a direct payment naming them waits for the change. */
+    public Optional<HouseholdMember> householdMemberForUpdate(long councilId, long citizenId, long id) {
+        return jdbc.sql("SELECT * FROM household_member WHERE council_id = :council AND citizen_id = :citizen AND id = :id FOR UPDATE")
+                .param("council", councilId).param("citizen", citizenId).param("id", id)
+                .query(PeopleRepository::householdMember).optional();
+    }
+
+    /**
+     * These members of the person's household (others are left out), held as they are until the caller's
+     * transaction ends: a change to one waits, then sees what the caller wrote.
+     */
+    public List<HouseholdMember> holdHouseholdMembers(long councilId, long citizenId, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT * FROM household_member WHERE council_id = :council AND citizen_id = :citizen AND id = ANY(:ids)
+                        ORDER BY id FOR SHARE""")
+                .param("council", councilId).param("citizen", citizenId)
+                .param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", ids.toArray()))
+                .query(PeopleRepository::householdMember).list();
+    }
+
+    public void updateHouseholdMember(HouseholdMember member) {
+        jdbc.sql("""
+                        UPDATE household_member SET name = :name, relationship = :relationship, lives_in_same_household = :same
+                        WHERE council_id = :council AND id = :id""")
+                .param("name", member.name()).param("relationship", member.relationship().name())
+                .param("same", member.livesInSameHousehold()).param("council", member.councilId()).param("id", member.id())
+                .update();
+    }
+
+    private static HouseholdMember householdMember(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new HouseholdMember(rs.getLong("id"), rs.getLong("citizen_id"), rs.getLong("council_id"), rs.getString("name"),
+                Relationship.valueOf(rs.getString("relationship")), rs.getBoolean("lives_in_same_household"));
     }
 
     public Representative insertRepresentative(long councilId, long citizenId, String name, RepresentativeKind kind, String email) {

@@ -1,14 +1,11 @@
 package org.dphub.people.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.people.Representative;
-import org.dphub.people.RepresentativeDuties;
 import org.dphub.people.RepresentativeStillNeeded;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.Conflict;
@@ -70,7 +67,7 @@ class EndRepresentativeController {
             citizens.endRepresentative(practitioner, id, representativeId, why);
         } catch (RepresentativeStillNeeded e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("duties", e.duties().stream().map(d -> new Needed(d, words(d, locale))).toList());
+            model.addAttribute("duties", Needed.all(messages, e.duties(), locale));
             errors.reject("still-needed", "people.representative.end.still-needed", representative.name());
             return form(model, citizen, representative, reason, errors);
         } catch (Conflict e) {
@@ -78,19 +75,6 @@ class EndRepresentativeController {
             return "redirect:/citizens/" + id + "#representatives";
         }
         return "redirect:/citizens/" + id + "#representatives";
-    }
-
-    /** A direct payment still made to the representative: what it is and where to end it. */
-    record Needed(long directPaymentId, String words) {
-        Needed(RepresentativeDuties.Duty duty, String words) {
-            this(((Number) duty.args().get(0)).longValue(), words);
-        }
-    }
-
-    private String words(RepresentativeDuties.Duty duty, Locale locale) {
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
-        Object[] args = duty.args().stream().map(a -> a instanceof LocalDate d ? d.format(dates) : a).toArray();
-        return messages.getMessage(duty.messageKey(), args, locale);
     }
 
     private Citizen citizen(SignedInUser practitioner, long id) {

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/citizens/{id}/household-members/new")
 class NewHouseholdMemberController {
 
-    /** What the form sends, as typed. */
+    /** What the form sends, as typed (adding and correcting). */
     record HouseholdMemberForm(String name, String relationship, String livesInSameHousehold) {
     }
 
@@ -46,20 +46,13 @@ class NewHouseholdMemberController {
                Locale locale) {
         Citizen citizen = citizen(practitioner, id);
         FormErrors errors = new FormErrors(messages, locale);
-        String name = errors.text("name", form.name(), 200, true, "people.label.householdName");
-        Relationship relationship = null;
-        try {
-            relationship = Relationship.valueOf(form.relationship() == null ? "" : form.relationship());
-        } catch (IllegalArgumentException e) {
-            errors.reject("relationship", "people.error.relationship");
-        }
-        if (!"true".equals(form.livesInSameHousehold()) && !"false".equals(form.livesInSameHousehold())) {
-            errors.reject("livesInSameHousehold", "people.error.livesInSameHousehold");
-        }
+        String name = HouseholdMemberInput.name(errors, form.name());
+        Relationship relationship = HouseholdMemberInput.relationship(errors, form.relationship());
+        Boolean together = HouseholdMemberInput.livesInSameHousehold(errors, form.livesInSameHousehold());
         if (!errors.isEmpty()) {
             return form(model, citizen, form, errors);
         }
-        citizens.addHouseholdMember(practitioner, id, name, relationship, Boolean.parseBoolean(form.livesInSameHousehold()));
+        citizens.addHouseholdMember(practitioner, id, name, relationship, together);
         return "redirect:/citizens/" + id + "#household";
     }
 

@@ -1,6 +1,7 @@
 package org.dphub.plans.internal;
 
 import java.util.List;
+import org.dphub.people.Duty;
 import org.dphub.people.RepresentativeDuties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,0 +1,262 @@
+package org.dphub.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import org.dphub.identity.UserAccounts;
+import org.dphub.shared.SignedInUser;
+import org.dphub.support.Http;
+import org.dphub.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Someone in a person's household was recorded wrongly, or has moved in or out: a practitioner corrects
+ * it, and only what changed is audited. Who they are and whether they live with the person decide whether
+ * a direct payment may pay them (England regulation 3), so a change that would make a payment to them need
+ * the council's decision that it is necessary is refused, with nothing changed, while such a payment has
+ * not ended; a payment being set up to pay them makes the change wait, then refuse. Bad input, another
+ * council and another person's member are refused too. (Every other role's refusal is in
+ * {@code PageMatrixIT} and {@code AuthorisationMatrixIT}.)
+ */
+@IntegrationTest
+class HouseholdMembersIT {
+
+    static final String PRACTITIONER = "practitioner@demo-england";
+    static final String PASSWORD = Http.DEMO_PASSWORD;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Citizens citizens;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    org.dphub.plans.DirectPayments directPayments;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    Http http;
+    SignedInUser practitioner;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        practitioner = accounts.findByUsername(PRACTITIONER).orElseThrow();
+    }
+
+    long created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).get("id").asLong();
+    }
+
+    long newCitizen() {
+        return created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens", """
+                {"givenName": "Gwenllian", "familyName": "Owen", "dateOfBirth": "1950-03-14", "postcode": "sy3 8xx",
+                 "preferredLanguage": "en"}"""));
+    }
+
+    long newMember(long citizenId, String name, String relationship, boolean together) {
+        return created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/household-members",
+                "{\"name\": \"" + name + "\", \"relationship\": \"" + relationship + "\", \"livesInSameHousehold\": " + together + "}"));
+    }
+
+    String member(long memberId) {
+        return jdbc.sql("SELECT name || ' ' || relationship || ' ' || lives_in_same_household FROM household_member WHERE id = :id")
+                .param("id", memberId).query(String.class).single();
+    }
+
+    /** The correction form sent by the practitioner's session. */
+    HttpResponse<String> correct(String staff, long citizenId, long memberId, String name, String relationship, String together) {
+        String path = "/citizens/" + citizenId + "/household-members/" + memberId + "/details";
+        HttpResponse<String> form = http.get(path, "Cookie", staff);
+        assertThat(form.statusCode()).isEqualTo(200);
+        return http.postForm(path, "name=" + Http.encode(name) + "&relationship=" + relationship + "&livesInSameHousehold=" + together
+                + "&_csrf=" + Http.encode(Http.csrfToken(form.body())), "Cookie", staff);
+    }
+
+    long newDirectPaymentPaying(long citizenId, long memberId) {
+        long planId = created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans", """
+                {"startDate": "2026-12-01", "outcomes": [{"text": "Stay in my own home"}],
+                 "budgetLines": [{"description": "PA support", "kind": "HOURLY", "hoursPerWeek": 7, "hourlyRatePence": 1328, "outcomes": [1]}],
+                 "paymentFrequency": "FOUR_WEEKLY", "weeklyContributionPence": 0}"""));
+        return created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/direct-payments", """
+                {"planId": %d, "hasCapacity": true, "excludedPerson": false, "accountType": "PREPAID_CARD",
+                 "paysHouseholdMemberIds": [%d], "requestedOn": "%s", "startDate": "%s"}""".formatted(planId, memberId,
+                LocalDate.now().minusDays(2), LocalDate.now().plusDays(7))));
+    }
+
+    @Test
+    void aPractitionerCorrectsAHouseholdMemberAndOnlyWhatChangedIsAudited() {
+        long citizenId = newCitizen();
+        long brother = newMember(citizenId, "Dafyd Owen", "SIBLING", false);
+        String staff = http.signIn(PRACTITIONER, PASSWORD);
+        String path = "/citizens/" + citizenId + "/household-members/" + brother + "/details";
+        assertThat(http.get("/citizens/" + citizenId, "Cookie", staff).body()).contains("href=\"" + path + "\"");
+        assertThat(http.get(path, "Cookie", staff).body()).contains("Correct what is recorded about Dafyd Owen")
+                .contains("value=\"Dafyd Owen\"");
+
+        // bad input: each field says what to fix, and nothing changes
+        HttpResponse<String> bad = correct(staff, citizenId, brother, "<script>alert(1)</script>", "ROBOT", "maybe");
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("govuk-error-summary").doesNotContain("<script>alert(1)</script>");
+        assertThat(bad.body().split("govuk-error-summary__list")[1].split("</ul>")[0].split("<li").length - 1).isEqualTo(3);
+        assertThat(member(brother)).isEqualTo("Dafyd Owen SIBLING false");
+
+        // the name was misspelt: only the name is audited, with what it was
+        HttpResponse<String> done = correct(staff, citizenId, brother, "Dafydd Owen", "SIBLING", "false");
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/citizens/" + citizenId + "#household");
+        assertThat(member(brother)).isEqualTo("Dafydd Owen SIBLING false");
+        assertThat(jdbc.sql("""
+                        SELECT before_state::text || ' ' || after_state::text FROM audit_event
+                        WHERE entity_type = 'household_member' AND entity_id = :id AND action = 'UPDATE'""")
+                .param("id", Long.toString(brother)).query(String.class).single())
+                .contains("\"name\": \"Dafyd Owen\"").contains("\"name\": \"Dafydd Owen\"").doesNotContain("relationship");
+        assertThat(http.get("/council/audit-trail", "Cookie", http.signIn("admin@demo-england", PASSWORD)).body())
+                .contains("corrected the details of someone in Gwenllian Owen&#39;s household: name");
+
+        // he moves in (no direct payment pays him): through the API
+        HttpResponse<String> moved = http.putJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/household-members/" + brother,
+                "{\"name\": \"Dafydd Owen\", \"relationship\": \"SIBLING\", \"livesInSameHousehold\": true}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.body()).contains("\"livesInSameHousehold\":true");
+        assertThat(member(brother)).isEqualTo("Dafydd Owen SIBLING true");
+        assertThat(http.putJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/household-members/" + brother,
+                "{\"name\": \"\", \"relationship\": \"SIBLING\"}").statusCode()).isEqualTo(422);
+
+        // not another council's, not someone else's member
+        assertThat(http.get(path, "Cookie", http.signIn("practitioner@demo-wales", PASSWORD)).statusCode()).isEqualTo(404);
+        assertThat(http.putJsonAs("practitioner@demo-wales", PASSWORD, "/api/v1/citizens/" + citizenId + "/household-members/" + brother,
+                "{\"name\": \"Someone Else\", \"relationship\": \"FRIEND\", \"livesInSameHousehold\": false}").statusCode()).isEqualTo(404);
+        long someoneElse = newCitizen();
+        assertThat(http.putJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + someoneElse + "/household-members/" + brother,
+                "{\"name\": \"Someone Else\", \"relationship\": \"FRIEND\", \"livesInSameHousehold\": false}").statusCode())
+                .as("a member of another person's household").isEqualTo(404);
+        assertThat(member(brother)).isEqualTo("Dafydd Owen SIBLING true");
+    }
+
+    @Test
+    void aChangeThatWouldNeedTheCouncilsDecisionWaitsUntilNoPaymentWithoutOnePaysThem() {
+        long citizenId = newCitizen();
+        // a brother who lives elsewhere may be paid without the council's decision (regulation 3(3)(c) needs the same household)
+        long brother = newMember(citizenId, "Iolo Owen", "SIBLING", false);
+        long dp = newDirectPaymentPaying(citizenId, brother);
+        String staff = http.signIn(PRACTITIONER, PASSWORD);
+
+        HttpResponse<String> refused = correct(staff, citizenId, brother, "Iolo Owen", "SIBLING", "true");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Iolo Owen&#39;s details cannot change like this yet: a direct payment pays them")
+                .contains("withdraw the direct payment waiting to be agreed").contains("href=\"/direct-payments/" + dp + "\"");
+        HttpResponse<String> api = http.putJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/household-members/" + brother,
+                "{\"name\": \"Iolo Owen\", \"relationship\": \"SIBLING\", \"livesInSameHousehold\": true}");
+        assertThat(api.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(api.body()).get("stillNeeded").get(0).asLong()).isEqualTo(dp);
+        assertThat(member(brother)).as("nothing changed").isEqualTo("Iolo Owen SIBLING false");
+
+        // what leaves the payment lawful is not refused: his name, a relationship the rules do not name
+        assertThat(correct(staff, citizenId, brother, "Iolo Rhys Owen", "SIBLING", "false").statusCode()).isEqualTo(302);
+        assertThat(correct(staff, citizenId, brother, "Iolo Rhys Owen", "FRIEND", "true").statusCode()).isEqualTo(302);
+        assertThat(member(brother)).isEqualTo("Iolo Rhys Owen FRIEND true");
+
+        // once the payment is withdrawn, the change is made
+        assertThat(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes",
+                "{\"event\": \"WITHDRAWN\", \"reason\": \"Set up before we knew he had moved in\"}").statusCode()).isEqualTo(200);
+        assertThat(correct(staff, citizenId, brother, "Iolo Rhys Owen", "SIBLING", "true").statusCode()).isEqualTo(302);
+        assertThat(member(brother)).isEqualTo("Iolo Rhys Owen SIBLING true");
+    }
+
+    /** A direct payment being set up to pay him while someone records that he moved in: the change waits for it, then refuses. */
+    @Test
+    void aDirectPaymentBeingWrittenToPayThemMakesTheChangeWaitAndThenRefuse() throws Exception {
+        long citizenId = newCitizen();
+        long brother = newMember(citizenId, "Owain Owen", "SIBLING", false);
+        long planId = created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans", """
+                {"startDate": "2026-12-01", "outcomes": [{"text": "Stay in my own home"}],
+                 "budgetLines": [{"description": "PA support", "kind": "HOURLY", "hoursPerWeek": 7, "hourlyRatePence": 1328, "outcomes": [1]}],
+                 "paymentFrequency": "FOUR_WEEKLY", "weeklyContributionPence": 0}"""));
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        Thread setUp = new Thread(() -> transactions.executeWithoutResult(tx -> {
+            directPayments.request(practitioner, citizenId, new org.dphub.plans.DirectPaymentRequest(planId, true, null, false,
+                    java.util.List.of(brother), "", org.dphub.plans.AccountType.PREPAID_CARD, LocalDate.now().minusDays(1),
+                    LocalDate.now().plusDays(7)), new org.dphub.web.FormErrors(messages, java.util.Locale.ENGLISH));
+            written.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        setUp.start();
+        assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.CompletableFuture<Object> moving = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return citizens.correctHouseholdMember(practitioner, citizenId, brother, "Owain Owen", Relationship.SIBLING, true);
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        Thread.sleep(1_000);
+        assertThat(moving).as("waits for the direct payment being written").isNotDone();
+        commit.countDown();
+        setUp.join(30_000);
+        assertThat(moving.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(HouseholdChangeRefused.class);
+        assertThat(member(brother)).isEqualTo("Owain Owen SIBLING false");
+    }
+
+    /**
+     * The other way round: he is recorded as moving in, not yet committed, while a direct payment to pay him
+     * is set up. The payment waits for the change, then reads it, and is refused (paying a brother who lives
+     * with the person needs the council's decision), rather than passing the rules on what was true before.
+     */
+    @Test
+    void aChangeBeingWrittenMakesADirectPaymentToPayThemWaitAndThenCheckTheRulesOnIt() throws Exception {
+        long citizenId = newCitizen();
+        long brother = newMember(citizenId, "Rhodri Owen", "SIBLING", false);
+        long planId = created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans", """
+                {"startDate": "2026-12-01", "outcomes": [{"text": "Stay in my own home"}],
+                 "budgetLines": [{"description": "PA support", "kind": "HOURLY", "hoursPerWeek": 7, "hourlyRatePence": 1328, "outcomes": [1]}],
+                 "paymentFrequency": "FOUR_WEEKLY", "weeklyContributionPence": 0}"""));
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        Thread moving = new Thread(() -> transactions.executeWithoutResult(tx -> {
+            citizens.correctHouseholdMember(practitioner, citizenId, brother, "Rhodri Owen", Relationship.SIBLING, true);
+            written.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        moving.start();
+        assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.CompletableFuture<Object> setUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return directPayments.request(practitioner, citizenId, new org.dphub.plans.DirectPaymentRequest(planId, true, null, false,
+                        java.util.List.of(brother), "", org.dphub.plans.AccountType.PREPAID_CARD, LocalDate.now().minusDays(1),
+                        LocalDate.now().plusDays(7)), new org.dphub.web.FormErrors(messages, java.util.Locale.ENGLISH));
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        Thread.sleep(1_000);
+        assertThat(setUp).as("waits for the change being written").isNotDone();
+        commit.countDown();
+        moving.join(30_000);
+        assertThat(setUp.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("refused on what is true now")
+                .isInstanceOf(org.dphub.web.RuleRefusal.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM direct_payment WHERE citizen_id = :c").param("c", citizenId).query(Long.class).single())
+                .isZero();
+    }
+}
