@@ -153,4 +153,36 @@ public class AuditTrail {
         }
         return map;
     }
+
+    /**
+     * What a correction changed, for its audit entry: of the fields in {@code before}, only those whose
+     * value in {@code after} differs, with what each was ({@code was}) and is now ({@code now}), in
+     * {@code before}'s order. Empty when nothing changed (then there is nothing to write or record).
+     */
+    public static Changed changed(Map<String, Object> before, Map<String, Object> after) {
+        var was = new java.util.LinkedHashMap<String, Object>();
+        var now = new java.util.LinkedHashMap<String, Object>();
+        before.forEach((field, value) -> {
+            if (!java.util.Objects.equals(value, after.get(field))) {
+                was.put(field, value);
+                now.put(field, after.get(field));
+            }
+        });
+        return new Changed(was, now);
+    }
+
+    /** See {@link #changed}: the maps may be added to (the record the change belongs to, say). */
+    public record Changed(Map<String, Object> was, Map<String, Object> now) {
+
+        public boolean isEmpty() {
+            return now.isEmpty();
+        }
+
+        /** Adds a value to both sides: what the entry is about, which did not change. */
+        public Changed with(String field, Object value) {
+            was.put(field, value);
+            now.put(field, value);
+            return this;
+        }
+    }
 }

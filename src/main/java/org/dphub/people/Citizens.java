@@ -1,6 +1,7 @@
 package org.dphub.people;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
@@ -111,22 +112,13 @@ public class Citizens {
         Citizen after = new Citizen(before.id(), before.councilId(), before.reference(), details.givenName(), details.familyName(),
                 details.dateOfBirth(), details.postcode(), details.preferredLanguage(), details.contactPreference(), details.email(),
                 details.phone(), details.communicationNeeds());
-        java.util.Map<String, Object> was = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Object> now = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Object> afterValues = after.auditValues();
-        before.auditValues().forEach((field, value) -> {
-            if (!java.util.Objects.equals(value, afterValues.get(field))) {
-                was.put(field, value);
-                now.put(field, afterValues.get(field));
-            }
-        });
-        if (now.isEmpty()) {
+        AuditTrail.Changed changed = AuditTrail.changed(before.auditValues(), after.auditValues());
+        if (changed.isEmpty()) {
             return before;
         }
         repository.updateDetails(before.councilId(), citizenId, details);
-        was.put("citizenId", citizenId);
-        now.put("citizenId", citizenId);
-        audit.record(before.councilId(), "citizen", citizenId, AuditAction.UPDATE, was, now);
+        Map<String, Object> now = changed.with("citizenId", citizenId).now();
+        audit.record(before.councilId(), "citizen", citizenId, AuditAction.UPDATE, changed.was(), now);
         if (now.containsKey("givenName") || now.containsKey("familyName") || now.containsKey("preferredLanguage")) {
             for (long own : accounts.ownAccountsOf(citizenId)) {
                 accounts.followCitizenRecord(own, before.councilId(), after.fullName(), after.preferredLanguage());
@@ -173,24 +165,15 @@ public class Citizens {
             }
         }
         people.updateHouseholdMember(after);
-        java.util.Map<String, Object> was = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Object> now = new java.util.LinkedHashMap<>();
-        was.put("citizenId", citizenId);
-        now.put("citizenId", citizenId);
-        if (!before.name().equals(name)) {
-            was.put("name", before.name());
-            now.put("name", name);
-        }
-        if (before.relationship() != relationship) {
-            was.put("relationship", before.relationship().name());
-            now.put("relationship", relationship.name());
-        }
-        if (before.livesInSameHousehold() != livesInSameHousehold) {
-            was.put("livesInSameHousehold", before.livesInSameHousehold());
-            now.put("livesInSameHousehold", livesInSameHousehold);
-        }
-        audit.record(citizen.councilId(), "household_member", memberId, AuditAction.UPDATE, was, now);
+        AuditTrail.Changed changed = AuditTrail.changed(householdAuditValues(before), householdAuditValues(after))
+                .with("citizenId", citizenId);
+        audit.record(citizen.councilId(), "household_member", memberId, AuditAction.UPDATE, changed.was(), changed.now());
         return after;
+    }
+
+    private static java.util.Map<String, Object> householdAuditValues(HouseholdMember member) {
+        return AuditTrail.values("name", member.name(), "relationship", member.relationship().name(),
+                "livesInSameHousehold", member.livesInSameHousehold());
     }
 
     /**
@@ -286,23 +269,14 @@ public class Citizens {
         Representative before = people.representativeForUpdate(citizen.councilId(), representativeId)
                 .filter(r -> r.citizenId() == citizenId && r.current()).orElseThrow(NotFound::new);
         refuseIfErased(citizen.councilId(), citizenId);
-        java.util.Map<String, Object> was = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Object> now = new java.util.LinkedHashMap<>();
-        if (!before.name().equals(name)) {
-            was.put("name", before.name());
-            now.put("name", name);
-        }
-        if (!java.util.Objects.equals(before.email(), email)) {
-            was.put("email", before.email());
-            now.put("email", email);
-        }
-        if (now.isEmpty()) {
+        AuditTrail.Changed changed = AuditTrail.changed(AuditTrail.values("name", before.name(), "email", before.email()),
+                AuditTrail.values("name", name, "email", email));
+        if (changed.isEmpty()) {
             return before;
         }
         people.correctRepresentative(citizen.councilId(), representativeId, name, email);
-        was.put("citizenId", citizenId);
-        now.put("citizenId", citizenId);
-        audit.record(citizen.councilId(), "representative", representativeId, AuditAction.UPDATE, was, now);
+        changed.with("citizenId", citizenId);
+        audit.record(citizen.councilId(), "representative", representativeId, AuditAction.UPDATE, changed.was(), changed.now());
         return new Representative(before.id(), citizenId, citizen.councilId(), name, before.kind(), email, before.userId());
     }
 
