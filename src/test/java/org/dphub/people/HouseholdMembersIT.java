@@ -85,11 +85,50 @@ class HouseholdMembersIT {
                 + "&_csrf=" + Http.encode(Http.csrfToken(form.body())), "Cookie", staff);
     }
 
-    long newDirectPaymentPaying(long citizenId, long memberId) {
-        long planId = created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans", """
+    long newPlan(long citizenId) {
+        return created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans", """
                 {"startDate": "2026-12-01", "outcomes": [{"text": "Stay in my own home"}],
                  "budgetLines": [{"description": "PA support", "kind": "HOURLY", "hoursPerWeek": 7, "hourlyRatePence": 1328, "outcomes": [1]}],
                  "paymentFrequency": "FOUR_WEEKLY", "weeklyContributionPence": 0}"""));
+    }
+
+    /**
+     * Runs the work in a transaction of its own on another thread and keeps it open, not committed, until
+     * the returned step is run: what another transaction meets meanwhile is what a second practitioner would.
+     */
+    Runnable heldOpen(Runnable work) throws InterruptedException {
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        Thread thread = new Thread(() -> transactions.executeWithoutResult(tx -> {
+            work.run();
+            written.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        thread.start();
+        assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return () -> {
+            commit.countDown();
+            try {
+                thread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /** A direct payment to pay a brother, set up through the module's own face (the race tests). */
+    Object requestPaying(long citizenId, long planId, long memberId) {
+        return directPayments.request(practitioner, citizenId, new org.dphub.plans.DirectPaymentRequest(planId, true, null, false,
+                java.util.List.of(memberId), "", org.dphub.plans.AccountType.PREPAID_CARD, LocalDate.now().minusDays(1),
+                LocalDate.now().plusDays(7)), new org.dphub.web.FormErrors(messages, java.util.Locale.ENGLISH));
+    }
+
+    long newDirectPaymentPaying(long citizenId, long memberId) {
+        long planId = newPlan(citizenId);
         return created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/direct-payments", """
                 {"planId": %d, "hasCapacity": true, "excludedPerson": false, "accountType": "PREPAID_CARD",
                  "paysHouseholdMemberIds": [%d], "requestedOn": "%s", "startDate": "%s"}""".formatted(planId, memberId,
@@ -181,25 +220,8 @@ class HouseholdMembersIT {
     void aDirectPaymentBeingWrittenToPayThemMakesTheChangeWaitAndThenRefuse() throws Exception {
         long citizenId = newCitizen();
         long brother = newMember(citizenId, "Owain Owen", "SIBLING", false);
-        long planId = created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans", """
-                {"startDate": "2026-12-01", "outcomes": [{"text": "Stay in my own home"}],
-                 "budgetLines": [{"description": "PA support", "kind": "HOURLY", "hoursPerWeek": 7, "hourlyRatePence": 1328, "outcomes": [1]}],
-                 "paymentFrequency": "FOUR_WEEKLY", "weeklyContributionPence": 0}"""));
-        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
-        Thread setUp = new Thread(() -> transactions.executeWithoutResult(tx -> {
-            directPayments.request(practitioner, citizenId, new org.dphub.plans.DirectPaymentRequest(planId, true, null, false,
-                    java.util.List.of(brother), "", org.dphub.plans.AccountType.PREPAID_CARD, LocalDate.now().minusDays(1),
-                    LocalDate.now().plusDays(7)), new org.dphub.web.FormErrors(messages, java.util.Locale.ENGLISH));
-            written.countDown();
-            try {
-                commit.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        setUp.start();
-        assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long planId = newPlan(citizenId);
+        Runnable commit = heldOpen(() -> requestPaying(citizenId, planId, brother));
         java.util.concurrent.CompletableFuture<Object> moving = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return citizens.correctHouseholdMember(practitioner, citizenId, brother, "Owain Owen", Relationship.SIBLING, true);
@@ -209,8 +231,7 @@ class HouseholdMembersIT {
         });
         Thread.sleep(1_000);
         assertThat(moving).as("waits for the direct payment being written").isNotDone();
-        commit.countDown();
-        setUp.join(30_000);
+        commit.run();
         assertThat(moving.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(HouseholdChangeRefused.class);
         assertThat(member(brother)).isEqualTo("Owain Owen SIBLING false");
     }
@@ -224,36 +245,19 @@ class HouseholdMembersIT {
     void aChangeBeingWrittenMakesADirectPaymentToPayThemWaitAndThenCheckTheRulesOnIt() throws Exception {
         long citizenId = newCitizen();
         long brother = newMember(citizenId, "Rhodri Owen", "SIBLING", false);
-        long planId = created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans", """
-                {"startDate": "2026-12-01", "outcomes": [{"text": "Stay in my own home"}],
-                 "budgetLines": [{"description": "PA support", "kind": "HOURLY", "hoursPerWeek": 7, "hourlyRatePence": 1328, "outcomes": [1]}],
-                 "paymentFrequency": "FOUR_WEEKLY", "weeklyContributionPence": 0}"""));
-        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
-        Thread moving = new Thread(() -> transactions.executeWithoutResult(tx -> {
-            citizens.correctHouseholdMember(practitioner, citizenId, brother, "Rhodri Owen", Relationship.SIBLING, true);
-            written.countDown();
-            try {
-                commit.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        moving.start();
-        assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long planId = newPlan(citizenId);
+        Runnable commit = heldOpen(() -> citizens.correctHouseholdMember(practitioner, citizenId, brother, "Rhodri Owen",
+                Relationship.SIBLING, true));
         java.util.concurrent.CompletableFuture<Object> setUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return directPayments.request(practitioner, citizenId, new org.dphub.plans.DirectPaymentRequest(planId, true, null, false,
-                        java.util.List.of(brother), "", org.dphub.plans.AccountType.PREPAID_CARD, LocalDate.now().minusDays(1),
-                        LocalDate.now().plusDays(7)), new org.dphub.web.FormErrors(messages, java.util.Locale.ENGLISH));
+                return requestPaying(citizenId, planId, brother);
             } catch (RuntimeException e) {
                 return e;
             }
         });
         Thread.sleep(1_000);
         assertThat(setUp).as("waits for the change being written").isNotDone();
-        commit.countDown();
-        moving.join(30_000);
+        commit.run();
         assertThat(setUp.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("refused on what is true now")
                 .isInstanceOf(org.dphub.web.RuleRefusal.class);
         assertThat(jdbc.sql("SELECT count(*) FROM direct_payment WHERE citizen_id = :c").param("c", citizenId).query(Long.class).single())

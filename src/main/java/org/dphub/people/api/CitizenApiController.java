@@ -15,6 +15,7 @@ import org.dphub.people.DpContacts;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.dphub.people.Citizens;
+import org.dphub.people.Duty;
 import org.dphub.people.HouseholdChangeRefused;
 import org.dphub.people.HouseholdMember;
 import org.dphub.people.NewCitizen;
@@ -208,12 +209,8 @@ class CitizenApiController {
     ResponseEntity<HouseholdMemberJson> addHouseholdMember(SignedInUser practitioner, @PathVariable long id,
                                                            @RequestBody NewHouseholdMemberJson body) {
         citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
-        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
-        String name = HouseholdMemberInput.name(errors, body.name());
-        Relationship relationship = HouseholdMemberInput.relationship(errors, body.relationship());
-        Boolean together = HouseholdMemberInput.livesInSameHousehold(errors, String.valueOf(body.livesInSameHousehold()));
-        errors.throwIfAny();
-        HouseholdMember member = citizens.addHouseholdMember(practitioner, id, name, relationship, together);
+        HouseholdMemberValues typed = read(body);
+        HouseholdMember member = citizens.addHouseholdMember(practitioner, id, typed.name(), typed.relationship(), typed.together());
         return ResponseEntity.created(URI.create("/api/v1/citizens/" + id + "/household-members/" + member.id()))
                 .body(HouseholdMemberJson.of(member));
     }
@@ -226,23 +223,28 @@ class CitizenApiController {
     HouseholdMemberJson correctHouseholdMember(SignedInUser practitioner, @PathVariable long id, @PathVariable long memberId,
                                                @RequestBody NewHouseholdMemberJson body) {
         citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
+        HouseholdMemberValues typed = read(body);
+        return HouseholdMemberJson.of(citizens.correctHouseholdMember(practitioner, id, memberId, typed.name(), typed.relationship(),
+                typed.together()));
+    }
+
+    /** A household member as the API was sent them, checked as the pages check them (422 naming each field). */
+    private record HouseholdMemberValues(String name, Relationship relationship, boolean together) {
+    }
+
+    private HouseholdMemberValues read(NewHouseholdMemberJson body) {
         FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
         String name = HouseholdMemberInput.name(errors, body.name());
         Relationship relationship = HouseholdMemberInput.relationship(errors, body.relationship());
         Boolean together = HouseholdMemberInput.livesInSameHousehold(errors, String.valueOf(body.livesInSameHousehold()));
         errors.throwIfAny();
-        return HouseholdMemberJson.of(citizens.correctHouseholdMember(practitioner, id, memberId, name, relationship, together));
+        return new HouseholdMemberValues(name, relationship, together);
     }
 
     @ExceptionHandler(HouseholdChangeRefused.class)
     ResponseEntity<ProblemDetail> householdChangeRefused(HouseholdChangeRefused refused) {
-        List<String> first = refused.duties().stream()
-                .map(d -> messages.getMessage(d.messageKey(), d.args().toArray(), Locale.ENGLISH)).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "A direct payment pays them, and this change would need the council's decision that paying them is necessary. First: "
-                        + String.join("; ", first));
-        problem.setProperty("stillNeeded", refused.duties().stream().map(d -> d.args().get(0)).toList());
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return stillNeeded("A direct payment pays them, and this change would need the council's decision that paying them is "
+                + "necessary", refused.duties());
     }
 
     @GetMapping("/{id}/household-members")
@@ -309,11 +311,14 @@ class CitizenApiController {
 
     @ExceptionHandler(RepresentativeStillNeeded.class)
     ResponseEntity<ProblemDetail> stillNeeded(RepresentativeStillNeeded needed) {
-        List<String> first = needed.duties().stream()
-                .map(d -> messages.getMessage(d.messageKey(), d.args().toArray(), Locale.ENGLISH)).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The representative cannot stop acting yet: a direct payment is made to them. First: " + String.join("; ", first));
-        problem.setProperty("stillNeeded", needed.duties().stream().map(d -> d.args().get(0)).toList());
+        return stillNeeded("The representative cannot stop acting yet: a direct payment is made to them", needed.duties());
+    }
+
+    /** 409: what is refused, what to do first (in English), and the direct payments to deal with ({@code stillNeeded}). */
+    private ResponseEntity<ProblemDetail> stillNeeded(String refused, List<Duty> duties) {
+        List<String> first = duties.stream().map(d -> messages.getMessage(d.messageKey(), d.args().toArray(), Locale.ENGLISH)).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused + ". First: " + String.join("; ", first));
+        problem.setProperty("stillNeeded", duties.stream().map(d -> d.args().get(0)).toList());
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
