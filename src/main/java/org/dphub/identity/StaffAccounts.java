@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A council administrator's staff accounts: who they are, how they sign in, adding someone who joins
  * (with a temporary password, or to sign in with their council account when the council's staff must),
- * changing a member's roles, and switching off the account of someone who has left (and on again). A switched-off account cannot sign in by password,
- * by the council's provider or with an API key, and its open sessions end when the change is
- * committed; nothing it did is changed. An administrator cannot switch off their own account, so the
+ * changing a member's roles, and switching off the account of someone who has left (and on again). A
+ * switched-off account cannot sign in by password, by the council's provider or with an API key, and its
+ * open sessions end when the change is committed; nothing it did is changed. An administrator cannot switch off their own account, so the
  * council always keeps one who can sign in. Another council's staff, or anyone who is not staff, is not
  * found.
  */
@@ -79,7 +79,8 @@ public class StaffAccounts {
      * Adds someone who joins the council's staff. Their username is their work email, which is also how
      * their council account finds them at its first sign-in. With a password they choose their own at the
      * first sign-in (and a finance officer or administrator sets up one-time codes). Audited. An email
-     * address that already has an account is {@link UsernameTakenException}, nothing made.
+     * address that already has an account is {@link UsernameTakenException} (or, when two administrators
+     * add it at once, the second's {@code DuplicateKeyException}), nothing made.
      */
     @Transactional
     public AddedStaff add(SignedInUser admin, NewStaffMember member) {

@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A council administrator's staff accounts: list, add someone who joins, change roles, and switch a leaver's account off (or on again). */
+/**
+ * A council administrator's staff accounts: list, add someone who joins, change roles, and switch a
+ * leaver's account off (or on again).
+ */
 @RestController
 @RequestMapping("/api/v1/council/staff")
 @Tag(name = "Identity")
@@ -71,7 +74,7 @@ class StaffAccountsApiController {
         StaffAccounts.AddedStaff added;
         try {
             added = staff.add(admin, new StaffAccounts.NewStaffMember(name, email, phone, roles));
-        } catch (UsernameTakenException taken) {
+        } catch (UsernameTakenException | org.springframework.dao.DuplicateKeyException taken) {
             throw new org.dphub.web.Conflict("An account with this email address already exists: if they left and came back, "
                     + "switch their account on");
         }

@@ -80,7 +80,7 @@ class StaffAccountsPage {
                 model.addAttribute("lifetimeKey", days >= 1 ? "staff-accounts.added.lifetime-days" : "staff-accounts.added.lifetime-hours");
                 model.addAttribute("lifetime", days >= 1 ? days : accounts.temporaryPasswordLifetime().toHours());
                 return "identity/staff-added";
-            } catch (UsernameTakenException taken) {
+            } catch (UsernameTakenException | org.springframework.dao.DuplicateKeyException taken) {
                 errors.reject("email", "staff-accounts.error.email-taken");
             }
         }
@@ -173,7 +173,8 @@ class StaffAccountsPage {
     /** The roles to choose from, each with a line on what it does. */
     private void roleOptions(Model model, FormErrors errors) {
         model.addAttribute("roleOptions", ROLES);
-        model.addAttribute("roleHints", ROLES.stream().map(r -> messages.getMessage("staff-accounts.role-hint." + r, null, errors.locale())).toList());
+        model.addAttribute("roleHints", ROLES.stream()
+                .map(r -> messages.getMessage("staff-accounts.role-hint." + r, null, errors.locale())).toList());
         model.addAttribute("errors", errors);
     }
 
