@@ -141,6 +141,27 @@ public class StaffAccounts {
         return member(admin, userId);
     }
 
+    /**
+     * Corrects a member's name and how people reach them at work (a new surname, a new phone): what the
+     * people whose named contact they are see. Their username, how they sign in, stays. Only what changed is
+     * audited, with what it was. A blank phone or email means people see the DP team's.
+     */
+    @Transactional
+    public StaffMember changeDetails(SignedInUser admin, long userId, String displayName, String workPhone, String workEmail) {
+        member(admin, userId);
+        StaffMember before = users.member(userId).orElseThrow(NotFound::new);
+        AuditTrail.Changed changed = AuditTrail.changed(
+                AuditTrail.values("displayName", before.displayName(), "workPhone", before.workPhone(), "workEmail", before.workEmail()),
+                AuditTrail.values("displayName", displayName, "workPhone", workPhone, "workEmail", workEmail));
+        if (!changed.isEmpty()) {
+            users.setStaffDetails(userId, admin.councilId(), displayName, workPhone, workEmail);
+            changed.with("event", "DETAILS_CORRECTED");
+            changed.now().put("displayName", displayName);
+            audit.record(admin.councilId(), "user", userId, AuditAction.UPDATE, changed.was(), changed.now());
+        }
+        return users.member(userId).orElseThrow();
+    }
+
     private static List<String> names(Set<Role> roles) {
         return roles.stream().map(Enum::name).sorted().toList();
     }

@@ -337,4 +337,54 @@ class StaffAccountsIT {
             councils.removeSingleSignOn(council.id(), councils.singleSignOn(council.id()).orElseThrow().version());
         }
     }
+
+    @Test
+    void anAdministratorCorrectsAMembersNameAndWorkContactAndPeopleSeeIt() {
+        String username = "rhian" + UUID.randomUUID() + "@demo-england.example";
+        long rhian = accounts.create(new NewUserAccount(username, PASSWORD, "Rhian Jones", council(), EnumSet.of(Role.DP_TEAM), "en"));
+        HttpResponse<String> person = http.postJsonAs("practitioner@demo-england", PASSWORD, "/api/v1/citizens", """
+                {"givenName": "Elwyn", "familyName": "Price", "dateOfBirth": "1947-06-21", "postcode": "SY3 8XX", "preferredLanguage": "en"}""");
+        long citizenId = Long.parseLong(person.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+        assertThat(http.putJsonAs("dp-team@demo-england", PASSWORD, "/api/v1/citizens/" + citizenId + "/dp-contact",
+                "{\"userId\": " + rhian + "}").statusCode()).isEqualTo(200);
+
+        String admin = http.signIn(ADMIN, PASSWORD);
+        String path = "/council/staff/" + rhian + "/details";
+        assertThat(http.get("/council/staff", "Cookie", admin).body()).contains("href=\"" + path + "\"");
+        HttpResponse<String> form = http.get(path, "Cookie", admin);
+        assertThat(form.body()).contains("Change Rhian Jones&#39;s details").contains("They still sign in with " + username);
+        String csrf = "_csrf=" + Http.encode(Http.csrfToken(form.body()));
+        HttpResponse<String> bad = http.postForm(path, csrf + "&displayName=&workPhone=call+me&workEmail=nowhere", "Cookie", admin);
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("govuk-error-summary").contains("Enter a phone number").contains("Enter a work email address");
+        assertThat(accounts.member(rhian).orElseThrow().displayName()).isEqualTo("Rhian Jones");
+
+        HttpResponse<String> done = http.postForm(path, csrf + "&displayName=" + Http.encode("Rhian Evans") + "&workPhone="
+                + Http.encode("01632 960 555") + "&workEmail=" + Http.encode("Rhian.Evans@demo-england.example"), "Cookie", admin);
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(http.get(done.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""), "Cookie", admin).body())
+                .contains("Rhian Evans&#39;s details are saved");
+        StaffMember after = accounts.member(rhian).orElseThrow();
+        assertThat(after.displayName()).isEqualTo("Rhian Evans");
+        assertThat(after.workPhone()).isEqualTo("01632 960 555");
+        assertThat(after.workEmail()).isEqualTo("rhian.evans@demo-england.example");
+        assertThat(accounts.findByUsername(username)).as("she still signs in as before").isPresent();
+        assertThat(http.getAs("practitioner@demo-england", PASSWORD, "/api/v1/citizens/" + citizenId).body())
+                .as("the person's named contact, as they see it").contains("Rhian Evans").contains("01632 960 555");
+        assertThat(http.get("/council/audit-trail", "Cookie", admin).body())
+                .contains("corrected the details of Rhian Evans: name, work phone number, work email address");
+
+        // the API: blank phone and email, so people see the team's; refusals change nothing
+        HttpResponse<String> api = http.putJsonAs(ADMIN, PASSWORD, "/api/v1/council/staff/" + rhian,
+                "{\"displayName\": \"Rhian Evans\", \"workPhone\": \"\", \"workEmail\": null}");
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+        assertThat(accounts.member(rhian).orElseThrow().workPhone()).isNull();
+        assertThat(http.putJsonAs(ADMIN, PASSWORD, "/api/v1/council/staff/" + rhian, "{\"displayName\": \"<b>x</b>\"}").statusCode())
+                .isEqualTo(422);
+        assertThat(http.putJsonAs("admin@demo-wales", PASSWORD, "/api/v1/council/staff/" + rhian, "{\"displayName\": \"Someone\"}")
+                .statusCode()).as("another council's administrator").isEqualTo(404);
+        assertThat(http.putJsonAs("dp-team@demo-england", PASSWORD, "/api/v1/council/staff/" + rhian, "{\"displayName\": \"Someone\"}")
+                .statusCode()).as("staff who are not administrators").isEqualTo(403);
+        assertThat(accounts.member(rhian).orElseThrow().displayName()).isEqualTo("Rhian Evans");
+    }
 }

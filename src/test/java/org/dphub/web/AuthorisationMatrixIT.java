@@ -242,6 +242,7 @@ class AuthorisationMatrixIT {
             "GET /api/v1/council/staff | A |",
             "POST /api/v1/council/staff | A |",
             "PUT /api/v1/council/staff/{id}/roles | A | T",
+            "PUT /api/v1/council/staff/{id} | A | T",
             "POST /api/v1/council/staff/{id}/switch-off | A | TM",
             "POST /api/v1/council/staff/{id}/switch-on | A | TM",
             // directory

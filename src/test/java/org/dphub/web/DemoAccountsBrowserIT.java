@@ -486,6 +486,15 @@ class DemoAccountsBrowserIT {
                 assertWelshIfWelsh(lang, "the staff list after a change of roles");
                 assertFitsTheScreen("the staff list after a change of roles, " + lang);
                 assertAccessible("the staff list after a change of roles, " + lang);
+
+                clickAndWait(browser.findElement(By.xpath("//a[starts-with(@id, 'change-details-') and contains(., '" + name + "')]")));
+                browser.findElement(By.id("workPhone")).sendKeys("call me");
+                clickAndWait(browser.findElement(By.id("save-details")));
+                assertThat(browser.findElements(By.cssSelector(".govuk-error-summary__list a")).get(0).getAttribute("href"))
+                        .endsWith("#workPhone");
+                assertWelshIfWelsh(lang, "changing a member's details with an error");
+                assertFitsTheScreen("changing a member's details with an error, " + lang);
+                assertAccessible("changing a member's details with an error, " + lang);
             }
             open("/home?lang=en");
         });

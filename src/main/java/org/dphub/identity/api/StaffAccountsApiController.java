@@ -51,6 +51,10 @@ class StaffAccountsApiController {
     record RolesJson(List<String> roles) {
     }
 
+    /** A member's name and how people reach them at work; a null phone or email means people see the DP team's. */
+    record StaffDetailsJson(String displayName, String workPhone, String workEmail) {
+    }
+
     private final StaffAccounts staff;
     private final MessageSource messages;
 
@@ -93,6 +97,21 @@ class StaffAccountsApiController {
         Set<Role> roles = StaffInput.roles(errors, body.roles());
         errors.throwIfAny();
         return StaffAccountJson.of(staff.changeRoles(admin, id, roles));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('COUNCIL_ADMIN')")
+    @Operation(summary = "Correct a member's name, work phone or work email ({displayName, workPhone, workEmail}): what people whose "
+            + "named contact they are see. Their username stays. Only what changed is audited")
+    StaffDetailsJson changeDetails(SignedInUser admin, @PathVariable long id, @RequestBody StaffDetailsJson body) {
+        staff.member(admin, id);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        String name = StaffInput.name(errors, body.displayName());
+        String phone = StaffInput.phone(errors, body.workPhone());
+        String email = StaffInput.workEmail(errors, body.workEmail());
+        errors.throwIfAny();
+        var member = staff.changeDetails(admin, id, name, phone, email);
+        return new StaffDetailsJson(member.displayName(), member.workPhone(), member.workEmail());
     }
 
     @GetMapping

@@ -69,6 +69,12 @@ class IdentityAuditRecords implements AuditDescriptions, AuditSubjects {
         if (event.after() != null && "SWITCHED_ON".equals(event.after().get("event"))) {
             return words.say("audit.say.user.switched-on", event.value("displayName"));
         }
+        // a council administrator corrected a member's name or work contact: what changed (before holds only that)
+        if (event.after() != null && "DETAILS_CORRECTED".equals(event.after().get("event")) && event.before() != null) {
+            List<String> fields = java.util.stream.Stream.of("displayName", "workPhone", "workEmail")
+                    .filter(event.before()::containsKey).map(f -> words.text("audit.user.field." + f)).toList();
+            return words.say("audit.say.user.details-corrected", event.value("displayName"), String.join(", ", fields));
+        }
         return null;
     }
 

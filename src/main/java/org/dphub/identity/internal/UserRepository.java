@@ -234,6 +234,13 @@ public class UserRepository {
                 .param("council", councilId).param("role", role.name()).query(UserRepository::member).list();
     }
 
+    /** A staff member's name and how people reach them at work, corrected by their council's administrator. */
+    public void setStaffDetails(long userId, long councilId, String displayName, String phone, String email) {
+        jdbc.sql("UPDATE app_user SET display_name = :name, work_phone = :phone, work_email = :email WHERE id = :id AND council_id = :council")
+                .param("name", displayName).param("phone", phone).param("email", email).param("id", userId).param("council", councilId)
+                .update();
+    }
+
     public void setWorkContact(long userId, String phone, String email) {
         jdbc.sql("UPDATE app_user SET work_phone = :phone, work_email = :email WHERE id = :id")
                 .param("phone", phone).param("email", email).param("id", userId).update();

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.dphub.identity.StaffAccounts;
+import org.dphub.identity.StaffMember;
 import org.dphub.identity.UserAccounts;
 import org.dphub.identity.UsernameTakenException;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.dphub.web.Conflict;
 import org.dphub.web.FormErrors;
+import org.dphub.web.NotFound;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +46,7 @@ class StaffAccountsPage {
 
     @GetMapping("/council/staff")
     String list(SignedInUser admin, @RequestParam(required = false) Long off, @RequestParam(required = false) Long on,
-                @RequestParam(required = false) Long roles, Model model) {
+                @RequestParam(required = false) Long roles, @RequestParam(required = false) Long details, Model model) {
         var members = staff.staff(admin);
         model.addAttribute("staff", members);
         model.addAttribute("me", admin.userId());
@@ -52,6 +54,7 @@ class StaffAccountsPage {
         model.addAttribute("onName", name(members, on));
         model.addAttribute("rolesName", name(members, roles));
         model.addAttribute("rolesSelf", roles != null && roles == admin.userId());
+        model.addAttribute("detailsName", name(members, details));
         return "identity/staff-accounts";
     }
 
@@ -130,6 +133,40 @@ class StaffAccountsPage {
         model.addAttribute("roles", roles);
         roleOptions(model, errors);
         return "identity/staff-roles";
+    }
+
+    @GetMapping("/council/staff/{userId}/details")
+    String detailsForm(SignedInUser admin, @PathVariable long userId, Model model, Locale locale) {
+        StaffAccounts.StaffAccount member = staff.member(admin, userId);
+        StaffMember contact = accounts.member(userId).orElseThrow(NotFound::new);
+        return detailsForm(model, member, contact.displayName(), contact.workPhone(), contact.workEmail(), new FormErrors(messages, locale));
+    }
+
+    @PostMapping("/council/staff/{userId}/details")
+    String changeDetails(SignedInUser admin, @PathVariable long userId, @RequestParam(defaultValue = "") String displayName,
+                         @RequestParam(defaultValue = "") String workPhone, @RequestParam(defaultValue = "") String workEmail, Model model,
+                         Locale locale, RedirectAttributes redirect) {
+        StaffAccounts.StaffAccount member = staff.member(admin, userId);
+        FormErrors errors = new FormErrors(messages, locale);
+        String name = StaffInput.name(errors, displayName);
+        String phone = StaffInput.phone(errors, workPhone);
+        String email = StaffInput.workEmail(errors, workEmail);
+        if (!errors.isEmpty()) {
+            return detailsForm(model, member, displayName, workPhone, workEmail, errors);
+        }
+        staff.changeDetails(admin, userId, name, phone, email);
+        redirect.addAttribute("details", userId);
+        return "redirect:/council/staff";
+    }
+
+    private String detailsForm(Model model, StaffAccounts.StaffAccount member, String displayName, String workPhone, String workEmail,
+                               FormErrors errors) {
+        model.addAttribute("member", member);
+        model.addAttribute("displayName", displayName);
+        model.addAttribute("workPhone", workPhone);
+        model.addAttribute("workEmail", workEmail);
+        model.addAttribute("errors", errors);
+        return "identity/staff-details";
     }
 
     @GetMapping("/council/staff/{userId}/switch-off")

@@ -29,6 +29,16 @@ public final class StaffInput {
         return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** A work email address for people to write to, null when none was given (then they see the team's). */
+    public static String workEmail(FormErrors errors, String typed) {
+        String email = errors.text("workEmail", typed, 254, false, "staff-accounts.label.work-email");
+        if (email != null && !email.isEmpty() && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+            errors.reject("workEmail", "staff-accounts.error.email");
+            return null;
+        }
+        return email == null || email.isEmpty() ? null : email.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A work phone number, null when none was given. */
     public static String phone(FormErrors errors, String typed) {
         String phone = errors.text("workPhone", typed, 30, false, "staff-accounts.label.phone");
