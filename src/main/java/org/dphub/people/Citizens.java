@@ -171,6 +171,43 @@ public class Citizens {
         return after;
     }
 
+    /**
+     * A practitioner takes someone off the person's household, with the reason (recorded by mistake, has
+     * died, is no longer family), from today. The row stays, marked, as a direct payment that paid them
+     * and the audit trail point at it; the household, and whom a direct payment may pay, leave it out.
+     * Refused ({@link HouseholdChangeRefused}, nothing changed) while a direct payment not ended pays
+     * them, and ({@link org.dphub.web.Conflict}) when they were already removed or the person's details
+     * were erased; another person's member, or another council's, is not found. Audited with what was
+     * recorded about them.
+     */
+    @Transactional
+    public RemovedHouseholdMember removeHouseholdMember(SignedInUser practitioner, long citizenId, long memberId, String reason) {
+        Citizen citizen = findForPractitioner(practitioner, citizenId).orElseThrow(NotFound::new);
+        // locked until removed: a direct payment being set up to pay them waits, then finds them gone
+        HouseholdMember member = people.householdMemberForUpdate(citizen.councilId(), citizenId, memberId).orElseThrow(() ->
+                people.removedFromHousehold(citizen.councilId(), citizenId, memberId)
+                        ? new org.dphub.web.Conflict("This person has already been taken off the household") : new NotFound());
+        refuseIfErased(citizen.councilId(), citizenId);
+        List<Duty> needed = householdDuties.stream().flatMap(d -> d.ofRemoval(citizen.councilId(), member).stream()).toList();
+        if (!needed.isEmpty()) {
+            throw new HouseholdChangeRefused(needed);
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
+        people.removeHouseholdMember(citizen.councilId(), memberId, today, practitioner.username(), reason);
+        java.util.Map<String, Object> was = householdAuditValues(member);
+        was.put("citizenId", citizenId);
+        audit.record(citizen.councilId(), "household_member", memberId, AuditAction.DELETE, was,
+                AuditTrail.values("citizenId", citizenId, "name", member.name(), "removedOn", today.toString(), "reason", reason));
+        return new RemovedHouseholdMember(memberId, citizenId, member.name(), member.relationship(), today, reason);
+    }
+
+    /** Those taken off the household of a person this member of staff may see, most recently first. */
+    @Transactional(readOnly = true)
+    public List<RemovedHouseholdMember> removedFromHousehold(SignedInUser staff, long citizenId) {
+        Citizen citizen = find(staff, citizenId).orElseThrow(NotFound::new);
+        return staff.isStaff() ? people.removedFromHousehold(citizen.councilId(), citizenId) : List.of();
+    }
+
     private static java.util.Map<String, Object> householdAuditValues(HouseholdMember member) {
         return AuditTrail.values("name", member.name(), "relationship", member.relationship().name(),
                 "livesInSameHousehold", member.livesInSameHousehold());

@@ -20,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * it, and only what changed is audited. Who they are and whether they live with the person decide whether
  * a direct payment may pay them (England regulation 3), so a change that would make a payment to them need
  * the council's decision that it is necessary is refused, with nothing changed, while such a payment has
- * not ended; a payment being set up to pay them makes the change wait, then refuse. Bad input, another
- * council and another person's member are refused too. (Every other role's refusal is in
- * {@code PageMatrixIT} and {@code AuthorisationMatrixIT}.)
+ * not ended; a payment being set up to pay them makes the change wait, then refuse. Wales's rule is its
+ * own (regulation 6). Someone recorded by mistake, or who has died, is taken off the household with the
+ * reason once no direct payment pays them, and kept on record. Bad input, another council and another
+ * person's member are refused too. (Every other role's refusal is in {@code PageMatrixIT} and
+ * {@code AuthorisationMatrixIT}.)
  */
 @IntegrationTest
 class HouseholdMembersIT {
@@ -61,13 +63,21 @@ class HouseholdMembersIT {
     }
 
     long newCitizen() {
-        return created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens", """
-                {"givenName": "Gwenllian", "familyName": "Owen", "dateOfBirth": "1950-03-14", "postcode": "sy3 8xx",
-                 "preferredLanguage": "en"}"""));
+        return newCitizen(PRACTITIONER, "sy3 8xx", "en");
+    }
+
+    long newCitizen(String staff, String postcode, String language) {
+        return created(http.postJsonAs(staff, PASSWORD, "/api/v1/citizens", """
+                {"givenName": "Gwenllian", "familyName": "Owen", "dateOfBirth": "1950-03-14", "postcode": "%s",
+                 "preferredLanguage": "%s"}""".formatted(postcode, language)));
     }
 
     long newMember(long citizenId, String name, String relationship, boolean together) {
-        return created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/household-members",
+        return newMember(PRACTITIONER, citizenId, name, relationship, together);
+    }
+
+    long newMember(String staff, long citizenId, String name, String relationship, boolean together) {
+        return created(http.postJsonAs(staff, PASSWORD, "/api/v1/citizens/" + citizenId + "/household-members",
                 "{\"name\": \"" + name + "\", \"relationship\": \"" + relationship + "\", \"livesInSameHousehold\": " + together + "}"));
     }
 
@@ -78,7 +88,13 @@ class HouseholdMembersIT {
 
     /** The correction form sent by the practitioner's session. */
     HttpResponse<String> correct(String staff, long citizenId, long memberId, String name, String relationship, String together) {
-        String path = "/citizens/" + citizenId + "/household-members/" + memberId + "/details";
+        return correct(staff, citizenId, memberId, name, relationship, together, "");
+    }
+
+    /** The same, with what follows the path (e.g. "?lang=cy" for the page in Welsh). */
+    HttpResponse<String> correct(String staff, long citizenId, long memberId, String name, String relationship, String together,
+                                 String query) {
+        String path = "/citizens/" + citizenId + "/household-members/" + memberId + "/details" + query;
         HttpResponse<String> form = http.get(path, "Cookie", staff);
         assertThat(form.statusCode()).isEqualTo(200);
         return http.postForm(path, "name=" + Http.encode(name) + "&relationship=" + relationship + "&livesInSameHousehold=" + together
@@ -86,7 +102,11 @@ class HouseholdMembersIT {
     }
 
     long newPlan(long citizenId) {
-        return created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans", """
+        return newPlan(PRACTITIONER, citizenId);
+    }
+
+    long newPlan(String staff, long citizenId) {
+        return created(http.postJsonAs(staff, PASSWORD, "/api/v1/citizens/" + citizenId + "/plans", """
                 {"startDate": "2026-12-01", "outcomes": [{"text": "Stay in my own home"}],
                  "budgetLines": [{"description": "PA support", "kind": "HOURLY", "hoursPerWeek": 7, "hourlyRatePence": 1328, "outcomes": [1]}],
                  "paymentFrequency": "FOUR_WEEKLY", "weeklyContributionPence": 0}"""));
@@ -128,11 +148,17 @@ class HouseholdMembersIT {
     }
 
     long newDirectPaymentPaying(long citizenId, long memberId) {
-        long planId = newPlan(citizenId);
-        return created(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/direct-payments", """
+        return newDirectPaymentPaying(PRACTITIONER, citizenId, memberId, null);
+    }
+
+    /** A direct payment paying them, with the council's decision that it is necessary when {@code necessity} is given. */
+    long newDirectPaymentPaying(String staff, long citizenId, long memberId, String necessity) {
+        long planId = newPlan(staff, citizenId);
+        return created(http.postJsonAs(staff, PASSWORD, "/api/v1/citizens/" + citizenId + "/direct-payments", """
                 {"planId": %d, "hasCapacity": true, "excludedPerson": false, "accountType": "PREPAID_CARD",
-                 "paysHouseholdMemberIds": [%d], "requestedOn": "%s", "startDate": "%s"}""".formatted(planId, memberId,
-                LocalDate.now().minusDays(2), LocalDate.now().plusDays(7))));
+                 "paysHouseholdMemberIds": [%d], "requestedOn": "%s", "startDate": "%s"%s}""".formatted(planId, memberId,
+                LocalDate.now().minusDays(2), LocalDate.now().plusDays(7),
+                necessity == null ? "" : ", \"necessityDecision\": {\"reason\": \"" + necessity + "\"}")));
     }
 
     @Test
@@ -260,6 +286,162 @@ class HouseholdMembersIT {
         commit.run();
         assertThat(setUp.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("refused on what is true now")
                 .isInstanceOf(org.dphub.web.RuleRefusal.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM direct_payment WHERE citizen_id = :c").param("c", citizenId).query(Long.class).single())
+                .isZero();
+    }
+
+    /**
+     * Wales asks the council's decision for family who live with the person only (regulation 6): a husband who
+     * lives elsewhere may be paid without it, as he could not in England. Once he is recorded as moving in he
+     * would need it, so the change is refused while the payment set up without it has not ended, in Welsh for
+     * a practitioner who reads Welsh.
+     */
+    @Test
+    void inWalesAHusbandWhoLivesElsewhereIsPaidWithoutTheDecisionUntilHeMovesIn() {
+        String welsh = "practitioner@demo-wales";
+        long citizenId = newCitizen(welsh, "CH7 1XY", "cy");
+        long husband = newMember(welsh, citizenId, "Huw Owen", "SPOUSE", false);
+        long dp = newDirectPaymentPaying(welsh, citizenId, husband, null);
+        String staff = http.signIn(welsh, PASSWORD);
+
+        HttpResponse<String> refused = correct(staff, citizenId, husband, "Huw Owen", "SPOUSE", "true", "?lang=cy");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Ni all manylion Huw Owen newid fel hyn eto: mae taliad uniongyrchol yn eu talu")
+                .contains("dynnu&#39;n ôl y taliad uniongyrchol sy&#39;n aros i gael ei gytuno")
+                .contains("href=\"/direct-payments/" + dp + "\"").doesNotContain("cannot change like this yet");
+        assertThat(member(husband)).as("nothing changed").isEqualTo("Huw Owen SPOUSE false");
+
+        // the same husband, in England, needs the decision wherever he lives (regulation 3(3)(a)): not set up without it
+        long english = newCitizen();
+        long englishHusband = newMember(english, "Huw Owen", "SPOUSE", false);
+        long planId = newPlan(english);
+        HttpResponse<String> englandRefuses = http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + english + "/direct-payments", """
+                {"planId": %d, "hasCapacity": true, "excludedPerson": false, "accountType": "PREPAID_CARD",
+                 "paysHouseholdMemberIds": [%d], "requestedOn": "%s", "startDate": "%s"}""".formatted(planId, englishHusband,
+                LocalDate.now().minusDays(2), LocalDate.now().plusDays(7)));
+        assertThat(englandRefuses.statusCode()).as(englandRefuses.body()).isEqualTo(422);
+    }
+
+    /** Taking someone off the household: the form on the page, the reason, where they are then listed. */
+    HttpResponse<String> remove(String staff, long citizenId, long memberId, String reason) {
+        String path = "/citizens/" + citizenId + "/household-members/" + memberId + "/remove";
+        HttpResponse<String> form = http.get(path, "Cookie", staff);
+        assertThat(form.statusCode()).isEqualTo(200);
+        return http.postForm(path, "reason=" + Http.encode(reason) + "&_csrf=" + Http.encode(Http.csrfToken(form.body())), "Cookie", staff);
+    }
+
+    String removal(long memberId) {
+        return jdbc.sql("SELECT coalesce(removed_on::text, '-') || ' ' || coalesce(removed_by, '-') || ' ' || coalesce(removal_reason, '-')"
+                + " FROM household_member WHERE id = :id").param("id", memberId).query(String.class).single();
+    }
+
+    /**
+     * Someone recorded by mistake, or who has died, is taken off the household with the reason: not while a
+     * direct payment pays them (even with the council's decision), then from today, kept on record and listed
+     * as removed, audited, out of the household's list and of whom a new direct payment may pay.
+     */
+    @Test
+    void aPractitionerTakesSomeoneOffTheHouseholdOnceNoDirectPaymentPaysThem() {
+        long citizenId = newCitizen();
+        long partner = newMember(citizenId, "Alun Price", "PARTNER", true);
+        long dp = newDirectPaymentPaying(PRACTITIONER, citizenId, partner, "He is the only one who can give her care at night");
+        String staff = http.signIn(PRACTITIONER, PASSWORD);
+        String path = "/citizens/" + citizenId + "/household-members/" + partner + "/remove";
+        assertThat(http.get("/citizens/" + citizenId, "Cookie", staff).body()).contains("href=\"" + path + "\"");
+        assertThat(http.get(path, "Cookie", staff).body()).contains("Take Alun Price off Gwenllian Owen&#39;s household")
+                .contains("If Alun Price has only moved out, change their details instead");
+
+        // bad input: the reason is needed, and mark-up is refused; nothing changes
+        for (String bad : new String[] {"", "  ", "<script>alert(1)</script>", "a".repeat(501)}) {
+            HttpResponse<String> refused = remove(staff, citizenId, partner, bad);
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body()).contains("govuk-error-summary").contains("href=\"#reason\"").doesNotContain("<script>alert(1)");
+        }
+        assertThat(removal(partner)).isEqualTo("- - -");
+
+        // a direct payment pays him, with the council's decision: still refused, on the page and the API
+        HttpResponse<String> paid = remove(staff, citizenId, partner, "Recorded by mistake");
+        assertThat(paid.statusCode()).isEqualTo(409);
+        assertThat(paid.body()).contains("Alun Price cannot be taken off the household yet: a direct payment pays them")
+                .contains("withdraw the direct payment waiting to be agreed").contains("href=\"/direct-payments/" + dp + "\"");
+        String api = "/api/v1/citizens/" + citizenId + "/household-members/" + partner + "/remove";
+        HttpResponse<String> apiPaid = http.postJsonAs(PRACTITIONER, PASSWORD, api, "{\"reason\": \"Recorded by mistake\"}");
+        assertThat(apiPaid.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(apiPaid.body()).get("stillNeeded").get(0).asLong()).isEqualTo(dp);
+        assertThat(http.postJsonAs(PRACTITIONER, PASSWORD, api, "{\"reason\": \"\"}").statusCode()).isEqualTo(422);
+        // not another council's, not someone else's member
+        assertThat(http.get(path, "Cookie", http.signIn("practitioner@demo-wales", PASSWORD)).statusCode()).isEqualTo(404);
+        assertThat(http.postJsonAs("practitioner@demo-wales", PASSWORD, api, "{\"reason\": \"Recorded by mistake\"}").statusCode())
+                .isEqualTo(404);
+        long someoneElse = newCitizen();
+        assertThat(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + someoneElse + "/household-members/" + partner + "/remove",
+                "{\"reason\": \"Recorded by mistake\"}").statusCode()).as("a member of another person's household").isEqualTo(404);
+        assertThat(removal(partner)).isEqualTo("- - -");
+
+        // once the payment is withdrawn, he is taken off, from today, with the reason
+        assertThat(http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes",
+                "{\"event\": \"WITHDRAWN\", \"reason\": \"He is a neighbour, not her partner\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> done = remove(staff, citizenId, partner, "Recorded by mistake: he is a neighbour");
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/citizens/" + citizenId + "#household");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        assertThat(removal(partner)).isEqualTo(today + " " + PRACTITIONER + " Recorded by mistake: he is a neighbour");
+        String page = http.get("/citizens/" + citizenId, "Cookie", staff).body();
+        assertThat(page).contains("Taken off the household").contains("Recorded by mistake: he is a neighbour")
+                .doesNotContain("href=\"" + path + "\"").doesNotContain("id=\"change-household-" + partner + "\"");
+        assertThat(http.getAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/household-members").body())
+                .doesNotContain("Alun Price");
+        assertThat(http.get("/citizens/" + citizenId + "/household-members/" + partner + "/details", "Cookie", staff).statusCode())
+                .as("nothing more to correct").isEqualTo(404);
+        assertThat(http.get(path, "Cookie", staff).statusCode()).as("taken off already: back to the person").isEqualTo(302);
+        assertThat(http.postJsonAs(PRACTITIONER, PASSWORD, api, "{\"reason\": \"Again\"}").statusCode()).isEqualTo(409);
+        assertThat(removal(partner)).as("not changed again").endsWith(" Recorded by mistake: he is a neighbour");
+
+        // audited with what was recorded about him; the trail says it in words
+        assertThat(jdbc.sql("""
+                        SELECT before_state::text || ' ' || after_state::text FROM audit_event
+                        WHERE entity_type = 'household_member' AND entity_id = :id AND action = 'DELETE'""")
+                .param("id", Long.toString(partner)).query(String.class).single())
+                .contains("\"relationship\": \"PARTNER\"").contains("\"reason\": \"Recorded by mistake: he is a neighbour\"");
+        assertThat(http.get("/council/audit-trail", "Cookie", http.signIn("admin@demo-england", PASSWORD)).body())
+                .contains("took Alun Price off Gwenllian Owen&#39;s household, from");
+
+        // a new direct payment cannot pay him
+        long planId = newPlan(citizenId);
+        HttpResponse<String> paying = http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/direct-payments", """
+                {"planId": %d, "hasCapacity": true, "excludedPerson": false, "accountType": "PREPAID_CARD",
+                 "paysHouseholdMemberIds": [%d], "requestedOn": "%s", "startDate": "%s"}""".formatted(planId, partner,
+                LocalDate.now().minusDays(2), LocalDate.now().plusDays(7)));
+        assertThat(paying.statusCode()).isEqualTo(422);
+        assertThat(paying.body()).contains("Select only people recorded in the person's household");
+
+        // the person's records include it; erasing them removes the reason with the name
+        assertThat(http.getAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/subject-access").body())
+                .contains("Recorded by mistake: he is a neighbour");
+        HttpResponse<String> erased = http.postJsonAs("admin@demo-england", PASSWORD, "/api/v1/citizens/" + citizenId + "/erasure", "");
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(removal(partner)).isEqualTo(today + " " + PRACTITIONER + " Erased");
+    }
+
+    /** He is being taken off, not yet committed, while a direct payment to pay him is set up: it waits, then finds him gone. */
+    @Test
+    void someoneBeingTakenOffMakesADirectPaymentToPayThemWaitAndThenRefuse() throws Exception {
+        long citizenId = newCitizen();
+        long brother = newMember(citizenId, "Gethin Owen", "SIBLING", false);
+        long planId = newPlan(citizenId);
+        Runnable commit = heldOpen(() -> citizens.removeHouseholdMember(practitioner, citizenId, brother, "Has died"));
+        java.util.concurrent.CompletableFuture<Object> setUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return requestPaying(citizenId, planId, brother);
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        Thread.sleep(1_000);
+        assertThat(setUp).as("waits for him being taken off").isNotDone();
+        commit.run();
+        assertThat(setUp.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("refused: he is not in the household now")
+                .isInstanceOf(org.dphub.web.ValidationProblem.class);
         assertThat(jdbc.sql("SELECT count(*) FROM direct_payment WHERE citizen_id = :c").param("c", citizenId).query(Long.class).single())
                 .isZero();
     }

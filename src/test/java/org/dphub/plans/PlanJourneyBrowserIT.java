@@ -166,6 +166,25 @@ class PlanJourneyBrowserIT {
         assertThat(count("SELECT count(*) FROM household_member WHERE citizen_id = " + citizenId + " AND NOT lives_in_same_household"))
                 .isEqualTo(1);
 
+        // --- a neighbour recorded in her household by mistake: taken off, with the reason, and kept on record
+        clickAndWait(browser.findElement(By.linkText("Add a household member")));
+        type("name", "Emyr Bevan");
+        choose("relationship", "FRIEND");
+        choose("livesInSameHousehold", "false");
+        submit();
+        clickAndWait(browser.findElements(By.cssSelector("#main-content a[id^='remove-household-']")).get(1));
+        assertThat(h1()).isEqualTo("Take Emyr Bevan off Eleri " + family + "'s household");
+        assertAccessibleInBothLanguages("take someone off the household");
+        submit();
+        assertThat(errorSummaryTargets()).containsExactly("reason");
+        assertAccessible("take someone off the household, with an error");
+        type("reason", "Recorded by mistake: he is a neighbour");
+        submit();
+        assertThat(path()).as(whatThePageSays()).isEqualTo("/citizens/" + citizenId);
+        assertThat(main()).contains("Taken off the household", "Emyr Bevan", "Recorded by mistake: he is a neighbour");
+        assertThat(browser.findElements(By.cssSelector("#main-content a[id^='remove-household-']"))).as("only Siân's now").hasSize(1);
+        assertAccessibleInBothLanguages("the person's page with someone taken off the household");
+
         // --- a second representative, who then stops acting: recorded with the reason, kept as history
         clickAndWait(browser.findElement(By.linkText("Add a representative")));
         type("name", "Nia " + family);

@@ -108,6 +108,7 @@ class AuthorisationMatrixIT {
             "POST /api/v1/citizens/{id}/household-members | P | T",
             "GET /api/v1/citizens/{id}/household-members | C STAFF | T",
             "PUT /api/v1/citizens/{id}/household-members/{memberId} | P | T",
+            "POST /api/v1/citizens/{id}/household-members/{memberId}/remove | P | TM",
             "POST /api/v1/citizens/{id}/representatives | P | T",
             "GET /api/v1/citizens/{id}/representatives | C STAFF | T",
             "PUT /api/v1/citizens/{id}/representatives/{representativeId} | P | T",

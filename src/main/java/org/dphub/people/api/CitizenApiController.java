@@ -20,6 +20,7 @@ import org.dphub.people.HouseholdChangeRefused;
 import org.dphub.people.HouseholdMember;
 import org.dphub.people.NewCitizen;
 import org.dphub.people.Relationship;
+import org.dphub.people.RemovedHouseholdMember;
 import org.dphub.people.Representative;
 import org.dphub.people.RepresentativeKind;
 import org.dphub.people.RepresentativeStillNeeded;
@@ -120,6 +121,15 @@ class CitizenApiController {
 
     /** Why a representative no longer acts (up to 500 characters). */
     record EndRepresentativeJson(String reason) {
+    }
+
+    record RemoveHouseholdMemberJson(String reason) {
+    }
+
+    record RemovedHouseholdMemberJson(long id, String name, Relationship relationship, java.time.LocalDate removedOn, String reason) {
+        static RemovedHouseholdMemberJson of(RemovedHouseholdMember m) {
+            return new RemovedHouseholdMemberJson(m.id(), m.name(), m.relationship(), m.removedOn(), m.reason());
+        }
     }
 
     private final Citizens citizens;
@@ -239,6 +249,24 @@ class CitizenApiController {
         Boolean together = HouseholdMemberInput.livesInSameHousehold(errors, String.valueOf(body.livesInSameHousehold()));
         errors.throwIfAny();
         return new HouseholdMemberValues(name, relationship, together);
+    }
+
+    @PostMapping("/{id}/household-members/{memberId}/remove")
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    @Operation(summary = "Take someone off the citizen's household, from today, with the reason ({reason}: recorded by mistake, "
+            + "has died, no longer family). They stay on record, and out of the household and of whom a direct payment may pay. "
+            + "409 while a direct payment not ended pays them (stillNeeded says which) or when they were already removed")
+    ResponseEntity<?> removeHouseholdMember(SignedInUser practitioner, @PathVariable long id, @PathVariable long memberId,
+                                            @RequestBody RemoveHouseholdMemberJson body) {
+        citizens.findForPractitioner(practitioner, id).orElseThrow(NotFound::new);
+        FormErrors errors = new FormErrors(messages, Locale.ENGLISH);
+        String reason = errors.text("reason", body.reason(), 500, true, "people.label.removalReason");
+        errors.throwIfAny();
+        try {
+            return ResponseEntity.ok(RemovedHouseholdMemberJson.of(citizens.removeHouseholdMember(practitioner, id, memberId, reason)));
+        } catch (HouseholdChangeRefused refused) {
+            return stillNeeded("A direct payment pays them, so they cannot be taken off the household yet", refused.duties());
+        }
     }
 
     @ExceptionHandler(HouseholdChangeRefused.class)

@@ -68,6 +68,10 @@ class PeopleAuditRecords implements AuditDescriptions, AuditSubjects {
                     .filter(event.after()::containsKey).map(f -> words.text("audit.household_member.field." + f)).toList();
             return Optional.of(words.say("audit.say.household_member.corrected", String.join(", ", fields)));
         }
+        if (event.action() == AuditAction.DELETE && HOUSEHOLD_MEMBER.equals(event.entityType()) && event.value("removedOn") != null) {
+            return Optional.of(words.say("audit.say.household_member.removed", event.value("name"), words.date(event.value("removedOn")),
+                    words.quote(event.value("reason"))));
+        }
         if (event.action() != AuditAction.CREATE) {
             return Optional.empty();
         }

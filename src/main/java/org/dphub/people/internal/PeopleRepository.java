@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.dphub.people.HouseholdMember;
 import org.dphub.people.Relationship;
+import org.dphub.people.RemovedHouseholdMember;
 import org.dphub.people.Representative;
 import org.dphub.people.RepresentativeKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,14 +32,45 @@ public class PeopleRepository {
     }
 
     public List<HouseholdMember> householdOf(long councilId, long citizenId) {
-        return jdbc.sql("SELECT * FROM household_member WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
+        return jdbc.sql("""
+                        SELECT * FROM household_member WHERE council_id = :council AND citizen_id = :citizen AND removed_on IS NULL
+                        ORDER BY id""")
                 .param("council", councilId).param("citizen", citizenId)
                 .query(PeopleRepository::householdMember).list();
     }
 
+    /** Those taken off the person's household, most recently removed first. */
+    public List<RemovedHouseholdMember> removedFromHousehold(long councilId, long citizenId) {
+        return jdbc.sql("""
+                        SELECT * FROM household_member WHERE council_id = :council AND citizen_id = :citizen AND removed_on IS NOT NULL
+                        ORDER BY removed_on DESC, id DESC""")
+                .param("council", councilId).param("citizen", citizenId)
+                .query((rs, row) -> new RemovedHouseholdMember(rs.getLong("id"), rs.getLong("citizen_id"), rs.getString("name"),
+                        Relationship.valueOf(rs.getString("relationship")), rs.getObject("removed_on", java.time.LocalDate.class),
+                        rs.getString("removal_reason")))
+                .list();
+    }
+
+    /** True when this member of the person's household was removed (by someone else a moment ago, say). */
+    public boolean removedFromHousehold(long councilId, long citizenId, long id) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM household_member
+                        WHERE council_id = :council AND citizen_id = :citizen AND id = :id AND removed_on IS NOT NULL""")
+                .param("council", councilId).param("citizen", citizenId).param("id", id).query(Long.class).single() > 0;
+    }
+
+    public void removeHouseholdMember(long councilId, long id, java.time.LocalDate on, String by, String reason) {
+        jdbc.sql("""
+                        UPDATE household_member SET removed_on = :on, removed_by = :by, removal_reason = :reason
+                        WHERE council_id = :council AND id = :id AND removed_on IS NULL""")
+                .param("on", on).param("by", by).param("reason", reason).param("council", councilId).param("id", id).update();
+    }
+
     /** The member, locked until the caller's transaction ends: a direct payment naming them waits for the change. */
     public Optional<HouseholdMember> householdMemberForUpdate(long councilId, long citizenId, long id) {
-        return jdbc.sql("SELECT * FROM household_member WHERE council_id = :council AND citizen_id = :citizen AND id = :id FOR UPDATE")
+        return jdbc.sql("""
+                        SELECT * FROM household_member WHERE council_id = :council AND citizen_id = :citizen AND id = :id
+                          AND removed_on IS NULL FOR UPDATE""")
                 .param("council", councilId).param("citizen", citizenId).param("id", id)
                 .query(PeopleRepository::householdMember).optional();
     }
@@ -53,6 +85,7 @@ public class PeopleRepository {
         }
         return jdbc.sql("""
                         SELECT * FROM household_member WHERE council_id = :council AND citizen_id = :citizen AND id = ANY(:ids)
+                          AND removed_on IS NULL
                         ORDER BY id FOR SHARE""")
                 .param("council", councilId).param("citizen", citizenId)
                 .param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", ids.toArray()))

@@ -96,6 +96,7 @@ class CitizenPages {
                 .anyMatch(a -> a.citizen().id() == id && a.relationship() == org.dphub.identity.CitizenRelationship.SELF));
         model.addAttribute("representatives", citizens.representatives(user, id));
         model.addAttribute("household", citizens.household(user, id));
+        model.addAttribute("householdRemoved", citizens.removedFromHousehold(user, id));
         model.addAttribute("hasOnlineAccount", citizens.hasOnlineAccount(citizen));
         List<CitizenPageSection.Section> shown = new ArrayList<>();
         for (CitizenPageSection section : sections) {
