@@ -140,6 +140,26 @@ class HouseholdMembersIT {
         };
     }
 
+    /**
+     * The first work written in a transaction held open, then the second started on another thread: it must
+     * wait for the first (checked after a second), and once the first commits, what it ends in (its answer,
+     * or what it threw) is returned.
+     */
+    Object secondWaitsForFirst(Runnable first, java.util.function.Supplier<Object> second, String waitsFor) throws Exception {
+        Runnable commit = heldOpen(first);
+        java.util.concurrent.CompletableFuture<Object> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return second.get();
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        Thread.sleep(1_000);
+        assertThat(waiting).as(waitsFor).isNotDone();
+        commit.run();
+        return waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** A direct payment to pay a brother, set up through the module's own face (the race tests). */
     Object requestPaying(long citizenId, long planId, long memberId) {
         return directPayments.request(practitioner, citizenId, new org.dphub.plans.DirectPaymentRequest(planId, true, null, false,
@@ -153,12 +173,16 @@ class HouseholdMembersIT {
 
     /** A direct payment paying them, with the council's decision that it is necessary when {@code necessity} is given. */
     long newDirectPaymentPaying(String staff, long citizenId, long memberId, String necessity) {
-        long planId = newPlan(staff, citizenId);
-        return created(http.postJsonAs(staff, PASSWORD, "/api/v1/citizens/" + citizenId + "/direct-payments", """
+        return created(requestDirectPaymentPaying(staff, citizenId, newPlan(staff, citizenId), memberId, necessity));
+    }
+
+    /** Asks for a direct payment under the plan paying this member, through the API, and returns the answer as it is. */
+    HttpResponse<String> requestDirectPaymentPaying(String staff, long citizenId, long planId, long memberId, String necessity) {
+        return http.postJsonAs(staff, PASSWORD, "/api/v1/citizens/" + citizenId + "/direct-payments", """
                 {"planId": %d, "hasCapacity": true, "excludedPerson": false, "accountType": "PREPAID_CARD",
                  "paysHouseholdMemberIds": [%d], "requestedOn": "%s", "startDate": "%s"%s}""".formatted(planId, memberId,
                 LocalDate.now().minusDays(2), LocalDate.now().plusDays(7),
-                necessity == null ? "" : ", \"necessityDecision\": {\"reason\": \"" + necessity + "\"}")));
+                necessity == null ? "" : ", \"necessityDecision\": {\"reason\": \"" + necessity + "\"}"));
     }
 
     @Test
@@ -247,18 +271,9 @@ class HouseholdMembersIT {
         long citizenId = newCitizen();
         long brother = newMember(citizenId, "Owain Owen", "SIBLING", false);
         long planId = newPlan(citizenId);
-        Runnable commit = heldOpen(() -> requestPaying(citizenId, planId, brother));
-        java.util.concurrent.CompletableFuture<Object> moving = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return citizens.correctHouseholdMember(practitioner, citizenId, brother, "Owain Owen", Relationship.SIBLING, true);
-            } catch (RuntimeException e) {
-                return e;
-            }
-        });
-        Thread.sleep(1_000);
-        assertThat(moving).as("waits for the direct payment being written").isNotDone();
-        commit.run();
-        assertThat(moving.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(HouseholdChangeRefused.class);
+        assertThat(secondWaitsForFirst(() -> requestPaying(citizenId, planId, brother),
+                () -> citizens.correctHouseholdMember(practitioner, citizenId, brother, "Owain Owen", Relationship.SIBLING, true),
+                "waits for the direct payment being written")).isInstanceOf(HouseholdChangeRefused.class);
         assertThat(member(brother)).isEqualTo("Owain Owen SIBLING false");
     }
 
@@ -272,19 +287,10 @@ class HouseholdMembersIT {
         long citizenId = newCitizen();
         long brother = newMember(citizenId, "Rhodri Owen", "SIBLING", false);
         long planId = newPlan(citizenId);
-        Runnable commit = heldOpen(() -> citizens.correctHouseholdMember(practitioner, citizenId, brother, "Rhodri Owen",
-                Relationship.SIBLING, true));
-        java.util.concurrent.CompletableFuture<Object> setUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return requestPaying(citizenId, planId, brother);
-            } catch (RuntimeException e) {
-                return e;
-            }
-        });
-        Thread.sleep(1_000);
-        assertThat(setUp).as("waits for the change being written").isNotDone();
-        commit.run();
-        assertThat(setUp.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("refused on what is true now")
+        assertThat(secondWaitsForFirst(() -> citizens.correctHouseholdMember(practitioner, citizenId, brother, "Rhodri Owen",
+                Relationship.SIBLING, true),
+                () -> requestPaying(citizenId, planId, brother), "waits for the change being written"))
+                .as("refused on what is true now")
                 .isInstanceOf(org.dphub.web.RuleRefusal.class);
         assertThat(jdbc.sql("SELECT count(*) FROM direct_payment WHERE citizen_id = :c").param("c", citizenId).query(Long.class).single())
                 .isZero();
@@ -314,11 +320,7 @@ class HouseholdMembersIT {
         // the same husband, in England, needs the decision wherever he lives (regulation 3(3)(a)): not set up without it
         long english = newCitizen();
         long englishHusband = newMember(english, "Huw Owen", "SPOUSE", false);
-        long planId = newPlan(english);
-        HttpResponse<String> englandRefuses = http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + english + "/direct-payments", """
-                {"planId": %d, "hasCapacity": true, "excludedPerson": false, "accountType": "PREPAID_CARD",
-                 "paysHouseholdMemberIds": [%d], "requestedOn": "%s", "startDate": "%s"}""".formatted(planId, englishHusband,
-                LocalDate.now().minusDays(2), LocalDate.now().plusDays(7)));
+        HttpResponse<String> englandRefuses = requestDirectPaymentPaying(PRACTITIONER, english, newPlan(english), englishHusband, null);
         assertThat(englandRefuses.statusCode()).as(englandRefuses.body()).isEqualTo(422);
     }
 
@@ -407,11 +409,7 @@ class HouseholdMembersIT {
                 .contains("took Alun Price off Gwenllian Owen&#39;s household, from");
 
         // a new direct payment cannot pay him
-        long planId = newPlan(citizenId);
-        HttpResponse<String> paying = http.postJsonAs(PRACTITIONER, PASSWORD, "/api/v1/citizens/" + citizenId + "/direct-payments", """
-                {"planId": %d, "hasCapacity": true, "excludedPerson": false, "accountType": "PREPAID_CARD",
-                 "paysHouseholdMemberIds": [%d], "requestedOn": "%s", "startDate": "%s"}""".formatted(planId, partner,
-                LocalDate.now().minusDays(2), LocalDate.now().plusDays(7)));
+        HttpResponse<String> paying = requestDirectPaymentPaying(PRACTITIONER, citizenId, newPlan(citizenId), partner, null);
         assertThat(paying.statusCode()).isEqualTo(422);
         assertThat(paying.body()).contains("Select only people recorded in the person's household");
 
@@ -429,18 +427,9 @@ class HouseholdMembersIT {
         long citizenId = newCitizen();
         long brother = newMember(citizenId, "Gethin Owen", "SIBLING", false);
         long planId = newPlan(citizenId);
-        Runnable commit = heldOpen(() -> citizens.removeHouseholdMember(practitioner, citizenId, brother, "Has died"));
-        java.util.concurrent.CompletableFuture<Object> setUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return requestPaying(citizenId, planId, brother);
-            } catch (RuntimeException e) {
-                return e;
-            }
-        });
-        Thread.sleep(1_000);
-        assertThat(setUp).as("waits for him being taken off").isNotDone();
-        commit.run();
-        assertThat(setUp.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("refused: he is not in the household now")
+        assertThat(secondWaitsForFirst(() -> citizens.removeHouseholdMember(practitioner, citizenId, brother, "Has died"),
+                () -> requestPaying(citizenId, planId, brother), "waits for him being taken off"))
+                .as("refused: he is not in the household now")
                 .isInstanceOf(org.dphub.web.ValidationProblem.class);
         assertThat(jdbc.sql("SELECT count(*) FROM direct_payment WHERE citizen_id = :c").param("c", citizenId).query(Long.class).single())
                 .isZero();

@@ -38,7 +38,8 @@ class PeoplePersonalData implements PersonalDataSource {
         queries.put("citizen", "SELECT id, reference, given_name, family_name, date_of_birth, postcode, preferred_language,"
                 + " contact_preference, email, phone, communication_needs, created_at FROM citizen"
                 + " WHERE council_id = :council AND id = :citizen");
-        queries.put("household_member", "SELECT id, name, relationship, lives_in_same_household, created_at, removed_on, removal_reason FROM household_member"
+        queries.put("household_member", "SELECT id, name, relationship, lives_in_same_household, created_at, removed_on, removal_reason"
+                + " FROM household_member"
                 + " WHERE council_id = :council AND citizen_id = :citizen ORDER BY id");
         queries.put("representative", "SELECT id, name, kind, email, user_id IS NOT NULL AS has_online_account, created_at, ended_on, end_reason"
                 + " FROM representative WHERE council_id = :council AND citizen_id = :citizen ORDER BY id");
