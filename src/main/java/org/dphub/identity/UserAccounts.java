@@ -170,6 +170,16 @@ public class UserAccounts {
         return users.citizenAccessRead(userId);
     }
 
+    /**
+     * Whether this account is only a representative's, seeing nobody's records now (each person it acted for
+     * has had it stop): erasing the representative closes it (issue 17). Not an account that is also the
+     * person's own as a citizen, a PA or staff, nor one that still acts for someone.
+     */
+    @Transactional(readOnly = true)
+    public boolean onlyAFormerRepresentative(long userId) {
+        return users.onlyAFormerRepresentative(userId);
+    }
+
     /** The sign-in accounts that are the citizen themself (not those acting for them): for erasure, issue 17. */
     @Transactional(readOnly = true)
     public List<Long> ownAccountsOf(long citizenId) {

@@ -18,6 +18,7 @@ import org.dphub.marketplace.PaProfile;
 import org.dphub.marketplace.PaProfiles;
 import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
+import org.dphub.people.Representative;
 import org.dphub.rights.internal.RedactionRepository;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
@@ -26,6 +27,7 @@ import org.dphub.shared.personaldata.PersonalDataSource.Kept;
 import org.dphub.shared.personaldata.PersonalDataSource.PaRedaction;
 import org.dphub.shared.personaldata.PersonalDataSource.Redacted;
 import org.dphub.shared.personaldata.PersonalDataSource.Redaction;
+import org.dphub.shared.personaldata.PersonalDataSource.RepresentativeRedaction;
 import org.dphub.shared.personaldata.PersonalDataSource.Section;
 import org.dphub.shared.personaldata.PersonalDataSource.Table;
 import org.dphub.web.FormErrors;
@@ -239,18 +241,19 @@ public class PersonalDataRights {
 
     private Erasure carryOut(long councilId, long citizenId, String step, String by,
                              java.util.function.BiFunction<PersonalDataSource, Redaction, Redacted> work) {
-        return recordedStep(councilId, "citizenId", citizenId, step, by, () -> redactions.begin(councilId, citizenId, step, by),
+        return recordedStep(councilId, Map.of("citizenId", citizenId), step, by, () -> redactions.begin(councilId, citizenId, step, by),
                 id -> new Redaction(id, councilId, citizenId, accounts.ownAccountsOf(citizenId), LocalDate.now(clock.withZone(UK))),
                 work, () -> redactions.of(councilId, citizenId));
     }
 
     /**
-     * One recorded step (erasure or retention) about a person or a PA: its row begun, every source
-     * asked to do its part, the row finished with what was removed and kept, the step audited under
-     * {@code subjectKey} (citizenId, paProfileId) in the name of {@code by}, who is recorded as having carried it out,
+     * One recorded step (erasure or retention) about a person, a PA or a former representative: its row
+     * begun, every source asked to do its part, the row finished with what was removed and kept, the step
+     * audited under {@code subject} (citizenId; paProfileId; representativeId with the citizenId of the
+     * person they acted for) in the name of {@code by}, who is recorded as having carried it out,
      * and the step read back as it is stored.
      */
-    private <R> Erasure recordedStep(Long councilId, String subjectKey, long subjectId, String step, String by,
+    private <R> Erasure recordedStep(Long councilId, Map<String, Object> subject, String step, String by,
                                      java.util.function.LongSupplier begin,
                                      java.util.function.LongFunction<R> redactionOf,
                                      java.util.function.BiFunction<PersonalDataSource, R, Redacted> work,
@@ -265,12 +268,68 @@ public class PersonalDataRights {
         List<Kept> kept = all.kept().stream().distinct().toList();
         redactions.finish(id, removed, kept);
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put(subjectKey, subjectId);
+        values.putAll(subject);
         values.put("step", step);
         values.put("removed", removed);
         values.put("kept", kept.stream().map(k -> Map.of("what", k.what(), "why", k.why())).toList());
         audit.recordAs(by, councilId, ERASURE, id, AuditAction.CREATE, null, values);
         return steps.get().stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Erases the details of someone who acted for the person and no longer does, at their request (issue 17),
+     * in one transaction, recorded and audited on the person's record: their email address, the recorded
+     * values of changes to their row, and their sign-in unless it is used for anything else. Their name stays
+     * on the person's record as who acted for them, and until when. Refused (nothing changed) while they
+     * still act, or when it was done already; for the DP team or an administrator of the person's council.
+     */
+    @Transactional
+    public Erasure eraseRepresentative(SignedInUser staff, long citizenId, long representativeId) {
+        Citizen c = citizens.find(staff, citizenId).filter(x -> staff.isStaffOf(x.councilId()))
+                .orElseThrow(org.dphub.web.NotFound::new);
+        if (!mayErase(staff)) {
+            throw new AccessDeniedException("erasure is for the DP team and administrators");
+        }
+        Representative r = citizens.representatives(staff, citizenId).stream().filter(x -> x.id() == representativeId).findFirst()
+                .orElseThrow(org.dphub.web.NotFound::new);
+        redactions.holdRepresentativeErasure(representativeId);
+        if (redactions.existsRepresentative(representativeId, "ERASURE")) {
+            throw new ErasureRefused(List.of("rights.block.representative-already-erased"));
+        }
+        if (r.current()) {
+            throw new ErasureRefused(List.of("rights.block.representative-acts"));
+        }
+        boolean close = r.userId() != null && accounts.onlyAFormerRepresentative(r.userId());
+        LocalDate today = LocalDate.now(clock.withZone(UK));
+        String by = staff.username();
+        return recordedStep(c.councilId(), Map.of("representativeId", representativeId, "citizenId", c.id()), "ERASURE", by,
+                () -> redactions.beginRepresentative(c.councilId(), representativeId, "ERASURE", by),
+                id -> new RepresentativeRedaction(id, c.councilId(), c.id(), representativeId, r.userId(), close, today),
+                PersonalDataSource::eraseRepresentative, () -> redactions.ofRepresentatives(c.councilId(), List.of(representativeId)));
+    }
+
+    /** The people who acted for this person and no longer do, whose details are not yet erased, for staff who may erase them. */
+    @Transactional(readOnly = true)
+    public List<Representative> formerRepresentatives(SignedInUser staff, long citizenId) {
+        return citizens.representatives(staff, citizenId).stream()
+                .filter(r -> !r.current() && !redactions.existsRepresentative(r.id(), "ERASURE")).toList();
+    }
+
+    /** The names of the people who acted, or act, for this person, by their row: for the steps carried out for them. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> representativeNames(SignedInUser staff, long citizenId) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        citizens.representatives(staff, citizenId).forEach(r -> names.put(r.id(), r.name()));
+        return names;
+    }
+
+    /** The erasure steps carried out for the people who acted for this person. */
+    @Transactional(readOnly = true)
+    public List<Erasure> representativeErasures(SignedInUser staff, long citizenId) {
+        return citizens.find(staff, citizenId).filter(c -> staff.isStaffOf(c.councilId()))
+                .map(c -> redactions.ofRepresentatives(c.councilId(),
+                        citizens.representatives(staff, citizenId).stream().map(Representative::id).toList()))
+                .orElse(List.of());
     }
 
     /** The erasure and retention steps carried out for a person this user may see. */
@@ -322,7 +381,7 @@ public class PersonalDataRights {
 
     private Erasure carryOutPa(Long councilId, long profileId, long userId, String step, String by,
                                java.util.function.BiFunction<PersonalDataSource, PaRedaction, Redacted> work) {
-        return recordedStep(councilId, "paProfileId", profileId, step, by, () -> redactions.beginPa(councilId, profileId, step, by),
+        return recordedStep(councilId, Map.of("paProfileId", profileId), step, by, () -> redactions.beginPa(councilId, profileId, step, by),
                 id -> new PaRedaction(id, councilId, profileId, userId, LocalDate.now(clock.withZone(UK))),
                 work, () -> redactions.ofPa(profileId));
     }

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.dphub.identity.UserAccounts;
 import org.dphub.shared.SignedInUser;
+import org.dphub.support.HeldOpen;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,54 +111,6 @@ class HouseholdMembersIT {
                 {"startDate": "2026-12-01", "outcomes": [{"text": "Stay in my own home"}],
                  "budgetLines": [{"description": "PA support", "kind": "HOURLY", "hoursPerWeek": 7, "hourlyRatePence": 1328, "outcomes": [1]}],
                  "paymentFrequency": "FOUR_WEEKLY", "weeklyContributionPence": 0}"""));
-    }
-
-    /**
-     * Runs the work in a transaction of its own on another thread and keeps it open, not committed, until
-     * the returned step is run: what another transaction meets meanwhile is what a second practitioner would.
-     */
-    Runnable heldOpen(Runnable work) throws InterruptedException {
-        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
-        Thread thread = new Thread(() -> transactions.executeWithoutResult(tx -> {
-            work.run();
-            written.countDown();
-            try {
-                commit.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        thread.start();
-        assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        return () -> {
-            commit.countDown();
-            try {
-                thread.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-    }
-
-    /**
-     * The first work written in a transaction held open, then the second started on another thread: it must
-     * wait for the first (checked after a second), and once the first commits, what it ends in (its answer,
-     * or what it threw) is returned.
-     */
-    Object secondWaitsForFirst(Runnable first, java.util.function.Supplier<Object> second, String waitsFor) throws Exception {
-        Runnable commit = heldOpen(first);
-        java.util.concurrent.CompletableFuture<Object> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return second.get();
-            } catch (RuntimeException e) {
-                return e;
-            }
-        });
-        Thread.sleep(1_000);
-        assertThat(waiting).as(waitsFor).isNotDone();
-        commit.run();
-        return waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** A direct payment to pay a brother, set up through the module's own face (the race tests). */
@@ -271,7 +224,7 @@ class HouseholdMembersIT {
         long citizenId = newCitizen();
         long brother = newMember(citizenId, "Owain Owen", "SIBLING", false);
         long planId = newPlan(citizenId);
-        assertThat(secondWaitsForFirst(() -> requestPaying(citizenId, planId, brother),
+        assertThat(HeldOpen.secondWaitsForFirst(transactions, () -> requestPaying(citizenId, planId, brother),
                 () -> citizens.correctHouseholdMember(practitioner, citizenId, brother, "Owain Owen", Relationship.SIBLING, true),
                 "waits for the direct payment being written")).isInstanceOf(HouseholdChangeRefused.class);
         assertThat(member(brother)).isEqualTo("Owain Owen SIBLING false");
@@ -287,8 +240,8 @@ class HouseholdMembersIT {
         long citizenId = newCitizen();
         long brother = newMember(citizenId, "Rhodri Owen", "SIBLING", false);
         long planId = newPlan(citizenId);
-        assertThat(secondWaitsForFirst(() -> citizens.correctHouseholdMember(practitioner, citizenId, brother, "Rhodri Owen",
-                Relationship.SIBLING, true),
+        assertThat(HeldOpen.secondWaitsForFirst(transactions,
+                () -> citizens.correctHouseholdMember(practitioner, citizenId, brother, "Rhodri Owen", Relationship.SIBLING, true),
                 () -> requestPaying(citizenId, planId, brother), "waits for the change being written"))
                 .as("refused on what is true now")
                 .isInstanceOf(org.dphub.web.RuleRefusal.class);
@@ -427,7 +380,8 @@ class HouseholdMembersIT {
         long citizenId = newCitizen();
         long brother = newMember(citizenId, "Gethin Owen", "SIBLING", false);
         long planId = newPlan(citizenId);
-        assertThat(secondWaitsForFirst(() -> citizens.removeHouseholdMember(practitioner, citizenId, brother, "Has died"),
+        assertThat(HeldOpen.secondWaitsForFirst(transactions,
+                () -> citizens.removeHouseholdMember(practitioner, citizenId, brother, "Has died"),
                 () -> requestPaying(citizenId, planId, brother), "waits for him being taken off"))
                 .as("refused: he is not in the household now")
                 .isInstanceOf(org.dphub.web.ValidationProblem.class);

@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * "Your data" in Chromium (issue 17): a person finds it from their home page, sees the download
  * links and what erasure would keep and why, and asks for their data to be erased; the DP team
  * opens the person's data from their page, is refused while the direct payment is in force (told
- * what to settle first), and erases it once it has ended, then sees what was kept and why. A PA who
+ * what to settle first), erases the details of someone who acted for the person and asked, then erases the
+ * person's once the payment has ended, and sees what was kept and why each time. A PA who
  * registered themself leaves the register on the page that asks them to be sure, and lands signed out on
  * the start page, told it is done. axe-core on every page, in English and Welsh.
  */
@@ -105,6 +106,20 @@ class YourDataBrowserIT {
 
         MoneyApi.ok(http.postJsonAs("practitioner@demo-england", Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + active.directPaymentId()
                 + "/status-changes", "{\"event\": \"ENDED\", \"effectiveOn\": \"" + LocalDate.now() + "\", \"reason\": \"Asked to stop\"}"), 200);
+        // someone who acted for her, and no longer does, asked for their own details to be erased
+        long representative = MoneyApi.ok(http.postJsonAs("practitioner@demo-england", Http.DEMO_PASSWORD, "/api/v1/citizens/"
+                + active.citizenId() + "/representatives", "{\"name\": \"Dylan Test\", \"kind\": \"NOMINATED_PERSON\", \"email\": \"dylan-"
+                + UUID.randomUUID() + "@example.com\"}"), 201).get("id").asLong();
+        citizens.endRepresentative(accounts.findByUsername("practitioner@demo-england").orElseThrow(), active.citizenId(), representative,
+                "Llinos manages on her own now");
+        pages.open("/citizens/" + active.citizenId() + "/personal-data?lang=en");
+        assertThat(pages.main()).contains("People who acted for them", "Dylan Test", "Stopped acting for them on");
+        pages.assertAccessibleInBothLanguages("a person's data, with someone who acted for them");
+        pages.click(pages.browser.findElement(By.id("erase-representative-" + representative)));
+        assertThat(pages.main()).as(pages.whatThePageSays()).contains("Their details have been erased", "Dylan Test: details erased on",
+                "Their email address", "Their name on the person's record");
+        pages.assertAccessibleInBothLanguages("a person's data, the details of someone who acted for them erased");
+
         pages.open("/citizens/" + active.citizenId() + "/personal-data?lang=en");
         pages.submit();
         assertThat(pages.main()).as(pages.whatThePageSays()).contains("Their data has been erased", "What was removed",

@@ -113,6 +113,7 @@ class AuthorisationMatrixIT {
             "GET /api/v1/citizens/{id}/representatives | C STAFF | T",
             "PUT /api/v1/citizens/{id}/representatives/{representativeId} | P | T",
             "POST /api/v1/citizens/{id}/representatives/{representativeId}/end | P | TM",
+            "POST /api/v1/citizens/{id}/representatives/{representativeId}/erasure | DP A | TM",
             // plans
             "POST /api/v1/citizens/{citizenId}/direct-payments | P | T",
             "GET /api/v1/citizens/{citizenId}/direct-payments | C STAFF | T",

@@ -270,6 +270,7 @@ class PageMatrixIT {
             "POST /your-data/leave-register | |",
             "POST /pa-profiles/{id}/personal-data/erasure | DP A | T",
             "POST /citizens/{id}/personal-data/erasure | DP A | T",
+            "POST /citizens/{id}/personal-data/representatives/{representativeId}/erasure | DP A | T",
             "POST /account/api-keys | SIGNED N |",
             "POST /account/sessions/sign-out-others | SIGNED N |",
             "POST /account/api-keys/{id}/revoke | SIGNED N | T",
@@ -414,6 +415,7 @@ class PageMatrixIT {
             Map.entry("/council/staff/{}", "SELECT id FROM app_user WHERE username = 'practitioner@demo-england'"),
             // kinds the demo does not make: other tests may, so a made-up id keeps the answers the same whatever ran before
             Map.entry("/citizens/{}/representatives/{}", NONE),
+            Map.entry("/citizens/{}/personal-data/representatives/{}", NONE),
             // the demo citizen's household has nobody recorded: a made-up id (HouseholdMembersIT asks with real ones)
             Map.entry("/citizens/{}/household-members/{}", NONE),
             Map.entry("/cover-bookings/{}", NONE),

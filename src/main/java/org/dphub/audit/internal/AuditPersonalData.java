@@ -77,4 +77,23 @@ class AuditPersonalData implements PersonalDataSource {
         return new Redacted(java.util.List.of("rights.removed.audit-values"),
                 java.util.List.of(new Kept("rights.kept.audit", "rights.why.audit")));
     }
+
+    /**
+     * The recorded values of changes to the former representative's row (their name and email as given) go,
+     * and, when their sign-in closes, those of changes to it; the entries stay.
+     */
+    @Override
+    public Redacted eraseRepresentative(RepresentativeRedaction r) {
+        jdbc.sql("""
+                        UPDATE audit_event SET
+                            before_state = CASE WHEN before_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END,
+                            after_state = CASE WHEN after_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END
+                        WHERE ((entity_type = 'representative' AND entity_id = :representative AND council_id = :council)
+                               OR (entity_type = 'user' AND entity_id = :user AND :closing))
+                          AND after_state IS DISTINCT FROM '{"erased": true}'::jsonb""")
+                .param("representative", String.valueOf(r.representativeId())).param("council", r.councilId())
+                .param("user", String.valueOf(r.userId())).param("closing", r.closeAccount()).update();
+        return new Redacted(java.util.List.of("rights.removed.representative-audit-values"),
+                java.util.List.of(new Kept("rights.kept.audit", "rights.why.audit")));
+    }
 }

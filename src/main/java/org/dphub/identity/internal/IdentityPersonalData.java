@@ -89,4 +89,24 @@ class IdentityPersonalData implements PersonalDataSource {
                 .param("user", r.userId()).update();
         return Redacted.removed("rights.removed.pa-account");
     }
+
+    /**
+     * A former representative's sign-in is closed and its name and username (their email) replaced, and its
+     * sessions end; not while it is used for anything else (acting for someone, or their own account as a
+     * citizen or PA), when it is kept and the step says why.
+     */
+    @Override
+    public Redacted eraseRepresentative(RepresentativeRedaction r) {
+        if (r.userId() == null) {
+            return Redacted.NOTHING;
+        }
+        if (!r.closeAccount()) {
+            return new Redacted(List.of(), List.of(new Kept("rights.kept.representative-account", "rights.why.representative-account")));
+        }
+        closing(List.of(r.userId()));
+        jdbc.sql("UPDATE app_user SET enabled = false, display_name = 'Erased representative', username = 'erased-' || id,"
+                        + " work_phone = NULL, work_email = NULL WHERE id = :user")
+                .param("user", r.userId()).update();
+        return Redacted.removed("rights.removed.representative-account");
+    }
 }

@@ -138,6 +138,14 @@ public class UserRepository {
                 .query((rs, row) -> CitizenRelationship.valueOf(rs.getString("relationship"))).optional();
     }
 
+    /** True when the account sees nobody's records and has no role but a representative's (issue 17: it closes with their erasure). */
+    public boolean onlyAFormerRepresentative(long userId) {
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (SELECT 1 FROM citizen_access WHERE user_id = :user)
+                           AND NOT EXISTS (SELECT 1 FROM app_user_role WHERE user_id = :user AND role <> 'REPRESENTATIVE')""")
+                .param("user", userId).query(Boolean.class).single();
+    }
+
     public List<Long> ownAccountsOf(long citizenId) {
         return jdbc.sql("SELECT user_id FROM citizen_access WHERE citizen_id = :citizen AND relationship = 'SELF' ORDER BY user_id")
                 .param("citizen", citizenId).query(Long.class).list();

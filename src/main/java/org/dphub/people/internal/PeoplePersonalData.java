@@ -76,4 +76,17 @@ class PeoplePersonalData implements PersonalDataSource {
                 java.util.List.of(new Kept("rights.kept.reference", "rights.why.money-link"),
                         new Kept("rights.kept.year-and-district", "rights.why.statutory-returns")));
     }
+
+    /**
+     * A former representative's email address goes: it was theirs, for reaching them while they acted. Their
+     * name stays on the person's record, as who acted for them and until when; it goes when the person's
+     * own record is erased.
+     */
+    @Override
+    public Redacted eraseRepresentative(RepresentativeRedaction r) {
+        jdbc.sql("UPDATE representative SET email = NULL WHERE council_id = :council AND id = :id")
+                .param("council", r.councilId()).param("id", r.representativeId()).update();
+        return new Redacted(java.util.List.of("rights.removed.representative-email"),
+                java.util.List.of(new Kept("rights.kept.representative-name", "rights.why.representative-name")));
+    }
 }

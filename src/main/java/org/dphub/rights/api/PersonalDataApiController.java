@@ -112,6 +112,22 @@ class PersonalDataApiController {
                         messages.getMessage(k.why(), null, locale))).toList());
     }
 
+    @PostMapping("/api/v1/citizens/{id}/representatives/{representativeId}/erasure")
+    @Operation(summary = "Erase the details of someone who acted for the citizen and no longer does, at their request (DP team or "
+            + "administrator of the citizen's council): their email address, the recorded values of changes to their row, and their "
+            + "sign-in unless it is used for anything else; their name stays on the citizen's record as who acted for them. 409 while "
+            + "they still act or when done already, nothing changed. 201 with what was removed and what was kept and why (?lang=cy). "
+            + "Audited on the citizen's record")
+    ResponseEntity<ErasureJson> eraseRepresentative(SignedInUser staff, @PathVariable long id, @PathVariable long representativeId,
+                                                    @RequestParam(defaultValue = "en") String lang) {
+        Erasure erasure = rights.eraseRepresentative(staff, id, representativeId);
+        Locale locale = Locale.forLanguageTag("cy".equals(lang) ? "cy" : "en");
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ErasureJson(erasure.id(), id, erasure.step(), erasure.carriedOutAt(),
+                erasure.removed().stream().map(k -> messages.getMessage(k, null, locale)).toList(),
+                erasure.kept().stream().map(k -> new KeptJson(messages.getMessage(k.what(), null, locale),
+                        messages.getMessage(k.why(), null, locale))).toList()));
+    }
+
     @PostMapping("/api/v1/pa-profiles/{id}/erasure")
     @Operation(summary = "Erase a PA who leaves the register (DP team or administrator of the council they registered with): "
             + "the profile comes off the register, contact details, words and the sign-in go; payroll records are kept. 409 with "

@@ -34,10 +34,20 @@ public class RedactionRepository {
         return begin(councilId, null, paProfileId, step, by);
     }
 
+    /** The same for someone who acted for a person (their representative row), under the council that holds the person's record. */
+    public long beginRepresentative(long councilId, long representativeId, String step, String by) {
+        return begin(councilId, null, null, representativeId, step, by);
+    }
+
     private long begin(Long councilId, Long citizenId, Long paProfileId, String step, String by) {
-        long id = jdbc.sql("INSERT INTO personal_data_redaction (council_id, citizen_id, pa_profile_id, step, carried_out_by)"
-                        + " VALUES (:council, :citizen, :profile, :step, :by) RETURNING id")
-                .param("council", councilId).param("citizen", citizenId).param("profile", paProfileId).param("step", step).param("by", by)
+        return begin(councilId, citizenId, paProfileId, null, step, by);
+    }
+
+    private long begin(Long councilId, Long citizenId, Long paProfileId, Long representativeId, String step, String by) {
+        long id = jdbc.sql("INSERT INTO personal_data_redaction (council_id, citizen_id, pa_profile_id, representative_id, step, carried_out_by)"
+                        + " VALUES (:council, :citizen, :profile, :representative, :step, :by) RETURNING id")
+                .param("council", councilId).param("citizen", citizenId).param("profile", paProfileId)
+                .param("representative", representativeId).param("step", step).param("by", by)
                 .query(Long.class).single();
         jdbc.sql("SELECT set_config('dphub.redaction', :id, true)").param("id", String.valueOf(id)).query(String.class).single();
         return id;
@@ -60,6 +70,30 @@ public class RedactionRepository {
                 .param("profile", paProfileId).param("step", step).query(Boolean.class).single();
     }
 
+    public boolean existsRepresentative(long representativeId, String step) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM personal_data_redaction WHERE representative_id = :representative AND step = :step)")
+                .param("representative", representativeId).param("step", step).query(Boolean.class).single();
+    }
+
+    /**
+     * Holds the erasure of this representative's row until the caller's transaction ends: a second one
+     * asked at the same moment waits, then finds the first recorded, rather than failing on the unique key.
+     */
+    public void holdRepresentativeErasure(long representativeId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('representative_erasure'), CAST(:id % 2147483647 AS int))").param("id", representativeId)
+                .query((rs, n) -> 1).single();
+    }
+
+    /** The steps carried out for these representative rows (the people who acted for one person), oldest first. */
+    public List<Erasure> ofRepresentatives(long councilId, List<Long> representativeIds) {
+        if (representativeIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM personal_data_redaction WHERE council_id = :council AND representative_id = ANY(:ids) ORDER BY id")
+                .param("council", councilId).param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", representativeIds.toArray()))
+                .query(this::erasure).list();
+    }
+
     public List<Erasure> of(long councilId, long citizenId) {
         return jdbc.sql("SELECT * FROM personal_data_redaction WHERE council_id = :council AND citizen_id = :citizen ORDER BY id")
                 .param("council", councilId).param("citizen", citizenId).query(this::erasure).list();
@@ -73,7 +107,7 @@ public class RedactionRepository {
 
     private Erasure erasure(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Erasure(rs.getLong("id"), rs.getObject("citizen_id", Long.class), rs.getObject("pa_profile_id", Long.class),
-                rs.getString("step"), rs.getString("carried_out_by"), rs.getTimestamp("carried_out_at").toInstant(),
+                rs.getObject("representative_id", Long.class), rs.getString("step"), rs.getString("carried_out_by"), rs.getTimestamp("carried_out_at").toInstant(),
                 strings(rs.getString("removed")), kept(rs.getString("kept")));
     }
 

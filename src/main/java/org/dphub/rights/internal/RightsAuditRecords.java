@@ -32,6 +32,9 @@ class RightsAuditRecords implements AuditDescriptions, AuditSubjects {
         if (SUBJECT_ACCESS.equals(event.entityType())) {
             return Optional.of(words.say("pdf".equals(event.value("format")) ? "audit.say.subject_access.pdf" : "audit.say.subject_access.json"));
         }
+        if (ERASURE.equals(event.entityType()) && event.value("representativeId") != null) {
+            return Optional.of(words.say("audit.say.personal_data_erasure.representative-erasure"));
+        }
         if (ERASURE.equals(event.entityType()) && event.value("paProfileId") != null) {
             return Optional.of(words.say("RETENTION".equals(event.value("step")) ? "audit.say.personal_data_erasure.pa-retention"
                     : "audit.say.personal_data_erasure.pa-erasure"));

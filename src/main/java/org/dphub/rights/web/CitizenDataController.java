@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dphub.people.Citizen;
+import org.dphub.rights.Erasure;
 import org.dphub.rights.ErasureRefused;
 import org.dphub.rights.PersonalDataRights;
 import org.dphub.shared.SignedInUser;
@@ -38,7 +39,18 @@ class CitizenDataController {
     }
 
     private String show(SignedInUser staff, Citizen citizen, Model model, List<String> settleFirst) {
+        return show(staff, citizen, model, settleFirst, "erase");
+    }
+
+    /** The page; {@code settleAnchor} is where the refusal's links go (the person's erasure, or the people who acted for them). */
+    private String show(SignedInUser staff, Citizen citizen, Model model, List<String> settleFirst, String settleAnchor) {
         model.addAttribute("citizen", citizen);
+        model.addAttribute("settleAnchor", settleAnchor);
+        boolean mayErase = PersonalDataRights.mayErase(staff);
+        model.addAttribute("formerRepresentatives", mayErase ? rights.formerRepresentatives(staff, citizen.id()) : List.of());
+        List<Erasure> representativeErasures = rights.representativeErasures(staff, citizen.id());
+        model.addAttribute("representativeErasures", representativeErasures);
+        model.addAttribute("representativeNames", representativeErasures.isEmpty() ? Map.of() : rights.representativeNames(staff, citizen.id()));
         model.addAttribute("erasures", rights.erasures(staff, citizen.id()));
         model.addAttribute("mayErase", PersonalDataRights.mayErase(staff));
         model.addAttribute("settleFirst", settleFirst);
@@ -71,5 +83,17 @@ class CitizenDataController {
             return show(staff, citizen, model, refused.settleFirst());
         }
         return "redirect:/citizens/" + id + "/personal-data?erased";
+    }
+
+    /** Someone who acted for the person, and no longer does, asked for their details to be erased. */
+    @PostMapping("/citizens/{id}/personal-data/representatives/{representativeId}/erasure")
+    String eraseRepresentative(SignedInUser staff, @PathVariable long id, @PathVariable long representativeId, Model model) {
+        Citizen citizen = staffCitizen(staff, id);
+        try {
+            rights.eraseRepresentative(staff, id, representativeId);
+        } catch (ErasureRefused refused) {
+            return show(staff, citizen, model, refused.settleFirst(), "representatives");
+        }
+        return "redirect:/citizens/" + id + "/personal-data?representativeErased#representatives";
     }
 }

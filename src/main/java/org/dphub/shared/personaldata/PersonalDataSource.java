@@ -81,6 +81,25 @@ public interface PersonalDataSource {
     }
 
     /**
+     * Removes what this module holds about someone who acted for a person and no longer does, at their
+     * request (issue 17), in the caller's transaction; nothing by default. What is the person's record
+     * (who acted for them, and when) stays with it.
+     */
+    default Redacted eraseRepresentative(RepresentativeRedaction redaction) {
+        return Redacted.NOTHING;
+    }
+
+    /**
+     * A step for a former representative: its id in {@code personal_data_redaction}, the council that
+     * holds the person's record, the person, the representative's row, their sign-in ({@code app_user.id},
+     * null when they had none), whether that sign-in closes (it does not while it is used for anything
+     * else: acting for someone, or the person's own account as a citizen or PA), and today.
+     */
+    record RepresentativeRedaction(long id, long councilId, long citizenId, long representativeId, Long userId, boolean closeAccount,
+                                   LocalDate today) {
+    }
+
+    /**
      * A step for a PA who left the register: its id in {@code personal_data_redaction}, the council
      * they registered with (null for a PA who registered with none), their profile, their own sign-in
      * ({@code app_user.id}) and today.
