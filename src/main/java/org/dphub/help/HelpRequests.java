@@ -180,6 +180,10 @@ public class HelpRequests {
                 errors.reject("citizenId", "help.error.citizenId.choose");
                 return null;
             }
+            if (asker.has(Role.REPRESENTATIVE) && asker.councilId() != null) {
+                // someone who acted for people and no longer does asks about themself (their details' erasure, say)
+                return new Target(asker.councilId(), null, Role.REPRESENTATIVE);
+            }
         }
         if (asker.councilId() != null && (asker.has(Role.PRACTITIONER) || asker.has(Role.PERSONAL_ASSISTANT))) {
             return new Target(asker.councilId(), null, asker.has(Role.PRACTITIONER) ? Role.PRACTITIONER : Role.PERSONAL_ASSISTANT);

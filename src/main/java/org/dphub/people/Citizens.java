@@ -328,6 +328,15 @@ public class Citizens {
         return people.holdCurrentRepresentative(councilId, representativeId);
     }
 
+    /**
+     * The people this user acted for as a representative and no longer does ("Eirlys Morgan (DE-00051)"),
+     * for their own request to have their details erased (issue 17). Only their own account's.
+     */
+    @Transactional(readOnly = true)
+    public List<String> formerlyActedFor(SignedInUser user) {
+        return user.isStaff() ? List.of() : people.formerlyActedFor(user.userId());
+    }
+
     /** Household members of a citizen this user may see. */
     @Transactional(readOnly = true)
     public List<HouseholdMember> household(SignedInUser user, long citizenId) {

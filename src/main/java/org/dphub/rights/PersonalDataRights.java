@@ -308,6 +308,33 @@ public class PersonalDataRights {
                 PersonalDataSource::eraseRepresentative, () -> redactions.ofRepresentatives(c.councilId(), List.of(representativeId)));
     }
 
+    /**
+     * Whether this user acted for people and now acts for nobody, their account being a representative's alone:
+     * they may ask the DP team of their account's council to erase their details (issue 17).
+     */
+    @Transactional(readOnly = true)
+    public boolean mayAskAsFormerRepresentative(SignedInUser user) {
+        return !user.isStaff() && user.has(Role.REPRESENTATIVE) && user.councilId() != null
+                && accounts.onlyAFormerRepresentative(user.userId());
+    }
+
+    /**
+     * Someone who acted for people and no longer does asks for their details to be erased: a request of kind
+     * "something else" in the help queue of their account's council, naming whom they acted for, which the
+     * DP team carries out on each person's data page ({@link #eraseRepresentative}).
+     */
+    @Transactional
+    public Optional<Long> requestRepresentativeErasure(SignedInUser user, Locale locale, FormErrors errors) {
+        if (!mayAskAsFormerRepresentative(user)) {
+            throw new org.dphub.web.NotFound();
+        }
+        String language = "cy".equals(locale.getLanguage()) ? "cy" : "en";
+        List<String> actedFor = citizens.formerlyActedFor(user);
+        String text = messages.getMessage("rights.request.representative-text", new Object[] {user.displayName(),
+                actedFor.isEmpty() ? "-" : String.join(", ", actedFor)}, Locale.forLanguageTag(language));
+        return help.ask(user, null, HelpKind.OTHER, text, language, errors);
+    }
+
     /** The people who acted for this person and no longer do, whose details are not yet erased, for staff who may erase them. */
     @Transactional(readOnly = true)
     public List<Representative> formerRepresentatives(SignedInUser staff, long citizenId) {

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Someone who acted for a person, and no longer does, asks for their details to be erased (UK GDPR article
- * 17): the DP team erases their email address, the recorded values of changes to their row and their
+ * 17), on "Your data" or otherwise: the DP team erases their email address, the recorded values of changes to their row and their
  * sign-in, which closes and ends their sessions; their name stays on the person's record as who acted for
  * them, and the page and the answer say so and why. Refused, with nothing changed, while they still act,
  * when done already, and for anyone but the DP team or an administrator of the person's council; a
@@ -101,12 +101,24 @@ class RepresentativeErasureIT {
 
         // while she acts: not offered, and refused
         assertThat(http.get(page, "Cookie", team).body()).doesNotContain("erase-representative-" + daughter);
+        assertThat(http.get("/your-data", "Cookie", phone).body()).doesNotContain("Ask us to erase your details");
         HttpResponse<String> acts = http.postJsonAs(TEAM, P, erasurePath(citizenId, daughter), "");
         assertThat(acts.statusCode()).isEqualTo(409);
         assertThat(acts.body()).contains("Record that they no longer act for the person first");
         assertThat(row(daughter)).isEqualTo("Catrin Morgan " + email);
 
         citizens.endRepresentative(practitioner, citizenId, daughter, "Eirlys asked for her son to act instead");
+
+        // she asks for it herself on "Your data": a request in the DP team's queue, naming whom she acted for
+        HttpResponse<String> yours = http.get("/your-data", "Cookie", phone);
+        assertThat(yours.body()).contains("Ask us to erase your details").contains("Your name stays on the records of the people you acted for");
+        HttpResponse<String> asked = http.postForm("/your-data/representative-erasure-request",
+                "_csrf=" + Http.encode(Http.csrfToken(yours.body())), "Cookie", phone);
+        assertThat(asked.statusCode()).isEqualTo(302);
+        String reference = jdbc.sql("SELECT reference FROM citizen WHERE id = :id").param("id", citizenId).query(String.class).single();
+        long userId = jdbc.sql("SELECT user_id FROM representative WHERE id = :id").param("id", daughter).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT text FROM help_request WHERE asked_by = :user AND citizen_id IS NULL").param("user", userId)
+                .query(String.class).single()).contains("I am Catrin Morgan").contains("Eirlys Morgan (" + reference + ")");
 
         // who may not: a practitioner (403), another council's DP team (404), Catrin herself (she sees nobody now)
         assertThat(http.postJsonAs(PRACTITIONER, P, erasurePath(citizenId, daughter), "").statusCode()).isEqualTo(403);
@@ -128,11 +140,14 @@ class RepresentativeErasureIT {
         assertThat(http.get(page + "?representativeErased", "Cookie", team).body())
                 .contains("Their details have been erased").contains("Catrin Morgan: details erased on")
                 .contains("Their email address").contains("Their sign-in: it is closed")
+                .contains("What they wrote to the direct payments team about themself")
                 .contains("Their name on the person&#39;s record").doesNotContain("id=\"erase-representative-" + daughter + "\"");
 
         // what went, and what stayed
         assertThat(row(daughter)).isEqualTo("Catrin Morgan -");
         assertThat(account(account.username())).as("her username (her email) is gone").isEqualTo("gone");
+        assertThat(jdbc.sql("SELECT text FROM help_request WHERE asked_by = :user AND citizen_id IS NULL").param("user", userId)
+                .query(String.class).single()).as("her request named her").isEqualTo("Erased");
         assertThat(jdbc.sql("SELECT enabled || ' ' || display_name || ' ' || (username LIKE 'erased-%') FROM app_user u"
                         + " JOIN representative r ON r.user_id = u.id WHERE r.id = :id").param("id", daughter).query(String.class).single())
                 .isEqualTo("false Erased representative true");

@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * links and what erasure would keep and why, and asks for their data to be erased; the DP team
  * opens the person's data from their page, is refused while the direct payment is in force (told
  * what to settle first), erases the details of someone who acted for the person and asked, then erases the
- * person's once the payment has ended, and sees what was kept and why each time. A PA who
+ * person's once the payment has ended, and sees what was kept and why each time. Someone who no longer
+ * acts for anyone asks for their own details to be erased. A PA who
  * registered themself leaves the register on the page that asks them to be sure, and lands signed out on
  * the start page, told it is done. axe-core on every page, in English and Welsh.
  */
@@ -67,6 +68,22 @@ class YourDataBrowserIT {
         assertThat(pages.browser.findElements(By.cssSelector("a[id^='download-pdf-']"))).hasSizeGreaterThan(1);
         pages.assertAccessibleInBothLanguages("your data, for the people one acts for");
         pages.assertFitsAPhone("your data, for the people one acts for");
+    }
+
+    @Test
+    void someoneWhoNoLongerActsForAnyoneAsksForTheirDetailsToBeErased() {
+        long england = jdbc.sql("SELECT id FROM council WHERE code = 'demo-england'").query(Long.class).single();
+        String username = "former-" + UUID.randomUUID() + "@example.com";
+        // a representative's sign-in that sees nobody now: each person it acted for has had it stop
+        accounts.create(new NewUserAccount(username, Http.DEMO_PASSWORD, "Dylan Test", england, EnumSet.of(Role.REPRESENTATIVE), "en"));
+        pages.signIn(username);
+        pages.open("/your-data?lang=en");
+        assertThat(pages.main()).contains("Ask us to erase your details", "Your name stays on the records of the people you acted for");
+        pages.assertAccessibleInBothLanguages("your data, for someone who no longer acts for anyone");
+        pages.assertFitsAPhone("your data, for someone who no longer acts for anyone");
+        pages.submit();
+        assertThat(pages.main()).as(pages.whatThePageSays()).contains("We have sent your request to your direct payments team");
+        pages.assertAccessibleInBothLanguages("your data, a former representative's request sent");
     }
 
     @Test

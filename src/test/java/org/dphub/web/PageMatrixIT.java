@@ -268,6 +268,8 @@ class PageMatrixIT {
             // only a PA who registered with no council (the demo's PA registered with demo-england: PaErasureIT lets one in)
             "GET /your-data/leave-register | |",
             "POST /your-data/leave-register | |",
+            // only someone who acted for people and acts for nobody now (RepresentativeErasureIT): the demo representative still acts
+            "POST /your-data/representative-erasure-request | |",
             "POST /pa-profiles/{id}/personal-data/erasure | DP A | T",
             "POST /citizens/{id}/personal-data/erasure | DP A | T",
             "POST /citizens/{id}/personal-data/representatives/{representativeId}/erasure | DP A | T",

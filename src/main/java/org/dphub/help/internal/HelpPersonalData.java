@@ -86,4 +86,18 @@ class HelpPersonalData implements PersonalDataSource {
                 + " WHERE asked_by = :user AND citizen_id IS NULL").params(p).update();
         return Redacted.removed("rights.removed.pa-help");
     }
+
+    /** When a former representative's sign-in closes: the words of the help they asked for about themself, and the replies. */
+    @Override
+    public Redacted eraseRepresentative(RepresentativeRedaction r) {
+        if (r.userId() == null || !r.closeAccount()) {
+            return Redacted.NOTHING;
+        }
+        Map<String, Object> p = Map.of("user", r.userId());
+        jdbc.sql("UPDATE help_reply x SET text = 'Erased' FROM help_request h WHERE h.id = x.request_id"
+                + " AND h.asked_by = :user AND h.citizen_id IS NULL AND x.text <> 'Erased'").params(p).update();
+        jdbc.sql("UPDATE help_request SET text = 'Erased', what_was_done = CASE WHEN what_was_done IS NULL THEN NULL ELSE 'Erased' END"
+                + " WHERE asked_by = :user AND citizen_id IS NULL").params(p).update();
+        return Redacted.removed("rights.removed.representative-help");
+    }
 }

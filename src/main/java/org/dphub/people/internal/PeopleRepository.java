@@ -159,6 +159,15 @@ public class PeopleRepository {
                 .update() == 1;
     }
 
+    /** The people an account acted for and no longer does: their names and council references, oldest first. */
+    public List<String> formerlyActedFor(long userId) {
+        return jdbc.sql("""
+                        SELECT c.given_name || ' ' || c.family_name || ' (' || c.reference || ')' FROM representative r
+                        JOIN citizen c ON c.id = r.citizen_id AND c.council_id = r.council_id
+                        WHERE r.user_id = :user AND r.ended_on IS NOT NULL ORDER BY r.id""")
+                .param("user", userId).query(String.class).list();
+    }
+
     public void linkRepresentativeAccount(long councilId, long representativeId, long userId) {
         jdbc.sql("UPDATE representative SET user_id = :user WHERE council_id = :council AND id = :id AND user_id IS NULL")
                 .param("user", userId).param("council", councilId).param("id", representativeId).update();

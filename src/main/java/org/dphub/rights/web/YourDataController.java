@@ -72,6 +72,8 @@ class YourDataController {
                 .orElse(null));
         // one who registered with no council does it themself, on a page that asks them to be sure
         model.addAttribute("leavesThemself", rights.leavesRegisterThemself(user));
+        // someone who acted for people and no longer does may ask for their details to be erased (issue 17)
+        model.addAttribute("formerRepresentative", people.isEmpty() && rights.mayAskAsFormerRepresentative(user));
         model.addAttribute("years", rights.retentionYears());
         model.addAttribute("asked", asked);
         model.addAttribute("errors", errors);
@@ -107,6 +109,17 @@ class YourDataController {
             return show(user, model, errors, false);
         }
         Optional<Long> request = rights.requestErasure(user, citizenId, locale, errors);
+        if (request.isEmpty()) {
+            return show(user, model, errors, false);
+        }
+        return "redirect:/your-data?asked=" + request.get();
+    }
+
+    /** Someone who acted for people and no longer does asks for their details to be erased: a request to their council's DP team. */
+    @PostMapping("/your-data/representative-erasure-request")
+    String askForRepresentativeErasure(SignedInUser user, Model model, Locale locale) {
+        FormErrors errors = new FormErrors(messages, locale);
+        Optional<Long> request = rights.requestRepresentativeErasure(user, locale, errors);
         if (request.isEmpty()) {
             return show(user, model, errors, false);
         }
