@@ -228,6 +228,7 @@ public class PersonalDataRights {
         if (!mayErase(staff)) {
             throw new AccessDeniedException("erasure is for the DP team and administrators");
         }
+        redactions.holdErasure("citizen", c.id());
         if (redactions.exists(c.id(), "ERASURE")) {
             throw new ErasureRefused(List.of("rights.block.already-erased"));
         }
@@ -292,7 +293,7 @@ public class PersonalDataRights {
         }
         Representative r = citizens.representatives(staff, citizenId).stream().filter(x -> x.id() == representativeId).findFirst()
                 .orElseThrow(org.dphub.web.NotFound::new);
-        redactions.holdRepresentativeErasure(representativeId);
+        redactions.holdErasure("representative", representativeId);
         if (redactions.existsRepresentative(representativeId, "ERASURE")) {
             throw new ErasureRefused(List.of("rights.block.representative-already-erased"));
         }
@@ -394,6 +395,7 @@ public class PersonalDataRights {
 
     /** Erases the PA, recorded under the council they registered with (or none) in the name of {@code by}; refused while something is unsettled. */
     private Erasure erasePaUnlessRefused(PaProfile p, String by) {
+        redactions.holdErasure("pa", p.id());
         if (redactions.existsPa(p.id(), "ERASURE")) {
             throw new ErasureRefused(List.of("rights.block.pa-already-erased"));
         }

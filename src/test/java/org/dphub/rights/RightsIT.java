@@ -253,6 +253,23 @@ class RightsIT {
                 + " AND after_state ->> 'citizenId' = ?", String.valueOf(held.citizenId()))).isZero();
     }
 
+    /**
+     * Two of the DP team erase the same person at the same moment (or a form sent twice without JavaScript):
+     * the second waits for the first, then is told it was done (409), not a 500 from the step's unique key.
+     */
+    @Test
+    void twoErasuresOfOnePersonAtOnceMakeOneStepAndAClearRefusal() throws Exception {
+        Person ffion = person("Ffion");
+        end(ffion);
+        org.dphub.shared.SignedInUser team = accounts.findByUsername(TEAM).orElseThrow();
+        Object second = org.dphub.support.HeldOpen.secondWaitsForFirst(new org.springframework.transaction.support.TransactionTemplate(transactions),
+                () -> rights.erase(team, ffion.citizenId()),
+                () -> http.postJsonAs(TEAM, P, "/api/v1/citizens/" + ffion.citizenId() + "/erasure", ""), "waits for the first erasure");
+        assertThat(((HttpResponse<?>) second).statusCode()).isEqualTo(409);
+        assertThat(((HttpResponse<?>) second).body().toString()).contains("Their data has already been erased");
+        assertThat(count("SELECT count(*) FROM personal_data_redaction WHERE citizen_id = ?", ffion.citizenId())).isEqualTo(1);
+    }
+
     @Test
     void erasureRemovesTheDetailsKeepsTheMoneyRecordsAndSaysWhy() {
         Person cai = person("Cai");

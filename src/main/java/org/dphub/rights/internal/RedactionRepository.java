@@ -76,12 +76,13 @@ public class RedactionRepository {
     }
 
     /**
-     * Holds the erasure of this representative's row until the caller's transaction ends: a second one
-     * asked at the same moment waits, then finds the first recorded, rather than failing on the unique key.
+     * Holds the erasure of this person, PA or representative's row until the caller's transaction ends: a second
+     * one asked at the same moment (another of the team, a form sent twice without JavaScript) waits, then finds
+     * the first recorded, rather than failing on the step's unique key.
      */
-    public void holdRepresentativeErasure(long representativeId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('representative_erasure'), CAST(:id % 2147483647 AS int))").param("id", representativeId)
-                .query((rs, n) -> 1).single();
+    public void holdErasure(String kind, long id) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:kind), CAST(:id % 2147483647 AS int))").param("kind", kind + "_erasure")
+                .param("id", id).query((rs, n) -> 1).single();
     }
 
     /** The steps carried out for these representative rows (the people who acted for one person), oldest first. */
