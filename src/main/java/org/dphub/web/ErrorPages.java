@@ -33,6 +33,9 @@ class ErrorPages implements ErrorController {
     /** Set on a request refused for a zero byte in what it sent ({@link ZeroBytes}). */
     static final String ZERO_BYTE = ErrorPages.class.getName() + ".zeroByte";
 
+    /** Set on a write refused because another wrote the same thing at the same moment ({@link SameMomentWrites}). */
+    static final String SAME_MOMENT = ErrorPages.class.getName() + ".sameMoment";
+
     /** Set, to the limit as people read it, on a request whose body (not a form) was over DPHUB_MAX_JSON_SIZE. */
     static final String BODY_TOO_LARGE = ErrorPages.class.getName() + ".bodyTooLarge";
 
@@ -61,6 +64,10 @@ class ErrorPages implements ErrorController {
         }
         if (status.value() == 409) {
             model.put("backUrl", backUrl(request));
+            if (request.getAttribute(SAME_MOMENT) != null) {
+                model.put("detailKey", "error.409.same-moment");
+                model.put("detailArguments", new Object[0]);
+            }
         }
         if (status.value() == 400 && request.getAttribute(ZERO_BYTE) != null) {
             model.put("detailKey", "error.400.zero-byte");
