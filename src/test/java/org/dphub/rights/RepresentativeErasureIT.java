@@ -119,6 +119,9 @@ class RepresentativeErasureIT {
         long userId = jdbc.sql("SELECT user_id FROM representative WHERE id = :id").param("id", daughter).query(Long.class).single();
         assertThat(jdbc.sql("SELECT text FROM help_request WHERE asked_by = :user AND citizen_id IS NULL").param("user", userId)
                 .query(String.class).single()).contains("I am Catrin Morgan").contains("Eirlys Morgan (" + reference + ")");
+        long requestId = Long.parseLong(asked.headers().firstValue("Location").orElseThrow().replaceAll(".*asked=", ""));
+        assertThat(http.get("/help/queue", "Cookie", team).body()).as("in the team's queue").contains("/help/requests/" + requestId);
+        assertThat(http.get("/help/requests/" + requestId, "Cookie", team).body()).contains("I am Catrin Morgan");
 
         // who may not: a practitioner (403), another council's DP team (404), Catrin herself (she sees nobody now)
         assertThat(http.postJsonAs(PRACTITIONER, P, erasurePath(citizenId, daughter), "").statusCode()).isEqualTo(403);
