@@ -336,28 +336,30 @@ public class PersonalDataRights {
         return help.ask(user, null, HelpKind.OTHER, text, language, errors);
     }
 
-    /** The people who acted for this person and no longer do, whose details are not yet erased, for staff who may erase them. */
+    /**
+     * The people who acted for this person, on the person's data page: those who no longer do and whose details
+     * are not yet erased (only for staff who may erase them), and the erasures carried out, each with the name
+     * it was for. One read of the representatives and one of the steps.
+     */
     @Transactional(readOnly = true)
-    public List<Representative> formerRepresentatives(SignedInUser staff, long citizenId) {
-        return citizens.representatives(staff, citizenId).stream()
-                .filter(r -> !r.current() && !redactions.existsRepresentative(r.id(), "ERASURE")).toList();
-    }
-
-    /** The names of the people who acted, or act, for this person, by their row: for the steps carried out for them. */
-    @Transactional(readOnly = true)
-    public Map<Long, String> representativeNames(SignedInUser staff, long citizenId) {
+    public FormerRepresentatives formerRepresentatives(SignedInUser staff, long citizenId) {
+        Citizen c = citizens.find(staff, citizenId).filter(x -> staff.isStaffOf(x.councilId())).orElseThrow(org.dphub.web.NotFound::new);
+        List<Representative> all = citizens.representatives(staff, citizenId);
+        List<Erasure> steps = redactions.ofRepresentatives(c.councilId(), all.stream().map(Representative::id).toList());
+        java.util.Set<Long> erased = steps.stream().map(Erasure::representativeId).collect(java.util.stream.Collectors.toSet());
         Map<Long, String> names = new LinkedHashMap<>();
-        citizens.representatives(staff, citizenId).forEach(r -> names.put(r.id(), r.name()));
-        return names;
+        all.forEach(r -> names.put(r.id(), r.name()));
+        return new FormerRepresentatives(
+                mayErase(staff) ? all.stream().filter(r -> !r.current() && !erased.contains(r.id())).toList() : List.of(),
+                steps.stream().map(e -> new ErasedRepresentative(names.get(e.representativeId()), e)).toList());
     }
 
-    /** The erasure steps carried out for the people who acted for this person. */
-    @Transactional(readOnly = true)
-    public List<Erasure> representativeErasures(SignedInUser staff, long citizenId) {
-        return citizens.find(staff, citizenId).filter(c -> staff.isStaffOf(c.councilId()))
-                .map(c -> redactions.ofRepresentatives(c.councilId(),
-                        citizens.representatives(staff, citizenId).stream().map(Representative::id).toList()))
-                .orElse(List.of());
+    /** {@link #formerRepresentatives}'s answer. */
+    public record FormerRepresentatives(List<Representative> mayBeErased, List<ErasedRepresentative> erased) {
+    }
+
+    /** An erasure carried out for someone who acted for the person, with their name as the person's record keeps it. */
+    public record ErasedRepresentative(String name, Erasure erasure) {
     }
 
     /** The erasure and retention steps carried out for a person this user may see. */

@@ -20,16 +20,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @org.springframework.core.annotation.Order(0) // before SameMomentWrites, which answers pages
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
-
     /**
      * A write refused by a unique key because another request wrote the same thing at the same moment: rolled
      * back whole, so 409 saying so, not a 500 (see {@link SameMomentWrites}).
      */
     @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> sameMoment(org.springframework.dao.DuplicateKeyException refused, jakarta.servlet.http.HttpServletRequest request) {
-        log.warn("{} {}: a unique key ({}) refused a write made at the same moment as another; nothing was saved (409)",
-                request.getMethod(), request.getRequestURI(), SameMomentWrites.constraint(refused));
+        SameMomentWrites.logged(refused, request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Another request made the same change at the same "
                 + "moment, so this one saved nothing. Ask for the record again to see it as it is now.");
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -24,14 +24,19 @@ class SameMomentWrites {
 
     @ExceptionHandler(DuplicateKeyException.class)
     void sameMoment(DuplicateKeyException refused, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        log.warn("{} {}: a unique key ({}) refused a write made at the same moment as another; nothing was saved (409)",
-                request.getMethod(), request.getRequestURI(), constraint(refused));
+        logged(refused, request);
         request.setAttribute(ErrorPages.SAME_MOMENT, true);
         response.sendError(HttpServletResponse.SC_CONFLICT);
     }
 
+    /** Logs the refusal: the request and the constraint's name, never the key's values. */
+    static void logged(DuplicateKeyException refused, HttpServletRequest request) {
+        log.warn("{} {}: a unique key ({}) refused a write made at the same moment as another; nothing was saved (409)",
+                request.getMethod(), request.getRequestURI(), constraint(refused));
+    }
+
     /** The constraint's name, never its values (PostgreSQL's detail line names them: an email address, say). */
-    static String constraint(DuplicateKeyException refused) {
+    private static String constraint(DuplicateKeyException refused) {
         Throwable cause = refused.getMostSpecificCause();
         if (cause instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
             return psql.getServerErrorMessage().getConstraint();

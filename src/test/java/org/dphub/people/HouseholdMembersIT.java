@@ -9,6 +9,7 @@ import org.dphub.shared.SignedInUser;
 import org.dphub.support.HeldOpen;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
+import org.dphub.support.MoneyApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,8 +60,7 @@ class HouseholdMembersIT {
     }
 
     long created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json.readTree(response.body()).get("id").asLong();
+        return MoneyApi.ok(response, 201).get("id").asLong();
     }
 
     long newCitizen() {

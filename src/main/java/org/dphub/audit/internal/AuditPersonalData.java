@@ -21,6 +21,13 @@ class AuditPersonalData implements PersonalDataSource {
     static final String[] PERSONAL_KINDS = {"citizen", "household_member", "representative", "help_request", "help_reply",
             "vacancy", "introduction_message", "peer_post", "plan_contingency_arrangement", "user"};
 
+    /** The recorded values replaced by {@code {"erased": true}}, the entry kept: an erasure's part (the WHERE follows). */
+    private static final String BLANK_VALUES = """
+            UPDATE audit_event SET
+                before_state = CASE WHEN before_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END,
+                after_state = CASE WHEN after_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END
+            """;
+
     private final JdbcClient jdbc;
 
     AuditPersonalData(JdbcClient jdbc) {
@@ -66,10 +73,7 @@ class AuditPersonalData implements PersonalDataSource {
      */
     @Override
     public Redacted erasePa(PaRedaction r) {
-        jdbc.sql("""
-                        UPDATE audit_event SET
-                            before_state = CASE WHEN before_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END,
-                            after_state = CASE WHEN after_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END
+        jdbc.sql(BLANK_VALUES + """
                         WHERE ((entity_type IN ('pa_profile', 'pa_cover_offer') AND entity_id = :profile)
                                OR (entity_type = 'user' AND entity_id = :user))
                           AND after_state IS DISTINCT FROM '{"erased": true}'::jsonb""")
@@ -84,10 +88,7 @@ class AuditPersonalData implements PersonalDataSource {
      */
     @Override
     public Redacted eraseRepresentative(RepresentativeRedaction r) {
-        jdbc.sql("""
-                        UPDATE audit_event SET
-                            before_state = CASE WHEN before_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END,
-                            after_state = CASE WHEN after_state IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END
+        jdbc.sql(BLANK_VALUES + """
                         WHERE ((entity_type = 'representative' AND entity_id = :representative AND council_id = :council)
                                OR (entity_type = 'user' AND entity_id = :user AND :closing))
                           AND after_state IS DISTINCT FROM '{"erased": true}'::jsonb""")

@@ -78,13 +78,18 @@ class HelpPersonalData implements PersonalDataSource {
     /** The PA's name on cover bookings, and the words of help they asked for themself (and its replies), go. */
     @Override
     public Redacted erasePa(PaRedaction r) {
-        Map<String, Object> p = Map.of("profile", r.paProfileId(), "user", r.userId());
+        Map<String, Object> p = Map.of("profile", r.paProfileId());
         jdbc.sql("UPDATE cover_booking SET pa_name = 'Erased PA' WHERE profile_id = :profile").params(p).update();
-        jdbc.sql("UPDATE help_reply x SET text = 'Erased' FROM help_request h WHERE h.id = x.request_id"
-                + " AND h.asked_by = :user AND h.citizen_id IS NULL AND x.text <> 'Erased'").params(p).update();
-        jdbc.sql("UPDATE help_request SET text = 'Erased', what_was_done = CASE WHEN what_was_done IS NULL THEN NULL ELSE 'Erased' END"
-                + " WHERE asked_by = :user AND citizen_id IS NULL").params(p).update();
+        eraseOwnHelp(r.userId());
         return Redacted.removed("rights.removed.pa-help");
+    }
+
+    /** The words of the help a sign-in asked for about itself (no person named), and the replies to it. */
+    private void eraseOwnHelp(long userId) {
+        jdbc.sql("UPDATE help_reply x SET text = 'Erased' FROM help_request h WHERE h.id = x.request_id"
+                + " AND h.asked_by = :user AND h.citizen_id IS NULL AND x.text <> 'Erased'").param("user", userId).update();
+        jdbc.sql("UPDATE help_request SET text = 'Erased', what_was_done = CASE WHEN what_was_done IS NULL THEN NULL ELSE 'Erased' END"
+                + " WHERE asked_by = :user AND citizen_id IS NULL").param("user", userId).update();
     }
 
     /** When a former representative's sign-in closes: the words of the help they asked for about themself, and the replies. */
@@ -93,11 +98,7 @@ class HelpPersonalData implements PersonalDataSource {
         if (r.userId() == null || !r.closeAccount()) {
             return Redacted.NOTHING;
         }
-        Map<String, Object> p = Map.of("user", r.userId());
-        jdbc.sql("UPDATE help_reply x SET text = 'Erased' FROM help_request h WHERE h.id = x.request_id"
-                + " AND h.asked_by = :user AND h.citizen_id IS NULL AND x.text <> 'Erased'").params(p).update();
-        jdbc.sql("UPDATE help_request SET text = 'Erased', what_was_done = CASE WHEN what_was_done IS NULL THEN NULL ELSE 'Erased' END"
-                + " WHERE asked_by = :user AND citizen_id IS NULL").params(p).update();
+        eraseOwnHelp(r.userId());
         return Redacted.removed("rights.removed.representative-help");
     }
 }

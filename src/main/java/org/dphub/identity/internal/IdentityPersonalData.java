@@ -83,10 +83,7 @@ class IdentityPersonalData implements PersonalDataSource {
      */
     @Override
     public Redacted erasePa(PaRedaction r) {
-        closing(List.of(r.userId()));
-        jdbc.sql("UPDATE app_user SET enabled = false, display_name = 'Erased PA', username = 'erased-' || id,"
-                        + " work_phone = NULL, work_email = NULL WHERE id = :user")
-                .param("user", r.userId()).update();
+        close(r.userId(), "Erased PA");
         return Redacted.removed("rights.removed.pa-account");
     }
 
@@ -103,10 +100,15 @@ class IdentityPersonalData implements PersonalDataSource {
         if (!r.closeAccount()) {
             return new Redacted(List.of(), List.of(new Kept("rights.kept.representative-account", "rights.why.representative-account")));
         }
-        closing(List.of(r.userId()));
-        jdbc.sql("UPDATE app_user SET enabled = false, display_name = 'Erased representative', username = 'erased-' || id,"
-                        + " work_phone = NULL, work_email = NULL WHERE id = :user")
-                .param("user", r.userId()).update();
+        close(r.userId(), "Erased representative");
         return Redacted.removed("rights.removed.representative-account");
+    }
+
+    /** A PA's or former representative's sign-in closed, its sessions ending, its name, username (their email) and work contacts gone. */
+    private void close(long userId, String erasedName) {
+        closing(List.of(userId));
+        jdbc.sql("UPDATE app_user SET enabled = false, display_name = :name, username = 'erased-' || id,"
+                        + " work_phone = NULL, work_email = NULL WHERE id = :user")
+                .param("name", erasedName).param("user", userId).update();
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dphub.people.Citizen;
-import org.dphub.rights.Erasure;
 import org.dphub.rights.ErasureRefused;
 import org.dphub.rights.PersonalDataRights;
 import org.dphub.shared.SignedInUser;
@@ -46,11 +45,7 @@ class CitizenDataController {
     private String show(SignedInUser staff, Citizen citizen, Model model, List<String> settleFirst, String settleAnchor) {
         model.addAttribute("citizen", citizen);
         model.addAttribute("settleAnchor", settleAnchor);
-        boolean mayErase = PersonalDataRights.mayErase(staff);
-        model.addAttribute("formerRepresentatives", mayErase ? rights.formerRepresentatives(staff, citizen.id()) : List.of());
-        List<Erasure> representativeErasures = rights.representativeErasures(staff, citizen.id());
-        model.addAttribute("representativeErasures", representativeErasures);
-        model.addAttribute("representativeNames", representativeErasures.isEmpty() ? Map.of() : rights.representativeNames(staff, citizen.id()));
+        model.addAttribute("former", rights.formerRepresentatives(staff, citizen.id()));
         model.addAttribute("erasures", rights.erasures(staff, citizen.id()));
         model.addAttribute("mayErase", PersonalDataRights.mayErase(staff));
         model.addAttribute("settleFirst", settleFirst);
