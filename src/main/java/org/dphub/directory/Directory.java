@@ -139,6 +139,12 @@ public class Directory {
         return provider.has(Role.PROVIDER) ? repository.organizationOfUser(provider.userId()) : Optional.empty();
     }
 
+    /** The ids of an organisation's services, whatever their status (for the erasure of a provider who leaves, issue 17). */
+    @Transactional(readOnly = true)
+    public List<UUID> serviceIdsOf(UUID organizationId) {
+        return repository.servicesOfOrganization(organizationId).stream().map(DirectoryService::id).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Organization> organization(UUID id) {
         return repository.findOrganization(id);

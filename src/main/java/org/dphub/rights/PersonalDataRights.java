@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.dphub.audit.AuditAction;
 import org.dphub.audit.AuditTrail;
+import org.dphub.directory.Directory;
+import org.dphub.directory.Organization;
 import org.dphub.help.HelpKind;
 import org.dphub.help.HelpRequests;
 import org.dphub.identity.UserAccounts;
@@ -25,6 +28,7 @@ import org.dphub.shared.SignedInUser;
 import org.dphub.shared.personaldata.PersonalDataSource;
 import org.dphub.shared.personaldata.PersonalDataSource.Kept;
 import org.dphub.shared.personaldata.PersonalDataSource.PaRedaction;
+import org.dphub.shared.personaldata.PersonalDataSource.ProviderRedaction;
 import org.dphub.shared.personaldata.PersonalDataSource.Redacted;
 import org.dphub.shared.personaldata.PersonalDataSource.Redaction;
 import org.dphub.shared.personaldata.PersonalDataSource.RepresentativeRedaction;
@@ -50,7 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>erasure: the DP team or an administrator of the person's council; the person (or someone
  *     acting for them) asks for it, which puts a request in the DP team's help queue;</li>
  * <li>a PA's erasure (leaving the register): the DP team or an administrator of the council the PA
- *     registered with; the PA asks for it from "Your data", into that team's help queue.</li>
+ *     registered with; the PA asks for it from "Your data", into that team's help queue;</li>
+ * <li>a provider's erasure (leaving the directory): the provider themself, on "Your data", or the DP team or an
+ *     administrator of the council whose DP team checks them, when they ask another way.</li>
  * </ul>
  * Every answer is audited: who asked, for whom, in which form.
  */
@@ -59,6 +65,8 @@ public class PersonalDataRights {
 
     /** Who is recorded as carrying out the erasure of a PA who erased their own data: not their name or email, which it removes. */
     public static final String THE_PA_THEMSELF = "the PA themself";
+    /** Who is recorded as carrying out the erasure of a provider who left the directory themself. */
+    public static final String THE_PROVIDER_THEMSELF = "the provider themself";
 
     static final String SUBJECT_ACCESS = "subject_access";
     static final String ERASURE = "personal_data_erasure";
@@ -71,6 +79,7 @@ public class PersonalDataRights {
     private final Citizens citizens;
     private final UserAccounts accounts;
     private final PaProfiles profiles;
+    private final Directory directory;
     private final HelpRequests help;
     private final AuditTrail audit;
     private final RedactionRepository redactions;
@@ -80,13 +89,14 @@ public class PersonalDataRights {
     private final int retentionYears;
 
     PersonalDataRights(List<PersonalDataSource> sources, Citizens citizens, UserAccounts accounts, PaProfiles profiles,
-                       HelpRequests help, AuditTrail audit, RedactionRepository redactions, MessageSource messages, Clock clock,
+                       Directory directory, HelpRequests help, AuditTrail audit, RedactionRepository redactions, MessageSource messages, Clock clock,
                        PlatformTransactionManager transactionManager,
                        @Value("${dphub.rights.money-records-years:6}") int retentionYears) {
         this.sources = sources.stream().sorted(java.util.Comparator.comparingInt(s -> order(s.section()))).toList();
         this.citizens = citizens;
         this.accounts = accounts;
         this.profiles = profiles;
+        this.directory = directory;
         this.help = help;
         this.audit = audit;
         this.redactions = redactions;
@@ -480,9 +490,81 @@ public class PersonalDataRights {
     }
 
     /**
+     * Erases a provider who leaves the directory (issue 17), at their request, in one transaction, recorded and
+     * audited: the DP team or an administrator of the council whose DP team checks the provider (anyone else: not
+     * found; other staff of that council: 403). Refused, nothing changed, while money is still to be paid to them, a
+     * person's regular payment to them is not stopped, a request for payment is not settled, or buying together is
+     * not finished.
+     */
+    @Transactional
+    public Erasure eraseProvider(SignedInUser staff, UUID organizationId) {
+        Organization o = directory.organization(organizationId).filter(x -> staff.isStaffOf(x.councilId()))
+                .orElseThrow(org.dphub.web.NotFound::new);
+        if (!mayErase(staff)) {
+            throw new AccessDeniedException("erasure is for the DP team and administrators");
+        }
+        return eraseProviderUnlessRefused(o, staff.username());
+    }
+
+    /**
+     * A provider leaves the directory and erases their own data, on "Your data": the same step as
+     * {@link #eraseProvider}, carried out by {@link #THE_PROVIDER_THEMSELF}. Their sign-in is closed by it, so the caller
+     * ends their session. Anyone without an organisation of their own: not found.
+     */
+    @Transactional
+    public Erasure leaveDirectory(SignedInUser provider) {
+        return eraseProviderUnlessRefused(directory.ownOrganization(provider).orElseThrow(org.dphub.web.NotFound::new),
+                THE_PROVIDER_THEMSELF);
+    }
+
+    private Erasure eraseProviderUnlessRefused(Organization o, String by) {
+        redactions.holdErasure("provider", o.id());
+        if (redactions.existsProvider(o.id(), "ERASURE")) {
+            throw new ErasureRefused(List.of("rights.block.provider-already-erased"));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(UK));
+        List<String> blocks = new ArrayList<>();
+        sources.forEach(s -> blocks.addAll(s.blocksProviderErasure(o.id(), today)));
+        if (!blocks.isEmpty()) {
+            throw new ErasureRefused(blocks.stream().distinct().toList());
+        }
+        return carryOutProvider(o, "ERASURE", by, PersonalDataSource::eraseProvider);
+    }
+
+    private Erasure carryOutProvider(Organization o, String step, String by,
+                                     java.util.function.BiFunction<PersonalDataSource, ProviderRedaction, Redacted> work) {
+        List<UUID> services = directory.serviceIdsOf(o.id());
+        return recordedStep(o.councilId(), Map.of("organizationId", o.id().toString()), step, by,
+                () -> redactions.beginProvider(o.councilId(), o.id(), step, by),
+                id -> new ProviderRedaction(id, o.councilId(), o.id(), services, o.userId(), LocalDate.now(clock.withZone(UK))),
+                work, () -> redactions.ofProvider(o.id()));
+    }
+
+    /** The provider's organisation, for the staff of the council whose DP team checks it who may erase it; else not found. */
+    @Transactional(readOnly = true)
+    public Organization providerFor(SignedInUser staff, UUID organizationId) {
+        return directory.organization(organizationId).filter(o -> staff.isStaffOf(o.councilId()) && mayErase(staff))
+                .orElseThrow(org.dphub.web.NotFound::new);
+    }
+
+    /** The erasure and retention steps carried out for a provider, for the staff of the council whose DP team checks it. */
+    @Transactional(readOnly = true)
+    public List<Erasure> providerErasures(SignedInUser staff, UUID organizationId) {
+        return directory.organization(organizationId).filter(o -> staff.isStaffOf(o.councilId()))
+                .map(o -> redactions.ofProvider(o.id())).orElse(List.of());
+    }
+
+    /** The signed-in provider's own organisation, if they have one (for "Your data"). */
+    @Transactional(readOnly = true)
+    public Optional<Organization> ownOrganisation(SignedInUser provider) {
+        return directory.ownOrganization(provider);
+    }
+
+    /**
      * The retention step: for each erased person whose money records' time is up (the last direct
      * payment ended {@code retentionYears} ago, or they had none), anonymises those records, each
-     * person in a transaction of its own. Returns how many people it anonymised.
+     * person in a transaction of its own; the same for erased PAs (from their last employment's end)
+     * and providers (from the last payment to them). Returns how many it anonymised.
      */
     public int applyRetention(LocalDate today) {
         int done = 0;
@@ -513,6 +595,21 @@ public class PersonalDataRights {
             }
             transactions.executeWithoutResult(status -> carryOutPa(council, profile, user.get(), "RETENTION", AuditTrail.SYSTEM_ACTOR,
                     PersonalDataSource::anonymisePaMoneyRecords));
+            done++;
+        }
+        // providers who left the directory: the money records naming them are kept for the years after the last payment to them
+        for (RedactionRepository.ProviderAwaiting provider : redactions.providersAwaitingRetention()) {
+            Optional<LocalDate> from = sources.stream().map(s -> s.providerMoneyRecordsFrom(provider.organizationId()))
+                    .flatMap(Optional::stream).max(LocalDate::compareTo);
+            if (from.isPresent() && from.get().plusYears(retentionYears).isAfter(today)) {
+                continue;
+            }
+            Optional<Organization> o = directory.organization(provider.organizationId());
+            if (o.isEmpty()) {
+                continue;
+            }
+            transactions.executeWithoutResult(status -> carryOutProvider(o.get(), "RETENTION", AuditTrail.SYSTEM_ACTOR,
+                    PersonalDataSource::anonymiseProviderMoneyRecords));
             done++;
         }
         return done;

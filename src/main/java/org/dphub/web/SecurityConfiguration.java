@@ -240,6 +240,7 @@ class SecurityConfiguration {
                         .requestMatchers("/council/**").hasRole("COUNCIL_ADMIN")
                         .requestMatchers("/provider/**").hasRole("PROVIDER")
                         .requestMatchers("/directory-checks", "/directory-checks/**").hasRole("DP_TEAM")
+                        .requestMatchers("/providers/**").hasRole("STAFF")
                         .requestMatchers("/directory-terms").hasAnyRole("DP_TEAM", "COUNCIL_ADMIN")
                         .requestMatchers("/citizens").hasRole("STAFF")
                         // work queues for council staff

@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * person's once the payment has ended, and sees what was kept and why each time. Someone who no longer
  * acts for anyone asks for their own details to be erased. A PA who
  * registered themself leaves the register on the page that asks them to be sure, and lands signed out on
- * the start page, told it is done. axe-core on every page, in English and Welsh.
+ * the start page, told it is done. A provider leaves the directory the same way; the DP team erases another who
+ * asked by phone, from the check of its service. axe-core on every page, in English and Welsh.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +46,8 @@ class YourDataBrowserIT {
     Citizens citizens;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.dphub.directory.Directory directory;
 
     BrowserPages pages;
 
@@ -167,5 +170,52 @@ class YourDataBrowserIT {
         assertThat(pages.main()).as(pages.whatThePageSays()).contains("We have erased your data and taken you off the register");
         pages.assertAccessibleInBothLanguages("the start page, data erased");
         assertThat(jdbc.sql("SELECT status FROM pa_profile WHERE id = ?").param(profile).query(String.class).single()).isEqualTo("ERASED");
+    }
+
+    /** A sole trader with a sign-in of their own in demo-england and one published service; returns the service. */
+    UUID soleTrader(String username, String name) {
+        long council = jdbc.sql("SELECT id FROM council WHERE code = 'demo-england'").query(Long.class).single();
+        long user = accounts.create(new NewUserAccount(username, Http.DEMO_PASSWORD, name, council, EnumSet.of(Role.PROVIDER), "en"));
+        directory.createOrganization(council, user, new org.dphub.directory.Organization.Input(name + " Cleaning", "I clean homes.",
+                org.dphub.directory.OrganizationKind.MICRO_ENTERPRISE, username, "07700 900789", null));
+        Http http = new Http(port);
+        UUID service = UUID.fromString(MoneyApi.ok(http.postJsonAs(username, Http.DEMO_PASSWORD, "/api/v1/directory/services", """
+                {"name": "Home cleaning", "description": "I come and clean.", "delivery": "COMES_TO_YOU", "postcode": "SY3 7FA",
+                 "travelKm": 8, "taxonomyTermIds": ["6a1d6a2e-5d1f-4c1b-9a52-000000000006"], "costPence": 1600, "costUnit": "HOUR",
+                 "languages": ["en"]}"""), 201).get("id").asString());
+        MoneyApi.ok(http.postJsonAs("dp-team@demo-england", Http.DEMO_PASSWORD, "/api/v1/directory/services/" + service + "/checks",
+                "{\"insuranceChecked\": true, \"safeguardingChecked\": true}"), 200);
+        return service;
+    }
+
+    @Test
+    void aProviderLeavesTheDirectoryAndTheDpTeamErasesAnotherWhoAskedByPhone() {
+        String username = "sole-" + UUID.randomUUID() + "@example.org";
+        UUID own = soleTrader(username, "Ffion Rees");
+        pages.signIn(username);
+        pages.open("/your-data?lang=en");
+        pages.assertAccessibleInBothLanguages("a provider's data");
+        pages.click(pages.browser.findElement(By.id("leave-directory")));
+        assertThat(pages.h1()).isEqualTo("Leave the directory and erase your data");
+        assertThat(pages.main()).contains("Ffion Rees Cleaning", "You cannot undo this", "The payments made to them");
+        pages.assertAccessibleInBothLanguages("leaving the directory");
+        pages.assertFitsAPhone("leaving the directory");
+        pages.submit();
+        assertThat(pages.main()).as(pages.whatThePageSays()).contains("taken your services out of the directory");
+        assertThat(jdbc.sql("SELECT status FROM directory_service WHERE id = ?").param(own).query(String.class).single()).isEqualTo("WITHDRAWN");
+
+        UUID other = soleTrader("sole-" + UUID.randomUUID() + "@example.org", "Owain Hughes");
+        pages.signIn("dp-team@demo-england");
+        pages.open("/directory-checks/" + other + "?lang=en");
+        pages.clickLink("The provider's data");
+        assertThat(pages.h1()).isEqualTo("Owain Hughes Cleaning: their data");
+        pages.assertAccessibleInBothLanguages("a provider's data, for the DP team");
+        pages.submit();
+        assertThat(pages.main()).as(pages.whatThePageSays()).contains("Their data has been erased", "The names of the provider and its services");
+        pages.assertAccessibleInBothLanguages("a provider's data, erased");
+        assertThat(pages.browser.findElements(By.id("erase-button"))).as("erased once").isEmpty();
+        pages.open("/directory-checks/" + other + "?lang=en");
+        assertThat(pages.main()).contains("Not kept: the provider left the directory");
+        pages.assertAccessibleInBothLanguages("the check of a service whose provider was erased");
     }
 }

@@ -330,6 +330,9 @@ class AuthorisationMatrixIT {
             "POST /api/v1/pa-profiles/{id}/erasure | DP A | T M",
             // only a PA who registered with no council: the demo's PA registered with demo-england (PaErasureIT lets one in)
             "POST /api/v1/me/pa-erasure | | M",
+            // a provider who leaves the directory: the DP team or an administrator of the council that checks it, or the provider themself
+            "POST /api/v1/providers/{id}/erasure | DP A | T M",
+            "POST /api/v1/me/provider-erasure | PV | M",
             "GET /api/v1/me/subject-access | SIGNED N |",
             // insights
             "GET /api/v1/insights | STAFF |",
@@ -372,6 +375,7 @@ class AuthorisationMatrixIT {
                     + " WHERE i.council_id = " + ENGLAND + " ORDER BY v.citizen_id = " + ME + " DESC, i.profile_id = (SELECT id FROM"
                     + " pa_profile WHERE user_id = " + DEMO_PA + ") DESC, i.id LIMIT 1"),
             Map.entry("/api/v1/pa-profiles/{}", "SELECT id FROM pa_profile WHERE user_id = " + DEMO_PA),
+            Map.entry("/api/v1/providers/{}", "SELECT id::text FROM directory_organization WHERE user_id = " + DEMO_PROVIDER),
             Map.entry("/api/v1/vacancies/{}", "SELECT id FROM vacancy WHERE council_id = " + ENGLAND
                     + " ORDER BY citizen_id = " + ME + " DESC, id LIMIT 1"),
             Map.entry("/api/v1/letters/{}", "SELECT id FROM letter WHERE council_id = " + ENGLAND

@@ -205,6 +205,7 @@ class PageMatrixIT {
             "GET /pa-checks/reports | DP |",
             "GET /pa-pay-rates | STAFF |",
             "GET /pa-profiles/{id}/personal-data | DP A | T",
+            "GET /providers/{id}/personal-data | DP A | T",
             "GET /pa-profiles/{id}/report | SIGNED |",
             "GET /pa/cover | PA |",
             "GET /pa/profile | PA |",
@@ -268,9 +269,13 @@ class PageMatrixIT {
             // only a PA who registered with no council (the demo's PA registered with demo-england: PaErasureIT lets one in)
             "GET /your-data/leave-register | |",
             "POST /your-data/leave-register | |",
+            // a provider leaves the directory themself (ProviderErasureIT lets one in)
+            "GET /your-data/leave-directory | PV |",
+            "POST /your-data/leave-directory | PV |",
             // only someone who acted for people and acts for nobody now (RepresentativeErasureIT): the demo representative still acts
             "POST /your-data/representative-erasure-request | |",
             "POST /pa-profiles/{id}/personal-data/erasure | DP A | T",
+            "POST /providers/{id}/personal-data/erasure | DP A | T",
             "POST /citizens/{id}/personal-data/erasure | DP A | T",
             "POST /citizens/{id}/personal-data/representatives/{representativeId}/erasure | DP A | T",
             "POST /account/api-keys | SIGNED N |",
@@ -458,6 +463,7 @@ class PageMatrixIT {
             Map.entry("/pa-checks/reports/{}", "SELECT id FROM marketplace_report WHERE council_id = " + ENGLAND + " ORDER BY id LIMIT 1"),
             Map.entry("/pa-checks/{}", api("/api/v1/pa-profiles/{}")),
             Map.entry("/pa-profiles/{}", api("/api/v1/pa-profiles/{}")),
+            Map.entry("/providers/{}", api("/api/v1/providers/{}")),
             Map.entry("/pa/work/{}", "SELECT id FROM pa_employment WHERE pa_user_id = " + AuthorisationMatrixIT.DEMO_PA
                     + " ORDER BY citizen_id = " + ME + " DESC, id LIMIT 1"),
             Map.entry("/payment-requests/{}", api("/api/v1/payment-requests/{}")),

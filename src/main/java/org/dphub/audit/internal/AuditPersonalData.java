@@ -97,4 +97,20 @@ class AuditPersonalData implements PersonalDataSource {
         return new Redacted(java.util.List.of("rights.removed.representative-audit-values"),
                 java.util.List.of(new Kept("rights.kept.audit", "rights.why.audit")));
     }
+
+    /** The recorded values of changes to the provider's organisation, services and sign-in go (their words and contact details); the entries stay. */
+    @Override
+    public Redacted eraseProvider(ProviderRedaction r) {
+        jdbc.sql(BLANK_VALUES + """
+                        WHERE ((entity_type = 'directory_organization' AND entity_id = :org)
+                               OR (entity_type = 'directory_service' AND entity_id = ANY (:services))
+                               OR (entity_type = 'user' AND entity_id = :user))
+                          AND after_state IS DISTINCT FROM '{"erased": true}'::jsonb""")
+                .param("org", r.organizationId().toString())
+                .param("services", new org.springframework.jdbc.support.SqlArrayValue("text",
+                        r.serviceIds().stream().map(java.util.UUID::toString).toArray()))
+                .param("user", String.valueOf(r.userId())).update();
+        return new Redacted(java.util.List.of("rights.removed.provider-audit-values"),
+                java.util.List.of(new Kept("rights.kept.audit", "rights.why.audit")));
+    }
 }

@@ -101,4 +101,14 @@ class HelpPersonalData implements PersonalDataSource {
         eraseOwnHelp(r.userId());
         return Redacted.removed("rights.removed.representative-help");
     }
+
+    /** A provider's sign-in closes: the words of the help they asked for about themself, and the replies. */
+    @Override
+    public Redacted eraseProvider(ProviderRedaction r) {
+        if (r.userId() == null) {
+            return Redacted.NOTHING;
+        }
+        eraseOwnHelp(r.userId());
+        return Redacted.removed("rights.removed.provider-help");
+    }
 }

@@ -104,7 +104,17 @@ class IdentityPersonalData implements PersonalDataSource {
         return Redacted.removed("rights.removed.representative-account");
     }
 
-    /** A PA's or former representative's sign-in closed, its sessions ending, its name, username (their email) and work contacts gone. */
+    /** A provider's sign-in is closed and its sessions end; its name, username (their email) and work contacts go. */
+    @Override
+    public Redacted eraseProvider(ProviderRedaction r) {
+        if (r.userId() == null) {
+            return Redacted.NOTHING;
+        }
+        close(r.userId(), "Erased provider");
+        return Redacted.removed("rights.removed.provider-account");
+    }
+
+    /** A PA's, former representative's or provider's sign-in closed, its sessions ending, its name, username (their email) and work contacts gone. */
     private void close(long userId, String erasedName) {
         closing(List.of(userId));
         jdbc.sql("UPDATE app_user SET enabled = false, display_name = :name, username = 'erased-' || id,"

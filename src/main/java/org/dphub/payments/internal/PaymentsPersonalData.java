@@ -82,4 +82,38 @@ class PaymentsPersonalData implements PersonalDataSource {
                 .param("council", r.councilId()).param("citizen", r.citizenId()).update();
         return Redacted.removed("rights.removed.bank-details");
     }
+
+    /** Money a person paid a provider that a payment run has not yet paid on to them: it needs their bank details. */
+    @Override
+    public List<String> blocksProviderErasure(java.util.UUID organizationId, java.time.LocalDate today) {
+        boolean owed = jdbc.sql("SELECT EXISTS (SELECT 1 FROM provider_charge WHERE organization_id = :org AND payout_id IS NULL"
+                        + " AND refunded_pence < amount_pence)")
+                .param("org", organizationId).query(Boolean.class).single();
+        return owed ? List.of("rights.block.provider-unpaid") : List.of();
+    }
+
+    /** The payments to the provider, their bank details and their name on them are money records: kept. */
+    @Override
+    public Redacted eraseProvider(ProviderRedaction r) {
+        return Redacted.kept("rights.kept.provider-bank", "rights.why.provider-money");
+    }
+
+    /** The day of the last payment to the provider. */
+    @Override
+    public Optional<java.time.LocalDate> providerMoneyRecordsFrom(java.util.UUID organizationId) {
+        return Optional.ofNullable(jdbc.sql("SELECT max(due_date) FROM provider_payout WHERE organization_id = :org")
+                .param("org", organizationId).query(java.time.LocalDate.class).single());
+    }
+
+    /** The provider's bank account, and their name on the charges and the payments to them, go. */
+    @Override
+    public Redacted anonymiseProviderMoneyRecords(ProviderRedaction r) {
+        jdbc.sql("UPDATE bank_details SET account_name = 'Erased', sort_code = '000000', account_number = '00000000', reference = NULL"
+                + " WHERE organization_id = :org AND account_name <> 'Erased'").param("org", r.organizationId()).update();
+        jdbc.sql("UPDATE provider_charge SET organization_name = 'Erased provider' WHERE organization_id = :org")
+                .param("org", r.organizationId()).update();
+        jdbc.sql("UPDATE provider_payout SET organization_name = 'Erased provider' WHERE organization_id = :org")
+                .param("org", r.organizationId()).update();
+        return Redacted.removed("rights.removed.provider-bank");
+    }
 }

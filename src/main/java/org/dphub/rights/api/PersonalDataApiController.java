@@ -54,6 +54,11 @@ class PersonalDataApiController {
                          List<KeptJson> kept) {
     }
 
+    /** What a provider's erasure removed, and what it kept and why, in words. */
+    record ProviderErasureJson(long id, java.util.UUID organizationId, String step, java.time.Instant carriedOutAt, List<String> removed,
+                               List<KeptJson> kept) {
+    }
+
     private final PersonalDataRights rights;
     private final SubjectAccessPdf pdf;
     private final MessageSource messages;
@@ -106,10 +111,8 @@ class PersonalDataApiController {
     ErasureJson erase(SignedInUser staff, @PathVariable long id, @RequestParam(defaultValue = "en") String lang) {
         Erasure erasure = rights.erase(staff, id);
         Locale locale = Locale.forLanguageTag("cy".equals(lang) ? "cy" : "en");
-        return new ErasureJson(erasure.id(), erasure.citizenId(), erasure.step(), erasure.carriedOutAt(),
-                erasure.removed().stream().map(k -> messages.getMessage(k, null, locale)).toList(),
-                erasure.kept().stream().map(k -> new KeptJson(messages.getMessage(k.what(), null, locale),
-                        messages.getMessage(k.why(), null, locale))).toList());
+        return new ErasureJson(erasure.id(), erasure.citizenId(), erasure.step(), erasure.carriedOutAt(), words(erasure.removed(), locale),
+                keptWords(erasure.kept(), locale));
     }
 
     @PostMapping("/api/v1/citizens/{id}/representatives/{representativeId}/erasure")
@@ -123,9 +126,7 @@ class PersonalDataApiController {
         Erasure erasure = rights.eraseRepresentative(staff, id, representativeId);
         Locale locale = Locale.forLanguageTag("cy".equals(lang) ? "cy" : "en");
         return ResponseEntity.status(HttpStatus.CREATED).body(new ErasureJson(erasure.id(), id, erasure.step(), erasure.carriedOutAt(),
-                erasure.removed().stream().map(k -> messages.getMessage(k, null, locale)).toList(),
-                erasure.kept().stream().map(k -> new KeptJson(messages.getMessage(k.what(), null, locale),
-                        messages.getMessage(k.why(), null, locale))).toList()));
+                words(erasure.removed(), locale), keptWords(erasure.kept(), locale)));
     }
 
     @PostMapping("/api/v1/pa-profiles/{id}/erasure")
@@ -149,9 +150,41 @@ class PersonalDataApiController {
     private ResponseEntity<PaErasureJson> paErased(Erasure erasure, String lang) {
         Locale locale = Locale.forLanguageTag("cy".equals(lang) ? "cy" : "en");
         return ResponseEntity.status(HttpStatus.CREATED).body(new PaErasureJson(erasure.id(), erasure.paProfileId(), erasure.step(),
-                erasure.carriedOutAt(), erasure.removed().stream().map(k -> messages.getMessage(k, null, locale)).toList(),
-                erasure.kept().stream().map(k -> new KeptJson(messages.getMessage(k.what(), null, locale),
-                        messages.getMessage(k.why(), null, locale))).toList()));
+                erasure.carriedOutAt(), words(erasure.removed(), locale), keptWords(erasure.kept(), locale)));
+    }
+
+    @PostMapping("/api/v1/providers/{id}/erasure")
+    @Operation(summary = "Erase a provider who leaves the directory and asked another way than \"Your data\" (DP team or administrator "
+            + "of the council whose DP team checks the provider; {id} is its organisation in the directory): its services are "
+            + "withdrawn, its description, contact details, places and sign-in go; the names and the money records are kept. 409 "
+            + "with what to settle first (money still to be paid to it, a regular payment not stopped, a request for payment not "
+            + "settled, buying together not finished), nothing changed. 201 with what was removed and kept and why (?lang=cy)")
+    ResponseEntity<ProviderErasureJson> eraseProvider(SignedInUser staff, @PathVariable java.util.UUID id,
+                                                      @RequestParam(defaultValue = "en") String lang) {
+        return providerErased(rights.eraseProvider(staff, id), lang);
+    }
+
+    @PostMapping("/api/v1/me/provider-erasure")
+    @Operation(summary = "A provider leaves the directory and erases their own data: the same step as the council's, carried out by "
+            + "\"the provider themself\". Their sign-in closes with it. 409 with what to settle first, nothing changed; 404 for "
+            + "anyone without an organisation of their own. 201 with what was removed and kept and why (?lang=cy)")
+    ResponseEntity<ProviderErasureJson> leaveDirectory(SignedInUser provider, @RequestParam(defaultValue = "en") String lang) {
+        return providerErased(rights.leaveDirectory(provider), lang);
+    }
+
+    private ResponseEntity<ProviderErasureJson> providerErased(Erasure erasure, String lang) {
+        Locale locale = Locale.forLanguageTag("cy".equals(lang) ? "cy" : "en");
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ProviderErasureJson(erasure.id(), erasure.organizationId(),
+                erasure.step(), erasure.carriedOutAt(), words(erasure.removed(), locale), keptWords(erasure.kept(), locale)));
+    }
+
+    private List<String> words(List<String> keys, Locale locale) {
+        return keys.stream().map(k -> messages.getMessage(k, null, locale)).toList();
+    }
+
+    private List<KeptJson> keptWords(List<org.dphub.shared.personaldata.PersonalDataSource.Kept> kept, Locale locale) {
+        return kept.stream().map(k -> new KeptJson(messages.getMessage(k.what(), null, locale), messages.getMessage(k.why(), null, locale)))
+                .toList();
     }
 
     @ExceptionHandler(ErasureRefused.class)

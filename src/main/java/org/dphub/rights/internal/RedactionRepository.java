@@ -2,6 +2,7 @@ package org.dphub.rights.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.dphub.rights.Erasure;
 import org.dphub.shared.personaldata.PersonalDataSource.Kept;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,15 +40,25 @@ public class RedactionRepository {
         return begin(councilId, null, null, representativeId, step, by);
     }
 
+    /** The same for a provider who left the directory (their organisation), under the council whose DP team checks it. */
+    public long beginProvider(long councilId, UUID organizationId, String step, String by) {
+        return begin(councilId, null, null, null, organizationId, step, by);
+    }
+
     private long begin(Long councilId, Long citizenId, Long paProfileId, String step, String by) {
         return begin(councilId, citizenId, paProfileId, null, step, by);
     }
 
     private long begin(Long councilId, Long citizenId, Long paProfileId, Long representativeId, String step, String by) {
-        long id = jdbc.sql("INSERT INTO personal_data_redaction (council_id, citizen_id, pa_profile_id, representative_id, step, carried_out_by)"
-                        + " VALUES (:council, :citizen, :profile, :representative, :step, :by) RETURNING id")
+        return begin(councilId, citizenId, paProfileId, representativeId, null, step, by);
+    }
+
+    private long begin(Long councilId, Long citizenId, Long paProfileId, Long representativeId, UUID organizationId, String step,
+                       String by) {
+        long id = jdbc.sql("INSERT INTO personal_data_redaction (council_id, citizen_id, pa_profile_id, representative_id, organization_id,"
+                        + " step, carried_out_by) VALUES (:council, :citizen, :profile, :representative, :organization, :step, :by) RETURNING id")
                 .param("council", councilId).param("citizen", citizenId).param("profile", paProfileId)
-                .param("representative", representativeId).param("step", step).param("by", by)
+                .param("representative", representativeId).param("organization", organizationId).param("step", step).param("by", by)
                 .query(Long.class).single();
         jdbc.sql("SELECT set_config('dphub.redaction', :id, true)").param("id", String.valueOf(id)).query(String.class).single();
         return id;
@@ -75,6 +86,11 @@ public class RedactionRepository {
                 .param("representative", representativeId).param("step", step).query(Boolean.class).single();
     }
 
+    public boolean existsProvider(UUID organizationId, String step) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM personal_data_redaction WHERE organization_id = :organization AND step = :step)")
+                .param("organization", organizationId).param("step", step).query(Boolean.class).single();
+    }
+
     /**
      * Holds the erasure of this person, PA or representative's row until the caller's transaction ends: a second
      * one asked at the same moment (another of the team, a form sent twice without JavaScript) waits, then finds
@@ -83,6 +99,12 @@ public class RedactionRepository {
     public void holdErasure(String kind, long id) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:kind), CAST(:id % 2147483647 AS int))").param("kind", kind + "_erasure")
                 .param("id", id).query((rs, n) -> 1).single();
+    }
+
+    /** {@link #holdErasure(String, long)} for a provider, by their organisation. */
+    public void holdErasure(String kind, UUID id) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:kind), hashtext(:id))").param("kind", kind + "_erasure")
+                .param("id", id.toString()).query((rs, n) -> 1).single();
     }
 
     /** The steps carried out for these representative rows (the people who acted for one person), oldest first. */
@@ -106,9 +128,15 @@ public class RedactionRepository {
                 .param("profile", paProfileId).query(this::erasure).list();
     }
 
+    /** The steps carried out for a provider (by their organisation). */
+    public List<Erasure> ofProvider(UUID organizationId) {
+        return jdbc.sql("SELECT * FROM personal_data_redaction WHERE organization_id = :organization ORDER BY id")
+                .param("organization", organizationId).query(this::erasure).list();
+    }
+
     private Erasure erasure(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Erasure(rs.getLong("id"), rs.getObject("citizen_id", Long.class), rs.getObject("pa_profile_id", Long.class),
-                rs.getObject("representative_id", Long.class), rs.getString("step"), rs.getString("carried_out_by"), rs.getTimestamp("carried_out_at").toInstant(),
+                rs.getObject("representative_id", Long.class), rs.getObject("organization_id", UUID.class), rs.getString("step"), rs.getString("carried_out_by"), rs.getTimestamp("carried_out_at").toInstant(),
                 strings(rs.getString("removed")), kept(rs.getString("kept")));
     }
 
@@ -126,6 +154,18 @@ public class RedactionRepository {
                         + " AND NOT EXISTS (SELECT 1 FROM personal_data_redaction r WHERE r.pa_profile_id = e.pa_profile_id AND r.step = 'RETENTION')"
                         + " ORDER BY e.id")
                 .query((rs, n) -> new PaAwaiting(rs.getObject(1, Long.class), rs.getLong(2))).list();
+    }
+
+    /** Erased providers whose money records have not yet been anonymised, first erased first: council and organisation. */
+    public List<ProviderAwaiting> providersAwaitingRetention() {
+        return jdbc.sql("SELECT e.council_id, e.organization_id FROM personal_data_redaction e WHERE e.step = 'ERASURE'"
+                        + " AND e.organization_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM personal_data_redaction r"
+                        + " WHERE r.organization_id = e.organization_id AND r.step = 'RETENTION') ORDER BY e.id")
+                .query((rs, n) -> new ProviderAwaiting(rs.getLong(1), rs.getObject(2, UUID.class))).list();
+    }
+
+    /** An erased provider whose money records have not yet been anonymised: the council whose DP team checks it, and its organisation. */
+    public record ProviderAwaiting(long councilId, UUID organizationId) {
     }
 
     /** An erased PA whose payroll records have not yet been anonymised: the council they registered with (or none), and their profile. */

@@ -35,6 +35,10 @@ class RightsAuditRecords implements AuditDescriptions, AuditSubjects {
         if (ERASURE.equals(event.entityType()) && event.value("representativeId") != null) {
             return Optional.of(words.say("audit.say.personal_data_erasure.representative-erasure"));
         }
+        if (ERASURE.equals(event.entityType()) && event.value("organizationId") != null) {
+            return Optional.of(words.say("RETENTION".equals(event.value("step")) ? "audit.say.personal_data_erasure.provider-retention"
+                    : "audit.say.personal_data_erasure.provider-erasure"));
+        }
         if (ERASURE.equals(event.entityType()) && event.value("paProfileId") != null) {
             return Optional.of(words.say("RETENTION".equals(event.value("step")) ? "audit.say.personal_data_erasure.pa-retention"
                     : "audit.say.personal_data_erasure.pa-erasure"));

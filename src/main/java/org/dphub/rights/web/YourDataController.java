@@ -74,6 +74,8 @@ class YourDataController {
         model.addAttribute("leavesThemself", rights.leavesRegisterThemself(user));
         // someone who acted for people and no longer does may ask for their details to be erased (issue 17)
         model.addAttribute("formerRepresentative", people.isEmpty() && rights.mayAskAsFormerRepresentative(user));
+        // a provider leaves the directory and erases their data themself (issue 17)
+        model.addAttribute("organisation", rights.ownOrganisation(user).orElse(null));
         model.addAttribute("years", rights.retentionYears());
         model.addAttribute("asked", asked);
         model.addAttribute("errors", errors);
@@ -167,12 +169,45 @@ class YourDataController {
         } catch (ErasureRefused refused) {
             return confirmLeaving(user, model, refused.settleFirst());
         }
+        return signedOutErased(request, "data-erased");
+    }
+
+    /** After erasing one's own data, whose sign-in it closed: the session ends, and the start page says it is done ({@code said}). */
+    private static String signedOutErased(HttpServletRequest request, String said) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
-        return "redirect:/?data-erased";
+        return "redirect:/?" + said;
+    }
+
+    /** A provider: what leaving the directory does, and the button that does it. Anyone without an organisation: not found. */
+    @GetMapping("/your-data/leave-directory")
+    String leaveDirectory(SignedInUser user, Model model) {
+        return confirmLeavingDirectory(user, model, List.of());
+    }
+
+    private String confirmLeavingDirectory(SignedInUser user, Model model, List<String> settleFirst) {
+        model.addAttribute("organisation", rights.ownOrganisation(user).orElseThrow(NotFound::new));
+        model.addAttribute("years", rights.retentionYears());
+        model.addAttribute("settleFirst", settleFirst);
+        return "rights/leave-directory";
+    }
+
+    /**
+     * The provider leaves the directory and their data is erased there and then; their sign-in is closed with it, so
+     * their session ends and they land on the start page, told it is done. Refused while something is unsettled: the
+     * same page with what to settle first, nothing changed.
+     */
+    @PostMapping("/your-data/leave-directory")
+    String leaveDirectory(SignedInUser user, Model model, HttpServletRequest request) {
+        try {
+            rights.leaveDirectory(user);
+        } catch (ErasureRefused refused) {
+            return confirmLeavingDirectory(user, model, refused.settleFirst());
+        }
+        return signedOutErased(request, "left-directory");
     }
 
     static ResponseEntity<Map<String, Object>> json(SubjectAccess access) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Implemented by a bean in each module that holds personal data (UK GDPR, issue 17): what it holds
@@ -87,6 +88,41 @@ public interface PersonalDataSource {
      */
     default Redacted eraseRepresentative(RepresentativeRedaction redaction) {
         return Redacted.NOTHING;
+    }
+
+    /**
+     * Why a provider who leaves the directory cannot be erased yet (message keys such as
+     * {@code rights.block.provider-unpaid}): money still to be paid to them, a person's regular payment to
+     * them not stopped, a request for payment not yet settled, buying together not finished.
+     */
+    default List<String> blocksProviderErasure(UUID organizationId, LocalDate today) {
+        return List.of();
+    }
+
+    /** Removes what no law keeps about a provider who leaves the directory (issue 17), as {@link #erase} does for a citizen. */
+    default Redacted eraseProvider(ProviderRedaction redaction) {
+        return Redacted.NOTHING;
+    }
+
+    /** The last day money was paid to the provider, from which the money records naming them are kept. */
+    default Optional<LocalDate> providerMoneyRecordsFrom(UUID organizationId) {
+        return Optional.empty();
+    }
+
+    /** Anonymises the money records naming a provider kept at erasure, once their retention time is up. */
+    default Redacted anonymiseProviderMoneyRecords(ProviderRedaction redaction) {
+        return Redacted.NOTHING;
+    }
+
+    /**
+     * A step for a provider who left the directory: its id in {@code personal_data_redaction}, the council whose
+     * DP team checks the provider, their organisation in the directory and its services, their sign-in
+     * ({@code app_user.id}, null for an organisation from a council's feed) and today.
+     */
+    record ProviderRedaction(long id, long councilId, UUID organizationId, List<UUID> serviceIds, Long userId, LocalDate today) {
+        public ProviderRedaction {
+            serviceIds = List.copyOf(serviceIds);
+        }
     }
 
     /**
