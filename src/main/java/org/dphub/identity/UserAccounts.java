@@ -200,6 +200,16 @@ public class UserAccounts {
         return users.findById(userId).map(UserRepository.StoredUser::preferredLanguage);
     }
 
+    /**
+     * The email address a user account signs in with (its username), for a letter to someone with no other address
+     * recorded; empty when there is no such account, it is closed, or its username is no email address.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> signInEmail(long userId) {
+        return users.findById(userId).filter(UserRepository.StoredUser::enabled).map(UserRepository.StoredUser::username)
+                .filter(u -> u.contains("@"));
+    }
+
     /** A user account by id, as colleagues see it: name, roles and work contact details. */
     @Transactional(readOnly = true)
     public Optional<StaffMember> member(long userId) {

@@ -5,10 +5,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * A letter to a person ({@code citizenId}) or to a PA on the register ({@code paProfileId}): exactly
- * one of the two is set. Kept exactly as it was written, with how its delivery stands.
+ * A letter to a person ({@code citizenId}), to a PA on the register ({@code paProfileId}) or to someone who
+ * acted for a person ({@code representativeId}): exactly one is set. Kept exactly as it was written, with how its delivery stands.
  */
-public record Letter(long id, long councilId, Long citizenId, Long paProfileId, LetterKind kind, String language, String channel, String recipient,
+public record Letter(long id, long councilId, Long citizenId, Long paProfileId, Long representativeId, LetterKind kind, String language, String channel, String recipient,
                      String subject, String body, LetterDelivery delivery, String createdBy, Instant createdAt) {
 
     /** The delivery status's name (OUTBOX, PENDING, SENDING, SENT, FAILED), as the API gives it. */

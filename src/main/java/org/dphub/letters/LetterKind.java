@@ -37,7 +37,12 @@ public enum LetterKind {
      * Someone who acted for the person no longer does (a practitioner recorded it, people): to the person,
      * once per representative. Never written on its own: it would tell of a change nobody made.
      */
-    REPRESENTATIVE_ENDED;
+    REPRESENTATIVE_ENDED,
+    /**
+     * The same change told to the one who stopped acting (issue 17): from when, that they no longer see the person's
+     * records, and how to ask for their details to be erased. By email, once per representative; never on its own.
+     */
+    REPRESENTATIVE_STOPPED;
 
     public String fileName(String language) {
         return "letters/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + language + ".txt";
@@ -49,6 +54,7 @@ public enum LetterKind {
      */
     public boolean staffMayWrite() {
         return this != SURPLUS_RECOVERED && this != FEEDBACK_INVITED && this != HELP_REPLIED && this != REPRESENTATIVE_ENDED
+                && this != REPRESENTATIVE_STOPPED
                 && !writtenByCover()
                 && !writtenByTheDirectory();
     }

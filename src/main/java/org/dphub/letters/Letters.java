@@ -112,18 +112,61 @@ public class Letters {
     @Transactional
     public Optional<Letter> sendOnceToPa(long councilId, PaReader pa, LetterKind kind, Map<String, String> values, String key) {
         Council council = councils.findById(councilId).orElseThrow(NotFound::new);
-        String channel = present(pa.email()) ? "EMAIL" : present(pa.phone()) ? "TEXT" : null;
+        return sendOnceTo(council, new Reader(pa.profileId(), null, null, pa.name(), pa.email(), pa.phone(), pa.language()), kind, values,
+                key, AuditTrail.values("paProfileId", pa.profileId()));
+    }
+
+    /**
+     * Someone who acted for a person, as the module writing to them knows them: their representative row, the
+     * person they acted for, the name to greet them by, their email (null when none was recorded) and the
+     * language of their sign-in ({@code "cy"} or {@code "en"}; null when they have none or never said).
+     */
+    public record RepresentativeReader(long representativeId, long citizenId, String name, String email, String language) {
+    }
+
+    /**
+     * A letter the service writes by itself to someone who acted for a person (they stopped, issue 17), at most
+     * once for {@code key}: by email only, as their row keeps no phone or address, so none when no email was
+     * recorded (empty). {@code {person}} is the person's full name. Languages as for a PA. Kept with
+     * {@code about_citizen_id}, so erasing the person blanks it too.
+     */
+    @Transactional
+    public Optional<Letter> sendOnceToRepresentative(long councilId, RepresentativeReader representative, LetterKind kind,
+                                                     Map<String, String> values, String key) {
+        Council council = councils.findById(councilId).orElseThrow(NotFound::new);
+        Citizen person = citizens.find(service(council, kind), representative.citizenId()).orElseThrow(NotFound::new);
+        Map<String, String> all = new HashMap<>(values);
+        all.put("person", person.fullName());
+        return sendOnceTo(council, new Reader(null, representative.representativeId(), person.id(), representative.name(),
+                representative.email(), null, representative.language()), kind, all, key,
+                AuditTrail.values("representativeId", representative.representativeId(), "citizenId", person.id()));
+    }
+
+    /** Whom a letter the service writes by itself goes to, when it is not a person: a PA, or someone who acted for a person. */
+    private record Reader(Long paProfileId, Long representativeId, Long aboutCitizenId, String name, String email, String phone,
+                          String language) {
+    }
+
+    /**
+     * Writes a letter to a PA or a representative: by email, else by text; nobody with neither is written to (empty, as
+     * when it was written before). In the reader's language if they said one; else in English, or — where the
+     * council works in Welsh ({@code welshLanguage}) — in Welsh and English, Welsh first (Welsh Language Standards:
+     * correspondence in both unless the reader chose one). Audited with {@code who}.
+     */
+    private Optional<Letter> sendOnceTo(Council council, Reader reader, LetterKind kind, Map<String, String> values, String key,
+                                        Map<String, Object> who) {
+        String channel = present(reader.email()) ? "EMAIL" : present(reader.phone()) ? "TEXT" : null;
         if (channel == null) {
             return Optional.empty();
         }
-        List<String> languages = "cy".equals(pa.language()) ? List.of("cy") : "en".equals(pa.language()) ? List.of("en")
-                : councils.settings(councilId).settings().welshLanguage() ? List.of("cy", "en") : List.of("en");
+        List<String> languages = "cy".equals(reader.language()) ? List.of("cy") : "en".equals(reader.language()) ? List.of("en")
+                : councils.settings(council.id()).settings().welshLanguage() ? List.of("cy", "en") : List.of("en");
         List<String> subjects = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         for (String language : languages) {
             LetterRepository.Template template = template(council.id(), kind, language);
             Map<String, String> all = new HashMap<>();
-            all.put("name", pa.name());
+            all.put("name", reader.name());
             all.put("council", language.equals("cy") ? council.nameCy() : council.name());
             all.put("phone", language.equals("cy") ? "rhif arferol y cyngor" : "the council's usual number");
             Locale locale = Locale.forLanguageTag(language);
@@ -131,9 +174,9 @@ public class Letters {
             subjects.add(fill(template.subject(), all));
             bodies.add(fill(template.body(), all));
         }
-        LetterDraft draft = new LetterDraft(council.id(), null, pa.profileId(), kind, languages.get(0), channel,
-                channel.equals("EMAIL") ? pa.email().strip() : pa.phone().strip(), String.join(" / ", subjects),
-                String.join("\n\n----\n\n", bodies));
+        LetterDraft draft = new LetterDraft(council.id(), null, reader.paProfileId(), reader.representativeId(), reader.aboutCitizenId(),
+                kind, languages.get(0), channel, channel.equals("EMAIL") ? reader.email().strip() : reader.phone().strip(),
+                String.join(" / ", subjects), String.join("\n\n----\n\n", bodies));
         SignedInUser service = service(council, kind);
         DeliveryStatus status = DeliveryTransitions.apply(null, notify.configured()
                 ? DeliveryTransitions.Event.WRITE_WITH_NOTIFY : DeliveryTransitions.Event.WRITE_WITHOUT_NOTIFY).orElseThrow();
@@ -142,8 +185,9 @@ public class Letters {
             return Optional.empty();
         }
         long id = written.get();
-        audit.record(council.id(), "letter", id, AuditAction.CREATE, null, AuditTrail.values("paProfileId", pa.profileId(),
-                "kind", kind.name(), "language", draft.language(), "channel", channel));
+        Map<String, Object> audited = new java.util.LinkedHashMap<>(who);
+        audited.putAll(AuditTrail.values("kind", kind.name(), "language", draft.language(), "channel", channel));
+        audit.record(council.id(), "letter", id, AuditAction.CREATE, null, audited);
         if (status == DeliveryStatus.PENDING) {
             deliveries.wakeUpAfterCommit();
         }
@@ -182,7 +226,7 @@ public class Letters {
             case "TEXT" -> citizen.phone();
             default -> citizen.fullName() + ", " + citizen.postcode();
         };
-        return new LetterDraft(council.id(), citizen.id(), null, kind, language, channel, recipient, fill(template.subject(), all),
+        return new LetterDraft(council.id(), citizen.id(), null, null, null, kind, language, channel, recipient, fill(template.subject(), all),
                 fill(template.body(), all));
     }
 
@@ -194,7 +238,7 @@ public class Letters {
     @Transactional
     public Optional<Letter> write(SignedInUser staff, LetterDraft draft, String idempotencyKey) {
         if (draft.citizenId() == null) {
-            throw new IllegalArgumentException("A letter to a PA is written by sendOnceToPa");
+            throw new IllegalArgumentException("A letter to a PA or a representative is written by sendOnceToPa or sendOnceToRepresentative");
         }
         citizens.find(staff, draft.citizenId())
                 .filter(c -> staff.isStaffOf(c.councilId()) && c.councilId() == draft.councilId()).orElseThrow(NotFound::new);
@@ -238,7 +282,9 @@ public class Letters {
                 AuditTrail.values("status", letter.status(), "failureReason", String.valueOf(letter.delivery().failureReason())),
                 letter.citizenId() != null
                         ? AuditTrail.values("citizenId", letter.citizenId(), "status", to.name(), "sentAgainBy", staff.username())
-                        : AuditTrail.values("paProfileId", letter.paProfileId(), "status", to.name(), "sentAgainBy", staff.username()));
+                        : letter.paProfileId() != null
+                        ? AuditTrail.values("paProfileId", letter.paProfileId(), "status", to.name(), "sentAgainBy", staff.username())
+                        : AuditTrail.values("representativeId", letter.representativeId(), "status", to.name(), "sentAgainBy", staff.username()));
         deliveries.wakeUpAfterCommit();
         return repository.find(id).orElseThrow();
     }

@@ -190,6 +190,29 @@ class RepresentativesIT {
         assertThat(told.get(0)).startsWith("Catrin Morgan no longer acts for you").contains("Dear Eirlys")
                 .contains("no longer acts for you. This is from " + today.format(java.time.format.DateTimeFormatter.ofPattern(
                         "d MMMM yyyy", java.util.Locale.ENGLISH))).contains("Ask for help");
+
+        // and Catrin, by email, once, in her sign-in's language: from when, what she no longer sees, how to have her details erased
+        until = System.currentTimeMillis() + 15_000;
+        while (lettersToRepresentative(daughter).isEmpty() && System.currentTimeMillis() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+        }
+        List<String> toHer = lettersToRepresentative(daughter);
+        assertThat(toHer).hasSize(1);
+        assertThat(toHer.get(0)).startsWith("EMAIL " + account.username() + "\nYou no longer act for Eirlys Morgan")
+                .contains("Dear Catrin Morgan").contains("This is from " + today.format(java.time.format.DateTimeFormatter.ofPattern(
+                        "d MMMM yyyy", java.util.Locale.ENGLISH))).contains("You can no longer see their plan").contains("Your data")
+                .doesNotContain("Rydym");
+        assertThat(jdbc.sql("SELECT count(*) FROM letter WHERE representative_id = :r AND citizen_id IS NULL AND about_citizen_id = :c")
+                .param("r", daughter).param("c", citizenId).query(Long.class).single()).as("about Eirlys, not on her record").isEqualTo(1);
+        assertThat(http.get("/citizens/" + citizenId, "Cookie", staff).body()).as("the person's letters do not list it")
+                .doesNotContain("You no longer act for Eirlys Morgan");
+    }
+
+    /** The letters written to a representative telling them they stopped: channel and recipient, subject, then body. */
+    List<String> lettersToRepresentative(long representativeId) {
+        return jdbc.sql("SELECT channel || ' ' || recipient || E'\\n' || subject || E'\\n' || body FROM letter"
+                        + " WHERE representative_id = :r AND kind = 'REPRESENTATIVE_STOPPED'")
+                .param("r", representativeId).query(String.class).list();
     }
 
     /** The letters written to the person telling them a representative stopped: subject, then body. */

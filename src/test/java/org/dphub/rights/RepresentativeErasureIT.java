@@ -108,6 +108,12 @@ class RepresentativeErasureIT {
         assertThat(row(daughter)).isEqualTo("Catrin Morgan " + email);
 
         citizens.endRepresentative(practitioner, citizenId, daughter, "Eirlys asked for her son to act instead");
+        // she is told by email that she stopped (after the commit): the letter names her and Eirlys
+        long written = System.currentTimeMillis() + 15_000;
+        while (letterToHer(daughter).isEmpty() && System.currentTimeMillis() < written) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+        }
+        assertThat(letterToHer(daughter)).isEqualTo(email + " You no longer act for Eirlys Morgan");
 
         // she asks for it herself on "Your data": a request in the DP team's queue, naming whom she acted for
         HttpResponse<String> yours = http.get("/your-data", "Cookie", phone);
@@ -170,6 +176,8 @@ class RepresentativeErasureIT {
         assertThat(http.get("/council/audit-trail", "Cookie", http.signIn("admin@demo-england", P)).body())
                 .contains("erased the details of someone who acted for Eirlys Morgan, at their request");
 
+        assertThat(letterToHer(daughter)).as("the letter telling her she stopped: to whom and what it said").isEqualTo("- Erased");
+
         // once only
         HttpResponse<String> again = http.postJsonAs(TEAM, P, erasurePath(citizenId, daughter), "");
         assertThat(again.statusCode()).isEqualTo(409);
@@ -213,5 +221,11 @@ class RepresentativeErasureIT {
         assertThat(((HttpResponse<?>) second).statusCode()).isEqualTo(409);
         assertThat(jdbc.sql("SELECT count(*) FROM personal_data_redaction WHERE representative_id = :id").param("id", son)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The letter telling a representative they stopped: its recipient and subject, or empty before it is written. */
+    String letterToHer(long representativeId) {
+        return jdbc.sql("SELECT coalesce(recipient, '-') || ' ' || subject FROM letter WHERE representative_id = :r")
+                .param("r", representativeId).query(String.class).optional().orElse("");
     }
 }

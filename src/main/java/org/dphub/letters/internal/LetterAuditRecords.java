@@ -37,7 +37,7 @@ class LetterAuditRecords implements AuditDescriptions, AuditSubjects {
         }
         // a new letter names its person; a letter sent again is found by its row
         Map<String, Long> named = AuditSubjects.all(entityIds, values.get("citizenId"));
-        return named.isEmpty() ? AuditSubjects.query(jdbc, "SELECT id, citizen_id FROM letter WHERE id = ANY(:ids)", entityIds) : named;
+        return named.isEmpty() ? AuditSubjects.query(jdbc, "SELECT id, COALESCE(citizen_id, about_citizen_id) FROM letter WHERE id = ANY(:ids)", entityIds) : named;
     }
 
     @Override

@@ -56,11 +56,12 @@ public class LetterRepository {
      */
     public Optional<Long> insert(LetterDraft draft, DeliveryStatus status, Instant due, String by, String idempotencyKey) {
         return jdbc.sql("""
-                        INSERT INTO letter (council_id, citizen_id, pa_profile_id, kind, language, channel, recipient, subject, body, status, created_by,
-                                            idempotency_key, next_attempt_at)
-                        VALUES (:c, :p, :pa, :k, :l, :ch, :r, :s, :b, :status, :by, :key, :due)
+                        INSERT INTO letter (council_id, citizen_id, pa_profile_id, representative_id, about_citizen_id, kind, language, channel,
+                                            recipient, subject, body, status, created_by, idempotency_key, next_attempt_at)
+                        VALUES (:c, :p, :pa, :rep, :about, :k, :l, :ch, :r, :s, :b, :status, :by, :key, :due)
                         ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id""")
-                .param("c", draft.councilId()).param("p", draft.citizenId()).param("pa", draft.paProfileId()).param("k", draft.kind().name()).param("l", draft.language())
+                .param("c", draft.councilId()).param("p", draft.citizenId()).param("pa", draft.paProfileId())
+                .param("rep", draft.representativeId()).param("about", draft.aboutCitizenId()).param("k", draft.kind().name()).param("l", draft.language())
                 .param("ch", draft.channel()).param("r", draft.recipient()).param("s", draft.subject()).param("b", draft.body())
                 .param("status", status.name()).param("by", by).param("key", idempotencyKey)
                 .param("due", status == DeliveryStatus.PENDING ? Timestamp.from(due) : null)
@@ -174,7 +175,7 @@ public class LetterRepository {
                 instant(rs.getTimestamp("next_attempt_at")), instant(rs.getTimestamp("sent_at")), rs.getString("notify_id"),
                 reason(rs.getString("failure_reason")), rs.getString("failure"));
         return new Letter(rs.getLong("id"), rs.getLong("council_id"), rs.getObject("citizen_id", Long.class),
-                rs.getObject("pa_profile_id", Long.class), LetterKind.valueOf(rs.getString("kind")),
+                rs.getObject("pa_profile_id", Long.class), rs.getObject("representative_id", Long.class), LetterKind.valueOf(rs.getString("kind")),
                 rs.getString("language"), rs.getString("channel"), rs.getString("recipient"), rs.getString("subject"),
                 rs.getString("body"), delivery, rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
     }
