@@ -547,6 +547,22 @@ public class PersonalDataRights {
                 .orElseThrow(org.dphub.web.NotFound::new);
     }
 
+    /**
+     * A provider's whole record (subject access) by their organisation: what their sign-in holds (its account, the
+     * organisation and services as they gave them, the help they asked for), for the DP team or an administrator of the
+     * council whose DP team checks it; audited. Empty for an organisation with no sign-in (from a council's feed): it
+     * holds no one's record beyond its listing.
+     */
+    @Transactional
+    public Optional<SubjectAccess> forProvider(SignedInUser staff, UUID organizationId, String format) {
+        Organization o = providerFor(staff, organizationId);
+        if (o.userId() == null) {
+            return Optional.empty();
+        }
+        audit.record(o.councilId(), SUBJECT_ACCESS, "user-" + o.userId(), AuditAction.CREATE, null, asked(staff, "user", o.userId(), format));
+        return Optional.of(userRecord(o.userId(), o.name()));
+    }
+
     /** The erasure and retention steps carried out for a provider, for the staff of the council whose DP team checks it. */
     @Transactional(readOnly = true)
     public List<Erasure> providerErasures(SignedInUser staff, UUID organizationId) {

@@ -180,6 +180,35 @@ class FeedImportApiIT {
     }
 
     @Test
+    void anOrganisationErasedAtItsRequestIsNotBroughtBackByTheFeed() {
+        String first = feed(List.of(lunchClub("Lunch club"), onlineService()));
+        assertThat(send(DP_TEAM, first).statusCode()).isEqualTo(201);
+        // the organisation asks to leave the directory; the DP team erases it (issue 17)
+        assertThat(http.postJsonAs(DP_TEAM, Http.DEMO_PASSWORD, "/api/v1/providers/" + organization + "/erasure", "").statusCode())
+                .isEqualTo(201);
+        String erased = jdbc.sql("SELECT concat_ws(' | ', (SELECT row_to_json(o)::text FROM directory_organization o WHERE id = :o),"
+                        + " (SELECT string_agg(row_to_json(s)::text, ',' ORDER BY s.id) FROM directory_service s WHERE organization_id = :o))")
+                .param("o", organization).query(String.class).single();
+        assertThat(erased).contains("\"status\":\"WITHDRAWN\"").doesNotContain("lunch@example.org").doesNotContain("Runs the community centre");
+
+        // the council's feed still lists it: imported without it, each of its services named in a warning, nothing brought back
+        JsonNode again = read(send(DP_TEAM, first).body());
+        assertThat(again.get("servicesCreated").asInt()).isZero();
+        assertThat(again.get("servicesUpdated").asInt()).isZero();
+        assertThat(again.get("organizationsUpdated").asInt()).isZero();
+        assertThat(again.get("warnings").toString()).contains("$.contents[0].organization.id", "$.contents[1].organization.id",
+                "asked to leave the directory");
+        assertThat(jdbc.sql("SELECT concat_ws(' | ', (SELECT row_to_json(o)::text FROM directory_organization o WHERE id = :o),"
+                        + " (SELECT string_agg(row_to_json(s)::text, ',' ORDER BY s.id) FROM directory_service s WHERE organization_id = :o))")
+                .param("o", organization).query(String.class).single()).as("nothing brought back").isEqualTo(erased);
+        // a new service of it in the feed is left out too
+        Map<String, Object> another = onlineService();
+        another.put("id", UUID.randomUUID().toString());
+        assertThat(read(send(DP_TEAM, feed(List.of(another))).body()).get("servicesCreated").asInt()).isZero();
+        assertThat(services()).isEqualTo(2);
+    }
+
+    @Test
     void lang_cyGivesTheProblemsInWelsh() {
         Map<String, Object> noId = onlineService();
         noId.remove("id");

@@ -265,12 +265,27 @@ class ProviderErasureIT {
         assertThat(http.get(page, "Cookie", http.signIn("practitioner@demo-england", P)).statusCode()).isEqualTo(404);
         assertThat(snapshot(p)).as("nothing changed").isEqualTo(before);
 
+        // their whole record, for a request made by phone: what their sign-in holds, for the DP team only, audited
+        HttpResponse<String> record = http.getAs(TEAM, P, "/api/v1/providers/" + p.organisation() + "/subject-access");
+        assertThat(record.statusCode()).isEqualTo(200);
+        assertThat(record.body()).contains("Rhian Bowen Gardening", "Garden help", p.username());
+        assertThat(http.getAs("practitioner@demo-england", P, "/api/v1/providers/" + p.organisation() + "/subject-access").statusCode())
+                .isEqualTo(404);
+        assertThat(http.getAs("dp-team@demo-wales", P, "/api/v1/providers/" + p.organisation() + "/subject-access").statusCode())
+                .isEqualTo(404);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE entity_type = 'subject_access' AND actor = ? AND entity_id = ("
+                + "SELECT 'user-' || id FROM app_user WHERE username = ?)", TEAM, p.username())).isEqualTo(1);
+
         // the DP team's page: linked from the check of the service, with what is kept and why, in both languages
         String team = http.signIn(TEAM, P);
         assertThat(http.get("/directory-checks/" + p.service(), "Cookie", team).body()).contains("href=\"" + page + "\"");
         HttpResponse<String> shown = http.get(page, "Cookie", team);
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.body()).contains("Rhian Bowen Gardening: their data", "Do this only when the provider has asked", "erase-button");
+        assertThat(shown.body()).contains("Rhian Bowen Gardening: their data", "Do this only when the provider has asked", "erase-button",
+                "href=\"" + page + ".pdf\"");
+        HttpResponse<String> pdf = http.get(page + ".pdf", "Cookie", team);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF");
         assertThat(http.get(page + "?lang=cy", "Cookie", team).body()).contains("Rhian Bowen Gardening: eu data", "Dileu eu data");
         String provider = http.signIn(p.username(), PROVIDER_PASSWORD);
 

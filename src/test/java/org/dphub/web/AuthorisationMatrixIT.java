@@ -331,6 +331,7 @@ class AuthorisationMatrixIT {
             // only a PA who registered with no council: the demo's PA registered with demo-england (PaErasureIT lets one in)
             "POST /api/v1/me/pa-erasure | | M",
             // a provider who leaves the directory: the DP team or an administrator of the council that checks it, or the provider themself
+            "GET /api/v1/providers/{id}/subject-access | DP A | T",
             "POST /api/v1/providers/{id}/erasure | DP A | T M",
             "POST /api/v1/me/provider-erasure | PV | M",
             "GET /api/v1/me/subject-access | SIGNED N |",

@@ -206,6 +206,8 @@ class PageMatrixIT {
             "GET /pa-pay-rates | STAFF |",
             "GET /pa-profiles/{id}/personal-data | DP A | T",
             "GET /providers/{id}/personal-data | DP A | T",
+            "GET /providers/{id}/personal-data.json | DP A | T",
+            "GET /providers/{id}/personal-data.pdf | DP A | T",
             "GET /pa-profiles/{id}/report | SIGNED |",
             "GET /pa/cover | PA |",
             "GET /pa/profile | PA |",

@@ -96,8 +96,8 @@ class DirectoryPersonalData implements PersonalDataSource {
      */
     @Override
     public Redacted eraseProvider(ProviderRedaction r) {
-        jdbc.sql("UPDATE directory_organization SET description = '', email = NULL, phone = NULL, website = NULL, last_modified = now()"
-                + " WHERE id = :org").param("org", r.organizationId()).update();
+        jdbc.sql("UPDATE directory_organization SET description = '', email = NULL, phone = NULL, website = NULL, erased_at = now(),"
+                + " last_modified = now() WHERE id = :org").param("org", r.organizationId()).update();
         jdbc.sql("UPDATE directory_service SET status = 'WITHDRAWN', description = 'Erased', url = NULL, email = NULL, address = NULL,"
                 + " postcode = NULL, latitude = NULL, longitude = NULL, accessibility = '', changed_since_check = false,"
                 + " changed_fields = '{}', version = version + 1, last_modified = now() WHERE organization_id = :org")

@@ -228,6 +228,7 @@ public class FeedImporter {
         if (!problems.isEmpty()) {
             throw new FeedRejected(problems);
         }
+        leaveOutErased(organizations, services, warnings);
         // 3. write: organisations, then services, their terms and times
         int[] organizationCounts = writeOrganizations(council, organizations.values());
         int created = 0;
@@ -527,6 +528,30 @@ public class FeedImporter {
                 problems.add(FeedProblem.of(s.path() + ".organization.id", "foreign-organization"));
             }
         }
+    }
+
+    /**
+     * A provider erased at its request (issue 17) stays erased: a feed that still lists it does not bring it back.
+     * Its services are left out, each with a warning saying to take it out of the feed.
+     */
+    private void leaveOutErased(Map<UUID, IncomingOrganization> organizations, List<Incoming> services, List<FeedProblem> warnings) {
+        if (organizations.isEmpty()) {
+            return;
+        }
+        String ids = "{" + String.join(",", organizations.keySet().stream().map(UUID::toString).toList()) + "}";
+        Set<UUID> erased = new HashSet<>(jdbc.sql("SELECT id FROM directory_organization WHERE id = ANY(CAST(:ids AS uuid[]))"
+                + " AND erased_at IS NOT NULL").param("ids", ids).query(UUID.class).list());
+        if (erased.isEmpty()) {
+            return;
+        }
+        services.removeIf(s -> {
+            if (erased.contains(s.organizationId())) {
+                warnings.add(FeedProblem.of(s.path() + ".organization.id", "erased-organization"));
+                return true;
+            }
+            return false;
+        });
+        organizations.keySet().removeAll(erased);
     }
 
     private int[] writeOrganizations(long council, Iterable<IncomingOrganization> organizations) {

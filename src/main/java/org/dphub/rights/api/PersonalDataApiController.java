@@ -93,6 +93,19 @@ class PersonalDataApiController {
         return pdf(rights.forPaProfile(user, id, "pdf").orElseThrow(NotFound::new), lang);
     }
 
+    @GetMapping(path = "/api/v1/providers/{id}/subject-access", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A provider's whole record (subject access) by its organisation in the directory: what its sign-in holds, "
+            + "for the DP team or an administrator of the council that checks it (404 for an organisation with no sign-in); audited. "
+            + "Accept: application/pdf for an accessible PDF")
+    SubjectAccessJson provider(SignedInUser user, @PathVariable java.util.UUID id) {
+        return SubjectAccessJson.of(rights.forProvider(user, id, "json").orElseThrow(NotFound::new));
+    }
+
+    @GetMapping(path = "/api/v1/providers/{id}/subject-access", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> providerPdf(SignedInUser user, @PathVariable java.util.UUID id, @RequestParam(defaultValue = "en") String lang) {
+        return pdf(rights.forProvider(user, id, "pdf").orElseThrow(NotFound::new), lang);
+    }
+
     @GetMapping(path = "/api/v1/me/subject-access", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Your own whole record (subject access), whoever you are; audited. Accept: application/pdf for an accessible PDF")
     SubjectAccessJson me(SignedInUser user) {
