@@ -216,6 +216,8 @@ class PaErasureIT {
         assertThat(http.postJsonAs(employer, P, "/api/v1/employments/" + employment + "/end", "{\"lastDay\": \"" + today + "\"}")
                 .statusCode()).as("once").isEqualTo(409);
 
+        assertThat(http.get("/pa-profiles/" + profile + "/personal-data", "Cookie", http.signIn(TEAM, P)).body())
+                .as("what is kept, told of the PA, not to them").contains("after the PA&#39;s last job").doesNotContain("your last job");
         HttpResponse<String> done = http.postJsonAs("admin@demo-england", P, path, "");
         JsonNode erased = MoneyApi.ok(done, 201);
         assertThat(erased.get("step").asString()).isEqualTo("ERASURE");

@@ -131,7 +131,7 @@ class ProviderErasureIT {
         assertThat(yourData.body()).contains("Leave the directory and erase your data", "href=\"/your-data/leave-directory\"");
         HttpResponse<String> confirm = http.get("/your-data/leave-directory", "Cookie", session);
         assertThat(confirm.statusCode()).isEqualTo(200);
-        assertThat(confirm.body()).contains("Morgan Pryce Gardening", "You cannot undo this", "The payments made to them",
+        assertThat(confirm.body()).contains("Morgan Pryce Gardening", "You cannot undo this", "The payments made to you",
                 "You can sign up again later");
         assertThat(http.get("/your-data/leave-directory?lang=cy", "Cookie", session).body())
                 .contains("Gadael y cyfeiriadur a dileu eich data", "Ni allwch ddadwneud hyn");
@@ -150,7 +150,10 @@ class ProviderErasureIT {
         MoneyApi.ok(http.postJsonAs(person.username(), personPassword, "/api/v1/payment-requests/" + request + "/agreement", "{}"), 200);
         HttpResponse<String> owed = http.postJsonAs(TEAM, P, "/api/v1/providers/" + p.organisation() + "/erasure", "");
         assertThat(owed.statusCode()).as(owed.body()).isEqualTo(409);
-        assertThat(owed.body()).contains("has not yet been paid on to them").doesNotContain("A request they sent");
+        assertThat(owed.body()).contains("We cannot erase this provider's data yet", "has not yet been paid on to them")
+                .doesNotContain("A request they sent");
+        assertThat(http.postJsonAs(TEAM, P, "/api/v1/providers/" + p.organisation() + "/erasure?lang=cy", "").body())
+                .contains("Ni allwn ddileu data'r darparwr hwn eto", "Nid yw arian a dalodd pobl iddynt");
         assertThat(snapshot(p)).as("nothing changed").isEqualTo(before);
 
         // the provider says where it is paid; the run pays it
@@ -281,6 +284,8 @@ class ProviderErasureIT {
         assertThat(http.get("/directory-checks/" + p.service(), "Cookie", team).body()).contains("href=\"" + page + "\"");
         HttpResponse<String> shown = http.get(page, "Cookie", team);
         assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).as("told of the provider, not to them").contains("after the last payment to them")
+                .doesNotContain("payment to you");
         assertThat(shown.body()).contains("Rhian Bowen Gardening: their data", "Do this only when the provider has asked", "erase-button",
                 "href=\"" + page + ".pdf\"");
         HttpResponse<String> pdf = http.get(page + ".pdf", "Cookie", team);
@@ -302,6 +307,12 @@ class ProviderErasureIT {
         }
         assertThat(http.get("/your-data", "Cookie", provider).statusCode()).as("their session ends").isEqualTo(302);
         assertThat(http.getAs(p.username(), PROVIDER_PASSWORD, "/api/v1/me").statusCode()).isEqualTo(401);
+
+        // never paid, so no money record keeps its name: the next retention run removes it (and a provider with none
+        // among others does not stop the job)
+        rights.applyRetention(LocalDate.now());
+        assertThat(jdbc.sql("SELECT name FROM directory_organization WHERE id = ?").param(p.organisation()).query(String.class).single())
+                .isEqualTo("Erased provider");
 
         // the API's answer, in Welsh, for another provider
         Provider other = soleTrader("Gethin Lloyd");

@@ -197,7 +197,7 @@ class YourDataBrowserIT {
         pages.assertAccessibleInBothLanguages("a provider's data");
         pages.click(pages.browser.findElement(By.id("leave-directory")));
         assertThat(pages.h1()).isEqualTo("Leave the directory and erase your data");
-        assertThat(pages.main()).contains("Ffion Rees Cleaning", "You cannot undo this", "The payments made to them");
+        assertThat(pages.main()).contains("Ffion Rees Cleaning", "You cannot undo this", "The payments made to you");
         pages.assertAccessibleInBothLanguages("leaving the directory");
         pages.assertFitsAPhone("leaving the directory");
         pages.submit();

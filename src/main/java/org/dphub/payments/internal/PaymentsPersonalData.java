@@ -98,11 +98,11 @@ class PaymentsPersonalData implements PersonalDataSource {
         return Redacted.kept("rights.kept.provider-bank", "rights.why.provider-money");
     }
 
-    /** The day of the last payment to the provider. */
+    /** The day of the last payment to the provider; empty when none was ever made. */
     @Override
     public Optional<java.time.LocalDate> providerMoneyRecordsFrom(java.util.UUID organizationId) {
-        return Optional.ofNullable(jdbc.sql("SELECT max(due_date) FROM provider_payout WHERE organization_id = :org")
-                .param("org", organizationId).query(java.time.LocalDate.class).single());
+        return jdbc.sql("SELECT due_date FROM provider_payout WHERE organization_id = :org ORDER BY due_date DESC LIMIT 1")
+                .param("org", organizationId).query(java.time.LocalDate.class).optional();
     }
 
     /** The provider's bank account, and their name on the charges and the payments to them, go. */

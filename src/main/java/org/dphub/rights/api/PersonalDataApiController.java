@@ -200,11 +200,16 @@ class PersonalDataApiController {
                 .toList();
     }
 
+    /** Refused, nothing changed: what to settle first, about whom was asked (a person, a PA, a provider), in Welsh with ?lang=cy. */
     @ExceptionHandler(ErasureRefused.class)
-    ResponseEntity<ProblemDetail> refused(ErasureRefused refused) {
-        List<String> settle = refused.settleFirst().stream().map(k -> messages.getMessage(k, null, Locale.ENGLISH)).toList();
+    ResponseEntity<ProblemDetail> refused(ErasureRefused refused, jakarta.servlet.http.HttpServletRequest request) {
+        Locale locale = Locale.forLanguageTag("cy".equals(request.getParameter("lang")) ? "cy" : "en");
+        String path = request.getRequestURI();
+        String heading = path.contains("/providers/") || path.endsWith("/provider-erasure") ? "rights.error.provider-refused"
+                : path.contains("/pa-profiles/") || path.endsWith("/pa-erasure") ? "rights.error.pa-refused" : "rights.error.refused";
+        List<String> settle = refused.settleFirst().stream().map(k -> messages.getMessage(k, null, locale)).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("rights.error.refused", null, Locale.ENGLISH) + " " + String.join(" ", settle));
+                messages.getMessage(heading, null, locale) + " " + String.join(" ", settle));
         problem.setProperty("settleFirst", settle);
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
