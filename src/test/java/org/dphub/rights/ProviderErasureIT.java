@@ -160,7 +160,8 @@ class ProviderErasureIT {
         long council = jdbc.sql("SELECT council_id FROM directory_organization WHERE id = ?").param(p.organisation()).query(Long.class).single();
         bankAccounts.recordProviderAccount(((org.dphub.shared.SignedInUser.Holder) users.loadUserByUsername(p.username())).signedInUser(),
                 council, p.organisation(), "Morgan Pryce Gardening", new org.dphub.payments.BankDetails("M Pryce", "404784", "70346812", null));
-        JsonNode run = new MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(46));
+        // a run date no other test uses: a run is found by its date, and PaymentRequestsIT's (+46) must be its own
+        JsonNode run = new MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(45));
         MoneyApi.ok(http.postJsonAs("finance2@demo-england", P, "/api/v1/payment-runs/" + run.get("id").asLong() + "/approval", "{}"), 200);
         assertThat(count("SELECT count(*) FROM provider_charge WHERE organization_id = ? AND payout_id IS NULL", p.organisation())).isZero();
 

@@ -24,8 +24,9 @@ record ServiceWords(String cost, String where, List<String> when, String ages, S
     static ServiceWords of(DirectoryService s, List<TaxonomyTerm> terms, MessageSource messages, Locale locale) {
         Function<String, String> say = key -> messages.getMessage(key, null, key, locale);
         String cost = messages.getMessage("directory.cost.per." + s.costUnit(), new Object[] {s.cost().format()}, locale);
-        // a withdrawn service of a provider who left and was erased keeps no place (issue 17)
-        String where = s.delivery() != Delivery.ONLINE && s.postcode() == null ? say.apply("directory.service.place-erased") : switch (s.delivery()) {
+        // a withdrawn service of a provider who left the directory and was erased keeps no place (issue 17)
+        boolean placeErased = s.delivery() != Delivery.ONLINE && s.postcode() == null;
+        String where = placeErased ? say.apply("directory.service.place-erased") : switch (s.delivery()) {
             case ONLINE -> say.apply("directory.service.online");
             case COMES_TO_YOU -> messages.getMessage("directory.service.comes-to-you", new Object[] {s.travelKm(), s.postcode()}, locale);
             case AT_A_PLACE -> s.postcode();

@@ -34,12 +34,15 @@ class LetterApiController {
     record TemplateJson(String subject, String body) {
     }
 
-    /** A letter to a person has a citizenId; one to a PA (issue 18) a paProfileId instead; one to a former representative (issue 17) a representativeId. */
-    record LetterJson(long id, Long citizenId, Long paProfileId, Long representativeId, LetterKind kind, String language, String channel, String recipient, String subject,
-                      String body, String status, Instant createdAt) {
+    /**
+     * A letter to a person has a citizenId; one to a PA (issue 18) a paProfileId instead; one to someone who acted for a
+     * person (issue 17) a representativeId.
+     */
+    record LetterJson(long id, Long citizenId, Long paProfileId, Long representativeId, LetterKind kind, String language, String channel,
+                      String recipient, String subject, String body, String status, Instant createdAt) {
         static LetterJson of(Letter l) {
-            return new LetterJson(l.id(), l.citizenId(), l.paProfileId(), l.representativeId(), l.kind(), l.language(), l.channel(), l.recipient(), l.subject(), l.body(),
-                    l.status(), l.createdAt());
+            return new LetterJson(l.id(), l.citizenId(), l.paProfileId(), l.representativeId(), l.kind(), l.language(), l.channel(),
+                    l.recipient(), l.subject(), l.body(), l.status(), l.createdAt());
         }
     }
 

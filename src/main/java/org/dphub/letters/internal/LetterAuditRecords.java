@@ -35,9 +35,11 @@ class LetterAuditRecords implements AuditDescriptions, AuditSubjects {
         if (!LETTER.equals(entityType)) {
             return Map.of();
         }
-        // a new letter names its person; a letter sent again is found by its row
+        // a new letter names its person; a letter sent again is found by its row (one to a former representative is about
+        // the person they acted for)
         Map<String, Long> named = AuditSubjects.all(entityIds, values.get("citizenId"));
-        return named.isEmpty() ? AuditSubjects.query(jdbc, "SELECT id, COALESCE(citizen_id, about_citizen_id) FROM letter WHERE id = ANY(:ids)", entityIds) : named;
+        return named.isEmpty() ? AuditSubjects.query(jdbc,
+                "SELECT id, COALESCE(citizen_id, about_citizen_id) AS citizen_id FROM letter WHERE id = ANY(:ids)", entityIds) : named;
     }
 
     @Override
