@@ -240,12 +240,12 @@ public class PersonalDataRights {
         }
         redactions.holdErasure("citizen", c.id());
         if (redactions.exists(c.id(), "ERASURE")) {
-            throw new ErasureRefused(List.of("rights.block.already-erased"));
+            throw new ErasureRefused("rights.error.refused", List.of("rights.block.already-erased"), false);
         }
         List<String> blocks = new ArrayList<>();
         sources.forEach(s -> blocks.addAll(s.blocksErasure(c.councilId(), c.id())));
         if (!blocks.isEmpty()) {
-            throw new ErasureRefused(blocks.stream().distinct().toList());
+            throw new ErasureRefused("rights.error.refused", blocks, false);
         }
         return carryOut(c.councilId(), c.id(), "ERASURE", staff.username(), PersonalDataSource::erase);
     }
@@ -305,10 +305,10 @@ public class PersonalDataRights {
                 .orElseThrow(org.dphub.web.NotFound::new);
         redactions.holdErasure("representative", representativeId);
         if (redactions.existsRepresentative(representativeId, "ERASURE")) {
-            throw new ErasureRefused(List.of("rights.block.representative-already-erased"));
+            throw new ErasureRefused("rights.error.refused", List.of("rights.block.representative-already-erased"), false);
         }
         if (r.current()) {
-            throw new ErasureRefused(List.of("rights.block.representative-acts"));
+            throw new ErasureRefused("rights.error.refused", List.of("rights.block.representative-acts"), false);
         }
         boolean close = r.userId() != null && accounts.onlyAFormerRepresentative(r.userId());
         LocalDate today = LocalDate.now(clock.withZone(UK));
@@ -407,15 +407,17 @@ public class PersonalDataRights {
 
     /** Erases the PA, recorded under the council they registered with (or none) in the name of {@code by}; refused while something is unsettled. */
     private Erasure erasePaUnlessRefused(PaProfile p, String by) {
+        boolean themself = THE_PA_THEMSELF.equals(by);
+        String refused = themself ? "rights.error.pa-leave-refused" : "rights.error.pa-refused";
         redactions.holdErasure("pa", p.id());
         if (redactions.existsPa(p.id(), "ERASURE")) {
-            throw new ErasureRefused(List.of("rights.block.pa-already-erased"));
+            throw new ErasureRefused(refused, List.of("rights.block.pa-already-erased"), themself);
         }
         LocalDate today = LocalDate.now(clock.withZone(UK));
         List<String> blocks = new ArrayList<>();
         sources.forEach(s -> blocks.addAll(s.blocksPaErasure(p.id(), p.userId(), today)));
         if (!blocks.isEmpty()) {
-            throw new ErasureRefused(blocks.stream().distinct().toList());
+            throw new ErasureRefused(refused, blocks, themself);
         }
         return carryOutPa(p.registeredCouncilId(), p.id(), p.userId(), "ERASURE", by, PersonalDataSource::erasePa);
     }
@@ -518,15 +520,17 @@ public class PersonalDataRights {
     }
 
     private Erasure eraseProviderUnlessRefused(Organization o, String by) {
+        boolean themself = THE_PROVIDER_THEMSELF.equals(by);
+        String refused = themself ? "rights.error.provider-leave-refused" : "rights.error.provider-refused";
         redactions.holdErasure("provider", o.id());
         if (redactions.existsProvider(o.id(), "ERASURE")) {
-            throw new ErasureRefused(List.of("rights.block.provider-already-erased"));
+            throw new ErasureRefused(refused, List.of("rights.block.provider-already-erased"), themself);
         }
         LocalDate today = LocalDate.now(clock.withZone(UK));
         List<String> blocks = new ArrayList<>();
         sources.forEach(s -> blocks.addAll(s.blocksProviderErasure(o.id(), today)));
         if (!blocks.isEmpty()) {
-            throw new ErasureRefused(blocks.stream().distinct().toList());
+            throw new ErasureRefused(refused, blocks, themself);
         }
         return carryOutProvider(o, "ERASURE", by, PersonalDataSource::eraseProvider);
     }

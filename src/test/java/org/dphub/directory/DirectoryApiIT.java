@@ -63,20 +63,10 @@ class DirectoryApiIT {
         return fields;
     }
 
-    HttpResponse<String> anonymousPost(String path, String body) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A provider that signed itself up in the council {@code councilCode}; returns its username. */
     String provider(String councilCode) {
         String email = "provider" + PROVIDERS.incrementAndGet() + "-" + System.nanoTime() + "@example.org";
-        JsonNode registered = status(anonymousPost("/api/v1/provider-registrations", """
+        JsonNode registered = status(http.postJson("/api/v1/provider-registrations", """
                 {"email": "%s", "password": "%s", "displayName": "Alex Morgan", "councilCode": "%s",
                  "organization": {"name": "Riverside Walks CIC", "description": "Walks and talks by the river",
                                   "kind": "COMMUNITY_GROUP", "email": "hello@walks.example.org", "phone": "01632 960 001"}}"""
@@ -203,7 +193,7 @@ class DirectoryApiIT {
         assertThat(servicesOf(provider)).isEqualTo(before);
 
         status(http.postJsonAs(CITIZEN, PASSWORD, "/api/v1/directory/services", serviceJson("450", "")), 403);
-        assertThat(errorFields(anonymousPost("/api/v1/provider-registrations", """
+        assertThat(errorFields(http.postJson("/api/v1/provider-registrations", """
                 {"email": "not-an-email", "password": "short", "displayName": "", "councilCode": "nowhere",
                  "organization": {"name": "", "kind": "SHOP", "email": "x"}}""")))
                 .contains("email", "displayName", "password", "councilCode", "organisationName", "kind", "organisationEmail");

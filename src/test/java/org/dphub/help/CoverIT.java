@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assumptions.assumingThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -98,16 +95,6 @@ class CoverIT {
     record Pa(String username, long profileId, String phone, long userId) {
     }
 
-    HttpResponse<String> anonymousPost(String path, String body) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A PA near SY1 1AA; live when {@code live}; offering cover with this notice and part of every day when {@code part} is not null. */
     Pa pa(boolean live, String notice, String part) {
         return pa(live, notice, part == null ? List.of() : List.of(part));
@@ -123,7 +110,7 @@ class CoverIT {
         // sign-ups are limited per address an hour, and the whole suite signs PAs up from this one address:
         // this test is not about that limit, so its PAs start a fresh hour
         jdbc.sql("DELETE FROM address_limit_use WHERE kind = 'pa-sign-up'").update();
-        MoneyApi.ok(anonymousPost("/api/v1/pa-registrations", """
+        MoneyApi.ok(http.postJson("/api/v1/pa-registrations", """
                 {"email": "%s", "password": "%s", "displayName": "Cover P."}""".formatted(username, PA_PASSWORD)), 201);
         String phone = "07700 9" + String.format("%05d", Math.floorMod(username.hashCode(), 100000));
         long profile = MoneyApi.ok(http.postJsonAs(username, PA_PASSWORD, "/api/v1/pa-profiles", """

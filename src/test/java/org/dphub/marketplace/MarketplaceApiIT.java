@@ -2,9 +2,6 @@ package org.dphub.marketplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,16 +69,6 @@ class MarketplaceApiIT {
         return fields;
     }
 
-    HttpResponse<String> anonymousPost(String path, String body) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     long citizenOf(String username) {
         return jdbc.sql("""
                         SELECT a.citizen_id FROM citizen_access a JOIN app_user u ON u.id = a.user_id
@@ -95,7 +82,7 @@ class MarketplaceApiIT {
 
     String register() {
         String email = "pa" + PAS.incrementAndGet() + "-" + System.nanoTime() + "@example.org";
-        status(anonymousPost("/api/v1/pa-registrations", """
+        status(http.postJson("/api/v1/pa-registrations", """
                 {"email": "%s", "password": "%s", "displayName": "Rhys P."}""".formatted(email, PA_PASSWORD)), 201);
         return email;
     }
@@ -355,18 +342,18 @@ class MarketplaceApiIT {
     @Test
     void signUpRefusals() {
         String email = register();
-        assertThat(anonymousPost("/api/v1/pa-registrations", """
+        assertThat(http.postJson("/api/v1/pa-registrations", """
                 {"email": "%s", "password": "%s", "displayName": "Again"}""".formatted(email.toUpperCase(), PA_PASSWORD))
                 .statusCode()).isEqualTo(409);
-        assertThat(errorFields(anonymousPost("/api/v1/pa-registrations", """
+        assertThat(errorFields(http.postJson("/api/v1/pa-registrations", """
                 {"email": "weak-%d@example.org", "password": "short", "displayName": "Weak"}""".formatted(System.nanoTime()))))
                 .containsExactly("password");
-        assertThat(errorFields(anonymousPost("/api/v1/pa-registrations", """
+        assertThat(errorFields(http.postJson("/api/v1/pa-registrations", """
                 {"email": "not an email", "password": "%s", "displayName": "<b>Bold</b>"}""".formatted(PA_PASSWORD))))
                 .containsExactly("email", "displayName");
-        assertThat(anonymousPost("/api/v1/pa-registrations", "{\"email\": \"" + "a".repeat(5000) + "\"}").statusCode())
+        assertThat(http.postJson("/api/v1/pa-registrations", "{\"email\": \"" + "a".repeat(5000) + "\"}").statusCode())
                 .as("body limit").isEqualTo(413);
-        assertThat(anonymousPost("/api/v1/pa-profiles", "{}").statusCode()).as("only sign-up is open").isEqualTo(401);
+        assertThat(http.postJson("/api/v1/pa-profiles", "{}").statusCode()).as("only sign-up is open").isEqualTo(401);
     }
 
     @Test

@@ -79,11 +79,7 @@ class PaErasureIT {
     }
 
     long count(String sql, Object... params) {
-        var spec = jdbc.sql(sql);
-        for (Object p : params) {
-            spec = spec.param(p);
-        }
-        return spec.query(Long.class).single();
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     /** The PA's rows as they stand: profile, training, cover offer, sign-in, letters, redactions. */
@@ -315,7 +311,8 @@ class PaErasureIT {
         String before = snapshot(profile, user);
         HttpResponse<String> refusedApi = http.postJsonAs(username, P, "/api/v1/me/pa-erasure", "");
         assertThat(refusedApi.statusCode()).as(refusedApi.body()).isEqualTo(409);
-        assertThat(refusedApi.body()).contains("settleFirst", "An employer still employs them");
+        assertThat(refusedApi.body()).as("in the page's words").contains("settleFirst", "You cannot leave the register yet",
+                "An employer still employs you: ask them to record your last day first");
         HttpResponse<String> refused = http.postForm("/your-data/leave-register", "_csrf=" + Http.csrfToken(confirm.body()), "Cookie", session);
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("You cannot leave the register yet", "An employer still employs you: ask them to record your last day first");

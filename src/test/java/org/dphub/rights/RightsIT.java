@@ -117,11 +117,7 @@ class RightsIT {
     }
 
     long count(String sql, Object... params) {
-        var spec = jdbc.sql(sql);
-        for (Object p : params) {
-            spec = spec.param(p);
-        }
-        return spec.query(Long.class).single();
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     @Test

@@ -109,7 +109,7 @@ class AuditPersonalData implements PersonalDataSource {
                 .param("org", r.organizationId().toString())
                 .param("services", new org.springframework.jdbc.support.SqlArrayValue("text",
                         r.serviceIds().stream().map(java.util.UUID::toString).toArray()))
-                .param("user", String.valueOf(r.userId())).update();
+                .param("user", r.userId() == null ? null : r.userId().toString()).update(); // an organisation with no sign-in: none
         return new Redacted(java.util.List.of("rights.removed.provider-audit-values"),
                 java.util.List.of(new Kept("rights.kept.audit", "rights.why.audit")));
     }

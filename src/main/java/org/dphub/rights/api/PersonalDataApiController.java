@@ -200,16 +200,16 @@ class PersonalDataApiController {
                 .toList();
     }
 
-    /** Refused, nothing changed: what to settle first, about whom was asked (a person, a PA, a provider), in Welsh with ?lang=cy. */
+    /**
+     * Refused, nothing changed: what to settle first, in the words the pages use for the one who asked (staff about a
+     * person, a PA or a provider; a PA or provider about themself), in Welsh with ?lang=cy.
+     */
     @ExceptionHandler(ErasureRefused.class)
     ResponseEntity<ProblemDetail> refused(ErasureRefused refused, jakarta.servlet.http.HttpServletRequest request) {
         Locale locale = Locale.forLanguageTag("cy".equals(request.getParameter("lang")) ? "cy" : "en");
-        String path = request.getRequestURI();
-        String heading = path.contains("/providers/") || path.endsWith("/provider-erasure") ? "rights.error.provider-refused"
-                : path.contains("/pa-profiles/") || path.endsWith("/pa-erasure") ? "rights.error.pa-refused" : "rights.error.refused";
         List<String> settle = refused.settleFirst().stream().map(k -> messages.getMessage(k, null, locale)).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage(heading, null, locale) + " " + String.join(" ", settle));
+                messages.getMessage(refused.heading(), null, locale) + " " + String.join(" ", settle));
         problem.setProperty("settleFirst", settle);
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
