@@ -1,6 +1,7 @@
 package org.dphub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -531,6 +532,20 @@ class DemoAccountsBrowserIT {
         page.executeScript("const wide = document.getElementById('too-wide'); const region = document.createElement('div');"
                 + " region.className = 'dphub-table-scroll'; wide.replaceWith(region); region.appendChild(wide)");
         assertThat(Chromium.sidewaysScroll(browser)).as("inside its own scrolling region").isNull();
+    }
+
+    /** The check every browser test relies on finds a violation, and names the rule and the element. */
+    @Test
+    void axeFindsAnImageWithNoTextAndSaysWhere() {
+        open("/?lang=en");
+        Chromium.assertAccessible(browser, "the start page");
+        ((JavascriptExecutor) browser).executeScript("const image = document.createElement('img'); image.id = 'no-text';"
+                + " image.style.width = '40px'; image.style.height = '40px'; document.querySelector('main').appendChild(image)");
+        assertThatThrownBy(() -> Chromium.assertAccessible(browser, "an image with no text"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("an image with no text")
+                .hasMessageContaining("image-alt (critical)")
+                .hasMessageContaining("#no-text");
     }
 
     @Test
