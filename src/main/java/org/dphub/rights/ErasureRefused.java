@@ -14,7 +14,7 @@ public class ErasureRefused extends RuntimeException {
     private final List<String> settleFirst;
 
     /**
-     * @param heading     the message key that says whom was refused, e.g. {@code rights.error.pa-refused}
+     * @param heading     the message key of the sentence that says so, e.g. {@code rights.error.pa-refused}
      * @param blocks      what to settle first (message keys, e.g. {@code rights.block.balance})
      * @param toThemself  the PA or provider asked for their own data: each block in its {@code .own} words
      */
@@ -24,7 +24,7 @@ public class ErasureRefused extends RuntimeException {
         this.settleFirst = blocks.stream().distinct().map(k -> toThemself ? k + ".own" : k).toList();
     }
 
-    /** The message key of the sentence that says so: "We cannot erase this person's data yet. Settle these first:". */
+    /** The message key of that sentence: "We cannot erase this person's data yet. Settle these first:". */
     public String heading() {
         return heading;
     }
