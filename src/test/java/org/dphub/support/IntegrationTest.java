@@ -6,12 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The one set of test properties every *IT shares, so Spring caches a single context: the real
  * application on a random port, on its own embedded PostgreSQL in a new temporary folder, with
- * the demo data loaded. Each test runs with the application's own CSRF token store
+ * the demo data loaded, and axe-core's script for the browser tests ({@link AxeScript}). Each test runs with the application's own CSRF token store
  * ({@link RealFormTokens}), whatever a MockMvc test before it did to it.
  */
 @Target(ElementType.TYPE)
@@ -25,6 +26,7 @@ import org.springframework.test.context.TestExecutionListeners;
         "dphub.sign-in.max-failures-per-address=1000",
         "dphub.payment-runs.nightly=-"})
 @AutoConfigureMockMvc
+@Import(AxeScript.class)
 @TestExecutionListeners(listeners = RealFormTokens.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface IntegrationTest {
 }
