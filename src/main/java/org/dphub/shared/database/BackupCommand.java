@@ -59,9 +59,38 @@ public final class BackupCommand {
         }
         Path file = Path.of(rest.get(0)).toAbsolutePath();
         String url = rest.size() > 1 ? rest.get(1) : null;
-        Backups.Contents contents = withDatabase(root, url, true, database -> backups.restore(file, database, replace));
-        System.out.println("Restored " + contents.tables().size() + " tables from " + file);
+        Backups.Restored restored = withDatabase(root, url, true, database -> backups.restore(file, database, replace));
+        System.out.println("Restored " + restored.contents().tables().size() + " tables from " + file);
+        System.out.println(erasuresToCarryOutAgain(restored, replace));
         return 0;
+    }
+
+    /**
+     * What the restore brought back that someone asked to be erased: the erasures the replaced
+     * database had and the backup has not, each with the page the DP team erases it from again;
+     * or, for a restore into an empty database, how to find them.
+     */
+    static String erasuresToCarryOutAgain(Backups.Restored restored, boolean replaced) {
+        List<Backups.Erasure> again = restored.erasuresNotInBackup();
+        if (!replaced) {
+            return "Erasures of personal data made after this backup was taken are not in it. If the database it takes "
+                    + "the place of can still be read, list them on its audit trail (Erasures of personal data, from the backup's date) "
+                    + "and have the DP team carry out again each that this backup brought back, once dphub runs on it.";
+        }
+        if (again.isEmpty()) {
+            return "The restore undid no erasure of personal data: nothing to carry out again.";
+        }
+        StringBuilder text = new StringBuilder(again.size() == 1
+                ? "1 erasure of personal data was made after this backup was taken, so the restore brought back what it removed."
+                : again.size() + " erasures of personal data were made after this backup was taken, so the restore brought back what they removed.");
+        text.append("\nThe DP team must carry each out again, from the page named (after dphub starts):");
+        for (Backups.Erasure e : again) {
+            text.append("\n  ").append(e.whose()).append(' ').append(e.id())
+                    .append(e.council() == null ? "" : " of " + e.council())
+                    .append(", erased ").append(e.carriedOutAt()).append(" by ").append(e.carriedOutBy())
+                    .append(": ").append(e.page());
+        }
+        return text.toString();
     }
 
     /** Runs {@code work} against the given URL, {@code DPHUB_DATABASE_URL}, or the embedded database. */

@@ -86,9 +86,11 @@ public final class Backups {
      * Restores {@code file} into {@code target}. The file must be a dphub backup, and the database
      * empty — unless {@code replace}, when everything in it is dropped first (after the file has
      * been checked). The restore is one transaction: if it fails, nothing of the backup is left
-     * half-restored.
+     * half-restored. When a database is replaced, the erasures of personal data it had and the
+     * backup has not (made after the backup was taken) are returned: the restore brought back what
+     * they removed, and each must be carried out again.
      */
-    public Contents restore(Path file, Database target, boolean replace) {
+    public Restored restore(Path file, Database target, boolean replace) {
         PostgresTools tools = toolsFor(serverMajor(target));
         Contents contents = checkIsADphubBackup(tools, file);
         List<String> present = userTables(target);
@@ -97,12 +99,108 @@ public final class Backups {
                     + String.join(", ", present.subList(0, Math.min(3, present.size())))
                     + "). Restore into an empty database, or add --replace to drop everything in it first. Nothing was changed.");
         }
+        List<Erasure> erasedBefore = List.of();
         if (!present.isEmpty()) {
+            try {
+                erasedBefore = erasures(target);
+            } catch (Refused unread) {
+                throw new Refused(unread.getMessage() + " Nothing was changed.");
+            }
             dropEverything(target);
         }
         run(tools, target, List.of(tools.program("pg_restore").toString(), "--single-transaction", "--exit-on-error",
                 "--no-owner", "--no-privileges", "--dbname=" + libpqUri(target), file.toAbsolutePath().toString()));
-        return contents;
+        java.util.Set<String> inBackup = erasures(target).stream().map(Erasure::key).collect(java.util.stream.Collectors.toSet());
+        List<Erasure> notInBackup = erasedBefore.stream().filter(e -> !inBackup.contains(e.key())).toList();
+        // someone who joined after the backup was taken is not in it, so nothing of theirs came back
+        return new Restored(contents, notInBackup.isEmpty() ? List.of() : whoseDataIsIn(target, notInBackup));
+    }
+
+    /**
+     * A restore: the tables restored, and the erasures of personal data that the replaced database
+     * had and the backup has not, of people whose data the backup holds (none when the database
+     * was empty).
+     */
+    public record Restored(Contents contents, List<Erasure> erasuresNotInBackup) {
+    }
+
+    /**
+     * An erasure of personal data recorded in a database (the rights module's
+     * {@code personal_data_redaction}, step {@code ERASURE}): whose data ({@code person}, {@code PA},
+     * {@code representative} for someone who acted for a person, or {@code provider}) and its id,
+     * the council's code (null for a PA who left the register themself), when (UK time) and by whom,
+     * and the staff page it is carried out from.
+     */
+    public record Erasure(String whose, String id, String council, String carriedOutAt, String carriedOutBy, String page) {
+
+        String key() {
+            return whose + " " + id;
+        }
+    }
+
+    /** The erasures recorded in the database, oldest first; none when it has no record of them (an older dphub). */
+    static List<Erasure> erasures(Database database) {
+        // to_jsonb: a backup of an older dphub may lack the later columns (a PA's, a representative's, a provider's)
+        String sql = """
+                SELECT CASE WHEN j->>'citizen_id' IS NOT NULL THEN 'person' WHEN j->>'pa_profile_id' IS NOT NULL THEN 'PA'
+                            WHEN j->>'representative_id' IS NOT NULL THEN 'representative' ELSE 'provider' END,
+                       coalesce(j->>'citizen_id', j->>'pa_profile_id', j->>'representative_id', j->>'organization_id'),
+                       (SELECT code FROM council WHERE id = (j->>'council_id')::bigint),
+                       to_char((j->>'carried_out_at')::timestamptz AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI'),
+                       j->>'carried_out_by',
+                       CASE WHEN j->>'citizen_id' IS NOT NULL THEN '/citizens/' || (j->>'citizen_id')
+                            WHEN j->>'pa_profile_id' IS NOT NULL THEN '/pa-profiles/' || (j->>'pa_profile_id')
+                            WHEN j->>'representative_id' IS NOT NULL
+                              THEN '/citizens/' || (SELECT citizen_id FROM representative WHERE id = (j->>'representative_id')::bigint)
+                            ELSE '/providers/' || (j->>'organization_id') END || '/personal-data'
+                FROM (SELECT to_jsonb(r) AS j FROM personal_data_redaction r WHERE r.step = 'ERASURE') s
+                ORDER BY (j->>'carried_out_at')::timestamptz, 2""";
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            try (ResultSet table = statement.executeQuery("SELECT to_regclass('public.personal_data_redaction') IS NOT NULL")) {
+                table.next();
+                if (!table.getBoolean(1)) {
+                    return List.of();
+                }
+            }
+            List<Erasure> erasures = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                while (rows.next()) {
+                    erasures.add(new Erasure(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6)));
+                }
+            }
+            return erasures;
+        } catch (SQLException e) {
+            throw new Refused("Could not read the erasures recorded in " + database + ": " + e.getMessage() + ".");
+        }
+    }
+
+    /** The table holding each kind of subject an erasure is about, and the type of its ids. */
+    private static final Map<String, String> SUBJECT_ROWS = Map.of("person", "citizen WHERE id = ?::bigint",
+            "PA", "pa_profile WHERE id = ?::bigint", "representative", "representative WHERE id = ?::bigint",
+            "provider", "directory_organization WHERE id = ?::uuid");
+
+    /** Those of the erasures whose subject the database holds. */
+    private static List<Erasure> whoseDataIsIn(Database database, List<Erasure> erasures) {
+        List<Erasure> found = new ArrayList<>();
+        try (Connection connection = connect(database)) {
+            for (Erasure e : erasures) {
+                try (var statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + SUBJECT_ROWS.get(e.whose()) + ")")) {
+                    statement.setString(1, e.id());
+                    try (ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        if (row.getBoolean(1)) {
+                            found.add(e);
+                        }
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new Refused("The backup was restored into " + database + ", but whether it holds the data of those erased since "
+                    + "could not be read (" + e.getMessage() + "). Have the DP team check each page and erase again what came back: "
+                    + String.join(", ", erasures.stream().map(Erasure::page).toList()));
+        }
     }
 
     /** The tables in the file, if it is a dphub backup; otherwise a {@link Refused} saying why. */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.dphub.support.StandalonePostgres;
 import org.flywaydb.core.Flyway;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -31,7 +35,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * database (demo data, payment history, statements) is backed up, restored into a fresh database
  * on the same server, and every ledger transaction, every ledger leg and each account's balance
  * is the same in both. A file that is not a dphub backup, and a database that is not empty, are
- * refused and nothing changes.
+ * refused and nothing changes. Replacing a database with an older backup names the erasures of
+ * personal data that the backup undid.
  *
  * <p>pg_dump reads only servers of its own major version or older. The test database is the
  * embedded PostgreSQL 17; where the machine has no pg_dump 17 (Debian 12 ships 15), the test
@@ -45,6 +50,8 @@ class BackupRestoreIT {
 
     @Autowired
     DataSource dataSource;
+    @LocalServerPort
+    int port;
 
     final Backups backups = new Backups();
     Backups.Database testDatabase;
@@ -79,6 +86,8 @@ class BackupRestoreIT {
         Backups.Contents contents = backups.backup(source, backup);
         assertThat(contents.tables()).contains("ledger_leg", "ledger_transaction", "dp_account", "flyway_schema_history", "audit_event");
         assertThat(contents.bytes()).isPositive();
+        assertThat(Files.getPosixFilePermissions(backup)).as("it holds personal data: its owner's alone")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @AfterAll
@@ -120,6 +129,66 @@ class BackupRestoreIT {
         assertThat(count(restored, "audit_event")).isPositive().isLessThanOrEqualTo(count(original, "audit_event"));
         // the ledger is still append-only after a restore: its triggers came with it
         assertThatThrownBy(() -> restored.sql("DELETE FROM ledger_leg").update()).hasMessageContaining("append-only");
+    }
+
+    /**
+     * UK GDPR: a backup taken before someone's data was erased brings it back when restored. Replacing
+     * the database in use with it names each erasure it undid, and the page to carry it out again;
+     * someone who joined after the backup was taken, and was erased, is not named (nothing came back).
+     */
+    @Test
+    void replacingADatabaseWithAnOlderBackupNamesTheErasuresItUndid() throws Exception {
+        Http http = new Http(port);
+        long eirlys = newPerson(http, "Eirlys");
+        Backups.Database beforeTheErasure = copyOfTheTestDatabase("before_erasure");
+        Path older = folder.resolve("before-erasure.dump");
+        backups.backup(beforeTheErasure, older);
+
+        long gwenno = newPerson(http, "Gwenno"); // joined after the backup
+        for (long citizenId : List.of(eirlys, gwenno)) {
+            HttpResponse<String> erased = http.postJsonAs("dp-team@demo-england", Http.DEMO_PASSWORD, "/api/v1/citizens/" + citizenId + "/erasure", "");
+            assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        }
+        Backups.Database inUse = copyOfTheTestDatabase("in_use");
+        assertThat(name(inUse, eirlys)).isEqualTo("Erased person");
+
+        Backups.Restored restored = backups.restore(older, inUse, true);
+
+        assertThat(name(inUse, eirlys)).as("the restore brought her name back").isEqualTo("Eirlys Restored");
+        assertThat(restored.erasuresNotInBackup()).singleElement().satisfies(e -> {
+            assertThat(e.whose()).isEqualTo("person");
+            assertThat(e.id()).isEqualTo(Long.toString(eirlys));
+            assertThat(e.council()).isEqualTo("demo-england");
+            assertThat(e.carriedOutBy()).isEqualTo("dp-team@demo-england");
+            assertThat(e.page()).isEqualTo("/citizens/" + eirlys + "/personal-data");
+        });
+        assertThat(BackupCommand.erasuresToCarryOutAgain(restored, true))
+                .startsWith("1 erasure of personal data was made after this backup was taken")
+                .contains("\nThe DP team must carry each out again")
+                .contains("\n  person " + eirlys + " of demo-england, erased ")
+                .contains(" by dp-team@demo-england: /citizens/" + eirlys + "/personal-data")
+                .doesNotContain("/citizens/" + gwenno + "/");
+        assertThat(BackupCommand.erasuresToCarryOutAgain(restored, false)).contains("audit trail (Erasures of personal data");
+    }
+
+    private long newPerson(Http http, String givenName) {
+        HttpResponse<String> person = http.postJsonAs("practitioner@demo-england", Http.DEMO_PASSWORD, "/api/v1/citizens",
+                "{\"givenName\": \"" + givenName + "\", \"familyName\": \"Restored\", \"dateOfBirth\": \"1950-02-01\", "
+                        + "\"postcode\": \"SY3 8XX\", \"preferredLanguage\": \"en\"}");
+        assertThat(person.statusCode()).as(person.body()).isEqualTo(201);
+        return Long.parseLong(person.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+    }
+
+    private static String name(Backups.Database database, long citizenId) {
+        return client(database).sql("SELECT given_name || ' ' || family_name FROM citizen WHERE id = ?").param(citizenId).query(String.class).single();
+    }
+
+    /** A new database on the backed-up server, made by the migrations, holding the test database as it is now. */
+    private Backups.Database copyOfTheTestDatabase(String purpose) throws Exception {
+        Backups.Database copy = freshDatabase(purpose);
+        Flyway.configure().dataSource(copy.jdbcUrl(), "postgres", null).locations("classpath:db/migration").load().migrate();
+        copyEveryTable(testDatabase, copy);
+        return copy;
     }
 
     @Test
@@ -165,7 +234,9 @@ class BackupRestoreIT {
                 .hasMessageContaining("is not empty").hasMessageContaining("something_else").hasMessageContaining("--replace");
         assertThat(Backups.userTables(used)).containsExactly("public.something_else");
 
-        backups.restore(backup, used, true);
+        Backups.Restored replaced = backups.restore(backup, used, true);
+        assertThat(replaced.erasuresNotInBackup()).as("it recorded no erasure").isEmpty();
+        assertThat(BackupCommand.erasuresToCarryOutAgain(replaced, true)).isEqualTo("The restore undid no erasure of personal data: nothing to carry out again.");
         assertThat(Backups.userTables(used)).contains("public.ledger_leg").doesNotContain("public.something_else");
         assertThat(count(client(used), "ledger_leg")).isEqualTo(count(client(testDatabase), "ledger_leg"));
     }
