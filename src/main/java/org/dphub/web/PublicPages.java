@@ -1,6 +1,8 @@
 package org.dphub.web;
 
 import java.util.Locale;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,10 +15,12 @@ class PublicPages {
 
     private final MessageSource messages;
     private final FormTokens formTokens;
+    private final ApplicationAvailability availability;
 
-    PublicPages(MessageSource messages, FormTokens formTokens) {
+    PublicPages(MessageSource messages, FormTokens formTokens, ApplicationAvailability availability) {
         this.messages = messages;
         this.formTokens = formTokens;
+        this.availability = availability;
     }
 
     @GetMapping("/")
@@ -48,6 +52,9 @@ class PublicPages {
             errors.reject("username", "sign-in.error.wrong");
         }
         model.addAttribute("errors", errors);
+        // the app answers before its start-up work is done (the demo data loads for about ten seconds
+        // after the first ./mvnw spring-boot:run): until then an account may not exist yet
+        model.addAttribute("starting", availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC);
         // issue 17: signed out because the session reached DPHUB_SESSION_MAX_AGE (SessionLifetime)
         model.addAttribute("sessionEnded", sessionEnded != null);
         // issue 17: a new password chosen with a link sent by email (identity's ForgottenPasswordController)

@@ -12,7 +12,10 @@ import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,6 +33,8 @@ class SignInIT {
     PasswordEncoder encoder;
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
 
     String newUser() {
         String username = "throttle-" + UUID.randomUUID() + "@example.org";
@@ -167,6 +172,27 @@ class SignInIT {
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'admin@demo-england'").query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(Http.DEMO_PASSWORD);
         assertThat(encoder.matches(Http.DEMO_PASSWORD, hash)).isTrue();
+    }
+
+    /**
+     * The app answers before its start-up work is done (the demo data loads for about ten seconds
+     * after the first ./mvnw spring-boot:run), so the demo accounts may not exist yet: the sign-in
+     * page says so until Spring Boot says the app is ready.
+     */
+    @Test
+    void whileTheAppIsStillStartingTheSignInPageSaysSo() {
+        Http http = new Http(port);
+        String starting = "We are still starting up. If you cannot sign in yet, wait a minute and try again.";
+        assertThat(http.get("/sign-in").body()).doesNotContain(starting);
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            assertThat(http.get("/sign-in").body()).contains(starting);
+            assertThat(http.get("/sign-in?error").body()).contains(starting).contains("Enter a correct username and password");
+            assertThat(http.get("/sign-in?lang=cy").body()).contains("Rydym yn dal i gychwyn").doesNotContain(starting);
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(http.get("/sign-in").body()).doesNotContain(starting);
     }
 
     @Test
