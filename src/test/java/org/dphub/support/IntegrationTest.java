@@ -12,8 +12,9 @@ import org.springframework.test.context.TestExecutionListeners;
 /**
  * The one set of test properties every *IT shares, so Spring caches a single context: the real
  * application on a random port, on its own embedded PostgreSQL in a new temporary folder, with
- * the demo data loaded, and axe-core's script for the browser tests ({@link AxeScript}). Each test runs with the application's own CSRF token store
- * ({@link RealFormTokens}), whatever a MockMvc test before it did to it.
+ * the demo data loaded, and axe-core's script for the browser tests ({@link AxeScript}). Each
+ * test runs with the application's own CSRF token store ({@link RealFormTokens}), whatever a
+ * MockMvc test before it did to it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

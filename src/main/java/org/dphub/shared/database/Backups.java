@@ -32,6 +32,12 @@ public final class Backups {
 
     /** What every dphub backup holds: Flyway's record of the schema, and the ledger. */
     static final List<String> MARKER_TABLES = List.of("flyway_schema_history", "ledger_leg");
+
+    /** The table holding each kind of subject an erasure is about, and the type of its ids. */
+    private static final Map<String, String> SUBJECT_ROWS = Map.of("person", "citizen WHERE id = ?::bigint",
+            "PA", "pa_profile WHERE id = ?::bigint", "representative", "representative WHERE id = ?::bigint",
+            "provider", "directory_organization WHERE id = ?::uuid");
+
     /** pg_dump's custom format starts with these five bytes. */
     private static final byte[] ARCHIVE_MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern TOC_TABLE = Pattern.compile("^\\d+; \\d+ \\d+ TABLE (?!DATA )(\\S+) (\\S+) ");
@@ -110,10 +116,19 @@ public final class Backups {
         }
         run(tools, target, List.of(tools.program("pg_restore").toString(), "--single-transaction", "--exit-on-error",
                 "--no-owner", "--no-privileges", "--dbname=" + libpqUri(target), file.toAbsolutePath().toString()));
-        java.util.Set<String> inBackup = erasures(target).stream().map(Erasure::key).collect(java.util.stream.Collectors.toSet());
-        List<Erasure> notInBackup = erasedBefore.stream().filter(e -> !inBackup.contains(e.key())).toList();
-        // someone who joined after the backup was taken is not in it, so nothing of theirs came back
-        return new Restored(contents, notInBackup.isEmpty() ? List.of() : whoseDataIsIn(target, notInBackup));
+        if (erasedBefore.isEmpty()) {
+            return new Restored(contents, List.of());
+        }
+        try {
+            java.util.Set<String> inBackup = erasures(target).stream().map(Erasure::key).collect(java.util.stream.Collectors.toSet());
+            List<Erasure> notInBackup = erasedBefore.stream().filter(e -> !inBackup.contains(e.key())).toList();
+            // someone who joined after the backup was taken is not in it, so nothing of theirs came back
+            return new Restored(contents, notInBackup.isEmpty() ? List.of() : whoseDataIsIn(target, notInBackup));
+        } catch (SQLException | Refused e) {
+            throw new Refused("The backup was restored into " + target + ", but which erasures it undid could not be read ("
+                    + e.getMessage() + "). Have the DP team check each of these pages and erase again what came back: "
+                    + String.join(", ", erasedBefore.stream().map(Erasure::page).toList()));
+        }
     }
 
     /**
@@ -175,13 +190,8 @@ public final class Backups {
         }
     }
 
-    /** The table holding each kind of subject an erasure is about, and the type of its ids. */
-    private static final Map<String, String> SUBJECT_ROWS = Map.of("person", "citizen WHERE id = ?::bigint",
-            "PA", "pa_profile WHERE id = ?::bigint", "representative", "representative WHERE id = ?::bigint",
-            "provider", "directory_organization WHERE id = ?::uuid");
-
     /** Those of the erasures whose subject the database holds. */
-    private static List<Erasure> whoseDataIsIn(Database database, List<Erasure> erasures) {
+    private static List<Erasure> whoseDataIsIn(Database database, List<Erasure> erasures) throws SQLException {
         List<Erasure> found = new ArrayList<>();
         try (Connection connection = connect(database)) {
             for (Erasure e : erasures) {
@@ -196,10 +206,6 @@ public final class Backups {
                 }
             }
             return found;
-        } catch (SQLException e) {
-            throw new Refused("The backup was restored into " + database + ", but whether it holds the data of those erased since "
-                    + "could not be read (" + e.getMessage() + "). Have the DP team check each page and erase again what came back: "
-                    + String.join(", ", erasures.stream().map(Erasure::page).toList()));
         }
     }
 
