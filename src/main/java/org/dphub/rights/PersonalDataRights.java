@@ -23,6 +23,7 @@ import org.dphub.people.Citizen;
 import org.dphub.people.Citizens;
 import org.dphub.people.Representative;
 import org.dphub.rights.internal.RedactionRepository;
+import org.dphub.rights.internal.UndoneErasures;
 import org.dphub.shared.Role;
 import org.dphub.shared.SignedInUser;
 import org.dphub.shared.personaldata.PersonalDataSource;
@@ -63,6 +64,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PersonalDataRights {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonalDataRights.class);
+
     /** Who is recorded as carrying out the erasure of a PA who erased their own data: not their name or email, which it removes. */
     public static final String THE_PA_THEMSELF = "the PA themself";
     /** Who is recorded as carrying out the erasure of a provider who left the directory themself. */
@@ -83,13 +86,15 @@ public class PersonalDataRights {
     private final HelpRequests help;
     private final AuditTrail audit;
     private final RedactionRepository redactions;
+    private final UndoneErasures undone;
     private final MessageSource messages;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final int retentionYears;
 
     PersonalDataRights(List<PersonalDataSource> sources, Citizens citizens, UserAccounts accounts, PaProfiles profiles,
-                       Directory directory, HelpRequests help, AuditTrail audit, RedactionRepository redactions, MessageSource messages, Clock clock,
+                       Directory directory, HelpRequests help, AuditTrail audit, RedactionRepository redactions, UndoneErasures undone,
+                       MessageSource messages, Clock clock,
                        PlatformTransactionManager transactionManager,
                        @Value("${dphub.rights.money-records-years:6}") int retentionYears) {
         this.sources = sources.stream().sorted(java.util.Comparator.comparingInt(s -> order(s.section()))).toList();
@@ -100,6 +105,7 @@ public class PersonalDataRights {
         this.help = help;
         this.audit = audit;
         this.redactions = redactions;
+        this.undone = undone;
         this.messages = messages;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -138,6 +144,77 @@ public class PersonalDataRights {
     /** Whether this member of staff may ask for a person's whole record. */
     public static boolean mayAskAsStaff(SignedInUser user) {
         return user.has(Role.PRACTITIONER) || user.has(Role.DP_TEAM) || user.has(Role.COUNCIL_ADMIN);
+    }
+
+    /**
+     * The erasures that a restore from a backup undid, for the DP team or an administrator of the council
+     * (other staff and everyone else: 403): those still to carry out again first, then those carried out
+     * again, each with the name the restored record holds and the page it is carried out from.
+     */
+    @Transactional(readOnly = true)
+    public List<ErasureUndone> erasuresUndoneByRestore(SignedInUser staff) {
+        if (!staff.isStaff() || staff.councilId() == null || !mayErase(staff)) {
+            throw new AccessDeniedException("the erasures a restore undid are for the DP team and administrators");
+        }
+        long council = staff.councilId();
+        return undone.ofCouncil(council).stream().map(u -> switch (u.whose()) {
+                    case "person" -> {
+                        Optional<Citizen> c = citizens.find(staff, Long.parseLong(u.subjectId())).filter(x -> x.councilId() == council);
+                        yield undone(u, c.map(Citizen::fullName).orElse(null), "/citizens/" + u.subjectId() + "/personal-data#erase");
+                    }
+                    case "PA" -> undone(u, profiles.registeredWith(staff, Long.parseLong(u.subjectId())).map(PaProfile::displayName)
+                            .orElse(null), "/pa-profiles/" + u.subjectId() + "/personal-data#erase");
+                    case "representative" -> {
+                        Optional<Representative> r = citizens.representativeForTheCouncil(council, Long.parseLong(u.subjectId()));
+                        yield undone(u, r.map(Representative::name).orElse(null),
+                                r.map(x -> "/citizens/" + x.citizenId() + "/personal-data#representatives").orElse(null));
+                    }
+                    default -> undone(u, directory.organization(UUID.fromString(u.subjectId())).filter(o -> o.councilId() == council)
+                            .map(Organization::name).orElse(null), "/providers/" + u.subjectId() + "/personal-data#erase");
+                })
+                .sorted(java.util.Comparator.comparing((ErasureUndone e) -> !e.pending())
+                        .thenComparing(ErasureUndone::restoredAt, java.util.Comparator.reverseOrder())
+                        .thenComparing(ErasureUndone::erasedAt))
+                .toList();
+    }
+
+    private static ErasureUndone undone(UndoneErasures.Row u, String name, String page) {
+        return new ErasureUndone(u.whose(), u.subjectId(), name, u.erasedAt(), u.erasedBy(), u.restoredAt(), u.backup(),
+                name == null ? null : page, u.erasedAgainAt());
+    }
+
+    /** How many erasures a restore undid are still to carry out again, for the DP team or an administrator (else 0). */
+    @Transactional(readOnly = true)
+    public long erasuresToCarryOutAgain(SignedInUser staff) {
+        return staff.isStaff() && staff.councilId() != null && mayErase(staff) ? undone.pending(staff.councilId()) : 0;
+    }
+
+    /**
+     * Carries out again, each in a transaction of its own, the erasures a restore undid of PAs who registered
+     * with no council and left the register themselves: no council's DP team can, and they asked. Recorded as
+     * before, by {@link #THE_PA_THEMSELF}. One the restored data refuses (an employer the backup still shows)
+     * is left, and logged with what to settle. Returns how many it carried out; run at start-up.
+     */
+    public int carryOutAgainWhatPasDidThemselves() {
+        int done = 0;
+        for (long profileId : undone.pendingWithNoCouncil()) {
+            Optional<PaProfile> p = profiles.signInOf(profileId).flatMap(profiles::ownProfile)
+                    .filter(x -> x.id() == profileId && x.registeredCouncilId() == null);
+            if (p.isEmpty()) {
+                continue;
+            }
+            try {
+                transactions.executeWithoutResult(status -> erasePaUnlessRefused(p.get(), THE_PA_THEMSELF));
+                done++;
+            } catch (ErasureRefused refused) {
+                if (refused.settleFirst().contains("rights.block.pa-already-erased")) {
+                    continue; // another instance, starting at the same time, did it
+                }
+                LOG.warn("A restore from a backup undid the erasure of PA profile {}, who left the register themself, and it cannot be"
+                        + " carried out again until these are settled: {}", profileId, refused.settleFirst());
+            }
+        }
+        return done;
     }
 
     /** Whether this member of staff may erase a person's details. */

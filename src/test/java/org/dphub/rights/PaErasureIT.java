@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Random;
 import org.dphub.employment.PayFrequency;
 import org.dphub.employment.PayPeriod;
@@ -362,5 +363,47 @@ class PaErasureIT {
         assertThat(http.get("/your-data/leave-register", "Cookie", http.signIn(e.username(), P)).statusCode()).isEqualTo(404);
         assertThat(http.postJsonAs("pa@demo-england", P, "/api/v1/me/pa-erasure", "").statusCode()).isEqualTo(404);
         assertThat(http.postJsonAs(e.username(), P, "/api/v1/me/pa-erasure", "").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A restore from a backup taken before two PAs who registered themselves left the register brought them back
+     * (bin/restore writes each such erasure with no council into the restored database: the rows are put in here as
+     * it writes them). No council's DP team sees these, so dphub carries them out again as it starts: the one
+     * nothing holds is erased again as by the PA themself, once, and the one an employer still employs in the
+     * restored data is left, nothing changed, until the employment ends.
+     */
+    @Test
+    void aRestoreThatUndidPasLeavingTheRegisterThemselvesIsCarriedOutAgain() {
+        long[] free = selfRegisteredPa(name("Fr"));
+        String employed = name("Em");
+        long[] held = selfRegisteredPa(employed);
+        Employer e = employ(employed, employed.toLowerCase() + "@pa.example.org");
+        for (long profile : List.of(free[0], held[0])) {
+            jdbc.sql("""
+                    INSERT INTO personal_data_erasure_undone (council_id, whose, subject_id, erased_at, erased_by, backup)
+                    VALUES (NULL, 'PA', ?, now() - interval '1 day', 'the PA themself', 'dphub-20261201-020000.dump')""")
+                    .param(String.valueOf(profile)).update();
+        }
+        String heldBefore = snapshot(held[0], held[1]);
+
+        assertThat(rights.carryOutAgainWhatPasDidThemselves()).isEqualTo(1);
+
+        assertThat(text("SELECT status FROM pa_profile WHERE id = ?", free[0])).isEqualTo("ERASED");
+        assertThat(count("SELECT count(*) FROM personal_data_redaction WHERE pa_profile_id = ? AND step = 'ERASURE' AND council_id IS NULL"
+                + " AND carried_out_by = 'the PA themself'", free[0])).isEqualTo(1);
+        assertThat(snapshot(held[0], held[1])).as("refused: still employed in the restored data").isEqualTo(heldBefore);
+        assertThat(rights.carryOutAgainWhatPasDidThemselves()).as("once").isZero();
+
+        assertThat(http.postJsonAs(e.username(), P, "/api/v1/employments/" + e.employmentId() + "/end",
+                "{\"lastDay\": \"" + LocalDate.now() + "\"}").statusCode()).isEqualTo(204);
+        assertThat(rights.carryOutAgainWhatPasDidThemselves()).isEqualTo(1);
+        assertThat(text("SELECT status FROM pa_profile WHERE id = ?", held[0])).isEqualTo("ERASED");
+    }
+
+    /** A PA who signed up nationally (no council), with a profile on the register: its id and their sign-in's. */
+    long[] selfRegisteredPa(String given) {
+        String username = given.toLowerCase() + "@pa.example.org";
+        long user = accounts.create(new NewUserAccount(username, P, given + " Test", null, EnumSet.of(Role.PERSONAL_ASSISTANT), "en"));
+        return new long[] {profileOf(given, username, given.toLowerCase() + "-contact@pa.example.org"), user};
     }
 }

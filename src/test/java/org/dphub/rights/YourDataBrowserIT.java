@@ -2,6 +2,7 @@ package org.dphub.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -32,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * acts for anyone asks for their own details to be erased. A PA who
  * registered themself leaves the register on the page that asks them to be sure, and lands signed out on
  * the start page, told it is done. A provider leaves the directory the same way; the DP team erases another who
- * asked by phone, from the check of its service. axe-core on every page, in English and Welsh.
+ * asked by phone, from the check of its service. The DP team carries out again the erasures a restore from a
+ * backup undid, from their home page. axe-core on every page, in English and Welsh.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -217,5 +219,82 @@ class YourDataBrowserIT {
         pages.open("/directory-checks/" + other + "?lang=en");
         assertThat(pages.main()).contains("Not kept: the provider left the directory");
         pages.assertAccessibleInBothLanguages("the check of a service whose provider was erased");
+    }
+
+    /**
+     * A restore from a backup taken before an erasure brings the data back; bin/restore writes each such erasure
+     * into the restored database (BackupRestoreIT proves it). Here the rows it writes are put in as it writes
+     * them, for a person, someone who acted for them, a PA and a provider of demo-england: the DP team finds them
+     * from their home page, each named with a link to the page it is carried out from, erases the person and the
+     * representative again there, and sees them move to "Carried out again". Other staff are refused; another
+     * council's DP team does not see them.
+     */
+    @Test
+    void theDpTeamCarriesOutAgainTheErasuresARestoreUndid() {
+        Http http = new Http(port);
+        long england = jdbc.sql("SELECT id FROM council WHERE code = 'demo-england'").query(Long.class).single();
+        long person = MoneyApi.ok(http.postJsonAs("practitioner@demo-england", Http.DEMO_PASSWORD, "/api/v1/citizens", """
+                {"givenName": "Nia", "familyName": "Restored", "dateOfBirth": "1948-03-01", "postcode": "sy3 8xx",
+                 "preferredLanguage": "en"}"""), 201).get("id").asLong();
+        long representative = MoneyApi.ok(http.postJsonAs("practitioner@demo-england", Http.DEMO_PASSWORD, "/api/v1/citizens/" + person
+                + "/representatives", "{\"name\": \"Osian Restored\", \"kind\": \"NOMINATED_PERSON\", \"email\": \"osian-" + UUID.randomUUID()
+                + "@example.com\"}"), 201).get("id").asLong();
+        citizens.endRepresentative(accounts.findByUsername("practitioner@demo-england").orElseThrow(), person, representative, "Nia asked");
+        var pa = jdbc.sql("SELECT id, display_name FROM pa_profile WHERE registered_council_id = ? AND status <> 'ERASED' ORDER BY id LIMIT 1")
+                .param(england).query().singleRow();
+        var provider = jdbc.sql("SELECT id::text, name FROM directory_organization WHERE council_id = ? AND erased_at IS NULL ORDER BY name LIMIT 1")
+                .param(england).query().singleRow();
+        String backup = "dphub-20261130-020000.dump";
+        java.util.function.BiConsumer<String, String> undone = (whose, id) -> jdbc.sql("""
+                INSERT INTO personal_data_erasure_undone (council_id, whose, subject_id, erased_at, erased_by, backup)
+                VALUES (?, ?, ?, now() - interval '3 days', 'dp-team@demo-england', ?)""").params(england, whose, id, backup).update();
+        undone.accept("person", Long.toString(person));
+        undone.accept("representative", Long.toString(representative));
+        undone.accept("PA", pa.get("id").toString());
+        undone.accept("provider", provider.get("id").toString());
+        try {
+            pages.signIn("dp-team@demo-england");
+            pages.clickLink("4 erasures of personal data to carry out again: a restore from a backup brought the data back");
+            assertThat(pages.h1()).isEqualTo("Erasures to carry out again");
+            assertThat(pages.main()).contains("Nia Restored", "A person", "Osian Restored", "Someone who acted for a person",
+                    pa.get("display_name").toString(), "A PA", provider.get("name").toString(), "A provider",
+                    ", by dp-team@demo-england", ", from the backup " + backup).doesNotContain("Carried out again");
+            assertThat(pages.browser.findElement(By.id("erase-again-PA-" + pa.get("id"))).getAttribute("href"))
+                    .endsWith("/pa-profiles/" + pa.get("id") + "/personal-data#erase");
+            assertThat(pages.browser.findElement(By.id("erase-again-provider-" + provider.get("id"))).getAttribute("href"))
+                    .endsWith("/providers/" + provider.get("id") + "/personal-data#erase");
+            pages.assertAccessibleInBothLanguages("erasures to carry out again");
+            pages.assertFitsAPhone("erasures to carry out again");
+
+            pages.click(pages.browser.findElement(By.id("erase-again-person-" + person)));
+            assertThat(pages.h1()).isEqualTo("Nia Restored's data");
+            pages.click(pages.browser.findElement(By.id("erase-button")));
+            assertThat(pages.main()).as(pages.whatThePageSays()).contains("Their data has been erased");
+            pages.open("/personal-data/erasures-to-carry-out-again?lang=en");
+            pages.click(pages.browser.findElement(By.id("erase-again-representative-" + representative)));
+            pages.click(pages.browser.findElement(By.id("erase-representative-" + representative)));
+            assertThat(pages.main()).as(pages.whatThePageSays()).contains("Their details have been erased");
+
+            pages.open("/home?lang=en");
+            assertThat(pages.main()).contains("2 erasures of personal data to carry out again");
+            pages.open("/personal-data/erasures-to-carry-out-again?lang=en");
+            assertThat(pages.browser.findElement(By.id("undone")).getText()).contains(pa.get("display_name").toString())
+                    .doesNotContain("Restored");
+            assertThat(pages.browser.findElement(By.id("again")).getText()).contains("Carried out again", "Erased person",
+                    "Someone who acted for a person").doesNotContain("Nia");
+            pages.assertAccessibleInBothLanguages("erasures to carry out again, two carried out");
+
+            assertThat(http.get("/personal-data/erasures-to-carry-out-again", "Cookie", http.signIn("practitioner@demo-england",
+                    Http.DEMO_PASSWORD)).statusCode()).isEqualTo(403);
+            HttpResponse<String> wales = http.get("/personal-data/erasures-to-carry-out-again?lang=en", "Cookie",
+                    http.signIn("dp-team@demo-wales", Http.DEMO_PASSWORD));
+            assertThat(wales.statusCode()).isEqualTo(200);
+            assertThat(wales.body()).contains("There is nothing left to carry out again").doesNotContain(backup);
+        } finally {
+            // the PA and the provider are demo data other tests use: their rows go, as if never restored
+            jdbc.sql("DELETE FROM personal_data_erasure_undone WHERE whose IN ('PA', 'provider') AND backup = ?").param(backup).update();
+        }
+        pages.open("/home?lang=en");
+        assertThat(pages.main()).doesNotContain("to carry out again");
     }
 }

@@ -205,6 +205,7 @@ class PageMatrixIT {
             "GET /pa-checks/reports | DP |",
             "GET /pa-pay-rates | STAFF |",
             "GET /pa-profiles/{id}/personal-data | DP A | T",
+            "GET /personal-data/erasures-to-carry-out-again | DP A |",
             "GET /providers/{id}/personal-data | DP A | T",
             "GET /providers/{id}/personal-data.json | DP A | T",
             "GET /providers/{id}/personal-data.pdf | DP A | T",

@@ -83,12 +83,14 @@ public final class BackupCommand {
         StringBuilder text = new StringBuilder(again.size() == 1
                 ? "1 erasure of personal data was made after this backup was taken, so the restore brought back what it removed."
                 : again.size() + " erasures of personal data were made after this backup was taken, so the restore brought back what they removed.");
-        text.append("\nThe DP team must carry each out again, from the page named (after dphub starts):");
+        text.append("\nThe DP team must carry each out again. Once dphub starts, it lists each for its council's DP team"
+                + " (\"Erasures to carry out again\" on their home page) until it is; here is each, with its page:");
         for (Backups.Erasure e : again) {
             text.append("\n  ").append(e.whose()).append(' ').append(e.id())
                     .append(e.council() == null ? "" : " of " + e.council())
                     .append(", erased ").append(e.carriedOutAt()).append(" by ").append(e.carriedOutBy())
-                    .append(": ").append(e.page());
+                    .append(": ").append(e.page())
+                    .append(e.council() == null ? " (a PA who registered with no council: dphub carries it out again itself as it starts)" : "");
         }
         return text.toString();
     }

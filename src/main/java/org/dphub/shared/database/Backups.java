@@ -93,8 +93,9 @@ public final class Backups {
      * empty — unless {@code replace}, when everything in it is dropped first (after the file has
      * been checked). The restore is one transaction: if it fails, nothing of the backup is left
      * half-restored. When a database is replaced, the erasures of personal data it had and the
-     * backup has not (made after the backup was taken) are returned: the restore brought back what
-     * they removed, and each must be carried out again.
+     * backup has not (made after the backup was taken) are returned, and written into the restored
+     * database, where each council's DP team sees theirs: the restore brought back what they
+     * removed, and each must be carried out again.
      */
     public Restored restore(Path file, Database target, boolean replace) {
         PostgresTools tools = toolsFor(serverMajor(target));
@@ -119,15 +120,66 @@ public final class Backups {
         if (erasedBefore.isEmpty()) {
             return new Restored(contents, List.of());
         }
+        List<Erasure> undone;
         try {
             java.util.Set<String> inBackup = erasures(target).stream().map(Erasure::key).collect(java.util.stream.Collectors.toSet());
             List<Erasure> notInBackup = erasedBefore.stream().filter(e -> !inBackup.contains(e.key())).toList();
             // someone who joined after the backup was taken is not in it, so nothing of theirs came back
-            return new Restored(contents, notInBackup.isEmpty() ? List.of() : whoseDataIsIn(target, notInBackup));
+            undone = notInBackup.isEmpty() ? List.of() : whoseDataIsIn(target, notInBackup);
         } catch (SQLException | Refused e) {
             throw new Refused("The backup was restored into " + target + ", but which erasures it undid could not be read ("
                     + e.getMessage() + "). Have the DP team check each of these pages and erase again what came back: "
                     + String.join(", ", erasedBefore.stream().map(Erasure::page).toList()));
+        }
+        if (!undone.isEmpty()) {
+            try {
+                recordForTheDpTeams(target, undone, file.getFileName().toString());
+            } catch (SQLException | IOException e) {
+                throw new Refused("The backup was restored into " + target + ", but the erasures it undid could not be written"
+                        + " into it for the DP teams to see (" + e.getMessage() + "). Have the DP team erase again, from each of"
+                        + " these pages: " + String.join(", ", undone.stream().map(Erasure::page).toList()));
+            }
+        }
+        return new Restored(contents, undone);
+    }
+
+    /** The rights module's migration that makes the table of erasures a restore undid; run as it is (see the file). */
+    static final String UNDONE_ERASURES_MIGRATION = "/db/migration/V202612180100__rights_erasure_undone_by_restore.sql";
+
+    /**
+     * Writes the erasures a restore undid into the restored database, in one transaction, where
+     * dphub shows each to its council's DP team until they carry it out again (the rights module's
+     * {@code personal_data_erasure_undone}). The table is made first by the migration that makes it,
+     * as the backup may be of a dphub older than it (the migration says IF NOT EXISTS).
+     */
+    private static void recordForTheDpTeams(Database database, List<Erasure> undone, String backup) throws SQLException, IOException {
+        String migration;
+        try (InputStream in = Backups.class.getResourceAsStream(UNDONE_ERASURES_MIGRATION)) {
+            if (in == null) {
+                throw new IOException(UNDONE_ERASURES_MIGRATION + " is not on the class path");
+            }
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection connection = connect(database)) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(migration);
+            }
+            try (var insert = connection.prepareStatement("""
+                    INSERT INTO personal_data_erasure_undone (council_id, whose, subject_id, erased_at, erased_by, backup)
+                    VALUES (?, ?, ?, ?::timestamptz, ?, ?) ON CONFLICT DO NOTHING""")) {
+                for (Erasure e : undone) {
+                    insert.setObject(1, e.councilId(), java.sql.Types.BIGINT);
+                    insert.setString(2, e.whose());
+                    insert.setString(3, e.id());
+                    insert.setString(4, e.erasedAt());
+                    insert.setString(5, e.carriedOutBy());
+                    insert.setString(6, backup);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
         }
     }
 
@@ -143,10 +195,11 @@ public final class Backups {
      * An erasure of personal data recorded in a database (the rights module's
      * {@code personal_data_redaction}, step {@code ERASURE}): whose data ({@code person}, {@code PA},
      * {@code representative} for someone who acted for a person, or {@code provider}) and its id,
-     * the council's code (null for a PA who left the register themself), when (UK time) and by whom,
-     * and the staff page it is carried out from.
+     * the council's id and code (null for a PA who left the register themself), when (as stored,
+     * and in UK time to read) and by whom, and the staff page it is carried out from.
      */
-    public record Erasure(String whose, String id, String council, String carriedOutAt, String carriedOutBy, String page) {
+    public record Erasure(String whose, String id, Long councilId, String council, String erasedAt, String carriedOutAt,
+                          String carriedOutBy, String page) {
 
         String key() {
             return whose + " " + id;
@@ -160,8 +213,8 @@ public final class Backups {
                 SELECT CASE WHEN j->>'citizen_id' IS NOT NULL THEN 'person' WHEN j->>'pa_profile_id' IS NOT NULL THEN 'PA'
                             WHEN j->>'representative_id' IS NOT NULL THEN 'representative' ELSE 'provider' END,
                        coalesce(j->>'citizen_id', j->>'pa_profile_id', j->>'representative_id', j->>'organization_id'),
-                       (SELECT code FROM council WHERE id = (j->>'council_id')::bigint),
-                       to_char((j->>'carried_out_at')::timestamptz AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI'),
+                       (j->>'council_id')::bigint, (SELECT code FROM council WHERE id = (j->>'council_id')::bigint),
+                       j->>'carried_out_at', to_char((j->>'carried_out_at')::timestamptz AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI'),
                        j->>'carried_out_by',
                        CASE WHEN j->>'citizen_id' IS NOT NULL THEN '/citizens/' || (j->>'citizen_id')
                             WHEN j->>'pa_profile_id' IS NOT NULL THEN '/pa-profiles/' || (j->>'pa_profile_id')
@@ -180,8 +233,8 @@ public final class Backups {
             List<Erasure> erasures = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery(sql)) {
                 while (rows.next()) {
-                    erasures.add(new Erasure(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getString(6)));
+                    erasures.add(new Erasure(rows.getString(1), rows.getString(2), rows.getObject(3, Long.class), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8)));
                 }
             }
             return erasures;

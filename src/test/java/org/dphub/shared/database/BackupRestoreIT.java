@@ -141,6 +141,8 @@ class BackupRestoreIT {
         Http http = new Http(port);
         long eirlys = newPerson(http, "Eirlys");
         Backups.Database beforeTheErasure = copyOfTheTestDatabase("before_erasure");
+        // a backup of a dphub from before the table of undone erasures: the restore makes it
+        client(beforeTheErasure).sql("DROP TABLE personal_data_erasure_undone").update();
         Path older = folder.resolve("before-erasure.dump");
         backups.backup(beforeTheErasure, older);
 
@@ -162,6 +164,13 @@ class BackupRestoreIT {
             assertThat(e.carriedOutBy()).isEqualTo("dp-team@demo-england");
             assertThat(e.page()).isEqualTo("/citizens/" + eirlys + "/personal-data");
         });
+        String erasedAt = client(testDatabase).sql("SELECT carried_out_at::text FROM personal_data_redaction WHERE citizen_id = ?")
+                .param(eirlys).query(String.class).single();
+        assertThat(client(inUse).sql("SELECT concat_ws(' ', whose, subject_id, (SELECT code FROM council c WHERE c.id = council_id),"
+                        + " erased_at::text, erased_by, backup) FROM personal_data_erasure_undone").query(String.class).list())
+                .as("written into the restored database for the DP team, her alone")
+                .containsExactly(String.join(" ", "person", Long.toString(eirlys), "demo-england", erasedAt, "dp-team@demo-england",
+                        "before-erasure.dump"));
         assertThat(BackupCommand.erasuresToCarryOutAgain(restored, true))
                 .startsWith("1 erasure of personal data was made after this backup was taken")
                 .contains("\nThe DP team must carry each out again")
