@@ -193,7 +193,8 @@ public class PersonalDataRights {
      * Carries out again, each in a transaction of its own, the erasures a restore undid of PAs who registered
      * with no council and left the register themselves: no council's DP team can, and they asked. Recorded as
      * before, by {@link #THE_PA_THEMSELF}. One the restored data refuses (an employer the backup still shows)
-     * is left, and logged with what to settle. Returns how many it carried out; run at start-up.
+     * is left, and logged with what to settle; one that fails is logged, and dphub starts all the same. Returns how
+     * many it carried out; run at start-up and before the nightly retention step, so each left is tried again.
      */
     public int carryOutAgainWhatPasDidThemselves() {
         int done = 0;
@@ -212,6 +213,10 @@ public class PersonalDataRights {
                 }
                 LOG.warn("A restore from a backup undid the erasure of PA profile {}, who left the register themself, and it cannot be"
                         + " carried out again until these are settled: {}", profileId, refused.settleFirst());
+            } catch (RuntimeException failed) {
+                // dphub still starts; the next start tries again
+                LOG.error("A restore from a backup undid the erasure of PA profile {}, who left the register themself, and carrying it"
+                        + " out again failed; dphub tries again tonight and at its next start", profileId, failed);
             }
         }
         return done;

@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Configuration;
  * The retention job (issue 17): daily, it anonymises the money records kept at erasure once the
  * retention time has passed since the person's last direct payment ended (cron in UK time,
  * DPHUB_RIGHTS_RETENTION; "-" turns it off). db-scheduler runs a recurring task on one instance
- * at a time, and each person's step is recorded once (unique per person and step).
+ * at a time, and each person's step is recorded once (unique per person and step). Before that it
+ * tries again the erasures of PAs with no council that a restore undid and that were refused when
+ * dphub started ({@link UndoneErasuresAtStart}).
  */
 @Configuration(proxyBeanMethods = false)
 class RetentionJob {
@@ -28,6 +30,10 @@ class RetentionJob {
     RecurringTask<Void> personalDataRetentionTask(PersonalDataRights rights, Clock clock,
                                                   @Value("${dphub.rights.retention-job:0 30 2 * * *}") String cron) {
         return Tasks.recurring("personal-data-retention", Schedules.cron(cron, UK))
-                .execute((instance, context) -> rights.applyRetention(LocalDate.now(clock.withZone(UK))));
+                .execute((instance, context) -> {
+                    // a restore's undone erasure of a PA that was refused at start-up (still employed then) is tried again
+                    rights.carryOutAgainWhatPasDidThemselves();
+                    rights.applyRetention(LocalDate.now(clock.withZone(UK)));
+                });
     }
 }

@@ -25,6 +25,9 @@ class HomeRights implements HomeContribution {
 
     @Override
     public List<HomeItem> itemsFor(SignedInUser user) {
+        if (!user.isStaff() || !PersonalDataRights.mayErase(user)) {
+            return List.of(); // a citizen's home page, the one most asked for, asks nothing more
+        }
         long again = rights.erasuresToCarryOutAgain(user);
         if (again == 0) {
             return List.of();
