@@ -112,7 +112,7 @@ public class GroupPurchaseRepository {
                                 money(rs, "place_pence"), SqlDates.days(rs.getArray("sessions")), rs.getTimestamp("created_at").toInstant()));
                     }
                     return groups;
-                });
+                }).planOnce(); // by id: the same plan however many (docs/PERFORMANCE.md, "Plans made once")
     }
 
     /** Every member, in join order (those who left too). */

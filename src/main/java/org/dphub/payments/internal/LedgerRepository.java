@@ -105,7 +105,8 @@ public class LedgerRepository {
                         FROM ledger_leg l JOIN ledger_transaction t ON t.id = l.transaction_id
                         LEFT JOIN plan_budget_line b ON b.plan_version_id = t.plan_version_id AND b.position = t.budget_line_position
                         WHERE l.book = 'ACCOUNT' AND l.account_id = :account
-                        ORDER BY t.posted_on, t.id""", Map.of("account", accountId), LedgerRepository::entry);
+                        ORDER BY t.posted_on, t.id""", Map.of("account", accountId), LedgerRepository::entry)
+                .planOnce(); // by account: the same plan for any (docs/PERFORMANCE.md, "Plans made once")
     }
 
     /** A movement as the account's holder sees it: the leg's amount, with its transaction's day, kind and words. */
@@ -161,7 +162,7 @@ public class LedgerRepository {
                     return new DayMoney(rs.getBoolean("later"), rs.getObject("day", LocalDate.class), rs.getLong("net"),
                             rs.getLong("arriving"), rs.getLong("payments"), rs.getLong("going_out"),
                             periods == null ? new Integer[0] : (Integer[]) periods.getArray());
-                }).map(LedgerRepository::money);
+                }).map(LedgerRepository::money).planOnce(); // by account: the same plan for any
     }
 
     private static AccountMoney money(List<DayMoney> rows) {

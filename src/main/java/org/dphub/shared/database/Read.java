@@ -19,8 +19,10 @@ import org.springframework.jdbc.core.RowMapperResultSetExtractor;
  * @param params    the parameters' values (null allowed); a {@code Long[]} for {@code = ANY(:ids)}, a
  *                  collection for {@code IN (:ids)}
  * @param extractor how the rows become the answer
+ * @param plannedOnce PostgreSQL plans the statement once and keeps the plan, whatever the values
+ *                  ({@link #planOnce()})
  */
-public record Read<T>(Object key, String sql, Map<String, ?> params, ResultSetExtractor<T> extractor) {
+public record Read<T>(Object key, String sql, Map<String, ?> params, ResultSetExtractor<T> extractor, boolean plannedOnce) {
 
     public Read {
         if (sql.indexOf(';') >= 0) {
@@ -30,6 +32,28 @@ public record Read<T>(Object key, String sql, Map<String, ?> params, ResultSetEx
         params = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(params));
     }
 
+    /** A read PostgreSQL plans as it judges best (see {@link #planOnce()}). */
+    public Read(Object key, String sql, Map<String, ?> params, ResultSetExtractor<T> extractor) {
+        this(key, sql, params, extractor, false);
+    }
+
+    /**
+     * The same read, its statement planned once and the plan kept, whatever its values: for a read
+     * by key (an account, a person, a list of ids) whose best plan does not depend on which key.
+     *
+     * <p>Why (docs/PERFORMANCE.md, "Plans made once"): PostgreSQL keeps a prepared statement's plan
+     * only if a plan made without the values looks no dearer than the plans made with them. For a
+     * join on an account's legs it knows how many legs that account has and the average; when this
+     * account has fewer, each page made its plan again, about 0.35 ms of PostgreSQL's CPU each time
+     * for a statement that then ran in less. Inside a transaction, {@link Reads} sends such a read
+     * with {@code plan_cache_mode} set to {@code force_generic_plan} for it alone. A read whose best
+     * plan does depend on its values (a search by words, an optional filter written
+     * {@code :q = '' OR ...}) must not say this.
+     */
+    public Read<T> planOnce() {
+        return new Read<>(key, sql, params, extractor, true);
+    }
+
     /** Every row, mapped. */
     public static <R> Read<List<R>> list(Object key, String sql, Map<String, ?> params, RowMapper<R> mapper) {
         return new Read<>(key, sql, params, new RowMapperResultSetExtractor<>(mapper));
@@ -37,7 +61,7 @@ public record Read<T>(Object key, String sql, Map<String, ?> params, ResultSetEx
 
     /** The same read (key, statement, values), its answer then made into another. */
     public <U> Read<U> map(Function<? super T, ? extends U> then) {
-        return new Read<>(key, sql, params, rs -> then.apply(extractor.extractData(rs)));
+        return new Read<>(key, sql, params, rs -> then.apply(extractor.extractData(rs)), plannedOnce);
     }
 
     /** The first row, mapped, if there is one. */

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ConcurrentLruCache;
 
 /**
@@ -28,6 +29,10 @@ import org.springframework.util.ConcurrentLruCache;
 @Component
 public class Reads {
 
+    /** Plan once: inside a transaction, for the reads that say so alone ({@link Read#planOnce()}). */
+    private static final String PLAN_ONCE = "SET LOCAL plan_cache_mode = force_generic_plan";
+    private static final String PLAN_AS_BEFORE = "SET LOCAL plan_cache_mode TO DEFAULT";
+
     private final JdbcTemplate jdbc;
 
     Reads(JdbcTemplate jdbc) {
@@ -37,8 +42,63 @@ public class Reads {
     /** The read's answer: already read in this read-only transaction, or read now (and kept). */
     public <T> T get(Read<T> read) {
         return ReadOnlyMemo.remember(read.key(), () -> {
+            if (read.plannedOnce() && TransactionSynchronizationManager.isActualTransactionActive()) {
+                @SuppressWarnings("unchecked")
+                T answer = (T) inOneRoundTrip(List.of(read)).get(0);
+                return answer;
+            }
             Positional p = Positional.of(read);
             return jdbc.query(p.sql(), new ArgumentPreparedStatementSetter(p.values()), read.extractor());
+        });
+    }
+
+    /**
+     * These reads' answers, in order, from one message to PostgreSQL. Inside a transaction, the reads
+     * that are planned once go between {@link #PLAN_ONCE} and {@link #PLAN_AS_BEFORE}, sent in the same
+     * message: no round trip more, and every other statement is planned as before.
+     */
+    private List<Object> inOneRoundTrip(List<Read<?>> sent) {
+        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        List<Object> statements = new ArrayList<>(); // a Read, or a SET between them
+        boolean planningOnce = false;
+        for (Read<?> read : sent) {
+            boolean once = read.plannedOnce() && inTransaction;
+            if (once != planningOnce) {
+                statements.add(once ? PLAN_ONCE : PLAN_AS_BEFORE);
+                planningOnce = once;
+            }
+            statements.add(read);
+        }
+        if (planningOnce) {
+            statements.add(PLAN_AS_BEFORE);
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        for (Object s : statements) {
+            sql.append(sql.isEmpty() ? "" : ";\n");
+            if (s instanceof Read<?> read) {
+                Positional p = Positional.of(read);
+                sql.append(p.sql());
+                values.addAll(Arrays.asList(p.values())); // a value may be null
+            } else {
+                sql.append(s);
+            }
+        }
+        return jdbc.execute(sql.toString(), (PreparedStatement statement) -> {
+            new ArgumentPreparedStatementSetter(values.toArray()).setValues(statement);
+            statement.execute();
+            List<Object> answers = new ArrayList<>();
+            for (int i = 0; i < statements.size(); i++) {
+                if (i > 0) {
+                    statement.getMoreResults();
+                }
+                if (statements.get(i) instanceof Read<?> read) {
+                    try (ResultSet rows = statement.getResultSet()) {
+                        answers.add(read.extractor().extractData(rows));
+                    }
+                }
+            }
+            return answers;
         });
     }
 
@@ -102,35 +162,15 @@ public class Reads {
                 get(step.get(0).read());
                 return;
             }
-            StringBuilder sql = new StringBuilder();
-            List<Object> values = new ArrayList<>();
-            for (Waiting<?> w : step) {
-                Positional p = Positional.of(w.read());
-                sql.append(sql.isEmpty() ? "" : ";\n").append(p.sql());
-                values.addAll(Arrays.asList(p.values())); // a value may be null
+            List<Object> answers = inOneRoundTrip(step.stream().<Read<?>>map(Waiting::read).toList());
+            for (int i = 0; i < step.size(); i++) {
+                Object answer = answers.get(i);
+                ReadOnlyMemo.remember(step.get(i).read().key(), () -> answer);
             }
-            jdbc.execute(sql.toString(), (PreparedStatement statement) -> {
-                new ArgumentPreparedStatementSetter(values.toArray()).setValues(statement);
-                statement.execute();
-                for (int i = 0; i < step.size(); i++) {
-                    if (i > 0) {
-                        statement.getMoreResults();
-                    }
-                    try (ResultSet rows = statement.getResultSet()) {
-                        step.get(i).keep(rows);
-                    }
-                }
-                return null;
-            });
         }
     }
 
     private record Waiting<T>(Read<T> read, Consumer<? super T> then) {
-
-        void keep(ResultSet rows) throws java.sql.SQLException {
-            T answer = read.extractor().extractData(rows);
-            ReadOnlyMemo.remember(read.key(), () -> answer);
-        }
 
         void answer() {
             then.accept(ReadOnlyMemo.remember(read.key(), () -> {

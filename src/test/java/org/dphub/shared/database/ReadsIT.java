@@ -114,6 +114,38 @@ class ReadsIT {
         assertThat(extracted).as("nothing kept outside a read-only transaction: read each time").hasValue(2);
     }
 
+    /** The plan cache mode PostgreSQL has when it runs this read. */
+    private static Read<String> planMode(String name) {
+        return new Read<>(new Key(name), "SELECT current_setting('plan_cache_mode') WHERE :n = 1", Map.of("n", 1), rs -> {
+            rs.next();
+            return rs.getString(1);
+        });
+    }
+
+    @Test
+    void aReadPlannedOnceIsSentWithPlansKeptForItAloneAndTheRestArePlannedAsBefore() {
+        List<Object> together = inReadOnlyTransaction(() -> {
+            List<Object> answers = new ArrayList<>();
+            Reads.Together ahead = reads.together();
+            ahead.add(planMode("before"), answers::add);
+            ahead.add(planMode("once").planOnce(), answers::add);
+            ahead.add(upTo("between", 2).planOnce(), answers::add);
+            ahead.add(planMode("after"), answers::add);
+            ahead.add(planMode("last").planOnce(), answers::add);
+            ahead.send();
+            // sent on its own, the same; and nothing left set for the statements after it
+            answers.add(reads.get(planMode("alone").planOnce()));
+            answers.add(reads.get(planMode("next")));
+            return answers;
+        });
+        assertThat(together).containsExactly("auto", "force_generic_plan", List.of(1, 2), "auto", "force_generic_plan",
+                "force_generic_plan", "auto");
+
+        // outside a transaction there is no SET LOCAL to send: the read is made as any other
+        assertThat(reads.get(planMode("outside").planOnce())).isEqualTo("auto");
+        assertThat(reads.get(upTo("outside", 3).planOnce())).containsExactly(1, 2, 3);
+    }
+
     @Test
     void aReadThatFailsFailsThemAll() {
         assertThatThrownBy(() -> inReadOnlyTransaction(() -> {
