@@ -8,6 +8,8 @@ import org.springframework.boot.session.autoconfigure.SessionProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -37,7 +39,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>A request reads its session from the database once, not twice, and a page where only the
  * time moved on sends no update at all ({@link SessionReadOnce}), and that read is one statement,
- * without a transaction ({@link SessionTransactions}).
+ * without a transaction ({@link SessionTransactions}). The attributes it reads are deserialized once for
+ * the same bytes, not at every page ({@link SessionAttributeValues}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -65,6 +68,15 @@ class SessionConfiguration {
                        OR s.PRINCIPAL_NAME IS DISTINCT FROM v.principal_name
                        OR v.last_access_time - s.LAST_ACCESS_TIME >= {EVERY})
                 """.replace("{EVERY}", Long.toString(LAST_ACCESS_WRITTEN_EVERY_MILLIS)));
+    }
+
+    /**
+     * What Spring Session's repository turns attributes into bytes and back with ({@link SessionAttributeValues});
+     * it asks for this name. Not a candidate for anything else that wants a {@code ConversionService}.
+     */
+    @Bean(defaultCandidate = false)
+    ConversionService springSessionConversionService(ResourceLoader resources) {
+        return SessionAttributeValues.conversionService(resources.getClassLoader());
     }
 
     /** Spring Session's repository, answering a second read of a session within a request from the first. */

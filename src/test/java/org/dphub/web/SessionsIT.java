@@ -24,6 +24,7 @@ import org.springframework.aop.framework.Advised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -393,6 +394,29 @@ class SessionsIT {
         assertThat(outside).as("outside a request, read from the database").isNotSameAs(read[0]);
         assertThat(outside.getLastAccessedTime()).isEqualTo(read[0].getLastAccessedTime().minusMillis(5_000));
         assertThat(sessions.findById(id)).as("and read again each time").isNotSameAs(outside);
+    }
+
+    @Test
+    void aSignInIsDeserializedOnceForTheSameBytesAndEachReadHasAContextOfItsOwn() {
+        String cookie = http.signIn("citizen@demo-england", Http.DEMO_PASSWORD);
+        String id = sessionId(cookie);
+        // two reads from the database (outside a request, each a read of its own: see the test above)
+        Session first = sessions.findById(id);
+        Session second = sessions.findById(id);
+        assertThat(second).isNotSameAs(first);
+        SecurityContext a = first.getAttribute("SPRING_SECURITY_CONTEXT");
+        SecurityContext b = second.getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(a.getAuthentication().getName()).isEqualTo("citizen@demo-england");
+        assertThat(b).isNotSameAs(a);
+        assertThat(b.getAuthentication()).as("Spring Session's repository reads through SessionAttributeValues")
+                .isSameAs(a.getAuthentication());
+        // signing out of this session on one page does not sign anyone out of a page being drawn at that moment
+        assertThat(http.get("/home", "Cookie", cookie).statusCode()).isEqualTo(200);
+        a.setAuthentication(null);
+        Session third = sessions.findById(id);
+        SecurityContext c = third.getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(c.getAuthentication()).isSameAs(b.getAuthentication());
+        assertThat(http.get("/home", "Cookie", cookie).statusCode()).isEqualTo(200);
     }
 
     @Test
