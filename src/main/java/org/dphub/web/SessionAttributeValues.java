@@ -20,8 +20,8 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
  * before, not a fresh copy made by deserializing them once more.
  *
  * <p>Every signed-in page reads its session's attributes (who is signed in, the form token, the device)
- * from the database and needs at least the first two. Deserializing them made about 6% of the
- * instance's CPU on "Your money" (a profile, bin/bench load), on every page, though they change only
+ * from the database and needs at least the first two. Deserializing them took about 6% of the
+ * instance's CPU on "Your money" (a profile on the bench cluster, docs/PERFORMANCE.md), on every page, though they change only
  * when the person signs in, out, or changes their password. Now the value is kept, by the whole of its
  * bytes, for the values that no request changes:
  * <ul>
@@ -31,9 +31,10 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
  * <li>the stored form token ({@link DefaultCsrfToken}, unchangeable), text and a {@link Locale}.</li>
  * </ul>
  * Anything else (a sign-in waiting for its one-time code, the device signed in from, which only the
- * sessions page reads, anything a later change stores) is deserialized each time it is read, as before. Equal bytes always mean an equal value, so an instance keeps no
- * state another could disagree with; a value changed in the database has other bytes and is read
- * afresh. At most {@link #KEPT} values are kept, the least recently read going first.
+ * sessions page reads, anything a later change stores) is deserialized each time it is read, as
+ * before. Equal bytes always mean an equal value, so an instance keeps no state another could
+ * disagree with; a value changed in the database has other bytes and is read afresh. At most
+ * {@link #KEPT} values are kept, the least recently read going first.
  */
 final class SessionAttributeValues implements GenericConverter {
 
