@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * The menu at the top of every page (GOV.UK service navigation): the links this person's roles
  * open, in order, the one for the page being shown marked. Worked out here once a page rather
  * than in the layout, where each link was a condition and a fragment of its own: the menu was
- * most of the cost of drawing a page (bin/bench load). The layout reads
- * {@code serviceNavigationItems}, which {@link LayoutModel} gives every page.
+ * most of the cost of drawing a page (bin/bench load). The layout calls
+ * {@code @serviceNavigation.itemsFor(signedInUser, currentPath)}.
  */
 @Component("serviceNavigation")
 public class ServiceNavigation {

@@ -342,23 +342,6 @@ class HomePagesIT {
     }
 
     @Test
-    void theMenuIsOnEveryPageAnErrorPageTooInTheReadersLanguageWithThePageShownMarked() {
-        String cookie = http.signIn(DP_TEAM, Http.DEMO_PASSWORD);
-        String checks = http.get("/checks", "Cookie", cookie).body();
-        assertThat(checks).as("the page shown is marked in the menu")
-                .containsPattern("href=\"/checks\"[^>]*aria-current=\"page\"")
-                .contains("href=\"/outbox\"").doesNotContainPattern("href=\"/outbox\"[^>]*aria-current");
-        java.net.http.HttpResponse<String> missing = http.get("/citizens/999999999", "Cookie", cookie, "Accept", "text/html");
-        assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).as("a page not found keeps the person's menu")
-                .contains("href=\"/checks\"").contains("href=\"/outbox\"").doesNotContain("aria-current=\"page\"");
-        assertThat(http.get("/home?lang=cy", "Cookie", cookie).body()).as("in Welsh")
-                .containsPattern("href=\"/checks\">\\s*Gwiriadau\\s*</a>").containsPattern("href=\"/home\"[^>]*aria-current=\"page\"");
-        assertThat(http.get("/sign-in").body()).as("signed out: only signing in")
-                .contains("href=\"/sign-in\"").doesNotContain("href=\"/checks\"");
-    }
-
-    @Test
     void everyDemoHomeNamesTheCouncilInTheReadersLanguageNeverItsCode() throws Exception {
         for (String code : List.of("demo-england", "demo-wales")) {
             Council demo = councils.findByCode(code).orElseThrow();
