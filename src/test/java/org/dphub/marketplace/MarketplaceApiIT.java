@@ -173,6 +173,17 @@ class MarketplaceApiIT {
         return null;
     }
 
+    /** The introductions a person's home page asks them to answer (what HomeMarketplace lists). */
+    List<Long> waitingForAnswerOf(String username) {
+        return introductions.waitingForAnswer(accounts.findByUsername(username).orElseThrow()).stream()
+                .map(org.dphub.marketplace.internal.IntroductionRepository.Waiting::id).toList();
+    }
+
+    /** The introductions a person is part of, on either side (their introductions page). */
+    List<Long> introductionsOf(String username) {
+        return introductions.forUser(accounts.findByUsername(username).orElseThrow()).stream().map(v -> v.introduction().id()).toList();
+    }
+
     static void assertNoContact(HttpResponse<String> response, Pa pa) {
         assertThat(response.body()).as("contact details before CONNECTED")
                 .doesNotContain(pa.phone()).doesNotContain(pa.email()).doesNotContain("\"phone\"").doesNotContain("\"email\"");
@@ -255,6 +266,11 @@ class MarketplaceApiIT {
         long introductionId = invitation.get("id").asLong();
         assertThat(http.postJsonAs(CITIZEN, PASSWORD, "/api/v1/vacancies/" + vacancyId + "/invitations",
                 "{\"profileId\": " + pa.profileId() + "}").statusCode()).isEqualTo(409);
+        // the invited PA's home asks for an answer, the side that invited has nothing to answer; both list it
+        assertThat(waitingForAnswerOf(pa.username())).as("the PA's home").contains(introductionId);
+        assertThat(waitingForAnswerOf(CITIZEN)).as("the inviting side's home").doesNotContain(introductionId);
+        assertThat(introductionsOf(pa.username())).containsOnlyOnce(introductionId);
+        assertThat(introductionsOf(CITIZEN)).containsOnlyOnce(introductionId);
 
         HttpResponse<String> before = http.getAs(CITIZEN, PASSWORD, "/api/v1/introductions/" + introductionId);
         assertThat(status(before, 200).get("status").asString()).isEqualTo("INVITED");
@@ -473,6 +489,11 @@ class MarketplaceApiIT {
                 "{\"vacancyId\": " + vacancyId + "}"), 201);
         assertThat(interest.get("status").asString()).isEqualTo("INTERESTED");
         long id = interest.get("id").asLong();
+        // the person's home asks them to answer the PA; the PA who showed interest has nothing to answer
+        assertThat(waitingForAnswerOf(CITIZEN)).as("the person's home").contains(id);
+        assertThat(waitingForAnswerOf(pa.username())).as("the interested PA's home").doesNotContain(id);
+        assertThat(introductionsOf(pa.username())).containsOnlyOnce(id);
+        assertThat(introductionsOf(CITIZEN)).containsOnlyOnce(id);
         assertNoContact(http.getAs(CITIZEN, PASSWORD, "/api/v1/introductions/" + id), pa);
         assertThat(http.postJsonAs(pa.username(), PA_PASSWORD, "/api/v1/introductions/" + id + "/acceptance", "{}").statusCode())
                 .isEqualTo(403);

@@ -48,7 +48,11 @@ public class IntroductionRepository {
     public record Waiting(long id, long citizenId, String vacancyTitle, IntroductionStatus status) {
     }
 
-    /** Invitations to this PA (by their sign-in) and PAs' interest in the vacancies of these people, oldest first. */
+    /**
+     * Invitations to this PA (by their sign-in) and PAs' interest in the vacancies of these people, oldest first:
+     * each half read by its own index (the profile's introductions; the people's vacancies), never every
+     * introduction there is (an introduction has one status, so no row is in both).
+     */
     public List<Waiting> waitingForAnswer(long userId, List<Long> citizenIds) {
         return reads.get(waitingForAnswerRead(userId, citizenIds));
     }
@@ -58,23 +62,29 @@ public class IntroductionRepository {
 
     public Read<List<Waiting>> waitingForAnswerRead(long userId, List<Long> citizenIds) {
         return Read.list(new WaitingFor(userId, List.copyOf(citizenIds)), """
-                        SELECT i.id, v.citizen_id, v.title, i.status FROM introduction i
+                        SELECT i.id, v.citizen_id, v.title, i.status, i.created_at FROM pa_profile p
+                        JOIN introduction i ON i.profile_id = p.id
                         JOIN vacancy v ON v.id = i.vacancy_id
-                        JOIN pa_profile p ON p.id = i.profile_id
-                        WHERE (i.status = 'INVITED' AND p.user_id = :u) OR (i.status = 'INTERESTED' AND v.citizen_id = ANY(:c))
-                        ORDER BY i.created_at, i.id LIMIT 50""", Map.of("u", userId, "c", citizenIds.toArray(new Long[0])),
+                        WHERE p.user_id = :u AND i.status = 'INVITED'
+                        UNION ALL
+                        SELECT i.id, v.citizen_id, v.title, i.status, i.created_at FROM vacancy v
+                        JOIN introduction i ON i.vacancy_id = v.id
+                        WHERE v.citizen_id = ANY(:c) AND i.status = 'INTERESTED'
+                        ORDER BY created_at, id LIMIT 50""", Map.of("u", userId, "c", citizenIds.toArray(new Long[0])),
                 (rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2), rs.getString(3), IntroductionStatus.valueOf(rs.getString(4))));
     }
 
-    /** Introductions a person is part of: as the PA (by their sign-in) or for the people they act for, newest first. */
+    /**
+     * Introductions a person is part of: as the PA (by their sign-in) or for the people they act for, newest first;
+     * each side read by its own index, an introduction on both sides once.
+     */
     public java.util.List<Long> idsFor(long userId, java.util.List<Long> citizenIds) {
         return jdbc.sql("""
-                        SELECT i.id FROM introduction i
-                        JOIN vacancy v ON v.id = i.vacancy_id
-                        JOIN pa_profile p ON p.id = i.profile_id
-                        WHERE p.user_id = :u OR v.citizen_id = ANY(:c)
-                        ORDER BY i.updated_at DESC, i.id DESC LIMIT 200""")
-                .param("u", userId).param("c", citizenIds.toArray(new Long[0])).query(Long.class).list();
+                        SELECT i.id, i.updated_at FROM pa_profile p JOIN introduction i ON i.profile_id = p.id WHERE p.user_id = :u
+                        UNION
+                        SELECT i.id, i.updated_at FROM vacancy v JOIN introduction i ON i.vacancy_id = v.id WHERE v.citizen_id = ANY(:c)
+                        ORDER BY updated_at DESC, id DESC LIMIT 200""")
+                .param("u", userId).param("c", citizenIds.toArray(new Long[0])).query((rs, n) -> rs.getLong(1)).list();
     }
 
     public Optional<Introduction> findById(long id) {
