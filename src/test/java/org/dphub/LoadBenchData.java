@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with a direct payment and all that {@link CouncilAtScale} gives them: plans, accounts, a year of
  * money, reviews, vacancies, payroll, and the national PA register.
  *
- * <p>The demo citizen's own records stay the demo's, so their pages show what they showed; what
- * changes is what the database holds around them. On the demo's 2,960 ledger transactions PostgreSQL
+ * <p>The demo people's own records stay the demo's (counted before and after; the build fails if any
+ * changed), so their pages show what they showed; what changes is what the database holds around them. On the demo's 2,960 ledger transactions PostgreSQL
  * read the whole ledger for a page rather than look up the person's 20, which no council's database
  * would (docs/PERFORMANCE.md, "The ledger's queries at a million transactions"): the bench measured
  * the demo's plans, not a council's. Writes {@code target/bench/load-data.json} (the scale, the rows
@@ -51,10 +51,12 @@ class LoadBenchData {
         boolean built = jdbc.sql("SELECT count(*) FROM citizen WHERE council_id = :c AND reference LIKE 'INS%'")
                 .param("c", councilId).query(Long.class).single() > 0;
         if (scale > 0 && !built) {
+            Map<String, Long> before = councilsOwnRecords(jdbc, councilId);
             CouncilAtScale data = new CouncilAtScale(jdbc);
             data.build(new long[] {councilId}, new int[] {scale}, LocalDate.now());
             result.put("rows", data.buildMoneyMarketAndPay(LocalDate.now()));
             jdbc.sql("DROP TABLE IF EXISTS bench_person").update();
+            assertThat(councilsOwnRecords(jdbc, councilId)).as("the demo people's own records, after the build").isEqualTo(before);
         } else {
             result.put("rows", Map.of());
             result.put("skipped", scale == 0 ? "DPHUB_BENCH_LOAD_SCALE is 0: the demo data alone" : "already built in this database");
@@ -65,5 +67,22 @@ class LoadBenchData {
         String written = JsonMapper.builder().build().writeValueAsString(result);
         Files.writeString(out, written + "\n");
         System.out.println("[load bench] " + written);
+    }
+
+    /** What the council's people had before the build (the demo's), which it must not change: rows of each kind. */
+    private static Map<String, Long> councilsOwnRecords(JdbcClient jdbc, long councilId) {
+        String own = "SELECT id FROM citizen WHERE council_id = :c AND reference NOT LIKE 'INS%'";
+        Map<String, String> counts = new LinkedHashMap<>();
+        counts.put("citizen", "SELECT count(*) FROM citizen WHERE id IN (" + own + ")");
+        counts.put("care_plan", "SELECT count(*) FROM care_plan WHERE citizen_id IN (" + own + ")");
+        counts.put("direct_payment", "SELECT count(*) FROM direct_payment WHERE citizen_id IN (" + own + ")");
+        counts.put("dp_account", "SELECT count(*) FROM dp_account WHERE citizen_id IN (" + own + ")");
+        counts.put("ledger_leg", "SELECT count(*) FROM ledger_leg WHERE account_id IN (SELECT id FROM dp_account WHERE citizen_id IN (" + own + "))");
+        counts.put("vacancy", "SELECT count(*) FROM vacancy WHERE citizen_id IN (" + own + ")");
+        counts.put("introduction", "SELECT count(*) FROM introduction WHERE vacancy_id IN (SELECT id FROM vacancy WHERE citizen_id IN (" + own + "))");
+        counts.put("payroll_run", "SELECT count(*) FROM payroll_run WHERE citizen_id IN (" + own + ")");
+        Map<String, Long> rows = new LinkedHashMap<>();
+        counts.forEach((name, sql) -> rows.put(name, jdbc.sql(sql).param("c", councilId).query(Long.class).single()));
+        return rows;
     }
 }

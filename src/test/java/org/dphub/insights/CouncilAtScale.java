@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * awaiting agreement, some ended, some suspended, some suspended and resumed), accounts with their
  * schedules and a year of money in and out, one-off payments, reviews, monitoring checks, surplus
  * recoveries, PA vacancies and hires, the national PA register with its status changes, and PAs paid
- * monthly through payroll for the year. Made by bench code only: never part of the product.
+ * monthly through payroll for the year. Only what it makes is given more (its people's references begin
+ * {@code INS}, its rows are made by {@code bench}): a council that already has people, such as a demo
+ * council, keeps theirs as they were. Made by bench code only: never part of the product.
  */
 public final class CouncilAtScale {
 
@@ -47,7 +49,7 @@ public final class CouncilAtScale {
                             SELECT c.id AS citizen_id, c.council_id, substr(c.reference, 4)::int AS g,
                                    substr(c.reference, 4)::int <= s.n AS holder,
                                    random() AS r1, random() AS r2, random() AS r3, random() AS r4
-                            FROM citizen c JOIN {sizes} ON s.council_id = c.council_id),
+                            FROM citizen c JOIN {sizes} ON s.council_id = c.council_id WHERE c.reference LIKE 'INS%'),
                         d AS (
                             SELECT p.*,
                                    CASE WHEN NOT holder THEN NULL WHEN r2 < 0.04 THEN 'AWAITING_AGREEMENT' WHEN r2 < 0.19 THEN 'ENDED'
@@ -214,7 +216,7 @@ public final class CouncilAtScale {
                             SELECT a.council_id, 'bench:' || a.id || ':' || k, CASE WHEN k <= 4 THEN 'FUNDING' ELSE 'SPENDING' END,
                                    greatest(a.opened_on, CAST(:from AS date)) + k * 50, CASE WHEN k <= 4 THEN 'Payment' ELSE 'Spent' END,
                                    'bench'
-                            FROM dp_account a CROSS JOIN generate_series(1, 6) k
+                            FROM dp_account a JOIN bench_person b ON b.dp_id = a.direct_payment_id CROSS JOIN generate_series(1, 6) k
                             WHERE greatest(a.opened_on, CAST(:from AS date)) + k * 50 <= coalesce(a.closed_on, CAST(:today AS date))
                             RETURNING id, idempotency_key, kind)
                         INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence)
@@ -229,7 +231,7 @@ public final class CouncilAtScale {
                         WITH tx AS (
                             INSERT INTO ledger_transaction (council_id, idempotency_key, kind, posted_on, description, created_by)
                             SELECT r.council_id, 'recovery:' || r.id, 'RECOVERY', r.recovered_on, 'Returned', 'bench'
-                            FROM surplus_recovery r
+                            FROM surplus_recovery r WHERE r.proposed_by = 'bench'
                             RETURNING id, idempotency_key)
                         INSERT INTO ledger_leg (transaction_id, leg, book, account_id, amount_pence)
                         SELECT tx.id, 1, 'ACCOUNT', r.account_id, -r.amount_pence
@@ -257,7 +259,7 @@ public final class CouncilAtScale {
         jdbc.sql("""
                         WITH v AS (SELECT v.id, v.council_id, v.citizen_id, v.updated_at,
                                           (SELECT min(id) FROM pa_profile WHERE display_name = 'Bench P.') + v.id % 130000 AS profile_id
-                                   FROM vacancy v WHERE v.status = 'FILLED'),
+                                   FROM vacancy v WHERE v.status = 'FILLED' AND v.created_by = 'bench'),
                         i AS (
                             INSERT INTO introduction (council_id, vacancy_id, profile_id, started_by, status, created_by)
                             SELECT council_id, id, profile_id, 'EMPLOYER', 'HIRED', 'bench' FROM v RETURNING id, vacancy_id, profile_id)
