@@ -22,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * money, reviews, vacancies, payroll, and the national PA register.
  *
  * <p>The demo people's own records stay the demo's (counted before and after; the build fails if any
- * changed), so their pages show what they showed; what changes is what the database holds around them. On the demo's 2,960 ledger transactions PostgreSQL
- * read the whole ledger for a page rather than look up the person's 20, which no council's database
- * would (docs/PERFORMANCE.md, "The ledger's queries at a million transactions"): the bench measured
- * the demo's plans, not a council's. Writes {@code target/bench/load-data.json} (the scale, the rows
+ * changed), so their pages show what they showed; what changes is what the database holds around
+ * them. On the demo's 2,960 ledger transactions PostgreSQL read the whole ledger for a page rather than
+ * look up the person's 20, which no council's database would (docs/PERFORMANCE.md, "The ledger's
+ * queries at a million transactions"): the bench measured the demo's plans, not a council's. Writes {@code target/bench/load-data.json} (the scale, the rows
  * of each table, seconds taken), which {@code load.json} includes. Not a test (its name matches
  * neither *Test nor *IT): {@code bin/lib/load-bench} runs it on its own.
  */
@@ -35,7 +35,7 @@ class LoadBenchData {
     void build() throws Exception {
         String url = System.getenv("DPHUB_BENCH_LOAD_DATABASE_URL");
         assertThat(url).as("DPHUB_BENCH_LOAD_DATABASE_URL: the cluster's database (bin/lib/load-bench sets it)").isNotBlank();
-        String council = System.getenv().getOrDefault("DPHUB_BENCH_LOAD_COUNCIL", "demo-england");
+        String council = "demo-england"; // the council of the citizen bin/bench load signs in as
         int scale = Integer.parseInt(System.getenv().getOrDefault("DPHUB_BENCH_LOAD_SCALE", "10000"));
         assertThat(scale).as("DPHUB_BENCH_LOAD_SCALE").isBetween(0, 1_000_000);
         DriverManagerDataSource database = new DriverManagerDataSource(url,
