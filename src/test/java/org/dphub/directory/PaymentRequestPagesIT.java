@@ -6,11 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.dphub.payments.Ledger;
 import org.dphub.support.As;
 import org.dphub.support.IntegrationTest;
+import org.dphub.support.SuiteDays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,7 +126,7 @@ class PaymentRequestPagesIT {
         // a person of the test's own, paid £50 a week from 41 days on: a provider is paid from the next payment
         // (never from money the person already holds), so the run this test makes has that payment in it
         var active = new org.dphub.support.MoneyApi(new org.dphub.support.Http(port)).activeWeekly("practitioner@demo-england",
-                "Owain", LocalDate.now().plusDays(41), "PREPAID_CARD", 5000, "en");
+                "Owain", SuiteDays.after(41), "PREPAID_CARD", 5000, "en");
         long citizen = active.citizenId();
         String person = citizens.giveOnlineAccount(userAccounts.findByUsername("practitioner@demo-england").orElseThrow(),
                 citizen, "owain" + UUID.randomUUID() + "@example.com").username();
@@ -203,7 +203,7 @@ class PaymentRequestPagesIT {
 
         // the next run pays the provider: both sides read it as paid
         var http = new org.dphub.support.Http(port);
-        var run = new org.dphub.support.MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(47));
+        var run = new org.dphub.support.MoneyApi(http).runFor("finance@demo-england", SuiteDays.after(47));
         assertThat(jdbc.sql("SELECT amount_pence - netted_pence FROM payment WHERE run_id = :r AND account_id = :a")
                 .param("r", run.get("id").asLong()).param("a", account).query(Long.class).single())
                 .as("the person is paid £50 less the £24 the provider is paid").isEqualTo(2600);

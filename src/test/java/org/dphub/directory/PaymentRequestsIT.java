@@ -11,6 +11,7 @@ import org.dphub.shared.Money;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.dphub.support.MoneyApi;
+import org.dphub.support.SuiteDays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,7 +99,7 @@ class PaymentRequestsIT {
         UUID service = service("PUBLISHED");
         // a person of the test's own, paid £60 a week from 40 days on: a provider is paid from the next payment
         // (never from money the person already holds), so the run this test makes has that payment in it
-        MoneyApi.Active active = new MoneyApi(http).activeWeekly("practitioner@demo-england", "Nia", LocalDate.now().plusDays(40),
+        MoneyApi.Active active = new MoneyApi(http).activeWeekly("practitioner@demo-england", "Nia", SuiteDays.after(40),
                 "PREPAID_CARD", 6000, "en");
         OnlineAccount ann = citizens.giveOnlineAccount(userAccounts.findByUsername("practitioner@demo-england").orElseThrow(),
                 active.citizenId(), "nia" + UUID.randomUUID() + "@example.com");
@@ -114,7 +115,7 @@ class PaymentRequestsIT {
         long council = jdbc.sql("SELECT council_id FROM dp_account WHERE id = :a").param("a", account).query(Long.class).single();
         long available = affordable.get("availablePence").asLong();
         assertThat(available).as("the next payment, nothing promised against it yet").isEqualTo(6000);
-        assertThat(affordable.get("nextPaymentDate").asString()).isEqualTo(LocalDate.now().plusDays(40).toString());
+        assertThat(affordable.get("nextPaymentDate").asString()).isEqualTo(SuiteDays.after(40).toString());
 
         // refusals: staff may look but not agree; another council's citizen finds nothing; another provider's service
         assertThat(http.postJsonAs("dp-team@demo-england", P, "/api/v1/payment-requests/" + id + "/agreement", "{}").statusCode())
@@ -213,7 +214,7 @@ class PaymentRequestsIT {
         UUID org = jdbc.sql("SELECT organization_id FROM directory_service WHERE id = :s").param("s", service).query(UUID.class).single();
         bankAccounts.recordProviderAccount(((org.dphub.shared.SignedInUser.Holder) users.loadUserByUsername(PROVIDER)).signedInUser(),
                 council, org, "Sunny Days CIC", new org.dphub.payments.BankDetails("Sunny Days CIC", "404784", "70346812", null));
-        JsonNode run = new MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(46));
+        JsonNode run = new MoneyApi(http).runFor("finance@demo-england", SuiteDays.after(46));
         assertThat(jdbc.sql("SELECT netted_pence FROM payment WHERE run_id = :r AND account_id = :a")
                 .param("r", run.get("id").asLong()).param("a", account).query(Long.class).single())
                 .as("the person is paid their payment less what the provider is paid").isEqualTo(1125);

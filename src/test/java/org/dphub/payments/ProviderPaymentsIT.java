@@ -13,6 +13,7 @@ import org.dphub.shared.SignedInUser;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.dphub.support.MoneyApi;
+import org.dphub.support.SuiteDays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,9 +67,9 @@ class ProviderPaymentsIT {
         http = new Http(port);
     }
 
-    /** A person paid £50 a week, the first payment in 44 days (the first run of this test). */
+    /** A person paid £50 a week, the first payment on the suite's day 44 (the first run of this test). */
     MoneyApi.Active payingAccount(String name) {
-        return new MoneyApi(http).activeWeekly(PRACTITIONER, name, LocalDate.now().plusDays(44), "PREPAID_CARD", 5000, "en");
+        return new MoneyApi(http).activeWeekly(PRACTITIONER, name, SuiteDays.after(44), "PREPAID_CARD", 5000, "en");
     }
 
     long council(long accountId) {
@@ -92,7 +93,7 @@ class ProviderPaymentsIT {
     @Test
     void aChargeComesOffTheNextPaymentSoTheCouncilPaysOnceAndTheProviderOnceWithARemittance() throws Exception {
         LocalDate today = LocalDate.now();
-        LocalDate firstPay = today.plusDays(44);
+        LocalDate firstPay = SuiteDays.after(44);
         MoneyApi.Active ann = payingAccount("Ann");
         MoneyApi.Active ben = payingAccount("Ben");
         String run = UUID.randomUUID().toString();

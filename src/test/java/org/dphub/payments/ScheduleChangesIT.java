@@ -77,9 +77,10 @@ class ScheduleChangesIT {
         assertThat(http.postJsonAs(PRACTITIONER, Http.DEMO_PASSWORD, "/api/v1/direct-payments/" + dp + "/status-changes", """
                 {"event": "SUSPENDED", "effectiveOn": "%s", "reason": "Again"}""".formatted(today)).statusCode())
                 .as("suspending twice").isEqualTo(409);
-        // a run is one a council a date, so no other test's date, nor one a day later (a suite crossing midnight), is
-        // used here: RecipientKindsIT runs "today + 30 days" for the demo council
-        long suspendedRun = run(today.plusWeeks(4).plusDays(3));
+        // a run is one a council a date, so this date is two days or more from any other test's that counts from today
+        // (a suite crossing midnight moves one test's today and not another's): RecipientKindsIT runs "today + 30
+        // days" for the demo council (tests that run weeks ahead count from the suite's first day: SuiteDays)
+        long suspendedRun = run(today.plusWeeks(4).plusDays(4));
         assertThat(paid(account)).hasSize(5);
         assertThat(ok(http.getAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs/" + suspendedRun + "/exceptions"), 200)
                 .valueStream().filter(e -> e.get("accountId").asLong() == account).map(e -> e.get("reason").asString()).toList())

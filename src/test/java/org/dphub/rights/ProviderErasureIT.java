@@ -11,6 +11,7 @@ import org.dphub.identity.UserAccounts;
 import org.dphub.support.Http;
 import org.dphub.support.IntegrationTest;
 import org.dphub.support.MoneyApi;
+import org.dphub.support.SuiteDays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,7 +99,7 @@ class ProviderErasureIT {
     void aProviderIsRefusedWhileOwedThenLeavesTheDirectoryOnYourDataKeepingTheMoneyRecords() throws Exception {
         Provider p = soleTrader("Morgan Pryce");
         // a person of the test's own, paid £60 a week from 40 days on, with a sign-in of their own
-        MoneyApi.Active active = new MoneyApi(http).activeWeekly("practitioner@demo-england", "Eirlys", LocalDate.now().plusDays(40),
+        MoneyApi.Active active = new MoneyApi(http).activeWeekly("practitioner@demo-england", "Eirlys", SuiteDays.after(40),
                 "PREPAID_CARD", 6000, "en");
         OnlineAccount person = citizens.giveOnlineAccount(accounts.findByUsername("practitioner@demo-england").orElseThrow(),
                 active.citizenId(), "eirlys" + UUID.randomUUID() + "@example.com");
@@ -145,7 +146,7 @@ class ProviderErasureIT {
         bankAccounts.recordProviderAccount(((org.dphub.shared.SignedInUser.Holder) users.loadUserByUsername(p.username())).signedInUser(),
                 council, p.organisation(), "Morgan Pryce Gardening", new org.dphub.payments.BankDetails("M Pryce", "404784", "70346812", null));
         // a run date no other test uses: a run is found by its date, and PaymentRequestsIT's (+46) must be its own
-        JsonNode run = new MoneyApi(http).runFor("finance@demo-england", LocalDate.now().plusDays(45));
+        JsonNode run = new MoneyApi(http).runFor("finance@demo-england", SuiteDays.after(45));
         MoneyApi.ok(http.postJsonAs("finance2@demo-england", P, "/api/v1/payment-runs/" + run.get("id").asLong() + "/approval", "{}"), 200);
         assertThat(count("SELECT count(*) FROM provider_charge WHERE organization_id = ? AND payout_id IS NULL", p.organisation())).isZero();
 

@@ -69,7 +69,13 @@ public final class MoneyApi {
                 "{\"signedOnPaper\": true, \"signedOn\": \"" + signedOn + "\"}"), 200).get("accountId").asLong();
     }
 
-    /** Starts (or finds) the run for a date and waits until it is no longer RUNNING. */
+    /**
+     * Starts (or finds) the run for a date and waits until it is no longer RUNNING. A council has one
+     * run a date, so a test in a council other tests share (the demo's) takes a date of its own: one
+     * counted from the suite's first day ({@link SuiteDays}) for runs weeks ahead, or one two days or
+     * more from any other test's that counts from today, as a suite that runs past midnight moves one
+     * test's today and not another's.
+     */
     public JsonNode runFor(String finance, LocalDate date) throws InterruptedException {
         HttpResponse<String> started = http.postJsonAs(finance, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
                 "{\"paymentDate\": \"" + date + "\"}");
