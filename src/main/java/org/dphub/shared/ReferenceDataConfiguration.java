@@ -13,10 +13,14 @@ class ReferenceDataConfiguration {
         return PostcodeDirectory.fromClasspath();
     }
 
-    /** One clock for the whole application, so tests can fix "today". */
+    /**
+     * One clock for the whole application, so tests can fix "today"; in UK time, so that a day is
+     * the UK's day (a due date, a timesheet's day, "today" on a page) on a server that keeps UTC,
+     * as most do: otherwise from midnight to one in the morning in summer it would be yesterday.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.system(java.time.ZoneId.of("Europe/London"));
     }
 }

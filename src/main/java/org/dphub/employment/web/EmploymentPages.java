@@ -45,10 +45,12 @@ class EmploymentPages {
     private final org.dphub.marketplace.Introductions introductions;
     private final org.dphub.employment.PayrollRuns payrollRuns;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     EmploymentPages(Employments employments, Timesheets timesheets, Citizens citizens,
                     org.dphub.marketplace.Introductions introductions, org.dphub.employment.PayrollRuns payrollRuns,
-                    MessageSource messages) {
+                    MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.payrollRuns = payrollRuns;
         this.introductions = introductions;
         this.employments = employments;
@@ -89,7 +91,7 @@ class EmploymentPages {
                     .filter(h -> h.paEmail() == null || !recorded.contains(h.paEmail().toLowerCase(Locale.ROOT))).forEach(hired::add);
         }
         model.addAttribute("hired", hired);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("done", done);
         return "employment/employees";
     }
@@ -234,7 +236,7 @@ class EmploymentPages {
         Employment employment = employments.find(user, id).filter(e -> employments.isEmployerSide(user, e)).orElseThrow(NotFound::new);
         model.addAttribute("e", employment);
         model.addAttribute("sheets", timesheets.forEmployment(user, id));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("added", added);
         model.addAttribute("errors", errors);
         model.addAttribute("queried", queried);

@@ -37,9 +37,11 @@ class IntroductionPages {
     private final org.dphub.marketplace.Vacancies vacancies;
     private final PostcodeDirectory postcodes;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     IntroductionPages(Introductions introductions, PaProfiles profiles, org.dphub.marketplace.Vacancies vacancies,
-                      PostcodeDirectory postcodes, MessageSource messages) {
+                      PostcodeDirectory postcodes, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.introductions = introductions;
         this.profiles = profiles;
         this.vacancies = vacancies;
@@ -170,7 +172,7 @@ class IntroductionPages {
         if (!profile.codeOfConductAccepted()) {
             errors.reject("identity-" + id, "mp.error.checks.conduct");
         }
-        if (dbs != null && dbs.isAfter(LocalDate.now())) {
+        if (dbs != null && dbs.isAfter(LocalDate.now(clock))) {
             errors.reject("dbs-" + id, "mp.error.dbs-future");
         }
         if (errors.isEmpty()) {
