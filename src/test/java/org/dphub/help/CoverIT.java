@@ -160,16 +160,18 @@ class CoverIT {
     }
 
     /**
-     * An hour's shift still to come today, {start, end} as 09:00: from the quarter hour after next
-     * (so it has not begun by the time the test asks), or null in the last hour and a half of the day.
+     * An hour's shift starting later today, {start, end} as 09:00: from the quarter hour after next
+     * (so it has not begun by the time the test asks), ending the next day when it starts after
+     * 23:00 (as a night's cover does); null in the last half hour of the day, when the quarter hour
+     * after next is tomorrow's.
      */
     static String[] laterToday() {
-        LocalTime now = LocalTime.now(UK);
-        if (!now.isBefore(LocalTime.of(22, 30))) {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(UK);
+        java.time.LocalDateTime start = now.truncatedTo(ChronoUnit.HOURS).plusMinutes((now.getMinute() / 15 + 2) * 15L);
+        if (!start.toLocalDate().equals(now.toLocalDate())) {
             return null;
         }
-        LocalTime start = now.truncatedTo(ChronoUnit.HOURS).plusMinutes((now.getMinute() / 15 + 2) * 15L);
-        return new String[] {start.format(HH_MM), start.plusHours(1).format(HH_MM)};
+        return new String[] {start.toLocalTime().format(HH_MM), start.plusHours(1).toLocalTime().format(HH_MM)};
     }
 
     /** The booking's status once it is {@code wanted}, waiting up to 20 seconds (a listener changes it after a commit). */
@@ -347,7 +349,7 @@ class CoverIT {
 
     @Test
     void aPaWhoAcceptsIsEmployedForTheShiftSendsATimesheetAndIsPaidByTheNextPayroll() throws InterruptedException {
-        // the shift is today, so that its timesheet can be sent: later today, whatever time the test runs (not in the last hour)
+        // the shift is today, so that its timesheet can be sent: later today, whatever time the test runs (not in the last half hour)
         String[] shift = laterToday();
         assumeTrue(shift != null, "too late in the day for a shift still to come today");
         Person nia = person(true);
