@@ -18,9 +18,11 @@ class PlansPersonalData implements PersonalDataSource {
     private static final String OF_CITIZEN = " WHERE p.council_id = :council AND p.citizen_id = :citizen";
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    PlansPersonalData(JdbcClient jdbc) {
+    PlansPersonalData(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -60,8 +62,9 @@ class PlansPersonalData implements PersonalDataSource {
     @Override
     public List<String> blocksErasure(long councilId, long citizenId) {
         boolean inForce = jdbc.sql("SELECT EXISTS (SELECT 1 FROM direct_payment WHERE council_id = :council AND citizen_id = :citizen"
-                        + " AND (status <> 'ENDED' OR ended_on > current_date))")
-                .param("council", councilId).param("citizen", citizenId).query(Boolean.class).single();
+                        + " AND (status <> 'ENDED' OR ended_on > :today))")
+                .param("council", councilId).param("citizen", citizenId).param("today", LocalDate.now(clock))
+                .query(Boolean.class).single();
         return inForce ? List.of("rights.block.direct-payment") : List.of();
     }
 
