@@ -144,6 +144,8 @@ class PaymentRunsIT {
     @Test
     void twoApprovalsAtOnceApproveOnceAndPostOnce() throws Exception {
         long[] ids = weeklyDirectPayment(LocalDate.now().minusWeeks(1));
+        // two days ago: the week-old payment is due, none is on its way, and no other run in the council is within a
+        // day of it (this class: today, a week ahead; BankFilesIT: 3 and 4 days ahead), past midnight too (MoneyApi.runFor)
         long runId = ok(http.postJsonAs(FINANCE, Http.DEMO_PASSWORD, "/api/v1/payment-runs",
                 "{\"paymentDate\": \"" + LocalDate.now().minusDays(2) + "\"}"), 202).get("id").asLong();
         awaitReady(runId);
